@@ -1,0 +1,145 @@
+package sources
+
+import (
+	"bytes"
+	"sort"
+	"unicode/utf8"
+)
+
+// Position is a place in the input file as given.
+type Position struct {
+	// Offset is the byte offset in Document.Src.
+	Offset int `json:"offset"`
+	// Line is 1-based.
+	Line int `json:"line"`
+	// Column is 1-based and counts characters, not bytes.
+	Column int `json:"column"`
+}
+
+// Range is the stretch of the input file a span of text came from.
+type Range struct {
+	Start Position
+	End   Position
+}
+
+// run maps text[t:t+tn] to source[s:s+sn]. When tn == sn the mapping is byte
+// for byte; otherwise the text stands for the source piece as a whole (a
+// decoded entity, a collapsed run of white space, a joined line break).
+type run struct{ t, s, tn, sn int }
+
+// offsetMap is a sorted list of runs from one byte sequence to another.
+type offsetMap struct{ runs []run }
+
+func (m *offsetMap) add(t, s, tn, sn int) {
+	if tn == 0 && sn == 0 {
+		return
+	}
+	if n := len(m.runs); n > 0 {
+		last := &m.runs[n-1]
+		if last.tn == last.sn && tn == sn && last.t+last.tn == t && last.s+last.sn == s {
+			last.tn += tn
+			last.sn += sn
+			return
+		}
+	}
+	m.runs = append(m.runs, run{t, s, tn, sn})
+}
+
+// find returns the index of the last run starting at or before t.
+func (m *offsetMap) find(t int) int {
+	return sort.Search(len(m.runs), func(i int) bool { return m.runs[i].t > t }) - 1
+}
+
+// start maps the offset where a span starts.
+func (m *offsetMap) start(t int) int {
+	if len(m.runs) == 0 {
+		return t
+	}
+	i := m.find(t)
+	if i < 0 {
+		return m.runs[0].s
+	}
+	r := m.runs[i]
+	switch {
+	case t >= r.t+r.tn: // between runs (synthetic text): next source byte
+		return r.s + r.sn
+	case r.tn == r.sn:
+		return r.s + t - r.t
+	default:
+		return r.s
+	}
+}
+
+// end maps the offset where a span ends (exclusive).
+func (m *offsetMap) end(t int) int {
+	if len(m.runs) == 0 {
+		return t
+	}
+	i := m.find(t - 1)
+	if i < 0 {
+		return m.runs[0].s
+	}
+	r := m.runs[i]
+	switch {
+	case t-1 >= r.t+r.tn:
+		return r.s + r.sn
+	case r.tn == r.sn:
+		return r.s + t - r.t
+	default:
+		return r.s + r.sn
+	}
+}
+
+// newLineTable returns the offsets at which each line of src starts.
+func newLineTable(src []byte) []int {
+	lines := make([]int, 1, 1+bytes.Count(src, []byte{'\n'}))
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], '\n')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		lines = append(lines, i)
+	}
+	return lines
+}
+
+// PositionOf returns the line and column of a byte offset in Src. Columns
+// count characters; an invalid UTF-8 byte counts as one character, so single
+// byte encodings are counted right too.
+func (d *Document) PositionOf(offset int) Position {
+	if offset < 0 {
+		offset = 0
+	}
+	if offset > len(d.Src) {
+		offset = len(d.Src)
+	}
+	lines := d.lines
+	if lines == nil { // a Document built by hand; readers fill the table
+		lines = newLineTable(d.Src)
+	}
+	i := sort.Search(len(lines), func(i int) bool { return lines[i] > offset }) - 1
+	lineStart := lines[i]
+	return Position{Offset: offset, Line: i + 1, Column: utf8.RuneCount(d.Src[lineStart:offset]) + 1}
+}
+
+// SourceOffsets returns the byte range in Src that a span of Text came from.
+func (d *Document) SourceOffsets(s Span) (start, end int) {
+	start, end = d.textMap.start(s.Start), d.textMap.end(s.End)
+	if s.End <= s.Start {
+		end = start
+	}
+	if len(d.decodedMap.runs) > 0 {
+		start, end = d.decodedMap.start(start), d.decodedMap.end(end)
+	}
+	if end < start {
+		end = start
+	}
+	return start, end
+}
+
+// Range returns where in the input file a span of Text came from.
+func (d *Document) Range(s Span) Range {
+	start, end := d.SourceOffsets(s)
+	return Range{Start: d.PositionOf(start), End: d.PositionOf(end)}
+}

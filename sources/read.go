@@ -1,0 +1,173 @@
+package sources
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+)
+
+// DefaultMaxBytes is the largest input Read accepts unless told otherwise.
+const DefaultMaxBytes = 16 << 20
+
+// Errors Read returns, wrapped in an *InputError; test for them with errors.Is.
+var (
+	// ErrTooLarge means the input is larger than the size limit.
+	ErrTooLarge = errors.New("input too large")
+	// ErrBinary means the input is not text (it holds NUL bytes).
+	ErrBinary = errors.New("binary data, not text")
+	// ErrUnsupportedFormat means the format asked for is not one citecheck reads.
+	ErrUnsupportedFormat = errors.New("unsupported format")
+	// ErrEncoding means the input's character encoding could not be decoded.
+	ErrEncoding = errors.New("undecodable character encoding")
+)
+
+// InputError is an error about one input, with the place it occurred when
+// there is one.
+type InputError struct {
+	Name string
+	// Pos is where in the input the problem is; Line is zero when the
+	// problem is with the input as a whole.
+	Pos Position
+	Err error
+}
+
+func (e *InputError) Error() string {
+	name := e.Name
+	if name == "" {
+		name = "<input>"
+	}
+	if e.Pos.Line > 0 {
+		return fmt.Sprintf("%s:%d:%d: %v", name, e.Pos.Line, e.Pos.Column, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", name, e.Err)
+}
+
+func (e *InputError) Unwrap() error { return e.Err }
+
+// ReadOptions control Read. The zero value reads any supported format,
+// detected from the name and the content, up to DefaultMaxBytes.
+type ReadOptions struct {
+	// Name is the input's name for messages and format detection.
+	Name string
+	// Format forces a format; empty means detect it.
+	Format Format
+	// BaseURL resolves relative links in HTML when the page has no <base>.
+	BaseURL string
+	// MaxBytes limits the input size; zero means DefaultMaxBytes.
+	MaxBytes int64
+}
+
+// Read reads one article from r into a Document. It never closes r and never
+// touches the network.
+func Read(r io.Reader, opts ReadOptions) (*Document, error) {
+	limit := opts.MaxBytes
+	if limit <= 0 {
+		limit = DefaultMaxBytes
+	}
+	src, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, &InputError{Name: opts.Name, Err: fmt.Errorf("read: %w", err)}
+	}
+	if int64(len(src)) > limit {
+		return nil, &InputError{Name: opts.Name, Err: fmt.Errorf("%w: more than %d bytes", ErrTooLarge, limit)}
+	}
+	return Parse(src, opts)
+}
+
+// Parse is Read for input already in memory. The Document keeps src as its
+// Src; the caller must not change it afterwards.
+func Parse(src []byte, opts ReadOptions) (*Document, error) {
+	if opts.MaxBytes > 0 && int64(len(src)) > opts.MaxBytes {
+		return nil, &InputError{Name: opts.Name, Err: fmt.Errorf("%w: more than %d bytes", ErrTooLarge, opts.MaxBytes)}
+	}
+	format := opts.Format
+	if format == "" {
+		format = DetectFormat(opts.Name, src)
+	}
+	doc := &Document{Name: opts.Name, Format: format, Src: src, Charset: "utf-8"}
+	if i := bytes.IndexByte(src, 0); i >= 0 && !looksUTF16(src) {
+		doc.lines = newLineTable(src)
+		return nil, &InputError{Name: opts.Name, Pos: doc.PositionOf(i), Err: ErrBinary}
+	}
+	var err error
+	switch format {
+	case FormatHTML:
+		err = parseHTML(doc, opts.BaseURL)
+	case FormatMarkdown:
+		err = parseMarkdown(doc)
+	case FormatText:
+		err = parseText(doc)
+	default:
+		return nil, &InputError{Name: opts.Name, Err: fmt.Errorf("%w: %q", ErrUnsupportedFormat, format)}
+	}
+	if err != nil {
+		var ie *InputError
+		if errors.As(err, &ie) {
+			return nil, err
+		}
+		return nil, &InputError{Name: opts.Name, Err: err}
+	}
+	return doc, nil
+}
+
+func looksUTF16(src []byte) bool {
+	return len(src) >= 2 && (src[0] == 0xFF && src[1] == 0xFE || src[0] == 0xFE && src[1] == 0xFF)
+}
+
+// DetectFormat guesses an input's format from its file name and, failing
+// that, from its first bytes.
+func DetectFormat(name string, src []byte) Format {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".html", ".htm", ".xhtml":
+		return FormatHTML
+	case ".md", ".markdown", ".mdown", ".mkd":
+		return FormatMarkdown
+	case ".txt", ".text":
+		return FormatText
+	}
+	head := src
+	if len(head) > 1024 {
+		head = head[:1024]
+	}
+	head = bytes.TrimLeft(head, "\xef\xbb\xbf \t\r\n")
+	lower := bytes.ToLower(head)
+	if bytes.HasPrefix(lower, []byte("<!doctype html")) || bytes.HasPrefix(lower, []byte("<html")) ||
+		bytes.Contains(lower, []byte("<body")) || bytes.Contains(lower, []byte("<p>")) || bytes.Contains(lower, []byte("<div")) {
+		return FormatHTML
+	}
+	if looksMarkdown(src) {
+		return FormatMarkdown
+	}
+	return FormatText
+}
+
+// looksMarkdown reports whether text uses Markdown syntax that plain prose
+// rarely has: ATX headings, links, footnotes, emphasis markers.
+func looksMarkdown(src []byte) bool {
+	if len(src) > 64<<10 {
+		src = src[:64<<10]
+	}
+	if !utf8.Valid(src) {
+		return false
+	}
+	score := 0
+	for _, line := range bytes.Split(src, []byte{'\n'}) {
+		t := bytes.TrimSpace(line)
+		switch {
+		case bytes.HasPrefix(t, []byte("# ")), bytes.HasPrefix(t, []byte("## ")), bytes.HasPrefix(t, []byte("### ")):
+			score += 2
+		case bytes.HasPrefix(t, []byte("[^")) && bytes.Contains(t, []byte("]:")):
+			score += 2
+		case bytes.HasPrefix(t, []byte("```")):
+			score += 2
+		}
+		if bytes.Contains(t, []byte("](http")) || bytes.Contains(t, []byte("[^")) {
+			score++
+		}
+	}
+	return score >= 2
+}

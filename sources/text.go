@@ -1,0 +1,285 @@
+package sources
+
+import (
+	"bytes"
+	"unicode"
+	"unicode/utf8"
+)
+
+// parseText reads plain text. Paragraphs are separated by blank lines; the
+// lines of a hard-wrapped paragraph are joined with a space, so a citation
+// or a reference broken across lines reads as one. Lines starting with a
+// bullet or a number become list items, and short lines standing alone
+// without closing punctuation become headings.
+func parseText(doc *Document) error {
+	src, err := decodeText(doc)
+	if err != nil {
+		return err
+	}
+	b := newBuilder(doc)
+	lines := splitLines(src)
+	list := 0
+	for i := 0; i < len(lines); {
+		if lines[i].blank() {
+			i++
+			continue
+		}
+		j := i
+		for j < len(lines) && !lines[j].blank() {
+			j++
+		}
+		list = textParagraph(b, src, lines[i:j], list, j-i == 1 && (i == 0 || lines[i-1].blank()) && (j == len(lines) || lines[j].blank()))
+		i = j
+	}
+	b.finish()
+	return nil
+}
+
+// textLine is one line of the input: src[start:end] without its line break,
+// with indent bytes of leading white space.
+type textLine struct {
+	start, end, indent int
+	src                []byte
+}
+
+func (l textLine) blank() bool   { return l.indent == l.end-l.start }
+func (l textLine) body() []byte  { return l.src[l.start+l.indent : l.end] }
+func (l textLine) width() int    { return utf8.RuneCount(l.src[l.start:l.end]) }
+func (l textLine) bodyStart() int { return l.start + l.indent }
+
+func splitLines(src []byte) []textLine {
+	var lines []textLine
+	for start := 0; start < len(src); {
+		end := bytes.IndexByte(src[start:], '\n')
+		next := 0
+		if end < 0 {
+			end, next = len(src), len(src)
+		} else {
+			end += start
+			next = end + 1
+		}
+		e := end
+		if e > start && src[e-1] == '\r' {
+			e--
+		}
+		ind := 0
+		for start+ind < e {
+			r, n := utf8.DecodeRune(src[start+ind : e])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			ind += n
+		}
+		lines = append(lines, textLine{start: start, end: e, indent: ind, src: src})
+		start = next
+	}
+	return lines
+}
+
+// bulletLen returns the length of a list marker at the start of s ("• ",
+// "- ", "* ", "1. ", "2) ") and whether the list is numbered.
+func bulletLen(s []byte) (n int, ordered bool) {
+	r, size := utf8.DecodeRune(s)
+	switch r {
+	case '•', '◦', '▪', '‣', '·', '-', '*', '–', '+':
+		if size < len(s) && (s[size] == ' ' || s[size] == '\t') {
+			return size + 1, false
+		}
+		return 0, false
+	}
+	i := 0
+	for i < len(s) && i < 4 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i > 0 && i+1 < len(s) && (s[i] == '.' || s[i] == ')') && (s[i+1] == ' ' || s[i+1] == '\t') {
+		return i + 2, true
+	}
+	return 0, false
+}
+
+// textParagraph writes one blank-line-separated paragraph and returns the
+// current list number.
+func textParagraph(b *builder, src []byte, lines []textLine, list int, alone bool) int {
+	maxWidth := 0
+	for _, l := range lines {
+		maxWidth = max(maxWidth, l.width())
+	}
+	if alone && isTextHeading(lines[0].body()) {
+		b.openBlock(BlockHeading, 1, lines[0].bodyStart())
+		b.writeSource(src, lines[0].bodyStart(), lines[0].end)
+		b.closeBlock()
+		return 0
+	}
+	if len(lines) >= 2 && isUnderline(lines[1].body()) && len(lines) == 2 {
+		level := 1
+		if lines[1].body()[0] == '-' {
+			level = 2
+		}
+		b.openBlock(BlockHeading, level, lines[0].bodyStart())
+		b.writeSource(src, lines[0].bodyStart(), lines[0].end)
+		b.closeBlock()
+		return 0
+	}
+	base := lines[0].indent
+	hanging := false
+	for _, l := range lines[1:] {
+		if l.indent > base {
+			hanging = true
+		}
+	}
+	inList := false
+	if n, _ := bulletLen(lines[0].body()); n > 0 && list != 0 {
+		inList = true // a list whose items are separated by blank lines
+	}
+	for k, l := range lines {
+		body := l.body()
+		if n, ordered := bulletLen(body); n > 0 {
+			if !inList {
+				list = b.newList()
+				inList = true
+			}
+			b.openBlock(BlockListItem, 1+l.indent/2, l.bodyStart())
+			b.setList(list, ordered)
+			if !ordered { // the bullet is not text; a number is
+				b.writeSource(src, l.bodyStart()+n, l.end)
+			} else {
+				b.writeSource(src, l.bodyStart(), l.end)
+			}
+			continue
+		}
+		startsBlock := k == 0
+		if k > 0 {
+			prev := lines[k-1]
+			if inList && l.indent <= base && !hanging {
+				startsBlock = true
+				inList = false
+			} else if !inList && l.indent <= base && endsEntry(prev.body()) && startsEntry(body) &&
+				(hanging || prev.width()*5 < maxWidth*4) {
+				startsBlock = true
+			}
+		}
+		if startsBlock {
+			b.openBlock(BlockParagraph, 0, l.bodyStart())
+			b.writeSource(src, l.bodyStart(), l.end)
+			continue
+		}
+		// continuation: join to the previous line
+		prev := lines[k-1]
+		if joinsWithoutSpace(prev.body(), body) {
+			b.writeMapped("", prev.end, l.bodyStart())
+			b.writeSource(src, l.bodyStart(), l.end)
+			continue
+		}
+		b.space(prev.end, l.bodyStart())
+		b.writeSource(src, l.bodyStart(), l.end)
+	}
+	b.closeBlock()
+	if inList {
+		return list
+	}
+	return 0
+}
+
+// isTextHeading reports whether a line standing alone reads as a heading:
+// short, with letters, and not ending like a sentence or a clause.
+func isTextHeading(s []byte) bool {
+	s = bytes.TrimSpace(s)
+	if len(s) == 0 || utf8.RuneCount(s) > 90 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRune(s)
+	switch last {
+	case '.', ',', ';', ':', ')', ']', '"', '”', '’':
+		return false
+	}
+	letters, words, capitals := 0, 0, 0
+	for _, w := range bytes.Fields(s) {
+		r, _ := utf8.DecodeRune(w)
+		if unicode.IsLetter(r) {
+			words++
+			if unicode.IsUpper(r) {
+				capitals++
+			}
+		}
+		for _, c := range string(w) {
+			if unicode.IsLetter(c) {
+				letters++
+			}
+		}
+	}
+	if bytes.ContainsAny(s, "←→«»|") { // pagination and navigation, not a heading
+		return false
+	}
+	if letters < 3 || words == 0 || words > 14 {
+		return false
+	}
+	if last == '?' || last == '!' { // a question stands as a heading only in title case
+		return capitals*2 > words
+	}
+	return true
+}
+
+func isUnderline(s []byte) bool {
+	s = bytes.TrimSpace(s)
+	return len(s) >= 3 && (bytes.Count(s, []byte{'='}) == len(s) || bytes.Count(s, []byte{'-'}) == len(s))
+}
+
+// endsEntry reports whether a line ends the way a sentence or a reference
+// entry does.
+func endsEntry(s []byte) bool {
+	s = bytes.TrimSpace(s)
+	if len(s) == 0 {
+		return false
+	}
+	switch s[len(s)-1] {
+	case '.', ')', ']', '!', '?':
+		return true
+	}
+	return endsWithURL(s)
+}
+
+// startsEntry reports whether a line starts the way a new entry does.
+func startsEntry(s []byte) bool {
+	r, _ := utf8.DecodeRune(s)
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || r == '['
+}
+
+func endsWithURL(s []byte) bool {
+	i := bytes.LastIndexByte(s, ' ')
+	last := s[i+1:]
+	return bytes.Contains(last, []byte("://")) || bytes.HasPrefix(last, []byte("doi:")) || bytes.HasPrefix(last, []byte("www."))
+}
+
+// joinsWithoutSpace reports whether a line break falls inside a word: a URL
+// or DOI broken after '/', '.', '-' or '_'.
+func joinsWithoutSpace(prev, next []byte) bool {
+	if len(prev) == 0 || len(next) == 0 {
+		return false
+	}
+	i := bytes.LastIndexByte(prev, ' ')
+	last := prev[i+1:]
+	urlish := bytes.Contains(last, []byte("://")) || bytes.HasPrefix(last, []byte("doi.org")) || bytes.HasPrefix(last, []byte("www.")) || bytes.HasPrefix(last, []byte("10."))
+	if !urlish {
+		return false
+	}
+	switch last[len(last)-1] {
+	case '/', '.', '-', '_', '=', '&', '?':
+		return true
+	}
+	return false
+}
+
+// decodeText returns the input as UTF-8. Input that is not valid UTF-8 is
+// read as Windows-1252, the commonest mislabelled encoding, keeping a map
+// back to the original bytes.
+func decodeText(doc *Document) ([]byte, error) {
+	src := doc.Src
+	if bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) {
+		// read the byte order mark as white space, keeping offsets into Src
+		src = append([]byte("   "), src[3:]...)
+	}
+	if utf8.Valid(src) {
+		return src, nil
+	}
+	return decodeLegacy(doc, "windows-1252")
+}
