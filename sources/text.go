@@ -42,9 +42,9 @@ type textLine struct {
 	src                []byte
 }
 
-func (l textLine) blank() bool   { return l.indent == l.end-l.start }
-func (l textLine) body() []byte  { return l.src[l.start+l.indent : l.end] }
-func (l textLine) width() int    { return utf8.RuneCount(l.src[l.start:l.end]) }
+func (l textLine) blank() bool    { return l.indent == l.end-l.start }
+func (l textLine) body() []byte   { return l.src[l.start+l.indent : l.end] }
+func (l textLine) width() int     { return utf8.RuneCount(l.src[l.start:l.end]) }
 func (l textLine) bodyStart() int { return l.start + l.indent }
 
 func splitLines(src []byte) []textLine {
