@@ -68,7 +68,9 @@ func (b *builder) closeBlock() {
 	b.pending = false
 	b.trimTrailingSpace()
 	if len(b.text) == b.blockText {
-		if b.blockText > 0 { // drop the separator written for it
+		// drop the separator written for it, if one was: the text holds no
+		// other '\n'
+		if b.blockText > 0 && b.text[b.blockText-1] == '\n' {
 			b.truncate(b.blockText - 1)
 		}
 		return
@@ -176,6 +178,11 @@ func (b *builder) breakLine(start, end int) { b.space(start, end) }
 // mark returns the offset where the next text will start, writing pending
 // white space first so that a span opened here does not begin with it.
 func (b *builder) mark(src int) int {
+	if b.open && len(b.text) == b.blockText {
+		// write the block separator now so that the span does not begin
+		// with it; closeBlock drops it again if no text follows
+		b.ensureBlock(src)
+	}
 	if b.open && b.pending && len(b.text) > b.blockText {
 		b.flushSpace(src)
 	}
@@ -207,14 +214,27 @@ func (b *builder) truncate(n int) {
 		break
 	}
 	b.m.runs = runs
-	for len(b.doc.Links) > 0 && b.doc.Links[len(b.doc.Links)-1].Span.End > n {
-		l := &b.doc.Links[len(b.doc.Links)-1]
-		l.Span.End = max(n, l.Span.Start)
-		if l.Span.Start > n {
-			l.Span.Start = n
-		}
-		break
+	for i := len(b.doc.Links) - 1; i >= 0 && b.doc.Links[i].Span.End > n; i-- {
+		b.doc.Links[i].Span = clampSpan(b.doc.Links[i].Span, n)
 	}
+	for i := len(b.doc.Anchors) - 1; i >= 0 && b.doc.Anchors[i].Span.End > n; i-- {
+		b.doc.Anchors[i].Span = clampSpan(b.doc.Anchors[i].Span, n)
+	}
+	sups := b.doc.Superscripts
+	for len(sups) > 0 && sups[len(sups)-1].End > n {
+		s := clampSpan(sups[len(sups)-1], n)
+		if s.Len() > 0 {
+			sups[len(sups)-1] = s
+			break
+		}
+		sups = sups[:len(sups)-1]
+	}
+	b.doc.Superscripts = sups
+}
+
+// clampSpan cuts s back so that it ends at or before n.
+func clampSpan(s Span, n int) Span {
+	return Span{min(s.Start, n), min(s.End, n)}
 }
 
 func (b *builder) isSpace(r rune) bool {

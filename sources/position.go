@@ -3,6 +3,7 @@ package sources
 import (
 	"bytes"
 	"sort"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -106,7 +107,8 @@ func newLineTable(src []byte) []int {
 
 // PositionOf returns the line and column of a byte offset in Src. Columns
 // count characters; an invalid UTF-8 byte counts as one character, so single
-// byte encodings are counted right too.
+// byte encodings are counted right too. A leading byte order mark is not
+// counted.
 func (d *Document) PositionOf(offset int) Position {
 	if offset < 0 {
 		offset = 0
@@ -120,7 +122,22 @@ func (d *Document) PositionOf(offset int) Position {
 	}
 	i := sort.Search(len(lines), func(i int) bool { return lines[i] > offset }) - 1
 	lineStart := lines[i]
-	return Position{Offset: offset, Line: i + 1, Column: utf8.RuneCount(d.Src[lineStart:offset]) + 1}
+	if i == 0 && offset >= 3 && bytes.HasPrefix(d.Src, []byte("\xef\xbb\xbf")) {
+		lineStart = 3 // a byte order mark is not a character anyone sees
+	}
+	col := offset - lineStart + 1
+	if !singleByteCharset(d.Charset) {
+		col = utf8.RuneCount(d.Src[lineStart:offset]) + 1
+	}
+	return Position{Offset: offset, Line: i + 1, Column: col}
+}
+
+// singleByteCharset reports whether every byte of the charset is one
+// character, so that bytes that happen to form UTF-8 are not counted as one.
+func singleByteCharset(name string) bool {
+	return strings.HasPrefix(name, "windows-125") || strings.HasPrefix(name, "iso-8859-") ||
+		strings.HasPrefix(name, "koi8-") || name == "windows-874" || name == "ibm866" ||
+		name == "macintosh" || name == "x-mac-cyrillic"
 }
 
 // SourceOffsets returns the byte range in Src that a span of Text came from.

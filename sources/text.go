@@ -18,7 +18,7 @@ func parseText(doc *Document) error {
 	}
 	b := newBuilder(doc)
 	lines := splitLines(src)
-	list := 0
+	var lists textLists
 	for i := 0; i < len(lines); {
 		if lines[i].blank() {
 			i++
@@ -28,7 +28,7 @@ func parseText(doc *Document) error {
 		for j < len(lines) && !lines[j].blank() {
 			j++
 		}
-		list = textParagraph(b, src, lines[i:j], list, j-i == 1 && (i == 0 || lines[i-1].blank()) && (j == len(lines) || lines[j].blank()))
+		textParagraph(b, src, lines[i:j], &lists, j-i == 1 && (i == 0 || lines[i-1].blank()) && (j == len(lines) || lines[j].blank()))
 		i = j
 	}
 	b.finish()
@@ -97,18 +97,62 @@ func bulletLen(s []byte) (n int, ordered bool) {
 	return 0, false
 }
 
-// textParagraph writes one blank-line-separated paragraph and returns the
-// current list number.
-func textParagraph(b *builder, src []byte, lines []textLine, list int, alone bool) int {
+// textLists tracks the open lists, outermost first, so that a list whose
+// items are separated by blank lines keeps one number and nested items get
+// their depth.
+type textLists struct{ open []textList }
+
+type textList struct {
+	indent int
+	marker rune // the bullet, or '.' or ')' after a number
+	num    int
+}
+
+// item returns the list number and nesting depth of an item with the given
+// indent and marker, starting or ending lists as needed.
+func (ls *textLists) item(b *builder, indent int, marker rune) (num, level int) {
+	for len(ls.open) > 0 && ls.open[len(ls.open)-1].indent > indent {
+		ls.open = ls.open[:len(ls.open)-1]
+	}
+	if n := len(ls.open); n > 0 && ls.open[n-1].indent == indent {
+		if ls.open[n-1].marker == marker {
+			return ls.open[n-1].num, n
+		}
+		ls.open = ls.open[:n-1] // another kind of marker starts another list
+	}
+	ls.open = append(ls.open, textList{indent: indent, marker: marker, num: b.newList()})
+	return ls.open[len(ls.open)-1].num, len(ls.open)
+}
+
+// listMarker returns the marker of a list line: its bullet, or the
+// character after its number.
+func listMarker(body []byte, n int, ordered bool) rune {
+	if ordered {
+		return rune(body[n-2])
+	}
+	r, _ := utf8.DecodeRune(body)
+	return r
+}
+
+// textParagraph writes one blank-line-separated paragraph.
+func textParagraph(b *builder, src []byte, lines []textLine, lists *textLists, alone bool) {
 	maxWidth := 0
 	for _, l := range lines {
 		maxWidth = max(maxWidth, l.width())
 	}
-	if alone && isTextHeading(lines[0].body()) {
-		b.openBlock(BlockHeading, 1, lines[0].bodyStart())
-		b.writeSource(src, lines[0].bodyStart(), lines[0].end)
-		b.closeBlock()
-		return 0
+	first := lines[0].body()
+	if n, ordered := bulletLen(first); n == 0 || ordered {
+		if n == 0 {
+			lists.open = lists.open[:0] // a list continues only with another item
+		}
+		// a bulleted line is an item, but "1. Introduction" may be a heading
+		if alone && isTextHeading(first) {
+			lists.open = lists.open[:0]
+			b.openBlock(BlockHeading, 1, lines[0].bodyStart())
+			b.writeSource(src, lines[0].bodyStart(), lines[0].end)
+			b.closeBlock()
+			return
+		}
 	}
 	if len(lines) >= 2 && isUnderline(lines[1].body()) && len(lines) == 2 {
 		level := 1
@@ -118,7 +162,7 @@ func textParagraph(b *builder, src []byte, lines []textLine, list int, alone boo
 		b.openBlock(BlockHeading, level, lines[0].bodyStart())
 		b.writeSource(src, lines[0].bodyStart(), lines[0].end)
 		b.closeBlock()
-		return 0
+		return
 	}
 	base := lines[0].indent
 	hanging := false
@@ -128,17 +172,12 @@ func textParagraph(b *builder, src []byte, lines []textLine, list int, alone boo
 		}
 	}
 	inList := false
-	if n, _ := bulletLen(lines[0].body()); n > 0 && list != 0 {
-		inList = true // a list whose items are separated by blank lines
-	}
 	for k, l := range lines {
 		body := l.body()
 		if n, ordered := bulletLen(body); n > 0 {
-			if !inList {
-				list = b.newList()
-				inList = true
-			}
-			b.openBlock(BlockListItem, 1+l.indent/2, l.bodyStart())
+			inList = true
+			list, level := lists.item(b, l.indent, listMarker(body, n, ordered))
+			b.openBlock(BlockListItem, level, l.bodyStart())
 			b.setList(list, ordered)
 			if !ordered { // the bullet is not text; a number is
 				b.writeSource(src, l.bodyStart()+n, l.end)
@@ -153,6 +192,11 @@ func textParagraph(b *builder, src []byte, lines []textLine, list int, alone boo
 			if inList && l.indent <= base && !hanging {
 				startsBlock = true
 				inList = false
+				lists.open = lists.open[:0]
+			} else if !inList && hanging && l.indent <= base && startsEntry(body) {
+				// in a hanging-indent list every line at the margin
+				// starts an entry
+				startsBlock = true
 			} else if !inList && l.indent <= base && endsEntry(prev.body()) && startsEntry(body) &&
 				(hanging || prev.width()*5 < maxWidth*4) {
 				startsBlock = true
@@ -174,10 +218,9 @@ func textParagraph(b *builder, src []byte, lines []textLine, list int, alone boo
 		b.writeSource(src, l.bodyStart(), l.end)
 	}
 	b.closeBlock()
-	if inList {
-		return list
+	if !inList {
+		lists.open = lists.open[:0]
 	}
-	return 0
 }
 
 // isTextHeading reports whether a line standing alone reads as a heading:

@@ -1,0 +1,247 @@
+package citecheck
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/citecheck/citecheck/citations"
+	"github.com/citecheck/citecheck/sources"
+)
+
+// Options control a check. The zero value reads any supported format up to
+// sources.DefaultMaxBytes and runs DefaultRules.
+type Options struct {
+	// Name is the input's name, used in messages and to detect its format.
+	Name string
+	// Format forces the input format; empty means detect it.
+	Format sources.Format
+	// BaseURL resolves relative links in HTML.
+	BaseURL string
+	// MaxBytes limits the input size; zero means sources.DefaultMaxBytes.
+	MaxBytes int64
+	// Rules are the checks to run; nil means DefaultRules().
+	Rules []*Rule
+}
+
+// Check reads one article from r and checks its citations: it finds the
+// in-text citations and the reference lists, links them and runs the rules.
+// Errors reading the input are *sources.InputError values naming the input
+// and, where there is one, the position.
+func Check(ctx context.Context, r io.Reader, opts Options) (*Report, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	doc, err := sources.Read(r, sources.ReadOptions{Name: opts.Name, Format: opts.Format, BaseURL: opts.BaseURL, MaxBytes: opts.MaxBytes})
+	if err != nil {
+		return nil, fmt.Errorf("check: %w", err)
+	}
+	return CheckDocument(ctx, doc, opts)
+}
+
+// CheckDocument checks a document already read.
+func CheckDocument(ctx context.Context, doc *sources.Document, opts Options) (*Report, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	p := analyze(doc)
+	rules := opts.Rules
+	if rules == nil {
+		rules = DefaultRules()
+	}
+	for _, rule := range rules {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		p.rule = rule
+		rule.Run(p)
+	}
+	return p.report(), nil
+}
+
+// Pass is what the pipeline produced for one document, handed to every
+// rule. Rules read it and report findings through Report.
+type Pass struct {
+	Doc       *sources.Document
+	Citations []citations.Citation
+	Lists     []citations.ReferenceList
+	// Links holds the linking result of Citations[i] at index i.
+	Links []citations.LinkResult
+	// CitedBy maps a reference ID to the IDs of the citations that cite it
+	// (a mismatched citation counts as citing its near entry).
+	CitedBy map[string][]string
+	// Mentions maps a reference ID to places in the body that name its
+	// author or publisher; see SourcesMode.
+	Mentions map[string][]sources.Span
+	// SourcesMode reports a document whose reference lists have no in-text
+	// markers pointing into them at all: a news piece with a "Sources" list.
+	// Its entries are linked to the body's links and named sources instead.
+	SourcesMode bool
+
+	refs     map[string]*citations.Reference
+	refList  map[string]int
+	findings []Finding
+	rule     *Rule
+}
+
+func analyze(doc *sources.Document) *Pass {
+	lists := citations.FindReferences(doc)
+	var cits []citations.Citation
+	for _, c := range citations.Find(doc) {
+		if insideLists(lists, c.Span) {
+			continue // labels and URLs of the entries themselves
+		}
+		c.ID = fmt.Sprintf("c%d", len(cits)+1)
+		cits = append(cits, c)
+	}
+	p := &Pass{Doc: doc, Citations: cits, Lists: lists, Links: citations.Link(cits, lists),
+		CitedBy: map[string][]string{}, Mentions: map[string][]sources.Span{},
+		refs: map[string]*citations.Reference{}, refList: map[string]int{}}
+	for li := range lists {
+		for ei := range lists[li].Entries {
+			e := &lists[li].Entries[ei]
+			p.refs[e.ID] = e
+			p.refList[e.ID] = li
+		}
+	}
+	markers := 0
+	for i, l := range p.Links {
+		if l.Reference != "" && (l.Status == citations.Resolved || l.Status == citations.Mismatched) {
+			p.CitedBy[l.Reference] = append(p.CitedBy[l.Reference], cits[i].ID)
+		}
+		if cits[i].Kind != citations.KindLink {
+			markers++
+		}
+	}
+	p.SourcesMode = markers == 0 && p.entryCount() > 0
+	if p.SourcesMode {
+		p.findMentions()
+	}
+	return p
+}
+
+func insideLists(lists []citations.ReferenceList, s sources.Span) bool {
+	for _, l := range lists {
+		if l.Span.Contains(s) || l.HeadingSpan.Len() > 0 && l.HeadingSpan.Contains(s) {
+			return true
+		}
+		for _, e := range l.Entries {
+			if e.Span.Contains(s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (p *Pass) entryCount() int {
+	n := 0
+	for _, l := range p.Lists {
+		n += len(l.Entries)
+	}
+	return n
+}
+
+// Reference returns the entry with the given ID.
+func (p *Pass) Reference(id string) (*citations.Reference, bool) {
+	r, ok := p.refs[id]
+	return r, ok
+}
+
+// Report adds a finding of the running rule's code and severity.
+func (p *Pass) Report(f Finding) {
+	if f.Code == "" {
+		f.Code = p.rule.Code
+	}
+	if f.Severity == "" {
+		f.Severity = p.rule.Severity
+	}
+	if f.URL == "" {
+		f.URL = DocsURL(f.Code)
+	}
+	p.findings = append(p.findings, f)
+}
+
+// Locate returns the input location of a text span.
+func (p *Pass) Locate(s sources.Span) Location { return locate(p.Doc, s) }
+
+func (p *Pass) report() *Report {
+	doc := p.Doc
+	r := &Report{Version: ReportVersion, Input: doc.Name, Format: string(doc.Format), Title: doc.Meta.Title,
+		Meta: doc.Meta, Document: doc,
+		Citations: []Citation{}, References: []Reference{}, ReferenceLists: []ReferenceList{},
+		Claims: []any{}, Findings: p.findings}
+	if r.Findings == nil {
+		r.Findings = []Finding{}
+	}
+	for i, c := range p.Citations {
+		l := p.Links[i]
+		rc := Citation{ID: c.ID, Kind: c.Kind, Text: c.Text, Authors: c.Authors, EtAl: c.EtAl, Year: c.Year,
+			Locator: c.Locator, Number: c.Number, Target: c.Target, URL: c.URL, Narrative: c.Narrative,
+			Span: p.Locate(c.Span), Group: p.Locate(c.Group), Status: l.Status, Candidates: l.Candidates}
+		if l.Reference != "" {
+			ref := l.Reference
+			rc.Reference = &ref
+		}
+		r.Citations = append(r.Citations, rc)
+		switch l.Status {
+		case citations.Resolved:
+			r.Summary.Resolved++
+		case citations.Unresolved:
+			r.Summary.Unresolved++
+		case citations.Ambiguous:
+			r.Summary.Ambiguous++
+		case citations.Mismatched:
+			r.Summary.Mismatched++
+		}
+		if c.Kind == citations.KindLink {
+			r.Summary.Links++
+		}
+	}
+	for li, list := range p.Lists {
+		rl := ReferenceList{Heading: list.Heading, Span: p.Locate(list.Span), Entries: len(list.Entries)}
+		if list.HeadingSpan.Len() > 0 {
+			h := p.Locate(list.HeadingSpan)
+			rl.HeadingSpan = &h
+		}
+		r.ReferenceLists = append(r.ReferenceLists, rl)
+		for _, e := range list.Entries {
+			re := Reference{ID: e.ID, Text: e.Text, Label: e.Label, Anchor: e.Anchor, Authors: e.Authors,
+				Year: e.Year, Title: e.Title, Container: e.Container, Volume: e.Volume, Issue: e.Issue,
+				Pages: e.Pages, Publisher: e.Publisher, DOI: e.DOI, URL: e.URL, Span: p.Locate(e.Span),
+				List: li, CitedBy: p.CitedBy[e.ID]}
+			if re.Authors == nil {
+				re.Authors = []string{}
+			}
+			if re.CitedBy == nil {
+				re.CitedBy = []string{}
+			}
+			for _, m := range p.Mentions[e.ID] {
+				re.Mentions = append(re.Mentions, p.Locate(m))
+			}
+			r.References = append(r.References, re)
+		}
+	}
+	slices.SortStableFunc(r.Findings, func(a, b Finding) int {
+		return cmp.Or(cmp.Compare(a.Span.Start, b.Span.Start), cmp.Compare(a.Span.End, b.Span.End), cmp.Compare(a.Code, b.Code))
+	})
+	r.Summary.Citations = len(r.Citations)
+	r.Summary.ReferenceLists = len(r.ReferenceLists)
+	r.Summary.References = len(r.References)
+	for _, f := range r.Findings {
+		switch f.Severity {
+		case SeverityError:
+			r.Summary.Errors++
+		case SeverityWarning:
+			r.Summary.Warnings++
+		case SeverityInfo:
+			r.Summary.Infos++
+		}
+		if f.Code == CodeOrphanReference {
+			r.Summary.Orphans++
+		}
+	}
+	return r
+}

@@ -1,0 +1,392 @@
+package citations
+
+import (
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/publicsuffix"
+
+	"github.com/citecheck/citecheck/sources"
+)
+
+// Find returns every in-text citation of a document, one per cited work, in
+// text order, with IDs "c1", "c2", … It reads:
+//
+//   - author-year and author-page citations and bracketed numbers in the
+//     text (see ScanText), except inside preformatted blocks;
+//   - superscripts holding numbers ("2", "2,3", "4–6");
+//   - footnote links (Link.Footnote), one citation per link;
+//   - hyperlinks in the body to other sites;
+//   - Markdown footnote references left as text, "[^5]", because no
+//     definition matched them: footnote citations whose target is missing.
+//
+// A superscript covered by a link that is not a footnote (a back-link from
+// the note to the text) or opening a block (a note's own label) is not a
+// citation. A marker counts once: a footnote link wins over the number or
+// superscript it sits in, and a hyperlink whose anchor text is itself a citation
+// ("(<a>Smith, 2019</a>)") gives that citation its URL instead of adding a
+// link citation. Citations inside reference lists are returned too; the
+// caller knows where those lists are.
+func Find(doc *sources.Document) []Citation {
+	if doc == nil {
+		return nil
+	}
+	var text []Citation // sorted by Span.Start, as ScanText returns them
+	for _, c := range ScanText(doc.Text) {
+		if !inPreformatted(doc, c.Group) {
+			text = append(text, c)
+		}
+	}
+	footnotes := append(footnoteCitations(doc), danglingFootnotes(doc)...)
+	notes := newSpanIndex(len(footnotes))
+	for _, c := range footnotes {
+		notes.add(c.Group)
+	}
+	notes.build()
+	if len(footnotes) > 0 {
+		kept := text[:0]
+		for _, c := range text {
+			if !notes.overlaps(c.Group) {
+				kept = append(kept, c)
+			}
+		}
+		text = kept
+	}
+	groups := newSpanIndex(len(text))
+	for _, c := range text {
+		groups.add(c.Group)
+	}
+	groups.build()
+	links := newSpanIndex(len(doc.Links))
+	for _, l := range doc.Links {
+		links.add(l.Span)
+	}
+	links.build()
+	supers := superscriptCitations(doc, groups, notes, links)
+	linked := linkCitations(doc, text)
+	out := make([]Citation, 0, len(text)+len(supers)+len(footnotes)+len(linked))
+	out = append(append(append(append(out, text...), supers...), footnotes...), linked...)
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Span.Start != out[j].Span.Start {
+			return out[i].Span.Start < out[j].Span.Start
+		}
+		return out[i].Span.End < out[j].Span.End
+	})
+	numberIDs(out)
+	return out
+}
+
+// ScanText returns the citations written in plain text, with spans relative
+// to text and IDs "c1", "c2", … in order:
+//
+//   - parenthetical author-year groups: "(Ma et al., 2020)", "(Smith, 2019;
+//     Jones & Lee, 2020)" (one citation per work, each with the span of its
+//     part), "(Lund 2011, 2013)" (two), "(see Keller 2014, p. 212)" (with a
+//     Locator), "(Pew Research Center, n.d.)";
+//   - the same inside square brackets, as nested in parentheses: "(e.g.,
+//     enamel [Spalding et al., 2005])";
+//   - narrative author-year citations (Narrative set): "Chen and Ortiz
+//     (2020)", "Ma et al. (2020)", "Smith's (2019)", "the Pew Research
+//     Center (2021)", and "Pauli et al., 2014" without parentheses (only
+//     with "et al."). With several years, "Smith (2019, 2021)", the first
+//     citation spans "Smith (2019" and the others their year;
+//   - MLA author-page citations: "(Nakamura 45)", "(Nakamura and Lee 112)";
+//   - bracketed numbers: "[3]", "[2, 3]", "[4–6]" (one citation per number
+//     of a range, each with the span of the range), "[5]–[9]";
+//   - Unicode superscript numbers attached to a word: "shown¹²".
+//
+// It is conservative: labels ("(Table 1)", "(Figure 2)"), statistics
+// ("(n = 35)", "(p < .05)"), dates ("(October 15, 2023)", "(2019–2020)"),
+// titles ("the film Groundhog Day (1993)"), years in brackets ("[2020]"),
+// editorial brackets ("[sic]"), array indices ("x[3]") and units ("km²")
+// are not citations. "(ibid.)" has neither author nor year and is not read
+// as a citation either. Nothing spans a line break. A bare title before a
+// year, "Casablanca (1942)", cannot be told from a surname and is read as
+// a narrative citation.
+func ScanText(text string) []Citation {
+	sc := citeScanner{s: text}
+	// where the next of each delimiter is; they only move forward, which
+	// keeps the scan linear however the delimiters nest
+	closeParen, openParen := nextByte{c: ')'}, nextByte{c: '('}
+	closeBracket, newline := nextByte{c: ']'}, nextByte{c: '\n'}
+	for i := 0; i < len(text); {
+		for i < len(text) && !markerStart[text[i]] {
+			i++
+		}
+		if i == len(text) {
+			break
+		}
+		switch text[i] {
+		case '(':
+			// the next ')' on the line, with no '(' before it
+			if c := closeParen.after(text, i+1); c-i <= maxParen && c < newline.after(text, i+1) && c < openParen.after(text, i+1) {
+				sc.paren(i, c)
+			}
+			i++
+		case '[':
+			if c := closeBracket.after(text, i+1); c-i <= maxBracket && c < newline.after(text, i+1) {
+				i = sc.bracket(i, c)
+				continue
+			}
+			i++
+		case 0xC2, 0xE2:
+			i = sc.superscript(i)
+		case 'e':
+			if i+1 < len(text) && text[i+1] == 't' {
+				i = sc.bareEtAl(i)
+				continue
+			}
+			i++
+		default:
+			i++
+		}
+	}
+	byStart := func(i, j int) bool { return sc.out[i].Span.Start < sc.out[j].Span.Start }
+	if !sort.SliceIsSorted(sc.out, byStart) {
+		sort.SliceStable(sc.out, byStart)
+	}
+	numberIDs(sc.out)
+	return sc.out
+}
+
+// nextByte finds the next occurrence of a byte, remembering it so that
+// asking again from a later offset costs nothing until it is passed.
+type nextByte struct {
+	c  byte
+	at int // the occurrence found, or len(s)
+	ok bool
+}
+
+// after returns the index of the first c at or after i, or len(s). Calls
+// must not go backwards.
+func (n *nextByte) after(s string, i int) int {
+	if n.ok && i <= n.at {
+		return n.at
+	}
+	n.ok = true
+	if j := strings.IndexByte(s[i:], n.c); j >= 0 {
+		n.at = i + j
+	} else {
+		n.at = len(s)
+	}
+	return n.at
+}
+
+// markerStart marks the bytes where a citation can start: parentheses,
+// brackets, the first byte of a superscript digit and the "e" of "et al".
+var markerStart = [256]bool{'(': true, '[': true, 0xC2: true, 0xE2: true, 'e': true}
+
+// numberIDs sets the IDs "c1", "c2", … in order.
+func numberIDs(cs []Citation) {
+	for i := range cs {
+		cs[i].ID = "c" + strconv.Itoa(i+1)
+	}
+}
+
+// inPreformatted reports whether a span starts inside a preformatted block.
+func inPreformatted(doc *sources.Document, s sources.Span) bool {
+	b := doc.BlockAt(s.Start)
+	return b >= 0 && doc.Blocks[b].Kind == sources.BlockPreformatted
+}
+
+// spanIndex answers whether a span overlaps any of a set of spans in
+// O(log n): the spans sorted by start, with the running maximum of their
+// ends.
+type spanIndex struct {
+	spans  []sources.Span
+	maxEnd []int
+}
+
+func newSpanIndex(n int) *spanIndex { return &spanIndex{spans: make([]sources.Span, 0, n)} }
+
+func (x *spanIndex) add(s sources.Span) { x.spans = append(x.spans, s) }
+
+func (x *spanIndex) build() {
+	sort.Slice(x.spans, func(i, j int) bool { return x.spans[i].Start < x.spans[j].Start })
+	x.maxEnd = make([]int, len(x.spans))
+	m := 0
+	for i, s := range x.spans {
+		m = max(m, s.End)
+		x.maxEnd[i] = m
+	}
+}
+
+// overlaps reports whether q overlaps one of the spans.
+func (x *spanIndex) overlaps(q sources.Span) bool {
+	// spans starting before q ends; one of them overlaps q if it ends after
+	// q starts
+	i := sort.Search(len(x.spans), func(i int) bool { return x.spans[i].Start >= q.End })
+	return i > 0 && x.maxEnd[i-1] > q.Start && q.Len() > 0
+}
+
+// startsBlock reports whether offset is where a block's text begins
+// (ignoring spaces), as a footnote's own label does.
+func startsBlock(doc *sources.Document, offset int) bool {
+	b := doc.BlockAt(offset)
+	if b < 0 {
+		return offset == 0 || doc.Text[offset-1] == '\n'
+	}
+	return strings.TrimSpace(doc.Text[doc.Blocks[b].Span.Start:offset]) == ""
+}
+
+// footnoteCitations returns a citation per footnote link.
+func footnoteCitations(doc *sources.Document) []Citation {
+	var out []Citation
+	for _, l := range doc.Links {
+		if !l.Footnote || l.Span.Len() <= 0 || inPreformatted(doc, l.Span) {
+			continue
+		}
+		text := doc.Slice(l.Span)
+		number := strings.TrimSpace(strings.Trim(strings.TrimSpace(text), "[]()"))
+		target := l.URL
+		if i := strings.IndexByte(target, '#'); i >= 0 {
+			target = target[i+1:]
+		} else if i := strings.IndexByte(l.Href, '#'); i >= 0 {
+			target = l.Href[i+1:]
+		}
+		group := l.Span
+		// brackets written around the link: "[<a>3</a>]"
+		if group.Start > 0 && group.End < len(doc.Text) && doc.Text[group.Start-1] == '[' && doc.Text[group.End] == ']' {
+			group = sources.Span{Start: group.Start - 1, End: group.End + 1}
+		}
+		out = append(out, Citation{Kind: KindFootnote, Span: l.Span, Group: group, Text: text, Number: number, Target: target})
+	}
+	return out
+}
+
+// superscriptCitations returns the numeric citations written as
+// superscripts ("<sup>2,3</sup>") that neither a footnote link nor the text
+// scan already covers.
+func superscriptCitations(doc *sources.Document, found, footnotes, links *spanIndex) []Citation {
+	var out []Citation
+	var buf [8]numRange
+	for _, sp := range doc.Superscripts {
+		text := doc.Slice(sp)
+		if text == "" || inPreformatted(doc, sp) || footnotes.overlaps(sp) || found.overlaps(sp) ||
+			links.overlaps(sp) || startsBlock(doc, sp.Start) {
+			continue // a back-link ("<sup><a href="#ref-1">1</a></sup>") or a note's own label
+		}
+		start, end := sp.Start, sp.End
+		for start < end && doc.Text[start] == ' ' {
+			start++
+		}
+		for end > start && doc.Text[end-1] == ' ' {
+			end--
+		}
+		if end-start >= 2 && doc.Text[start] == '[' && doc.Text[end-1] == ']' {
+			start, end = start+1, end-1
+		}
+		if start >= end {
+			continue
+		}
+		if r, _ := utf8.DecodeLastRuneInString(doc.Text[:sp.Start]); unicode.IsDigit(r) ||
+			unicode.IsLetter(r) && !attachedMarker(doc.Text, sp.Start) {
+			continue // "10<sup>6</sup>", "m<sup>2</sup>"
+		}
+		items, loc, ok := parseNumberList(doc.Text, start, end, buf[:])
+		if !ok || loc != "" {
+			continue
+		}
+		sc := citeScanner{s: doc.Text}
+		sc.emitNumbers(items, sp, "")
+		out = append(out, sc.out...)
+	}
+	return out
+}
+
+// maxCitationLen bounds the length of a citation's span in the text.
+const maxCitationLen = maxParen + narrativeWindow + 100
+
+// linkCitations returns a citation per hyperlink in the body that points
+// to another site. A link over a citation already found gives it its URL.
+func linkCitations(doc *sources.Document, found []Citation) []Citation {
+	// the document's own site, from its canonical URL or else its name
+	// when that is a URL
+	site := ""
+	for _, where := range []string{doc.Meta.CanonicalURL, doc.Name} {
+		if u, err := url.Parse(where); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Hostname() != "" {
+			site = siteDomain(u.Hostname())
+			break
+		}
+	}
+	var out []Citation
+	for _, l := range doc.Links {
+		if !l.InBody || l.Footnote || l.Span.Len() <= 0 || strings.TrimSpace(doc.Slice(l.Span)) == "" {
+			continue
+		}
+		u, err := url.Parse(l.URL)
+		if err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Hostname() == "" {
+			continue
+		}
+		if site != "" && siteDomain(u.Hostname()) == site {
+			continue
+		}
+		if inPreformatted(doc, l.Span) {
+			continue
+		}
+		attached := false
+		// found is sorted by start and its spans are short: look back from
+		// the first citation starting after the link
+		i := sort.Search(len(found), func(i int) bool { return found[i].Span.Start >= l.Span.End })
+		for j := i - 1; j >= 0 && found[j].Span.Start > l.Span.Start-maxCitationLen; j-- {
+			if found[j].Span.Overlaps(l.Span) {
+				if found[j].URL == "" {
+					found[j].URL = l.URL
+				}
+				attached = true
+			}
+		}
+		if attached {
+			continue
+		}
+		out = append(out, Citation{Kind: KindLink, Span: l.Span, Group: l.Span, Text: doc.Slice(l.Span), URL: l.URL})
+	}
+	return out
+}
+
+// siteDomain returns the domain a host belongs to ("bbc.co.uk" for
+// "www.bbc.co.uk"), or the host itself when it has none (an IP address).
+func siteDomain(host string) string {
+	host = strings.ToLower(strings.TrimSuffix(host, "."))
+	if d, err := publicsuffix.EffectiveTLDPlusOne(host); err == nil {
+		return d
+	}
+	return host
+}
+
+// danglingFootnotes returns the Markdown footnote references that stayed
+// literal text, "[^label]", because nothing defines them. Each is a
+// footnote citation pointing at "fn:label", which no entry will have.
+func danglingFootnotes(doc *sources.Document) []Citation {
+	var out []Citation
+	text := doc.Text
+	for from := 0; ; {
+		i := strings.Index(text[from:], "[^")
+		if i < 0 {
+			return out
+		}
+		start := from + i
+		from = start + 2
+		end := start + 2
+		for end < len(text) && end-start < 64 && text[end] != ']' && text[end] != ' ' && text[end] != '\n' && text[end] != '[' {
+			end++
+		}
+		if end >= len(text) || text[end] != ']' || end == start+2 {
+			continue
+		}
+		if end+1 < len(text) && text[end+1] == ':' { // a definition nothing parsed
+			continue
+		}
+		label := text[start+2 : end]
+		span := sources.Span{Start: start, End: end + 1}
+		if inPreformatted(doc, span) {
+			continue
+		}
+		out = append(out, Citation{Kind: KindFootnote, Span: span, Group: span, Text: text[start : end+1],
+			Number: label, Target: "fn:" + label})
+	}
+}

@@ -1,0 +1,71 @@
+package citations
+
+import (
+	"testing"
+	"unicode/utf8"
+
+	"github.com/citecheck/citecheck/sources"
+)
+
+// FuzzScanText checks that scanning never panics and that every citation's
+// span lies inside the text, inside its group, on one line, with its text,
+// in order.
+func FuzzScanText(f *testing.F) {
+	for _, s := range []string{
+		"(Ma et al., 2020)", "Chen and Ortiz (2020) found", "(Smith, 2019; Jones & Lee, 2020)",
+		"[1, 3–5, 8]", "[5]–[9]", "shown¹⁻³", "(Nakamura 45-47)", "(Lund 2011, 2013)",
+		"by Pauli et al., 2014 and", "(World Health Organization [WHO], 2020)", "x[3] [2020] (n = 35)",
+		"Smith's (2019, p. 4)", "(Smith, 2018a, b)", "[3, p. 12]", "\xff(\xfe 2019)",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		cs := ScanText(text)
+		prev := 0
+		for i, c := range cs {
+			if c.Span.Start < 0 || c.Span.Start > c.Span.End || c.Span.End > len(text) {
+				t.Fatalf("citation %d span %v outside text of %d bytes", i, c.Span, len(text))
+			}
+			if !c.Group.Contains(c.Span) || c.Group.End > len(text) {
+				t.Fatalf("citation %d group %v does not contain span %v", i, c.Group, c.Span)
+			}
+			if c.Text != text[c.Span.Start:c.Span.End] {
+				t.Fatalf("citation %d text %q, span covers %q", i, c.Text, text[c.Span.Start:c.Span.End])
+			}
+			for j := c.Group.Start; j < c.Group.End; j++ {
+				if text[j] == '\n' {
+					t.Fatalf("citation %d group %q spans a line break", i, text[c.Group.Start:c.Group.End])
+				}
+			}
+			if c.Span.Start < prev {
+				t.Fatalf("citation %d out of order", i)
+			}
+			prev = c.Span.Start
+			if utf8.ValidString(text) && !utf8.ValidString(c.Text) {
+				t.Fatalf("citation %d text %q splits a character", i, c.Text)
+			}
+		}
+	})
+}
+
+// FuzzFind checks Find on plain-text documents: every span lies inside
+// Text and maps inside Src.
+func FuzzFind(f *testing.F) {
+	f.Add("Title\n\nEarlier work (Smith, 2019;\nJones & Lee, 2020) found this [4–6].\n")
+	f.Add("A (Ma et al., 2020) and Chen (2021).\n\nReferences\n\n1. Ma X (2020) Title.\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		doc, err := sources.Parse([]byte(src), sources.ReadOptions{Name: "fuzz.txt"})
+		if err != nil {
+			return
+		}
+		for i, c := range Find(doc) {
+			if c.Span.Start < 0 || c.Span.Start > c.Span.End || c.Span.End > len(doc.Text) {
+				t.Fatalf("citation %d span %v outside text", i, c.Span)
+			}
+			start, end := doc.SourceOffsets(c.Span)
+			if start < 0 || start > end || end > len(doc.Src) {
+				t.Fatalf("citation %d maps to %d:%d outside source of %d bytes", i, start, end, len(doc.Src))
+			}
+		}
+	})
+}

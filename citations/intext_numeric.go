@@ -1,0 +1,317 @@
+package citations
+
+import (
+	"strconv"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/citecheck/citecheck/sources"
+)
+
+// maxBracket is the longest bracket, in bytes, read as a numeric group.
+const maxBracket = 160
+
+// maxRange is the most numbers a range such as "[4–6]" may expand to;
+// longer ranges are not read as citations.
+const maxRange = 50
+
+// maxNumber is the largest citation number; "[2020]" is a year.
+const maxNumber = 999
+
+// numRange is one number or range of a numeric group.
+type numRange struct {
+	lo, hi     int
+	start, end int // the item's text
+}
+
+// parseNumberList reads a list of citation numbers and ranges, such as
+// "1, 3–5, 8", from s[start:end]. It accepts a trailing page locator
+// ("[3, p. 12]") and returns it.
+func parseNumberList(s string, start, end int, dst []numRange) (items []numRange, loc string, ok bool) {
+	items = dst[:0]
+	i := start
+	skip := func() {
+		for i < end && (s[i] == ' ' || s[i] == '\t' || s[i] == 0xC2 && i+1 < end && s[i+1] == 0xA0) {
+			if s[i] == 0xC2 {
+				i++
+			}
+			i++
+		}
+	}
+	num := func() (int, int, bool) {
+		j := i
+		for j < end && s[j] >= '0' && s[j] <= '9' && j-i < 5 {
+			j++
+		}
+		if j == i || j < end && s[j] >= '0' && s[j] <= '9' {
+			return 0, i, false
+		}
+		n, _ := strconv.Atoi(s[i:j])
+		return n, j, true
+	}
+	for {
+		skip()
+		if len(items) > 0 && i < end && s[i] == 'p' { // "p. 12", "pp. 12–14"
+			j := i + 1
+			if j < end && s[j] == 'p' {
+				j++
+			}
+			if j < end && s[j] == '.' {
+				j++
+			}
+			for j < end && s[j] == ' ' {
+				j++
+			}
+			k := j
+			for k < end && (s[k] >= '0' && s[k] <= '9' || s[k] == '-') {
+				k++
+			}
+			if k > j {
+				r, n := utf8.DecodeRuneInString(s[k:end])
+				for isRangeDash(r) && k+n < end && s[k+n] >= '0' && s[k+n] <= '9' {
+					k += n
+					for k < end && s[k] >= '0' && s[k] <= '9' {
+						k++
+					}
+					r, n = utf8.DecodeRuneInString(s[k:end])
+				}
+				i = k
+				skip()
+				if i == end {
+					return items, s[j:k], true
+				}
+			}
+			return nil, "", false
+		}
+		from := i
+		lo, j, ok := num()
+		if !ok || lo < 1 || lo > maxNumber {
+			return nil, "", false
+		}
+		i = j
+		hi := lo
+		save := i
+		skip()
+		if r, n := utf8.DecodeRuneInString(s[i:end]); i < end && isRangeDash(r) {
+			i += n
+			skip()
+			h, j, ok := num()
+			if !ok || h <= lo || h > maxNumber || h-lo >= maxRange {
+				return nil, "", false
+			}
+			hi, i, save = h, j, j
+		}
+		i = save
+		items = append(items, numRange{lo: lo, hi: hi, start: from, end: i})
+		skip()
+		if i == end {
+			return items, "", true
+		}
+		if s[i] != ',' && s[i] != ';' {
+			return nil, "", false
+		}
+		i++
+	}
+}
+
+// bracket reads s[open:close+1] as a numeric group such as "[3]", "[2, 3]"
+// or "[4–6]", and "[5]–[9]" as the range 5 to 9. It returns where scanning
+// should continue.
+func (sc *citeScanner) bracket(open, close int) int {
+	s := sc.s
+	if open > 0 {
+		r, _ := utf8.DecodeLastRuneInString(s[:open])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' {
+			return open + 1 // an index: x[3]
+		}
+	}
+	var buf [8]numRange
+	items, loc, ok := parseNumberList(s, open+1, close, buf[:])
+	if !ok || len(items) == 0 {
+		// author-year in brackets, as inside parentheses: "(e.g., enamel
+		// [Spalding et al., 2005])"
+		if mayHoldYear(s[open+1 : close]) {
+			if toks, done := scanTokens(sc.toks[:0], s, open+1, close); done && len(toks) > 0 {
+				sc.toks = toks
+				sc.group(open, close, toks)
+			}
+		}
+		return open + 1
+	}
+	group := sources.Span{Start: open, End: close + 1}
+	next := close + 1
+	// "[5]–[9]": a range written across two brackets
+	if len(items) == 1 && items[0].lo == items[0].hi && loc == "" {
+		j := close + 1
+		if r, n := utf8.DecodeRuneInString(s[j:]); j < len(s) && isRangeDash(r) && j+n < len(s) && s[j+n] == '[' {
+			o := j + n
+			if c := indexByteWithin(s, o+1, ']', 8); c > 0 {
+				it2, loc2, ok := parseNumberList(s, o+1, c, buf[1:1])
+				if ok && loc2 == "" && len(it2) == 1 && it2[0].lo == it2[0].hi {
+					lo, hi := items[0].lo, it2[0].lo
+					if hi > lo && hi-lo < maxRange {
+						group.End = c + 1
+						items = []numRange{{lo: lo, hi: hi, start: open, end: c + 1}}
+						next = c + 1
+					}
+				}
+			}
+		}
+	}
+	sc.emitNumbers(items, group, loc)
+	return next
+}
+
+// emitNumbers appends one numeric citation per number of items.
+func (sc *citeScanner) emitNumbers(items []numRange, group sources.Span, loc string) {
+	for _, it := range items {
+		for n := it.lo; n <= it.hi; n++ {
+			sc.out = append(sc.out, Citation{Kind: KindNumeric, Group: group, Number: strconv.Itoa(n),
+				Span: sources.Span{Start: it.start, End: it.end}, Text: sc.s[it.start:it.end]})
+		}
+	}
+	if loc != "" && len(items) > 0 {
+		sc.out[len(sc.out)-1].Locator = loc
+	}
+}
+
+// indexByteWithin returns the index of c in s[from:from+limit], stopping at
+// a line break, or -1.
+func indexByteWithin(s string, from int, c byte, limit int) int {
+	end := min(len(s), from+limit)
+	for i := from; i < end; i++ {
+		switch s[i] {
+		case c:
+			return i
+		case '\n':
+			return -1
+		}
+	}
+	return -1
+}
+
+// superDigit returns the value of a Unicode superscript digit at s[i:] and
+// its length in bytes.
+func superDigit(s string, i int) (int, int) {
+	if i+1 < len(s) && s[i] == 0xC2 {
+		switch s[i+1] {
+		case 0xB9:
+			return 1, 2
+		case 0xB2:
+			return 2, 2
+		case 0xB3:
+			return 3, 2
+		}
+		return -1, 0
+	}
+	if i+2 < len(s) && s[i] == 0xE2 && s[i+1] == 0x81 {
+		switch c := s[i+2]; {
+		case c == 0xB0:
+			return 0, 3
+		case c >= 0xB4 && c <= 0xB9:
+			return int(c-0xB4) + 4, 3
+		}
+	}
+	return -1, 0
+}
+
+// superscript reads a run of Unicode superscript digits at s[i:] attached
+// to a word ("shown¹²", "study²,³", "trials¹⁻³") as numeric citations. It
+// returns where scanning should continue.
+func (sc *citeScanner) superscript(i int) int {
+	s := sc.s
+	if _, n := superDigit(s, i); n == 0 {
+		return i + 1
+	}
+	if !attachedMarker(s, i) {
+		return skipSuper(s, i)
+	}
+	var items []numRange
+	j := i
+	for {
+		from := j
+		lo, k := readSuper(s, j)
+		if k == j || lo < 1 || lo > maxNumber {
+			return skipSuper(s, i)
+		}
+		j = k
+		hi := lo
+		if r, n := utf8.DecodeRuneInString(s[j:]); j < len(s) && (r == '⁻' || isRangeDash(r)) {
+			if h, k := readSuper(s, j+n); k > j+n {
+				if h <= lo || h-lo >= maxRange || h > maxNumber {
+					return skipSuper(s, i)
+				}
+				hi, j = h, k
+			}
+		}
+		items = append(items, numRange{lo: lo, hi: hi, start: from, end: j})
+		if j < len(s) && s[j] == ',' {
+			if _, n := superDigit(s, j+1); n > 0 {
+				j++
+				continue
+			}
+		}
+		break
+	}
+	if r, _ := utf8.DecodeRuneInString(s[j:]); j < len(s) && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+		return j // "x²y": algebra, not a marker
+	}
+	sc.emitNumbers(items, sources.Span{Start: i, End: j}, "")
+	return j
+}
+
+// readSuper reads superscript digits at s[j:] as one number.
+func readSuper(s string, j int) (int, int) {
+	v, digits := 0, 0
+	for digits < 4 {
+		d, n := superDigit(s, j)
+		if n == 0 {
+			break
+		}
+		v = v*10 + d
+		j += n
+		digits++
+	}
+	return v, j
+}
+
+func skipSuper(s string, i int) int {
+	for {
+		_, n := superDigit(s, i)
+		if n == 0 {
+			return i
+		}
+		i += n
+	}
+}
+
+// attachedMarker reports whether a marker at s[i:] is attached to the word
+// before it the way a footnote marker is: after a word of three or more
+// letters or after closing punctuation, with no space. Units ("m²", "km²")
+// and algebra ("x²") have one or two letters; numbers ("10⁶") a digit.
+func attachedMarker(s string, i int) bool {
+	if i == 0 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	switch r {
+	case '.', ',', ')', ']', '"', '”', '’', ';', ':', '\'':
+		return true
+	}
+	if !unicode.IsLetter(r) {
+		return false
+	}
+	letters := 0
+	for j := i; j > 0 && letters < 3; {
+		r, n := utf8.DecodeLastRuneInString(s[:j])
+		if !unicode.IsLetter(r) {
+			if r == '/' || unicode.IsDigit(r) {
+				return false // "m/s²", "5km²"
+			}
+			break
+		}
+		letters++
+		j -= n
+	}
+	return letters >= 3
+}

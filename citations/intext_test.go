@@ -1,0 +1,423 @@
+package citations
+
+import (
+	"errors"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/citecheck/citecheck/sources"
+)
+
+// want is the part of a Citation a table case checks.
+type scanWant struct {
+	Kind      Kind
+	Text      string
+	Authors   []string
+	Year      string
+	Number    string
+	Locator   string
+	EtAl      bool
+	Narrative bool
+}
+
+func scanSummary(cs []Citation) []scanWant {
+	out := []scanWant{}
+	for _, c := range cs {
+		out = append(out, scanWant{Kind: c.Kind, Text: c.Text, Authors: c.Authors, Year: c.Year, Number: c.Number,
+			Locator: c.Locator, EtAl: c.EtAl, Narrative: c.Narrative})
+	}
+	return out
+}
+
+func wantAY(text string, year string, authors ...string) scanWant {
+	return scanWant{Kind: KindAuthorYear, Text: text, Authors: authors, Year: year}
+}
+
+func wantEtAl(w scanWant) scanWant              { w.EtAl = true; return w }
+func wantNarrative(w scanWant) scanWant         { w.Narrative = true; return w }
+func wantLocator(w scanWant, l string) scanWant { w.Locator = l; return w }
+func wantNum(text, n string) scanWant {
+	return scanWant{Kind: KindNumeric, Text: text, Number: n}
+}
+
+func TestScanTextPositive(t *testing.T) {
+	tests := []struct {
+		text     string
+		scanWant []scanWant
+	}{
+		{"risk (Ma et al., 2020).", []scanWant{wantEtAl(wantAY("Ma et al., 2020", "2020", "Ma"))}},
+		{"(Metke & Ekl, 2010)", []scanWant{wantAY("Metke & Ekl, 2010", "2010", "Metke", "Ekl")}},
+		{"(Keller 2014, 212)", []scanWant{wantLocator(wantAY("Keller 2014, 212", "2014", "Keller"), "212")}},
+		{"(Lund 2011, 2013)", []scanWant{wantAY("Lund 2011", "2011", "Lund"), wantAY("2013", "2013", "Lund")}},
+		{"(Pew Research Center, n.d.)", []scanWant{wantAY("Pew Research Center, n.d.", "n.d.", "Pew Research Center")}},
+		{"(Brandt, 2019a)", []scanWant{wantAY("Brandt, 2019a", "2019a", "Brandt")}},
+		{"(Ponemon Institute, 2021)", []scanWant{wantAY("Ponemon Institute, 2021", "2021", "Ponemon Institute")}},
+		{"(National Academy of Engineering, 2004)", []scanWant{wantAY("National Academy of Engineering, 2004", "2004", "National Academy of Engineering")}},
+		{"(Smith, 2019; Jones & Lee, 2020)", []scanWant{wantAY("Smith, 2019", "2019", "Smith"), wantAY("Jones & Lee, 2020", "2020", "Jones", "Lee")}},
+		{"(see Smith, 2019)", []scanWant{wantAY("Smith, 2019", "2019", "Smith")}},
+		{"(See also Smith, 2019)", []scanWant{wantAY("Smith, 2019", "2019", "Smith")}},
+		{"(e.g., Smith 2019; cf. Lee 2020)", []scanWant{wantAY("Smith 2019", "2019", "Smith"), wantAY("Lee 2020", "2020", "Lee")}},
+		{"(for a review, see Smith 2019)", []scanWant{wantAY("Smith 2019", "2019", "Smith")}},
+		{"(Smith, 2019, p. 12)", []scanWant{wantLocator(wantAY("Smith, 2019, p. 12", "2019", "Smith"), "12")}},
+		{"(Smith 2019: 12)", []scanWant{wantLocator(wantAY("Smith 2019: 12", "2019", "Smith"), "12")}},
+		{"(Smith, 2019, pp. 12–14)", []scanWant{wantLocator(wantAY("Smith, 2019, pp. 12–14", "2019", "Smith"), "12–14")}},
+		{"(Smith, 2019, chap. 3)", []scanWant{wantLocator(wantAY("Smith, 2019, chap. 3", "2019", "Smith"), "chap. 3")}},
+		{"(World Health Organization [WHO], 2020)", []scanWant{wantAY("World Health Organization [WHO], 2020", "2020", "World Health Organization")}},
+		{"(Centers for Disease Control and Prevention [CDC], 2020)", []scanWant{wantAY("Centers for Disease Control and Prevention [CDC], 2020", "2020", "Centers for Disease Control and Prevention")}},
+		{"(Department of Health and Human Services, 2019)", []scanWant{wantAY("Department of Health and Human Services, 2019", "2019", "Department of Health and Human Services")}},
+		{"(Smith, 2019, as cited in Jones, 2020)", []scanWant{wantAY("Smith, 2019", "2019", "Smith"), wantAY("Jones, 2020", "2020", "Jones")}},
+		{"(U.S. Census Bureau, 2020)", []scanWant{wantAY("U.S. Census Bureau, 2020", "2020", "U.S. Census Bureau")}},
+		{"(WHO, 2020)", []scanWant{wantAY("WHO, 2020", "2020", "WHO")}},
+		{"(van der Berg, 2018)", []scanWant{wantAY("van der Berg, 2018", "2018", "van der Berg")}},
+		{"(de la Cruz & Müller, 2017)", []scanWant{wantAY("de la Cruz & Müller, 2017", "2017", "de la Cruz", "Müller")}},
+		{"(O'Neil, 2016)", []scanWant{wantAY("O'Neil, 2016", "2016", "O'Neil")}},
+		{"(D’Angelo, 2016)", []scanWant{wantAY("D’Angelo, 2016", "2016", "D’Angelo")}},
+		{"(Ngũgĩ 1986)", []scanWant{wantAY("Ngũgĩ 1986", "1986", "Ngũgĩ")}},
+		{"(Smith-Jones, 2015)", []scanWant{wantAY("Smith-Jones, 2015", "2015", "Smith-Jones")}},
+		{"(Ali, Brown, & Chen, 2018)", []scanWant{wantAY("Ali, Brown, & Chen, 2018", "2018", "Ali", "Brown", "Chen")}},
+		{"(Ali, Brown and Chen 2018)", []scanWant{wantAY("Ali, Brown and Chen 2018", "2018", "Ali", "Brown", "Chen")}},
+		{"(Smith and others, 2018)", []scanWant{wantEtAl(wantAY("Smith and others, 2018", "2018", "Smith"))}},
+		{"(Smith et al 2018)", []scanWant{wantEtAl(wantAY("Smith et al 2018", "2018", "Smith"))}},
+		{"(Smith, in press)", []scanWant{wantAY("Smith, in press", "in press", "Smith")}},
+		{"(Smith, forthcoming)", []scanWant{wantAY("Smith, forthcoming", "forthcoming", "Smith")}},
+		{"(Smith, 2019, 2020; Jones, 2018a, b)", []scanWant{wantAY("Smith, 2019", "2019", "Smith"), wantAY("2020", "2020", "Smith"),
+			wantAY("Jones, 2018a", "2018a", "Jones"), wantAY("b", "2018b", "Jones")}},
+		{"(Price et al., 1980)", []scanWant{wantEtAl(wantAY("Price et al., 1980", "1980", "Price"))}},
+		{"(Horne and Page, 2008)", []scanWant{wantAY("Horne and Page, 2008", "2008", "Horne", "Page")}},
+		{"(Delgado and Price 2016)", []scanWant{wantAY("Delgado and Price 2016", "2016", "Delgado", "Price")}},
+		{"(May, 2019)", []scanWant{wantAY("May, 2019", "2019", "May")}},
+		{"(Dryad: Schuman et al., 2012)", []scanWant{wantEtAl(wantAY("Schuman et al., 2012", "2012", "Schuman"))}},
+		{"(as in the Cbx transposition, Peifer et al., 1987)", []scanWant{wantEtAl(wantAY("Peifer et al., 1987", "1987", "Peifer"))}},
+		{"(tooth enamel [Spalding et al., 2005])", []scanWant{wantEtAl(wantAY("Spalding et al., 2005", "2005", "Spalding"))}},
+		// narrative
+		{"Chen and Ortiz (2020) found", []scanWant{wantNarrative(wantAY("Chen and Ortiz (2020)", "2020", "Chen", "Ortiz"))}},
+		{"Chen & Ortiz (2020) found", []scanWant{wantNarrative(wantAY("Chen & Ortiz (2020)", "2020", "Chen", "Ortiz"))}},
+		{"as Ma et al. (2020) showed", []scanWant{wantNarrative(wantEtAl(wantAY("Ma et al. (2020)", "2020", "Ma")))}},
+		{"Keller (2014, p. 212) argues", []scanWant{wantNarrative(wantLocator(wantAY("Keller (2014, p. 212)", "2014", "Keller"), "212"))}},
+		{"In Smith's (2019) view", []scanWant{wantNarrative(wantAY("Smith's (2019)", "2019", "Smith"))}},
+		{"In Jones' (2019) view", []scanWant{wantNarrative(wantAY("Jones' (2019)", "2019", "Jones"))}},
+		{"the Pew Research Center (2021) reported", []scanWant{wantNarrative(wantAY("Pew Research Center (2021)", "2021", "Pew Research Center"))}},
+		{"Smith (2019, 2021) argued", []scanWant{wantNarrative(wantAY("Smith (2019", "2019", "Smith")), wantNarrative(wantAY("2021", "2021", "Smith"))}},
+		{"Recently Chen (2020) showed", []scanWant{wantNarrative(wantAY("Chen (2020)", "2020", "Chen"))}},
+		{"In 2019, Smith (2020) wrote", []scanWant{wantNarrative(wantAY("Smith (2020)", "2020", "Smith"))}},
+		{"According to Jones et al. (2018), x", []scanWant{wantNarrative(wantEtAl(wantAY("Jones et al. (2018)", "2018", "Jones")))}},
+		{"Brown, Smith and Lee (2017) agree", []scanWant{wantNarrative(wantAY("Brown, Smith and Lee (2017)", "2017", "Brown", "Smith", "Lee"))}},
+		{"as van der Berg (2018) notes", []scanWant{wantNarrative(wantAY("van der Berg (2018)", "2018", "van der Berg"))}},
+		{"Smith and colleagues (2019) found", []scanWant{wantNarrative(wantEtAl(wantAY("Smith and colleagues (2019)", "2019", "Smith")))}},
+		{"by Chng et al., 2013 and Pauli et al., 2014.", []scanWant{wantNarrative(wantEtAl(wantAY("Chng et al., 2013", "2013", "Chng"))),
+			wantNarrative(wantEtAl(wantAY("Pauli et al., 2014", "2014", "Pauli")))}},
+		// MLA
+		{"(Nakamura 45)", []scanWant{{Kind: KindAuthorPage, Text: "Nakamura 45", Authors: []string{"Nakamura"}, Locator: "45"}}},
+		{"(Nakamura 45-47)", []scanWant{{Kind: KindAuthorPage, Text: "Nakamura 45-47", Authors: []string{"Nakamura"}, Locator: "45-47"}}},
+		{"(Nakamura and Lee 112)", []scanWant{{Kind: KindAuthorPage, Text: "Nakamura and Lee 112", Authors: []string{"Nakamura", "Lee"}, Locator: "112"}}},
+		// numeric
+		{"shown [3].", []scanWant{wantNum("3", "3")}},
+		{"shown [2, 3].", []scanWant{wantNum("2", "2"), wantNum("3", "3")}},
+		{"shown [2,3].", []scanWant{wantNum("2", "2"), wantNum("3", "3")}},
+		{"shown [4–6].", []scanWant{wantNum("4–6", "4"), wantNum("4–6", "5"), wantNum("4–6", "6")}},
+		{"shown [4-6].", []scanWant{wantNum("4-6", "4"), wantNum("4-6", "5"), wantNum("4-6", "6")}},
+		{"shown [4—6].", []scanWant{wantNum("4—6", "4"), wantNum("4—6", "5"), wantNum("4—6", "6")}},
+		{"[1‐2] [1‑2] [1‒2] [1―2] [1−2]", []scanWant{wantNum("1‐2", "1"), wantNum("1‐2", "2"), wantNum("1‑2", "1"), wantNum("1‑2", "2"),
+			wantNum("1‒2", "1"), wantNum("1‒2", "2"), wantNum("1―2", "1"), wantNum("1―2", "2"), wantNum("1−2", "1"), wantNum("1−2", "2")}},
+		{"shown [1, 3–5, 8].", []scanWant{wantNum("1", "1"), wantNum("3–5", "3"), wantNum("3–5", "4"), wantNum("3–5", "5"), wantNum("8", "8")}},
+		{"shown [12].", []scanWant{wantNum("12", "12")}},
+		{"shown [ 7 ].", []scanWant{wantNum("7", "7")}},
+		{"shown [5]–[7].", []scanWant{wantNum("[5]–[7]", "5"), wantNum("[5]–[7]", "6"), wantNum("[5]–[7]", "7")}},
+		{"shown [3, p. 12].", []scanWant{{Kind: KindNumeric, Text: "3", Number: "3", Locator: "12"}}},
+		{"shown.[1],[2]", []scanWant{wantNum("1", "1"), wantNum("2", "2")}},
+		{"shown¹² here", []scanWant{wantNum("¹²", "12")}},
+		{"the study² found", []scanWant{wantNum("²", "2")}},
+		{"trials¹⁻³ and data¹,²", []scanWant{wantNum("¹⁻³", "1"), wantNum("¹⁻³", "2"), wantNum("¹⁻³", "3"), wantNum("¹", "1"), wantNum("²", "2")}},
+		{"as shown.⁴", []scanWant{wantNum("⁴", "4")}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			got := ScanText(tt.text)
+			assert.Equal(t, tt.scanWant, scanSummary(got))
+			checkScan(t, tt.text, got)
+		})
+	}
+}
+
+func TestScanTextNegative(t *testing.T) {
+	for _, text := range []string{
+		"(Table 1)", "(Figure 3)", "(Chapter 4)", "(Section 2)", "(Appendix B)", "(Page 3)", "(Route 66)",
+		"(COVID 19)", "(Windows 10)", "(see Table 1)", "(Figure 2)", "(Fig. 3)", "(Eq. 2)", "(Supplementary Table 2)",
+		"(N = 2,400)", "(n = 35)", "(p < .05)", "(p = 0.03)", "(95% CI 1.2–3.4)", "(SD = 4.2)", "(M = 4.2, SD = 1.1)",
+		"(2020)", "in the year (2020)", "the film Groundhog Day (1993)", "classic films such as Casablanca (1942)",
+		`Michael Jackson's "Thriller" (1982)`, "the novel Beloved (1987)",
+		"(October 15, 2023)", "(October 2023)", "(2019–2020)", "(2013 data breach)", "(555-1234)", "(+1 555 123 4567)",
+		"($2,400)", "(age 45)", "(aged 18–25)", "(ibid.)", "(Ibid., 45)", "(Reuters)", "(COVID-19)", "(In 2019)",
+		"(since 2019)", "(Since 2019)", "(Summer 2020)", "in May (2019)", "COVID-19 (2020)", "(Vegfr2)",
+		"(FSPTCA Section 102)", "(Apollo 11)", "(ISO 9001)", "(H1N1)", "(3)", "(see above)", "(Smith)",
+		"[sic]", "[citation needed]", "[edit]", "[a]", "x[3]", "arr[12] = 4", "[2020]", "[1999]", "[1–500]", "[0]",
+		"[6–4]", "[1, 2, x]", "[1,,2]", "[12345]", "[]", "[", "(", "(Smith, 2019", "Smith (2019",
+		"5 m² and 3 km² and 2 cm³", "x² + y²", "10⁶ cells", "E = mc²", "the ² alone",
+		"a (\nSmith, 2019)", "Smith\n(2019)",
+	} {
+		t.Run(text, func(t *testing.T) {
+			assert.Equal(t, []scanWant{}, scanSummary(ScanText(text)))
+		})
+	}
+}
+
+// checkCitations asserts the invariants every scan result keeps.
+func checkScan(t *testing.T, text string, cs []Citation) {
+	t.Helper()
+	for i, c := range cs {
+		require.True(t, 0 <= c.Span.Start && c.Span.Start <= c.Span.End && c.Span.End <= len(text), "span %v of %q", c.Span, text)
+		require.True(t, c.Group.Contains(c.Span), "group %v does not contain span %v", c.Group, c.Span)
+		require.True(t, c.Group.End <= len(text))
+		assert.Equal(t, text[c.Span.Start:c.Span.End], c.Text)
+		assert.Equal(t, "c"+itoa(i+1), c.ID)
+		if i > 0 {
+			assert.LessOrEqual(t, cs[i-1].Span.Start, c.Span.Start, "citations out of order")
+		}
+	}
+}
+
+func itoa(n int) string {
+	var b [20]byte
+	i := len(b)
+	for {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+		if n == 0 {
+			return string(b[i:])
+		}
+	}
+}
+
+func TestScanTextGroupAndSpans(t *testing.T) {
+	text := "as reported (Smith, 2019; Jones & Lee, 2020) and [2, 3]."
+	cs := ScanText(text)
+	require.Len(t, cs, 4)
+	assert.Equal(t, "(Smith, 2019; Jones & Lee, 2020)", text[cs[0].Group.Start:cs[0].Group.End])
+	assert.Equal(t, cs[0].Group, cs[1].Group)
+	assert.Equal(t, sources.Span{Start: 13, End: 24}, cs[0].Span)
+	assert.Equal(t, "[2, 3]", text[cs[2].Group.Start:cs[2].Group.End])
+	assert.Equal(t, []string{"c1", "c2", "c3", "c4"}, []string{cs[0].ID, cs[1].ID, cs[2].ID, cs[3].ID})
+}
+
+func TestScanTextLongInputs(t *testing.T) {
+	// unclosed and deeply repeated markers stay linear and find nothing odd
+	// (each input is 256 KB; a quadratic scan would not finish)
+	for _, unit := range []string{
+		"(", "[", "(Smith ", "et al, ", "et al, 2019 ", "(2019)", "¹", "[1–", "[1,", "Smith (2019) ",
+		"(a, 2019; ", "(Smith 2019; Jones, 2018a, b, c, d, e, f",
+	} {
+		text := strings.Repeat(unit, 256<<10/len(unit))
+		cs := ScanText(text)
+		checkScan(t, text, cs)
+	}
+	cs := ScanText(strings.Repeat("x (Smith, 2019) ", 5000))
+	assert.Len(t, cs, 5000)
+}
+
+func TestFindSeedArticle(t *testing.T) {
+	src, err := os.ReadFile("../../shared/seed/article.txt")
+	if errors.Is(err, os.ErrNotExist) {
+		t.Skip("seed article ../../shared/seed/article.txt not present")
+	}
+	require.NoError(t, err)
+	doc, err := sources.Parse(src, sources.ReadOptions{Name: "article.txt"})
+	require.NoError(t, err)
+	type found struct {
+		Text string
+		Line int
+	}
+	var got []found
+	works := map[string]bool{}
+	for _, c := range Find(doc) {
+		require.Equal(t, KindAuthorYear, c.Kind, c.Text)
+		got = append(got, found{c.Text, doc.Range(c.Span).Start.Line})
+		works[strings.Join(c.Authors, "&")+" "+c.Year] = true
+	}
+	assert.Equal(t, []found{
+		{"Ma et al., 2020", 15}, {"Ponemon Institute, 2021", 15}, {"Ghafur et al., 2019", 17},
+		{"Burki, 2019", 19}, {"Pedreira et al., 2021", 21}, {"Khurana et al., 2010", 31},
+		{"Zhang et al., 2019", 33}, {"Unnikrishnan et al., 2021", 35}, {"Khurana et al., 2010", 45},
+		{"Ghafur et al., 2019", 47}, {"Metke & Ekl, 2010", 57}, {"Takabi et al., 2010", 69},
+		{"National Academy of Engineering, 2004", 85},
+	}, got)
+	assert.Len(t, works, 11)
+}
+
+// handDoc builds a document whose Src is its Text, with one paragraph per
+// line.
+func intextDoc(text string) *sources.Document {
+	doc := &sources.Document{Name: "hand.html", Format: sources.FormatHTML, Src: []byte(text), Text: text}
+	start := 0
+	for i := 0; i <= len(text); i++ {
+		if i == len(text) || text[i] == '\n' {
+			doc.Blocks = append(doc.Blocks, sources.Block{Kind: sources.BlockParagraph, Span: sources.Span{Start: start, End: i}})
+			start = i + 1
+		}
+	}
+	return doc
+}
+
+func textSpan(t *testing.T, text, sub string) sources.Span {
+	t.Helper()
+	i := strings.Index(text, sub)
+	require.GreaterOrEqual(t, i, 0, "%q not in text", sub)
+	return sources.Span{Start: i, End: i + len(sub)}
+}
+
+func TestFindFootnotesAndSuperscripts(t *testing.T) {
+	text := "Mozilla was founded[3] in 1998.[a] Trials were run2,3 and again4–6 over 5 m2.\nBack ^ to text."
+	doc := intextDoc(text)
+	doc.Links = []sources.Link{
+		{Span: textSpan(t, text, "[3]"), Href: "#cite_note-3", URL: "#cite_note-3", InBody: true, Superscript: true, Footnote: true},
+		{Span: textSpan(t, text, "[a]"), Href: "#cite_note-a", URL: "#cite_note-a", InBody: true, Superscript: true, Footnote: true},
+		{Span: textSpan(t, text, "^"), Href: "#cite_ref-3", URL: "#cite_ref-3", InBody: true},
+	}
+	doc.Superscripts = []sources.Span{textSpan(t, text, "[3]"), textSpan(t, text, "[a]"), textSpan(t, text, "2,3"),
+		textSpan(t, text, "4–6"), {Start: strings.Index(text, "m2.") + 1, End: strings.Index(text, "m2.") + 2}}
+	got := Find(doc)
+	assert.Equal(t, []scanWant{
+		{Kind: KindFootnote, Text: "[3]", Number: "3"},
+		{Kind: KindFootnote, Text: "[a]", Number: "a"},
+		{Kind: KindNumeric, Text: "2", Number: "2"}, {Kind: KindNumeric, Text: "3", Number: "3"},
+		{Kind: KindNumeric, Text: "4–6", Number: "4"}, {Kind: KindNumeric, Text: "4–6", Number: "5"},
+		{Kind: KindNumeric, Text: "4–6", Number: "6"},
+	}, scanSummary(got))
+	assert.Equal(t, "cite_note-3", got[0].Target)
+	assert.Equal(t, "cite_note-a", got[1].Target)
+	assert.Equal(t, textSpan(t, text, "2,3"), got[2].Group)
+	checkScan(t, text, got)
+}
+
+func TestFindMarkdownFootnoteWithBracketsOutside(t *testing.T) {
+	text := "A claim [1] and another.[2]"
+	doc := intextDoc(text)
+	doc.Links = []sources.Link{{Span: sources.Span{Start: 9, End: 10}, Href: "#fn:1", URL: "#fn:1", InBody: true, Footnote: true}}
+	got := Find(doc)
+	require.Len(t, got, 2)
+	assert.Equal(t, KindFootnote, got[0].Kind)
+	assert.Equal(t, "fn:1", got[0].Target)
+	assert.Equal(t, "[1]", text[got[0].Group.Start:got[0].Group.End])
+	assert.Equal(t, KindNumeric, got[1].Kind)
+}
+
+func TestFindLinks(t *testing.T) {
+	text := "A report by the agency and our own page and a note and (Smith, 2019) and a mail.\n" +
+		"Footer link here."
+	doc := intextDoc(text)
+	doc.Meta.CanonicalURL = "https://www.example.co.uk/news/story"
+	doc.Links = []sources.Link{
+		{Span: textSpan(t, text, "A report"), URL: "https://data.gov.uk/report", InBody: true},
+		{Span: textSpan(t, text, "our own page"), URL: "https://blog.example.co.uk/other", InBody: true},
+		{Span: textSpan(t, text, "a note"), URL: "#note", Href: "#note", InBody: true},
+		{Span: textSpan(t, text, "Smith, 2019"), URL: "https://doi.org/10.1/x", InBody: true},
+		{Span: textSpan(t, text, "a mail"), URL: "mailto:a@b.c", InBody: true},
+		{Span: textSpan(t, text, "Footer link"), URL: "https://other.org/", InBody: false},
+		{Span: sources.Span{Start: 3, End: 3}, URL: "https://empty.org/", InBody: true},
+	}
+	got := Find(doc)
+	require.Len(t, got, 2)
+	assert.Equal(t, KindLink, got[0].Kind)
+	assert.Equal(t, "A report", got[0].Text)
+	assert.Equal(t, "https://data.gov.uk/report", got[0].URL)
+	assert.Equal(t, KindAuthorYear, got[1].Kind)
+	assert.Equal(t, "https://doi.org/10.1/x", got[1].URL)
+	assert.Equal(t, []string{"c1", "c2"}, []string{got[0].ID, got[1].ID})
+
+	// without a canonical URL, a document named by its URL knows its site
+	doc.Meta.CanonicalURL = ""
+	doc.Name = "https://news.example.co.uk/story"
+	got = Find(doc)
+	require.Len(t, got, 2)
+	assert.Equal(t, "A report", got[0].Text)
+
+	doc.Name = "story.html"
+	got = Find(doc)
+	require.Len(t, got, 3)
+	assert.Equal(t, "our own page", got[1].Text)
+}
+
+func TestFindSkipsPreformatted(t *testing.T) {
+	text := "See (Smith, 2019).\nvalue = table[3] (Jones, 2020)\nAnd [4]."
+	doc := intextDoc(text)
+	doc.Blocks[1].Kind = sources.BlockPreformatted
+	got := Find(doc)
+	assert.Equal(t, []scanWant{wantAY("Smith, 2019", "2019", "Smith"), wantNum("4", "4")}, scanSummary(got))
+}
+
+func TestFindPlainText(t *testing.T) {
+	src := "Title\n\nEarlier work (Smith, 2019;\nJones & Lee, 2020) found this [4–6].\n"
+	doc, err := sources.Parse([]byte(src), sources.ReadOptions{Name: "x.txt"})
+	require.NoError(t, err)
+	got := Find(doc)
+	require.Len(t, got, 5)
+	assert.Equal(t, "Jones & Lee, 2020", got[1].Text)
+	r := doc.Range(got[1].Span)
+	assert.Equal(t, 4, r.Start.Line)
+	assert.Equal(t, 1, r.Start.Column)
+	assert.Nil(t, Find(nil))
+}
+
+func TestFindLargeDocument(t *testing.T) {
+	// many citations, links and superscripts: Find must not compare every
+	// pair of them
+	doc := intextDoc(strings.Repeat("A study (Smith, 2019) shown [3] here.\n", 20000))
+	for off := 0; ; {
+		i := strings.Index(doc.Text[off:], "(Smith")
+		if i < 0 {
+			break
+		}
+		i += off
+		j := i + strings.Index(doc.Text[i:], "[3]")
+		doc.Links = append(doc.Links, sources.Link{Span: sources.Span{Start: i + 1, End: i + 12}, URL: "https://x.org/", InBody: true})
+		doc.Superscripts = append(doc.Superscripts, sources.Span{Start: j + 1, End: j + 2})
+		off = j
+	}
+	got := Find(doc)
+	require.Equal(t, 40000, len(got))
+	for _, c := range got {
+		if c.Kind == KindAuthorYear && c.URL != "https://x.org/" {
+			t.Fatalf("citation %s has no URL", c.ID)
+		}
+	}
+	assert.Equal(t, "c40000", got[len(got)-1].ID)
+}
+
+func TestFindSkipsBackLinksAndNoteLabels(t *testing.T) {
+	text := "Configuration management22 helps.\n22 Sometimes known as drift.\n^ Back to text."
+	doc := intextDoc(text)
+	marker := sources.Span{Start: strings.Index(text, "22"), End: strings.Index(text, "22") + 2}
+	label := sources.Span{Start: strings.Index(text, "\n22") + 1, End: strings.Index(text, "\n22") + 3}
+	doc.Links = []sources.Link{
+		{Span: marker, Href: "#note-22", URL: "#note-22", InBody: true, Superscript: true, Footnote: true},
+		{Span: label, Href: "#note-22-marker", URL: "#note-22-marker", InBody: true, Superscript: true},
+		{Span: textSpan(t, text, "^"), Href: "#cite_ref-1", URL: "#cite_ref-1", InBody: true},
+	}
+	doc.Superscripts = []sources.Span{marker, label}
+	got := Find(doc)
+	require.Len(t, got, 1)
+	assert.Equal(t, KindFootnote, got[0].Kind)
+	assert.Equal(t, "note-22", got[0].Target)
+	assert.Equal(t, marker, got[0].Span)
+
+	// a superscript number opening a note, without a link, is its label
+	doc.Links = doc.Links[:1]
+	doc.Superscripts = []sources.Span{marker, label}
+	got = Find(doc)
+	require.Len(t, got, 1)
+}
+
+func TestFindDanglingMarkdownFootnote(t *testing.T) {
+	src := []byte("Shipping cost $100 billion.[^1] Returns are rising.[^gone]\n\n[^1]: NRF. Returns. 2023.\n")
+	doc, err := sources.Parse(src, sources.ReadOptions{Name: "draft.md"})
+	require.NoError(t, err)
+	var got []string
+	for _, c := range Find(doc) {
+		got = append(got, string(c.Kind)+" "+c.Text+" -> "+c.Target)
+	}
+	assert.Equal(t, []string{"footnote [1] -> fn:1", "footnote [^gone] -> fn:gone"}, got)
+}

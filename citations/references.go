@@ -1,0 +1,639 @@
+package citations
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/citecheck/citecheck/sources"
+)
+
+// FindReferences returns the reference sections of a document in order,
+// each with its entries parsed by ParseReference. Entries are numbered "r1",
+// "r2", … across the whole document; an entry's Span covers its text in
+// doc.Text, label included, and its Anchor is the id of the block it came
+// from.
+//
+// A section is found two ways:
+//
+//   - by its heading: a heading (or a paragraph standing alone) reading
+//     References, Bibliography, Works Cited, Notes, Sources and the like, in
+//     English and a few other languages, with any numbering ("7.") and
+//     trailing colon ignored. The section runs to the next heading of the
+//     same or a higher level. Headings that name a part of a reference list
+//     ("Primary sources", "Informative References") do not end it.
+//     "Further reading" is not a reference section: it lists works the
+//     article does not cite, so it ends one instead.
+//   - by footnote links: the blocks that footnote links point at (Wikipedia's
+//     cite_note list, Markdown footnote definitions) form a list of their
+//     own when no heading section holds them already.
+//
+// Each list item or paragraph of a section is an entry, except navigation
+// and boilerplate ("← Prev Next →", "Back to top", copyright lines, page
+// numbers). A paragraph holding several entries (plain text whose lines
+// were joined) is split where a new entry clearly starts, and a block that
+// continues the previous entry (a page break inside a hanging indent) is
+// joined to it. An empty section is still returned, with no entries.
+func FindReferences(doc *sources.Document) []ReferenceList {
+	if doc == nil || len(doc.Blocks) == 0 {
+		return nil
+	}
+	var lists []ReferenceList
+	taken := make([]bool, len(doc.Blocks)) // blocks inside a heading section
+	for i := 0; i < len(doc.Blocks); i++ {
+		b := doc.Blocks[i]
+		heading, level, ok := referenceHeading(doc, b)
+		hspan := b.Span
+		first, firstStart := i+1, -1 // where the section's text starts
+		if !ok {
+			hs, he, atStart, found := embeddedHeading(doc, i)
+			if !found {
+				continue
+			}
+			hspan = sources.Span{Start: b.Span.Start + hs, End: b.Span.Start + he}
+			heading, level, ok = doc.Slice(hspan), 1, true
+			if atStart {
+				first, firstStart = i, hspan.End
+			}
+		}
+		end := sectionEnd(doc, i, level)
+		rl := ReferenceList{
+			Heading:     heading,
+			HeadingSpan: hspan,
+			Span:        sources.Span{Start: hspan.End, End: hspan.End},
+		}
+		if end > first {
+			rl.Span.End = doc.Blocks[end-1].Span.End
+		}
+		rl.Entries = sectionEntries(doc, first, end, firstStart)
+		for k := i; k < end; k++ {
+			taken[k] = true
+		}
+		lists = append(lists, rl)
+		i = end - 1
+	}
+	lists = append(lists, footnoteLists(doc, taken)...)
+	sort.SliceStable(lists, func(a, b int) bool { return lists[a].Span.Start < lists[b].Span.Start })
+	n := 0
+	for li := range lists {
+		for ei := range lists[li].Entries {
+			n++
+			lists[li].Entries[ei].ID = "r" + strconv.Itoa(n)
+		}
+	}
+	return lists
+}
+
+// referenceHeadings are the names of reference sections, folded to lower
+// case.
+var referenceHeadings = map[string]bool{
+	"references": true, "reference": true, "reference list": true, "list of references": true,
+	"bibliography": true, "select bibliography": true, "selected bibliography": true,
+	"sources": true, "sources cited": true, "works cited": true, "work cited": true,
+	"works consulted": true, "notes": true, "footnotes": true, "endnotes": true, "end notes": true,
+	"literature": true, "literature cited": true, "cited literature": true, "references cited": true,
+	"citations": true, "sources and further reading": true, "references and notes": true,
+	"notes and references": true, "bibliography and notes": true, "notes and sources": true,
+	"source notes": true, "bibliographic references": true, "cited works": true, "sources and notes": true,
+	"referencias": true, "referencias bibliográficas": true, "bibliografía": true, "bibliografia": true,
+	"literatur": true, "literaturverzeichnis": true, "quellen": true, "einzelnachweise": true,
+	"références": true, "références bibliographiques": true, "bibliographie": true, "fontes": true,
+	"referências": true, "referências bibliográficas": true, "riferimenti": true, "riferimenti bibliografici": true,
+	"bronnen": true, "literatuur": true, "källor": true, "fuentes": true, "notas": true,
+}
+
+// subsectionHeadings name parts of a reference list; under a reference
+// heading they do not end the section.
+var subsectionHeadings = map[string]bool{
+	"primary sources": true, "secondary sources": true, "tertiary sources": true, "books": true,
+	"articles": true, "journal articles": true, "websites": true, "web sites": true, "online sources": true,
+	"normative references": true, "informative references": true, "government documents": true,
+	"reports": true, "other sources": true, "news": true, "news articles": true, "archival sources": true,
+	"books and articles": true, "web": true, "online": true, "general references": true,
+	"specific references": true, "inline citations": true, "general": true, "cited sources": true,
+	"published sources": true, "unpublished sources": true, "datasets": true, "software": true,
+	"primary": true, "secondary": true, "data sources": true, "legal sources": true, "cases": true,
+}
+
+// headingKey folds a heading for lookup: lower case, numbering ("7.",
+// "VII.", "A.") and a trailing colon or page number removed.
+func headingKey(s string, trailingNumber bool) string {
+	s = strings.TrimSpace(s)
+	if len(s) > 80 {
+		return ""
+	}
+	s = strings.ToLower(s)
+	// leading numbering: "7.", "7", "7.1", "vii.", "a."
+	if i := strings.IndexByte(s, ' '); i > 0 {
+		head := strings.TrimRight(s[:i], ".):")
+		if head != "" && (allDigitsDots(head) || isRoman(head) && len(head) <= 4 || len(head) == 1 && head[0] >= 'a' && head[0] <= 'z' && s[i-1] == '.') {
+			s = strings.TrimSpace(s[i+1:])
+		}
+	}
+	// a trailing page number of a running header: "bibliography 92"; a
+	// table of contents line looks the same, so only when asked
+	if i := strings.LastIndexByte(s, ' '); trailingNumber && i > 0 && allDigits(s[i+1:]) {
+		s = strings.TrimSpace(s[:i])
+	}
+	s = strings.TrimRight(s, " :.")
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func allDigitsDots(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if (s[i] < '0' || s[i] > '9') && s[i] != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// referenceHeading reports whether block b is a reference-section heading
+// and returns its text and level. A paragraph counts when its whole text is
+// such a name, since plain-text readers do not always see a heading.
+func referenceHeading(doc *sources.Document, b sources.Block) (text string, level int, ok bool) {
+	if b.Kind != sources.BlockHeading && b.Kind != sources.BlockParagraph {
+		return "", 0, false
+	}
+	text = strings.TrimSpace(doc.Slice(b.Span))
+	if !referenceHeadings[headingKey(text, false)] {
+		return "", 0, false
+	}
+	level = b.Level
+	if b.Kind != sources.BlockHeading || level <= 0 {
+		level = 1
+	}
+	return text, level, true
+}
+
+// sectionEnd returns the index of the block that ends the section whose
+// heading is block i: the next heading of the same or a higher level that
+// is not part of the list itself.
+func sectionEnd(doc *sources.Document, i, level int) int {
+	for j := i + 1; j < len(doc.Blocks); j++ {
+		b := doc.Blocks[j]
+		if b.Kind == sources.BlockParagraph && startsBackMatter(doc.Slice(b.Span)) {
+			return j
+		}
+		if b.Kind != sources.BlockHeading || b.Level > level && b.Level > 0 {
+			continue
+		}
+		text := doc.Slice(b.Span)
+		key := headingKey(text, true)
+		if subsectionHeadings[key] || referenceHeadings[key] {
+			continue // "Primary sources", or a running header "BIBLIOGRAPHY 92"
+		}
+		if looksEntry(text) || looksEntryLine(text) {
+			continue // an entry a plain-text reader took for a heading
+		}
+		return j
+	}
+	return len(doc.Blocks)
+}
+
+// looksEntry reports whether a short line taken for a heading is really a
+// reference entry: a URL, a labelled entry, or names with a year.
+func looksEntry(s string) bool {
+	s = strings.TrimSpace(s)
+	if strings.Contains(s, "://") || strings.HasPrefix(s, "www.") || strings.Contains(s, "doi.org") {
+		return true
+	}
+	if l, _ := cutLabel(s); l != "" {
+		return true
+	}
+	if firstYear(s) != "" && strings.ContainsAny(s, ",.") {
+		return true
+	}
+	return false
+}
+
+// embeddedHeading finds a reference heading that a plain-text reader glued
+// to a paragraph: at its end ("… the presented descriptor. Bibliography")
+// with an entry starting the next block, or at its start after a page
+// number ("61 List of References Akhbari, B., …, 2007. …") with an entry
+// following it. It returns the heading's offsets in the block's text.
+func embeddedHeading(doc *sources.Document, i int) (hs, he int, atStart, ok bool) {
+	b := doc.Blocks[i]
+	if b.Kind != sources.BlockParagraph {
+		return 0, 0, false, false
+	}
+	text := doc.Slice(b.Span)
+	// at the end: the last one to four words
+	j := len(text)
+	for n := 0; n < 4; n++ {
+		k := strings.LastIndexByte(text[:j], ' ')
+		if k < 0 {
+			break
+		}
+		j = k
+		phrase := text[k+1:]
+		if startsUpper(phrase) && referenceHeadings[headingKey(phrase, false)] &&
+			i+1 < len(doc.Blocks) && startsNewEntry(doc.Slice(doc.Blocks[i+1].Span)) {
+			return k + 1, len(text), false, true
+		}
+	}
+	// at the start, after an optional page number
+	start := 0
+	if w, _, _ := strings.Cut(text, " "); allDigits(w) || isRoman(w) {
+		start = len(w) + 1
+	}
+	j = start
+	for n := 0; n < 4 && j < len(text); n++ {
+		k := strings.IndexByte(text[j:], ' ')
+		if k < 0 {
+			break
+		}
+		j += k
+		phrase := text[start:j]
+		if startsUpper(phrase) && referenceHeadings[headingKey(phrase, false)] && startsNewEntry(text[j+1:]) {
+			return start, j, true, true
+		}
+		j++
+	}
+	return 0, 0, false, false
+}
+
+// looksEntryLine reports whether a heading block reads as a line of an
+// entry: it starts in lower case, or is long and has commas or periods.
+func looksEntryLine(s string) bool {
+	s = strings.TrimSpace(s)
+	r, _ := utf8.DecodeRuneInString(s)
+	if unicode.IsLower(r) || unicode.IsDigit(r) {
+		return true
+	}
+	if strings.Contains(s, ",") && hasDigit(s) || strings.ContainsAny(s, "_/") {
+		return true // "Social Psychology, 89, 951–965", a broken URL
+	}
+	return len(strings.Fields(s)) >= 6 && strings.ContainsAny(s, ",.:")
+}
+
+// startsBackMatter reports whether a block opens the part of a book that
+// follows the references, even when a plain-text reader glued the heading
+// to a page number or a paragraph: "73 Appendix A: …", "Index".
+func startsBackMatter(s string) bool {
+	if w, rest, ok := strings.Cut(s, " "); ok && (allDigits(w) || isRoman(w)) {
+		s = rest
+	}
+	for _, p := range []string{"Appendix", "APPENDIX", "Appendices", "APPENDICES", "Chapter ", "CHAPTER ", "Index", "INDEX", "Acknowledg", "ACKNOWLEDG", "About the Author", "ABOUT THE AUTHOR", "Glossary", "GLOSSARY"} {
+		if strings.HasPrefix(s, p) {
+			rest := s[len(p):]
+			return rest == "" || rest[0] == ' ' || rest[0] == ':' || rest[0] == 's' || rest[0] == 'e'
+		}
+	}
+	return false
+}
+
+// isSubheading reports whether a heading inside a reference section is a
+// sub-heading rather than a line of an entry.
+func isSubheading(s string) bool {
+	key := headingKey(s, true)
+	if subsectionHeadings[key] || referenceHeadings[key] {
+		return true
+	}
+	return !looksEntry(s) && !looksEntryLine(s) && len(strings.Fields(s)) <= 5 && !strings.Contains(s, ",")
+}
+
+// entryPiece is a stretch of text that is one entry or part of one.
+type entryPiece struct {
+	span   sources.Span
+	block  int
+	anchor string
+}
+
+// sectionEntries returns the entries in blocks [from, to).
+// When firstStart is not -1 the first block is read from that text offset
+// on, past a heading glued to its start.
+func sectionEntries(doc *sources.Document, from, to, firstStart int) []Reference {
+	var pieces []entryPiece
+	lastLabel := -1
+	for k := from; k < to; k++ {
+		b := doc.Blocks[k]
+		if k == from && firstStart >= 0 {
+			b.Span.Start = firstStart
+			for b.Span.Start < b.Span.End && doc.Text[b.Span.Start] == ' ' {
+				b.Span.Start++
+			}
+		}
+		text := doc.Slice(b.Span)
+		if isNoise(text) || referenceHeadings[headingKey(text, true)] {
+			continue // page furniture or a running header
+		}
+		if b.Kind == sources.BlockHeading && isSubheading(text) {
+			continue
+		}
+		if b.Kind == sources.BlockPreformatted || b.Kind == sources.BlockTableCell && !looksEntry(text) {
+			continue
+		}
+		// a page number a plain-text reader glued to the entry after it:
+		// "62 Bloom, R., …, 2010." in a list without numbers
+		if w, rest, ok := strings.Cut(text, " "); ok && lastLabel < 0 && allDigits(w) && len(w) <= 4 && authorYearStart(rest) {
+			b.Span.Start += len(w) + 1
+			text = rest
+		}
+		// a block that continues the entry before it
+		if n := len(pieces); n > 0 && continuesEntry(doc.Slice(pieces[n-1].span), text) {
+			pieces[n-1].span.End = b.Span.End
+			continue
+		}
+		for _, sp := range splitEntries(text, &lastLabel) {
+			pieces = append(pieces, entryPiece{
+				span:   sources.Span{Start: b.Span.Start + sp.Start, End: b.Span.Start + sp.End},
+				block:  k,
+				anchor: b.ID,
+			})
+		}
+	}
+	refs := make([]Reference, 0, len(pieces))
+	for _, p := range pieces {
+		refs = append(refs, makeReference(doc, p.span, p.anchor))
+	}
+	return refs
+}
+
+// makeReference parses the entry at span.
+func makeReference(doc *sources.Document, span sources.Span, anchor string) Reference {
+	text := doc.Slice(span)
+	parse := text
+	if strings.IndexByte(parse, '\n') >= 0 {
+		parse = strings.ReplaceAll(parse, "\n", " ")
+	}
+	r := ParseReference(parse)
+	r.Span = span
+	r.Text = text
+	r.Anchor = anchor
+	return r
+}
+
+// continuesEntry reports whether block text next continues the entry prev,
+// as when a plain-text reader broke a hanging indent at a page break or a
+// short line: next starts in lower case or with a number that is not a
+// label, or prev stops mid-sentence, after an initial or abbreviation, or
+// right after its year, and next does not start a new entry.
+func continuesEntry(prev, next string) bool {
+	prev = strings.TrimSpace(prev)
+	next = strings.TrimSpace(next)
+	if prev == "" || next == "" {
+		return false
+	}
+	if startsNewEntry(next) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(next)
+	if unicode.IsLower(r) {
+		return true
+	}
+	if unicode.IsDigit(r) {
+		return true // "44, 653–662." after a page break
+	}
+	last, _ := utf8.DecodeLastRuneInString(prev)
+	switch last {
+	case '.':
+		w := lastWord(prev[:len(prev)-1])
+		if isInitialBefore(w+".") || isYearText(w) {
+			return true // "… J." / "Calatayud, J., …, 2014."
+		}
+		fw, _, _ := strings.Cut(next, " ")
+		return len(w) <= 5 && startsUpper(w) && strings.HasSuffix(fw, ".") && len(fw) <= 9 && !strings.Contains(fw[:len(fw)-1], ".")
+	case ')', ']', '!', '?', '”', '"':
+		return false
+	}
+	return !endsWithURLText(prev)
+}
+
+func endsWithURLText(s string) bool {
+	i := strings.LastIndexByte(s, ' ')
+	last := s[i+1:]
+	return strings.Contains(last, "://") || strings.HasPrefix(last, "doi:") || strings.HasPrefix(last, "www.") || strings.HasPrefix(last, "10.")
+}
+
+// startsNewEntry reports whether s starts the way an entry does: a label,
+// a URL, or an author list followed by a year.
+func startsNewEntry(s string) bool {
+	if l, _ := cutLabel(s); l != "" {
+		return true
+	}
+	if strings.HasPrefix(s, "http") || strings.HasPrefix(s, "www.") || strings.HasPrefix(s, "^") || strings.HasPrefix(s, "↑") {
+		return true
+	}
+	return authorYearStart(s)
+}
+
+// authorYearStart reports whether s opens with an author list followed by a
+// year, "Smith, J. (2019)." or "Akhbari, B., Takamjani, I.E., 2007.", or
+// by a full stop after a name ("Smith, John. Title").
+func authorYearStart(s string) bool {
+	if len(s) > 300 {
+		s = s[:300]
+	}
+	end := scanAuthors(s)
+	if end <= 0 {
+		return false
+	}
+	if !strings.Contains(s[:end], ",") && !strings.Contains(s[:end], " ") {
+		return false
+	}
+	p := skipPunct(s, end)
+	if y, _ := yearAt(s, p); y != "" {
+		return true
+	}
+	return end > 0 && s[end-1] == '.' && strings.Contains(s[:end], ",")
+}
+
+// splitEntries splits a block's text into entries and returns their spans
+// relative to the text. A new entry starts after a sentence end where a
+// label ("[4]", or "5." following label 4) or an author list with a year
+// begins.
+func splitEntries(text string, lastLabel *int) []sources.Span {
+	trimmed := strings.TrimRight(text, " ")
+	if trimmed == "" {
+		return nil
+	}
+	if l, _ := cutLabel(text); l != "" {
+		if n, err := strconv.Atoi(l); err == nil {
+			*lastLabel = n
+		}
+	}
+	var spans []sources.Span
+	start := 0
+	// where the first year after the current entry's start ends, so that
+	// "the entry so far has a year" costs nothing per candidate
+	yearEnd := firstYearEnd(trimmed, start)
+	for i := 1; i < len(trimmed); i++ {
+		if trimmed[i] != ' ' || i+1 >= len(trimmed) || i-start < 20 {
+			continue
+		}
+		prev := trimmed[i-1]
+		endURL := false
+		if !(prev == '.' || prev == ')' || prev == ']') {
+			// an entry that ends in a URL or DOI
+			w := lastWord(trimmed[start:i])
+			endURL = strings.Contains(w, "://") || strings.HasPrefix(w, "doi:") || strings.HasPrefix(w, "10.")
+			if !endURL {
+				continue
+			}
+		}
+		rest := trimmed[i+1:]
+		split := false
+		switch c := rest[0]; {
+		case c == '[':
+			if l, r := cutLabel(rest); l != "" && r != "" {
+				split = true
+				if n, err := strconv.Atoi(l); err == nil {
+					*lastLabel = n
+				}
+			}
+		case c >= '0' && c <= '9':
+			if l, r := cutLabel(rest); l != "" && r != "" {
+				if n, err := strconv.Atoi(l); err == nil && *lastLabel >= 0 && n == *lastLabel+1 {
+					split = true
+					*lastLabel = n
+				}
+			}
+		case c >= 'A' && c <= 'Z' || c >= 0x80 || c >= 'a' && c <= 'z' && isParticle(lastWord(rest[:strings.IndexByte(rest+" ", ' ')])):
+			if yearEnd >= 0 && yearEnd <= i && authorYearStart(rest) && !isInitialBefore(trimmed[:i]) {
+				split = true
+			}
+		}
+		if split {
+			spans = append(spans, sources.Span{Start: start, End: i})
+			start = i + 1
+			yearEnd = firstYearEnd(trimmed, start)
+		}
+	}
+	spans = append(spans, sources.Span{Start: start, End: len(trimmed)})
+	return spans
+}
+
+// firstYearEnd returns where the first plausible year in s[from:] ends, or
+// -1.
+func firstYearEnd(s string, from int) int {
+	for i := from; i+4 <= len(s); i++ {
+		if s[i] < '0' || s[i] > '9' || i > 0 && refWordByte(s[i-1]) {
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		if j-i == 4 && plausibleYear(s[i:j]) && (j == len(s) || !refWordByte(s[j]) || s[j] >= 'a' && s[j] <= 'h') {
+			return j
+		}
+		i = j
+	}
+	return -1
+}
+
+// isInitialBefore reports whether s ends with an initial ("J."), after
+// which a space does not end a sentence.
+func isInitialBefore(s string) bool {
+	w := lastWord(s)
+	return len(w) == 2 && w[1] == '.' && w[0] >= 'A' && w[0] <= 'Z'
+}
+
+// noiseWords mark navigation and page furniture.
+var noiseWords = []string{
+	"prev", "previous", "next", "back to top", "top of page", "share this", "share", "print", "email",
+	"e-mail", "follow us", "subscribe", "advertisement", "related articles", "read more", "comments",
+	"show more", "load more", "skip to", "jump to", "menu", "home",
+}
+
+// isNoise reports whether a block of a reference section is page
+// furniture rather than an entry: navigation, a copyright line, a page
+// number, Wikipedia's "Retrieved from" footer.
+func isNoise(text string) bool {
+	t := strings.TrimSpace(text)
+	if t == "" {
+		return true
+	}
+	letters := 0
+	for _, r := range t {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	if letters < 2 && !strings.Contains(t, "://") {
+		return true // page numbers, rules, stray marks
+	}
+	l := strings.ToLower(t)
+	for _, p := range []string{"©", "copyright", "all rights reserved", "retrieved from \"http", "retrieved from “http", "this page was last", "categories:", "tags:", "hidden categories"} {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	words := strings.Fields(l)
+	if len(words) > 8 {
+		return false
+	}
+	if strings.ContainsAny(t, "←→«»") && !strings.Contains(t, "://") && firstYear(t) == "" {
+		return true
+	}
+	if strings.HasPrefix(l, "page ") && strings.Contains(l, " of ") && len(words) <= 4 {
+		return true
+	}
+	// short lines made only of navigation words
+	rest := l
+	for _, w := range noiseWords {
+		rest = strings.ReplaceAll(rest, w, " ")
+	}
+	rest = strings.Trim(rest, " |·•/-–—:.,!")
+	return rest == "" || len(strings.Fields(rest)) == 0
+}
+
+// footnoteLists returns the lists footnote links point at that no heading
+// section holds: consecutive target blocks form one list.
+func footnoteLists(doc *sources.Document, taken []bool) []ReferenceList {
+	targets := map[string]bool{}
+	for _, l := range doc.Links {
+		if !l.Footnote || !strings.HasPrefix(l.URL, "#") {
+			continue
+		}
+		targets[l.URL[1:]] = true
+	}
+	isTarget := func(b sources.Block) bool {
+		return b.ID != "" && (targets[b.ID] || strings.HasPrefix(b.ID, "cite_note-")) &&
+			(b.Kind == sources.BlockListItem || b.Kind == sources.BlockParagraph)
+	}
+	var lists []ReferenceList
+	for i := 0; i < len(doc.Blocks); i++ {
+		if taken[i] || !isTarget(doc.Blocks[i]) {
+			continue
+		}
+		// a run of target blocks, allowing continuation paragraphs of a
+		// footnote between them
+		j := i + 1
+		last := i
+		for j < len(doc.Blocks) && !taken[j] {
+			b := doc.Blocks[j]
+			if isTarget(b) {
+				last = j
+				j++
+				continue
+			}
+			if b.Kind == sources.BlockHeading || j-last > 3 {
+				break
+			}
+			j++
+		}
+		rl := ReferenceList{Span: sources.Span{Start: doc.Blocks[i].Span.Start, End: doc.Blocks[last].Span.End}}
+		for k := i; k <= last; k++ {
+			b := doc.Blocks[k]
+			if !isTarget(b) {
+				// a further paragraph of the footnote before it
+				if n := len(rl.Entries); n > 0 && !isNoise(doc.Slice(b.Span)) {
+					prev := rl.Entries[n-1]
+					rl.Entries[n-1] = makeReference(doc, sources.Span{Start: prev.Span.Start, End: b.Span.End}, prev.Anchor)
+				}
+				continue
+			}
+			rl.Entries = append(rl.Entries, makeReference(doc, b.Span, b.ID))
+		}
+		lists = append(lists, rl)
+		i = last
+	}
+	return lists
+}

@@ -1,0 +1,372 @@
+package citations
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/citecheck/citecheck/sources"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// readTextDoc reads a plain-text test document.
+func readTextDoc(t testing.TB, path string) *sources.Document {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	require.NoError(t, err)
+	doc, err := sources.Parse(src, sources.ReadOptions{Name: filepath.Base(path)})
+	require.NoError(t, err)
+	return doc
+}
+
+// entrySummary is what the file tests compare for each entry.
+type entrySummary struct {
+	Label   string
+	Authors []string
+	Year    string
+	Title   string
+	URL     string
+}
+
+func summarize(lists []ReferenceList) (headings []string, entries [][]entrySummary) {
+	for _, l := range lists {
+		headings = append(headings, l.Heading)
+		var es []entrySummary
+		for _, e := range l.Entries {
+			es = append(es, entrySummary{Label: e.Label, Authors: e.Authors, Year: e.Year, Title: e.Title, URL: e.URL})
+		}
+		entries = append(entries, es)
+	}
+	return headings, entries
+}
+
+func TestFindReferencesTextFiles(t *testing.T) {
+	tests := []struct {
+		file     string
+		headings []string
+		entries  [][]entrySummary
+	}{
+		{
+			file:     "apa_hanging.txt",
+			headings: []string{"References"},
+			entries: [][]entrySummary{{
+				{Authors: []string{"Ma", "Smith", "Lee"}, Year: "2020", Title: "Sleep duration and memory consolidation in adolescents: A longitudinal study"},
+				{Authors: []string{"Okafor", "Lindqvist"}, Year: "2018", Title: "Circadian rhythms in school-age children"},
+				{Authors: []string{"van der Berg"}, Year: "2019a", Title: "Napping and learning"},
+				{Authors: []string{"World Health Organization"}, Year: "2021", Title: "Adolescent health report", URL: "https://www.who.int/reports/adolescent-health"},
+			}},
+		},
+		{
+			file:     "vancouver_numbered.txt",
+			headings: []string{"References"},
+			entries: [][]entrySummary{{
+				{Label: "1", Authors: []string{"Ma", "Smith", "Lee"}, Year: "2019", Title: "Audit and feedback to reduce antibiotic prescribing"},
+				{Label: "2", Authors: []string{"Pérez-Higueras", "Arias", "de la Macorra"}, Year: "2017", Title: "Delayed prescriptions in general practice"},
+				{Label: "3", Authors: []string{"Jensen", "Nielsen"}, Year: "2020", Title: "Antibiotic use in Danish primary care"},
+			}},
+		},
+		{
+			file:     "chicago_bibliography.txt",
+			headings: []string{"Bibliography"},
+			entries: [][]entrySummary{{
+				{Authors: []string{"Smith", "Doe"}, Year: "2015", Title: "The Iron Road: Railways and the Making of Modern Time"},
+				{Authors: []string{"Müller"}, Year: "2016", Title: "Timetables and Trust"},
+				{Authors: []string{"Keller"}, Year: "2014", Title: "Clocks at the Station"},
+			}},
+		},
+		{
+			file:     "mla_works_cited.txt",
+			headings: []string{"Works Cited:"},
+			entries: [][]entrySummary{{
+				{Authors: []string{"Nakamura"}, Year: "2013", Title: "Digital Reading and Its Discontents"},
+				{Authors: []string{"Baron"}, Year: "2015", Title: "Words Onscreen: The Fate of Reading in a Digital World"},
+			}},
+		},
+		{
+			file:     "news_sources.txt",
+			headings: []string{"Sources"},
+			entries: [][]entrySummary{{
+				{URL: "https://www.example.gov/transport/bike-lanes-2024"},
+				{URL: "https://news.example.com/2024/05/council-vote"},
+			}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			doc := readTextDoc(t, filepath.Join("..", "testdata", "references", tt.file))
+			lists := FindReferences(doc)
+			headings, entries := summarize(lists)
+			assert.Equal(t, tt.headings, headings)
+			assert.Equal(t, tt.entries, entries)
+			checkLists(t, doc, lists)
+		})
+	}
+}
+
+// checkLists asserts the invariants every result keeps: IDs numbered in
+// order, spans inside Text and inside their section, Text matching Span.
+func checkLists(t *testing.T, doc *sources.Document, lists []ReferenceList) {
+	t.Helper()
+	n, prevEnd := 0, -1
+	for _, l := range lists {
+		require.LessOrEqual(t, l.Span.Start, l.Span.End)
+		require.LessOrEqual(t, l.Span.End, len(doc.Text))
+		for _, e := range l.Entries {
+			n++
+			require.Equal(t, "r"+strconv.Itoa(n), e.ID)
+			require.True(t, l.Span.Contains(e.Span), "entry %s %v outside section %v", e.ID, e.Span, l.Span)
+			require.Greater(t, e.Span.Start, prevEnd-1, "entries out of order")
+			require.Equal(t, doc.Slice(e.Span), e.Text)
+			prevEnd = e.Span.End
+		}
+	}
+}
+
+func TestFindReferencesAPASpans(t *testing.T) {
+	doc := readTextDoc(t, filepath.Join("..", "testdata", "references", "apa_hanging.txt"))
+	lists := FindReferences(doc)
+	require.Len(t, lists, 1)
+	l := lists[0]
+	assert.Equal(t, 6, doc.Range(l.HeadingSpan).Start.Line)
+	require.Len(t, l.Entries, 4)
+	// an entry starts on its own line in the file, hanging lines included
+	assert.Equal(t, 8, doc.Range(l.Entries[0].Span).Start.Line)
+	assert.Equal(t, 10, doc.Range(l.Entries[0].Span).End.Line)
+	assert.Equal(t, "10.1111/jsr.13001", l.Entries[0].DOI)
+	assert.Equal(t, 13, doc.Range(l.Entries[2].Span).Start.Line)
+	assert.True(t, strings.HasPrefix(l.Entries[2].Text, "van der Berg, A. (2019a)."))
+	// the pagination after the list is not an entry
+	assert.NotContains(t, l.Entries[3].Text, "Prev")
+}
+
+func TestFindReferencesSeedArticle(t *testing.T) {
+	path := filepath.Join("..", "..", "shared", "seed", "article.txt")
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("seed article not found at %s", path)
+	}
+	doc := readTextDoc(t, path)
+	lists := FindReferences(doc)
+	require.Len(t, lists, 1)
+	assert.Equal(t, "References", lists[0].Heading)
+	assert.Equal(t, 89, doc.Range(lists[0].HeadingSpan).Start.Line)
+	assert.Empty(t, lists[0].Entries, "pagination is not an entry")
+}
+
+// docPart is one block of a hand-built document.
+type docPart struct {
+	kind    sources.BlockKind
+	level   int
+	id      string
+	list    int
+	ordered bool
+	text    string
+}
+
+// buildDoc builds a Document the way the HTML and Markdown readers do:
+// blocks separated by "\n", an anchor for every block with an id, and a
+// footnote link for every "[[id]]" marker in the text (the marker becomes
+// its label in brackets).
+func buildDoc(parts ...docPart) *sources.Document {
+	doc := &sources.Document{Format: sources.FormatHTML}
+	var b strings.Builder
+	for i, p := range parts {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		start := b.Len()
+		text := p.text
+		for {
+			i := strings.Index(text, "[[")
+			j := strings.Index(text, "]]")
+			if i < 0 || j < i {
+				break
+			}
+			b.WriteString(text[:i])
+			id := text[i+2 : j]
+			label := "[" + id[strings.LastIndexAny(id, "-:")+1:] + "]"
+			doc.Links = append(doc.Links, sources.Link{
+				Span: sources.Span{Start: b.Len(), End: b.Len() + len(label)}, Href: "#" + id, URL: "#" + id,
+				InBody: true, Superscript: true, Footnote: true,
+			})
+			b.WriteString(label)
+			text = text[j+2:]
+		}
+		b.WriteString(text)
+		span := sources.Span{Start: start, End: b.Len()}
+		doc.Blocks = append(doc.Blocks, sources.Block{Kind: p.kind, Level: p.level, Span: span, List: p.list, Ordered: p.ordered, ID: p.id})
+		if p.id != "" {
+			doc.Anchors = append(doc.Anchors, sources.Anchor{ID: p.id, Span: span})
+		}
+	}
+	doc.Text = b.String()
+	doc.Src = []byte(doc.Text)
+	return doc
+}
+
+func wikipediaParts(withHeading bool) []docPart {
+	parts := []docPart{
+		{kind: sources.BlockHeading, level: 1, text: "Mozilla"},
+		{kind: sources.BlockParagraph, text: "Mozilla is a free software community.[[cite_note-1]] It was founded in 1998.[[cite_note-2]]"},
+	}
+	if withHeading {
+		parts = append(parts, docPart{kind: sources.BlockHeading, level: 2, text: "References"})
+	}
+	return append(parts,
+		docPart{kind: sources.BlockListItem, level: 1, list: 1, ordered: true, id: "cite_note-1",
+			text: "^ a b Smith, John (2019). \"Mozilla's early years\". Mozilla Foundation. Retrieved 3 May 2020."},
+		docPart{kind: sources.BlockListItem, level: 1, list: 1, ordered: true, id: "cite_note-2",
+			text: "^ Doe, Jane (2020). \"Firefox at 15\". The Verge."},
+		docPart{kind: sources.BlockHeading, level: 2, text: "External links"},
+		docPart{kind: sources.BlockListItem, level: 1, list: 2, text: "Official website"},
+	)
+}
+
+func TestFindReferencesWikipedia(t *testing.T) {
+	for _, withHeading := range []bool{true, false} {
+		doc := buildDoc(wikipediaParts(withHeading)...)
+		lists := FindReferences(doc)
+		require.Len(t, lists, 1, "heading %v", withHeading)
+		l := lists[0]
+		if withHeading {
+			assert.Equal(t, "References", l.Heading)
+		} else {
+			assert.Empty(t, l.Heading)
+			assert.Equal(t, sources.Span{}, l.HeadingSpan)
+		}
+		require.Len(t, l.Entries, 2)
+		assert.Equal(t, "cite_note-1", l.Entries[0].Anchor)
+		assert.Equal(t, "cite_note-2", l.Entries[1].Anchor)
+		assert.Equal(t, []string{"Smith"}, l.Entries[0].Authors)
+		assert.Equal(t, "Mozilla's early years", l.Entries[0].Title)
+		assert.Equal(t, "2020", l.Entries[1].Year)
+		assert.True(t, strings.HasPrefix(l.Entries[0].Text, "^ a b Smith"))
+		checkLists(t, doc, lists)
+	}
+}
+
+func TestFindReferencesMarkdownFootnotes(t *testing.T) {
+	doc := buildDoc(
+		docPart{kind: sources.BlockParagraph, text: "Sleep matters.[[fn:1]] So does diet.[[fn:diet]]"},
+		docPart{kind: sources.BlockListItem, level: 1, list: 1, ordered: true, id: "fn:1",
+			text: "Ma, X., & Lee, K. (2020). Sleep and memory. Journal of Sleep Research, 29(4), 112–128."},
+		docPart{kind: sources.BlockListItem, level: 1, list: 1, ordered: true, id: "fn:diet",
+			text: "https://www.example.org/diet-study"},
+	)
+	lists := FindReferences(doc)
+	require.Len(t, lists, 1)
+	require.Len(t, lists[0].Entries, 2)
+	assert.Equal(t, "fn:1", lists[0].Entries[0].Anchor)
+	assert.Equal(t, "fn:diet", lists[0].Entries[1].Anchor)
+	assert.Equal(t, "https://www.example.org/diet-study", lists[0].Entries[1].URL)
+	checkLists(t, doc, lists)
+}
+
+func TestFindReferencesHeadings(t *testing.T) {
+	tests := []struct {
+		heading string
+		found   bool
+	}{
+		{"References", true},
+		{"7. References", true},
+		{"REFERENCES:", true},
+		{"Literature Cited", true},
+		{"Références", true},
+		{"Bibliografía", true},
+		{"Notes and references", true},
+		{"Further reading", false},
+		{"Referenced works in the survey", false},
+		{"Results", false},
+	}
+	for _, tt := range tests {
+		doc := buildDoc(
+			docPart{kind: sources.BlockParagraph, text: "Body text (Ma, 2020)."},
+			docPart{kind: sources.BlockHeading, level: 2, text: tt.heading},
+			docPart{kind: sources.BlockParagraph, text: "Ma, X. (2020). Sleep and memory. Nature, 5, 1–2."},
+		)
+		lists := FindReferences(doc)
+		assert.Equal(t, tt.found, len(lists) == 1, tt.heading)
+	}
+}
+
+func TestFindReferencesSectionBounds(t *testing.T) {
+	doc := buildDoc(
+		docPart{kind: sources.BlockHeading, level: 2, text: "References"},
+		docPart{kind: sources.BlockHeading, level: 3, text: "Primary sources"},
+		docPart{kind: sources.BlockListItem, level: 1, list: 1, text: "Smith, J. (2019). Letters home. Archive Press."},
+		docPart{kind: sources.BlockHeading, level: 2, text: "Secondary sources"},
+		docPart{kind: sources.BlockListItem, level: 1, list: 2, text: "Lee, K. (2020). A history of letters. Journal of History, 3(1), 1–20."},
+		docPart{kind: sources.BlockParagraph, text: "Back to top"},
+		docPart{kind: sources.BlockHeading, level: 2, text: "Further reading"},
+		docPart{kind: sources.BlockListItem, level: 1, list: 3, text: "Chen, M. (2021). Post and empire. Penguin."},
+	)
+	lists := FindReferences(doc)
+	require.Len(t, lists, 1)
+	_, entries := summarize(lists)
+	assert.Equal(t, [][]entrySummary{{
+		{Authors: []string{"Smith"}, Year: "2019", Title: "Letters home"},
+		{Authors: []string{"Lee"}, Year: "2020", Title: "A history of letters"},
+	}}, entries)
+	checkLists(t, doc, lists)
+}
+
+func TestSplitEntries(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{
+			in:   "[1] Ma X, Lee K. Sleep. BMJ. 2019;1:1-2. [2] Chen M. Diet. Lancet. 2020;3:4-5.",
+			want: []string{"[1] Ma X, Lee K. Sleep. BMJ. 2019;1:1-2.", "[2] Chen M. Diet. Lancet. 2020;3:4-5."},
+		},
+		{
+			in:   "4. Ma X. Sleep. BMJ. 2019;1:45–67. 5. Lee K. Diet. Lancet. 2020;3:4-5.",
+			want: []string{"4. Ma X. Sleep. BMJ. 2019;1:45–67.", "5. Lee K. Diet. Lancet. 2020;3:4-5."},
+		},
+		{
+			in:   "Ma, X. (2019). Sleep. Nature, 1, 1–2. Smith, J. (2019). Diet. Science, 2, 3–4.",
+			want: []string{"Ma, X. (2019). Sleep. Nature, 1, 1–2.", "Smith, J. (2019). Diet. Science, 2, 3–4."},
+		},
+		{
+			// "5." here is not the next label, and "J. Smith" is inside a title
+			in:   "Ma, X. (2019). Sleep in 2018. Chapter 5. On J. Smith and others. Nature, 1, 1–2.",
+			want: []string{"Ma, X. (2019). Sleep in 2018. Chapter 5. On J. Smith and others. Nature, 1, 1–2."},
+		},
+	}
+	for _, tt := range tests {
+		last := -1
+		var got []string
+		for _, sp := range splitEntries(tt.in, &last) {
+			got = append(got, tt.in[sp.Start:sp.End])
+		}
+		assert.Equal(t, tt.want, got)
+	}
+}
+
+func TestIsNoise(t *testing.T) {
+	for _, s := range []string{"← Prev Next →", "Back to top", "Share this", "© 2024 Example News", "12", "Page 3 of 5", "Retrieved from \"https://en.wikipedia.org/w/index.php?title=X\""} {
+		assert.True(t, isNoise(s), s)
+	}
+	for _, s := range []string{"Ma, X. (2019). Sleep. Nature, 1, 1–2.", "https://example.com/a", "Next steps for science policy. Nature, 2019."} {
+		assert.False(t, isNoise(s), s)
+	}
+}
+
+func TestFindReferencesNil(t *testing.T) {
+	assert.Nil(t, FindReferences(nil))
+	assert.Nil(t, FindReferences(&sources.Document{}))
+}
+
+func TestFindReferencesLargeInput(t *testing.T) {
+	// 20,000 entries on consecutive lines arrive as one joined block
+	entry := "Ma, X., Smith, J., & Lee, K. (2020). Sleep and memory. Journal of Sleep Research, 29(4), 112–128.\n"
+	src := "Body.\n\nReferences\n\n" + strings.Repeat(entry, 20000)
+	doc, err := sources.Parse([]byte(src), sources.ReadOptions{Name: "big.txt"})
+	require.NoError(t, err)
+	lists := FindReferences(doc)
+	require.Len(t, lists, 1)
+	assert.Len(t, lists[0].Entries, 20000)
+	assert.Equal(t, "r20000", lists[0].Entries[19999].ID)
+}

@@ -1,0 +1,1921 @@
+package citations
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxReferenceLen bounds the text ParseReference looks at; a reference entry
+// is a few hundred bytes, and anything longer is cut so that parsing stays
+// linear in a small constant.
+const maxReferenceLen = 4096
+
+// ParseReference splits the text of one reference-list entry into fields:
+// its label, authors, year, title, container, volume, issue, pages,
+// publisher, DOI and URL. It knows the common styles (APA, Harvard, Chicago,
+// MLA, Vancouver, IEEE) and Wikipedia's footnote entries, and reads a bare
+// URL as an entry with only a URL. Fields it cannot find are left empty; ID
+// and Span are the caller's to set, and Text is the trimmed input.
+//
+// The parser is a set of hand-written heuristics, not a trained model: it
+// finds the links first, then the author list at the start of the entry, a
+// year next to it or later, a title (quoted or up to the first sentence
+// end) and a container with its volume, issue and pages.
+func ParseReference(text string) Reference {
+	var r Reference
+	text = strings.TrimSpace(text)
+	r.Text = text
+	s := text
+	if len(s) > maxReferenceLen {
+		s = s[:maxReferenceLen]
+		for len(s) > 0 && !utf8.ValidString(s[len(s)-1:]) && !utf8.RuneStart(s[len(s)-1]) {
+			s = s[:len(s)-1]
+		}
+	}
+	s = stripBackLinks(s)
+	r.Label, s = cutLabel(s)
+	s = stripBackLinks(s)
+	r.DOI, r.URL, s = cutLinks(s)
+	s = cutBoilerplate(s)
+	s = strings.TrimSpace(s)
+	if !hasLetterOrDigit(s) {
+		return r // a bare URL or DOI
+	}
+	p := refParser{s: s}
+	p.parse(&r)
+	return r
+}
+
+// refParser holds the cleaned entry text while its fields are found.
+type refParser struct {
+	s string
+}
+
+func (p *refParser) parse(r *Reference) {
+	s := p.s
+	pos := 0
+	authorEnd, corporate := scanCorporate(s)
+	if authorEnd > 0 {
+		r.Authors = []string{corporate}
+	} else {
+		authorEnd = scanAuthors(s)
+		if authorEnd > 0 {
+			r.Authors = splitNames(s[:authorEnd])
+			if len(r.Authors) == 0 {
+				authorEnd = 0
+			}
+		}
+	}
+	pos = authorEnd
+	pos = skipPunct(s, pos)
+	if pos < len(s) && s[pos] == '(' {
+		// "(Eds.)" after the names
+		if k := strings.IndexByte(s[pos:], ')'); k > 0 && k < 14 {
+			in := strings.ToLower(s[pos+1 : pos+k])
+			if strings.HasPrefix(in, "ed") || strings.HasPrefix(in, "hrsg") || strings.HasPrefix(in, "hg") || strings.HasPrefix(in, "dir") || strings.HasPrefix(in, "comp") {
+				pos = skipPunct(s, pos+k+1)
+			}
+		}
+	}
+	// a year right after the authors: "(2019)." "2019." "(n.d.)"
+	if y, end := yearAt(s, pos); y != "" {
+		r.Year = y
+		pos = skipPunct(s, end)
+	}
+	// title
+	titleStart := pos
+	if len(r.Authors) > 0 && p.titleless(r, pos) {
+		// "Chen, H., … 1997, ApJ, 475, 163": a journal and numbers, no title
+		if r.Year == "" {
+			r.Year = findYear(s[pos:])
+		}
+		return
+	}
+	title, end := titleAt(s, pos)
+	r.Title = cleanField(title)
+	pos = skipPunct(s, end)
+	if r.Year == "" && len(r.Authors) > 0 {
+		// Vancouver/IEEE/MLA: a year after the title comes later; Chicago
+		// author-date puts it before the title ("Smith, John. 2019. Title.").
+		if y, end := yearAt(s, titleStart); y != "" && end <= len(s) {
+			r.Year = y
+			title, e2 := titleAt(s, skipPunct(s, end))
+			r.Title = cleanField(title)
+			pos = skipPunct(s, e2)
+		}
+	}
+	rest := s[pos:]
+	p.container(r, rest)
+	if r.Year == "" {
+		r.Year = findYear(rest)
+		if r.Year == "" {
+			r.Year = findYear(s[titleStart:])
+		}
+	}
+}
+
+// titleless reads the rest of an entry from pos as a container followed
+// only by numbers, as chemistry and physics styles write it ("J. Appl.
+// Phys. 87, pp. 334–344 (2000)"), and reports whether it did.
+func (p *refParser) titleless(r *Reference, pos int) bool {
+	s := p.s[pos:]
+	if s == "" {
+		return false
+	}
+	if c, _ := utf8.DecodeRuneInString(s); isQuote(c) || !unicode.IsUpper(c) {
+		return false
+	}
+	ce := containerEnd(s)
+	if ce == 0 || ce > 60 || isGenre(s) {
+		return false
+	}
+	rest := s[ce:]
+	if !hasDetailDigits(rest) {
+		return false
+	}
+	// nothing but numbers and detail words after the container
+	for _, w := range strings.FieldsFunc(rest, func(c rune) bool { return !unicode.IsLetter(c) }) {
+		switch strings.ToLower(w) {
+		case "pp", "p", "vol", "no", "pages", "page", "nr", "issue", "suppl", "s", "e":
+			continue
+		}
+		if utf8.RuneCountInString(w) > 1 || !isMonthOrShort(w) {
+			return false
+		}
+	}
+	cont := cleanField(s[:ce])
+	if cont == "" || len(strings.Fields(cont)) > 8 || strings.Contains(cont, ": ") {
+		return false
+	}
+	r.Container = cont
+	scanNumbers(r, rest)
+	return true
+}
+
+func isMonthOrShort(w string) bool {
+	return utf8.RuneCountInString(w) <= 1
+}
+
+// container reads what follows the title: the container (journal, book,
+// site) or a publisher, and the volume, issue and pages.
+func (p *refParser) container(r *Reference, rest string) {
+	rest = strings.TrimSpace(rest)
+	// notes between the title and the container: "Edited by …",
+	// "Translated by …", "2nd ed."
+	for k := 0; k < 3 && rest != "" && isSideNote(rest); k++ {
+		e := sentenceEnd(rest, 0)
+		rest = strings.TrimSpace(rest[skipPunct(rest, e):])
+	}
+	if rest == "" {
+		return
+	}
+	inBook := false
+	switch {
+	case strings.HasPrefix(rest, "In: "), strings.HasPrefix(rest, "in: "), strings.HasPrefix(rest, "In:"):
+		rest = strings.TrimSpace(rest[3:])
+		inBook = true
+	case strings.HasPrefix(rest, "In "), strings.HasPrefix(rest, "in "):
+		rest = rest[3:]
+		inBook = true
+	}
+	if inBook && strings.HasPrefix(rest, "the Proceedings") {
+		rest = rest[4:]
+	}
+	if inBook {
+		rest = skipEditors(rest)
+	}
+	if isGenre(rest) {
+		// "Ph.D. thesis, University": no container, and a report number
+		// is not a volume
+		scanNumbers(r, rest)
+		r.Volume, r.Issue = "", ""
+		return
+	}
+	cEnd := containerEnd(rest)
+	cont := rest[:cEnd]
+	after := rest[cEnd:]
+	if inBook {
+		if i := indexEditedBy(cont); i >= 0 {
+			cont = cont[:i]
+		}
+	}
+	cont = strings.TrimSpace(cont)
+	if isGenre(cont) {
+		cont = ""
+	}
+	if pub, ok := publisherOf(cont); ok && !inBook {
+		r.Publisher = pub
+		cont = ""
+	}
+	if cont != "" && r.Publisher == "" && !inBook && !hasDetailDigits(after) && looksPublisher(cont) {
+		r.Publisher = cleanField(cont)
+		cont = ""
+	}
+	r.Container = cleanField(cont)
+	scanNumbers(r, after)
+	if r.Publisher == "" {
+		if i := strings.Index(after, ": "); i > 0 {
+			if pub, ok := publisherOf(strings.TrimSpace(after[lastSegmentStart(after[:i]):])); ok {
+				r.Publisher = pub
+			}
+		}
+	}
+}
+
+// genres start a segment that names the kind of work, not a container.
+var genres = []string{"Technical Report", "Technical report", "Tech. Rep", "Tech. rep", "Ph.D. thesis", "Ph.D. Thesis", "PhD thesis",
+	"PhD Thesis", "Ph.D. dissertation", "PhD dissertation", "Doctoral dissertation", "Doctoral thesis", "Master's thesis", "Master’s thesis",
+	"MS thesis", "M.S. thesis", "Unpublished", "unpublished", "Manuscript", "Working paper", "Working Paper", "Discussion paper",
+	"Discussion Paper", "Research Report", "Research report", "Report ", "Personal communication", "Dissertation", "Thesis", "Preprint", "Internal report",
+	"Masters", "Tech ", "Draft", "to appear", "To appear", "submitted", "Submitted", "paper submitted", "in press", "In press", "personal communication"}
+
+func isGenre(s string) bool {
+	for _, g := range genres {
+		if strings.HasPrefix(s, g) {
+			return true
+		}
+	}
+	seg := s
+	if i := strings.IndexAny(seg, ",."); i >= 0 {
+		seg = seg[:i]
+	}
+	if len(seg) > 60 {
+		return false
+	}
+	for _, w := range []string{" Report", "Report ", "Thesis", "thesis", "Rpt", "Dissertation", "dissertation", "Draft"} {
+		if strings.Contains(seg, w) && !strings.Contains(seg, "Journal") {
+			return true
+		}
+	}
+	return false
+}
+
+// sideNotes start a segment that is neither container nor publisher.
+var sideNotes = []string{"Edited by", "edited by", "Translated by", "translated by", "Trans. ", "Transl. ", "Ed. ", "Eds. ",
+	"With a ", "With an ", "Reprint", "Reprinted", "Revised", "Rev. ed", "See ", "Introduction by", "Foreword by",
+	"Dir. ", "Directed by", "Perf. ", "Hrsg. ", "Übers. ", "Trad. "}
+
+// isSideNote reports whether s starts with a side note or an edition
+// ("2nd ed.", "3rd edn").
+func isSideNote(s string) bool {
+	for _, n := range sideNotes {
+		if strings.HasPrefix(s, n) {
+			return true
+		}
+	}
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i > 0 && i+2 < len(s) {
+		suf := s[i : i+2]
+		if (suf == "st" || suf == "nd" || suf == "rd" || suf == "th") && strings.Contains(s[i:min(len(s), i+12)], "ed") {
+			return true
+		}
+	}
+	return false
+}
+
+// lastSegmentStart returns where the last ". " or ", " separated segment of
+// s starts.
+func lastSegmentStart(s string) int {
+	i := strings.LastIndex(s, ". ")
+	j := strings.LastIndex(s, ", ")
+	k := max(i, j)
+	if k < 0 {
+		return 0
+	}
+	return k + 2
+}
+
+// stripBackLinks removes the back-link markers Wikipedia and others put
+// before a footnote's text: "^", "↑", "^ a b c".
+func stripBackLinks(s string) string {
+	s = strings.TrimSpace(s)
+	marked := false
+	for {
+		switch {
+		case strings.HasPrefix(s, "^"):
+			s = strings.TrimSpace(s[1:])
+			marked = true
+			continue
+		case strings.HasPrefix(s, "↑"):
+			s = strings.TrimSpace(s[len("↑"):])
+			marked = true
+			continue
+		case strings.HasPrefix(s, "↩"):
+			s = strings.TrimSpace(s[len("↩"):])
+			marked = true
+			continue
+		}
+		break
+	}
+	if !marked {
+		return s
+	}
+	// "a b c" back-links: single lower-case letters (or "aa", "ab") each
+	// followed by a space, only when at least two are in a row.
+	i, n := 0, 0
+	for {
+		j := i
+		for j < len(s) && j-i < 2 && s[j] >= 'a' && s[j] <= 'z' {
+			j++
+		}
+		if j == i || j >= len(s) || s[j] != ' ' {
+			break
+		}
+		i = j + 1
+		n++
+	}
+	if n >= 2 {
+		s = strings.TrimSpace(s[i:])
+	}
+	return s
+}
+
+// cutLabel removes an entry's leading label: "[3]", "3.", "3)", "(3)",
+// "[BAD10]".
+func cutLabel(s string) (label, rest string) {
+	if s == "" {
+		return "", s
+	}
+	switch s[0] {
+	case '[', '(':
+		closer := byte(']')
+		if s[0] == '(' {
+			closer = ')'
+		}
+		j := strings.IndexByte(s, closer)
+		if j < 2 || j > 16 {
+			return "", s
+		}
+		in := s[1:j]
+		if s[0] == '(' && !allDigits(in) {
+			return "", s
+		}
+		if isYearText(in) && s[0] == '(' {
+			return "", s
+		}
+		for _, c := range in {
+			if !(unicode.IsLetter(c) || unicode.IsDigit(c) || c == '+' || c == ' ' || c == '-' || c == '_' || c == ':' || c == '.') {
+				return "", s
+			}
+		}
+		return strings.TrimSpace(in), strings.TrimSpace(s[j+1:])
+	}
+	i := 0
+	for i < len(s) && i < 5 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == 0 || i >= len(s)-1 {
+		return "", s
+	}
+	if (s[i] == '.' || s[i] == ')') && (s[i+1] == ' ' || s[i+1] == '\t') {
+		return s[:i], strings.TrimSpace(s[i+1:])
+	}
+	if s[i] == ' ' && i <= 3 && len(s) > i+1 && (unicode.IsUpper(rune(s[i+1])) || s[i+1] >= 0x80) {
+		// "12 Smith J, …": a bare number before an upper-case word
+		return s[:i], strings.TrimSpace(s[i+1:])
+	}
+	return "", s
+}
+
+// cutLinks finds the DOI and the first other URL and removes them, with
+// their "doi:" and "Retrieved from" lead-ins, from the text.
+func cutLinks(s string) (doi, url, rest string) {
+	if !strings.Contains(s, "10.") && !strings.Contains(s, "http") && !strings.Contains(s, "www.") {
+		return "", "", s
+	}
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(s); {
+		start, end, kind := nextLink(s, i)
+		if kind == 0 {
+			break
+		}
+		tok := s[start:end]
+		switch kind {
+		case 'd':
+			d := normalizeDOI(tok)
+			if doi == "" && d != "" {
+				doi = d
+			}
+		case 'u':
+			if d := doiFromURL(tok); d != "" {
+				if doi == "" {
+					doi = d
+				}
+			} else if url == "" {
+				url = trimURL(tok)
+			}
+		}
+		// remove a lead-in such as "doi:", "DOI ", "https://doi.org/"
+		cut := start
+		lead := strings.ToLower(s[max(0, start-5):start])
+		switch {
+		case strings.HasSuffix(lead, "doi: "):
+			cut = start - 5
+		case strings.HasSuffix(lead, "doi:"), strings.HasSuffix(lead, "doi "):
+			cut = start - 4
+		}
+		if cut < last {
+			cut = last
+		}
+		b.WriteString(s[last:cut])
+		b.WriteByte(' ')
+		last = end
+		i = end
+	}
+	if last == 0 {
+		return doi, url, s
+	}
+	b.WriteString(s[last:])
+	return doi, url, b.String()
+}
+
+// nextLink returns the next URL ('u') or bare DOI ('d') at or after i.
+func nextLink(s string, i int) (start, end int, kind byte) {
+	for i < len(s) {
+		c := s[i]
+		switch {
+		case c == 'h' && (strings.HasPrefix(s[i:], "http://") || strings.HasPrefix(s[i:], "https://")),
+			c == 'w' && strings.HasPrefix(s[i:], "www.") && (i == 0 || !refWordByte(s[i-1])) && i+4 < len(s) && refWordByte(s[i+4]):
+			return i, tokenEnd(s, i), 'u'
+		case c == '1' && strings.HasPrefix(s[i:], "10.") && (i == 0 || !refWordByte(s[i-1]) && s[i-1] != '.'):
+			j := i + 3
+			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+				j++
+			}
+			if j-(i+3) >= 4 && j < len(s) && s[j] == '/' {
+				return i, tokenEnd(s, i), 'd'
+			}
+		}
+		i++
+	}
+	return 0, 0, 0
+}
+
+// tokenEnd returns the end of the white-space delimited token at i.
+func tokenEnd(s string, i int) int {
+	for i < len(s) {
+		c := s[i]
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+			return i
+		}
+		if c >= 0x80 {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) || r == '”' || r == '»' {
+				return i
+			}
+			i += n
+			continue
+		}
+		i++
+	}
+	return i
+}
+
+// trimURL removes punctuation that ends the sentence, not the URL, and any
+// closing bracket without its opening one.
+func trimURL(u string) string {
+	for len(u) > 0 {
+		c := u[len(u)-1]
+		switch c {
+		case '.', ',', ';', ':', '"', '\'', '>':
+			u = u[:len(u)-1]
+			continue
+		case ')', ']':
+			open := byte('(')
+			if c == ']' {
+				open = '['
+			}
+			if strings.Count(u, string(open)) < strings.Count(u, string(c)) {
+				u = u[:len(u)-1]
+				continue
+			}
+		}
+		break
+	}
+	return u
+}
+
+// normalizeDOI returns a DOI in lower case without a resolver prefix or
+// trailing punctuation, or "" when s holds none.
+func normalizeDOI(s string) string {
+	i := strings.Index(s, "10.")
+	if i < 0 {
+		return ""
+	}
+	d := trimURL(s[i:])
+	if !strings.Contains(d, "/") {
+		return ""
+	}
+	return strings.ToLower(d)
+}
+
+// doiFromURL returns the DOI of a doi.org link, or "".
+func doiFromURL(u string) string {
+	l := strings.ToLower(u)
+	i := strings.Index(l, "doi.org/")
+	if i < 0 || i > 20 {
+		return ""
+	}
+	return normalizeDOI(u[i+len("doi.org/"):])
+}
+
+// boilerplate lead-ins that start a trailing access note or identifier.
+var accessNotes = []string{
+	"Retrieved ", "retrieved ", "Accessed ", "accessed ", "Available at", "Available from", "available at",
+	"Available online", "Archived from", "archived from", "Abgerufen", "abgerufen", "Zugriff", "Consulté", "consulté",
+	"[Accessed", "[accessed", "(accessed", "(Accessed", "Last accessed", "[Online]", "[online]", "(Online)",
+	"ISBN", "ISSN", "PMID", "PMC", "OCLC", "S2CID", "arXiv:", "Bibcode", "JSTOR", "[cited",
+}
+
+// cutBoilerplate removes access notes ("Retrieved 3 May 2020.",
+// "[Accessed 1 June 2019]"), archive notes and identifiers (ISBN, PMID) that
+// are not part of any field.
+func cutBoilerplate(s string) string {
+	for _, note := range accessNotes {
+		for guard := 0; guard < 4; guard++ {
+			i := strings.Index(s, note)
+			if i < 0 {
+				break
+			}
+			if i > 0 && refWordByte(s[i-1]) {
+				break
+			}
+			end := noteEnd(s, i, note)
+			s = s[:i] + " " + s[end:]
+		}
+	}
+	return s
+}
+
+// noteEnd returns where a boilerplate note starting at i ends.
+func noteEnd(s string, i int, note string) int {
+	switch note[0] {
+	case '[':
+		if j := strings.IndexByte(s[i:], ']'); j >= 0 {
+			return i + j + 1
+		}
+		return len(s)
+	case '(':
+		if j := strings.IndexByte(s[i:], ')'); j >= 0 {
+			return i + j + 1
+		}
+		return len(s)
+	}
+	j := i + len(note)
+	switch note {
+	case "ISBN", "ISSN", "PMID", "PMC", "OCLC", "S2CID", "arXiv:", "Bibcode", "JSTOR":
+		// the identifier: one or two tokens of digits, X and hyphens
+		for j < len(s) && (s[j] == ' ' || s[j] == ':' || s[j] == '-') {
+			j++
+		}
+		for j < len(s) && s[j] != ' ' && s[j] != ',' && s[j] != ';' {
+			j++
+		}
+		for j < len(s) && (s[j] == '.' || s[j] == ',' || s[j] == ';') {
+			j++
+		}
+		return j
+	}
+	// to the end of the sentence: ". " or the end
+	for k := j; k < len(s)-1; k++ {
+		if s[k] == '.' && s[k+1] == ' ' && k > 0 && !(s[k-1] >= '0' && s[k-1] <= '9' && k+2 < len(s) && s[k+2] >= '0' && s[k+2] <= '9') {
+			return k + 1
+		}
+	}
+	return len(s)
+}
+
+// corporateWords mark an organisation's name.
+var corporateWords = []string{
+	"Institute", "Organization", "Organisation", "Association", "University", "Department", "Agency",
+	"Bureau", "Council", "Center", "Centre", "Society", "Foundation", "Commission", "Ministry", "Office",
+	"Inc", "Ltd", "Group", "Committee", "Board", "Service", "Survey", "Corporation", "Company", "Trust",
+	"Network", "Programme", "Bank", "Fund", "Nations", "Court", "Government", "Academy", "Laboratory",
+	"Authority", "Federation", "Coalition", "Alliance", "Institut", "Agence", "Bundesamt", "Administration",
+	"Consortium", "Initiative", "Project", "Team", "Unit", "Reuters", "Press", "News", "Statistics",
+}
+
+// scanCorporate recognises an organisation as author: the first segment of
+// the entry, ended by ". " or a parenthesised year, with no comma, containing
+// a word such as Institute or Organization. It returns the segment end and
+// the name.
+func scanCorporate(s string) (end int, name string) {
+	limit := min(len(s), 120)
+	end = -1
+	for i := 0; i < limit; i++ {
+		c := s[i]
+		if c == ',' {
+			if r, _ := utf8.DecodeRuneInString(s[skipPunct(s, i):]); i > 0 && isQuote(r) {
+				end = i // "CONVEX Computer Corporation, "Exemplar …""
+				break
+			}
+			if y, _ := yearAt(s, skipPunct(s, i)); y != "" && i > 0 {
+				end = i // "Ponemon Institute, 2019."
+				break
+			}
+		}
+		if c == ',' || c == ';' || c == '"' || c == ':' {
+			return 0, ""
+		}
+		if c == '.' && (i+1 == len(s) || s[i+1] == ' ') {
+			// an abbreviation such as "Inc." or "U.S." does not end it
+			w := lastWord(s[:i])
+			if len(w) <= 1 || w == "Inc" || w == "Ltd" || w == "Co" || w == "St" {
+				continue
+			}
+			end = i
+			break
+		}
+		if c == '(' {
+			if y, _ := yearAt(s, i); y != "" {
+				end = i
+			}
+			break
+		}
+	}
+	if end <= 0 {
+		return 0, ""
+	}
+	seg := strings.TrimSpace(s[:end])
+	words := strings.Fields(seg)
+	if len(words) < 2 || len(words) > 10 {
+		return 0, ""
+	}
+	hit := false
+	for _, w := range words {
+		w = strings.Trim(w, ".&")
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !isConnective(w) && !unicode.IsDigit(r) {
+			return 0, ""
+		}
+		for _, cw := range corporateWords {
+			if w == cw || strings.HasPrefix(w, cw) && len(w) <= len(cw)+1 {
+				hit = true
+			}
+		}
+	}
+	if !hit && !(len(words) >= 2 && allUpperWords(words)) {
+		return 0, ""
+	}
+	return end, seg
+}
+
+func allUpperWords(words []string) bool {
+	for _, w := range words {
+		for _, c := range w {
+			if unicode.IsLower(c) {
+				return false
+			}
+		}
+	}
+	return len(words) <= 4
+}
+
+// isConnective reports the small words an organisation's name may contain.
+func isConnective(w string) bool {
+	switch w {
+	case "of", "for", "and", "the", "on", "in", "&", "de", "des", "du", "la", "le", "für", "der", "und", "y", "del":
+		return true
+	}
+	return false
+}
+
+// lastWord returns the last space-separated word of s.
+func lastWord(s string) string {
+	i := strings.LastIndexAny(s, " (")
+	return s[i+1:]
+}
+
+// particles are the lower-case words that belong to a family name.
+func isParticle(w string) bool {
+	switch w {
+	case "van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "ter", "ten",
+		"dos", "das", "do", "zu", "bin", "ibn", "al", "el", "vander", "dei", "degli", "af", "av", "op", "'t", "y":
+		return true
+	}
+	return strings.HasPrefix(w, "d'") || strings.HasPrefix(w, "d’") || strings.HasPrefix(w, "al-") || strings.HasPrefix(w, "el-")
+}
+
+// token is one white-space separated word of the entry.
+type token struct {
+	s          string
+	start, end int
+}
+
+// nextToken returns the token starting at or after i.
+func nextToken(s string, i int) (token, bool) {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	if i >= len(s) {
+		return token{}, false
+	}
+	j := i
+	for j < len(s) && s[j] != ' ' && s[j] != '\t' {
+		j++
+	}
+	return token{s: s[i:j], start: i, end: j}, true
+}
+
+// isInitial reports whether w (with its punctuation) is one or more
+// initials: "J.", "J.K.", "J.-P.", "JK", "Ch.".
+func isInitial(w string) bool {
+	w = strings.TrimRight(w, ",;:")
+	if w == "" {
+		return false
+	}
+	if strings.HasSuffix(w, ".") || strings.Contains(w, ".") {
+		// every letter run is at most two letters, the first upper case
+		n := 0
+		for _, part := range strings.FieldsFunc(w, func(r rune) bool { return r == '.' || r == '-' }) {
+			rs := []rune(part)
+			if len(rs) == 0 || len(rs) > 2 || !unicode.IsUpper(rs[0]) {
+				return false
+			}
+			if len(rs) == 2 && !(unicode.IsLower(rs[1]) || unicode.IsUpper(rs[1])) {
+				return false
+			}
+			if len(rs) == 2 && unicode.IsLower(rs[1]) && (!strings.HasSuffix(w, ".") || !digraphInitials[part]) {
+				return false
+			}
+			n++
+		}
+		return n > 0 && n <= 4
+	}
+	// "JK", "X": one to three capitals
+	n := 0
+	for _, c := range w {
+		if !unicode.IsUpper(c) {
+			return false
+		}
+		n++
+	}
+	return n >= 1 && n <= 3
+}
+
+// digraphInitials are the two-letter initials written with a period.
+var digraphInitials = map[string]bool{"Ch": true, "Th": true, "Ph": true, "Sh": true, "St": true, "Gy": true,
+	"Sz": true, "Kh": true, "Zh": true, "Ts": true, "Yu": true, "Ya": true, "Ju": true, "Wm": true, "Fr": true}
+
+// titleStarts are words that begin a title, not a name.
+var titleStarts = map[string]bool{"The": true, "An": true, "On": true, "Towards": true, "Toward": true,
+	"How": true, "Why": true, "What": true, "When": true, "Using": true, "From": true, "Introduction": true,
+	"Der": true, "Die": true, "Das": true, "Le": true, "La": true, "Les": true, "El": true, "Los": true, "Il": true, "Une": true, "Un": true}
+
+// isBareInitials reports upper-case initials written without periods ("JK").
+func isBareInitials(w string) bool {
+	w = strings.TrimRight(w, ",;:")
+	return w != "" && !strings.Contains(w, ".") && isInitial(w)
+}
+
+// scanAuthors returns where the author list at the start of s ends, or 0
+// when s does not start with one.
+func scanAuthors(s string) int {
+	var (
+		lastGood    = 0     // end of the last complete name
+		hasSurname  = false // the name being read has a family name
+		pieceWords  = 0     // capitalised words in the current comma piece
+		prevSurOnly = false // the previous piece was a lone family name
+		pieceInit   = false // the current piece so far is initials only
+		initFirst   = false // the current piece started with initials ("J. Smith")
+		bareInits   = false // names are written "Smith J," (Vancouver)
+		afterAnd    = false // the current name follows "and"
+		firstForm   = 0     // 1: the first name starts with initials, 2: with a word
+		names       = 0
+	)
+	endName := func(end int) {
+		lastGood = end
+		names++
+	}
+	for i := 0; ; {
+		t, ok := nextToken(s, i)
+		if !ok {
+			// the whole entry read as names: no structure to trust
+			return 0
+		}
+		i = t.end
+		w := t.s
+		if t.start > 300 {
+			return lastGood
+		}
+		first, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsDigit(first) && names == 0 && !prevSurOnly && !strings.ContainsAny(s[:t.start], ",.") {
+			if y, _ := yearAt(s, t.start); y == "" {
+				return 0 // "Physics 125 Course Notes": a title, not a name
+			}
+		}
+		if first == '(' || first == '[' || first == '{' || isQuote(first) || unicode.IsDigit(first) {
+			// a year, a quoted title or a number ends the list
+			if pieceWords > 0 || pieceInit || prevSurOnly || names > 0 {
+				return t.start
+			}
+			return lastGood
+		}
+		core := strings.TrimRight(w, ",;:.")
+		lw := strings.ToLower(core)
+		if lw == "et" || lw == "u.a" || lw == "and" && strings.HasPrefix(s[i:], " others") {
+			if nt, ok := nextToken(s, i); ok && (strings.HasPrefix(nt.s, "al") || nt.s == "others" || strings.HasPrefix(nt.s, "others")) {
+				e := nt.end
+				if !strings.HasSuffix(nt.s, ".") && e < len(s) && s[e] == '.' {
+					e++
+				}
+				return e
+			}
+			if lw == "u.a" {
+				return t.end
+			}
+		}
+		if core == "And" {
+			core, lw = "and", "and"
+		}
+		if core == lw || core == "&" {
+			switch core {
+			case "and", "&", "und", "y", "et", "e", "och", "og", "en", "i":
+				if pieceWords > 0 || pieceInit || prevSurOnly {
+					endName(t.start)
+				}
+				pieceWords, pieceInit, hasSurname, prevSurOnly, initFirst = 0, false, false, false, false
+				afterAnd = true
+				continue
+			case "editor", "editors", "ed", "eds", "hrsg", "hg", "dir", "coord":
+				if names > 0 || pieceWords > 0 || pieceInit || prevSurOnly {
+					return t.end // the editors of a book
+				}
+			}
+		}
+		if core == "" {
+			continue
+		}
+		initial := isInitial(w)
+		if !initial && pieceWords == 0 && !pieceInit && names > 0 && titleStarts[core] {
+			return lastGood // "…, Lloyd, J. W., The Godel Programming Language"
+		}
+		if !initial && !unicode.IsUpper(first) {
+			if isParticle(core) {
+				pieceWords++
+				continue
+			}
+			// running text: the title has begun
+			return lastGood
+		}
+		if !initial && firstForm == 1 && pieceWords == 0 && !pieceInit && names > 0 && !afterAnd {
+			// "H. Fischer, Centre Pompidou": names in this list start with initials
+			return lastGood
+		}
+		if initial {
+			if pieceWords == 0 && !pieceInit && prevSurOnly {
+				hasSurname = true // "Smith, J."
+			}
+			if pieceWords == 0 && !pieceInit && !prevSurOnly && firstForm == 0 {
+				firstForm = 1
+			}
+			if pieceWords == 0 {
+				if !pieceInit && !prevSurOnly {
+					initFirst = true
+				}
+				pieceInit = true
+			}
+		} else {
+			if firstForm == 0 {
+				firstForm = 2
+			}
+			pieceWords++
+			pieceInit = false
+			if pieceWords > 4 {
+				return lastGood
+			}
+		}
+		last := w[len(w)-1]
+		if initial && pieceWords > 0 && isBareInitials(w) {
+			bareInits = true
+		}
+		switch last {
+		case ',', ';':
+			surOnly := !initial && pieceWords == 1 && !hasSurname && !initFirst
+			if initial || pieceWords > 0 {
+				hasSurname = hasSurname || !initial
+			}
+			if initial && hasSurname || !surOnly {
+				endName(t.end)
+				hasSurname = false
+			}
+			prevSurOnly = surOnly
+			pieceWords, pieceInit, initFirst, afterAnd = 0, false, false, false
+			continue
+		case ':':
+			if initial && (hasSurname || pieceWords > 0 || prevSurOnly) {
+				return t.end // "Daugherty CK, Hlubocky FJ: Title"
+			}
+			if names > 0 && !initFirst {
+				return lastGood // "…, Lorho, B., Attribute Grammars: Definitions"
+			}
+			if pieceWords > 0 || hasSurname {
+				return t.end
+			}
+			return lastGood
+		case '.':
+			if initial {
+				named := hasSurname || pieceWords > 0
+				nt, ok := nextToken(s, i)
+				if !ok {
+					return t.end
+				}
+				if isInitial(nt.s) && !isTitleWord(nt.s) {
+					continue // more initials of the same name
+				}
+				nl := strings.ToLower(strings.TrimRight(nt.s, ",."))
+				if nl == "and" || nl == "&" || nl == "et" || nl == "und" {
+					continue
+				}
+				if !named {
+					continue // "J. Smith": the family name follows
+				}
+				// "Paul J. Besl": a family name follows before a separator
+				if !bareInits && nameFollows(s, nt) {
+					continue
+				}
+				return t.end
+			}
+			switch core {
+			case "Jr", "Sr", "St", "Ste", "Mc", "Mac", "Hon", "Dr", "Prof":
+				continue
+			}
+			return t.end
+		}
+		if !initial {
+			hasSurname = true
+		}
+	}
+}
+
+// isTitleWord reports a capitalised word that starts titles often and can
+// look like an initial ("A", "I").
+func isTitleWord(w string) bool {
+	return w == "A" || w == "I" || w == "A:"
+}
+
+// nameFollows reports whether the token t and what follows read as the rest
+// of a name: one capitalised word followed by a comma, "and", a period that
+// ends the list, or a year.
+func nameFollows(s string, t token) bool {
+	r, _ := utf8.DecodeRuneInString(t.s)
+	if !unicode.IsUpper(r) && !isParticle(t.s) {
+		return false
+	}
+	w := t.s
+	for k := 0; k < 3; k++ {
+		switch w[len(w)-1] {
+		case ',', ';':
+			return true
+		case '.':
+			return !isInitial(w)
+		}
+		nt, ok := nextToken(s, t.end)
+		if !ok {
+			return true
+		}
+		nl := strings.ToLower(nt.s)
+		if strings.HasPrefix(nt.s, "(") {
+			return true
+		}
+		if nl == "and" || nl == "&" {
+			nn, ok := nextToken(s, nt.end)
+			return ok && (startsUpper(nn.s) || isParticle(nn.s))
+		}
+		r, _ := utf8.DecodeRuneInString(nt.s)
+		if !unicode.IsUpper(r) && !isParticle(nt.s) {
+			return false
+		}
+		t, w = nt, nt.s
+	}
+	return false
+}
+
+func isQuote(r rune) bool {
+	switch r {
+	case '"', '“', '”', '„', '«', '‘', '‹', '\'', '‚', '»':
+		return true
+	}
+	return false
+}
+
+// splitNames returns the family names in an author list.
+func splitNames(seg string) []string {
+	seg = strings.TrimSpace(seg)
+	seg = strings.TrimRight(seg, ",;:. ")
+	var pieces []string
+	start := 0
+	for i := 0; i < len(seg); i++ {
+		c := seg[i]
+		switch {
+		case c == ',' || c == ';' || c == '&':
+			pieces = append(pieces, seg[start:i])
+			start = i + 1
+		case c == ' ':
+			rest := seg[i+1:]
+			for _, sep := range []string{"and ", "und ", "et ", "y ", "e "} {
+				if strings.HasPrefix(rest, sep) && !strings.HasPrefix(rest, "et al") {
+					pieces = append(pieces, seg[start:i])
+					start = i + 1 + len(sep)
+					i = start - 1
+					break
+				}
+			}
+		}
+	}
+	pieces = append(pieces, seg[start:])
+	var names []string
+	pending := false // the last name was a lone family name awaiting initials
+	for _, p := range pieces {
+		p = strings.TrimSpace(p)
+		p = strings.TrimSuffix(strings.TrimSuffix(p, "et al."), "et al")
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(p); unicode.IsLower(r) && !isParticle(strings.Fields(p)[0]) {
+			continue // "editors", "ed."
+		}
+		switch strings.TrimRight(p, ".") {
+		case "Jr", "Sr", "II", "III", "IV", "Ed", "Eds", "ed", "eds", "Hrsg", "Hg":
+			continue
+		}
+		words := strings.Fields(p)
+		firstInit := isInitial(words[0]) && !isParticle(words[0])
+		allInit := true
+		for _, w := range words {
+			if !isInitial(w) {
+				allInit = false
+			}
+		}
+		switch {
+		case allInit:
+			if !pending && len(words) == 1 && len([]rune(strings.Trim(words[0], "."))) >= 2 && isBareInitials(words[0]) && len(names) == 0 {
+				names = append(names, words[0]) // a short all-caps name such as "OECD"
+			}
+			pending = false
+			continue
+		case firstInit:
+			// "J. Smith", "M. van der Berg"
+			i := 0
+			for i < len(words) && isInitial(words[i]) && !isParticle(words[i]) {
+				i++
+			}
+			names = append(names, joinName(words[i:]))
+			pending = false
+		default:
+			// "Smith", "Smith J", "van der Berg", "Jane Doe", "Pérez-Higueras JJ"
+			j := len(words)
+			for j > 1 && isInitial(words[j-1]) {
+				j--
+			}
+			if pending && j <= 3 && !isParticle(words[0]) {
+				pending = false // "Smith, John", "Burton, Robert P.": given names
+				continue
+			}
+			if j < len(words) {
+				names = append(names, joinName(words[:j]))
+				pending = false
+				continue
+			}
+			if len(words) == 1 || isParticle(words[0]) {
+				names = append(names, joinName(words))
+				pending = true
+				continue
+			}
+			// "Jane Doe", "Ludwig van Beethoven": the last word with its particles
+			i := len(words) - 1
+			for i > 0 && isParticle(words[i-1]) {
+				i--
+			}
+			names = append(names, joinName(words[i:]))
+			pending = false
+		}
+	}
+	return names
+}
+
+// joinName joins the words of a family name, trimming punctuation.
+func joinName(words []string) string {
+	n := strings.Join(words, " ")
+	return strings.Trim(n, " ,;:.()[]")
+}
+
+// yearAt reads a year at s[i:]: "2019", "2019a", "(2019)", "(2019, May 3)",
+// "(n.d.)", "n.d.". It returns the year and where it ends.
+func yearAt(s string, i int) (year string, end int) {
+	if i >= len(s) {
+		return "", i
+	}
+	paren := false
+	j := i
+	if s[j] == '(' || s[j] == '[' {
+		paren = true
+		j++
+	}
+	if strings.HasPrefix(s[j:], "n.d.") || strings.HasPrefix(s[j:], "n. d.") || strings.HasPrefix(s[j:], "o.J.") || strings.HasPrefix(s[j:], "s.d.") {
+		e := j + len("n.d.")
+		if strings.HasPrefix(s[j:], "n. d.") {
+			e = j + len("n. d.")
+		}
+		if paren {
+			if k := strings.IndexAny(s[e:], ")]"); k >= 0 && k < 20 {
+				e += k + 1
+			}
+		}
+		return "n.d.", e
+	}
+	if paren {
+		// "(2019, May 3)", "(May 3, 2019)", "(Spring 2019)"
+		k := strings.IndexAny(s[j:], ")]")
+		if k < 0 || k > 40 {
+			return "", i
+		}
+		inner := s[j : j+k]
+		if y := firstYear(inner); y != "" {
+			return y, j + k + 1
+		}
+		return "", i
+	}
+	e := j
+	for e < len(s) && s[e] >= '0' && s[e] <= '9' {
+		e++
+	}
+	if e-j != 4 || !plausibleYear(s[j:e]) {
+		return "", i
+	}
+	y := e
+	if y < len(s) && s[y] >= 'a' && s[y] <= 'h' && (y+1 == len(s) || !refWordByte(s[y+1])) {
+		y++
+	}
+	if y < len(s) && refWordByte(s[y]) {
+		return "", i
+	}
+	if y < len(s) && (s[y] == '/' || s[y] == '-' || s[y] == '(') {
+		return "", i
+	}
+	return s[j:y], y
+}
+
+// firstYear returns the first plausible year (with suffix) in s.
+func firstYear(s string) string {
+	for i := 0; i+4 <= len(s); i++ {
+		if s[i] < '0' || s[i] > '9' || i > 0 && refWordByte(s[i-1]) {
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		if j-i == 4 && plausibleYear(s[i:j]) {
+			e := j
+			if e < len(s) && s[e] >= 'a' && s[e] <= 'h' && (e+1 == len(s) || !refWordByte(s[e+1])) {
+				e++
+			}
+			if e == len(s) || !refWordByte(s[e]) {
+				return s[i:e]
+			}
+		}
+		i = j
+	}
+	if strings.Contains(s, "n.d.") {
+		return "n.d."
+	}
+	return ""
+}
+
+// findYear finds the publication year in the part of an entry after the
+// title: the first plausible year that is not a page range or a volume.
+func findYear(s string) string {
+	best := ""
+	for i := 0; i+4 <= len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			continue
+		}
+		if i > 0 && (refWordByte(s[i-1]) || s[i-1] == '-' || s[i-1] == ':' || s[i-1] == '.' || s[i-1] == '/') {
+			for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+				i++
+			}
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		if j-i == 4 && plausibleYear(s[i:j]) {
+			e := j
+			if e < len(s) && s[e] >= 'a' && s[e] <= 'h' && (e+1 == len(s) || !refWordByte(s[e+1])) {
+				e++
+			}
+			ok := e == len(s) || !refWordByte(s[e])
+			if ok && e < len(s) && (s[e] == '(' || s[e] == ':') {
+				ok = false // a volume: "2019(3)", "2019:45"
+			}
+			if ok && e+1 < len(s) && (s[e] == '-' || strings.HasPrefix(s[e:], "–")) && s[min(e+1, len(s)-1)] >= '0' {
+				// "1988–1992" may be a span of years or pages: keep the first
+				// only when it is followed by another plausible year
+				k := e + 1
+				if s[e] != '-' {
+					k = e + len("–")
+				}
+				if k+4 > len(s) || !plausibleYear(s[k:min(k+4, len(s))]) {
+					ok = false
+				}
+			}
+			if ok {
+				if i > 0 && s[i-1] == '(' {
+					return s[i:e]
+				}
+				if best == "" {
+					best = s[i:e]
+				}
+			}
+		}
+		i = j
+	}
+	if best == "" && strings.Contains(s, "n.d.") {
+		return "n.d."
+	}
+	return best
+}
+
+func plausibleYear(y string) bool {
+	if len(y) != 4 {
+		return false
+	}
+	return y >= "1500" && y <= "2099"
+}
+
+func isYearText(s string) bool {
+	return len(s) >= 4 && plausibleYear(s[:4]) && (len(s) == 4 || len(s) == 5 && s[4] >= 'a' && s[4] <= 'z')
+}
+
+// titleAt reads a title at s[i:]: a quoted title, or the text up to the
+// first sentence end. It returns the title and where it ends.
+func titleAt(s string, i int) (title string, end int) {
+	if i >= len(s) {
+		return "", len(s)
+	}
+	if strings.HasPrefix(s[i:], "``") {
+		if j := strings.Index(s[i+2:], "''"); j >= 0 {
+			return s[i+2 : i+2+j], i + 2 + j + 2
+		}
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	if isQuote(r) && r != '\'' {
+		closeQ := closingQuote(r)
+		for j := i + n; j < len(s); {
+			c, m := utf8.DecodeRuneInString(s[j:])
+			if c == closeQ || closeQ == '"' && c == '”' || c == '"' && r == '“' {
+				// a quote that closes at a word end
+				if k := j + m; k == len(s) || !refWordByte(s[k]) {
+					return s[i+n : j], j + m
+				}
+			}
+			j += m
+		}
+	}
+	end = sentenceEnd(s, i)
+	if c := containerComma(s, i, end); c > 0 {
+		end = c
+	}
+	return s[i:end], end
+}
+
+// containerStarts begin the container or genre after a title written
+// without a full stop: "Title, Proc. of …", "Title, Journal of …".
+var containerStarts = []string{"Proc", "Proceedings", "Journal", "J.", "Comm.", "Commun", "Trans", "IEEE", "ACM", "In ", "in ", "In:", "in:",
+	"Ph.D", "PhD", "Master", "Tech", "Lecture Notes", "Springer", "MIT ", "University", "Univ.", "Dept", "Department", "Annals", "Ann.",
+	"Bulletin", "Bull.", "Report", "Preprint", "preprint", "Doctoral", "Dissertation", "Thesis", "Conference", "Workshop", "Symposium",
+	"International", "Internat", "Information", "Computer", "Computing", "Artificial", "Advances", "SIAM", "Kluwer", "Addison", "Prentice",
+	"Academic", "Elsevier", "Wiley", "North-Holland", "Morgan", "Cambridge", "Oxford", "Science", "Nature", "Physical", "Phys", "to appear", "submitted", "paper "}
+
+// containerComma returns where a title in s[i:end] ends at a comma that
+// is followed by a container, or 0.
+func containerComma(s string, i, end int) int {
+	depth := 0
+	for j := i; j < end-1; j++ {
+		switch s[j] {
+		case '(':
+			depth++
+		case ')':
+			if depth > 0 {
+				depth--
+			}
+		case ',':
+			if depth > 0 || s[j+1] != ' ' || j-i < 8 {
+				continue
+			}
+			rest := s[j+2:]
+			for _, c := range containerStarts {
+				if strings.HasPrefix(rest, c) {
+					return j
+				}
+			}
+			if startsDetails(rest) {
+				return j
+			}
+		}
+	}
+	return 0
+}
+
+func closingQuote(r rune) rune {
+	switch r {
+	case '“':
+		return '”'
+	case '„':
+		return '“'
+	case '«':
+		return '»'
+	case '‘':
+		return '’'
+	case '‹':
+		return '›'
+	case '‚':
+		return '‘'
+	case '»':
+		return '«'
+	}
+	return r
+}
+
+// sentenceEnd returns the index just past the end of the sentence (title or
+// segment) starting at i: a period, question or exclamation mark followed by
+// a space, not after an abbreviation or an initial.
+func sentenceEnd(s string, i int) int {
+	depth := 0
+	for j := i; j < len(s); j++ {
+		c := s[j]
+		switch c {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			if depth > 0 {
+				depth--
+			}
+		case '?', '!':
+			if j+1 == len(s) || s[j+1] == ' ' {
+				return j + 1
+			}
+		case '.':
+			if j+1 < len(s) && s[j+1] != ' ' {
+				continue
+			}
+			if j+1 == len(s) {
+				return j
+			}
+			if depth > 0 && j-i < 200 {
+				continue
+			}
+			w := lastWord(s[i:j])
+			if isAbbreviation(w) {
+				continue
+			}
+			return j
+		case ',':
+			// German and French chapter titles: "Titel, in: Buch"
+			if strings.HasPrefix(s[j:], ", in:") || strings.HasPrefix(s[j:], ", In:") || strings.HasPrefix(s[j:], ", in ") && j+5 < len(s) && s[j+5] >= 'A' && s[j+5] <= 'Z' {
+				return j
+			}
+		}
+	}
+	return len(s)
+}
+
+// isAbbreviation reports a word after which a period does not end a title.
+func isAbbreviation(w string) bool {
+	switch w {
+	case "vs", "v", "e.g", "i.e", "etc", "St", "Dr", "Mr", "Mrs", "Ms", "U.S", "U.K", "U.S.A", "Jr", "Sr", "cf", "al", "ca", "approx", "Inc", "Ltd", "Co", "No", "no", "Vol", "vol", "Fig", "Nos", "Mt", "Ft":
+		return true
+	}
+	if utf8.RuneCountInString(w) == 1 {
+		r, _ := utf8.DecodeRuneInString(w)
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+// skipEditors skips the editors of a book a chapter appeared in: "J. Smith
+// (Ed.), " or "Smith J, Lee K, editors. ".
+func skipEditors(s string) string {
+	for _, ed := range []string{"(Eds.)", "(Ed.)", "(eds.)", "(ed.)", "(eds)", "(ed)", "(Hrsg.)", "(Hg.)", "(dir.)", "(éd.)", "(éds.)", "(Eds)", "(Ed)", ", editors.", ", editor.", ", editors,", ", editor,", ", eds.", ", ed.", ", eds,", ", ed,"} {
+		if i := strings.Index(s, ed); i >= 0 && i < 200 {
+			return strings.TrimLeft(s[i+len(ed):], " ,:")
+		}
+	}
+	return s
+}
+
+// indexEditedBy returns where ", edited by" or ", ed." starts in a book
+// title, or -1.
+func indexEditedBy(s string) int {
+	for _, m := range []string{", edited by", ", ed. ", ", eds. ", " edited by", ", hg. v.", ", hrsg. v.", ", Hrsg. v."} {
+		if i := strings.Index(s, m); i >= 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// containerEnd returns where the container name at the start of s ends: at
+// its volume, issue or pages, a year, or the end of its sentence.
+func containerEnd(s string) int {
+	for j := 0; j < len(s); j++ {
+		c := s[j]
+		switch {
+		case c >= '0' && c <= '9':
+			if (j == 0 || s[j-1] == ' ') && numberInName(s, j) {
+				continue // "Proceedings of the 24th Annual …", "In 1992 International Conference"
+			}
+			if j == 0 || s[j-1] == ' ' || s[j-1] == '(' {
+				// a number starts the details ("Journal 8, 117", "J Endod. 2014;40")
+				if j > 0 && s[j-1] == '(' {
+					return j - 1
+				}
+				return j
+			}
+		case c == '(':
+			if j+1 < len(s) && (s[j+1] >= '0' && s[j+1] <= '9' || strings.HasPrefix(s[j+1:], "Vol") || strings.HasPrefix(s[j+1:], "vol") || strings.HasPrefix(s[j+1:], "pp")) {
+				return j
+			}
+			if k := strings.IndexByte(s[j:], ')'); k > 0 && (strings.Contains(s[j:j+k], ",") || firstYear(s[j:j+k]) != "") {
+				return j // "(Berlin, 1996)"
+			}
+		case c == ';':
+			return j
+		case c == ',':
+			rest := strings.TrimLeft(s[j+1:], " ")
+			if rest == "" || startsDetails(rest) || startsDate(rest) || startsPlace(rest) ||
+				strings.HasPrefix(rest, "in press") || strings.HasPrefix(rest, "to appear") || strings.HasPrefix(rest, "forthcoming") ||
+				strings.HasPrefix(rest, "Department") || strings.HasPrefix(rest, "Dept") || strings.HasPrefix(rest, "University") || strings.HasPrefix(rest, "Univ.") {
+				return j
+			}
+		case c == ' ':
+			if startsDetails(s[j+1:]) {
+				return j
+			}
+		case c == '.':
+			if j+1 == len(s) {
+				return j
+			}
+			if s[j+1] != ' ' {
+				continue
+			}
+			// "Phys. Ther. Sport": abbreviated words continue the name
+			w := lastWord(s[:j])
+			next, ok := nextToken(s, j+1)
+			if ok && isAbbrevWord(w) && (startsUpper(next.s) || isConnective(next.s)) && !startsDetails(next.s) {
+				continue
+			}
+			return j
+		}
+	}
+	return len(s)
+}
+
+// numberInName reports whether the number at s[j:] is part of a name:
+// an ordinal ("24th") or a bare number followed by a capitalised word
+// ("1992 International", "'90 Conference").
+func numberInName(s string, j int) bool {
+	k := j
+	for k < len(s) && s[k] >= '0' && s[k] <= '9' {
+		k++
+	}
+	if k < len(s) && (s[k] >= 'a' && s[k] <= 'z') {
+		return true // "24th", "2nd"
+	}
+	if k+1 < len(s) && s[k] == ' ' && s[k+1] >= 'A' && s[k+1] <= 'Z' {
+		return !strings.HasPrefix(s[k+1:], "Vol") && !strings.HasPrefix(s[k+1:], "No") && !strings.HasPrefix(s[k+1:], "Suppl")
+	}
+	return false
+}
+
+var months = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September",
+	"October", "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.",
+	"Oct.", "Nov.", "Dec.", "Spring", "Summer", "Fall", "Autumn", "Winter"}
+
+// startsDate reports whether s starts with a month or a year.
+func startsDate(s string) bool {
+	for _, m := range months {
+		if strings.HasPrefix(s, m) {
+			return true
+		}
+	}
+	y, _ := yearAt(s, 0)
+	return y != ""
+}
+
+var countries = map[string]bool{"USA": true, "U.S.A": true, "UK": true, "U.K": true, "Germany": true, "France": true,
+	"Canada": true, "Japan": true, "Italy": true, "Spain": true, "Netherlands": true, "Switzerland": true,
+	"Austria": true, "Australia": true, "China": true, "Sweden": true, "England": true, "Belgium": true,
+	"Denmark": true, "Norway": true, "Finland": true, "Israel": true, "India": true, "Brazil": true, "Greece": true}
+
+// startsPlace reports whether s starts with a place: "White Plains, NY",
+// "Berlin, Germany".
+func startsPlace(s string) bool {
+	a, rest, ok := strings.Cut(s, ", ")
+	if !ok || len(a) > 30 {
+		return false
+	}
+	for _, w := range strings.Fields(a) {
+		if !startsUpper(w) {
+			return false
+		}
+	}
+	b := rest
+	if i := strings.IndexAny(b, ",.;:)"); i >= 0 {
+		b = b[:i]
+	}
+	if len(b) == 2 && b[0] >= 'A' && b[0] <= 'Z' && b[1] >= 'A' && b[1] <= 'Z' {
+		return true
+	}
+	return countries[b]
+}
+
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// isAbbrevWord reports a short capitalised word such as "Phys" or "J" that
+// stands abbreviated in a journal name.
+func isAbbrevWord(w string) bool {
+	n := utf8.RuneCountInString(w)
+	if n == 0 || n > 7 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) || w == "of" || w == "et"
+}
+
+// detailWords start the numeric details of a container.
+var detailWords = []string{
+	"vol.", "Vol.", "vol ", "Vol ", "Volume ", "volume ", "Bd.", "Jg.", "no.", "No.", "nr.", "Nr.", "issue ", "Issue ",
+	"pp.", "pp ", "p.", "S.", "pages ", "page ", "Pp.", "n°", "N°", "núm.", "t.", "Heft ", "H. ",
+}
+
+// startsDetails reports whether s starts with a volume, issue or page marker.
+func startsDetails(s string) bool {
+	for _, d := range detailWords {
+		if strings.HasPrefix(s, d) {
+			rest := strings.TrimLeft(s[len(d):], " ")
+			if rest != "" && (rest[0] >= '0' && rest[0] <= '9' || d[0] == 'v' || d[0] == 'V') {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// scanNumbers reads volume, issue and pages from the details of a
+// container: "vol. 3, no. 2, pp. 45–67", "12(3):45-67", "85, 768-776",
+// "2019;12(3):45-67", "29(5), 2010".
+func scanNumbers(r *Reference, s string) {
+	for i := 0; i < len(s); {
+		rest := s[i:]
+		matched := false
+		for _, d := range detailWords {
+			if !strings.HasPrefix(rest, d) || i > 0 && refWordByte(s[i-1]) {
+				continue
+			}
+			k := i + len(d)
+			for k < len(s) && s[k] == ' ' {
+				k++
+			}
+			num, e := numberAt(s, k, d[0] == 'p' || d[0] == 'P' || d[0] == 'S' || d[0] == 'H' && d != "H. ")
+			if num == "" {
+				continue
+			}
+			switch d[0] {
+			case 'v', 'V', 'B', 'J', 't':
+				if r.Volume == "" {
+					r.Volume = num
+				}
+			case 'n', 'N', 'i', 'I', 'H':
+				if d[0] == 'n' && d[1] == '°' || d[0] == 'N' && d != "Nr." && d != "No." {
+					if r.Volume == "" {
+						r.Volume = num
+						break
+					}
+				}
+				if r.Issue == "" {
+					r.Issue = num
+				}
+			default:
+				if r.Pages == "" {
+					r.Pages = num
+				}
+			}
+			i = e
+			matched = true
+			break
+		}
+		if matched {
+			continue
+		}
+		c := s[i]
+		if c < '0' || c > '9' || i > 0 && (refWordByte(s[i-1]) || s[i-1] == '-' || s[i-1] == '.') {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		n := s[i:j]
+		next := byte(0)
+		if j < len(s) {
+			next = s[j]
+		}
+		switch {
+		case j-i == 4 && plausibleYear(n) && (next == ';' || next == 0 || next == ',' || next == '.' || next == ')' || next == ' '):
+			if r.Year == "" && next == ';' {
+				r.Year = n
+			}
+			i = j
+			continue
+		case next == '(' || next == ' ' && j+1 < len(s) && s[j+1] == '(':
+			// "12(3)" or "12 (3)"
+			k := j
+			if next == ' ' {
+				k++
+			}
+			e := strings.IndexByte(s[k:], ')')
+			if e > 0 && e < 15 {
+				if r.Volume == "" {
+					r.Volume = n
+				}
+				if r.Issue == "" {
+					r.Issue = strings.TrimSpace(s[k+1 : k+e])
+				}
+				p := k + e + 1
+				p = skipSep(s, p)
+				if pg, pe := numberAt(s, p, true); pg != "" && r.Pages == "" && !isBareYear(s, p, pe) {
+					r.Pages = pg
+					p = pe
+				}
+				i = p
+				continue
+			}
+		case next == ':' && j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9':
+			// "40:1477-81"
+			if r.Volume == "" {
+				r.Volume = n
+			}
+			if pg, pe := numberAt(s, j+1, true); pg != "" && r.Pages == "" {
+				r.Pages = pg
+				i = pe
+				continue
+			}
+		case next == '-' || strings.HasPrefix(s[j:], "–") || strings.HasPrefix(s[j:], "—"):
+			if pg, pe := numberAt(s, i, true); pg != "" && r.Pages == "" {
+				r.Pages = pg
+				i = pe
+				continue
+			}
+		case next == ',' || next == ':' || next == ' ' && j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9':
+			// "85, 768-776", "106, 4894", "8, 117–129"
+			p := skipSep(s, j)
+			if r.Volume == "" && r.Pages == "" && j-i <= 4 {
+				if pg, pe := numberAt(s, p, true); pg != "" && !isBareYear(s, p, pe) {
+					r.Volume = n
+					r.Pages = pg
+					i = pe
+					continue
+				}
+			}
+		}
+		if r.Volume == "" && r.Pages == "" && j-i <= 4 && !(j-i == 4 && plausibleYear(n)) && i == firstDigit(s) &&
+			(next == ',' || next == ';' || next == ' ' || next == 0) && (i == 0 || s[i-1] == ' ') {
+			r.Volume = n
+		}
+		i = j
+	}
+}
+
+// firstDigit returns the index of the first digit in s.
+func firstDigit(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return i
+		}
+	}
+	return -1
+}
+
+// isBareYear reports whether s[i:e] is a lone plausible year.
+func isBareYear(s string, i, e int) bool {
+	return e-i == 4 && plausibleYear(s[i:e])
+}
+
+func skipSep(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == ',' || s[i] == ':' || s[i] == '.') {
+		i++
+	}
+	return i
+}
+
+// numberAt reads a number, or with pages a range ("45–67", "e1002",
+// "26:1–26:15", "S12-S19"), at s[i:].
+func numberAt(s string, i int, pages bool) (num string, end int) {
+	j := i
+	ok := false
+	for j < len(s) {
+		c := s[j]
+		switch {
+		case c >= '0' && c <= '9':
+			ok = true
+			j++
+			continue
+		case pages && (c == 'e' || c == 'S' || c == 'A' || c == 'R') && j == i && j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9':
+			j++
+			continue
+		case pages && ok && (c == '-' || c == ':'):
+			if j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9' {
+				j++
+				continue
+			}
+			if j+2 < len(s) && (s[j+1] == 'S' || s[j+1] == 'e') && s[j+2] >= '0' && s[j+2] <= '9' {
+				j += 2
+				continue
+			}
+		case pages && ok && c == 0xe2: // "–" or "—"
+			if strings.HasPrefix(s[j:], "–") || strings.HasPrefix(s[j:], "—") {
+				if k := j + 3; k < len(s) && (s[k] >= '0' && s[k] <= '9' || s[k] == 'S' || s[k] == 'e') {
+					j = k
+					continue
+				}
+			}
+		case !pages && !ok && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') && j < i+6:
+			// roman volume numbers: "vol. ii", "Bd. IV"
+			j++
+			continue
+		}
+		break
+	}
+	if !ok && !(j > i && !pages && isRoman(s[i:j])) {
+		return "", i
+	}
+	if !pages && j > i && !ok && !isRoman(s[i:j]) {
+		return "", i
+	}
+	if j > i && ok && !pages && (s[i] < '0' || s[i] > '9') {
+		return "", i
+	}
+	return s[i:j], j
+}
+
+func isRoman(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range strings.ToLower(s) {
+		if !strings.ContainsRune("ivxlc", c) {
+			return false
+		}
+	}
+	return true
+}
+
+// publisherOf reads "Place: Publisher" (or "Place: Publisher, 2019") and
+// returns the publisher.
+func publisherOf(s string) (string, bool) {
+	i := strings.Index(s, ": ")
+	if i <= 0 || i > 40 {
+		return "", false
+	}
+	place := s[:i]
+	for _, w := range strings.Fields(place) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && w != "am" && w != "upon" && w != "on" {
+			return "", false
+		}
+	}
+	if len(strings.Fields(place)) > 4 {
+		return "", false
+	}
+	pub := s[i+2:]
+	if j := strings.IndexAny(pub, ",;"); j >= 0 {
+		pub = pub[:j]
+	}
+	pub = cleanField(pub)
+	if pub == "" || !startsUpper(pub) {
+		return "", false
+	}
+	return pub, true
+}
+
+// publisherWords mark a publisher's name.
+var publisherWords = []string{
+	"Press", "Publishing", "Publishers", "Publisher", "Verlag", "Books", "Wiley", "Springer", "Elsevier",
+	"Routledge", "Sage", "SAGE", "Penguin", "Macmillan", "Norton", "Blackwell", "Erlbaum", "Guilford",
+	"Academic", "Éditions", "Editions", "Gallimard", "Harper", "Random House", "Knopf", "Brill", "Taylor",
+	"Kaufmann", "Addison", "Wesley", "Prentice", "Sons", "McGraw", "Plenum", "Pergamon", "Kluwer", "Morgan",
+	"Freeman", "Basic Books", "Cambridge", "Oxford", "Princeton", "Yale", "Harvard", "Verlag", "Dover", "Holt",
+}
+
+// looksPublisher reports whether a segment names a publisher.
+func looksPublisher(s string) bool {
+	for _, w := range publisherWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// cleanField trims white space, surrounding quotes and trailing
+// punctuation from a field.
+func cleanField(s string) string {
+	s = strings.TrimSpace(s)
+	for {
+		t := strings.TrimRight(s, " ,;:.")
+		t = strings.TrimLeft(t, " ,;:.")
+		r, n := utf8.DecodeRuneInString(t)
+		if n > 0 && isQuote(r) && r != '\'' {
+			t = t[n:]
+		}
+		r, n = utf8.DecodeLastRuneInString(t)
+		if n > 0 && isQuote(r) && r != '\'' {
+			t = t[:len(t)-n]
+		}
+		t = strings.TrimSpace(t)
+		if t == s {
+			break
+		}
+		s = t
+	}
+	if strings.HasSuffix(s, ")") {
+		// "Title (2nd ed.)"
+		if i := strings.LastIndex(s, " ("); i > 0 && strings.Contains(s[i:], "ed") && len(s)-i < 20 {
+			s = strings.TrimRight(s[:i], " ,.")
+		}
+	}
+	return s
+}
+
+func skipPunct(s string, i int) int {
+	for i < len(s) {
+		switch s[i] {
+		case ' ', '.', ',', ';', ':', ')', ']':
+			i++
+			continue
+		}
+		break
+	}
+	return i
+}
+
+func refWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c >= 0x80
+}
+
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// hasDetailDigits reports whether s holds a number other than a year.
+func hasDetailDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		if !(j-i == 4 && plausibleYear(s[i:j])) {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+func hasDigit(s string) bool {
+	return strings.ContainsAny(s, "0123456789")
+}
+
+func hasLetterOrDigit(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,104 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const articles = "../../testdata/articles/"
+
+func runTool(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = run(context.Background(), args, strings.NewReader(stdin), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestExitStatus(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "binary.txt")
+	require.NoError(t, os.WriteFile(bad, []byte("text\nmore\x00binary"), 0o644))
+	tests := []struct {
+		name string
+		args []string
+		want int
+	}{
+		{"an error finding fails", []string{"check", articles + "apa.txt"}, exitFindings},
+		{"a clean article passes", []string{"check", articles + "clean.md"}, exitOK},
+		{"never fails on findings", []string{"check", "--fail-on", "never", articles + "apa.txt"}, exitOK},
+		{"warnings fail when asked", []string{"check", "--fail-on", "warning", articles + "mla.txt"}, exitFindings},
+		{"warnings pass by default", []string{"check", articles + "mla.txt"}, exitOK},
+		{"flags after files", []string{"check", articles + "apa.txt", "--fail-on=never"}, exitOK},
+		{"no command", nil, exitUsage},
+		{"unknown command", []string{"frobnicate"}, exitUsage},
+		{"no files", []string{"check"}, exitUsage},
+		{"bad format", []string{"check", "--format", "xml", articles + "apa.txt"}, exitUsage},
+		{"bad fail-on", []string{"check", "--fail-on", "sometimes", articles + "apa.txt"}, exitUsage},
+		{"unknown flag", []string{"check", "--colour", articles + "apa.txt"}, exitUsage},
+		{"missing file", []string{"check", "no/such/file.txt"}, exitUsage},
+		{"binary file", []string{"check", bad}, exitUsage},
+		{"unreadable input wins over findings", []string{"check", articles + "apa.txt", "no/such/file.txt"}, exitUsage},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, stderr := runTool(t, "", tt.args...)
+			assert.Equal(t, tt.want, code, stderr)
+		})
+	}
+}
+
+func TestTextOutputIsCompilerStyle(t *testing.T) {
+	code, out, _ := runTool(t, "", "check", articles+"apa.txt")
+	assert.Equal(t, exitFindings, code)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	require.Len(t, lines, 3)
+	assert.True(t, strings.HasPrefix(lines[0], articles+"apa.txt:20:18: error: "), lines[0])
+	assert.True(t, strings.HasSuffix(lines[0], " [citation-mismatch]"), lines[0])
+	assert.True(t, strings.HasSuffix(lines[1], " [orphan-reference]"), lines[1])
+	assert.Contains(t, lines[2], "7 citations")
+}
+
+func TestBinaryInputErrorNamesThePlace(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "draft.txt")
+	require.NoError(t, os.WriteFile(bad, []byte("line one\nline\x00two"), 0o644))
+	_, _, stderr := runTool(t, "", "check", bad)
+	assert.Contains(t, stderr, bad+":2:5: ")
+}
+
+func TestJSONOneObjectPerInputPerLine(t *testing.T) {
+	code, out, stderr := runTool(t, "", "check", "--format", "json", articles+"apa.txt", articles+"clean.md")
+	require.Equal(t, exitFindings, code, stderr)
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	require.Len(t, lines, 2)
+	for i, want := range []string{articles + "apa.txt", articles + "clean.md"} {
+		var report map[string]any
+		require.NoError(t, json.Unmarshal([]byte(lines[i]), &report))
+		assert.Equal(t, want, report["input"])
+		for _, field := range []string{"format", "title", "citations", "references", "claims", "findings", "summary"} {
+			assert.Contains(t, report, field)
+		}
+	}
+}
+
+func TestStdin(t *testing.T) {
+	draft := "Sea levels rose 20 cm in a century (Church & White, 2011).\n\nReferences\n"
+	code, out, _ := runTool(t, draft, "check", "-")
+	assert.Equal(t, exitFindings, code)
+	assert.Contains(t, out, "-:1:37: error: ")
+	assert.Contains(t, out, "[unresolved-citation]")
+	assert.Contains(t, out, "-:3:1: error: ")
+}
+
+func TestCodes(t *testing.T) {
+	code, out, _ := runTool(t, "", "codes")
+	assert.Equal(t, exitOK, code)
+	assert.Contains(t, out, "unresolved-citation (error)")
+	assert.Contains(t, out, "Fix: ")
+}

@@ -1,0 +1,60 @@
+// Package citecheck checks the citations of a news article, a draft or a
+// paper: it finds the in-text citations and the reference list, links every
+// citation to its entry, and reports what a careful editor would flag, each
+// finding with the line and column where it is in the input file.
+//
+//	report, err := citecheck.Check(ctx, file, citecheck.Options{Name: "draft.md"})
+//	if err != nil {
+//		return err // a *sources.InputError names the file and position
+//	}
+//	for _, f := range report.Findings {
+//		fmt.Printf("%s:%d:%d: %s: %s [%s]\n", report.Input, f.Span.Line, f.Span.Column, f.Severity, f.Message, f.Code)
+//	}
+//
+// # Pipeline
+//
+// Every input is read once into a [sources.Document]: the bytes as given,
+// the readable text (for HTML the main content only, with navigation,
+// footers, share bars and comments left out), its blocks, links, anchors
+// and metadata. Every later stage works on that document and returns plain
+// data:
+//
+//	bytes ─► sources.Read ─► Document ─┬─► citations.Find ─────────┐
+//	                                   ├─► citations.FindReferences ┼─► citations.Link ─► rules ─► Report
+//	                                   └─► (claims, later) ─────────┘
+//
+// Linking is a pure function from citations and entries to one result per
+// citation (resolved, unresolved, ambiguous, mismatched, or unlisted for a
+// hyperlink), so it is tested without any document. Each check is a [Rule]:
+// a code, its default severity, its documentation and a function over the
+// [Pass]. [DefaultRules] returns a fresh list; adding a check means adding
+// one Rule value and a row to the README's table of codes.
+//
+// # Positions
+//
+// Detectors work on Document.Text. The document keeps a map from every byte
+// of Text back to the bytes of the input it came from (a decoded entity maps
+// to the whole entity, a joined line break to the break and the indentation
+// after it), and a line table over the input. So every citation, reference
+// and finding carries byte offsets into the input file as given, and 1-based
+// lines and columns counted in characters; for HTML they point into the
+// HTML source, for a file in a legacy encoding into the original bytes.
+//
+// # Errors
+//
+// Bad input never panics. Reading fails with a [*sources.InputError] that
+// names the input and, where it can, the line and column; test its cause
+// with errors.Is against [sources.ErrTooLarge], [sources.ErrBinary],
+// [sources.ErrUnsupportedFormat] and [sources.ErrEncoding]. Inputs larger
+// than Options.MaxBytes (16 MiB by default) are refused, not truncated.
+//
+// # Network
+//
+// Checking never touches the network: links and DOIs are reported as
+// written. Resolving sources is a separate, opt-in step.
+//
+// # Concurrency
+//
+// The package has no global state. Check may be called from many
+// goroutines at once; a Report and its Document belong to the caller.
+package citecheck

@@ -1,0 +1,50 @@
+package citecheck_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/citecheck/citecheck"
+	"github.com/citecheck/citecheck/sources"
+)
+
+// FuzzCheck runs the whole pipeline on arbitrary input in each format:
+// it must never panic, and every position it reports must lie inside the
+// input with lines and columns that agree with the offsets.
+func FuzzCheck(f *testing.F) {
+	paths, _ := filepath.Glob("testdata/articles/*")
+	for _, p := range paths {
+		if src, err := os.ReadFile(p); err == nil && filepath.Ext(p) != ".json" {
+			f.Add(src, uint8(0))
+		}
+	}
+	f.Add([]byte("Claim (Ma et al., 2020) [3]\n\nReferences\n\n1. Ma X. Title. 2020."), uint8(1))
+	formats := []sources.Format{sources.FormatText, sources.FormatMarkdown, sources.FormatHTML}
+	f.Fuzz(func(t *testing.T, src []byte, format uint8) {
+		opts := citecheck.Options{Name: "fuzz", Format: formats[int(format)%len(formats)]}
+		r, err := citecheck.Check(context.Background(), bytes.NewReader(src), opts)
+		if err != nil {
+			return
+		}
+		check := func(what string, l citecheck.Location) {
+			if l.Start < 0 || l.End < l.Start || l.End > len(src) || l.Line < 1 || l.Column < 1 {
+				t.Fatalf("%s: bad location %+v for %d bytes of input", what, l, len(src))
+			}
+			if want := bytes.Count(src[:l.Start], []byte("\n")) + 1; l.Line != want {
+				t.Fatalf("%s: line %d, want %d", what, l.Line, want)
+			}
+		}
+		for _, c := range r.Citations {
+			check("citation "+c.ID, c.Span)
+		}
+		for _, e := range r.References {
+			check("reference "+e.ID, e.Span)
+		}
+		for _, fi := range r.Findings {
+			check("finding "+fi.Code, fi.Span)
+		}
+	})
+}

@@ -1,0 +1,141 @@
+package citecheck_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/citecheck/citecheck"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden reports in testdata/articles")
+
+// checkFile runs the whole pipeline on one test article.
+func checkFile(t *testing.T, path string) *citecheck.Report {
+	t.Helper()
+	f, err := os.Open(path)
+	require.NoError(t, err)
+	defer f.Close()
+	r, err := citecheck.Check(context.Background(), f, citecheck.Options{Name: filepath.ToSlash(path)})
+	require.NoError(t, err)
+	return r
+}
+
+// TestGoldenReports compares the JSON report of every article in
+// testdata/articles with its .golden.json; go test -run Golden -update
+// rewrites them.
+func TestGoldenReports(t *testing.T) {
+	paths, err := filepath.Glob("testdata/articles/*")
+	require.NoError(t, err)
+	n := 0
+	for _, path := range paths {
+		if strings.HasSuffix(path, ".golden.json") {
+			continue
+		}
+		n++
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			var buf bytes.Buffer
+			enc := json.NewEncoder(&buf)
+			enc.SetEscapeHTML(false)
+			enc.SetIndent("", "  ")
+			require.NoError(t, enc.Encode(checkFile(t, path)))
+			golden := strings.TrimSuffix(path, filepath.Ext(path)) + ".golden.json"
+			if *update {
+				require.NoError(t, os.WriteFile(golden, buf.Bytes(), 0o644))
+				return
+			}
+			want, err := os.ReadFile(golden)
+			require.NoError(t, err, "no golden report; run go test -run Golden -update")
+			assert.Equal(t, string(want), buf.String())
+		})
+	}
+	require.NotZero(t, n, "no test articles")
+}
+
+// TestArticleFindings states, article by article, the findings an editor
+// would expect: "line:code" for each, in order. Unlike the golden files it
+// is written by hand, so an -update cannot bless a regression.
+func TestArticleFindings(t *testing.T) {
+	tests := []struct {
+		file      string
+		findings  []string
+		citations int
+		refs      int
+	}{
+		{"apa.txt", []string{"20:citation-mismatch", "36:orphan-reference"}, 7, 7},
+		{"chicago.txt", []string{"13:ambiguous-citation", "14:unresolved-citation"}, 9, 7},
+		{"mla.txt", []string{"18:duplicate-reference"}, 5, 4},
+		{"numeric.txt", []string{"6:unresolved-citation", "31:orphan-reference"}, 8, 7},
+		{"superscript.html", []string{"25:unresolved-citation"}, 7, 6},
+		{"wikipedia.html", []string{"10:unresolved-citation"}, 6, 4},
+		{"links.html", nil, 3, 4},
+		{"footnotes.md", []string{"10:unresolved-citation"}, 5, 4},
+		{"clean.md", nil, 4, 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			r := checkFile(t, "testdata/articles/"+tt.file)
+			var got []string
+			for _, f := range r.Findings {
+				got = append(got, fmt.Sprintf("%d:%s", f.Span.Line, f.Code))
+			}
+			assert.Equal(t, tt.findings, got, "findings: %s", messages(r))
+			assert.Equal(t, tt.citations, r.Summary.Citations, "citations")
+			assert.Equal(t, tt.refs, r.Summary.References, "references")
+		})
+	}
+}
+
+func messages(r *citecheck.Report) string {
+	var b strings.Builder
+	for _, f := range r.Findings {
+		fmt.Fprintf(&b, "\n  %d:%d %s %s", f.Span.Line, f.Span.Column, f.Code, f.Message)
+	}
+	return b.String()
+}
+
+// TestSeedArticle checks the article citecheck was born from: its 13
+// in-text citations point into a "References" heading with nothing under it.
+func TestSeedArticle(t *testing.T) {
+	const path = "../shared/seed/article.txt"
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("the seed article is not here (%v); it lives in ../shared beside the checkout", err)
+	}
+	r := checkFile(t, path)
+	codes := map[string]int{}
+	var lines []int
+	works := map[string]bool{}
+	for _, f := range r.Findings {
+		codes[f.Code]++
+		if f.Code == citecheck.CodeUnresolvedCitation {
+			lines = append(lines, f.Span.Line)
+		}
+	}
+	for _, c := range r.Citations {
+		works[strings.Join(c.Authors, "&")+"|"+c.Year] = true
+	}
+	assert.Equal(t, map[string]int{citecheck.CodeEmptyReferenceList: 1, citecheck.CodeUnresolvedCitation: 13}, codes, messages(r))
+	sort.Ints(lines)
+	assert.Equal(t, []int{15, 15, 17, 19, 21, 31, 33, 35, 45, 47, 57, 69, 85}, lines)
+	assert.Len(t, works, 11)
+	require.NotEmpty(t, r.Findings)
+	first := r.Findings[0]
+	assert.Equal(t, citecheck.CodeUnresolvedCitation, first.Code)
+	for _, f := range r.Findings {
+		if f.Code == citecheck.CodeEmptyReferenceList {
+			assert.Equal(t, 89, f.Span.Line)
+			assert.Equal(t, 1, f.Span.Column)
+		}
+	}
+	assert.Equal(t, citecheck.SeverityError, r.Worst())
+}

@@ -1,0 +1,180 @@
+package citecheck
+
+import (
+	"github.com/citecheck/citecheck/citations"
+	"github.com/citecheck/citecheck/sources"
+)
+
+// ReportVersion is the version of the Report's JSON form. Field names are a
+// contract: they change only together with this number.
+const ReportVersion = 1
+
+// Severity ranks a finding.
+type Severity string
+
+// The severities, from the most to the least serious.
+const (
+	SeverityError   Severity = "error"
+	SeverityWarning Severity = "warning"
+	SeverityInfo    Severity = "info"
+)
+
+// Rank orders severities: error 3, warning 2, info 1, anything else 0.
+func (s Severity) Rank() int {
+	switch s {
+	case SeverityError:
+		return 3
+	case SeverityWarning:
+		return 2
+	case SeverityInfo:
+		return 1
+	}
+	return 0
+}
+
+// Location is where something is in the input file as given: byte offsets
+// (half open) and the 1-based line and column (in characters) of both ends.
+type Location struct {
+	Start     int `json:"start"`
+	End       int `json:"end"`
+	Line      int `json:"line"`
+	Column    int `json:"column"`
+	EndLine   int `json:"end_line"`
+	EndColumn int `json:"end_column"`
+}
+
+func locate(doc *sources.Document, s sources.Span) Location {
+	r := doc.Range(s)
+	return Location{Start: r.Start.Offset, End: r.End.Offset, Line: r.Start.Line, Column: r.Start.Column,
+		EndLine: r.End.Line, EndColumn: r.End.Column}
+}
+
+// Report is the result of checking one input. It is what `citecheck check
+// --format json` writes, one object per line.
+type Report struct {
+	Version int    `json:"version"`
+	Input   string `json:"input"`
+	Format  string `json:"format"`
+	Title   string `json:"title"`
+	// Meta is what the document says about itself.
+	Meta       sources.Meta `json:"meta"`
+	Citations  []Citation   `json:"citations"`
+	References []Reference  `json:"references"`
+	// ReferenceLists are the reference sections found, in order.
+	ReferenceLists []ReferenceList `json:"reference_lists"`
+	// Claims is filled by claim extraction; empty until it is enabled.
+	Claims   []any     `json:"claims"`
+	Findings []Finding `json:"findings"`
+	Summary  Summary   `json:"summary"`
+
+	// Document is the parsed input, for callers that want more than the
+	// report holds. It is not part of the JSON form.
+	Document *sources.Document `json:"-"`
+}
+
+// Citation is one in-text citation and what it was linked to.
+type Citation struct {
+	ID        string         `json:"id"`
+	Kind      citations.Kind `json:"kind"`
+	Text      string         `json:"text"`
+	Authors   []string       `json:"authors,omitempty"`
+	EtAl      bool           `json:"et_al,omitempty"`
+	Year      string         `json:"year,omitempty"`
+	Locator   string         `json:"locator,omitempty"`
+	Number    string         `json:"number,omitempty"`
+	Target    string         `json:"target,omitempty"`
+	URL       string         `json:"url,omitempty"`
+	Narrative bool           `json:"narrative,omitempty"`
+	Span      Location       `json:"span"`
+	// Group is the whole marker the citation is part of: "(A, 2019; B, 2020)".
+	Group  Location         `json:"group"`
+	Status citations.Status `json:"status"`
+	// Reference is the ID of the entry it cites, or of the near entry when
+	// mismatched; null when unresolved, ambiguous or unlisted.
+	Reference  *string  `json:"reference"`
+	Candidates []string `json:"candidates,omitempty"`
+}
+
+// Reference is one reference-list entry and the citations that cite it.
+type Reference struct {
+	ID        string   `json:"id"`
+	Text      string   `json:"text"`
+	Label     string   `json:"label,omitempty"`
+	Anchor    string   `json:"anchor,omitempty"`
+	Authors   []string `json:"authors"`
+	Year      string   `json:"year"`
+	Title     string   `json:"title"`
+	Container string   `json:"container,omitempty"`
+	Volume    string   `json:"volume,omitempty"`
+	Issue     string   `json:"issue,omitempty"`
+	Pages     string   `json:"pages,omitempty"`
+	Publisher string   `json:"publisher,omitempty"`
+	DOI       string   `json:"doi"`
+	URL       string   `json:"url"`
+	Span      Location `json:"span"`
+	// List is the index of the reference list in ReferenceLists.
+	List    int      `json:"list"`
+	CitedBy []string `json:"cited_by"`
+	// Mentions are places in the body that name the entry's author or
+	// publisher, for source lists that have no in-text markers.
+	Mentions []Location `json:"mentions,omitempty"`
+}
+
+// ReferenceList is one reference section.
+type ReferenceList struct {
+	Heading string `json:"heading"`
+	// HeadingSpan is null for a list found without a heading.
+	HeadingSpan *Location `json:"heading_span"`
+	Span        Location  `json:"span"`
+	Entries     int       `json:"entries"`
+}
+
+// Finding is one problem found, shaped like go/analysis's Diagnostic.
+type Finding struct {
+	Code     string   `json:"code"`
+	Severity Severity `json:"severity"`
+	Message  string   `json:"message"`
+	Span     Location `json:"span"`
+	// URL points at the code's documentation.
+	URL string `json:"url"`
+	// Citation is the ID of the citation the finding is about, if one.
+	Citation string `json:"citation,omitempty"`
+	// Reference is the ID of the entry the finding is about, if one.
+	Reference string `json:"reference,omitempty"`
+	// Related are other places that explain the finding: the near entry of
+	// a mismatch, the first copy of a duplicate.
+	Related []Related `json:"related,omitempty"`
+}
+
+// Related is a place connected to a finding.
+type Related struct {
+	Message string   `json:"message"`
+	Span    Location `json:"span"`
+}
+
+// Summary counts what a report holds.
+type Summary struct {
+	Citations      int `json:"citations"`
+	Resolved       int `json:"resolved"`
+	Unresolved     int `json:"unresolved"`
+	Ambiguous      int `json:"ambiguous"`
+	Mismatched     int `json:"mismatched"`
+	Links          int `json:"links"`
+	ReferenceLists int `json:"reference_lists"`
+	References     int `json:"references"`
+	Orphans        int `json:"orphans"`
+	Errors         int `json:"errors"`
+	Warnings       int `json:"warnings"`
+	Infos          int `json:"infos"`
+}
+
+// Worst returns the highest severity among the findings, or "" if none.
+func (r *Report) Worst() Severity {
+	var worst Severity
+	for _, f := range r.Findings {
+		if f.Severity.Rank() > worst.Rank() {
+			worst = f.Severity
+		}
+	}
+	return worst
+}

@@ -1,0 +1,307 @@
+package citecheck
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/citecheck/citecheck/citations"
+)
+
+// The finding codes of the default rules.
+const (
+	CodeMissingReferenceList = "missing-reference-list"
+	CodeEmptyReferenceList   = "empty-reference-list"
+	CodeUnresolvedCitation   = "unresolved-citation"
+	CodeCitationMismatch     = "citation-mismatch"
+	CodeAmbiguousCitation    = "ambiguous-citation"
+	CodeOrphanReference      = "orphan-reference"
+	CodeDuplicateReference   = "duplicate-reference"
+	CodeMalformedReference   = "malformed-reference"
+)
+
+// DocsBase is where the codes are documented; a finding's URL is DocsBase
+// followed by its code.
+const DocsBase = "https://github.com/citecheck/citecheck/blob/main/README.md#"
+
+// DocsURL returns the documentation URL of a finding code.
+func DocsURL(code string) string { return DocsBase + code }
+
+// Rule is one check: a finding code with its documentation and the
+// function that looks for it. Rules are plain values; DefaultRules returns a
+// fresh list, so a caller may drop, reorder or reconfigure them freely.
+type Rule struct {
+	// Code names the finding, in kebab case: "unresolved-citation".
+	Code string
+	// Severity is the severity the rule's findings get by default.
+	Severity Severity
+	// Summary says in one sentence when the rule reports.
+	Summary string
+	// Fix says how to make the finding go away.
+	Fix string
+	// Run looks at what the pipeline produced and reports findings.
+	Run func(*Pass)
+}
+
+// DefaultRules returns a new list of the citation-integrity rules, in the
+// order their codes are documented.
+func DefaultRules() []*Rule {
+	return []*Rule{
+		{
+			Code: CodeMissingReferenceList, Severity: SeverityError,
+			Summary: "The text has author-year, numeric or footnote citations but no reference section at all.",
+			Fix:     "Add a reference list under a heading such as References, Bibliography or Sources.",
+			Run:     runMissingReferenceList,
+		},
+		{
+			Code: CodeEmptyReferenceList, Severity: SeverityError,
+			Summary: "A reference heading (References, Bibliography, Sources, Notes, …) has no entries under it.",
+			Fix:     "Fill in the list, or remove the heading if the text cites nothing.",
+			Run:     runEmptyReferenceList,
+		},
+		{
+			Code: CodeUnresolvedCitation, Severity: SeverityError,
+			Summary: "An in-text citation matches no reference entry; reported once per occurrence.",
+			Fix:     "Add the missing entry, or correct the citation's author, year or number.",
+			Run:     runUnresolvedCitation,
+		},
+		{
+			Code: CodeCitationMismatch, Severity: SeverityError,
+			Summary: "A citation's author matches an entry but its year differs, or the year matches an entry whose author is spelt a little differently.",
+			Fix:     "Make the citation and the entry agree; the message names the near entry.",
+			Run:     runCitationMismatch,
+		},
+		{
+			Code: CodeAmbiguousCitation, Severity: SeverityWarning,
+			Summary: "More than one entry matches a citation equally well.",
+			Fix:     "Tell the works apart: add year suffixes (2019a, 2019b) or a second author.",
+			Run:     runAmbiguousCitation,
+		},
+		{
+			Code: CodeOrphanReference, Severity: SeverityWarning,
+			Summary: "A reference entry that nothing in the text cites.",
+			Fix:     "Cite the work where it is used, or remove the entry.",
+			Run:     runOrphanReference,
+		},
+		{
+			Code: CodeDuplicateReference, Severity: SeverityWarning,
+			Summary: "The same work is listed twice (same DOI, same URL, or same first author, year and title).",
+			Fix:     "Keep one entry and point every citation at it.",
+			Run:     runDuplicateReference,
+		},
+		{
+			Code: CodeMalformedReference, Severity: SeverityWarning,
+			Summary: "An entry without a recognisable author, year or title, so no citation can be matched to it with confidence.",
+			Fix:     "Complete the entry in the list's style: author, year, title, where it appeared.",
+			Run:     runMalformedReference,
+		},
+	}
+}
+
+// markers returns the citations that point into a reference list
+// (everything but hyperlinks).
+func (p *Pass) markers() []int {
+	var out []int
+	for i, c := range p.Citations {
+		if c.Kind != citations.KindLink {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func runMissingReferenceList(p *Pass) {
+	m := p.markers()
+	if len(p.Lists) > 0 || len(m) == 0 {
+		return
+	}
+	first := p.Citations[m[0]]
+	p.Report(Finding{Span: p.Locate(first.Span), Citation: first.ID,
+		Message: fmt.Sprintf("%s cited but there is no reference list (no References, Bibliography, Sources or Notes section)", plural(len(m), "work is", "works are"))})
+}
+
+func runEmptyReferenceList(p *Pass) {
+	for _, l := range p.Lists {
+		if len(l.Entries) > 0 || l.HeadingSpan.Len() == 0 {
+			continue
+		}
+		msg := fmt.Sprintf("reference list %q has no entries", l.Heading)
+		if m := len(p.markers()); m > 0 {
+			msg += fmt.Sprintf(" but the text has %s", plural(m, "citation", "citations"))
+		}
+		p.Report(Finding{Span: p.Locate(l.HeadingSpan), Message: msg})
+	}
+}
+
+func runUnresolvedCitation(p *Pass) {
+	var why string
+	switch {
+	case len(p.Lists) == 0:
+		why = "there is no reference list"
+	case p.entryCount() == 0:
+		h := p.Lists[0]
+		why = fmt.Sprintf("the reference list %q at line %d is empty", h.Heading, p.Locate(h.HeadingSpan).Line)
+	default:
+		why = "no entry matches it"
+	}
+	for i, c := range p.Citations {
+		if p.Links[i].Status != citations.Unresolved {
+			continue
+		}
+		p.Report(Finding{Span: p.Locate(c.Span), Citation: c.ID,
+			Message: fmt.Sprintf("citation %s has no reference entry: %s", describe(c), why)})
+	}
+}
+
+func runCitationMismatch(p *Pass) {
+	for i, c := range p.Citations {
+		l := p.Links[i]
+		if l.Status != citations.Mismatched {
+			continue
+		}
+		e, _ := p.Reference(l.Reference)
+		p.Report(Finding{Span: p.Locate(c.Span), Citation: c.ID, Reference: e.ID,
+			Message: fmt.Sprintf("citation %s does not match its nearest entry %s (%s): %s", describe(c), e.ID, shorten(e.Text, 60), l.Reason),
+			Related: []Related{{Message: "nearest entry", Span: p.Locate(e.Span)}}})
+	}
+}
+
+func runAmbiguousCitation(p *Pass) {
+	for i, c := range p.Citations {
+		l := p.Links[i]
+		if l.Status != citations.Ambiguous {
+			continue
+		}
+		var rel []Related
+		var lines []string
+		for _, id := range l.Candidates {
+			e, _ := p.Reference(id)
+			loc := p.Locate(e.Span)
+			rel = append(rel, Related{Message: "candidate " + id, Span: loc})
+			lines = append(lines, fmt.Sprintf("%s (line %d)", id, loc.Line))
+		}
+		p.Report(Finding{Span: p.Locate(c.Span), Citation: c.ID, Related: rel,
+			Message: fmt.Sprintf("citation %s matches %d entries: %s", describe(c), len(l.Candidates), strings.Join(lines, ", "))})
+	}
+}
+
+func runOrphanReference(p *Pass) {
+	if p.SourcesMode {
+		return // a source list with no markers is cited by the body as a whole
+	}
+	cited := map[string]bool{} // works cited through another copy of the entry
+	for _, l := range p.Lists {
+		for _, e := range l.Entries {
+			if k := workKey(&e); k != "" && len(p.CitedBy[e.ID]) > 0 {
+				cited[k] = true
+			}
+		}
+	}
+	for _, l := range p.Lists {
+		for _, e := range l.Entries {
+			if len(p.CitedBy[e.ID]) > 0 || cited[workKey(&e)] && workKey(&e) != "" {
+				continue
+			}
+			p.Report(Finding{Span: p.Locate(e.Span), Reference: e.ID,
+				Message: fmt.Sprintf("reference %s (%s) is not cited in the text", e.ID, shorten(e.Text, 60))})
+		}
+	}
+}
+
+// workKey identifies a work for duplicate detection, or "" when the entry
+// says too little to tell.
+func workKey(e *citations.Reference) string {
+	if e.DOI != "" {
+		return "doi:" + strings.ToLower(e.DOI)
+	}
+	if u := citations.NormalizeURL(e.URL); u != "" && e.Title == "" {
+		return "url:" + u
+	}
+	if e.Title != "" && len(e.Authors) > 0 {
+		return "work:" + citations.NormalizeName(e.Authors[0]) + "|" + e.Year + "|" + citations.NormalizeName(e.Title)
+	}
+	if u := citations.NormalizeURL(e.URL); u != "" {
+		return "url:" + u
+	}
+	return ""
+}
+
+func runDuplicateReference(p *Pass) {
+	first := map[string]*citations.Reference{}
+	for li := range p.Lists {
+		for ei := range p.Lists[li].Entries {
+			e := &p.Lists[li].Entries[ei]
+			k := workKey(e)
+			if k == "" {
+				continue
+			}
+			if f, ok := first[k]; ok {
+				p.Report(Finding{Span: p.Locate(e.Span), Reference: e.ID,
+					Message: fmt.Sprintf("reference %s lists the same work as %s (line %d)", e.ID, f.ID, p.Locate(f.Span).Line),
+					Related: []Related{{Message: "first listed here", Span: p.Locate(f.Span)}}})
+				continue
+			}
+			first[k] = e
+		}
+	}
+}
+
+func runMalformedReference(p *Pass) {
+	authorYear := false
+	for _, c := range p.Citations {
+		if c.Kind == citations.KindAuthorYear {
+			authorYear = true
+			break
+		}
+	}
+	for _, l := range p.Lists {
+		for _, e := range l.Entries {
+			var missing []string
+			hasLocator := e.URL != "" || e.DOI != ""
+			switch {
+			case authorYear && (len(e.Authors) == 0 || e.Year == ""):
+				if len(e.Authors) == 0 {
+					missing = append(missing, "author")
+				}
+				if e.Year == "" {
+					missing = append(missing, "year")
+				}
+			case len(e.Authors) == 0 && e.Title == "" && !hasLocator:
+				missing = append(missing, "author", "title")
+			}
+			if len(missing) == 0 {
+				continue
+			}
+			p.Report(Finding{Span: p.Locate(e.Span), Reference: e.ID,
+				Message: fmt.Sprintf("reference %s has no recognisable %s: %s", e.ID, strings.Join(missing, " or "), shorten(e.Text, 60))})
+		}
+	}
+}
+
+// describe names a citation for a message: its text, with brackets for
+// bare numbers.
+func describe(c citations.Citation) string {
+	switch c.Kind {
+	case citations.KindNumeric:
+		return "[" + c.Number + "]"
+	case citations.KindFootnote:
+		if c.Target != "" {
+			return fmt.Sprintf("%q (footnote #%s)", c.Text, c.Target)
+		}
+	}
+	return fmt.Sprintf("%q", c.Text)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+func shorten(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}
