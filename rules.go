@@ -140,16 +140,33 @@ func runUnresolvedCitation(p *Pass) {
 	case p.entryCount() == 0:
 		h := p.Lists[0]
 		why = fmt.Sprintf("the reference list %q at line %d is empty", h.Heading, p.Locate(h.HeadingSpan).Line)
-	default:
-		why = "no entry matches it"
 	}
 	for i, c := range p.Citations {
 		if p.Links[i].Status != citations.Unresolved {
 			continue
 		}
+		reason := why
+		if reason == "" {
+			reason = p.noEntryReason(c)
+		}
 		p.Report(Finding{Span: p.Locate(c.Span), Citation: c.ID,
-			Message: fmt.Sprintf("citation %s has no reference entry: %s", describe(c), why)})
+			Message: fmt.Sprintf("citation %s has no reference entry: %s", describe(c), reason)})
 	}
+}
+
+// noEntryReason says what a citation looked for in lists that have entries.
+func (p *Pass) noEntryReason(c citations.Citation) string {
+	switch c.Kind {
+	case citations.KindNumeric:
+		return fmt.Sprintf("no entry is numbered %s (the list has %s)", c.Number, plural(p.entryCount(), "entry", "entries"))
+	case citations.KindFootnote:
+		return fmt.Sprintf("no note has the id %q", c.Target)
+	case citations.KindAuthorYear, citations.KindAuthorPage:
+		if len(c.Authors) > 0 {
+			return fmt.Sprintf("no entry by %s", c.Authors[0])
+		}
+	}
+	return "no entry matches it"
 }
 
 func runCitationMismatch(p *Pass) {

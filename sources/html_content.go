@@ -1272,11 +1272,14 @@ func (c *htmlContent) finishLinks() {
 		if ids == nil {
 			ids = c.pageIDs()
 		}
+		info := c.linkInfo[i]
 		target, ok := ids[l.URL[1:]]
 		if !ok {
+			// a marker styled as a footnote whose note is missing is still a
+			// footnote reference: the missing note is what an editor must see
+			l.Footnote = info.footRef && !info.backLink && !htmlBackRefID(l.URL[1:])
 			continue
 		}
-		info := c.linkInfo[i]
 		text := doc.Slice(l.Span)
 		if info.backLink || htmlBackLinkText(text) || c.isMarker(target) || htmlBackRefID(l.URL[1:]) {
 			continue

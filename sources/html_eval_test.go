@@ -169,12 +169,22 @@ func evalContent(t *testing.T, name string, pages []evalPage, extract evalExtrac
 // port on the same pages too.
 func TestEvalHTMLContent(t *testing.T) {
 	pages := loadEvalPages(t)
+	var news []evalPage // the 31 news pages, without the reference pages
+	for _, pg := range pages {
+		if strings.Contains(filepath.ToSlash(pg.dir), "readability-news-pages/") {
+			news = append(news, pg)
+		}
+	}
 	micro, macro := evalContent(t, "citecheck", pages, evalCitecheckText)
+	newsMicro, newsMacro := evalContent(t, "news only", news, evalCitecheckText)
 	if os.Getenv("CITECHECK_EVAL_READABILITY") != "" {
 		evalContent(t, "readability", pages, evalReadabilityText)
+		evalContent(t, "readability news only", news, evalReadabilityText)
 	}
 	assert.GreaterOrEqual(t, micro.f, 0.99, "micro F1")
 	assert.GreaterOrEqual(t, macro.f, 0.98, "macro F1")
+	assert.GreaterOrEqual(t, newsMicro.f, 0.99, "news micro F1")
+	assert.GreaterOrEqual(t, newsMacro.f, 0.98, "news macro F1")
 }
 
 type evalExpectedMeta struct {
