@@ -90,8 +90,10 @@ func analyze(doc *sources.Document) *Pass {
 	lists := citations.FindReferences(doc)
 	var cits []citations.Citation
 	for _, c := range citations.Find(doc) {
-		if insideLists(lists, c.Span) {
-			continue // labels and URLs of the entries themselves
+		if c.Kind != citations.KindFootnote && insideLists(lists, c.Span) {
+			// labels and URLs of the entries themselves; a footnote link in
+			// a note does cite another note, as Wikipedia's notes do
+			continue
 		}
 		c.ID = fmt.Sprintf("c%d", len(cits)+1)
 		cits = append(cits, c)

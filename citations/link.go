@@ -3,12 +3,12 @@ package citations
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -47,11 +47,23 @@ type LinkResult struct {
 }
 
 // Link links every citation to the entry it cites. It is a pure function of
-// its inputs: the result for cits[i] is at index i. Numbers and footnote
-// labels match entry labels, anchors or positions in a numbered list;
-// author-year citations match on surnames (ignoring case, diacritics,
-// "et al." and "&"/"and") and year (a year suffix is kept apart: 2019a is
-// not 2019b); hyperlinks match an entry's URL or DOI.
+// its inputs: the result for cits[i] is at index i. Its cost is linear in
+// the number of citations and entries.
+//
+// Footnote links match an entry's anchor (percent escapes decoded); one
+// whose target no entry has is a missing note, linked by its number only
+// to an entry labelled so, or by position when no entry has an anchor at
+// all. Numbers match entry labels ("[03]" is 3), the place of an entry
+// whose label the parser missed between two labelled ones, and failing
+// those the position in an unlabelled list.
+// Author-year citations match on surnames (see NormalizeName; particles
+// such as "van der" and "de la", spaces and hyphens, a leading "the" and a
+// corporate name's acronym do not matter, and the first part of a compound
+// name stands for the whole) and on the year (a year suffix is kept apart:
+// 2019a is not 2019b; "n.d." and "in press" in any spelling). "et al."
+// prefers an entry with more authors than named, two names prefer an entry
+// of exactly two, and an exact surname beats one that only matches without
+// its particles. Hyperlinks match an entry's URL or DOI.
 func Link(cits []Citation, lists []ReferenceList) []LinkResult {
 	idx := newEntryIndex(lists)
 	out := make([]LinkResult, len(cits))
@@ -72,14 +84,23 @@ type entryKey struct {
 	work    string // identifies the work, so that a duplicate entry is no ambiguity
 }
 
+// entryIndex finds entries by label, anchor, URL, DOI, first author and
+// year, so that linking stays linear in the number of citations however
+// long the list.
 type entryIndex struct {
 	entries  []entryKey
-	byLabel  map[string][]int
+	byLabel  map[string][]int // by label, given or inferred (inferLabels)
+	byPlace  map[string][]int // by position in an unlabelled list
 	byAnchor map[string]int
+	byLink   map[string][]int // by normalised URL and by DOI
+	byName   map[string][]int // by the keys of the first author's name (nameKeys)
+	byYear   map[string][]int
 }
 
 func newEntryIndex(lists []ReferenceList) *entryIndex {
-	idx := &entryIndex{byLabel: map[string][]int{}, byAnchor: map[string]int{}}
+	idx := &entryIndex{byLabel: map[string][]int{}, byPlace: map[string][]int{}, byAnchor: map[string]int{},
+		byLink: map[string][]int{}, byName: map[string][]int{}, byYear: map[string][]int{}}
+	var keys []string
 	for li := range lists {
 		list := &lists[li]
 		numbered := 0
@@ -88,9 +109,13 @@ func newEntryIndex(lists []ReferenceList) *entryIndex {
 				numbered++
 			}
 		}
+		first := len(idx.entries)
 		for ei := range list.Entries {
 			e := &list.Entries[ei]
-			k := entryKey{ref: e, year: normYear(e.Year), url: NormalizeURL(e.URL), doi: strings.ToLower(e.DOI)}
+			k := entryKey{ref: e, year: normYear(e.Year), url: NormalizeURL(e.URL), doi: normDOI(e.DOI)}
+			if k.doi == "" {
+				k.doi = DOIFromURL(e.URL)
+			}
 			k.work = k.doi
 			if k.work == "" {
 				k.work = NormalizeName(strings.TrimPrefix(e.Text, e.Label))
@@ -103,20 +128,114 @@ func newEntryIndex(lists []ReferenceList) *entryIndex {
 			}
 			i := len(idx.entries)
 			idx.entries = append(idx.entries, k)
+			if k.url != "" {
+				idx.byLink[k.url] = append(idx.byLink[k.url], i)
+			}
+			if k.doi != "" {
+				idx.byLink["doi:"+k.doi] = append(idx.byLink["doi:"+k.doi], i)
+			}
+			if len(k.authors) > 0 {
+				keys = nameKeys(k.authors[0], keys[:0])
+				for _, key := range keys {
+					idx.byName[key] = append(idx.byName[key], i)
+				}
+			}
+			idx.byYear[k.year] = append(idx.byYear[k.year], i)
 			if e.Label != "" {
-				idx.byLabel[strings.ToLower(e.Label)] = append(idx.byLabel[strings.ToLower(e.Label)], i)
+				l := labelKey(e.Label)
+				idx.byLabel[l] = append(idx.byLabel[l], i)
 			} else if k.ordinal > 0 {
 				l := strconv.Itoa(k.ordinal)
-				idx.byLabel[l] = append(idx.byLabel[l], i)
+				idx.byPlace[l] = append(idx.byPlace[l], i)
 			}
 			if e.Anchor != "" {
-				if _, dup := idx.byAnchor[e.Anchor]; !dup {
-					idx.byAnchor[e.Anchor] = i
+				a := anchorKey(e.Anchor)
+				if _, dup := idx.byAnchor[a]; !dup {
+					idx.byAnchor[a] = i
 				}
 			}
 		}
+		if numbered > 0 && numbered < len(list.Entries) {
+			idx.inferLabels(list.Entries, first)
+		}
 	}
 	return idx
+}
+
+// inferLabels numbers the unlabelled entries of a numbered list whose
+// label the parser missed: an entry between "4" and "6" is 5. Only a run
+// whose neighbours' numbers leave exactly room for it is numbered, and
+// never with a number another entry has.
+func (idx *entryIndex) inferLabels(entries []Reference, first int) {
+	for i := 0; i < len(entries); {
+		if entries[i].Label != "" {
+			i++
+			continue
+		}
+		j := i // entries[i:j] are unlabelled
+		for j < len(entries) && entries[j].Label == "" {
+			j++
+		}
+		prev, next := -1, -1
+		if i > 0 {
+			prev = labelNumber(entries[i-1].Label)
+		}
+		if j < len(entries) {
+			next = labelNumber(entries[j].Label)
+		}
+		start := -1
+		switch {
+		case prev >= 0 && next >= 0 && next-prev == j-i+1:
+			start = prev + 1
+		case prev >= 0 && next < 0 && j == len(entries) && j-i <= 2:
+			start = prev + 1 // the list's last entry or two
+		case prev < 0 && i == 0 && next >= 0 && next-(j-i) >= 1:
+			start = next - (j - i) // the list's head
+		}
+		for k := i; start > 0 && k < j; k++ {
+			l := strconv.Itoa(start + k - i)
+			if len(idx.byLabel[l]) == 0 {
+				idx.byLabel[l] = []int{first + k}
+			}
+		}
+		i = j
+	}
+}
+
+// labelNumber returns a numeric label's value, or -1.
+func labelNumber(label string) int {
+	n, err := strconv.Atoi(labelKey(label))
+	if err != nil || n < 0 {
+		return -1
+	}
+	return n
+}
+
+// labelKey folds a label or cited number for lookup: lower case, no
+// brackets or trailing full stop, no leading zeros ("[03]" is "3").
+func labelKey(s string) string {
+	s = strings.ToLower(strings.Trim(strings.TrimSpace(s), "[]().:"))
+	if yearDigits(s) {
+		t := strings.TrimLeft(s, "0")
+		if t == "" {
+			t = "0"
+		}
+		return t
+	}
+	return s
+}
+
+// anchorKey folds a footnote target or anchor id for lookup: no leading
+// '#', percent escapes decoded ("cite_note-M%C3%BCller-3" is
+// "cite_note-Müller-3").
+func anchorKey(s string) string {
+	s = strings.TrimPrefix(strings.TrimSpace(s), "#")
+	if strings.IndexByte(s, '%') >= 0 {
+		if u, err := url.PathUnescape(s); err == nil {
+			return u
+		}
+	}
+	return s
 }
 
 func (idx *entryIndex) result(status Status, matches []int) LinkResult {
@@ -145,12 +264,15 @@ func (idx *entryIndex) result(status Status, matches []int) LinkResult {
 func (idx *entryIndex) link(c Citation) LinkResult {
 	switch c.Kind {
 	case KindFootnote:
-		if i, ok := idx.byAnchor[c.Target]; ok {
+		if i, ok := idx.byAnchor[anchorKey(c.Target)]; c.Target != "" && ok {
 			return idx.result(Resolved, []int{i})
 		}
-		return idx.byNumber(c.Number)
+		// a target no entry has, where entries have anchors, is a missing
+		// note: its number may still be a label, but a position would
+		// hide the error
+		return idx.byNumber(c.Number, c.Target == "" || len(idx.byAnchor) == 0)
 	case KindNumeric:
-		return idx.byNumber(c.Number)
+		return idx.byNumber(c.Number, true)
 	case KindLink:
 		return idx.byURL(c.URL)
 	case KindAuthorYear, KindAuthorPage:
@@ -159,8 +281,14 @@ func (idx *entryIndex) link(c Citation) LinkResult {
 	return LinkResult{Status: Unresolved}
 }
 
-func (idx *entryIndex) byNumber(n string) LinkResult {
-	m := idx.byLabel[strings.ToLower(strings.TrimSpace(n))]
+// byNumber finds an entry by its label or, if places is set and no entry
+// has that label, by its position in an unlabelled list.
+func (idx *entryIndex) byNumber(n string, places bool) LinkResult {
+	k := labelKey(n)
+	m := idx.byLabel[k]
+	if len(m) == 0 && places {
+		m = idx.byPlace[k]
+	}
 	if len(m) == 0 {
 		return LinkResult{Status: Unresolved}
 	}
@@ -172,12 +300,9 @@ func (idx *entryIndex) byURL(u string) LinkResult {
 	if nu == "" {
 		return LinkResult{Status: Unlisted}
 	}
-	doi := DOIFromURL(u)
-	var m []int
-	for i, e := range idx.entries {
-		if e.url == nu || doi != "" && e.doi == doi {
-			m = append(m, i)
-		}
+	m := idx.byLink[nu]
+	if doi := DOIFromURL(u); len(m) == 0 && doi != "" {
+		m = idx.byLink["doi:"+doi]
 	}
 	if len(m) == 0 {
 		return LinkResult{Status: Unlisted}
@@ -189,7 +314,13 @@ func (idx *entryIndex) byURL(u string) LinkResult {
 }
 
 // authorScore says how well the cited authors match an entry's: 0 no
-// match, 1 the first author matches, 2 every cited author matches in order.
+// match, 1 only the first author matches, 2 every cited author matches in
+// order but the count does not agree, 3 the authors agree. "et al." stands
+// for authors left out, so it agrees with an entry of three or more
+// authors, and with two only when two are named: "(Allmann et al., 2010)"
+// prefers Allmann, Halitschke & Baldwin to Allmann & Baldwin, and
+// "(Kessler & Baldwin, 2001)" prefers Kessler & Baldwin to Kessler,
+// Baldwin & Lee.
 func authorScore(cited []string, etAl bool, entry []string) int {
 	if len(cited) == 0 || len(entry) == 0 {
 		return 0
@@ -206,18 +337,80 @@ func authorScore(cited []string, etAl bool, entry []string) int {
 		}
 	}
 	switch {
-	case etAl && len(entry) < 2:
-		return 1
-	case !etAl && len(cited) < len(entry) && len(entry) <= 2:
-		return 1 // "(Smith, 2019)" for Smith & Lee is a near miss
+	case !etAl && len(cited) == len(entry):
+		return 3
+	case etAl && len(entry) > len(cited) && (len(entry) > 2 || len(cited) == 2):
+		return 3
 	}
 	return 2
 }
 
-// sameName compares normalised names; a corporate name also matches its
-// abbreviation in brackets ("World Health Organization [WHO]").
+// isNameParticle reports whether a lower-case word is one that opens a
+// surname and that some styles drop or sort by: "van der Berg", "de la
+// Cruz", "von Neumann"; or a corporate name's "the".
+func isNameParticle(w string) bool {
+	switch w {
+	case "van", "von", "der", "den", "de", "del", "della", "delle", "dei", "di", "da",
+		"du", "des", "la", "le", "lo", "dos", "das", "do", "ter", "ten", "te", "vant", "zu", "zum", "zur",
+		"af", "av", "al", "el", "bin", "ibn", "the":
+		return true
+	}
+	return false
+}
+
+// stripParticles drops the particles (and a corporate "the") a normalised
+// name opens with; a name made only of particles is kept whole.
+func stripParticles(s string) string {
+	rest := s
+	for {
+		i := strings.IndexByte(rest, ' ')
+		if i < 0 || !isNameParticle(rest[:i]) {
+			break
+		}
+		rest = rest[i+1:]
+	}
+	return rest
+}
+
+// compactEqual compares two normalised names ignoring spaces: "van der
+// berg" and "vanderberg", "u s census bureau" and "us census bureau".
+func compactEqual(a, b string) bool {
+	i, j := 0, 0
+	for {
+		for i < len(a) && a[i] == ' ' {
+			i++
+		}
+		for j < len(b) && b[j] == ' ' {
+			j++
+		}
+		if i == len(a) || j == len(b) {
+			return i == len(a) && j == len(b)
+		}
+		if a[i] != b[j] {
+			return false
+		}
+		i++
+		j++
+	}
+}
+
+// sameName compares normalised names. Besides equal names it accepts the
+// same name written with or without spaces ("van der Berg", "Vanderberg"),
+// with or without its particles ("de la Cruz", "Cruz") or a leading "the",
+// the first part of a compound name ("García" for "García Márquez",
+// "Smith" for "Smith-Jones"), and a corporate name's acronym, alone or in
+// brackets after it ("WHO" for "World Health Organization [WHO]").
 func sameName(a, b string) bool {
+	if a == "" || b == "" {
+		return false // an empty name is no name
+	}
 	if a == b {
+		return true
+	}
+	if compactEqual(a, b) {
+		return true
+	}
+	if sa, sb := stripParticles(a), stripParticles(b); (sa != a || sb != b) && (sa == sb || compactEqual(sa, sb)) {
 		return true
 	}
 	if len(a) < len(b) {
@@ -228,15 +421,27 @@ func sameName(a, b string) bool {
 		if acronym(a) == b {
 			return true
 		}
+		if rest, ok := strings.CutSuffix(a, b); ok && strings.HasSuffix(rest, " ") && acronym(rest) == b {
+			return true // "world health organization who"
+		}
 	}
-	return strings.HasPrefix(a, b+" ")
+	return wordPrefix(a, b) || wordPrefix(stripParticles(a), stripParticles(b))
 }
+
+// wordPrefix reports whether b is a's leading words.
+func wordPrefix(a, b string) bool {
+	return len(a) > len(b) && a[len(b)] == ' ' && a[:len(b)] == b
+}
+
+// exactName reports whether two normalised names are the same but for
+// spaces; it breaks ties between entries that sameName accepts alike.
+func exactName(a, b string) bool { return a == b || compactEqual(a, b) }
 
 func acronym(s string) string {
 	var b strings.Builder
 	for _, w := range strings.Fields(s) {
 		switch w {
-		case "of", "for", "and", "the", "on", "in", "de", "des", "la", "le":
+		case "of", "for", "and", "the", "on", "in", "de", "des", "la", "le", "et", "und", "fur":
 			continue
 		}
 		b.WriteByte(w[0])
@@ -250,9 +455,10 @@ func (idx *entryIndex) byAuthor(c Citation) LinkResult {
 		cited[i] = NormalizeName(a)
 	}
 	year := normYear(c.Year)
-	var best, sameAuthor []int
-	bestScore := 0
-	for i, e := range idx.entries {
+	var best, other []int // entries of the cited year, and of another year
+	bestScore, bestAuthor, otherAuthor := 0, 0, 0
+	for _, i := range idx.candidates(cited) {
+		e := &idx.entries[i]
 		a := authorScore(cited, c.EtAl, e.authors)
 		if a == 0 {
 			continue
@@ -262,14 +468,37 @@ func (idx *entryIndex) byAuthor(c Citation) LinkResult {
 			y = 2 // MLA cites by author and page: any year will do
 		}
 		if y == 0 {
-			sameAuthor = append(sameAuthor, i)
+			switch {
+			case a > otherAuthor:
+				otherAuthor, other = a, append(other[:0], i)
+			case a == otherAuthor:
+				other = append(other, i)
+			}
 			continue
 		}
 		switch score := a*3 + y; {
 		case score > bestScore:
-			bestScore, best = score, append(best[:0], i)
+			bestScore, bestAuthor, best = score, a, append(best[:0], i)
 		case score == bestScore:
 			best = append(best, i)
+		}
+	}
+	if bestAuthor == 1 && otherAuthor > 1 && c.Kind != KindAuthorPage {
+		// only the first author matches in the cited year, while all of
+		// them match in another: the year is what is wrong
+		best = nil
+	}
+	if len(best) > 1 && len(cited) > 0 {
+		// prefer the entries whose first author is the very name cited
+		// ("de Souza" over "Souza"), when only some are
+		exact := best[:0:0]
+		for _, i := range best {
+			if exactName(cited[0], idx.entries[i].authors[0]) {
+				exact = append(exact, i)
+			}
+		}
+		if len(exact) > 0 {
+			best = exact
 		}
 	}
 	if len(best) > 0 {
@@ -278,15 +507,16 @@ func (idx *entryIndex) byAuthor(c Citation) LinkResult {
 	if c.Kind == KindAuthorPage {
 		return LinkResult{Status: Unresolved}
 	}
-	if len(sameAuthor) > 0 {
-		near := idx.nearestYear(sameAuthor, year)
+	if len(other) > 0 {
+		near := idx.nearestYear(other, year)
 		e := idx.entries[near].ref
 		return LinkResult{Status: Mismatched, Reference: e.ID,
 			Reason: fmt.Sprintf("the year differs: cited %s, listed %s", orNone(c.Year), orNone(e.Year))}
 	}
 	// the reverse: the year matches and the first author is a near spelling
-	for i, e := range idx.entries {
-		if e.year != year || len(e.authors) == 0 || len(cited) == 0 {
+	for _, i := range idx.byYear[year] {
+		e := &idx.entries[i]
+		if len(e.authors) == 0 || len(cited) == 0 {
 			continue
 		}
 		if closeName(cited[0], e.authors[0]) {
@@ -296,6 +526,62 @@ func (idx *entryIndex) byAuthor(c Citation) LinkResult {
 		}
 	}
 	return LinkResult{Status: Unresolved}
+}
+
+// candidates returns, in list order, the entries whose first author may be
+// the first cited author: those sharing one of its keys.
+func (idx *entryIndex) candidates(cited []string) []int {
+	if len(cited) == 0 {
+		return nil
+	}
+	var keys [8]string
+	var out []int
+	for _, k := range nameKeys(cited[0], keys[:0]) {
+		out = append(out, idx.byName[k]...)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// nameKeys appends the lookup keys of a normalised name to keys: two names
+// sameName accepts always share one. They are the name without spaces,
+// the same without its particles, the first word of each, and the
+// acronym of a name of several words (and of all but its last word, for
+// "world health organization who").
+func nameKeys(name string, keys []string) []string {
+	add := func(k string) {
+		if k != "" && !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	stripped := stripParticles(name)
+	add(strings.ReplaceAll(name, " ", ""))
+	add(strings.ReplaceAll(stripped, " ", ""))
+	add(firstWord(name))
+	add(firstWord(stripped))
+	if i := strings.LastIndexByte(name, ' '); i > 0 {
+		add(acronym(name))
+		add(acronym(name[:i]))
+	}
+	return keys
+}
+
+func firstWord(s string) string {
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// normDOI folds a DOI as an entry gives it: lower case, without "doi:" or
+// a resolver's URL, and without a trailing full stop.
+func normDOI(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if d := DOIFromURL(s); d != "" {
+		return d
+	}
+	s = strings.TrimSpace(strings.TrimPrefix(s, "doi:"))
+	return strings.TrimRight(s, ".")
 }
 
 // yearMatch says how well an entry's year matches the cited one: 2 the
@@ -372,51 +658,146 @@ func editDistance(a, b string, limit int) int {
 }
 
 // NormalizeName folds a surname or corporate name for comparison: lower
-// case, diacritics removed, punctuation dropped, spaces collapsed.
-// "Müller" and "Muller", "O'Neil" and "ONeil" compare equal.
+// case, diacritics removed, apostrophes and full stops dropped, other
+// punctuation (hyphens too) turned into single spaces. "Müller" and
+// "Muller", "O'Neil" and "ONeil", "Smith-Jones" and "Smith Jones" compare
+// equal. Input already folded is returned as is; otherwise the result is
+// built in one allocation, without a transform chain.
 func NormalizeName(s string) string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	folded, _, err := transform.String(t, s)
-	if err != nil {
-		folded = s
-	}
-	var b strings.Builder
-	space := false
-	for _, r := range strings.ToLower(folded) {
-		if r == '\'' || r == '’' || r == '.' { // O'Neil, St. John
-			continue
-		}
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			space = true
-			continue
-		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		switch r {
-		case 'ß':
-			b.WriteString("ss")
-		case 'ø':
-			b.WriteByte('o')
-		case 'æ':
-			b.WriteString("ae")
-		case 'ł':
-			b.WriteByte('l')
+	folded := true
+	prev := byte(' ')
+	for i := 0; i < len(s) && folded; i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+		case c == ' ' && prev != ' ':
 		default:
-			b.WriteRune(r)
+			folded = false
 		}
+		prev = c
 	}
-	return b.String()
+	if folded && prev != ' ' || s == "" {
+		return s
+	}
+	f := nameFolder{}
+	f.b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r >= 0x80 {
+			// the canonical decomposition, whose combining accents fold away
+			if d := norm.NFD.PropertiesString(s[i:]).Decomposition(); d != nil {
+				for _, dr := range string(d) {
+					f.add(dr)
+				}
+				i += n
+				continue
+			}
+		}
+		f.add(r)
+		i += n
+	}
+	return f.b.String()
 }
 
+// nameFolder writes the runes of a name as NormalizeName folds them.
+type nameFolder struct {
+	b     strings.Builder
+	space bool // a separator seen and not yet written
+}
+
+func (f *nameFolder) add(r rune) {
+	switch {
+	case r == '\'' || r == '’' || r == '.': // O'Neil, St. John
+		return
+	case r < 0x80:
+		if r >= 'A' && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		if r < 'a' || r > 'z' {
+			if r < '0' || r > '9' {
+				f.space = true
+				return
+			}
+		}
+	case unicode.Is(unicode.Mn, r):
+		return // an accent
+	case unicode.IsMark(r):
+		// a spacing vowel sign (Devanagari and the like) is part of the word
+	default:
+		r = unicode.ToLower(r)
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			f.space = true
+			return
+		}
+	}
+	if f.space && f.b.Len() > 0 {
+		f.b.WriteByte(' ')
+	}
+	f.space = false
+	switch r {
+	case 'ß':
+		f.b.WriteString("ss")
+	case 'ø':
+		f.b.WriteByte('o')
+	case 'æ':
+		f.b.WriteString("ae")
+	case 'œ':
+		f.b.WriteString("oe")
+	case 'ł':
+		f.b.WriteByte('l')
+	case 'đ':
+		f.b.WriteByte('d')
+	case 'ı':
+		f.b.WriteByte('i')
+	default:
+		f.b.WriteRune(r)
+	}
+}
+
+// normYear folds a year for comparison: "2019a" stays, "(2019a)" and
+// "c. 2019" lose what surrounds the year, every spelling of "no date"
+// becomes "n.d." and of "in press" becomes "in press".
 func normYear(y string) string {
 	y = strings.ToLower(strings.TrimSpace(y))
-	switch y {
-	case "n.d.", "n.d", "nd", "no date", "s.d.":
+	if y == "" {
+		return ""
+	}
+	// the first run of four digits, with a one-letter suffix
+	for i := 0; i+4 <= len(y); i++ {
+		if !yearDigits(y[i:i+4]) || i > 0 && yearDigit(y[i-1]) || i+4 < len(y) && yearDigit(y[i+4]) {
+			continue
+		}
+		end := i + 4
+		if end < len(y) && y[end] >= 'a' && y[end] <= 'z' && (end+1 == len(y) || !yearLetter(y[end+1])) {
+			end++
+		}
+		return y[i:end]
+	}
+	var b strings.Builder
+	for i := 0; i < len(y); i++ {
+		if c := y[i]; c != '.' && c != ' ' && c != '-' && c != '(' && c != ')' && c != '[' && c != ']' {
+			b.WriteByte(c)
+		}
+	}
+	switch k := b.String(); k {
+	case "nd", "sd", "sf", "oj", "sa", "undated", "nodate":
 		return "n.d."
+	case "inpress", "forthcoming", "imdruck", "souspresse", "enprensa", "inprep", "inpreparation", "accepted":
+		return "in press"
 	}
 	return strings.TrimRight(y, ".")
+}
+
+func yearDigit(c byte) bool  { return c >= '0' && c <= '9' }
+func yearLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80 }
+
+func yearDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !yearDigit(s[i]) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func yearOnly(y string) string {
@@ -427,8 +808,9 @@ func yearOnly(y string) string {
 }
 
 // NormalizeURL folds a URL for comparison: no scheme, no "www.", no
-// fragment, no trailing slash, lower-case host. It returns "" for what is
-// not an absolute http(s) URL.
+// fragment, no trailing slash, lower-case host, no default port, and no
+// tracking parameters (utm_*, fbclid, gclid) in the query. It returns ""
+// for what is not an absolute http(s) URL.
 func NormalizeURL(raw string) string {
 	raw = strings.TrimSpace(raw)
 	if raw == "" {
@@ -439,12 +821,30 @@ func NormalizeURL(raw string) string {
 		return ""
 	}
 	host := strings.TrimPrefix(strings.ToLower(u.Host), "www.")
+	host = strings.TrimSuffix(strings.TrimSuffix(host, ":80"), ":443")
 	p := strings.TrimRight(u.EscapedPath(), "/")
 	s := host + p
-	if u.RawQuery != "" {
-		s += "?" + u.RawQuery
+	if q := trimTracking(u.RawQuery); q != "" {
+		s += "?" + q
 	}
 	return s
+}
+
+// trimTracking drops the parameters of a raw query that only track where
+// a reader came from.
+func trimTracking(q string) string {
+	if !strings.Contains(q, "utm_") && !strings.Contains(q, "fbclid") && !strings.Contains(q, "gclid") {
+		return q
+	}
+	var kept []string
+	for _, p := range strings.Split(q, "&") {
+		name, _, _ := strings.Cut(p, "=")
+		if strings.HasPrefix(name, "utm_") || name == "fbclid" || name == "gclid" || p == "" {
+			continue
+		}
+		kept = append(kept, p)
+	}
+	return strings.Join(kept, "&")
 }
 
 // DOIFromURL returns the DOI a doi.org or dx.doi.org URL names, lower-cased,

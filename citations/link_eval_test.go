@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
@@ -24,6 +25,30 @@ type linkUnit struct {
 	start, end int    // in the text loadJATS built
 	number     string // the number cited, for numeric xrefs
 	rid        string // the id of the gold <ref>
+	// doubtful marks an author-year xref whose text names neither an
+	// author nor the year of the <ref> it points to: an error in the gold
+	// ("Steppuhn and Baldwin, 2007" pointing at Price et al. 1980). Such
+	// units are counted apart and left out of the figures.
+	doubtful bool
+}
+
+// doubtfulXref reports whether an author-year xref's text shares neither
+// its first word nor its year with the text of the reference it points to.
+func doubtfulXref(xref, ref string) bool {
+	words := strings.FieldsFunc(xref, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if len(words) == 0 {
+		return false
+	}
+	ref = NormalizeName(ref)
+	if strings.Contains(ref, NormalizeName(words[0])) {
+		return false
+	}
+	for _, w := range words {
+		if len(w) >= 4 && w[0] >= '1' && w[0] <= '2' && strings.Contains(ref, strings.TrimRight(w, "abcdefgh")) {
+			return false
+		}
+	}
+	return true
 }
 
 // linkGoldUnits expands the gold xrefs into units. The rid of a range names
@@ -56,7 +81,11 @@ func linkGoldUnits(text string, gold []goldXref, refs []goldRef) []linkUnit {
 		x := gold[i]
 		ranges, ok := linkEvalNumbers(x.Text)
 		if !ok {
-			units = append(units, linkUnit{start: x.Start, end: x.End, rid: x.RID})
+			u := linkUnit{start: x.Start, end: x.End, rid: x.RID}
+			if ri, ok := byID[x.RID]; ok {
+				u.doubtful = doubtfulXref(x.Text, refs[ri].Text)
+			}
+			units = append(units, u)
 			continue
 		}
 		if len(ranges) == 1 && ranges[0][0] == ranges[0][1] && i+1 < len(gold) {
@@ -133,6 +162,25 @@ func goldRefSpans(t testing.TB, text string, refs []goldRef) []sources.Span {
 	return spans
 }
 
+// withoutLabels rewrites the reference list of a text loadJATS wrote
+// without the entries' numbers, so that numbers in the text can only be
+// linked by position. The body, and so the gold xrefs, stay where they were.
+func withoutLabels(t testing.TB, text string, refs []goldRef) (string, []goldRef) {
+	t.Helper()
+	spans := goldRefSpans(t, text, refs)
+	if len(spans) == 0 {
+		return text, refs
+	}
+	var sb strings.Builder
+	sb.WriteString(text[:spans[0].Start-1])
+	listed := make([]goldRef, len(refs))
+	for i, r := range refs {
+		listed[i] = goldRef{ID: r.ID, Text: r.Text}
+		sb.WriteString("\n" + r.Text + "\n")
+	}
+	return sb.String(), listed
+}
+
 // linkScore counts what detection and linking got right in one article or
 // a set of them.
 type linkScore struct {
@@ -143,6 +191,7 @@ type linkScore struct {
 	ambiguous            int // found citations by status
 	mismatched           int
 	unresolved           int
+	doubtful             int // gold units left out as errors in the gold
 	refs, refsOne        int // gold refs, and those found as exactly one entry
 	entries, strayEntry  int // entries found, and those matching no gold ref
 	failures             []string
@@ -159,6 +208,7 @@ func (s *linkScore) add(o linkScore) {
 	s.ambiguous += o.ambiguous
 	s.mismatched += o.mismatched
 	s.unresolved += o.unresolved
+	s.doubtful += o.doubtful
 	s.refs += o.refs
 	s.refsOne += o.refsOne
 	s.entries += o.entries
@@ -185,10 +235,10 @@ func (s linkScore) linkF1() float64 {
 }
 
 func (s linkScore) row(name string) string {
-	return fmt.Sprintf("%-30s det P %.3f R %.3f (%d/%d, %d/%d) | link P %.3f (%d/%d) R %.3f (%d/%d) F1 %.3f | amb %d mism %d unres %d | refs %d/%d one entry, %d stray",
+	return fmt.Sprintf("%-30s det P %.3f R %.3f (%d/%d, %d/%d) | link P %.3f (%d/%d) R %.3f (%d/%d) F1 %.3f | amb %d mism %d unres %d | refs %d/%d one entry, %d stray | %d gold errors left out",
 		name, s.detP(), s.detR(), s.detCorrect, s.detected, s.goldFound, s.gold,
 		s.linkP(), s.correct, s.resolved, s.linkR(), s.goldLinked, s.gold, s.linkF1(),
-		s.ambiguous, s.mismatched, s.unresolved, s.refsOne, s.refs, s.strayEntry)
+		s.ambiguous, s.mismatched, s.unresolved, s.refsOne, s.refs, s.strayEntry, s.doubtful)
 }
 
 // linkInsideLists reports whether a span lies inside a found reference list.
@@ -218,8 +268,12 @@ func linkShort(s string, n int) string {
 
 // evalLinkingJATS runs the whole text pipeline on one article and scores
 // it against the article's xrefs.
-func evalLinkingJATS(t *testing.T, path string) linkScore {
+func evalLinkingJATS(t *testing.T, path string, unlabelled bool) linkScore {
 	text, gold, refs := loadJATS(t, path)
+	listed := refs // the entries as the list in the text writes them
+	if unlabelled {
+		text, listed = withoutLabels(t, text, refs)
+	}
 	doc, err := sources.Parse([]byte(text), sources.ReadOptions{Name: "x.txt", Format: sources.FormatText})
 	require.NoError(t, err)
 	lists := FindReferences(doc)
@@ -237,7 +291,7 @@ func evalLinkingJATS(t *testing.T, path string) linkScore {
 	require.Len(t, links, len(cits))
 
 	// each found entry stands for the gold ref it overlaps most
-	refSpans := goldRefSpans(t, text, refs)
+	refSpans := goldRefSpans(t, text, listed)
 	entryRef := map[string]string{} // entry ID -> gold ref id
 	entryText := map[string]*Reference{}
 	perRef := make([]int, len(refs))
@@ -272,8 +326,17 @@ func evalLinkingJATS(t *testing.T, path string) linkScore {
 	}
 	sc.refs = len(refs)
 
-	units := linkGoldUnits(text, gold, refs)
-	sc.gold, sc.detected = len(units), len(cits)
+	all := linkGoldUnits(text, gold, refs)
+	var units, doubtful []linkUnit
+	for _, u := range all {
+		if u.doubtful {
+			doubtful = append(doubtful, u)
+			sc.failures = append(sc.failures, fmt.Sprintf("gold error left out: %q points at %s %q", text[u.start:u.end], u.rid, linkShort(goldText[u.rid], 60)))
+		} else {
+			units = append(units, u)
+		}
+	}
+	sc.doubtful, sc.gold = len(doubtful), len(units)
 	matches := func(ci int, u linkUnit) bool {
 		s := spans[ci]
 		if s.Start >= u.end || u.start >= s.End {
@@ -296,6 +359,17 @@ func evalLinkingJATS(t *testing.T, path string) linkScore {
 		return fmt.Sprintf("%s label=%q %v %q %q", id, e.Label, e.Authors, e.Year, linkShort(e.Text, 90))
 	}
 	for ci, l := range links {
+		onDoubtful, onGold := false, false
+		for _, u := range all {
+			if matches(ci, u) {
+				onDoubtful = onDoubtful || u.doubtful
+				onGold = onGold || !u.doubtful
+			}
+		}
+		if onDoubtful && !onGold {
+			continue
+		}
+		sc.detected++
 		switch l.Status {
 		case Resolved:
 			sc.resolved++
@@ -398,12 +472,22 @@ func linkExcerpt(text string, s sources.Span) string {
 func TestEvalLinkingJATS(t *testing.T) {
 	for _, set := range []struct {
 		dir                 string
+		unlabelled          bool // the list written without its numbers
 		detFloor, linkFloor float64
 	}{
-		{"elife-jats-author-year", 0.95, 0.95},
-		{"plos-jats-numeric", 0.95, 0.95},
+		// measured: eLife detection P 0.981 R 0.994, linking F1 0.992;
+		// PLOS 1.000 throughout. Without numbers in the list, linking
+		// by position measured F1 0.552: FindReferences splits or joins
+		// entries of two articles, which shifts every later position.
+		{"elife-jats-author-year", false, 0.96, 0.97},
+		{"plos-jats-numeric", false, 0.98, 0.98},
+		{"plos-jats-numeric", true, 0.98, 0.50},
 	} {
-		t.Run(set.dir, func(t *testing.T) {
+		name := set.dir
+		if set.unlabelled {
+			name += "/unlabelled-list"
+		}
+		t.Run(name, func(t *testing.T) {
 			files, err := filepath.Glob(filepath.Join(linkEvalDir, set.dir, "*.xml"))
 			require.NoError(t, err)
 			if len(files) == 0 {
@@ -412,7 +496,7 @@ func TestEvalLinkingJATS(t *testing.T) {
 			sort.Strings(files)
 			var total linkScore
 			for _, path := range files {
-				sc := evalLinkingJATS(t, path)
+				sc := evalLinkingJATS(t, path, set.unlabelled)
 				t.Log(sc.row(filepath.Base(path)))
 				if testing.Verbose() {
 					for _, f := range sc.failures {
@@ -421,7 +505,7 @@ func TestEvalLinkingJATS(t *testing.T) {
 				}
 				total.add(sc)
 			}
-			t.Log(total.row("OVERALL " + set.dir))
+			t.Log(total.row("OVERALL " + name))
 			assert.GreaterOrEqual(t, total.detP(), set.detFloor, "detection precision")
 			assert.GreaterOrEqual(t, total.detR(), set.detFloor, "detection recall")
 			assert.GreaterOrEqual(t, total.linkF1(), set.linkFloor, "linking F1")

@@ -32,10 +32,12 @@ import (
 //
 // Each list item or paragraph of a section is an entry, except navigation
 // and boilerplate ("← Prev Next →", "Back to top", copyright lines, page
-// numbers). A paragraph holding several entries (plain text whose lines
-// were joined) is split where a new entry clearly starts, and a block that
+// numbers). In HTML and Markdown a list item is always one entry. A
+// paragraph holding several entries (plain text whose lines were joined) is
+// split where a new entry clearly starts, and in plain text a block that
 // continues the previous entry (a page break inside a hanging indent) is
-// joined to it. An empty section is still returned, with no entries.
+// joined to it, though never one list item to another. An empty section is
+// still returned, with no entries.
 func FindReferences(doc *sources.Document) []ReferenceList {
 	if doc == nil || len(doc.Blocks) == 0 {
 		return nil
@@ -335,9 +337,23 @@ func sectionEntries(doc *sources.Document, from, to, firstStart int) []Reference
 			b.Span.Start += len(w) + 1
 			text = rest
 		}
-		// a block that continues the entry before it
-		if n := len(pieces); n > 0 && continuesEntry(doc.Slice(pieces[n-1].span), text) {
+		// a block that continues the entry before it: only in plain text,
+		// where a reader may break an entry at a page break; in HTML and
+		// Markdown the markup says where entries start, and a list item
+		// is always an entry of its own
+		if n := len(pieces); n > 0 && doc.Format == sources.FormatText &&
+			!(b.Kind == sources.BlockListItem && doc.Blocks[pieces[n-1].block].Kind == sources.BlockListItem) &&
+			continuesEntry(doc.Slice(pieces[n-1].span), text) {
 			pieces[n-1].span.End = b.Span.End
+			continue
+		}
+		if b.Kind == sources.BlockListItem && doc.Format != sources.FormatText {
+			if l, _ := cutLabel(text); l != "" {
+				if n, err := strconv.Atoi(l); err == nil {
+					lastLabel = n
+				}
+			}
+			pieces = append(pieces, entryPiece{span: trimSpan(doc, b.Span), block: k, anchor: b.ID})
 			continue
 		}
 		for _, sp := range splitEntries(text, &lastLabel) {
@@ -354,6 +370,19 @@ func sectionEntries(doc *sources.Document, from, to, firstStart int) []Reference
 	}
 	return refs
 }
+
+// trimSpan drops the white space at the ends of a span.
+func trimSpan(doc *sources.Document, sp sources.Span) sources.Span {
+	for sp.Start < sp.End && isSpaceByte(doc.Text[sp.Start]) {
+		sp.Start++
+	}
+	for sp.End > sp.Start && isSpaceByte(doc.Text[sp.End-1]) {
+		sp.End--
+	}
+	return sp
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // makeReference parses the entry at span.
 func makeReference(doc *sources.Document, span sources.Span, anchor string) Reference {

@@ -18,6 +18,11 @@ var referenceSeeds = []string{
 	"(((( [[[ 10.1234/ “ ” n.d. (2019",
 	"van der Berg, A. (2019a). In J. Smith (Ed.), Book (pp. 1-2). Press.",
 	"\xff\xfe 10.12345/\xc3",
+	"———. Dom Casmurro, trans. John Gledson (New York: Oxford University Press, 1997).",
+	"Rosanvallon, Pierre, La Démocratie inachevée, Paris, Gallimard, 2000.",
+	"J.-S. Pang, NE/SQP, Math. Programming, 60 (1993), pp. 295-337.",
+	"Tagliamonte, S. (1999). “Be like” et al. beyond America? using it. Observer, 3 December 2006.",
+	"Appriss Retail. 2023 Returns. Appriss, 2023. vanEngelsdorp D. (( , , 1999",
 }
 
 func FuzzParseReference(f *testing.F) {

@@ -370,3 +370,61 @@ func TestFindReferencesLargeInput(t *testing.T) {
 	assert.Len(t, lists[0].Entries, 20000)
 	assert.Equal(t, "r20000", lists[0].Entries[19999].ID)
 }
+
+// TestFindReferencesListItemsStaySeparate checks that in HTML and Markdown
+// every list item is an entry of its own, even when the item before it
+// stops without a full stop or the next one starts in lower case.
+func TestFindReferencesListItemsStaySeparate(t *testing.T) {
+	items := []string{
+		"Ferrier PM, Rucker RR, Thurman WN. Economic effects of changes in honey bee health. USDA ERS; 2018",
+		"vanEngelsdorp D, Meixner MD. A historical review of managed honey bee populations. J Invertebr Pathol. 2010;103:S80-S95.",
+		"Reuters, \"Homicides rise in two districts,\" January 12, 2024",
+		"Brennan Center for Justice, Crime Trends, https://www.brennancenter.org/crime-trends",
+	}
+	for _, format := range []sources.Format{sources.FormatHTML, sources.FormatMarkdown} {
+		parts := []docPart{{kind: sources.BlockHeading, level: 2, text: "Sources"}}
+		for _, it := range items {
+			parts = append(parts, docPart{kind: sources.BlockListItem, level: 1, list: 1, text: it})
+		}
+		doc := buildDoc(parts...)
+		doc.Format = format
+		lists := FindReferences(doc)
+		require.Len(t, lists, 1, format)
+		require.Len(t, lists[0].Entries, len(items), format)
+		for i, e := range lists[0].Entries {
+			assert.Equal(t, items[i], e.Text, format)
+		}
+		assert.Equal(t, []string{"vanEngelsdorp", "Meixner"}, lists[0].Entries[1].Authors)
+		assert.Equal(t, []string{"Brennan Center for Justice"}, lists[0].Entries[3].Authors)
+		checkLists(t, doc, lists)
+	}
+}
+
+// TestFindReferencesJoinsOnlyPlainText checks that a paragraph continuing
+// an entry is joined to it in plain text only.
+func TestFindReferencesJoinsOnlyPlainText(t *testing.T) {
+	parts := []docPart{
+		{kind: sources.BlockHeading, level: 1, text: "References"},
+		{kind: sources.BlockParagraph, text: "Smith, J. (2019). Napping and learning in the"},
+		{kind: sources.BlockParagraph, text: "afternoon. Sleep, 12, 3-9."},
+	}
+	for format, want := range map[sources.Format]int{sources.FormatText: 1, sources.FormatHTML: 2} {
+		doc := buildDoc(parts...)
+		doc.Format = format
+		lists := FindReferences(doc)
+		require.Len(t, lists, 1, format)
+		assert.Len(t, lists[0].Entries, want, format)
+		checkLists(t, doc, lists)
+	}
+	// never across two list items, not even in plain text
+	items := []docPart{
+		{kind: sources.BlockHeading, level: 1, text: "References"},
+		{kind: sources.BlockListItem, level: 1, list: 1, text: "Smith, J. (2019). Napping and learning in the"},
+		{kind: sources.BlockListItem, level: 1, list: 1, text: "afternoon. Sleep, 12, 3-9."},
+	}
+	doc := buildDoc(items...)
+	doc.Format = sources.FormatText
+	lists := FindReferences(doc)
+	require.Len(t, lists, 1)
+	assert.Len(t, lists[0].Entries, 2)
+}

@@ -14,8 +14,11 @@ const maxReferenceLen = 4096
 // ParseReference splits the text of one reference-list entry into fields:
 // its label, authors, year, title, container, volume, issue, pages,
 // publisher, DOI and URL. It knows the common styles (APA, Harvard, Chicago,
-// MLA, Vancouver, IEEE) and Wikipedia's footnote entries, and reads a bare
-// URL as an entry with only a URL. Fields it cannot find are left empty; ID
+// MLA, Vancouver, IEEE, SIAM's comma-separated form, humanities notes with
+// "(Place: Publisher, Year)", French and German "Titre, Lieu, Éditeur,
+// année") and Wikipedia's footnote entries, reads a bare URL as an entry
+// with only a URL, and an entry opening with a dash ("———.") as one by the
+// authors of the entry before, leaving Authors empty. Fields it cannot find are left empty; ID
 // and Span are the caller's to set, and Text is the trimmed input.
 //
 // The parser is a set of hand-written heuristics, not a trained model: it
@@ -50,30 +53,40 @@ func ParseReference(text string) Reference {
 // refParser holds the cleaned entry text while its fields are found.
 type refParser struct {
 	s string
+	// quoted reports a title written in quotation marks, which is whole
+	// as it stands
+	quoted bool
 }
 
 func (p *refParser) parse(r *Reference) {
 	s := p.s
 	pos := 0
-	authorEnd, corporate := scanCorporate(s)
-	if authorEnd > 0 {
+	authorEnd, corporate := 0, ""
+	sameAuthors := false
+	if e := repeatedAuthorsEnd(s); e > 0 {
+		// "———. Title": the authors of the entry before
+		authorEnd, sameAuthors = e, true
+	} else if authorEnd, corporate = scanCorporate(s); authorEnd > 0 {
 		r.Authors = []string{corporate}
 	} else {
 		authorEnd = scanAuthors(s)
-		if authorEnd > 0 {
+		if authorEnd > 0 && soleNameIsOrganisation(s[:authorEnd], s[authorEnd:]) {
+			r.Authors = []string{cleanField(s[:authorEnd])}
+		} else if authorEnd > 0 {
 			r.Authors = splitNames(s[:authorEnd])
 			if len(r.Authors) == 0 {
 				authorEnd = 0
 			}
 		}
 	}
+	hasAuthors := len(r.Authors) > 0 || sameAuthors
 	pos = authorEnd
 	pos = skipPunct(s, pos)
-	if pos < len(s) && s[pos] == '(' {
-		// "(Eds.)" after the names
-		if k := strings.IndexByte(s[pos:], ')'); k > 0 && k < 14 {
-			in := strings.ToLower(s[pos+1 : pos+k])
-			if strings.HasPrefix(in, "ed") || strings.HasPrefix(in, "hrsg") || strings.HasPrefix(in, "hg") || strings.HasPrefix(in, "dir") || strings.HasPrefix(in, "comp") {
+	if pos < len(s) && s[pos] == '(' && hasAuthors {
+		// a note on the names: "(Eds.)", "(Writer/Director)", "(in
+		// preparation)"; not a year
+		if k := strings.IndexByte(s[pos:min(len(s), pos+40)], ')'); k > 0 {
+			if y, _ := yearAt(s, pos); y == "" && !hasDigit(s[pos:pos+k]) {
 				pos = skipPunct(s, pos+k+1)
 			}
 		}
@@ -85,17 +98,21 @@ func (p *refParser) parse(r *Reference) {
 	}
 	// title
 	titleStart := pos
-	if len(r.Authors) > 0 && p.titleless(r, pos) {
+	if hasAuthors && p.titleless(r, pos) {
 		// "Chen, H., … 1997, ApJ, 475, 163": a journal and numbers, no title
 		if r.Year == "" {
 			r.Year = findYear(s[pos:])
 		}
 		return
 	}
+	if pos < len(s) {
+		q, _ := utf8.DecodeRuneInString(s[pos:])
+		p.quoted = isQuote(q) && q != '\'' || strings.HasPrefix(s[pos:], "``")
+	}
 	title, end := titleAt(s, pos)
 	r.Title = cleanField(title)
 	pos = skipPunct(s, end)
-	if r.Year == "" && len(r.Authors) > 0 {
+	if r.Year == "" && hasAuthors {
 		// Vancouver/IEEE/MLA: a year after the title comes later; Chicago
 		// author-date puts it before the title ("Smith, John. 2019. Title.").
 		if y, end := yearAt(s, titleStart); y != "" && end <= len(s) {
@@ -105,6 +122,15 @@ func (p *refParser) parse(r *Reference) {
 			pos = skipPunct(s, e2)
 		}
 	}
+	if strings.HasSuffix(r.Title, "]") {
+		// "Bowling for Columbine [DVD]": the medium, not the title
+		if k := strings.LastIndex(r.Title, " ["); k > 0 && len(r.Title)-k < 40 && !hasDigit(r.Title[k:]) {
+			r.Title = strings.TrimRight(r.Title[:k], " ,.")
+		}
+	}
+	if r.Year != "" && strings.HasSuffix(r.Title, ", "+r.Year) {
+		r.Title = strings.TrimSuffix(r.Title, ", "+r.Year) // "Title, 2012. Available online: …"
+	}
 	rest := s[pos:]
 	p.container(r, rest)
 	if r.Year == "" {
@@ -113,6 +139,28 @@ func (p *refParser) parse(r *Reference) {
 			r.Year = findYear(s[titleStart:])
 		}
 	}
+}
+
+// repeatedAuthorsEnd returns where a run of dashes or underscores that
+// stands for the previous entry's authors ends ("———.", "---,", "______."),
+// or 0.
+func repeatedAuthorsEnd(s string) int {
+	i, n := 0, 0
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r != '—' && r != '–' && r != '-' && r != '_' && r != '‒' && r != '―' {
+			break
+		}
+		i += size
+		n++
+	}
+	if n == 0 || n == 1 && s[0] == '-' || n == 1 && s[0] == '_' {
+		return 0
+	}
+	if i < len(s) && s[i] != '.' && s[i] != ',' && s[i] != ' ' {
+		return 0
+	}
+	return i
 }
 
 // titleless reads the rest of an entry from pos as a container followed
@@ -163,12 +211,30 @@ func (p *refParser) container(r *Reference, rest string) {
 	rest = strings.TrimSpace(rest)
 	// notes between the title and the container: "Edited by …",
 	// "Translated by …", "2nd ed."
+	noted := false
 	for k := 0; k < 3 && rest != "" && isSideNote(rest); k++ {
-		e := sentenceEnd(rest, 0)
+		noted = true
+		from := 0
+		if w, _, _ := strings.Cut(rest, " "); strings.HasSuffix(w, ".") && len(w) <= 7 {
+			from = len(w) // "Trans. John Smith.": the name follows the abbreviation
+		}
+		e := sentenceEnd(rest, from)
 		rest = strings.TrimSpace(rest[skipPunct(rest, e):])
 	}
 	if rest == "" {
 		return
+	}
+	if !p.quoted && r.Title != "" && !noted {
+		// "Title. Subtitle. In J. Smith (Ed.), Book": the sentence before
+		// "In" belongs to the title
+		if e := sentenceEnd(rest, 0); e < len(rest) && e < 200 && rest[e] == '.' {
+			next := strings.TrimLeft(rest[e+1:], " ")
+			seg := rest[:e]
+			if (strings.HasPrefix(next, "In ") || strings.HasPrefix(next, "In: ")) && !hasDigit(seg) && startsUpper(seg) && !isSideNote(seg) && !isGenre(seg) {
+				r.Title = r.Title + ". " + cleanField(seg)
+				rest = next
+			}
+		}
 	}
 	inBook := false
 	switch {
@@ -192,6 +258,20 @@ func (p *refParser) container(r *Reference, rest string) {
 		r.Volume, r.Issue = "", ""
 		return
 	}
+	if strings.HasPrefix(rest, "(") && publicationParen(rest) {
+		// "(New York: Norton, 1990)": the facts of publication of a book
+		k := strings.IndexByte(rest, ')')
+		if pub, ok := publisherOf(rest[1:k]); ok {
+			r.Publisher = pub
+		}
+		scanNumbers(r, rest[k+1:])
+		return
+	}
+	if startsDetails(rest) || strings.HasPrefix(rest, "ser. ") {
+		// "pp. 391-410. Academic Press": numbers, no container
+		scanNumbers(r, rest)
+		return
+	}
 	cEnd := containerEnd(rest)
 	cont := rest[:cEnd]
 	after := rest[cEnd:]
@@ -201,16 +281,34 @@ func (p *refParser) container(r *Reference, rest string) {
 		}
 	}
 	cont = strings.TrimSpace(cont)
-	if isGenre(cont) {
-		cont = ""
+	if isGenre(cont) || startsDate(cont) && !hasDetailDigits(cont) {
+		cont = "" // "Ph.D. thesis", "January"
 	}
 	if pub, ok := publisherOf(cont); ok && !inBook {
 		r.Publisher = pub
 		cont = ""
 	}
-	if cont != "" && r.Publisher == "" && !inBook && !hasDetailDigits(after) && looksPublisher(cont) {
+	if place, pub, ok := strings.Cut(cont, ", "); ok && !inBook && !hasDetailDigits(after) && !strings.Contains(pub, ", ") &&
+		len(strings.Fields(place)) <= 2 && startsUpper(pub) && (looksPublisher(pub) || startsUpper(place) && len(strings.Fields(pub)) <= 3) {
+		// "Paris, Seuil", "London, Rio Grande": a place and a publisher
+		r.Publisher = cleanField(pub)
+		cont = ""
+	}
+	if cont != "" && r.Publisher == "" && !inBook && !hasDetailDigits(after) && (looksPublisher(cont) || !p.quoted && !looksSerial(cont) && onlyYearLeft(after) && r.URL == "" && r.DOI == "" &&
+		!strings.HasPrefix(cont, "The ") && !allUpperWords(strings.Fields(cont)) && !strings.HasSuffix(cont, ",")) {
 		r.Publisher = cleanField(cont)
 		cont = ""
+	}
+	if cont != "" && !inBook && !noted && !p.quoted && r.Title != "" && cEnd < len(rest) && rest[cEnd] == '.' && !hasDetailDigits(after) &&
+		!isSideNote(cont) && !strings.Contains(cont, " ed") && !strings.Contains(cont, "Vol") && !strings.Contains(cont, "dit") {
+		// "Title. Subtitle. New York: Wiley.": a second sentence followed by
+		// the place and publisher of a book belongs to the title
+		tail := strings.TrimLeft(after, ". ")
+		if pub, ok := publisherOf(tail); ok {
+			r.Title = r.Title + ". " + cleanField(cont)
+			r.Publisher = pub
+			cont = ""
+		}
 	}
 	r.Container = cleanField(cont)
 	scanNumbers(r, after)
@@ -252,15 +350,21 @@ func isGenre(s string) bool {
 }
 
 // sideNotes start a segment that is neither container nor publisher.
-var sideNotes = []string{"Edited by", "edited by", "Translated by", "translated by", "Trans. ", "Transl. ", "Ed. ", "Eds. ",
+var sideNotes = []string{"Edited by", "edited by", "Translated by", "translated by", "Edited and translated by", "Translated and edited by", "Edited with", "Trans. ", "Transl. ", "Ed. ", "Eds. ",
 	"With a ", "With an ", "Reprint", "Reprinted", "Revised", "Rev. ed", "See ", "Introduction by", "Foreword by",
-	"Dir. ", "Directed by", "Perf. ", "Hrsg. ", "Übers. ", "Trad. "}
+	"Dir. ", "Directed by", "Perf. ", "Hrsg. ", "Übers. ", "Trad. ", "trans. ", "transl. ", "tr. ", "ed. ", "eds. ", "trad. "}
 
 // isSideNote reports whether s starts with a side note or an edition
 // ("2nd ed.", "3rd edn").
 func isSideNote(s string) bool {
 	for _, n := range sideNotes {
 		if strings.HasPrefix(s, n) {
+			if n == "Trans. " || n == "Ed. " {
+				// "Trans. Amer. Math. Soc.": an abbreviated journal
+				if nt, ok := nextToken(s, len(n)); ok && strings.HasSuffix(nt.s, ".") && isAbbrevWord(strings.TrimSuffix(nt.s, ".")) {
+					return false
+				}
+			}
 			return true
 		}
 	}
@@ -402,6 +506,9 @@ func cutLinks(s string) (doi, url, rest string) {
 				doi = d
 			}
 		case 'u':
+			if strings.IndexByte(tok, ' ') >= 0 {
+				tok = strings.ReplaceAll(tok, " ", "") // a URL broken by PDF extraction
+			}
 			if d := doiFromURL(tok); d != "" {
 				if doi == "" {
 					doi = d
@@ -441,7 +548,7 @@ func nextLink(s string, i int) (start, end int, kind byte) {
 		switch {
 		case c == 'h' && (strings.HasPrefix(s[i:], "http://") || strings.HasPrefix(s[i:], "https://")),
 			c == 'w' && strings.HasPrefix(s[i:], "www.") && (i == 0 || !refWordByte(s[i-1])) && i+4 < len(s) && refWordByte(s[i+4]):
-			return i, tokenEnd(s, i), 'u'
+			return i, urlEnd(s, i), 'u'
 		case c == '1' && strings.HasPrefix(s[i:], "10.") && (i == 0 || !refWordByte(s[i-1]) && s[i-1] != '.'):
 			j := i + 3
 			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
@@ -454,6 +561,28 @@ func nextLink(s string, i int) (start, end int, kind byte) {
 		i++
 	}
 	return 0, 0, 0
+}
+
+// urlEnd returns where the URL at i ends. A URL that PDF extraction broke
+// with a space ("https://www.cia.gov/ library/publications/…") goes on
+// when the part before the break ends in a slash or a dot, or the part after
+// it starts with a slash or is a lower-case path with a slash.
+func urlEnd(s string, i int) int {
+	end := tokenEnd(s, i)
+	for k := 0; k < 3 && end+1 < len(s) && s[end] == ' '; k++ {
+		next := tokenEnd(s, end+1)
+		nt := s[end+1 : next]
+		last := s[end-1]
+		if len(nt) < 3 || strings.Contains(nt, "://") || nt[0] == '(' || nt[0] == '<' || nt[0] == '[' {
+			break
+		}
+		lowerPath := nt[0] >= 'a' && nt[0] <= 'z' && strings.ContainsAny(nt, "/?=&") && !strings.HasPrefix(nt, "doi")
+		if !(last == '/' && nt[0] >= 'a' && nt[0] <= 'z' || lowerPath || nt[0] == '/' || nt[0] == '-' && last != '.') {
+			break
+		}
+		end = next
+	}
+	return end
 }
 
 // tokenEnd returns the end of the white-space delimited token at i.
@@ -607,6 +736,7 @@ var corporateWords = []string{
 func scanCorporate(s string) (end int, name string) {
 	limit := min(len(s), 120)
 	end = -1
+	byComma := false
 	for i := 0; i < limit; i++ {
 		c := s[i]
 		if c == ',' {
@@ -616,6 +746,12 @@ func scanCorporate(s string) (end int, name string) {
 			}
 			if y, _ := yearAt(s, skipPunct(s, i)); y != "" && i > 0 {
 				end = i // "Ponemon Institute, 2019."
+				break
+			}
+			if i > 0 {
+				// "Brennan Center for Justice, Crime Trends, …": only
+				// with a word that names an organisation
+				end, byComma = i, true
 				break
 			}
 		}
@@ -653,13 +789,16 @@ func scanCorporate(s string) (end int, name string) {
 		if !unicode.IsUpper(r) && !isConnective(w) && !unicode.IsDigit(r) {
 			return 0, ""
 		}
+		if byComma && isInitial(w+".") {
+			return 0, "" // "Robert J. Banks, Title"
+		}
 		for _, cw := range corporateWords {
 			if w == cw || strings.HasPrefix(w, cw) && len(w) <= len(cw)+1 {
 				hit = true
 			}
 		}
 	}
-	if !hit && !(len(words) >= 2 && allUpperWords(words)) {
+	if !hit && (byComma || !(len(words) >= 2 && allUpperWords(words))) {
 		return 0, ""
 	}
 	return end, seg
@@ -699,6 +838,84 @@ func isParticle(w string) bool {
 		return true
 	}
 	return strings.HasPrefix(w, "d'") || strings.HasPrefix(w, "d’") || strings.HasPrefix(w, "al-") || strings.HasPrefix(w, "el-")
+}
+
+// soleNameIsOrganisation reports whether an author list is one name of
+// capitalised words with no initials, no comma and no "and", ended by a
+// full stop: "Appriss Retail.", "Pew Research Center.". Styles that spell
+// out a person's given name invert the first author ("Smith, John."), so
+// such a name is an organisation.
+func soleNameIsOrganisation(seg, entry string) bool {
+	seg = strings.TrimSpace(seg)
+	if !strings.HasSuffix(seg, ".") || strings.ContainsAny(seg, ",;&()") {
+		return false
+	}
+	words := strings.Fields(strings.TrimSuffix(seg, "."))
+	if len(words) < 2 || len(words) > 6 {
+		return false
+	}
+	for _, w := range words {
+		switch strings.ToLower(w) {
+		case "and", "und", "et", "y":
+			return false
+		}
+		if isInitial(w) || strings.Contains(w, ".") || !startsUpper(w) && !isConnective(w) {
+			return false
+		}
+	}
+	// a person's name spelt out, "Peter Brucker.", looks the same (BibTeX's
+	// plain style), so it takes a word that names an organisation, or the
+	// name's first word coming back as the publisher ("Appriss Retail. …
+	// Appriss, 2023.")
+	for _, w := range words {
+		if isOrganisationWord(w) {
+			return true
+		}
+	}
+	return len(words[0]) >= 3 && strings.Contains(entry, words[0])
+}
+
+// organisationWords name what organisations are, beyond corporateWords.
+var organisationWords = []string{"Retail", "Research", "Media", "Systems", "Microsystems", "Technologies", "Labs",
+	"Health", "Partners", "Industries", "Holdings", "Times", "Post", "Magazine", "Forum", "Museum", "Library",
+	"Archive", "Archives", "Police", "Census", "Parliament", "Senate", "Congress", "Union", "Party", "Trade"}
+
+// isOrganisationWord reports a word that names an organisation.
+func isOrganisationWord(w string) bool {
+	for _, cw := range corporateWords {
+		if w == cw || w == cw+"s" {
+			return true
+		}
+	}
+	for _, ow := range organisationWords {
+		if w == ow {
+			return true
+		}
+	}
+	return false
+}
+
+// camelName reports a family name written with its particle joined and
+// lower case first: "vanEngelsdorp", "deGrasse", "dePaula". It is a lower-case
+// particle followed at once by an upper-case letter and more letters.
+func camelName(w string) bool {
+	for i := 1; i < len(w) && i <= 4; i++ {
+		if w[i] >= 'A' && w[i] <= 'Z' {
+			if !isParticle(w[:i]) || i+2 > len(w) {
+				return false
+			}
+			for _, r := range w[i:] {
+				if !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' {
+					return false
+				}
+			}
+			return true
+		}
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return false
 }
 
 // token is one white-space separated word of the entry.
@@ -787,6 +1004,8 @@ func scanAuthors(s string) int {
 		afterAnd    = false // the current name follows "and"
 		firstForm   = 0     // 1: the first name starts with initials, 2: with a word
 		names       = 0
+		// invertedInits: a name was written "Smith, J."
+		invertedInits = false
 	)
 	endName := func(end int) {
 		lastGood = end
@@ -836,6 +1055,11 @@ func scanAuthors(s string) int {
 		if core == lw || core == "&" {
 			switch core {
 			case "and", "&", "und", "y", "et", "e", "och", "og", "en", "i":
+				if core != "&" && pieceWords == 1 && !pieceInit && !initFirst && !prevSurOnly && invertedInits && names > 0 {
+					// "Crammond, J., Scheduling and Variable Assignment":
+					// in a list of "Surname, I." a lone word is the title's
+					return lastGood
+				}
 				if pieceWords > 0 || pieceInit || prevSurOnly {
 					endName(t.start)
 				}
@@ -852,10 +1076,19 @@ func scanAuthors(s string) int {
 			continue
 		}
 		initial := isInitial(w)
-		if !initial && pieceWords == 0 && !pieceInit && names > 0 && titleStarts[core] {
+		if c := strings.IndexByte(core, ','); !initial && c > 0 && c+1 < len(core) && isInitial(core[c+1:]+".") && unicode.IsUpper(first) {
+			// "Schuraytz,B.C.,": a family name and initials with no space
+			endName(t.end)
+			if last := w[len(w)-1]; last != ',' && last != ';' {
+				return t.end
+			}
+			pieceWords, pieceInit, hasSurname, prevSurOnly, initFirst, afterAnd = 0, false, false, false, false, false
+			continue
+		}
+		if pieceWords == 0 && !pieceInit && names > 0 && (!initial && titleStarts[core] || w == "A" && firstForm != 1 && articleStartsTitle(s, i)) {
 			return lastGood // "…, Lloyd, J. W., The Godel Programming Language"
 		}
-		if !initial && !unicode.IsUpper(first) {
+		if !initial && !unicode.IsUpper(first) && !camelName(core) {
 			if isParticle(core) {
 				pieceWords++
 				continue
@@ -870,6 +1103,7 @@ func scanAuthors(s string) int {
 		if initial {
 			if pieceWords == 0 && !pieceInit && prevSurOnly {
 				hasSurname = true // "Smith, J."
+				invertedInits = true
 			}
 			if pieceWords == 0 && !pieceInit && !prevSurOnly && firstForm == 0 {
 				firstForm = 1
@@ -935,8 +1169,10 @@ func scanAuthors(s string) int {
 				if !named {
 					continue // "J. Smith": the family name follows
 				}
-				// "Paul J. Besl": a family name follows before a separator
-				if !bareInits && nameFollows(s, nt) {
+				// "Paul J. Besl": a family name follows before a separator,
+				// unless this is the given name of an inverted one
+				// ("Levine, Robert S. Conspiracy and Romance")
+				if !bareInits && !(prevSurOnly && pieceWords > 0) && nameFollows(s, nt) {
 					continue
 				}
 				return t.end
@@ -951,6 +1187,14 @@ func scanAuthors(s string) int {
 			hasSurname = true
 		}
 	}
+}
+
+// articleStartsTitle reports whether the token after a bare "A" ending at
+// i is a capitalised word rather than another initial: "A Fleeting
+// Empire", not "A V.".
+func articleStartsTitle(s string, i int) bool {
+	nt, ok := nextToken(s, i)
+	return ok && startsUpper(nt.s) && !isInitial(nt.s) && !strings.HasSuffix(nt.s, ",")
 }
 
 // isTitleWord reports a capitalised word that starts titles often and can
@@ -1038,7 +1282,7 @@ func splitNames(seg string) []string {
 		if p == "" {
 			continue
 		}
-		if r, _ := utf8.DecodeRuneInString(p); unicode.IsLower(r) && !isParticle(strings.Fields(p)[0]) {
+		if r, _ := utf8.DecodeRuneInString(p); unicode.IsLower(r) && !isParticle(strings.Fields(p)[0]) && !camelName(strings.Fields(p)[0]) {
 			continue // "editors", "ed."
 		}
 		switch strings.TrimRight(p, ".") {
@@ -1275,6 +1519,9 @@ func titleAt(s string, i int) (title string, end int) {
 			if c == closeQ || closeQ == '"' && c == '”' || c == '"' && r == '“' {
 				// a quote that closes at a word end
 				if k := j + m; k == len(s) || !refWordByte(s[k]) {
+					if quoteContinues(s[k:]) {
+						break // "“Be like” et al. beyond America: …": a quote opening a longer title
+					}
 					return s[i+n : j], j + m
 				}
 			}
@@ -1284,8 +1531,33 @@ func titleAt(s string, i int) (title string, end int) {
 	end = sentenceEnd(s, i)
 	if c := containerComma(s, i, end); c > 0 {
 		end = c
+	} else if c := commaBeforeJournal(s, i, end); c > 0 {
+		end = c
+	} else if c := commaBeforeImprint(s, i, end); c > 0 {
+		end = c
 	}
 	return s[i:end], end
+}
+
+// quoteContinues reports whether the text after a closing quote goes on
+// with the title: a lower-case word other than "in", or a dash.
+func quoteContinues(s string) bool {
+	if !strings.HasPrefix(s, " ") {
+		return false
+	}
+	s = s[1:]
+	if strings.HasPrefix(s, "- ") || strings.HasPrefix(s, "– ") {
+		return true
+	}
+	w, _, _ := strings.Cut(s[:min(len(s), 40)], " ")
+	if w == "" || w[0] < 'a' || w[0] > 'z' {
+		return false
+	}
+	switch strings.TrimRight(w, ",.:") {
+	case "in", "and", "und", "dans", "en", "em", "im", "pp", "p", "vol", "no", "trans", "ed", "eds", "edited", "translated", "by", "available", "retrieved", "accessed":
+		return false
+	}
+	return true
 }
 
 // containerStarts begin the container or genre after a title written
@@ -1295,6 +1567,29 @@ var containerStarts = []string{"Proc", "Proceedings", "Journal", "J.", "Comm.", 
 	"Bulletin", "Bull.", "Report", "Preprint", "preprint", "Doctoral", "Dissertation", "Thesis", "Conference", "Workshop", "Symposium",
 	"International", "Internat", "Information", "Computer", "Computing", "Artificial", "Advances", "SIAM", "Kluwer", "Addison", "Prentice",
 	"Academic", "Elsevier", "Wiley", "North-Holland", "Morgan", "Cambridge", "Oxford", "Science", "Nature", "Physical", "Phys", "to appear", "submitted", "paper "}
+
+// stemWords are the whole words an abbreviated container start may be
+// the beginning of: "Proc" starts "Proceedings" but not "Processes".
+var stemWords = map[string]bool{"Proceedings": true, "Transactions": true, "Communications": true, "Technical": true,
+	"International": true, "Internationale": true, "Physical": true, "Physics": true, "Bulletin": true, "Annals": true,
+	"Commentarii": true, "Computational": true, "Masters": true, "Master's": true, "Master’s": true}
+
+// stemWordOK reports whether rest, which starts with the container start
+// c, starts with it as a word: c ends in punctuation or a space, the word
+// is c itself, or the word is one c abbreviates.
+func stemWordOK(rest, c string) bool {
+	if last := c[len(c)-1]; last == '.' || last == ' ' || last == ':' {
+		return true
+	}
+	if len(rest) == len(c) || !unicode.IsLetter(rune(rest[len(c)])) {
+		return true
+	}
+	w := rest
+	if i := strings.IndexAny(w, " ,.;:"); i >= 0 {
+		w = w[:i]
+	}
+	return w == c || stemWords[w] || strings.HasPrefix(c, "Proceedings") || len(c) >= 7
+}
 
 // containerComma returns where a title in s[i:end] ends at a comma that
 // is followed by a container, or 0.
@@ -1314,7 +1609,7 @@ func containerComma(s string, i, end int) int {
 			}
 			rest := s[j+2:]
 			for _, c := range containerStarts {
-				if strings.HasPrefix(rest, c) {
+				if strings.HasPrefix(rest, c) && stemWordOK(rest, c) {
 					return j
 				}
 			}
@@ -1324,6 +1619,114 @@ func containerComma(s string, i, end int) int {
 		}
 	}
 	return 0
+}
+
+// commaBeforeJournal returns where a title in s[i:end] ends at a comma
+// followed by a journal name and its numbers, as comma-separated styles
+// write it ("Title, Math. Programming, 60 (1993), pp. 295–337", "Titre,
+// Le Moyen Âge, 69, 1963, 75-86"), or 0. The journal's segment may run past
+// end when its name is abbreviated ("Math.").
+func commaBeforeJournal(s string, i, end int) int {
+	depth := 0
+	for j := i; j < end-1 && j < i+400; j++ {
+		switch s[j] {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			if depth > 0 {
+				depth--
+			}
+		case ',':
+			if depth > 0 || s[j+1] != ' ' || j-i < 8 {
+				continue
+			}
+			if journalThenDetails(s[j+2:]) {
+				return j
+			}
+		}
+	}
+	return 0
+}
+
+// commaBeforeImprint returns where a title in s[i:end] ends at a comma
+// followed by the book's place and publisher and its year at the end of
+// the entry, as French and other European styles write it ("Titre,
+// Paris, Gallimard, 2000."), or 0.
+func commaBeforeImprint(s string, i, end int) int {
+	for j := i + 8; j < end-1 && j < i+400; j++ {
+		if s[j] == ',' && s[j+1] == ' ' && imprintTail(s[j+2:]) {
+			return j
+		}
+	}
+	return 0
+}
+
+// imprintTail reports whether s is one to three capitalised segments
+// separated by commas, then a year and little more: "Paris, Seuil, 2001.",
+// "Editions Tchou, 1969".
+func imprintTail(s string) bool {
+	if len(s) > 200 {
+		return false // too long for a place, a publisher and a year
+	}
+	segs := 0
+	for segs < 4 {
+		if len(s) >= 4 && allDigits(s[:4]) && plausibleYear(s[:4]) {
+			rest := strings.TrimSpace(s[4:])
+			return segs >= 1 && len(rest) <= 20 && !strings.ContainsAny(rest, ":;")
+		}
+		seg, rest, ok := strings.Cut(s, ", ")
+		if !ok || !startsUpper(seg) || len(strings.Fields(seg)) > 5 || strings.ContainsAny(seg, ".:;()\"“”") {
+			return false
+		}
+		segs++
+		s = rest
+	}
+	return false
+}
+
+// pagesAfterYear reports whether s, the text after a year, goes on with a
+// page range: ", 5-23".
+func pagesAfterYear(s string) bool {
+	s = strings.TrimLeft(s, ", ")
+	pg, _ := numberAt(s, 0, true)
+	return pg != "" && strings.ContainsAny(pg, "-–—")
+}
+
+// journalThenDetails reports whether s starts with a capitalised name,
+// periods only after abbreviated words, followed by ", " or " " and a
+// volume, issue, page or year.
+func journalThenDetails(s string) bool {
+	if !startsUpper(s) {
+		return false
+	}
+	words := 0
+	for j := 0; j < len(s) && j < 100; j++ {
+		switch c := s[j]; c {
+		case ',', ';':
+			rest := strings.TrimLeft(s[j+1:], " ")
+			if len(rest) >= 4 && allDigits(rest[:4]) && plausibleYear(rest[:4]) && !pagesAfterYear(rest[4:]) {
+				return false // "Paris, Gallimard, 2000": a publisher and its year
+			}
+			return words <= 8 && rest != "" && (rest[0] >= '0' && rest[0] <= '9' && !numberInName(rest, 0) || startsDetails(rest) || startsRomanVolume(rest))
+		case '.':
+			if w := lastWord(s[:j]); j+1 < len(s) && s[j+1] == ' ' && !(isAbbrevWord(w) && len(w) <= 5) {
+				return false
+			}
+		case ' ':
+			words++
+			if j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9' && words >= 1 {
+				// "Rev Med Suisse 2009;5: 1882-1889", "Geology 24, 963"
+				k := j + 1
+				for k < len(s) && s[k] >= '0' && s[k] <= '9' {
+					k++
+				}
+				return k < len(s) && (s[k] == ';' || s[k] == ',' || s[k] == ':' || s[k] == '(') && words <= 8
+			}
+		case ':', '?', '!', '"':
+			return false
+		}
+	}
+	return false
 }
 
 func closingQuote(r rune) rune {
@@ -1355,12 +1758,18 @@ func sentenceEnd(s string, i int) int {
 		c := s[j]
 		switch c {
 		case '(', '[':
+			if c == '(' && depth == 0 && j > i && s[j-1] == ' ' && publicationParen(s[j:]) {
+				return j - 1 // "Title (New York: Norton, 1990)"
+			}
 			depth++
 		case ')', ']':
 			if depth > 0 {
 				depth--
 			}
 		case '?', '!':
+			if j+2 < len(s) && s[j+1] == ' ' && s[j+2] >= 'a' && s[j+2] <= 'z' && !strings.HasPrefix(s[j+2:], "in ") {
+				continue // "It’s not or isn’t it? using large corpora …"
+			}
 			if j+1 == len(s) || s[j+1] == ' ' {
 				return j + 1
 			}
@@ -1374,6 +1783,9 @@ func sentenceEnd(s string, i int) int {
 			if depth > 0 && j-i < 200 {
 				continue
 			}
+			if romanPartAt(s, j+2) {
+				continue // "Fourier integral operators. II."
+			}
 			w := lastWord(s[i:j])
 			if isAbbreviation(w) {
 				continue
@@ -1384,9 +1796,80 @@ func sentenceEnd(s string, i int) int {
 			if strings.HasPrefix(s[j:], ", in:") || strings.HasPrefix(s[j:], ", In:") || strings.HasPrefix(s[j:], ", in ") && j+5 < len(s) && s[j+5] >= 'A' && s[j+5] <= 'Z' {
 				return j
 			}
+			// "Title, trans. John Smith", "Title, ed. Jane Doe", "Title, 2 vols."
+			if j > i && afterTitleNote(s[j+1:]) {
+				return j
+			}
 		}
 	}
 	return len(s)
+}
+
+// titleNotes are the lower-case notes that follow a title after a comma:
+// its translator, editor or number of volumes.
+var titleNotes = []string{"trans. ", "transl. ", "tr. ", "translated by ", "ed. ", "eds. ", "edited by ", "ed. by ",
+	"trad. ", "traduit par ", "hrsg. ", "hg. ", "übers. ", "introduction by ", "with an introduction", "foreword by "}
+
+// afterTitleNote reports whether s, the text after a comma, starts a note
+// on a title: "trans. …", "ed. …", "2 vols.".
+func afterTitleNote(s string) bool {
+	s = strings.TrimLeft(s, " ")
+	for _, n := range titleNotes {
+		if len(s) >= len(n) && strings.EqualFold(s[:len(n)], n) && s[0] >= 'a' && s[0] <= 'z' {
+			return true
+		}
+	}
+	if strings.HasPrefix(s, "Rev. ed") || strings.HasPrefix(s, "rev. ed") || isSideNote(s) && s[0] >= '0' && s[0] <= '9' {
+		return true // "Rev. ed.", "2nd ed."
+	}
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i > 0 && i <= 2 && (strings.HasPrefix(s[i:], " vols") || strings.HasPrefix(s[i:], " Bde") || strings.HasPrefix(s[i:], " tomes"))
+}
+
+// publicationParen reports whether s starts with a parenthesis holding a
+// book's facts of publication: a place, a colon, a publisher and a year,
+// "(London: Hurst and Blackett, 1938)", or a translator or editor,
+// "(trans.)", "(ed.)".
+func publicationParen(s string) bool {
+	k := strings.IndexByte(s[:min(len(s), 162)], ')')
+	if k < 0 || k > 160 {
+		return false
+	}
+	in := s[1:k]
+	switch strings.ToLower(strings.TrimRight(in, ".")) {
+	case "trans", "tr", "ed", "eds", "transl", "hrsg", "hg":
+		return true
+	}
+	if !startsUpper(in) || strings.Contains(in, "(") {
+		return false
+	}
+	if c := strings.Index(in, ": "); c > 0 && c < 60 && startsUpper(in[c+2:]) && (firstYear(in[c:]) != "" || looksPublisher(in[c:])) {
+		return true // "(London: Hurst and Blackett, 1938)", "(New York: Plenum)"
+	}
+	l := strings.ToLower(in)
+	if strings.HasSuffix(l, ", trans.") || strings.HasSuffix(l, ", eds.") || strings.HasSuffix(l, ", ed.") || strings.HasSuffix(l, ", trans") {
+		return true // "(H. J. Silverman, Trans.)"
+	}
+	// "(Oxford University Press, 2000)", "(Berlin, 1996)", and any
+	// "(…, 2005)" that ends the entry
+	k = strings.LastIndex(in, ", ")
+	if k <= 0 || !isYearText(strings.TrimRight(in[k+2:], ".")) {
+		return false
+	}
+	return looksPublisher(in[:k]) || strings.Trim(s[len(in)+2:], " .,;") == ""
+}
+
+// romanPartAt reports whether s[i:] starts with the Roman number of a
+// part of a title, "I." to "X.", followed by a space or the end.
+func romanPartAt(s string, i int) bool {
+	j := i
+	for j < len(s) && j-i < 4 && (s[j] == 'I' || s[j] == 'V' || s[j] == 'X') {
+		j++
+	}
+	return j > i && j < len(s) && s[j] == '.' && (j+1 == len(s) || s[j+1] == ' ')
 }
 
 // isAbbreviation reports a word after which a period does not end a title.
@@ -1442,7 +1925,7 @@ func containerEnd(s string) int {
 				return j
 			}
 		case c == '(':
-			if j+1 < len(s) && (s[j+1] >= '0' && s[j+1] <= '9' || strings.HasPrefix(s[j+1:], "Vol") || strings.HasPrefix(s[j+1:], "vol") || strings.HasPrefix(s[j+1:], "pp")) {
+			if j+1 < len(s) && (s[j+1] >= '0' && s[j+1] <= '9' || strings.HasPrefix(s[j+1:], "Vol") || strings.HasPrefix(s[j+1:], "vol") || strings.HasPrefix(s[j+1:], "pp") || strings.HasPrefix(s[j+1:], "p.") || strings.HasPrefix(s[j+1:], "p ")) {
 				return j
 			}
 			if k := strings.IndexByte(s[j:], ')'); k > 0 && (strings.Contains(s[j:j+k], ",") || firstYear(s[j:j+k]) != "") {
@@ -1452,9 +1935,10 @@ func containerEnd(s string) int {
 			return j
 		case c == ',':
 			rest := strings.TrimLeft(s[j+1:], " ")
-			if rest == "" || startsDetails(rest) || startsDate(rest) || startsPlace(rest) ||
+			if rest == "" || startsDetails(rest) || startsDate(rest) || startsPlace(rest) || rest[0] >= '0' && rest[0] <= '9' || startsRomanVolume(rest) || meetingPlace(s[:j], rest) ||
 				strings.HasPrefix(rest, "in press") || strings.HasPrefix(rest, "to appear") || strings.HasPrefix(rest, "forthcoming") ||
-				strings.HasPrefix(rest, "Department") || strings.HasPrefix(rest, "Dept") || strings.HasPrefix(rest, "University") || strings.HasPrefix(rest, "Univ.") {
+				strings.HasPrefix(rest, "Department") || strings.HasPrefix(rest, "Dept") || strings.HasPrefix(rest, "University") || strings.HasPrefix(rest, "Univ.") ||
+				strings.HasPrefix(rest, "Special Issue") || strings.HasPrefix(rest, "special issue") || afterTitleNote(rest) {
 				return j
 			}
 		case c == ' ':
@@ -1471,13 +1955,53 @@ func containerEnd(s string) int {
 			// "Phys. Ther. Sport": abbreviated words continue the name
 			w := lastWord(s[:j])
 			next, ok := nextToken(s, j+1)
-			if ok && isAbbrevWord(w) && (startsUpper(next.s) || isConnective(next.s)) && !startsDetails(next.s) {
+			if ok && isAbbrevWord(w) && (startsUpper(next.s) || isConnective(next.s) || numberInName(s, next.start)) && !startsDetails(next.s) && next.s != "In" && next.s != "In:" &&
+				!startsRomanVolume(s[next.start:]) && !startsDate(next.s) {
 				continue
 			}
 			return j
 		}
 	}
 	return len(s)
+}
+
+// meetingPlace reports whether rest, after a comma following the name
+// of a conference, is the place it was held: one or two capitalised words
+// and then a comma, a full stop or the end ("…on Artificial Intelligence,
+// Karlsruhe.").
+func meetingPlace(name, rest string) bool {
+	if !strings.Contains(name, "Proc") && !strings.Contains(name, "Conference") && !strings.Contains(name, "Workshop") &&
+		!strings.Contains(name, "Symposium") && !strings.Contains(name, "Congress") && !strings.Contains(name, "Meeting") {
+		return false
+	}
+	seg := rest
+	if i := strings.IndexAny(seg, ",.;("); i >= 0 {
+		seg = seg[:i]
+	}
+	words := strings.Fields(seg)
+	if len(words) == 0 || len(words) > 2 {
+		return false
+	}
+	for _, w := range words {
+		if !startsUpper(w) || allUpperWords([]string{w}) || isOrganisationWord(w) {
+			return false
+		}
+		switch w {
+		case "Part", "Volume", "Vol", "Series", "Proceedings", "Conference", "Workshop", "Symposium", "Session", "Track":
+			return false
+		}
+	}
+	return true
+}
+
+// startsRomanVolume reports whether s starts with a volume in Roman
+// numerals followed by a comma or a parenthesis: "XLI (July 1963)".
+func startsRomanVolume(s string) bool {
+	i := 0
+	for i < len(s) && strings.IndexByte("IVXLC", s[i]) >= 0 {
+		i++
+	}
+	return i > 0 && i < len(s) && (s[i] == ',' || s[i] == ' ' && i+1 < len(s) && s[i+1] == '(')
 }
 
 // numberInName reports whether the number at s[j:] is part of a name:
@@ -1491,15 +2015,22 @@ func numberInName(s string, j int) bool {
 	if k < len(s) && (s[k] >= 'a' && s[k] <= 'z') {
 		return true // "24th", "2nd"
 	}
+	if k+1 < len(s) && (s[k] == 'S' && s[k+1] == 't' || s[k] == 'N' && s[k+1] == 'd' || s[k] == 'R' && s[k+1] == 'd' || s[k] == 'T' && s[k+1] == 'h') {
+		return true // "22Nd", as some databases capitalise it
+	}
 	if k+1 < len(s) && s[k] == ' ' && s[k+1] >= 'A' && s[k+1] <= 'Z' {
-		return !strings.HasPrefix(s[k+1:], "Vol") && !strings.HasPrefix(s[k+1:], "No") && !strings.HasPrefix(s[k+1:], "Suppl")
+		return !strings.HasPrefix(s[k+1:], "Vol") && !strings.HasPrefix(s[k+1:], "No") && !strings.HasPrefix(s[k+1:], "Suppl") && !startsDate(s[k+1:])
 	}
 	return false
 }
 
 var months = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September",
 	"October", "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.",
-	"Oct.", "Nov.", "Dec.", "Spring", "Summer", "Fall", "Autumn", "Winter"}
+	"Oct.", "Nov.", "Dec.", "Spring", "Summer", "Fall", "Autumn", "Winter",
+	"janvier", "février", "mars ", "avril", "mai ", "mai-", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+	"Januar", "Februar", "März", "Juni", "Juli", "Oktober", "Dezember", "enero", "febrero", "marzo", "abril", "mayo",
+	"junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre", "Jan ", "Feb ", "Mar ", "Apr ", "Jun ",
+	"Jul ", "Aug ", "Sep ", "Oct ", "Nov ", "Dec "}
 
 // startsDate reports whether s starts with a month or a year.
 func startsDate(s string) bool {
@@ -1536,6 +2067,9 @@ func startsPlace(s string) bool {
 	if len(b) == 2 && b[0] >= 'A' && b[0] <= 'Z' && b[1] >= 'A' && b[1] <= 'Z' {
 		return true
 	}
+	if len(strings.Fields(a)) <= 2 && !strings.ContainsAny(a, ".:;") && !looksPublisher(a) && startsDate(rest) {
+		return true // "Zurich, Sept. 1995"
+	}
 	return countries[b]
 }
 
@@ -1558,7 +2092,7 @@ func isAbbrevWord(w string) bool {
 // detailWords start the numeric details of a container.
 var detailWords = []string{
 	"vol.", "Vol.", "vol ", "Vol ", "Volume ", "volume ", "Bd.", "Jg.", "no.", "No.", "nr.", "Nr.", "issue ", "Issue ",
-	"pp.", "pp ", "p.", "S.", "pages ", "page ", "Pp.", "n°", "N°", "núm.", "t.", "Heft ", "H. ",
+	"pp.", "pp ", "p.", "S.", "pages ", "page ", "Pp.", "n°", "N°", "núm.", "t.", "Heft ", "H. ", "v. ",
 }
 
 // startsDetails reports whether s starts with a volume, issue or page marker.
@@ -1652,8 +2186,14 @@ func scanNumbers(r *Reference, s string) {
 				if r.Volume == "" {
 					r.Volume = n
 				}
-				if r.Issue == "" {
-					r.Issue = strings.TrimSpace(s[k+1 : k+e])
+				in := strings.TrimSpace(s[k+1 : k+e])
+				if isYearText(in) && allDigits(in[:4]) {
+					// "60 (1993)": the year, not an issue
+					if r.Year == "" {
+						r.Year = in
+					}
+				} else if r.Issue == "" {
+					r.Issue = in
 				}
 				p := k + e + 1
 				p = skipSep(s, p)
@@ -1692,7 +2232,7 @@ func scanNumbers(r *Reference, s string) {
 				}
 			}
 		}
-		if r.Volume == "" && r.Pages == "" && j-i <= 4 && !(j-i == 4 && plausibleYear(n)) && i == firstDigit(s) &&
+		if r.Volume == "" && r.Pages == "" && j-i <= 4 && !(j-i == 4 && plausibleYear(n)) && i == firstDigit(s) && !(next == ' ' && startsDate(s[j+1:])) &&
 			(next == ',' || next == ';' || next == ' ' || next == 0) && (i == 0 || s[i-1] == ' ') {
 			r.Volume = n
 		}
@@ -1812,6 +2352,38 @@ func publisherOf(s string) (string, bool) {
 	return pub, true
 }
 
+// serialWords mark the name of a journal, series or proceedings.
+var serialWords = []string{"Journal", "J.", "Review", "Rev.", "Proceedings", "Proc", "Trans", "Bulletin", "Bull.", "Letters", "Lett",
+	"Quarterly", "Studies", "Magazine", "Annals", "Ann.", "Conference", "Symposium", "Workshop", "Zeitschrift", "Revue", "Rivista",
+	"Archiv", "Acta", "Research", "Science", "Times", "Post", "News", "Gazette", "Herald", "Tribune", "Report", "Notes", "Series",
+	"Papers", "Forum", "Today", "Weekly", "Monthly", "Daily", "Digest", "Observer", "Guardian", "Economist", "Nature", "Cell", "Lancet"}
+
+// looksSerial reports whether a container names a journal, newspaper,
+// series or proceedings rather than a publisher.
+func looksSerial(s string) bool {
+	for _, w := range serialWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyYearLeft reports whether what follows a container is at most a
+// year, an edition and a page count: the container was the publisher of a
+// book ("Title. Crown, 1992.", "Butterworth-Heinemann, 3rd edition, 2012").
+func onlyYearLeft(s string) bool {
+	s = strings.Trim(s, " .,;")
+	if s == "" {
+		return true
+	}
+	if strings.Contains(s, "edition") || strings.HasSuffix(s, " ed") {
+		_, s, _ = strings.Cut(s, ", ")
+		s = strings.Trim(s, " .,;")
+	}
+	return len(s) == 4 && allDigits(s) && plausibleYear(s) || len(s) == 5 && allDigits(s[:4]) && s[4] >= 'a' && s[4] <= 'z'
+}
+
 // publisherWords mark a publisher's name.
 var publisherWords = []string{
 	"Press", "Publishing", "Publishers", "Publisher", "Verlag", "Books", "Wiley", "Springer", "Elsevier",
@@ -1898,6 +2470,10 @@ func hasDetailDigits(s string) bool {
 		j := i
 		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
 			j++
+		}
+		if j+1 < len(s) && (s[j:j+2] == "th" || s[j:j+2] == "nd" || s[j:j+2] == "rd" || s[j:j+2] == "st") && strings.Contains(s[j:min(len(s), j+14)], "ed") {
+			i = j
+			continue // "5th edition", "2nd ed."
 		}
 		if !(j-i == 4 && plausibleYear(s[i:j])) {
 			return true

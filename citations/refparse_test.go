@@ -109,6 +109,143 @@ func TestParseReference(t *testing.T) {
 			in:   "   ",
 			want: Reference{},
 		},
+		{
+			name: "family name with a joined particle",
+			in:   "vanEngelsdorp D, Meixner MD. A historical review of managed honey bee populations. J Invertebr Pathol. 2010;103:S80-S95.",
+			want: Reference{Authors: []string{"vanEngelsdorp", "Meixner"}, Year: "2010", Title: "A historical review of managed honey bee populations",
+				Container: "J Invertebr Pathol", Volume: "103", Pages: "S80-S95"},
+		},
+		{
+			name: "corporate author that publishes itself",
+			in:   "Appriss Retail. 2023 Consumer Returns in the Retail Industry. Appriss, 2023.",
+			want: Reference{Authors: []string{"Appriss Retail"}, Year: "2023", Title: "Consumer Returns in the Retail Industry", Publisher: "Appriss"},
+		},
+		{
+			name: "corporate author with an organisation word",
+			in:   "National Retail Federation. Consumer Returns in the Retail Industry. 2023.",
+			want: Reference{Authors: []string{"National Retail Federation"}, Year: "2023", Title: "Consumer Returns in the Retail Industry"},
+		},
+		{
+			name: "corporate author, no date",
+			in:   "Pew Research Center. (n.d.). Mobile fact sheet.",
+			want: Reference{Authors: []string{"Pew Research Center"}, Year: "n.d.", Title: "Mobile fact sheet"},
+		},
+		{
+			name: "surname with bare initials stays a person",
+			in:   "Smith J. Napping and learning. Sleep. 2019;12:3-9.",
+			want: Reference{Authors: []string{"Smith"}, Year: "2019", Title: "Napping and learning", Container: "Sleep", Volume: "12", Pages: "3-9"},
+		},
+		{
+			name: "surname with initials stays a person",
+			in:   "Smith, J. (2019). Napping and learning. Sleep, 12, 3-9.",
+			want: Reference{Authors: []string{"Smith"}, Year: "2019", Title: "Napping and learning", Container: "Sleep", Volume: "12", Pages: "3-9"},
+		},
+		{
+			name: "spelt-out personal name stays a person",
+			in:   "Peter Brucker. An O(n) algorithm for quadratic knapsack problems. Operations Research Letters, 3(3):163–166, 1984.",
+			want: Reference{Authors: []string{"Brucker"}, Year: "1984", Title: "An O(n) algorithm for quadratic knapsack problems",
+				Container: "Operations Research Letters", Volume: "3", Issue: "3", Pages: "163–166"},
+		},
+		{
+			name: "news source list: acronym, title, URL",
+			in:   "FBI, Uniform Crime Reporting Program, https://ucr.fbi.gov/crime-in-the-u.s/2022",
+			want: Reference{Authors: []string{"FBI"}, Title: "Uniform Crime Reporting Program", URL: "https://ucr.fbi.gov/crime-in-the-u.s/2022"},
+		},
+		{
+			name: "news source list: organisation, title, URL",
+			in:   "Brennan Center for Justice, Crime Trends, https://www.brennancenter.org/our-work/research-reports/crime-trends",
+			want: Reference{Authors: []string{"Brennan Center for Justice"}, Title: "Crime Trends", URL: "https://www.brennancenter.org/our-work/research-reports/crime-trends"},
+		},
+		{
+			name: "repeated-author dash",
+			in:   "———. Watt. Paris: Olympia Press, 1953.",
+			want: Reference{Year: "1953", Title: "Watt", Publisher: "Olympia Press"},
+		},
+		{
+			name: "Chicago: inverted name with a middle initial",
+			in:   "Levine, Robert S. Conspiracy and Romance: Studies in Brockden Brown. Cambridge: Cambridge University Press, 1989.",
+			want: Reference{Authors: []string{"Levine"}, Year: "1989", Title: "Conspiracy and Romance: Studies in Brockden Brown", Publisher: "Cambridge University Press"},
+		},
+		{
+			name: "comma-separated (SIAM) with an abbreviated journal",
+			in:   "J.-S. Pang and S. A. Gabriel, NE/SQP: A robust algorithm for the nonlinear complementarity problem, Math. Programming, 60 (1993), pp. 295-337.",
+			want: Reference{Authors: []string{"Pang", "Gabriel"}, Year: "1993", Title: "NE/SQP: A robust algorithm for the nonlinear complementarity problem",
+				Container: "Math. Programming", Volume: "60", Pages: "295-337"},
+		},
+		{
+			name: "French: title, place, publisher, year",
+			in:   "Rosanvallon, Pierre, La Démocratie inachevée, Paris, Gallimard, 2000.",
+			want: Reference{Authors: []string{"Rosanvallon"}, Year: "2000", Title: "La Démocratie inachevée", Publisher: "Gallimard"},
+		},
+		{
+			name: "French: journal after a comma, no volume word",
+			in:   "Michel Mollat, La notion de pauvreté au Moyen Âge, Le Moyen Âge, 69, 1963, 75-86.",
+			want: Reference{Authors: []string{"Mollat"}, Year: "1963", Title: "La notion de pauvreté au Moyen Âge", Container: "Le Moyen Âge", Volume: "69", Pages: "75-86"},
+		},
+		{
+			name: "humanities: translator after the title",
+			in:   "———. Dom Casmurro, trans. John Gledson. New York: Oxford University Press, 1997.",
+			want: Reference{Year: "1997", Title: "Dom Casmurro", Publisher: "Oxford University Press"},
+		},
+		{
+			name: "Chicago notes: facts of publication in parentheses",
+			in:   "Nicholls, Andrew, A Fleeting Empire: Early Stuart Britain and the Merchant Adventurers to Canada (Montreal: McGill-Queen’s University Press, 2010).",
+			want: Reference{Authors: []string{"Nicholls"}, Year: "2010", Title: "A Fleeting Empire: Early Stuart Britain and the Merchant Adventurers to Canada",
+				Publisher: "McGill-Queen’s University Press"},
+		},
+		{
+			name: "APA book with a subtitle sentence",
+			in:   "Amodeo, J. (2001). The authentic heart. An eightfold path to midlife love. New York: Wiley.",
+			want: Reference{Authors: []string{"Amodeo"}, Year: "2001", Title: "The authentic heart. An eightfold path to midlife love", Publisher: "Wiley"},
+		},
+		{
+			name: "MLA newspaper with a day and month",
+			in:   "McCrum, Robert. “So, what’s this Globish Revolution?” Observer, 3 December 2006.",
+			want: Reference{Authors: []string{"McCrum"}, Year: "2006", Title: "So, what’s this Globish Revolution?", Container: "Observer"},
+		},
+		{
+			name: "question mark inside a title",
+			in:   "Yaeger-Dror, M. (2002). It’s not or isn’t it? using large corpora to study contraction. Language Variation and Change, 14, 79-118.",
+			want: Reference{Authors: []string{"Yaeger-Dror"}, Year: "2002", Title: "It’s not or isn’t it? using large corpora to study contraction",
+				Container: "Language Variation and Change", Volume: "14", Pages: "79-118"},
+		},
+		{
+			name: "book whose publisher follows the title",
+			in:   "Volcker, Paul A and Toyoo Gyohten. 1992. Changing fortunes: The world’s money and the threat to American leadership. Crown.",
+			want: Reference{Authors: []string{"Volcker", "Gyohten"}, Year: "1992", Title: "Changing fortunes: The world’s money and the threat to American leadership", Publisher: "Crown"},
+		},
+		{
+			name: "URL broken by a space",
+			in:   "Central Intelligence Agency. World Factbook. Available at https://www.cia.gov/ library/publications/the-world-factbook/index.html",
+			want: Reference{Authors: []string{"Central Intelligence Agency"}, Title: "World Factbook", URL: "https://www.cia.gov/library/publications/the-world-factbook/index.html"},
+		},
+		{
+			name: "access note in brackets after a URL",
+			in:   "Smith, J., 2015. Welcome home. Available at: http://example.org/welcome/ [Accessed 5 March 2017]",
+			want: Reference{Authors: []string{"Smith"}, Year: "2015", Title: "Welcome home", URL: "http://example.org/welcome/"},
+		},
+		{
+			name: "part number after a title",
+			in:   "[38] Johannes J. Duistermaat and Lars Hormander. Fourier integral operators. II. Acta Mathematica, 128(1):183–269, 1972.",
+			want: Reference{Label: "38", Authors: []string{"Duistermaat", "Hormander"}, Year: "1972", Title: "Fourier integral operators. II",
+				Container: "Acta Mathematica", Volume: "128", Issue: "1", Pages: "183–269"},
+		},
+		{
+			name: "medium in brackets and a role after the name",
+			in:   "Moore, M. (Writer/Director). (2003). Bowling for Columbine [DVD]. Melbourne, VIC: AV Channel.",
+			want: Reference{Authors: []string{"Moore"}, Year: "2003", Title: "Bowling for Columbine", Publisher: "AV Channel"},
+		},
+		{
+			name: "conference with its place",
+			in:   "Webber, B. and Mays, E. (1983). Varieties of user misconceptions. In Proceedings of the Eighth International Joint Conference on Artificial Intelligence, Karlsruhe. pages 650-652.",
+			want: Reference{Authors: []string{"Webber", "Mays"}, Year: "1983", Title: "Varieties of user misconceptions",
+				Container: "Proceedings of the Eighth International Joint Conference on Artificial Intelligence", Pages: "650-652"},
+		},
+		{
+			name: "pages but no container",
+			in:   "Bouma, H. (1980). Working models of human perception, pp. 391-410. Academic Press, London, England.",
+			want: Reference{Authors: []string{"Bouma"}, Year: "1980", Title: "Working models of human perception", Pages: "391-410"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -136,6 +273,33 @@ func TestSplitNames(t *testing.T) {
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, splitNames(tt.in), tt.in)
+	}
+}
+
+func TestReferenceTitleQuoteOpensLongerTitle(t *testing.T) {
+	r := ParseReference("Tagliamonte, S., & Hudson, R. (1999). “Be like” et al. beyond America: The quotative system. Journal of Sociolinguistics, 3(2), 147-172.")
+	assert.Contains(t, r.Title, "et al. beyond America: The quotative system")
+	assert.Equal(t, "Journal of Sociolinguistics", r.Container)
+}
+
+func TestRepeatedAuthorsEnd(t *testing.T) {
+	tests := map[string]int{
+		"———. Title":  len("———"),
+		"---. Title":  3,
+		"______, Ti":  6,
+		"- Title":     0,
+		"Smith, J.":   0,
+		"–Ignatius":   0,
+		"——— (2005).": len("———"),
+	}
+	for in, want := range tests {
+		assert.Equal(t, want, repeatedAuthorsEnd(in), in)
+	}
+}
+
+func TestCamelName(t *testing.T) {
+	for w, want := range map[string]bool{"vanEngelsdorp": true, "deGrasse": true, "iPhone": false, "van": false, "eBay": false, "smith": false, "McDonald": false} {
+		assert.Equal(t, want, camelName(w), w)
 	}
 }
 
