@@ -77,8 +77,10 @@ type mdFootnoteRefs struct {
 	spans map[*east.FootnoteLink][2]int
 }
 
+// Trigger implements parser.InlineParser.
 func (p *mdFootnoteRefs) Trigger() []byte { return p.inner.Trigger() }
 
+// Parse implements parser.InlineParser, recording where each reference sits.
 func (p *mdFootnoteRefs) Parse(parent ast.Node, block gtext.Reader, pc parser.Context) ast.Node {
 	line, seg := block.PeekLine()
 	l0, _ := block.Position()

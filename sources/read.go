@@ -35,6 +35,7 @@ type InputError struct {
 	Err error
 }
 
+// Error formats the error as name:line:col: cause, or name: cause.
 func (e *InputError) Error() string {
 	name := e.Name
 	if name == "" {
@@ -46,6 +47,7 @@ func (e *InputError) Error() string {
 	return fmt.Sprintf("%s: %v", name, e.Err)
 }
 
+// Unwrap returns the cause, for errors.Is and errors.As.
 func (e *InputError) Unwrap() error { return e.Err }
 
 // ReadOptions control Read. The zero value reads any supported format,
