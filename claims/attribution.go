@@ -1,0 +1,169 @@
+package claims
+
+import "github.com/citecheck/citecheck/sources"
+
+// FindAttributions returns the named sources sentence attributes its content
+// to, with spans relative to sentence: "according to X", "X said", "a study by
+// X found", "data from X show", and the speaker of a quotation.
+func FindAttributions(sentence string) []Attribution {
+	var buf [64]token
+	toks := tokenize(sentence, buf[:0])
+	atts, _ := findAttributions(sentence, toks)
+	return atts
+}
+
+// findAttributions returns the named attributions of s and whether s
+// attributes its content to anyone at all (a pronoun counts: "she said").
+func findAttributions(s string, toks []token) (atts []Attribution, any bool) {
+	add := func(from, to int) {
+		if from >= to {
+			return
+		}
+		sp := sources.Span{Start: toks[from].start, End: toks[to-1].end}
+		for _, a := range atts {
+			if a.Span.Overlaps(sp) {
+				return
+			}
+		}
+		atts = append(atts, Attribution{Name: s[sp.Start:sp.End], Span: sp})
+	}
+	for i := range toks {
+		t := &toks[i]
+		if t.kind != tokWord {
+			continue
+		}
+		switch t.norm {
+		case "according":
+			if i+1 < len(toks) && toks[i+1].norm == "to" {
+				if from, to := nameAfter(toks, i+2); to > from {
+					add(from, to)
+					any = true
+				} else if i+2 < len(toks) && toks[i+2].kind == tokWord && !isPronoun(toks[i+2].norm) {
+					any = true
+				}
+			}
+		case "study", "studies", "report", "reports", "survey", "analysis", "research", "data", "poll",
+			"paper", "review", "investigation", "audit", "figures", "statistics", "estimates", "census",
+			"assessment", "experiment", "trial", "findings", "testimony", "statement":
+			if i+1 < len(toks) {
+				switch toks[i+1].norm {
+				case "by", "from":
+					if from, to := nameAfter(toks, i+2); to > from {
+						add(from, to)
+						any = true
+					}
+				}
+			}
+		case "said", "says", "told", "reported", "found", "finds", "estimated", "announced",
+			"stated", "noted", "warned", "claimed", "claims", "wrote", "writes", "argues", "argued",
+			"concluded", "concludes", "showed", "shows", "show", "indicates", "indicated", "revealed",
+			"reveals", "confirmed", "confirms", "explained", "added", "testified", "insisted", "acknowledged",
+			"admitted", "suggests", "suggested", "predicted", "predicts", "projects", "projected":
+			if t.upper {
+				// A headline in title case: "Cyberattack Claims Spark …".
+				break
+			}
+			if from, to := nameBefore(toks, i); to > from {
+				add(from, to)
+				any = true
+			} else if i > 0 && isPronoun(toks[i-1].norm) && isSpeechVerb(t.norm) {
+				any = true
+			}
+			if isSpeechVerb(t.norm) && i > 0 && (toks[i-1].norm == "," || toks[i-1].norm == `"`) {
+				if from, to := nameAfter(toks, i+1); to > from {
+					add(from, to)
+					any = true
+				} else if i+1 < len(toks) && isPronoun(toks[i+1].norm) {
+					any = true
+				}
+			}
+		}
+	}
+	return atts, any
+}
+
+func isSpeechVerb(w string) bool {
+	switch w {
+	case "said", "says", "told", "added", "wrote", "writes", "explained", "noted", "warned", "stated", "insisted", "argued", "argues":
+		return true
+	}
+	return false
+}
+
+func isPronoun(w string) bool {
+	switch w {
+	case "he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this", "officials", "experts", "researchers", "sources", "police", "analysts", "critics":
+		return true
+	}
+	return false
+}
+
+// isConnector reports whether w may join the capitalised words of a name:
+// "Bureau of Labor Statistics", "Centers for Disease Control and Prevention".
+func isConnector(w string) bool {
+	switch w {
+	case "of", "for", "and", "&", "on", "de", "van", "von", "der", "la", "du", "al", "bin", "-":
+		return true
+	}
+	return false
+}
+
+// notName lists capitalised words that do not start a name.
+func notName(w string) bool {
+	switch w {
+	case "the", "a", "an", "he", "she", "they", "it", "we", "i", "you", "this", "that", "these", "those",
+		"in", "on", "at", "but", "and", "or", "so", "as", "if", "when", "while", "however", "there", "his",
+		"her", "their", "its", "our", "my", "your", "after", "before", "since", "for", "with", "who", "what":
+		return true
+	}
+	return false
+}
+
+// nameAfter returns the token range of a capitalised name starting at i,
+// after an optional article ("the Ponemon Institute").
+func nameAfter(toks []token, i int) (from, to int) {
+	if i < len(toks) && (toks[i].norm == "the" || toks[i].norm == "a" || toks[i].norm == "an") {
+		i++
+	}
+	from, to = i, i
+	for j := i; j < len(toks) && j-i < 10; j++ {
+		t := &toks[j]
+		switch {
+		case t.kind == tokWord && t.upper && (j > from || !notName(t.norm)):
+			to = j + 1
+		case t.kind == tokPunct && t.norm == "." && j == to && j > from && toks[j-1].end-toks[j-1].start <= 3:
+			// "Dr. Jane Smith", "J. R. Smith": keep going, not part of to
+			// until another word follows.
+		case j > from && (t.kind == tokWord && isConnector(t.norm) || t.norm == "-"):
+		default:
+			return from, to
+		}
+	}
+	return from, to
+}
+
+// nameBefore returns the token range of a capitalised name ending just before
+// token i ("Reuters reported", "Priya Raman, an economist at X, said" is not
+// handled).
+func nameBefore(toks []token, i int) (from, to int) {
+	to = i
+	from = i
+	for j := i - 1; j >= 0 && i-j <= 10; j-- {
+		t := &toks[j]
+		switch {
+		case t.kind == tokWord && t.upper:
+			from = j
+		case t.kind == tokPunct && t.norm == "." && j > 0 && toks[j-1].upper && toks[j-1].end-toks[j-1].start <= 3 && from == j+1:
+		case t.kind == tokWord && isConnector(t.norm) && from == j+1 && j > 0 && toks[j-1].upper:
+		default:
+			j = -1
+		}
+	}
+	for from < to && (notName(toks[from].norm) || isConnector(toks[from].norm) || toks[from].kind != tokWord) {
+		from++
+	}
+	if from < to && !toks[to-1].upper {
+		return to, to
+	}
+	return from, to
+}

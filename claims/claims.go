@@ -1,0 +1,105 @@
+package claims
+
+import (
+	"github.com/citecheck/citecheck/sources"
+)
+
+// Claim is a sentence worth checking.
+type Claim struct {
+	// Span covers the sentence in Document.Text, including any citation
+	// marker that closes it.
+	Span sources.Span `json:"span"`
+	Text string       `json:"text"`
+	// Kinds lists the kinds of factual content found, in the order of the
+	// Kind constants.
+	Kinds []Kind `json:"kinds"`
+	// Score is the calibrated probability that the sentence is a claim.
+	Score float64 `json:"score"`
+	// Attributions lists the named sources the sentence cites in words,
+	// with spans in Document.Text.
+	Attributions []Attribution `json:"attributions,omitempty"`
+}
+
+// Options control Extract. The zero value uses the default model and its
+// default threshold.
+type Options struct {
+	// MinScore is the score at which a sentence counts as a claim; zero
+	// means the model's default threshold.
+	MinScore float64
+	// Model scores the sentences; nil means DefaultModel().
+	Model *Model
+}
+
+// Extract returns the claims of doc in document order: the sentences whose
+// score reaches opts.MinScore. Headings and preformatted blocks never hold
+// claims: a headline restates the body, where the claim can be checked and
+// cited.
+func Extract(doc *sources.Document, opts Options) []Claim {
+	m := opts.Model
+	if m == nil {
+		m = DefaultModel()
+	}
+	min := opts.MinScore
+	if min <= 0 {
+		min = m.threshold
+	}
+	var out []Claim
+	var tb [64]token
+	var fb [256]uint32
+	for _, sp := range Sentences(doc) {
+		s := doc.Text[sp.Start:sp.End]
+		toks := tokenize(s, tb[:0])
+		bits := analyze(s, toks)
+		atts, attributed := findAttributions(s, toks)
+		if attributed {
+			bits |= sigAttribution
+		}
+		if b := doc.BlockAt(sp.Start); b >= 0 {
+			switch doc.Blocks[b].Kind {
+			case sources.BlockHeading, sources.BlockPreformatted:
+				// A headline restates the body, where the claim can be
+				// checked and cited; code is not prose.
+				continue
+			}
+		}
+		score := m.probability(m.margin(features(toks, bits, fb[:0])))
+		if score < min {
+			continue
+		}
+		for i := range atts {
+			atts[i].Span.Start += sp.Start
+			atts[i].Span.End += sp.Start
+		}
+		kinds := kindsOf(bits)
+		if kinds == nil {
+			kinds = []Kind{}
+		}
+		out = append(out, Claim{Span: sp, Text: s, Kinds: kinds, Score: score, Attributions: atts})
+	}
+	return out
+}
+
+// Score returns the default model's calibrated claim probability for one
+// sentence and the kinds of factual content it carries.
+func Score(sentence string) (score float64, kinds []Kind) {
+	return DefaultModel().Score(sentence)
+}
+
+// Score returns the model's calibrated claim probability for one sentence
+// and the kinds of factual content it carries.
+func (m *Model) Score(sentence string) (score float64, kinds []Kind) {
+	var tb [64]token
+	var fb [256]uint32
+	toks := tokenize(sentence, tb[:0])
+	bits := analyzeWithAttribution(sentence, toks)
+	return m.probability(m.margin(features(toks, bits, fb[:0]))), kindsOf(bits)
+}
+
+// analyzeWithAttribution is analyze plus the attribution signal.
+func analyzeWithAttribution(s string, toks []token) uint32 {
+	bits := analyze(s, toks)
+	if _, any := findAttributions(s, toks); any {
+		bits |= sigAttribution
+	}
+	return bits
+}

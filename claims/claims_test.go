@@ -1,0 +1,175 @@
+package claims
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/citecheck/citecheck/sources"
+)
+
+func TestScoreKinds(t *testing.T) {
+	tests := []struct {
+		sentence string
+		kind     Kind
+	}{
+		{"Unemployment fell to 3.9% in March, the Labor Department said.", KindStatistic},
+		{"The city spent $14 million on the new stadium.", KindStatistic},
+		{"Violent crime is now lower than at any time since 1990.", KindComparison},
+		{"It was the hottest summer on record in Europe, with temperatures 2.3C above average.", KindComparison},
+		{"The treaty was signed in Paris on 12 December 2015.", KindTemporal},
+		{"The outbreak was caused by contaminated water from a well near the school.", KindCausal},
+		{"Smoking is linked to 80% of lung cancer deaths in the United States.", KindCausal},
+		{`"We will not raise taxes," the chancellor told parliament on Wednesday.`, KindQuote},
+		{"According to the Bureau of Labor Statistics, wages rose 4.1% last year.", KindAttribution},
+		{"A study by the Ponemon Institute found that breaches cost $4.2 million on average.", KindAttribution},
+		{"Data from the Census Bureau show that 11.5% of Americans lived in poverty in 2022.", KindAttribution},
+		{"The economy will grow by 2.1% next year, the central bank forecast.", KindPrediction},
+	}
+	m := DefaultModel()
+	for _, tt := range tests {
+		t.Run(string(tt.kind), func(t *testing.T) {
+			score, kinds := Score(tt.sentence)
+			assert.Contains(t, kinds, tt.kind)
+			assert.GreaterOrEqual(t, score, m.Threshold(), "should be a claim: %q", tt.sentence)
+			assert.LessOrEqual(t, score, 1.0)
+		})
+	}
+}
+
+func TestScoreNegatives(t *testing.T) {
+	tests := []struct {
+		name, sentence string
+	}{
+		{"question", "Are we prepared for such repercussions in an increasingly interconnected world?"},
+		{"question with number", "Will the company really cut 10,000 jobs?"},
+		{"opinion", "I think the new policy is a terrible mistake."},
+		{"opinion no pronoun", "Frankly, the whole thing is ridiculous."},
+		{"exhortation we", "We must all do more to protect our children."},
+		{"exhortation you", "You should call your representative today."},
+		{"lets", "Let's be honest about what this means."},
+		{"what if", "What if the outages continue for another month?"},
+		{"if could", "If we could start again, things might be different."},
+		{"should inversion", "Should Musk resign from his role at X, the implications could be multifaceted:"},
+		{"first person aside", "I remember the first time I visited the city with my grandmother."},
+		{"heading", "Economic Implications"},
+		{"navigation", "Sign up for our newsletter"},
+		{"navigation read more", "Click here to subscribe"},
+	}
+	m := DefaultModel()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			score, _ := Score(tt.sentence)
+			assert.Less(t, score, m.Threshold(), "should not be a claim: %q", tt.sentence)
+			assert.GreaterOrEqual(t, score, 0.0)
+		})
+	}
+}
+
+func TestFindAttributions(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     []string
+	}{
+		{"According to Reuters, the deal was worth $2 billion.", []string{"Reuters"}},
+		{"According to the Bureau of Labor Statistics, wages rose.", []string{"Bureau of Labor Statistics"}},
+		{"Priya Raman said the slowdown would cost jobs.", []string{"Priya Raman"}},
+		{"A study by the Ponemon Institute indicates that breaches are costly (Ponemon Institute, 2021).", []string{"Ponemon Institute"}},
+		{"Data from the Census Bureau show a rise.", []string{"Census Bureau"}},
+		{`"It was the worst flood in 50 years," said Maria Lopez.`, []string{"Maria Lopez"}},
+		{"Dr. Jane Smith found that the drug works.", []string{"Dr. Jane Smith"}},
+		{"He said the plan would fail.", nil},
+		{"X Faces Outages as Cyberattack Claims Spark User Discontent", nil},
+		{"The report was late.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			var got []string
+			for _, a := range FindAttributions(tt.sentence) {
+				assert.Equal(t, a.Name, tt.sentence[a.Span.Start:a.Span.End])
+				got = append(got, a.Name)
+			}
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+func TestModelRoundTrip(t *testing.T) {
+	m := DefaultModel()
+	require.NotNil(t, m)
+	_, err := UnmarshalModel(modelBin)
+	require.NoError(t, err, "the embedded model must decode")
+	assert.Greater(t, m.Threshold(), 0.0)
+	assert.Less(t, m.Threshold(), 1.0)
+	data, err := m.MarshalBinary()
+	require.NoError(t, err)
+	m2, err := UnmarshalModel(data)
+	require.NoError(t, err)
+	s := "Unemployment fell to 3.9% in March."
+	assert.InDelta(t, m.Margin(s), m2.Margin(s), 1e-6)
+	assert.Less(t, len(modelBin), 1<<20, "model.bin should stay under 1 MB")
+
+	for _, bad := range [][]byte{nil, []byte("CCLM"), modelBin[:len(modelBin)/2], []byte("XXXX\x01")} {
+		_, err := UnmarshalModel(bad)
+		assert.ErrorIs(t, err, ErrBadModel)
+	}
+	_, err = NewModel(nil, 0, 1, 0, 0.5)
+	assert.ErrorIs(t, err, ErrBadModel)
+}
+
+const seedArticle = "../../shared/seed/article.txt"
+
+func TestExtractSeedArticle(t *testing.T) {
+	src, err := os.ReadFile(seedArticle)
+	if err != nil {
+		t.Skipf("seed article not found at %s: %v", seedArticle, err)
+	}
+	doc, err := sources.Parse(src, sources.ReadOptions{Name: "article.txt"})
+	require.NoError(t, err)
+	claims := Extract(doc, Options{})
+	require.NotEmpty(t, claims)
+	find := func(substr string) *Claim {
+		for i := range claims {
+			if strings.Contains(claims[i].Text, substr) {
+				return &claims[i]
+			}
+		}
+		return nil
+	}
+	ponemon := find("50% more likely")
+	require.NotNil(t, ponemon, "the Ponemon statistic is a claim")
+	assert.Contains(t, ponemon.Kinds, KindStatistic)
+	assert.Contains(t, ponemon.Kinds, KindAttribution)
+	require.Len(t, ponemon.Attributions, 1)
+	assert.Equal(t, "Ponemon Institute", ponemon.Attributions[0].Name)
+	assert.Equal(t, "Ponemon Institute", doc.Slice(ponemon.Attributions[0].Span))
+	assert.True(t, strings.HasSuffix(ponemon.Text, "(Ponemon Institute, 2021)."), "the citation closes the claim")
+
+	target := find("over 40 million credit and debit card accounts")
+	require.NotNil(t, target)
+	assert.Contains(t, target.Kinds, KindStatistic)
+
+	for _, c := range claims {
+		assert.False(t, strings.HasSuffix(c.Text, "?"), "a question is not a claim: %q", c.Text)
+		assert.Equal(t, c.Text, doc.Slice(c.Span))
+		assert.GreaterOrEqual(t, c.Score, DefaultModel().Threshold())
+	}
+	assert.Nil(t, find("Are we prepared"))
+	assert.Nil(t, find("What level of disruption"))
+
+	all := Extract(doc, Options{MinScore: 1e-9})
+	assert.Greater(t, len(all), len(claims), "a lower threshold keeps more sentences")
+	t.Logf("%d claims of %d sentences", len(claims), len(Sentences(doc)))
+}
+
+func TestExtractHeadingsScoreLow(t *testing.T) {
+	doc, err := sources.Parse([]byte("# Unemployment Fell 3% in 2023\n\nUnemployment fell to 3.9% in March, the Labor Department said.\n"), sources.ReadOptions{Name: "a.md"})
+	require.NoError(t, err)
+	got := Extract(doc, Options{})
+	require.Len(t, got, 1)
+	assert.Equal(t, "Unemployment fell to 3.9% in March, the Labor Department said.", got[0].Text)
+	assert.Equal(t, []Attribution{{Name: "Labor Department", Span: sources.Span{Start: got[0].Span.Start + 40, End: got[0].Span.Start + 56}}}, got[0].Attributions)
+}

@@ -1,0 +1,43 @@
+// Package claims finds the check-worthy claims of an article: it splits a
+// sources.Document into sentences with exact spans, types each sentence's
+// factual content (statistic, comparison, temporal, causal, quote,
+// attribution, prediction), names the sources it attributes that content to,
+// and scores it with a small calibrated model.
+//
+//	doc, _ := sources.Parse(src, sources.ReadOptions{Name: name})
+//	for _, c := range claims.Extract(doc, claims.Options{}) {
+//		fmt.Println(doc.Range(c.Span), c.Score, c.Kinds, c.Text)
+//	}
+//
+// # Sentences
+//
+// Sentences never cross a block boundary, and a block without a full stop
+// (a heading, a list item) is one sentence. The splitter is a hand-written
+// linear scanner that keeps abbreviations (et al., U.S., Dr., No., vs.),
+// initials, decimals, ellipses followed by lowercase and quotations ending
+// in ?" together, and gives a sentence the citation markers that close it:
+// "… breach. (Ponemon Institute, 2021)", "…record.[3]", "…record.²".
+//
+// # Model
+//
+// The score is a logistic regression over hashed word unigrams, stems and
+// bigrams (2^18 buckets, FNV-1a) plus the typed signals and the signals of
+// non-claims (questions, hypotheticals, exhortations, opinions, first-person
+// asides, missing full stops, navigation words), with Platt scaling. The
+// weights in model.bin are trained by `go run ./claims/train` from the CLEF
+// CheckThat! 2020 task 5 training transcripts and testdata/claims/labelled.tsv;
+// the training is deterministic. The default threshold is chosen on
+// held-out training margins (see the train command), never on test data.
+// `go test ./claims -run TestEvalCheckworthiness -v` reports the figures on
+// the held-out CLEF test transcripts.
+//
+// Citation markers (parentheticals with a year, bracketed footnotes) are
+// left out of the features: where a sentence's content comes from does not
+// make it more or less worth checking, and their years are not dated events.
+//
+// # Concurrency and limits
+//
+// Everything is safe for concurrent use: the default model is decoded once,
+// on first use, and never changes. Work is linear in the input; a sentence
+// is scored on its first 400 tokens.
+package claims

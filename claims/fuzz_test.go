@@ -1,0 +1,80 @@
+package claims
+
+import (
+	"math"
+	"testing"
+
+	"github.com/citecheck/citecheck/sources"
+)
+
+var fuzzSeeds = []string{
+	"It rained. Then it stopped.",
+	"Smith et al. found a link (Smith et al., 2020). It was weak.[3] Next.² Done…",
+	`"Are you sure?" she asked. “Yes.” (Ponemon Institute, 2021) U.S. No. 10 J. R. Smith 4.5 1,900`,
+	"(((((( [[[[ ]]]] )))) . . . ? ! … “ ” ‘ ’",
+	"\xff\xfe. \xe2\x80. A.",
+	"According to the Bureau of Labor Statistics, wages rose 4.1% in 2023, Priya Raman said.",
+	"What if we tried? If we could, we would. Let's go!",
+}
+
+func FuzzSplitSentences(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		prev := 0
+		for _, sp := range SplitSentences(text) {
+			if sp.Start < prev || sp.Start >= sp.End || sp.End > len(text) {
+				t.Fatalf("bad span %v after %d in %q", sp, prev, text)
+			}
+			for i := sp.Start; i < sp.End; i++ {
+				if text[i] == '\n' {
+					t.Fatalf("span %v crosses a line in %q", sp, text)
+				}
+			}
+			prev = sp.End
+		}
+		// The same text read as a document: every sentence lies inside
+		// one block and maps inside Src.
+		doc, err := sources.Parse([]byte(text), sources.ReadOptions{Name: "f.txt", Format: sources.FormatText})
+		if err != nil {
+			return
+		}
+		prev = 0
+		for _, sp := range Sentences(doc) {
+			b := doc.BlockAt(sp.Start)
+			if sp.Start < prev || b < 0 || !doc.Blocks[b].Span.Contains(sp) {
+				t.Fatalf("sentence %v outside its block in %q", sp, doc.Text)
+			}
+			if r := doc.Range(sp); r.Start.Offset < 0 || r.End.Offset > len(doc.Src) || r.Start.Offset > r.End.Offset {
+				t.Fatalf("sentence %v maps to %+v outside Src", sp, r)
+			}
+			prev = sp.End
+		}
+		for _, c := range Extract(doc, Options{MinScore: 1e-12}) {
+			if doc.Slice(c.Span) != c.Text || c.Score < 0 || c.Score > 1 {
+				t.Fatalf("bad claim %+v", c)
+			}
+		}
+	})
+}
+
+func FuzzScore(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, sentence string) {
+		score, kinds := Score(sentence)
+		if math.IsNaN(score) || score < 0 || score > 1 {
+			t.Fatalf("score %v for %q", score, sentence)
+		}
+		if len(kinds) > len(allKinds) {
+			t.Fatalf("kinds %v", kinds)
+		}
+		for _, a := range FindAttributions(sentence) {
+			if a.Span.Start < 0 || a.Span.Start >= a.Span.End || a.Span.End > len(sentence) || sentence[a.Span.Start:a.Span.End] != a.Name {
+				t.Fatalf("bad attribution %+v in %q", a, sentence)
+			}
+		}
+	})
+}

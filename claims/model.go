@@ -1,0 +1,335 @@
+package claims
+
+import (
+	_ "embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"sync"
+)
+
+// hashBits sets the number of buckets word n-grams are hashed into.
+const (
+	hashBits   = 18
+	numBuckets = 1 << hashBits
+	// NumFeatures is the length of a model's weight vector: the hashed
+	// n-gram buckets followed by one weight per typed signal.
+	NumFeatures = numBuckets + numSignals
+)
+
+// ErrBadModel means model bytes could not be decoded.
+var ErrBadModel = errors.New("claims: malformed model")
+
+//go:embed model.bin
+var modelBin []byte
+
+// defaultModel decodes the embedded model once, on first use.
+var defaultModel = sync.OnceValue(func() *Model {
+	m, err := UnmarshalModel(modelBin)
+	if err != nil {
+		// The embedded model is checked by the tests; should it ever be
+		// damaged, score with the typed signals' prior alone.
+		return &Model{weights: make([]float32, NumFeatures), plattA: 1}
+	}
+	return m
+})
+
+// DefaultModel returns the model shipped with the package, decoded on first
+// use and shared (it is immutable).
+func DefaultModel() *Model { return defaultModel() }
+
+// Model is a logistic regression over hashed word unigrams and bigrams plus
+// the typed signals, with Platt scaling that turns its margin into a
+// calibrated probability. A Model is immutable and safe for concurrent use.
+type Model struct {
+	weights        []float32 // NumFeatures long
+	bias           float32
+	plattA, plattB float64
+	threshold      float64
+}
+
+// NewModel builds a model from trained parameters: weights (NumFeatures
+// long), the bias, Platt scaling coefficients a and b (probability =
+// 1/(1+exp(-(a*margin+b)))), and the default claim threshold.
+func NewModel(weights []float32, bias float32, a, b, threshold float64) (*Model, error) {
+	if len(weights) != NumFeatures {
+		return nil, fmt.Errorf("new model: %w: %d weights, want %d", ErrBadModel, len(weights), NumFeatures)
+	}
+	return &Model{weights: weights, bias: bias, plattA: a, plattB: b, threshold: threshold}, nil
+}
+
+// Threshold is the default score at which a sentence counts as a claim.
+func (m *Model) Threshold() float64 { return m.threshold }
+
+// WithThreshold returns a copy of m with another default threshold.
+func (m *Model) WithThreshold(t float64) *Model {
+	c := *m
+	c.threshold = t
+	return &c
+}
+
+// margin returns the linear score of a feature list. The n-gram features
+// share a total weight of 1/sqrt(count), so that long sentences do not win
+// on length alone; the signal features count 1 each.
+func (m *Model) margin(feats []uint32) float64 {
+	var ngrams, signals float64
+	n := 0
+	for _, f := range feats {
+		if int(f) >= len(m.weights) {
+			continue
+		}
+		if f < numBuckets {
+			ngrams += float64(m.weights[f])
+			n++
+		} else {
+			signals += float64(m.weights[f])
+		}
+	}
+	return float64(m.bias) + signals + ngrams*ngramScale(n)
+}
+
+// ngramScale is the value of each of n n-gram features.
+func ngramScale(n int) float64 {
+	if n == 0 {
+		return 0
+	}
+	return 1 / math.Sqrt(float64(n))
+}
+
+// Margin returns the model's uncalibrated linear score for a sentence.
+func (m *Model) Margin(sentence string) float64 {
+	var tb [64]token
+	var fb [256]uint32
+	toks := tokenize(sentence, tb[:0])
+	bits := analyzeWithAttribution(sentence, toks)
+	return m.margin(features(toks, bits, fb[:0]))
+}
+
+// probability applies Platt scaling to a margin.
+func (m *Model) probability(z float64) float64 {
+	return sigmoid(m.plattA*z + m.plattB)
+}
+
+func sigmoid(x float64) float64 {
+	if x < -40 {
+		return 0
+	}
+	if x > 40 {
+		return 1
+	}
+	return 1 / (1 + math.Exp(-x))
+}
+
+// Hashing: FNV-1a, 32 bits, written out so that the model never depends on
+// a library's hash choice.
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+func fnvString(h uint32, s string) uint32 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+func fnvByte(h uint32, c byte) uint32 {
+	h ^= uint32(c)
+	return h * fnvPrime
+}
+
+// features appends the feature indices of a tokenised sentence to dst: a
+// bucket per word unigram and bigram (with sentence start and end markers)
+// and one index per signal bit.
+func features(toks []token, bits uint32, dst []uint32) []uint32 {
+	prev := "<s>"
+	for i := range toks {
+		cur := toks[i].norm
+		h := fnvString(fnvByte(fnvOffset, 'u'), cur)
+		dst = append(dst, h&(numBuckets-1))
+		if st := stem(cur); len(st) < len(cur) {
+			dst = append(dst, fnvString(fnvByte(fnvOffset, 's'), st)&(numBuckets-1))
+		}
+		h = fnvString(fnvByte(fnvString(fnvByte(fnvOffset, 'b'), prev), ' '), cur)
+		dst = append(dst, h&(numBuckets-1))
+		prev = cur
+	}
+	h := fnvString(fnvByte(fnvString(fnvByte(fnvOffset, 'b'), prev), ' '), "</s>")
+	dst = append(dst, h&(numBuckets-1))
+	// Sentence length, in buckets: short interjections are rarely claims.
+	n := len(toks)
+	lb := byte('0')
+	for n > 3 && lb < '9' {
+		n = n * 2 / 3
+		lb++
+	}
+	dst = append(dst, fnvByte(fnvByte(fnvOffset, 'L'), lb)&(numBuckets-1))
+	for k := 0; k < numSignals; k++ {
+		if bits&(1<<k) != 0 {
+			dst = append(dst, uint32(numBuckets+k))
+		}
+	}
+	return dst
+}
+
+// Model file format, little endian:
+//
+//	"CCLM" version(1)
+//	uvarint hashBits, uvarint numSignals
+//	float32 bias, float64 plattA, plattB, threshold
+//	numSignals × float32 signal weights
+//	float32 scale, uvarint count, count × (uvarint index delta, int8 weight)
+//
+// N-gram weights are quantised to int8 (weight = q*scale); zeros are left out.
+const modelMagic = "CCLM\x01"
+
+// MarshalBinary encodes the model compactly.
+func (m *Model) MarshalBinary() ([]byte, error) {
+	if len(m.weights) != NumFeatures {
+		return nil, fmt.Errorf("marshal model: %w", ErrBadModel)
+	}
+	out := []byte(modelMagic)
+	out = binary.AppendUvarint(out, hashBits)
+	out = binary.AppendUvarint(out, numSignals)
+	out = binary.LittleEndian.AppendUint32(out, math.Float32bits(m.bias))
+	for _, v := range []float64{m.plattA, m.plattB, m.threshold} {
+		out = binary.LittleEndian.AppendUint64(out, math.Float64bits(v))
+	}
+	for _, w := range m.weights[numBuckets:] {
+		out = binary.LittleEndian.AppendUint32(out, math.Float32bits(w))
+	}
+	var maxAbs float64
+	for _, w := range m.weights[:numBuckets] {
+		maxAbs = math.Max(maxAbs, math.Abs(float64(w)))
+	}
+	scale := float32(maxAbs / 127)
+	if scale == 0 {
+		scale = 1
+	}
+	out = binary.LittleEndian.AppendUint32(out, math.Float32bits(scale))
+	type entry struct {
+		idx int
+		q   int8
+	}
+	var entries []entry
+	for i, w := range m.weights[:numBuckets] {
+		q := math.Round(float64(w / scale))
+		if q != 0 {
+			entries = append(entries, entry{i, int8(max(-127, min(127, q)))})
+		}
+	}
+	out = binary.AppendUvarint(out, uint64(len(entries)))
+	last := 0
+	for _, e := range entries {
+		out = binary.AppendUvarint(out, uint64(e.idx-last))
+		out = append(out, byte(e.q))
+		last = e.idx
+	}
+	return out, nil
+}
+
+// UnmarshalModel decodes a model written by MarshalBinary.
+func UnmarshalModel(data []byte) (*Model, error) {
+	d := decoder{b: data}
+	if len(data) < len(modelMagic) || string(data[:len(modelMagic)]) != modelMagic {
+		return nil, fmt.Errorf("unmarshal model: %w: bad header", ErrBadModel)
+	}
+	d.b = d.b[len(modelMagic):]
+	if d.uvarint() != hashBits || d.uvarint() != numSignals {
+		return nil, fmt.Errorf("unmarshal model: %w: feature layout differs from this version", ErrBadModel)
+	}
+	m := &Model{weights: make([]float32, NumFeatures)}
+	m.bias = d.float32()
+	m.plattA, m.plattB, m.threshold = d.float64(), d.float64(), d.float64()
+	for k := range numSignals {
+		m.weights[numBuckets+k] = d.float32()
+	}
+	scale := d.float32()
+	n := d.uvarint()
+	if n > numBuckets {
+		return nil, fmt.Errorf("unmarshal model: %w: %d weights", ErrBadModel, n)
+	}
+	idx := uint64(0)
+	for i := uint64(0); i < n && d.err == nil; i++ {
+		idx += d.uvarint()
+		q := d.byte()
+		if idx >= numBuckets {
+			return nil, fmt.Errorf("unmarshal model: %w: index out of range", ErrBadModel)
+		}
+		m.weights[idx] = float32(int8(q)) * scale
+	}
+	if d.err != nil {
+		return nil, fmt.Errorf("unmarshal model: %w", d.err)
+	}
+	return m, nil
+}
+
+// decoder reads the model format, remembering the first error.
+type decoder struct {
+	b   []byte
+	err error
+}
+
+func (d *decoder) fail() {
+	if d.err == nil {
+		d.err = fmt.Errorf("%w: truncated", ErrBadModel)
+	}
+	d.b = nil
+}
+
+func (d *decoder) uvarint() uint64 {
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.fail()
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) byte() byte {
+	if len(d.b) < 1 {
+		d.fail()
+		return 0
+	}
+	c := d.b[0]
+	d.b = d.b[1:]
+	return c
+}
+
+func (d *decoder) float32() float32 {
+	if len(d.b) < 4 {
+		d.fail()
+		return 0
+	}
+	v := math.Float32frombits(binary.LittleEndian.Uint32(d.b))
+	d.b = d.b[4:]
+	return v
+}
+
+func (d *decoder) float64() float64 {
+	if len(d.b) < 8 {
+		d.fail()
+		return 0
+	}
+	v := math.Float64frombits(binary.LittleEndian.Uint64(d.b))
+	d.b = d.b[8:]
+	return v
+}
+
+// stem strips a common English inflection so that "cuts", "cutting" and
+// "cut" share a feature; it is deliberately crude.
+func stem(w string) string {
+	if len(w) < 5 {
+		return w
+	}
+	for _, suf := range [...]string{"ings", "ing", "edly", "ed", "ies", "es", "s", "ly"} {
+		if len(w)-len(suf) >= 3 && w[len(w)-len(suf):] == suf {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
+}
