@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"github.com/citecheck/citecheck/citations"
+	"github.com/citecheck/citecheck/claims"
 	"github.com/citecheck/citecheck/sources"
 )
 
@@ -24,6 +25,9 @@ type Options struct {
 	MaxBytes int64
 	// Rules are the checks to run; nil means DefaultRules().
 	Rules []*Rule
+	// MinScore is the check-worthiness score from which a sentence counts
+	// as a claim; zero means the claim model's default threshold.
+	MinScore float64
 }
 
 // Check reads one article from r and checks its citations: it finds the
@@ -46,7 +50,7 @@ func CheckDocument(ctx context.Context, doc *sources.Document, opts Options) (*R
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	p := analyze(doc)
+	p := analyze(doc, opts)
 	rules := opts.Rules
 	if rules == nil {
 		rules = DefaultRules()
@@ -80,13 +84,14 @@ type Pass struct {
 	// Its entries are linked to the body's links and named sources instead.
 	SourcesMode bool
 
+	claims   []claimSupport
 	refs     map[string]*citations.Reference
 	refList  map[string]int
 	findings []Finding
 	rule     *Rule
 }
 
-func analyze(doc *sources.Document) *Pass {
+func analyze(doc *sources.Document, opts Options) *Pass {
 	lists := citations.FindReferences(doc)
 	var cits []citations.Citation
 	for _, c := range citations.Find(doc) {
@@ -121,6 +126,13 @@ func analyze(doc *sources.Document) *Pass {
 	if p.SourcesMode {
 		p.findMentions()
 	}
+	var body []claims.Claim // reference entries are not claims
+	for _, c := range claims.Extract(doc, claims.Options{MinScore: opts.MinScore}) {
+		if !overlapsLists(lists, c.Span) {
+			body = append(body, c)
+		}
+	}
+	p.claims = p.linkClaims(body)
 	return p
 }
 
@@ -131,6 +143,20 @@ func insideLists(lists []citations.ReferenceList, s sources.Span) bool {
 		}
 		for _, e := range l.Entries {
 			if e.Span.Contains(s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func overlapsLists(lists []citations.ReferenceList, s sources.Span) bool {
+	for _, l := range lists {
+		if l.Span.Overlaps(s) || l.HeadingSpan.Overlaps(s) {
+			return true
+		}
+		for _, e := range l.Entries {
+			if e.Span.Overlaps(s) {
 				return true
 			}
 		}
@@ -174,7 +200,7 @@ func (p *Pass) report() *Report {
 	r := &Report{Version: ReportVersion, Input: doc.Name, Format: string(doc.Format), Title: doc.Meta.Title,
 		Meta: doc.Meta, Document: doc,
 		Citations: []Citation{}, References: []Reference{}, ReferenceLists: []ReferenceList{},
-		Claims: []any{}, Findings: p.findings}
+		Claims: p.claimEntries(), Findings: p.findings}
 	if r.Findings == nil {
 		r.Findings = []Finding{}
 	}
@@ -230,6 +256,12 @@ func (p *Pass) report() *Report {
 		return cmp.Or(cmp.Compare(a.Span.Start, b.Span.Start), cmp.Compare(a.Span.End, b.Span.End), cmp.Compare(a.Code, b.Code))
 	})
 	r.Summary.Citations = len(r.Citations)
+	r.Summary.Claims = len(r.Claims)
+	for _, s := range p.claims {
+		if !s.supported() {
+			r.Summary.UncitedClaims++
+		}
+	}
 	r.Summary.ReferenceLists = len(r.ReferenceLists)
 	r.Summary.References = len(r.References)
 	for _, f := range r.Findings {

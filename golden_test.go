@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/citecheck/citecheck"
+	"github.com/citecheck/citecheck/claims"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden reports in testdata/articles")
@@ -78,7 +79,7 @@ func TestArticleFindings(t *testing.T) {
 		{"numeric.txt", []string{"6:unresolved-citation", "31:orphan-reference"}, 8, 7},
 		{"superscript.html", []string{"25:unresolved-citation"}, 7, 6},
 		{"wikipedia.html", []string{"10:unresolved-citation"}, 6, 4},
-		{"links.html", nil, 3, 4},
+		{"links.html", []string{"14:uncited-claim"}, 3, 4},
 		{"footnotes.md", []string{"10:unresolved-citation"}, 5, 4},
 		{"clean.md", nil, 4, 3},
 	}
@@ -124,13 +125,45 @@ func TestSeedArticle(t *testing.T) {
 	for _, c := range r.Citations {
 		works[strings.Join(c.Authors, "&")+"|"+c.Year] = true
 	}
-	assert.Equal(t, map[string]int{citecheck.CodeEmptyReferenceList: 1, citecheck.CodeUnresolvedCitation: 13}, codes, messages(r))
+	assert.Equal(t, 1, codes[citecheck.CodeEmptyReferenceList], messages(r))
+	assert.Equal(t, 13, codes[citecheck.CodeUnresolvedCitation], messages(r))
+	delete(codes, citecheck.CodeEmptyReferenceList)
+	delete(codes, citecheck.CodeUnresolvedCitation)
+	delete(codes, citecheck.CodeUncitedClaim)
+	assert.Empty(t, codes, "no other citation finding")
+
+	// the claims: the Ponemon statistic rests on its citation and names its
+	// source; the Target figure cites nothing; no question is a claim
+	var ponemon, target *citecheck.Claim
+	for i, c := range r.Claims {
+		assert.NotContains(t, c.Text, "?", "a question is not a claim")
+		switch {
+		case strings.Contains(c.Text, "50% more likely"):
+			ponemon = &r.Claims[i]
+		case strings.Contains(c.Text, "over 40 million credit and debit card accounts"):
+			target = &r.Claims[i]
+		}
+	}
+	require.NotNil(t, ponemon, "the Ponemon statistic is a claim")
+	require.NotNil(t, target, "the Target breach figure is a claim")
+	assert.Contains(t, ponemon.Kinds, claims.KindStatistic)
+	assert.Contains(t, ponemon.Attributions, "Ponemon Institute")
+	require.Len(t, ponemon.Citations, 1)
+	for _, c := range r.Citations {
+		if c.ID == ponemon.Citations[0] {
+			assert.Equal(t, "Ponemon Institute, 2021", c.Text)
+		}
+	}
+	uncited := false
+	for _, f := range r.Findings {
+		if f.Code == citecheck.CodeUncitedClaim && f.Span == target.Span {
+			uncited = true
+		}
+	}
+	assert.True(t, uncited, "the Target figure is an uncited claim")
 	sort.Ints(lines)
 	assert.Equal(t, []int{15, 15, 17, 19, 21, 31, 33, 35, 45, 47, 57, 69, 85}, lines)
 	assert.Len(t, works, 11)
-	require.NotEmpty(t, r.Findings)
-	first := r.Findings[0]
-	assert.Equal(t, citecheck.CodeUnresolvedCitation, first.Code)
 	for _, f := range r.Findings {
 		if f.Code == citecheck.CodeEmptyReferenceList {
 			assert.Equal(t, 89, f.Span.Line)

@@ -62,8 +62,8 @@ type Report struct {
 	References []Reference  `json:"references"`
 	// ReferenceLists are the reference sections found, in order.
 	ReferenceLists []ReferenceList `json:"reference_lists"`
-	// Claims is filled by claim extraction; empty until it is enabled.
-	Claims   []any     `json:"claims"`
+	// Claims are the check-worthy sentences, in order.
+	Claims   []Claim   `json:"claims"`
 	Findings []Finding `json:"findings"`
 	Summary  Summary   `json:"summary"`
 
@@ -163,6 +163,8 @@ type Summary struct {
 	ReferenceLists int `json:"reference_lists"`
 	References     int `json:"references"`
 	Orphans        int `json:"orphans"`
+	Claims         int `json:"claims"`
+	UncitedClaims  int `json:"uncited_claims"`
 	Errors         int `json:"errors"`
 	Warnings       int `json:"warnings"`
 	Infos          int `json:"infos"`

@@ -17,6 +17,8 @@ const (
 	CodeOrphanReference      = "orphan-reference"
 	CodeDuplicateReference   = "duplicate-reference"
 	CodeMalformedReference   = "malformed-reference"
+	CodeUncitedClaim         = "uncited-claim"
+	CodeAnachronisticCite    = "anachronistic-citation"
 )
 
 // DocsBase is where the codes are documented; a finding's URL is DocsBase
@@ -93,6 +95,18 @@ func DefaultRules() []*Rule {
 			Summary: "An entry without a recognisable author, year or title, so no citation can be matched to it with confidence.",
 			Fix:     "Complete the entry in the list's style: author, year, title, where it appeared.",
 			Run:     runMalformedReference,
+		},
+		{
+			Code: CodeUncitedClaim, Severity: SeverityWarning,
+			Summary: "A check-worthy claim (a statistic, a dated event, a causal or attributed statement) with no citation, link or named source, or marked \"citation needed\".",
+			Fix:     "Cite the source the claim rests on, link to it, or name it in the sentence.",
+			Run:     runUncitedClaim,
+		},
+		{
+			Code: CodeAnachronisticCite, Severity: SeverityWarning,
+			Summary: "A claim names a year later than every work it cites, so the cited works cannot support it.",
+			Fix:     "Cite a source from the time of the event, or correct the date.",
+			Run:     runAnachronisticCitation,
 		},
 	}
 }

@@ -104,9 +104,14 @@ func Find(doc *sources.Document) []Citation {
 // titles ("the film Groundhog Day (1993)"), years in brackets ("[2020]"),
 // editorial brackets ("[sic]"), array indices ("x[3]") and units ("km²")
 // are not citations. "(ibid.)" has neither author nor year and is not read
-// as a citation either. Nothing spans a line break. A bare title before a
-// year, "Casablanca (1942)", cannot be told from a surname and is read as
-// a narrative citation.
+// as a citation either, nor is a publisher ("(Fourth Estate, 2012)"). A
+// journal named before the year is passed over: "(Kwong et al., PLOS
+// Genetics 2008)" cites Kwong et al. Nothing spans a line break. A single
+// word before a lone year, "Gini (2014)", "Smith (2019)", is read as a
+// narrative citation only when a reporting verb follows it ("Smith (2019)
+// found") or the text has other author-year citations (reference entries,
+// "Sancton, Andrew (2000).", do not count); even then a bare title before
+// a year, "Casablanca (1942)", cannot be told from a surname.
 func ScanText(text string) []Citation {
 	sc := citeScanner{s: text}
 	// where the next of each delimiter is; they only move forward, which
@@ -145,6 +150,7 @@ func ScanText(text string) []Citation {
 			i++
 		}
 	}
+	sc.dropWeakNarratives()
 	byStart := func(i, j int) bool { return sc.out[i].Span.Start < sc.out[j].Span.Start }
 	if !sort.SliceIsSorted(sc.out, byStart) {
 		sort.SliceStable(sc.out, byStart)

@@ -34,6 +34,12 @@ type citeScanner struct {
 	// covered is the end of the last group read, so that the words of a
 	// parenthetical group are not read again as a bare citation.
 	covered int
+	// weak holds the starts of the narrative citations that rest on a
+	// single word before a year ("Gini (2014)"); strong is set by any
+	// other author-year citation. Without a strong one the weak ones are
+	// dropped (see dropWeakNarratives).
+	weak   []int
+	strong bool
 }
 
 // paren reads the parenthesis s[open:close+1] as an author-year or
@@ -88,6 +94,9 @@ func (sc *citeScanner) year(toks []scanToken, i int) (yearItem, int, bool) {
 		y := int(w[0]-'0')*1000 + int(w[1]-'0')*100 + int(w[2]-'0')*10 + int(w[3]-'0')
 		if y < 1500 || y > 2100 {
 			return yearItem{}, i, false
+		}
+		if e := t.end; e+1 < len(s) && s[e] == '/' && s[e+1] >= '0' && s[e+1] <= '9' {
+			return yearItem{}, i, false // an identifier: "(SR 2007/185)"
 		}
 		return yearItem{w, t.start, t.end}, i + 1, true
 	case tokWord:
@@ -241,6 +250,10 @@ func (sc *citeScanner) skipPrefix(toks []scanToken, i int) int {
 				i++
 				continue
 			}
+			if j := sc.labelEnd(toks, i); j > i {
+				i = j // a label before the author: "(Table 1 Allmann and Baldwin, 2010)"
+				continue
+			}
 			if i+2 < len(toks) && isPunctTok(toks[i+1], ':') && toks[i+2].kind != tokNum {
 				i += 2 // a label: "(Dryad: Schuman et al., 2012)"
 				continue
@@ -253,6 +266,26 @@ func (sc *citeScanner) skipPrefix(toks []scanToken, i int) int {
 		i++
 	}
 	return i
+}
+
+// labelEnd returns the end of a label with its number at toks[i] that an
+// author name follows, "Table 1", "Figure 2A", "Fig. 3", or i when there is
+// none.
+func (sc *citeScanner) labelEnd(toks []scanToken, i int) int {
+	s := sc.s
+	w := toks[i].text(s)
+	if !notNames[w] && !labelNames[w] || i+2 >= len(toks) || toks[i+1].kind != tokNum {
+		return i
+	}
+	j := i + 2
+	// a panel letter glued to the number: "2A", "3b"
+	if toks[j].kind == tokWord && toks[j].start == toks[j-1].end && toks[j].end-toks[j].start <= 2 {
+		j++
+	}
+	if j >= len(toks) || !capitalWord(s, toks[j]) || notNames[toks[j].text(s)] || leadWords[toks[j].text(s)] {
+		return i
+	}
+	return j
 }
 
 // leadsToName reports whether the particles at toks[i] are followed by a
@@ -280,6 +313,12 @@ func (sc *citeScanner) name(toks []scanToken, i int) (nameSpan, int, int, bool) 
 	for p := 0; p < 3 && i < len(toks) && toks[i].kind == tokWord && nameParticles[toks[i].text(s)]; p++ {
 		i++
 	}
+	// a number glued to a capitalised word opens some corporate names:
+	// "14CHRONO Centre"
+	if i == start && i+1 < len(toks) && toks[i].kind == tokNum && toks[i].end-toks[i].start <= 3 &&
+		toks[i+1].start == toks[i].end && capitalWord(s, toks[i+1]) {
+		i++
+	}
 	if i >= len(toks) || !capitalWord(s, toks[i]) {
 		return nameSpan{}, 0, start, false
 	}
@@ -304,6 +343,11 @@ func (sc *citeScanner) name(toks []scanToken, i int) (nameSpan, int, int, bool) 
 			i++
 			continue
 		}
+		// "Centre of the Queen's University"
+		if t.kind == tokWord && nameConnectors[t.text(s)] && tokIs(s, toks, i+1, "the") && i+2 < len(toks) && capitalWord(s, toks[i+2]) {
+			i += 2
+			continue
+		}
 		if isPunctTok(t, '[') && i+2 < len(toks) && toks[i+1].kind == tokWord && allCapitals(toks[i+1].text(s)) && isPunctTok(toks[i+2], ']') {
 			i += 3
 		}
@@ -325,6 +369,7 @@ func corporate(name string) bool {
 // "&", ending in an optional "et al." or "and colleagues".
 func (sc *citeScanner) authors(toks []scanToken, i int) (names []nameSpan, maxWords int, etAl bool, next int, ok bool) {
 	s := sc.s
+	joined := false // an "and" or "&" has joined two names
 	for {
 		n, words, j, ok := sc.name(toks, i)
 		if !ok {
@@ -357,10 +402,14 @@ func (sc *citeScanner) authors(toks []scanToken, i int) (names []nameSpan, maxWo
 		}
 		save := i
 		if i < len(toks) && isPunctTok(toks[i], ',') {
+			if joined {
+				break // "Papp and Müller, G&D 2006": the list ended at "and"
+			}
 			i++
 		}
 		if tokIs(s, toks, i, "and") || i < len(toks) && isPunctTok(toks[i], '&') {
 			i++
+			joined = true
 		}
 		if i == save {
 			break
@@ -416,12 +465,26 @@ func (sc *citeScanner) citation(toks []scanToken, i int, group sources.Span) (in
 	for k, n := range names {
 		authors[k] = s[n.start:n.end]
 	}
+	if len(names) == 1 && !etAl && publisherNames[lastWord(authors[0])] {
+		return i, false // a book's publisher: "(Fourth Estate, 2012)"
+	}
 	comma := j < len(toks) && isPunctTok(toks[j], ',')
 	k := j
 	if comma {
 		k++
 	}
-	if ys, k2, ok := sc.years(toks, k); ok {
+	ys, k2, ok := sc.years(toks, k)
+	if !ok && comma && (etAl || len(names) > 1) {
+		// the journal named between the authors and the year: "Kwong et
+		// al., PLOS Genetics 2008"
+		if v := sc.venueEnd(toks, k); v > k {
+			if ys, k2, ok = sc.years(toks, v); ok && k2 < len(toks) && !isPunctTok(toks[k2], ';', ',') {
+				ok = false
+			}
+		}
+	}
+	if ok {
+		sc.strong = true
 		first := len(sc.out)
 		for n, y := range ys {
 			c := Citation{Kind: KindAuthorYear, Group: group, Authors: authors, EtAl: etAl, Year: y.text,
@@ -465,9 +528,29 @@ func (sc *citeScanner) citation(toks []scanToken, i int, group sources.Span) (in
 	if k < len(toks) && !isPunctTok(toks[k], ';') {
 		return i, false
 	}
+	sc.strong = true
 	sc.out = append(sc.out, Citation{Kind: KindAuthorPage, Group: group, Authors: authors, EtAl: etAl,
 		Locator: s[toks[j].start:end], Span: sources.Span{Start: start, End: end}, Text: s[start:end]})
 	return k, true
+}
+
+// venueEnd returns the end of a journal's name at toks[i], written between
+// the authors and the year: one to five capitalised words or capitals
+// joined by "&" ("PLOS Genetics", "G&D", "Proc Natl Acad Sci"), or i when
+// there is none.
+func (sc *citeScanner) venueEnd(toks []scanToken, i int) int {
+	j := i
+	for j < len(toks) && j-i < 6 {
+		t := toks[j]
+		switch {
+		case capitalWord(sc.s, t):
+		case isPunctTok(t, '&') && j > i && j+1 < len(toks) && capitalWord(sc.s, toks[j+1]):
+		default:
+			return j
+		}
+		j++
+	}
+	return i
 }
 
 // narrative reads "(2020)" or "(2014, p. 212)" as the year part of a
@@ -491,6 +574,21 @@ func (sc *citeScanner) narrative(open, close int, toks []scanToken) {
 	for i, n := range names {
 		authors[i] = s[n.start:n.end]
 	}
+	// A single word before a lone year, "Gini (2014)", "HDI (2017)", reads
+	// as a citation only in a text that cites by author and year elsewhere,
+	// or when a reporting verb follows: "Smith (2019) found". The same goes
+	// for the names of a reference entry, which do not make a text cite by
+	// author and year: a given name after a surname and a comma, "Sancton,
+	// Andrew (2000)", or a name opening a note, "^ a b Department of …
+	// (2009)."
+	lone := len(names) == 1 && !etAl && len(ys) == 1 && !hasLoc && strings.IndexByte(authors[0], ' ') < 0 &&
+		!possessive(s[names[0].end:open])
+	entry := afterSurnameComma(s, runStart) || close+1 < len(s) && s[close+1] == '.' && opensLine(s, runStart)
+	if (lone || entry) && !reportingVerbAfter(s, close+1) {
+		sc.weak = append(sc.weak, runStart)
+	} else {
+		sc.strong = true
+	}
 	group := sources.Span{Start: runStart, End: close + 1}
 	first := len(sc.out)
 	for i, y := range ys {
@@ -511,6 +609,93 @@ func (sc *citeScanner) narrative(open, close int, toks []scanToken) {
 	for i := first; i < len(sc.out); i++ {
 		sc.out[i].Text = s[sc.out[i].Span.Start:sc.out[i].Span.End]
 	}
+}
+
+// possessive reports whether the text between a name and its year makes
+// it a possessive: "Smith's (2019)", "Jones' (2019)".
+func possessive(between string) bool {
+	return strings.HasPrefix(between, "'") || strings.HasPrefix(between, "’")
+}
+
+// afterSurnameComma reports whether the text before offset i is a
+// capitalised word and a comma, as in "Sancton, Andrew (2000)", and not a
+// sentence adverb: "However, Smith (2019)".
+func afterSurnameComma(s string, i int) bool {
+	if i < 3 || s[i-1] != ' ' || s[i-2] != ',' {
+		return false
+	}
+	j := i - 2
+	k := j
+	for k > 0 && s[k-1] != ' ' && s[k-1] != '\n' && j-k < 40 {
+		k--
+	}
+	w := s[k:j]
+	r, _ := utf8.DecodeRuneInString(w)
+	return w != "" && unicode.IsUpper(r) && !leadWords[w] && !notNames[w]
+}
+
+// opensLine reports whether only a note's marks come between the start of
+// the line and offset i: "^ a b ", "↑ ", "[3] ", "4. ".
+func opensLine(s string, i int) bool {
+	j := i
+	for j > 0 && s[j-1] != '\n' {
+		j--
+		if i-j > 24 {
+			return false
+		}
+	}
+	for _, f := range strings.Fields(s[j:i]) {
+		if f == "^" || f == "↑" || len(f) <= 2 && f[0] >= 'a' && f[0] <= 'z' {
+			continue
+		}
+		if strings.Trim(f, "0123456789[].") != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// reportingVerbAfter reports whether one of the two words after offset i
+// is a reporting verb: "Smith (2019) found", "Smith (2019) also argued".
+func reportingVerbAfter(s string, i int) bool {
+	for n := 0; n < 2; n++ {
+		for i < len(s) && (s[i] == ' ' || s[i] == ',') {
+			i++
+		}
+		j := i
+		for j < len(s) && j-i < 20 && (s[j] >= 'a' && s[j] <= 'z' || s[j] >= 'A' && s[j] <= 'Z') {
+			j++
+		}
+		if j == i {
+			return false
+		}
+		if reportingVerbs[strings.ToLower(s[i:j])] {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+// dropWeakNarratives removes the narrative citations recorded in sc.weak
+// when the text has no other author-year citation: a lone word before a
+// year in a text that does not cite that way is a label, "Gini (2014)".
+func (sc *citeScanner) dropWeakNarratives() {
+	if sc.strong || len(sc.weak) == 0 {
+		return
+	}
+	weak := make(map[int]bool, len(sc.weak))
+	for _, w := range sc.weak {
+		weak[w] = true
+	}
+	kept := sc.out[:0]
+	for _, c := range sc.out {
+		if c.Kind == KindAuthorYear && c.Narrative && weak[c.Group.Start] {
+			continue
+		}
+		kept = append(kept, c)
+	}
+	sc.out = kept
 }
 
 // namesBefore finds the author names that end just before the parenthesis
@@ -725,6 +910,7 @@ func (sc *citeScanner) bareEtAl(i int) int {
 		authors[n] = s[nm.start:nm.end]
 	}
 	group := sources.Span{Start: start, End: ys[len(ys)-1].end}
+	sc.strong = true
 	for n, y := range ys {
 		c := Citation{Kind: KindAuthorYear, Group: group, Authors: authors, EtAl: true, Year: y.text,
 			Narrative: true, Span: sources.Span{Start: y.start, End: y.end}}

@@ -93,6 +93,16 @@ func TestScanTextPositive(t *testing.T) {
 		{"(Dryad: Schuman et al., 2012)", []scanWant{wantEtAl(wantAY("Schuman et al., 2012", "2012", "Schuman"))}},
 		{"(as in the Cbx transposition, Peifer et al., 1987)", []scanWant{wantEtAl(wantAY("Peifer et al., 1987", "1987", "Peifer"))}},
 		{"(tooth enamel [Spalding et al., 2005])", []scanWant{wantEtAl(wantAY("Spalding et al., 2005", "2005", "Spalding"))}},
+		// a journal named between the authors and the year
+		{"(Kwong et al., PLOS Genetics 2008)", []scanWant{wantEtAl(wantAY("Kwong et al., PLOS Genetics 2008", "2008", "Kwong"))}},
+		{"(Papp and Müller, G&D 2006; Kwong et al, PLOS Genetics 2008)", []scanWant{wantAY("Papp and Müller, G&D 2006", "2006", "Papp", "Müller"),
+			wantEtAl(wantAY("Kwong et al, PLOS Genetics 2008", "2008", "Kwong"))}},
+		{"(Soshnikova and Duboule, Science 2009)", []scanWant{wantAY("Soshnikova and Duboule, Science 2009", "2009", "Soshnikova", "Duboule")}},
+		// a label before the first author, a corporate author opening with a number
+		{"(Table 1 Allmann and Baldwin, 2010)", []scanWant{wantAY("Allmann and Baldwin, 2010", "2010", "Allmann", "Baldwin")}},
+		{"(Figure 2A Smith et al., 2010)", []scanWant{wantEtAl(wantAY("Smith et al., 2010", "2010", "Smith"))}},
+		{"(14CHRONO Centre of the Queen's University of Belfast, 2014)", []scanWant{wantAY("14CHRONO Centre of the Queen's University of Belfast, 2014",
+			"2014", "14CHRONO Centre of the Queen's University of Belfast")}},
 		// narrative
 		{"Chen and Ortiz (2020) found", []scanWant{wantNarrative(wantAY("Chen and Ortiz (2020)", "2020", "Chen", "Ortiz"))}},
 		{"Chen & Ortiz (2020) found", []scanWant{wantNarrative(wantAY("Chen & Ortiz (2020)", "2020", "Chen", "Ortiz"))}},
@@ -158,6 +168,11 @@ func TestScanTextNegative(t *testing.T) {
 		"[6–4]", "[1, 2, x]", "[1,,2]", "[12345]", "[]", "[", "(", "(Smith, 2019", "Smith (2019",
 		"5 m² and 3 km² and 2 cm³", "x² + y²", "10⁶ cells", "E = mc²", "the ² alone",
 		"a (\nSmith, 2019)", "Smith\n(2019)",
+		// a publisher, an identifier, lone words before a year in a text
+		// that does not cite by author and year
+		"By Ben Goldacre (Fourth Estate, 2012)", "(Oxford University Press, 2019)", "(SR 2007/185)",
+		"Gini (2014) 0.349", "HDI (2017) 0.917 very high", "Sancton, Andrew (2000). Merger mania.",
+		`^ a b Department of Economic and Social Affairs Population Division (2009). "World Population Prospects".`,
 	} {
 		t.Run(text, func(t *testing.T) {
 			assert.Equal(t, []scanWant{}, scanSummary(ScanText(text)))
@@ -420,4 +435,36 @@ func TestFindDanglingMarkdownFootnote(t *testing.T) {
 		got = append(got, string(c.Kind)+" "+c.Text+" -> "+c.Target)
 	}
 	assert.Equal(t, []string{"footnote [1] -> fn:1", "footnote [^gone] -> fn:gone"}, got)
+}
+
+// TestScanTextLoneNames checks that a single word before a lone year is
+// read as a narrative citation only when the text cites by author and year
+// elsewhere or a reporting verb follows it.
+func TestScanTextLoneNames(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // the texts of the citations found
+	}{
+		{"Gini (2014) 0.349", nil},
+		{"Smith (2019) found an effect.", []string{"Smith (2019)"}},
+		{"Smith (2019) also argued so.", []string{"Smith (2019)"}},
+		{"Smith (2019) and others.", nil},
+		{"Gini (2014) rose; inequality grew (Smith, 2019).", []string{"Gini (2014)", "Smith, 2019"}},
+		{"Gini (2014) rose, as Ma et al. (2020) note.", []string{"Gini (2014)", "Ma et al. (2020)"}},
+		{"In Smith's (2019) view", []string{"Smith's (2019)"}},
+		{"However, Smith (2019) found it.", []string{"Smith (2019)"}},
+		// entries of a reference list do not make a text cite by author and year
+		{"Sancton, Andrew (2000). Merger mania.\nWall, Melanie M. (2015). Title.\nGini (2014) 0.349", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			var got []string
+			cs := ScanText(tt.text)
+			for _, c := range cs {
+				got = append(got, c.Text)
+			}
+			assert.Equal(t, tt.want, got)
+			checkScan(t, tt.text, cs)
+		})
+	}
 }

@@ -116,6 +116,33 @@ var titleWords = wordSet(
 	"opus", "symphony", "ballet", "sculpture", "franchise", "anime", "manga", "comic", "comics",
 )
 
+// publisherNames end the names of publishers, which a book review cites
+// with the year of the book: "(Fourth Estate, 2012)".
+var publisherNames = wordSet("Press", "Books", "Publishing", "Publishers", "Publications", "Verlag",
+	"Editions", "Estate", "Imprint")
+
+// reportingVerbs, right after a narrative citation, say that the name
+// before the year is an author: "Smith (2019) found".
+var reportingVerbs = wordSet(
+	"found", "finds", "find", "showed", "shows", "shown", "show", "argued", "argues", "argue",
+	"noted", "notes", "note", "reported", "reports", "report", "suggested", "suggests", "suggest",
+	"proposed", "proposes", "demonstrated", "demonstrates", "observed", "observes", "described",
+	"describes", "wrote", "writes", "claimed", "claims", "concluded", "concludes", "stated",
+	"states", "defined", "defines", "identified", "identifies", "examined", "examines",
+	"explained", "explains", "introduced", "introduces", "developed", "develops", "discussed",
+	"discusses", "pointed", "points", "contended", "contends", "emphasized", "emphasised",
+	"emphasizes", "emphasises", "highlighted", "highlights", "estimated", "estimates",
+	"measured", "measures", "reviewed", "reviews", "investigated", "investigates", "studied",
+	"studies", "analyzed", "analysed", "analyzes", "analyses", "presented", "presents",
+	"outlined", "outlines", "maintained", "maintains", "asserted", "asserts", "recommended",
+	"recommends", "documented", "documents", "reached", "indicated", "indicates", "hypothesized",
+	"hypothesised", "predicted", "predicts", "established", "confirmed", "confirms", "revealed",
+	"reveals", "discovered", "concurs", "agrees", "agreed", "disagrees", "disagreed", "warned",
+	"warns", "cautioned", "cautions", "insisted", "insists", "acknowledged", "acknowledges",
+	"calls", "called", "labelled", "labeled", "termed", "terms", "coined", "says", "said",
+	"offers", "offered", "provides", "provided",
+)
+
 // yearWords are years written as words.
 var yearWords = wordSet("n.d.", "n.d", "nd", "forthcoming", "submitted", "unpublished")
 

@@ -22,8 +22,12 @@ import (
 //     References, Bibliography, Works Cited, Notes, Sources and the like, in
 //     English and a few other languages, with any numbering ("7.") and
 //     trailing colon ignored. The section runs to the next heading of the
-//     same or a higher level. Headings that name a part of a reference list
-//     ("Primary sources", "Informative References") do not end it.
+//     same or a higher level. A name that also heads other parts of a text
+//     ("Literature", "Notes", "Sources") opens a section only when most of
+//     the blocks after it read as entries or are notes footnotes point at;
+//     "References", "Bibliography" and the like always do. Headings that
+//     name a part of a reference list ("Primary sources", "Informative
+//     References") do not end it.
 //     "Further reading" is not a reference section: it lists works the
 //     article does not cite, so it ends one instead.
 //   - by footnote links: the blocks that footnote links point at (Wikipedia's
@@ -36,14 +40,19 @@ import (
 // paragraph holding several entries (plain text whose lines were joined) is
 // split where a new entry clearly starts, and in plain text a block that
 // continues the previous entry (a page break inside a hanging indent) is
-// joined to it, though never one list item to another. An empty section is
-// still returned, with no entries.
+// joined to it, though never one list item to another. When the blocks of a
+// section read as one whole entry each, as a list written one paragraph
+// per entry does, a block that reads as an entry is never joined to the one
+// before, and a block is split only where an unmistakable author list
+// starts ("Smith, J. (2019)", not "Lancet Neurol 2004"). An empty section
+// is still returned, with no entries.
 func FindReferences(doc *sources.Document) []ReferenceList {
 	if doc == nil || len(doc.Blocks) == 0 {
 		return nil
 	}
 	var lists []ReferenceList
 	taken := make([]bool, len(doc.Blocks)) // blocks inside a heading section
+	targets := footnoteTargets(doc)
 	for i := 0; i < len(doc.Blocks); i++ {
 		b := doc.Blocks[i]
 		heading, level, ok := referenceHeading(doc, b)
@@ -60,7 +69,13 @@ func FindReferences(doc *sources.Document) []ReferenceList {
 				first, firstStart = i, hspan.End
 			}
 		}
-		end := sectionEnd(doc, i, level)
+		// a heading glued to a paragraph is taken only before an entry
+		// already; one standing alone may head something else
+		if firstStart < 0 && hspan == b.Span && ambiguousHeadings[headingKey(heading, false)] &&
+			!entrySection(doc, first, sectionEnd(doc, i, level, 2*maxSectionProbe), targets) {
+			continue // "Literature" over a survey of a country's writers
+		}
+		end := sectionEnd(doc, i, level, len(doc.Blocks))
 		rl := ReferenceList{
 			Heading:     heading,
 			HeadingSpan: hspan,
@@ -76,7 +91,7 @@ func FindReferences(doc *sources.Document) []ReferenceList {
 		lists = append(lists, rl)
 		i = end - 1
 	}
-	lists = append(lists, footnoteLists(doc, taken)...)
+	lists = append(lists, footnoteLists(doc, taken, targets)...)
 	sort.SliceStable(lists, func(a, b int) bool { return lists[a].Span.Start < lists[b].Span.Start })
 	n := 0
 	for li := range lists {
@@ -104,6 +119,71 @@ var referenceHeadings = map[string]bool{
 	"références": true, "références bibliographiques": true, "bibliographie": true, "fontes": true,
 	"referências": true, "referências bibliográficas": true, "riferimenti": true, "riferimenti bibliografici": true,
 	"bronnen": true, "literatuur": true, "källor": true, "fuentes": true, "notas": true,
+}
+
+// ambiguousHeadings are the names in referenceHeadings that also head
+// other parts of a text: "Literature" over a survey of a country's writers,
+// "Notes" over remarks, "Sources" over a river's. Such a heading opens a
+// reference section only when entries follow it (see entrySection);
+// "References", "Bibliography", "Works Cited" and the like always do, even
+// over an empty section.
+var ambiguousHeadings = map[string]bool{
+	"literature": true, "sources": true, "notes": true, "citations": true, "reference": true,
+	"literatur": true, "quellen": true, "fontes": true, "bronnen": true, "literatuur": true,
+	"källor": true, "fuentes": true, "notas": true,
+}
+
+// maxSectionProbe bounds the blocks entrySection looks at.
+const maxSectionProbe = 16
+
+// entrySection reports whether blocks [from, to) read as a list of
+// references: most of the first of them are entry-shaped (see
+// entryShaped) or are blocks footnotes point at.
+func entrySection(doc *sources.Document, from, to int, targets map[string]bool) bool {
+	n, entries := 0, 0
+	for k := from; k < to && n < maxSectionProbe; k++ {
+		b := doc.Blocks[k]
+		text := doc.Slice(b.Span)
+		if b.Kind == sources.BlockPreformatted || b.Kind == sources.BlockHeading && isSubheading(text) {
+			continue
+		}
+		if isFootnoteTarget(b, targets) || entryShaped(text) {
+			n++
+			entries++
+			continue
+		}
+		if isNoise(text) {
+			continue
+		}
+		n++
+		if 2*(n-entries) >= maxSectionProbe {
+			return false // most of the blocks looked at cannot be entries
+		}
+	}
+	return 2*entries > n
+}
+
+// entryShaped reports whether a block reads as a whole reference entry
+// rather than prose or the tail of an entry: it opens like one (a label, a
+// URL, authors and a year), or it starts with a capital and holds a URL or
+// DOI, or is short with a year and the commas and full stops that separate
+// an entry's parts.
+func entryShaped(text string) bool {
+	t := strings.TrimSpace(text)
+	if startsNewEntry(t) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	if !unicode.IsUpper(r) && r != '"' && r != '“' {
+		return false // "1048–1062. doi:…", "and Lee, K. …"
+	}
+	if strings.Contains(t, "://") || strings.Contains(t, "doi:") || strings.Contains(t, "doi.org") || strings.HasPrefix(t, "www.") {
+		return true
+	}
+	if len(t) > 500 || firstYear(t) == "" {
+		return false
+	}
+	return strings.Count(t, ",")+strings.Count(t, ". ")+strings.Count(t, ";") >= 3
 }
 
 // subsectionHeadings name parts of a reference list; under a reference
@@ -175,9 +255,13 @@ func referenceHeading(doc *sources.Document, b sources.Block) (text string, leve
 
 // sectionEnd returns the index of the block that ends the section whose
 // heading is block i: the next heading of the same or a higher level that
-// is not part of the list itself.
-func sectionEnd(doc *sources.Document, i, level int) int {
+// is not part of the list itself. It looks at no more than limit blocks
+// and returns i+1+limit (or the number of blocks) when it finds none.
+func sectionEnd(doc *sources.Document, i, level, limit int) int {
 	for j := i + 1; j < len(doc.Blocks); j++ {
+		if j-i > limit {
+			return j
+		}
 		b := doc.Blocks[j]
 		if b.Kind == sources.BlockParagraph && startsBackMatter(doc.Slice(b.Span)) {
 			return j
@@ -313,6 +397,7 @@ type entryPiece struct {
 func sectionEntries(doc *sources.Document, from, to, firstStart int) []Reference {
 	var pieces []entryPiece
 	lastLabel := -1
+	perBlock := blockPerEntry(doc, from, to)
 	for k := from; k < to; k++ {
 		b := doc.Blocks[k]
 		if k == from && firstStart >= 0 {
@@ -343,7 +428,7 @@ func sectionEntries(doc *sources.Document, from, to, firstStart int) []Reference
 		// is always an entry of its own
 		if n := len(pieces); n > 0 && doc.Format == sources.FormatText &&
 			!(b.Kind == sources.BlockListItem && doc.Blocks[pieces[n-1].block].Kind == sources.BlockListItem) &&
-			continuesEntry(doc.Slice(pieces[n-1].span), text) {
+			!(perBlock && entryShaped(text)) && continuesEntry(doc.Slice(pieces[n-1].span), text) {
 			pieces[n-1].span.End = b.Span.End
 			continue
 		}
@@ -356,7 +441,9 @@ func sectionEntries(doc *sources.Document, from, to, firstStart int) []Reference
 			pieces = append(pieces, entryPiece{span: trimSpan(doc, b.Span), block: k, anchor: b.ID})
 			continue
 		}
-		for _, sp := range splitEntries(text, &lastLabel) {
+		// with one entry per block, a block is split only where an entry
+		// clearly starts ("Smith, J. (2019)", not "Lancet Neurol 2004")
+		for _, sp := range splitEntries(text, &lastLabel, perBlock) {
 			pieces = append(pieces, entryPiece{
 				span:   sources.Span{Start: b.Span.Start + sp.Start, End: b.Span.Start + sp.End},
 				block:  k,
@@ -369,6 +456,48 @@ func sectionEntries(doc *sources.Document, from, to, firstStart int) []Reference
 		refs = append(refs, makeReference(doc, p.span, p.anchor))
 	}
 	return refs
+}
+
+// blockPerEntry reports whether the paragraphs and list items of blocks
+// [from, to) are one entry each, as when a reader gives a block per entry:
+// there are at least three, three in four of them read as whole entries
+// (see wholeEntry; the lines of entries a reader broke do not), and they
+// are entry-sized (a median under 800 bytes; a page of entries joined into
+// one block is longer).
+func blockPerEntry(doc *sources.Document, from, to int) bool {
+	var lens []int
+	entries := 0
+	for k := from; k < to; k++ {
+		b := doc.Blocks[k]
+		if b.Kind != sources.BlockParagraph && b.Kind != sources.BlockListItem {
+			continue
+		}
+		text := strings.TrimSpace(doc.Slice(b.Span))
+		if isNoise(text) || referenceHeadings[headingKey(text, true)] {
+			continue
+		}
+		lens = append(lens, len(text))
+		if wholeEntry(text) {
+			entries++
+		}
+	}
+	if len(lens) < 3 || 4*entries < 3*len(lens) {
+		return false
+	}
+	sort.Ints(lens)
+	return lens[len(lens)/2] < 800
+}
+
+// wholeEntry reports whether a block reads as a whole entry: it is
+// entry-shaped, has a year and ends as an entry does, with a full stop, a
+// bracket or a URL, not mid-phrase ("… Tibial Forces", "… Guendelman,").
+func wholeEntry(text string) bool {
+	t := strings.TrimSpace(text)
+	if !entryShaped(t) || firstYear(t) == "" {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(t)
+	return last == '.' || last == ')' || last == ']' || endsWithURLText(t)
 }
 
 // trimSpan drops the white space at the ends of a span.
@@ -473,11 +602,32 @@ func authorYearStart(s string) bool {
 	return end > 0 && s[end-1] == '.' && strings.Contains(s[:end], ",")
 }
 
+// clearAuthorYearStart reports whether s, which authorYearStart accepts,
+// opens with an author list that cannot be a journal's name: one with a
+// comma, or followed by its year in parentheses.
+func clearAuthorYearStart(s string) bool {
+	if len(s) > 300 {
+		s = s[:300]
+	}
+	end := scanAuthors(s)
+	if end <= 0 {
+		return false
+	}
+	if strings.Contains(s[:end], ",") {
+		return true
+	}
+	p := skipPunct(s, end)
+	return p > 0 && p <= len(s) && strings.Contains(s[end:p], "(")
+}
+
 // splitEntries splits a block's text into entries and returns their spans
 // relative to the text. A new entry starts after a sentence end where a
 // label ("[4]", or "5." following label 4) or an author list with a year
-// begins.
-func splitEntries(text string, lastLabel *int) []sources.Span {
+// begins. When strict, as for a block that should hold one entry, the
+// author list must be a clear one: with a comma, or with its year in
+// parentheses ("Smith, J. (2019)", "Akhbari, B., 2007"), not a journal's
+// name before a year ("Lancet Neurol 2004: 343–353.").
+func splitEntries(text string, lastLabel *int, strict bool) []sources.Span {
 	trimmed := strings.TrimRight(text, " ")
 	if trimmed == "" {
 		return nil
@@ -524,7 +674,8 @@ func splitEntries(text string, lastLabel *int) []sources.Span {
 				}
 			}
 		case c >= 'A' && c <= 'Z' || c >= 0x80 || c >= 'a' && c <= 'z' && isParticle(lastWord(rest[:strings.IndexByte(rest+" ", ' ')])):
-			if yearEnd >= 0 && yearEnd <= i && authorYearStart(rest) && !isInitialBefore(trimmed[:i]) {
+			if yearEnd >= 0 && yearEnd <= i && authorYearStart(rest) && !isInitialBefore(trimmed[:i]) &&
+				(!strict || clearAuthorYearStart(rest)) {
 				split = true
 			}
 		}
@@ -615,18 +766,8 @@ func isNoise(text string) bool {
 
 // footnoteLists returns the lists footnote links point at that no heading
 // section holds: consecutive target blocks form one list.
-func footnoteLists(doc *sources.Document, taken []bool) []ReferenceList {
-	targets := map[string]bool{}
-	for _, l := range doc.Links {
-		if !l.Footnote || !strings.HasPrefix(l.URL, "#") {
-			continue
-		}
-		targets[l.URL[1:]] = true
-	}
-	isTarget := func(b sources.Block) bool {
-		return b.ID != "" && (targets[b.ID] || strings.HasPrefix(b.ID, "cite_note-")) &&
-			(b.Kind == sources.BlockListItem || b.Kind == sources.BlockParagraph)
-	}
+func footnoteLists(doc *sources.Document, taken []bool, targets map[string]bool) []ReferenceList {
+	isTarget := func(b sources.Block) bool { return isFootnoteTarget(b, targets) }
 	var lists []ReferenceList
 	for i := 0; i < len(doc.Blocks); i++ {
 		if taken[i] || !isTarget(doc.Blocks[i]) {
@@ -665,4 +806,23 @@ func footnoteLists(doc *sources.Document, taken []bool) []ReferenceList {
 		i = last
 	}
 	return lists
+}
+
+// footnoteTargets returns the ids footnote links of the document point at.
+func footnoteTargets(doc *sources.Document) map[string]bool {
+	targets := map[string]bool{}
+	for _, l := range doc.Links {
+		if !l.Footnote || !strings.HasPrefix(l.URL, "#") {
+			continue
+		}
+		targets[l.URL[1:]] = true
+	}
+	return targets
+}
+
+// isFootnoteTarget reports whether a block is a note footnote links point
+// at (or a Wikipedia note, "cite_note-…").
+func isFootnoteTarget(b sources.Block, targets map[string]bool) bool {
+	return b.ID != "" && (targets[b.ID] || strings.HasPrefix(b.ID, "cite_note-")) &&
+		(b.Kind == sources.BlockListItem || b.Kind == sources.BlockParagraph)
 }

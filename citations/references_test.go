@@ -314,8 +314,9 @@ func TestFindReferencesSectionBounds(t *testing.T) {
 
 func TestSplitEntries(t *testing.T) {
 	tests := []struct {
-		in   string
-		want []string
+		in     string
+		strict bool
+		want   []string
 	}{
 		{
 			in:   "[1] Ma X, Lee K. Sleep. BMJ. 2019;1:1-2. [2] Chen M. Diet. Lancet. 2020;3:4-5.",
@@ -330,6 +331,18 @@ func TestSplitEntries(t *testing.T) {
 			want: []string{"Ma, X. (2019). Sleep. Nature, 1, 1–2.", "Smith, J. (2019). Diet. Science, 2, 3–4."},
 		},
 		{
+			// a journal's name before a year does not start an entry in a
+			// block that holds one entry
+			in:     "Fratiglioni L, Paillard-Borg S, Winblad B (2004). An active and socially integrated lifestyle in late life might protect against dementia. Lancet Neurol 2004: 343–353.",
+			strict: true,
+			want:   []string{"Fratiglioni L, Paillard-Borg S, Winblad B (2004). An active and socially integrated lifestyle in late life might protect against dementia. Lancet Neurol 2004: 343–353."},
+		},
+		{
+			in:     "Ma, X. (2019). Sleep. Nature, 1, 1–2. van der Berg, A. (2019a). Napping. Science, 2, 3–4.",
+			strict: true,
+			want:   []string{"Ma, X. (2019). Sleep. Nature, 1, 1–2.", "van der Berg, A. (2019a). Napping. Science, 2, 3–4."},
+		},
+		{
 			// "5." here is not the next label, and "J. Smith" is inside a title
 			in:   "Ma, X. (2019). Sleep in 2018. Chapter 5. On J. Smith and others. Nature, 1, 1–2.",
 			want: []string{"Ma, X. (2019). Sleep in 2018. Chapter 5. On J. Smith and others. Nature, 1, 1–2."},
@@ -338,7 +351,7 @@ func TestSplitEntries(t *testing.T) {
 	for _, tt := range tests {
 		last := -1
 		var got []string
-		for _, sp := range splitEntries(tt.in, &last) {
+		for _, sp := range splitEntries(tt.in, &last, tt.strict) {
 			got = append(got, tt.in[sp.Start:sp.End])
 		}
 		assert.Equal(t, tt.want, got)
@@ -427,4 +440,113 @@ func TestFindReferencesJoinsOnlyPlainText(t *testing.T) {
 	lists := FindReferences(doc)
 	require.Len(t, lists, 1)
 	assert.Len(t, lists[0].Entries, 2)
+}
+
+// TestFindReferencesAmbiguousHeadings checks that a heading such as
+// "Literature" or "Notes" opens a reference section only when entries
+// follow it, while "References" always does, even over an empty section.
+func TestFindReferencesAmbiguousHeadings(t *testing.T) {
+	prose := "Māori quickly adopted writing as a means of sharing ideas, and many of their oral stories and poems were converted to the written form.[[cite_note-332]] " +
+		"Most early English literature was obtained from Britain and it was not until the 1950s that New Zealand literature became widely known.[[cite_note-333]]"
+	tests := []struct {
+		name    string
+		parts   []docPart
+		heading []string
+		entries []int
+	}{
+		{
+			name: "Literature over prose",
+			parts: []docPart{
+				{kind: sources.BlockHeading, level: 3, text: "Literature"},
+				{kind: sources.BlockParagraph, text: prose},
+				{kind: sources.BlockHeading, level: 3, text: "Media"},
+			},
+		},
+		{
+			name: "Literature over entries",
+			parts: []docPart{
+				{kind: sources.BlockHeading, level: 2, text: "Literature"},
+				{kind: sources.BlockListItem, level: 1, list: 1, text: "Smith, J. (2019). Letters home. Archive Press."},
+				{kind: sources.BlockListItem, level: 1, list: 1, text: "Lee, K. (2020). A history of letters. Journal of History, 3(1), 1–20."},
+			},
+			heading: []string{"Literature"}, entries: []int{2},
+		},
+		{
+			name: "Notes over footnotes",
+			parts: []docPart{
+				{kind: sources.BlockParagraph, text: "A claim.[[cite_note-1]]"},
+				{kind: sources.BlockHeading, level: 2, text: "Notes"},
+				{kind: sources.BlockListItem, level: 1, list: 1, id: "cite_note-1", text: "^ See the discussion in chapter two."},
+			},
+			heading: []string{"Notes"}, entries: []int{1},
+		},
+		{
+			name: "Notes over nothing",
+			parts: []docPart{
+				{kind: sources.BlockHeading, level: 2, text: "Notes"},
+				{kind: sources.BlockParagraph, text: "12"},
+			},
+		},
+		{
+			name: "References over pagination",
+			parts: []docPart{
+				{kind: sources.BlockHeading, level: 2, text: "References"},
+				{kind: sources.BlockParagraph, text: "12"},
+			},
+			heading: []string{"References"}, entries: []int{0},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := buildDoc(tt.parts...)
+			lists := FindReferences(doc)
+			var headings []string
+			var entries []int
+			for _, l := range lists {
+				headings = append(headings, l.Heading)
+				entries = append(entries, len(l.Entries))
+			}
+			assert.Equal(t, tt.heading, headings)
+			assert.Equal(t, tt.entries, entries)
+			checkLists(t, doc, lists)
+		})
+	}
+}
+
+// TestFindReferencesParagraphPerEntry checks a plain-text list written
+// without numbers, one paragraph per entry: each paragraph is one entry,
+// neither joined to the one before ("… 2008." then "Institute of …") nor
+// split inside ("… Lancet Neurol 2004: 343–353."), while a paragraph that
+// clearly holds two entries is still split.
+func TestFindReferencesParagraphPerEntry(t *testing.T) {
+	entries := []string{
+		"WHO. Report on the Global Tobacco Epidemic, 2008: the MPOWER Package. Geneva: World Health Organization; 2008.",
+		"Institute of Medicine. Public health implications of raising the minimum age of legal access to tobacco products. Washington, DC: The National Academies Press; 2015.",
+		"Hawkins CH. Legal restrictions on minors' smoking. Am J Public Health. 1964;54:1741–4. Epub 1964/10/01.",
+		"Fratiglioni L, Paillard-Borg S, Winblad B (2004). An active and socially integrated lifestyle in late life might protect against dementia. Lancet Neurol 2004: 343–353.",
+		"Mathews v. United States. 485 U.S. 58, 66; 1988.",
+		"United States v. Russell. 411 U.S. 423, 435–436; 1973.",
+		"Ma, X. (2019). Sleep. Nature, 1, 1–2. van der Berg, A. (2019a). Napping. Science, 2, 3–4.",
+	}
+	src := "Body text [1].\n\nReferences\n\n" + strings.Join(entries, "\n\n") + "\n"
+	doc, err := sources.Parse([]byte(src), sources.ReadOptions{Name: "x.txt"})
+	require.NoError(t, err)
+	lists := FindReferences(doc)
+	require.Len(t, lists, 1)
+	var got []string
+	for _, e := range lists[0].Entries {
+		got = append(got, e.Text)
+	}
+	want := append(entries[:len(entries)-1:len(entries)-1], "Ma, X. (2019). Sleep. Nature, 1, 1–2.", "van der Berg, A. (2019a). Napping. Science, 2, 3–4.")
+	assert.Equal(t, want, got)
+	checkLists(t, doc, lists)
+}
+
+func TestFindReferencesManyAmbiguousHeadings(t *testing.T) {
+	// every "Notes" is looked past: each probe reads a bounded number of
+	// blocks, so this stays linear
+	src := strings.Repeat("Notes\n\nThe committee met twice and agreed on the outline of the plan.\n\n", 20000)
+	doc, err := sources.Parse([]byte(src), sources.ReadOptions{Name: "notes.txt"})
+	require.NoError(t, err)
+	assert.Empty(t, FindReferences(doc))
 }

@@ -62,7 +62,7 @@ func Extract(doc *sources.Document, opts Options) []Claim {
 				continue
 			}
 		}
-		score := m.probability(m.margin(features(toks, bits, fb[:0])))
+		score := capQuestion(m.probability(m.margin(features(toks, bits, fb[:0]))), bits)
 		if score < min {
 			continue
 		}
@@ -92,7 +92,7 @@ func (m *Model) Score(sentence string) (score float64, kinds []Kind) {
 	var fb [256]uint32
 	toks := tokenize(sentence, tb[:0])
 	bits := analyzeWithAttribution(sentence, toks)
-	return m.probability(m.margin(features(toks, bits, fb[:0]))), kindsOf(bits)
+	return capQuestion(m.probability(m.margin(features(toks, bits, fb[:0]))), bits), kindsOf(bits)
 }
 
 // analyzeWithAttribution is analyze plus the attribution signal.
@@ -102,4 +102,15 @@ func analyzeWithAttribution(s string, toks []token) uint32 {
 		bits |= sigAttribution
 	}
 	return bits
+}
+
+// questionCap is the highest score a question gets, whatever figures it
+// holds: a question asks, it does not assert, so there is nothing to check.
+const questionCap = 0.2
+
+func capQuestion(score float64, bits uint32) float64 {
+	if bits&sigQuestion != 0 {
+		return min(score, questionCap)
+	}
+	return score
 }

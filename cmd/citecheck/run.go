@@ -77,6 +77,7 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	inputFormat := fs.String("input-format", "", "read inputs as `html`, markdown or text instead of detecting it")
 	baseURL := fs.String("base-url", "", "resolve relative links in HTML against this `URL`")
 	maxBytes := fs.Int64("max-bytes", sources.DefaultMaxBytes, "refuse inputs larger than this many `bytes`")
+	minScore := fs.Float64("min-score", 0, "count a sentence as a claim from this check-worthiness `score` (0 to 1; 0 means the model's default)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: citecheck check [flags] FILE...\n\nFILE may be - for standard input.\nExit status: 0 no finding reaches --fail-on, 1 one does, 2 usage error or unreadable input.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -110,6 +111,10 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		fmt.Fprintf(stderr, "citecheck check: --input-format must be html, markdown or text, not %q\n", *inputFormat)
 		return exitUsage
 	}
+	if *minScore < 0 || *minScore > 1 {
+		fmt.Fprintf(stderr, "citecheck check: --min-score must be between 0 and 1, not %g\n", *minScore)
+		return exitUsage
+	}
 	if len(files) == 0 {
 		fmt.Fprintln(stderr, "citecheck check: no input files (use - for standard input)")
 		fs.Usage()
@@ -121,7 +126,7 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	enc.SetEscapeHTML(false)
 	status := exitOK
 	for _, name := range files {
-		report, err := checkFile(ctx, name, stdin, citecheck.Options{Name: name, Format: sources.Format(*inputFormat), BaseURL: *baseURL, MaxBytes: *maxBytes})
+		report, err := checkFile(ctx, name, stdin, citecheck.Options{Name: name, Format: sources.Format(*inputFormat), BaseURL: *baseURL, MaxBytes: *maxBytes, MinScore: *minScore})
 		if err != nil {
 			out.Flush()
 			fmt.Fprintf(stderr, "citecheck: %v\n", err)
@@ -178,8 +183,8 @@ func writeText(w io.Writer, r *citecheck.Report) {
 	if s.Links > 0 {
 		fmt.Fprintf(w, ", %s", count(s.Links, "link"))
 	}
-	fmt.Fprintf(w, "), %s in %s; %s, %s\n", count(s.References, "reference"), count(s.ReferenceLists, "list"),
-		count(s.Errors, "error"), count(s.Warnings, "warning"))
+	fmt.Fprintf(w, "), %s in %s, %s (%d uncited); %s, %s\n", count(s.References, "reference"), count(s.ReferenceLists, "list"),
+		count(s.Claims, "claim"), s.UncitedClaims, count(s.Errors, "error"), count(s.Warnings, "warning"))
 }
 
 func count(n int, noun string) string {

@@ -1,0 +1,66 @@
+package citecheck_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/citecheck/citecheck"
+)
+
+func codesOf(r *citecheck.Report) []string {
+	var out []string
+	for _, f := range r.Findings {
+		out = append(out, f.Code)
+	}
+	return out
+}
+
+func TestClaimRules(t *testing.T) {
+	refs := "\n\nReferences\n\nLee, K. (2019). Flood losses in coastal cities. Climate Risk, 4, 1–20.\n"
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"a cited statistic is fine",
+			"Flood damage in coastal cities rose 40% between 2000 and 2018 (Lee, 2019)." + refs, nil},
+		{"an event after every cited work",
+			"Flood damage in coastal cities rose 40% in March 2025 (Lee, 2019)." + refs, []string{citecheck.CodeAnachronisticCite}},
+		{"a claim citing a work that is not listed",
+			"Flood damage in coastal cities rose 40% between 2000 and 2018 in Lee's data set (Okafor, 2020)." + refs, []string{citecheck.CodeUnresolvedCitation, citecheck.CodeOrphanReference}},
+		{"a statistic with no source at all",
+			"Flood damage in coastal cities rose 40% between 2000 and 2018.", []string{citecheck.CodeUncitedClaim}},
+		{"a named source supports a claim",
+			"Flood damage in coastal cities rose 40% between 2000 and 2018, according to the Insurance Information Institute.", nil},
+		{"citation needed",
+			"Flood damage in coastal cities rose 40% between 2000 and 2018.[citation needed]", []string{citecheck.CodeUncitedClaim}},
+		{"a question is no claim",
+			"Will flood damage in coastal cities rise 40% by 2030?", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := citecheck.Check(context.Background(), strings.NewReader(tt.text), citecheck.Options{Name: "draft.txt"})
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, codesOf(r))
+		})
+	}
+}
+
+func TestClaimsInReport(t *testing.T) {
+	text := "Flood damage rose 40% between 2000 and 2018 (Lee, 2019), according to Swiss Re.\n\nReferences\n\nLee, K. (2019). Flood losses. Climate Risk, 4, 1–20.\n"
+	r, err := citecheck.Check(context.Background(), strings.NewReader(text), citecheck.Options{Name: "draft.txt"})
+	require.NoError(t, err)
+	require.Len(t, r.Claims, 1)
+	c := r.Claims[0]
+	assert.Equal(t, "k1", c.ID)
+	assert.Equal(t, []string{"c1"}, c.Citations)
+	assert.Contains(t, c.Attributions, "Swiss Re")
+	assert.Equal(t, 1, c.Span.Line)
+	assert.Equal(t, 1, c.Span.Column)
+	assert.Equal(t, 1, r.Summary.Claims)
+	assert.Equal(t, 0, r.Summary.UncitedClaims)
+}
