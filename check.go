@@ -86,7 +86,6 @@ type Pass struct {
 
 	claims   []claimSupport
 	refs     map[string]*citations.Reference
-	refList  map[string]int
 	findings []Finding
 	rule     *Rule
 }
@@ -95,7 +94,7 @@ func analyze(doc *sources.Document, opts Options) *Pass {
 	lists := citations.FindReferences(doc)
 	var cits []citations.Citation
 	for _, c := range citations.Find(doc) {
-		if c.Kind != citations.KindFootnote && insideLists(lists, c.Span) {
+		if c.Kind != citations.KindFootnote && overlapsLists(lists, c.Span) {
 			// labels and URLs of the entries themselves; a footnote link in
 			// a note does cite another note, as Wikipedia's notes do
 			continue
@@ -105,12 +104,11 @@ func analyze(doc *sources.Document, opts Options) *Pass {
 	}
 	p := &Pass{Doc: doc, Citations: cits, Lists: lists, Links: citations.Link(cits, lists),
 		CitedBy: map[string][]string{}, Mentions: map[string][]sources.Span{},
-		refs: map[string]*citations.Reference{}, refList: map[string]int{}}
+		refs: map[string]*citations.Reference{}}
 	for li := range lists {
 		for ei := range lists[li].Entries {
 			e := &lists[li].Entries[ei]
 			p.refs[e.ID] = e
-			p.refList[e.ID] = li
 		}
 	}
 	markers := 0
@@ -136,20 +134,8 @@ func analyze(doc *sources.Document, opts Options) *Pass {
 	return p
 }
 
-func insideLists(lists []citations.ReferenceList, s sources.Span) bool {
-	for _, l := range lists {
-		if l.Span.Contains(s) || l.HeadingSpan.Len() > 0 && l.HeadingSpan.Contains(s) {
-			return true
-		}
-		for _, e := range l.Entries {
-			if e.Span.Contains(s) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
+// overlapsLists reports whether a span touches a reference list: its
+// heading, its body or one of its entries.
 func overlapsLists(lists []citations.ReferenceList, s sources.Span) bool {
 	for _, l := range lists {
 		if l.Span.Overlaps(s) || l.HeadingSpan.Overlaps(s) {

@@ -37,7 +37,7 @@ func (p *Pass) findMentions() {
 					end := start + len(name)
 					from = end
 					s := sources.Span{Start: start, End: end}
-					if !wordBoundary(text, start, end) || insideLists(p.Lists, s) {
+					if !wordBoundary(text, start, end) || overlapsLists(p.Lists, s) {
 						continue
 					}
 					p.Mentions[e.ID] = append(p.Mentions[e.ID], s)

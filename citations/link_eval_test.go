@@ -392,7 +392,7 @@ func evalLinkingJATS(t *testing.T, path string, unlabelled bool) linkScore {
 		if matched {
 			sc.detCorrect++
 		} else {
-			sc.failures = append(sc.failures, fmt.Sprintf("spurious %s %s (%s)", cited(ci), l.Status, linkExcerpt(text, spans[ci])))
+			sc.failures = append(sc.failures, fmt.Sprintf("spurious %s %s (%s)", cited(ci), l.Status, excerptAround(text, spans[ci])))
 		}
 		if right {
 			sc.correct++
@@ -446,21 +446,10 @@ func evalLinkingJATS(t *testing.T, path string, unlabelled bool) linkScore {
 			want = []string{"no entry for gold " + u.rid + " " + linkShort(goldText[u.rid], 90)}
 		}
 		sc.failures = append(sc.failures, fmt.Sprintf("unlinked %q %s (%s): %s; want %s",
-			text[u.start:u.end], u.number, linkExcerpt(text, sources.Span{Start: u.start, End: u.end}),
+			text[u.start:u.end], u.number, excerptAround(text, sources.Span{Start: u.start, End: u.end}),
 			strings.Join(how, "; "), strings.Join(want, " | ")))
 	}
 	return sc
-}
-
-func linkExcerpt(text string, s sources.Span) string {
-	a, b := max(s.Start-40, 0), min(s.End+20, len(text))
-	for a > 0 && !utf8.RuneStart(text[a]) {
-		a--
-	}
-	for b < len(text) && !utf8.RuneStart(text[b]) {
-		b++
-	}
-	return strings.ReplaceAll(text[a:b], "\n", " ")
 }
 
 // TestEvalLinkingJATS measures detection and linking end to end on the
