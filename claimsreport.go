@@ -61,11 +61,8 @@ func (p *Pass) linkClaims(found []claims.Claim) []claimSupport {
 			}
 			out[i].citations = append(out[i].citations, k)
 		}
-		rest := text[end:min(len(text), end+24)]
-		rest = strings.TrimLeft(rest, " ")
-		low := strings.ToLower(rest)
-		out[i].needed = strings.HasPrefix(low, "[citation needed]") || strings.HasPrefix(low, "[citation needed") ||
-			strings.Contains(strings.ToLower(c.Text), "[citation needed]")
+		after := strings.ToLower(strings.TrimLeft(text[end:min(len(text), end+24)], " "))
+		out[i].needed = strings.HasPrefix(after, "[citation needed") || strings.Contains(strings.ToLower(c.Text), "[citation needed")
 	}
 	return out
 }
