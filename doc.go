@@ -19,9 +19,14 @@
 // and metadata. Every later stage works on that document and returns plain
 // data:
 //
-//	bytes ─► sources.Read ─► Document ─┬─► citations.Find ─────────┐
-//	                                   ├─► citations.FindReferences ┼─► citations.Link ─► rules ─► Report
-//	                                   └─► (claims, later) ─────────┘
+//	bytes ─► sources.Read ─► Document ─┬─► citations.Find ──────────┐
+//	                                   ├─► citations.FindReferences ┼─► citations.Link ─┐
+//	                                   └─► claims.Extract ──────────┴───────────────────┴─► rules ─► Report
+//
+// Claims are sentences the claims package scores as check-worthy; each is
+// linked to the citations inside or closing it, its links and the sources it
+// names, which is what the uncited-claim and anachronistic-citation rules
+// read.
 //
 // Linking is a pure function from citations and entries to one result per
 // citation (resolved, unresolved, ambiguous, mismatched, or unlisted for a
