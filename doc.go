@@ -56,7 +56,10 @@
 // # Network
 //
 // Checking never touches the network: links and DOIs are reported as
-// written. Resolving sources is a separate, opt-in step.
+// written. Fetching what an article cites is the job of [sources.Resolver],
+// a separate, opt-in step: it dials only public addresses (checked after DNS
+// resolution, on every redirect, with no proxy from the environment), caps
+// time and body size, and keeps to per-domain rate limits and robots.txt.
 //
 // # Concurrency
 //
