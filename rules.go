@@ -130,7 +130,7 @@ func runMissingReferenceList(p *Pass) {
 	}
 	first := p.Citations[m[0]]
 	p.Report(Finding{Span: p.Locate(first.Span), Citation: first.ID,
-		Message: fmt.Sprintf("%s cited but there is no reference list (no References, Bibliography, Sources or Notes section)", plural(len(m), "work is", "works are"))})
+		Message: fmt.Sprintf("the text has %s but no reference list (no References, Bibliography, Sources or Notes section)", plural(len(m), "citation", "citations"))})
 }
 
 func runEmptyReferenceList(p *Pass) {
