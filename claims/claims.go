@@ -43,17 +43,17 @@ func Extract(doc *sources.Document, opts Options) []Claim {
 	if min <= 0 {
 		min = m.threshold
 	}
+	spans := Sentences(doc)
+	sents := make([]Sentence, len(spans))
+	for i, sp := range spans {
+		sents[i] = Sentence{Text: doc.Text[sp.Start:sp.End]}
+	}
+	// Every sentence, headings included, is context for its neighbours.
+	seq := analyseSequence(sents)
 	var out []Claim
 	var tb [64]token
-	var fb [256]uint32
-	for _, sp := range Sentences(doc) {
-		s := doc.Text[sp.Start:sp.End]
-		toks := tokenize(s, tb[:0])
-		bits := analyze(s, toks)
-		atts, attributed := findAttributions(s, toks)
-		if attributed {
-			bits |= sigAttribution
-		}
+	fb := make([]uint32, 0, 256)
+	for i, sp := range spans {
 		if b := doc.BlockAt(sp.Start); b >= 0 {
 			switch doc.Blocks[b].Kind {
 			case sources.BlockHeading, sources.BlockPreformatted:
@@ -62,10 +62,14 @@ func Extract(doc *sources.Document, opts Options) []Claim {
 				continue
 			}
 		}
-		score := capQuestion(m.probability(m.margin(features(toks, bits, fb[:0]))), bits)
+		fb = sequenceFeatures(seq, i, m.groups, fb[:0])
+		bits := seq[i].bits
+		score := capQuestion(m.probability(m.margin(fb)), bits)
 		if score < min {
 			continue
 		}
+		s := sents[i].Text
+		atts, _ := findAttributions(s, tokenize(s, tb[:0]))
 		for i := range atts {
 			atts[i].Span.Start += sp.Start
 			atts[i].Span.End += sp.Start

@@ -23,13 +23,19 @@
 // The score is a logistic regression over hashed word unigrams, stems and
 // bigrams (2^18 buckets, FNV-1a) plus the typed signals and the signals of
 // non-claims (questions, hypotheticals, exhortations, opinions, first-person
-// asides, missing full stops, navigation words), with Platt scaling. The
-// weights in model.bin are trained by `go run ./claims/train` from the CLEF
-// CheckThat! 2020 task 5 training transcripts and testdata/claims/labelled.tsv;
-// the training is deterministic. The default threshold is chosen on
-// held-out training margins (see the train command), never on test data.
-// `go test ./claims -run TestEvalCheckworthiness -v` reports the figures on
-// the held-out CLEF test transcripts.
+// asides, missing full stops, navigation words), with Platt scaling.
+// Questions are capped at 0.2. In a transcript scored with
+// Model.ScoreSequence and speakers, a sentence also sees its neighbours'
+// words and generic speaker features (turn position and length, the
+// speaker's share of questions: a moderator asks); written text has no
+// speaker and none of these features, so Extract, Score and ScoreSequence
+// without speakers agree. The weights in model.bin are trained by
+// `go run ./claims/train` from the CLEF CheckThat! 2020 task 5 training
+// transcripts and testdata/claims/labelled.tsv; the training is
+// deterministic, and every setting of it was chosen by cross-validation over
+// the training transcripts (see the train command), never on test data.
+// `go test ./claims -run TestEvalCheckworthiness -v` ranks the held-out CLEF
+// test transcripts by ScoreSequence and reports the figures.
 //
 // Citation markers (parentheticals with a year, bracketed footnotes) are
 // left out of the features: where a sentence's content comes from does not

@@ -21,8 +21,8 @@ const clefTestGold = "../../shared/data/clef2020-checkthat-task5-checkworthiness
 const publishedMAP = 0.087
 
 type labelled struct {
-	text  string
-	claim bool
+	text, speaker string
+	claim         bool
 }
 
 func readTranscript(t *testing.T, path string) []labelled {
@@ -38,14 +38,15 @@ func readTranscript(t *testing.T, path string) []labelled {
 		if len(parts) < 4 {
 			continue
 		}
-		out = append(out, labelled{parts[2], strings.TrimSpace(parts[3]) == "1"})
+		out = append(out, labelled{parts[2], parts[1], strings.TrimSpace(parts[3]) == "1"})
 	}
 	require.NoError(t, sc.Err())
 	return out
 }
 
 // TestEvalCheckworthiness ranks the sentences of each held-out transcript
-// by score and reports MAP, P@10 and, at the default threshold, precision,
+// by ScoreSequence (the calibrated score with questions capped, as Extract
+// and Score give it, here with the transcript's speakers) and reports MAP, P@10 and, at the default threshold, precision,
 // recall and F1.
 func TestEvalCheckworthiness(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join(clefTestGold, "*.tsv"))
@@ -58,9 +59,12 @@ func TestEvalCheckworthiness(t *testing.T) {
 	var tp, fp, fn, n int
 	for _, f := range files {
 		rows := readTranscript(t, f)
-		scores := make([]float64, len(rows))
+		sents := make([]Sentence, len(rows))
 		for i, r := range rows {
-			scores[i], _ = m.Score(r.text)
+			sents[i] = Sentence{Text: r.text, Speaker: r.speaker}
+		}
+		scores := m.ScoreSequence(sents)
+		for i, r := range rows {
 			switch {
 			case scores[i] >= m.Threshold() && r.claim:
 				tp++
@@ -110,11 +114,12 @@ func TestEvalCheckworthiness(t *testing.T) {
 	t.Logf("CLEF 2020 task 5 test-gold: %d transcripts, %d sentences", len(files), n)
 	t.Logf("MAP %.4f (best published %.3f), P@10 %.3f", mapScore, publishedMAP, p10)
 	t.Logf("threshold %.2f: precision %.3f recall %.3f F1 %.3f (tp %d fp %d fn %d)", m.Threshold(), p, r, f1, tp, fp, fn)
-	// Floors a little below the measured figures (MAP 0.069, P@10 0.060,
-	// F1 0.055 with the shipped model) to catch regressions.
-	assert.GreaterOrEqual(t, mapScore, 0.060, "MAP")
-	assert.GreaterOrEqual(t, p10, 0.045, "P@10")
-	assert.GreaterOrEqual(t, f1, 0.045, "F1")
+	// Floors a little below the measured figures (MAP 0.063, P@10 0.070,
+	// F1 0.037 at the default threshold 0.50 with the shipped model) to
+	// catch regressions.
+	assert.GreaterOrEqual(t, mapScore, 0.055, "MAP")
+	assert.GreaterOrEqual(t, p10, 0.055, "P@10")
+	assert.GreaterOrEqual(t, f1, 0.030, "F1")
 }
 
 func ratio(a, b int) float64 {

@@ -62,3 +62,22 @@ func ExampleFindAttributions() {
 	// Output:
 	// [{Census Bureau {14 27}} {Priya Raman {41 52}}]
 }
+
+func ExampleModel_ScoreSequence() {
+	m := claims.DefaultModel()
+	scores := m.ScoreSequence([]claims.Sentence{
+		{Speaker: "MODERATOR", Text: "Senator, what would you do about jobs?"},
+		{Speaker: "CANDIDATE", Text: "We lost 70,000 factories since 2001."},
+		{Speaker: "CANDIDATE", Text: "Thank you."},
+	})
+	// Transcripts are ranked: the claim comes first.
+	best := 0
+	for i, s := range scores {
+		if s > scores[best] {
+			best = i
+		}
+	}
+	fmt.Println(best)
+	// Output:
+	// 1
+}

@@ -78,3 +78,28 @@ func FuzzScore(f *testing.F) {
 		}
 	})
 }
+
+func FuzzScoreSequence(f *testing.F) {
+	for i, s := range fuzzSeeds {
+		f.Add(s, fuzzSeeds[(i+1)%len(fuzzSeeds)], "A")
+	}
+	f.Fuzz(func(t *testing.T, a, b, speaker string) {
+		sents := []Sentence{{Text: a, Speaker: speaker}, {Text: b}, {Text: a + " " + b, Speaker: speaker}}
+		scores := DefaultModel().ScoreSequence(sents)
+		margins := DefaultModel().MarginSequence(sents)
+		if len(scores) != len(sents) || len(margins) != len(sents) {
+			t.Fatalf("%d scores, %d margins for %d sentences", len(scores), len(margins), len(sents))
+		}
+		for _, s := range scores {
+			if math.IsNaN(s) || s < 0 || s > 1 {
+				t.Fatalf("score %v in %q", s, sents)
+			}
+		}
+		// A sentence without a speaker has no context features: its
+		// score in sequence is its score alone.
+		alone, _ := Score(b)
+		if math.Abs(alone-scores[1]) > 1e-9 {
+			t.Fatalf("score %v in sequence, %v alone for %q", scores[1], alone, b)
+		}
+	})
+}

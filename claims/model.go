@@ -14,8 +14,10 @@ const (
 	hashBits   = 18
 	numBuckets = 1 << hashBits
 	// NumFeatures is the length of a model's weight vector: the hashed
-	// n-gram buckets followed by one weight per typed signal.
-	NumFeatures = numBuckets + numSignals
+	// n-gram buckets followed by the dense features (one weight per typed
+	// signal of the sentence and of each neighbour, and the speaker
+	// features).
+	NumFeatures = numBuckets + numDense
 )
 
 // ErrBadModel means model bytes could not be decoded.
@@ -47,16 +49,18 @@ type Model struct {
 	bias           float32
 	plattA, plattB float64
 	threshold      float64
+	groups         uint32 // context feature groups the model uses
 }
 
 // NewModel builds a model from trained parameters: weights (NumFeatures
 // long), the bias, Platt scaling coefficients a and b (probability =
-// 1/(1+exp(-(a*margin+b)))), and the default claim threshold.
+// 1/(1+exp(-(a*margin+b)))), and the default claim threshold. The model
+// uses every context feature group (see ScoreSequence).
 func NewModel(weights []float32, bias float32, a, b, threshold float64) (*Model, error) {
 	if len(weights) != NumFeatures {
 		return nil, fmt.Errorf("new model: %w: %d weights, want %d", ErrBadModel, len(weights), NumFeatures)
 	}
-	return &Model{weights: weights, bias: bias, plattA: a, plattB: b, threshold: threshold}, nil
+	return &Model{weights: weights, bias: bias, plattA: a, plattB: b, threshold: threshold, groups: allGroups}, nil
 }
 
 // Threshold is the default score at which a sentence counts as a claim.
@@ -71,11 +75,17 @@ func (m *Model) WithThreshold(t float64) *Model {
 
 // margin returns the linear score of a feature list. The n-gram features
 // share a total weight of 1/sqrt(count), so that long sentences do not win
-// on length alone; the signal features count 1 each.
+// on length alone, and so do the context words (flagged with ctxFlag); the
+// dense features count 1 each.
 func (m *Model) margin(feats []uint32) float64 {
-	var ngrams, signals float64
-	n := 0
+	var ngrams, ctx, dense float64
+	n, nc := 0, 0
 	for _, f := range feats {
+		if f&ctxFlag != 0 {
+			ctx += float64(m.weights[f&(numBuckets-1)])
+			nc++
+			continue
+		}
 		if int(f) >= len(m.weights) {
 			continue
 		}
@@ -83,10 +93,10 @@ func (m *Model) margin(feats []uint32) float64 {
 			ngrams += float64(m.weights[f])
 			n++
 		} else {
-			signals += float64(m.weights[f])
+			dense += float64(m.weights[f])
 		}
 	}
-	return float64(m.bias) + signals + ngrams*ngramScale(n)
+	return float64(m.bias) + dense + ngrams*ngramScale(n) + ctx*ngramScale(nc)
 }
 
 // ngramScale is the value of each of n n-gram features.
@@ -177,14 +187,14 @@ func features(toks []token, bits uint32, dst []uint32) []uint32 {
 
 // Model file format, little endian:
 //
-//	"CCLM" version(1)
-//	uvarint hashBits, uvarint numSignals
+//	"CCLM" version(2)
+//	uvarint hashBits, uvarint numSignals, uvarint numDense, uvarint groups
 //	float32 bias, float64 plattA, plattB, threshold
-//	numSignals × float32 signal weights
+//	numDense × float32 dense weights
 //	float32 scale, uvarint count, count × (uvarint index delta, int8 weight)
 //
 // N-gram weights are quantised to int8 (weight = q*scale); zeros are left out.
-const modelMagic = "CCLM\x01"
+const modelMagic = "CCLM\x02"
 
 // MarshalBinary encodes the model compactly.
 func (m *Model) MarshalBinary() ([]byte, error) {
@@ -194,6 +204,8 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	out := []byte(modelMagic)
 	out = binary.AppendUvarint(out, hashBits)
 	out = binary.AppendUvarint(out, numSignals)
+	out = binary.AppendUvarint(out, numDense)
+	out = binary.AppendUvarint(out, uint64(m.groups))
 	out = binary.LittleEndian.AppendUint32(out, math.Float32bits(m.bias))
 	for _, v := range []float64{m.plattA, m.plattB, m.threshold} {
 		out = binary.LittleEndian.AppendUint64(out, math.Float64bits(v))
@@ -238,13 +250,17 @@ func UnmarshalModel(data []byte) (*Model, error) {
 		return nil, fmt.Errorf("unmarshal model: %w: bad header", ErrBadModel)
 	}
 	d.b = d.b[len(modelMagic):]
-	if d.uvarint() != hashBits || d.uvarint() != numSignals {
+	if d.uvarint() != hashBits || d.uvarint() != numSignals || d.uvarint() != numDense {
 		return nil, fmt.Errorf("unmarshal model: %w: feature layout differs from this version", ErrBadModel)
 	}
-	m := &Model{weights: make([]float32, NumFeatures)}
+	groups := d.uvarint()
+	if groups&^allGroups != 0 {
+		return nil, fmt.Errorf("unmarshal model: %w: unknown feature groups %#x", ErrBadModel, groups)
+	}
+	m := &Model{weights: make([]float32, NumFeatures), groups: uint32(groups)}
 	m.bias = d.float32()
 	m.plattA, m.plattB, m.threshold = d.float64(), d.float64(), d.float64()
-	for k := range numSignals {
+	for k := range numDense {
 		m.weights[numBuckets+k] = d.float32()
 	}
 	scale := d.float32()

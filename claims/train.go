@@ -9,6 +9,9 @@ import (
 type Example struct {
 	Text  string
 	Claim bool
+	// Speaker is who says the sentence, in a transcript; empty for
+	// written text.
+	Speaker string
 	// Weight scales the example's loss; zero means 1.
 	Weight float64
 }
@@ -23,55 +26,99 @@ type TrainConfig struct {
 	// PositiveWeight multiplies the loss of positive examples, to balance
 	// rare positives.
 	PositiveWeight float64
+	// Pairwise, when positive, adds a ranking loss: each epoch, every
+	// positive example is paired with PairsPerPositive random negatives of
+	// the same document and the logistic loss of their margin difference,
+	// times Pairwise, is minimised too.
+	Pairwise float64
+	// Runs is the number of training runs, each with its own shuffling
+	// seed (Seed, Seed+1, ...), whose weights are averaged; zero means 1.
+	Runs             int
+	PairsPerPositive int
+	// ContextSignals, ContextWords and Speaker switch on the context
+	// feature groups: the neighbours' signals, the neighbours' words and
+	// the speaker features (see ScoreSequence).
+	ContextSignals, ContextWords, Speaker bool
+}
+
+func (cfg *TrainConfig) groups() uint32 {
+	var g uint32
+	if cfg.ContextSignals {
+		g |= groupContextSignals
+	}
+	if cfg.ContextWords {
+		g |= groupContextWords
+	}
+	if cfg.Speaker {
+		g |= groupSpeaker
+	}
+	return g
 }
 
 // encoded is an example turned into features.
 type encoded struct {
-	feats  []uint32
-	scale  float64 // value of each n-gram feature
+	feats  []uint32 // weight indices (ctxFlag removed)
+	values []float64
 	y      float64
 	weight float64
+	seq    int // index of the example's sequence
 }
 
-func (e *encoded) value(f uint32) float64 {
-	if f < numBuckets {
-		return e.scale
-	}
-	return 1
-}
-
-func encode(examples []Example, posWeight float64) []encoded {
-	out := make([]encoded, len(examples))
-	var tb [64]token
-	for i, ex := range examples {
-		toks := tokenize(ex.Text, tb[:0])
-		bits := analyzeWithAttribution(ex.Text, toks)
-		w := ex.Weight
-		if w == 0 {
-			w = 1
+// encode turns sequences of examples into features with the context
+// feature groups set.
+func encode(docs [][]Example, posWeight float64, groups uint32) []encoded {
+	var out []encoded
+	for d, doc := range docs {
+		sents := make([]Sentence, len(doc))
+		for i, ex := range doc {
+			sents[i] = Sentence{Text: ex.Text, Speaker: ex.Speaker}
 		}
-		y := 0.0
-		if ex.Claim {
-			y = 1
-			w *= posWeight
-		}
-		feats := features(toks, bits, nil)
-		n := 0
-		for _, f := range feats {
-			if f < numBuckets {
-				n++
+		seq := analyseSequence(sents)
+		for i, ex := range doc {
+			w := ex.Weight
+			if w == 0 {
+				w = 1
 			}
+			y := 0.0
+			if ex.Claim {
+				y = 1
+				w *= posWeight
+			}
+			feats := sequenceFeatures(seq, i, groups, nil)
+			n, nc := 0, 0
+			for _, f := range feats {
+				switch {
+				case f&ctxFlag != 0:
+					nc++
+				case f < numBuckets:
+					n++
+				}
+			}
+			values := make([]float64, len(feats))
+			for k, f := range feats {
+				switch {
+				case f&ctxFlag != 0:
+					values[k] = ngramScale(nc)
+					feats[k] = f & (numBuckets - 1)
+				case f < numBuckets:
+					values[k] = ngramScale(n)
+				default:
+					values[k] = 1
+				}
+			}
+			out = append(out, encoded{feats: feats, values: values, y: y, weight: w, seq: d})
 		}
-		out[i] = encoded{feats: feats, scale: ngramScale(n), y: y, weight: w}
 	}
 	return out
 }
 
-// Train fits a logistic regression on train with AdaGrad. The returned model
+// Train fits a logistic regression on train with AdaGrad. Each element of
+// docs is one document or transcript in reading order (a lone sentence is a
+// document of one), so that the context features see its neighbours. The returned model
 // is not calibrated yet (its Platt coefficients are 1 and 0) and its
 // threshold is 0.5: fit the calibration on margins of held-out examples with
 // FitPlatt and set both with WithCalibration.
-func Train(train []Example, cfg TrainConfig) *Model {
+func Train(docs [][]Example, cfg TrainConfig) *Model {
 	if cfg.Epochs <= 0 {
 		cfg.Epochs = 10
 	}
@@ -81,7 +128,36 @@ func Train(train []Example, cfg TrainConfig) *Model {
 	if cfg.PositiveWeight <= 0 {
 		cfg.PositiveWeight = 1
 	}
-	data := encode(train, cfg.PositiveWeight)
+	groups := cfg.groups()
+	data := encode(docs, cfg.PositiveWeight, groups)
+	// negatives lists, per sequence, its negative examples.
+	negatives := map[int][]int{}
+	for i := range data {
+		if data[i].y == 0 {
+			negatives[data[i].seq] = append(negatives[data[i].seq], i)
+		}
+	}
+	runs := max(cfg.Runs, 1)
+	sum := make([]float64, NumFeatures)
+	var sumBias float64
+	for r := range runs {
+		w, bias := fit(data, negatives, cfg, cfg.Seed+uint64(r))
+		for i, v := range w {
+			sum[i] += v
+		}
+		sumBias += bias
+	}
+	weights := make([]float32, NumFeatures)
+	for i, v := range sum {
+		weights[i] = float32(v / float64(runs))
+	}
+	return &Model{weights: weights, bias: float32(sumBias / float64(runs)), plattA: 1, threshold: 0.5, groups: groups}
+}
+
+// fit runs AdaGrad over data with a shuffling seed and returns the weights
+// and bias averaged over the epochs after the first, which are steadier
+// than the last iterate.
+func fit(data []encoded, negatives map[int][]int, cfg TrainConfig, seed uint64) ([]float64, float64) {
 	w := make([]float64, NumFeatures)
 	g2 := make([]float64, NumFeatures)
 	var bias, biasG2 float64
@@ -89,9 +165,7 @@ func Train(train []Example, cfg TrainConfig) *Model {
 	for i := range order {
 		order[i] = i
 	}
-	rng := rand.New(rand.NewPCG(cfg.Seed, cfg.Seed^0x9e3779b97f4a7c15))
-	// The model is the average of the weights at the end of each epoch
-	// after the first, which is steadier than the last iterate.
+	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	avg := make([]float64, NumFeatures)
 	var avgBias float64
 	snapshots := 0
@@ -100,17 +174,20 @@ func Train(train []Example, cfg TrainConfig) *Model {
 		for _, k := range order {
 			ex := &data[k]
 			z := bias
-			for _, f := range ex.feats {
-				z += w[f] * ex.value(f)
+			for j, f := range ex.feats {
+				z += w[f] * ex.values[j]
 			}
 			g := (sigmoid(z) - ex.y) * ex.weight
-			for _, f := range ex.feats {
-				gf := g*ex.value(f) + cfg.L2*w[f]
+			for j, f := range ex.feats {
+				gf := g*ex.values[j] + cfg.L2*w[f]
 				g2[f] += gf * gf
 				w[f] -= cfg.LearningRate * gf / (math.Sqrt(g2[f]) + 1e-8)
 			}
 			biasG2 += g * g
 			bias -= cfg.LearningRate * g / (math.Sqrt(biasG2) + 1e-8)
+		}
+		if cfg.Pairwise > 0 {
+			pairwiseEpoch(data, negatives, order, w, g2, rng, cfg)
 		}
 		if epoch > 0 || cfg.Epochs == 1 {
 			for i, v := range w {
@@ -120,11 +197,10 @@ func Train(train []Example, cfg TrainConfig) *Model {
 			snapshots++
 		}
 	}
-	weights := make([]float32, NumFeatures)
-	for i, v := range avg {
-		weights[i] = float32(v / float64(snapshots))
+	for i := range avg {
+		avg[i] /= float64(snapshots)
 	}
-	return &Model{weights: weights, bias: float32(avgBias / float64(snapshots)), plattA: 1, threshold: 0.5}
+	return avg, avgBias / float64(snapshots)
 }
 
 // WithCalibration returns a copy of m with Platt coefficients a and b and
@@ -209,4 +285,40 @@ func FitPlatt(zs []float64, ys []bool, ws []float64) (a, b float64) {
 		}
 	}
 	return a, b
+}
+
+// pairwiseEpoch runs one pass of the pairwise ranking loss: for each
+// positive example (in order), PairsPerPositive negatives of its document.
+func pairwiseEpoch(data []encoded, negatives map[int][]int, order []int, w, g2 []float64, rng *rand.Rand, cfg TrainConfig) {
+	k := cfg.PairsPerPositive
+	if k <= 0 {
+		k = 5
+	}
+	step := func(ex *encoded, g float64) {
+		for j, f := range ex.feats {
+			gf := g*ex.values[j] + cfg.L2*w[f]
+			g2[f] += gf * gf
+			w[f] -= cfg.LearningRate * gf / (math.Sqrt(g2[f]) + 1e-8)
+		}
+	}
+	for _, pi := range order {
+		p := &data[pi]
+		negs := negatives[p.seq]
+		if p.y == 0 || len(negs) == 0 {
+			continue
+		}
+		for range k {
+			n := &data[negs[rng.IntN(len(negs))]]
+			var d float64
+			for j, f := range p.feats {
+				d += w[f] * p.values[j]
+			}
+			for j, f := range n.feats {
+				d -= w[f] * n.values[j]
+			}
+			g := -sigmoid(-d) * cfg.Pairwise
+			step(p, g)
+			step(n, -g)
+		}
+	}
 }
