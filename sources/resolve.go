@@ -269,6 +269,9 @@ type Resolver struct {
 	// robotsTTL and robotsRetry say how long a read robots.txt and a failed
 	// attempt to read one are kept.
 	robotsTTL, robotsRetry time.Duration
+	// svc holds the base URLs of the DOI, Crossref and Wayback services
+	// (source.go); zero fields mean the public defaults.
+	svc services
 }
 
 // NewResolver returns a Resolver configured by opts, or the first option's
