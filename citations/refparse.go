@@ -2360,8 +2360,11 @@ var serialWords = []string{"Journal", "J.", "Review", "Rev.", "Proceedings", "Pr
 
 // looksSerial reports whether a container names a journal, newspaper,
 // series or proceedings rather than a publisher.
-func looksSerial(s string) bool {
-	for _, w := range serialWords {
+func looksSerial(s string) bool { return containsAnyWord(s, serialWords) }
+
+// containsAnyWord reports whether s contains one of words.
+func containsAnyWord(s string, words []string) bool {
+	for _, w := range words {
 		if strings.Contains(s, w) {
 			return true
 		}
@@ -2394,14 +2397,7 @@ var publisherWords = []string{
 }
 
 // looksPublisher reports whether a segment names a publisher.
-func looksPublisher(s string) bool {
-	for _, w := range publisherWords {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
-}
+func looksPublisher(s string) bool { return containsAnyWord(s, publisherWords) }
 
 // cleanField trims white space, surrounding quotes and trailing
 // punctuation from a field.
