@@ -74,13 +74,7 @@ func TestLinkNumbersFootnotesAndURLs(t *testing.T) {
 		{ID: "r4", URL: "https://www.example.org/report/", DOI: "10.1000/xyz"},
 	}}}
 	unlabelled := []ReferenceList{{Entries: []Reference{{ID: "r1"}, {ID: "r2"}}}}
-	tests := []struct {
-		name   string
-		lists  []ReferenceList
-		cit    Citation
-		status Status
-		ref    string
-	}{
+	tests := []linkCase{
 		{"number to label", labelled, Citation{Kind: KindNumeric, Number: "2"}, Resolved, "r2"},
 		{"number past the list", labelled, Citation{Kind: KindNumeric, Number: "9"}, Unresolved, ""},
 		{"number to position in an unlabelled list", unlabelled, Citation{Kind: KindNumeric, Number: "2"}, Resolved, "r2"},
@@ -90,14 +84,7 @@ func TestLinkNumbersFootnotesAndURLs(t *testing.T) {
 		{"link to a listed DOI", labelled, Citation{Kind: KindLink, URL: "https://doi.org/10.1000/XYZ"}, Resolved, "r4"},
 		{"link not listed", labelled, Citation{Kind: KindLink, URL: "https://elsewhere.net/"}, Unlisted, ""},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := Link([]Citation{tt.cit}, tt.lists)
-			require.Len(t, got, 1)
-			assert.Equal(t, tt.status, got[0].Status)
-			assert.Equal(t, tt.ref, got[0].Reference)
-		})
-	}
+	runLinkCases(t, tests)
 }
 
 func TestNormalizeName(t *testing.T) {
@@ -248,13 +235,7 @@ func TestLinkNumbersInferredAndAnchors(t *testing.T) {
 	anchored := []ReferenceList{{Entries: []Reference{
 		{ID: "r1", Anchor: "cite_note-Müller-1"}, {ID: "r2", Anchor: "cite_note-2"},
 	}}}
-	tests := []struct {
-		name   string
-		lists  []ReferenceList
-		cit    Citation
-		status Status
-		ref    string
-	}{
+	tests := []linkCase{
 		{"number of an entry whose label was missed", gappy, Citation{Kind: KindNumeric, Number: "3"}, Resolved, "r3"},
 		{"number of the last entry whose label was missed", gappy, Citation{Kind: KindNumeric, Number: "5"}, Resolved, "r5"},
 		{"labelled entries still by label", gappy, Citation{Kind: KindNumeric, Number: "4"}, Resolved, "r4"},
@@ -266,14 +247,7 @@ func TestLinkNumbersInferredAndAnchors(t *testing.T) {
 		{"footnotes without anchors link by position", plain, Citation{Kind: KindFootnote, Target: "fn2", Number: "2"}, Resolved, "r2"},
 		{"a label wins over a position", mixed, Citation{Kind: KindNumeric, Number: "2"}, Resolved, "r3"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := Link([]Citation{tt.cit}, tt.lists)
-			require.Len(t, got, 1)
-			assert.Equal(t, tt.status, got[0].Status)
-			assert.Equal(t, tt.ref, got[0].Reference)
-		})
-	}
+	runLinkCases(t, tests)
 }
 
 func TestNormalizeNameAllocations(t *testing.T) {
@@ -468,4 +442,26 @@ func FuzzLink(f *testing.F) {
 			}
 		}
 	})
+}
+
+// linkCase is one citation linked against some lists, with the outcome
+// expected.
+type linkCase struct {
+	name   string
+	lists  []ReferenceList
+	cit    Citation
+	status Status
+	ref    string
+}
+
+func runLinkCases(t *testing.T, tests []linkCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Link([]Citation{tt.cit}, tt.lists)
+			require.Len(t, got, 1)
+			assert.Equal(t, tt.status, got[0].Status)
+			assert.Equal(t, tt.ref, got[0].Reference)
+		})
+	}
 }
