@@ -28,6 +28,28 @@ type Options struct {
 	// MinScore is the check-worthiness score from which a sentence counts
 	// as a claim; zero means the claim model's default threshold.
 	MinScore float64
+
+	// Resolver, when set, resolves what the article cites after linking:
+	// each reference entry's DOI (else its URL) and each link citation's
+	// URL, so that the source rules (broken-link, unreachable-source,
+	// unresolvable-doi, reference-mismatch, retracted-source) have
+	// something to check. Nil means no network at all.
+	Resolver *sources.Resolver
+	// Cache, when set, answers for sources resolved earlier (a fresh record
+	// makes no request) and keeps every link observation, from which a link
+	// is called dead (see sources.IsDead). Without a cache a link is never
+	// dead: one failure is not enough.
+	Cache sources.Cache
+	// Offline answers from Cache alone, stale records included; nothing is
+	// fetched and uncached sources stay unresolved. It needs a Cache, not a
+	// Resolver.
+	Offline bool
+	// DeadRule says when a link's observations make it dead; the zero
+	// value is the default rule.
+	DeadRule sources.DeadRule
+	// Progress, when set, is called after each source is resolved with the
+	// number done and the total, from the goroutine that called Check.
+	Progress func(done, total int)
 }
 
 // Check reads one article from r and checks its citations: it finds the
@@ -51,6 +73,11 @@ func CheckDocument(ctx context.Context, doc *sources.Document, opts Options) (*R
 		return nil, err
 	}
 	p := analyze(doc, opts)
+	if opts.Resolver != nil || (opts.Offline && opts.Cache != nil) {
+		if err := p.resolveSources(ctx, opts); err != nil {
+			return nil, err
+		}
+	}
 	rules := opts.Rules
 	if rules == nil {
 		rules = DefaultRules()
@@ -83,7 +110,15 @@ type Pass struct {
 	// markers pointing into them at all: a news piece with a "Sources" list.
 	// Its entries are linked to the body's links and named sources instead.
 	SourcesMode bool
+	// Resolved is true when sources were resolved (Options.Resolver or
+	// Options.Offline); the source rules do nothing otherwise.
+	Resolved bool
+	// Resolutions maps a reference ID or a link citation's ID to what
+	// resolving its source gave; sources that could not be answered
+	// (offline and not cached) are absent.
+	Resolutions map[string]*Resolution
 
+	subjects []subject
 	claims   []claimSupport
 	refs     map[string]*citations.Reference
 	findings []Finding
@@ -199,6 +234,9 @@ func (p *Pass) report() *Report {
 			ref := l.Reference
 			rc.Reference = &ref
 		}
+		if res := p.Resolutions[c.ID]; res != nil {
+			rc.Source = res.Source
+		}
 		r.Citations = append(r.Citations, rc)
 		switch l.Status {
 		case citations.Resolved:
@@ -226,6 +264,9 @@ func (p *Pass) report() *Report {
 				Year: e.Year, Title: e.Title, Container: e.Container, Volume: e.Volume, Issue: e.Issue,
 				Pages: e.Pages, Publisher: e.Publisher, DOI: e.DOI, URL: e.URL, Span: p.Locate(e.Span),
 				List: li, CitedBy: p.CitedBy[e.ID]}
+			if res := p.Resolutions[e.ID]; res != nil {
+				re.Source = res.Source
+			}
 			if re.Authors == nil {
 				re.Authors = []string{}
 			}

@@ -55,11 +55,19 @@
 //
 // # Network
 //
-// Checking never touches the network: links and DOIs are reported as
-// written. Fetching what an article cites is the job of [sources.Resolver],
-// a separate, opt-in step: it dials only public addresses (checked after DNS
-// resolution, on every redirect, with no proxy from the environment), caps
-// time and body size, and keeps to per-domain rate limits and robots.txt.
+// By default checking never touches the network: links and DOIs are
+// reported as written. Fetching what an article cites is the job of
+// [sources.Resolver], an opt-in step (Options.Resolver): it dials only
+// public addresses (checked after DNS resolution, on every redirect, with no
+// proxy from the environment), caps time and body size, and keeps to
+// per-domain rate limits and robots.txt. With a resolver, after linking,
+// each entry's DOI (else its URL) and each link citation's URL is resolved
+// once, by a small pool of goroutines, and the source rules (broken-link,
+// unreachable-source, unresolvable-doi, reference-mismatch,
+// retracted-source) read the results ([Pass.Resolutions]). Options.Cache
+// answers for fresh sources without a request and keeps every link
+// observation, so a link is called dead only after failures on separate
+// days ([sources.IsDead]); Options.Offline answers from the cache alone.
 //
 // # Concurrency
 //

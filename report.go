@@ -93,6 +93,9 @@ type Citation struct {
 	// mismatched; null when unresolved, ambiguous or unlisted.
 	Reference  *string  `json:"reference"`
 	Candidates []string `json:"candidates,omitempty"`
+	// Source is what resolving a link citation's URL gave; absent when
+	// sources were not resolved.
+	Source *sources.Source `json:"source,omitempty"`
 }
 
 // Reference is one reference-list entry and the citations that cite it.
@@ -118,6 +121,9 @@ type Reference struct {
 	// Mentions are places in the body that name the entry's author or
 	// publisher, for source lists that have no in-text markers.
 	Mentions []Location `json:"mentions,omitempty"`
+	// Source is what resolving the entry's DOI (else its URL) gave; absent
+	// when sources were not resolved.
+	Source *sources.Source `json:"source,omitempty"`
 }
 
 // ReferenceList is one reference section.

@@ -44,10 +44,13 @@ type Rule struct {
 	Run func(*Pass)
 }
 
-// DefaultRules returns a new list of the citation-integrity rules, in the
-// order their codes are documented.
+// DefaultRules returns a new list of the citation-integrity rules and then
+// the source rules (broken-link, unreachable-source, unresolvable-doi,
+// reference-mismatch, retracted-source; see rules_sources.go), in the order
+// their codes are documented. The source rules report only when sources were
+// resolved (Options.Resolver or Options.Offline).
 func DefaultRules() []*Rule {
-	return []*Rule{
+	return append([]*Rule{
 		{
 			Code: CodeMissingReferenceList, Severity: SeverityError,
 			Summary: "The text has author-year, numeric or footnote citations but no reference section at all.",
@@ -108,7 +111,7 @@ func DefaultRules() []*Rule {
 			Fix:     "Cite a source from the time of the event, or correct the date.",
 			Run:     runAnachronisticCitation,
 		},
-	}
+	}, sourceRules()...)
 }
 
 // markers returns the citations that point into a reference list

@@ -38,7 +38,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	switch args[0] {
 	case "check":
-		return runCheck(ctx, args[1:], stdin, stdout, stderr)
+		return runCheck(ctx, args[1:], stdin, stdout, stderr, nil)
 	case "codes":
 		return runCodes(stdout)
 	case "help", "-h", "--help", "-help":
@@ -69,7 +69,9 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+// runCheck runs `citecheck check`; resolverOpts are added to the resolver's
+// options (tests point it at loopback servers).
+func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, resolverOpts []sources.Option) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	format := fs.String("format", "text", "output `format`: text or json")
@@ -78,6 +80,10 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	baseURL := fs.String("base-url", "", "resolve relative links in HTML against this `URL`")
 	maxBytes := fs.Int64("max-bytes", sources.DefaultMaxBytes, "refuse inputs larger than this many `bytes`")
 	minScore := fs.Float64("min-score", 0, "count a sentence as a claim from this check-worthiness `score` (0 to 1; 0 means the model's default)")
+	resolve := fs.Bool("resolve", false, "open what the article cites (DOIs, URLs, links) and check the sources; off: no network at all")
+	cachePath := fs.String("cache", "", "the SQLite cache of resolved sources `path` (default: citecheck/cache.sqlite in the user's cache directory)")
+	offline := fs.Bool("offline", false, "check the sources from the cache alone, fetching nothing (implies --resolve)")
+	contact := fs.String("contact", "", "an e-mail `address` to put in the User-Agent, so site operators can reach you")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: citecheck check [flags] FILE...\n\nFILE may be - for standard input.\nExit status: 0 no finding reaches --fail-on, 1 one does, 2 usage error or unreadable input.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -120,13 +126,23 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		fs.Usage()
 		return exitUsage
 	}
+	opts := citecheck.Options{Format: sources.Format(*inputFormat), BaseURL: *baseURL, MaxBytes: *maxBytes, MinScore: *minScore}
+	if *resolve || *offline {
+		closeAll, err := setupResolve(ctx, &opts, *cachePath, *offline, *contact, stderr, resolverOpts...)
+		if err != nil {
+			fmt.Fprintf(stderr, "citecheck check: %v\n", err)
+			return exitUsage
+		}
+		defer closeAll()
+	}
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	status := exitOK
 	for _, name := range files {
-		report, err := checkFile(ctx, name, stdin, citecheck.Options{Name: name, Format: sources.Format(*inputFormat), BaseURL: *baseURL, MaxBytes: *maxBytes, MinScore: *minScore})
+		opts.Name = name
+		report, err := checkFile(ctx, name, stdin, opts)
 		if err != nil {
 			out.Flush()
 			fmt.Fprintf(stderr, "citecheck: %v\n", err)

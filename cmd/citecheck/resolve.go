@@ -1,0 +1,96 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	_ "github.com/mattn/go-sqlite3" // the driver behind the source cache
+
+	"github.com/citecheck/citecheck"
+	"github.com/citecheck/citecheck/sources"
+)
+
+// defaultCachePath is citecheck/cache.sqlite in the user's cache directory.
+func defaultCachePath() (string, error) {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return "", fmt.Errorf("no cache directory (use --cache): %w", err)
+	}
+	return filepath.Join(dir, "citecheck", "cache.sqlite"), nil
+}
+
+// setupResolve opens the cache and, unless offline, builds the resolver,
+// and sets them in opts with a progress line on stderr. The returned
+// function closes what it opened.
+func setupResolve(ctx context.Context, opts *citecheck.Options, cachePath string, offline bool, contact string, stderr io.Writer, resolverOpts ...sources.Option) (func(), error) {
+	if cachePath == "" {
+		p, err := defaultCachePath()
+		if err != nil {
+			return nil, err
+		}
+		cachePath = p
+	}
+	if err := os.MkdirAll(filepath.Dir(cachePath), 0o755); err != nil {
+		return nil, fmt.Errorf("cache: %w", err)
+	}
+	db, err := sql.Open("sqlite3", "file:"+cachePath)
+	if err != nil {
+		return nil, fmt.Errorf("cache %s: %w", cachePath, err)
+	}
+	cache, err := sources.NewSQLiteCache(ctx, db)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("cache %s: %w", cachePath, err)
+	}
+	opts.Cache, opts.Offline = cache, offline
+	var resolver *sources.Resolver
+	if !offline {
+		if contact != "" {
+			resolverOpts = append(resolverOpts, sources.WithContact(contact))
+		}
+		if resolver, err = sources.NewResolver(resolverOpts...); err != nil {
+			db.Close()
+			return nil, err
+		}
+		opts.Resolver = resolver
+	}
+	live := isTerminal(stderr)
+	verb := "resolved %d sources"
+	if offline {
+		verb = "looked up %d sources in the cache"
+	}
+	opts.Progress = func(done, total int) {
+		switch {
+		case done == total && live:
+			fmt.Fprintf(stderr, "\r"+verb+"      \n", total)
+		case done == total:
+			fmt.Fprintf(stderr, verb+"\n", total)
+		case live:
+			fmt.Fprintf(stderr, "\rresolving %d/%d sources…", done, total)
+		}
+	}
+	return func() {
+		if resolver != nil {
+			resolver.Close()
+		}
+		if err := db.Close(); err != nil && !errors.Is(err, sql.ErrConnDone) {
+			fmt.Fprintf(stderr, "citecheck: cache: %v\n", err)
+		}
+	}, nil
+}
+
+// isTerminal reports whether w is a character device, where a progress
+// line may be rewritten in place.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}

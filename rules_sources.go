@@ -1,0 +1,334 @@
+package citecheck
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/citecheck/citecheck/sources"
+)
+
+// The finding codes of the source rules, which need resolved sources
+// (Options.Resolver or Options.Offline) and report nothing otherwise.
+const (
+	CodeBrokenLink        = "broken-link"
+	CodeUnreachableSource = "unreachable-source"
+	CodeUnresolvableDOI   = "unresolvable-doi"
+	CodeReferenceMismatch = "reference-mismatch"
+	CodeRetractedSource   = "retracted-source"
+)
+
+// titleOverlapMin is the least share of the shorter title's words that the
+// entry's title and the source's must have in common.
+const titleOverlapMin = 0.5
+
+// sourceRules returns the source rules, in the order their codes are
+// documented.
+func sourceRules() []*Rule {
+	return []*Rule{
+		{
+			Code: CodeBrokenLink, Severity: SeverityError,
+			Summary: "A cited link is dead: it failed (404, 410, a soft 404) on repeated checks on separate days, with no success since; never on one failure.",
+			Fix:     "Point the citation at the work's new address, or at the archived copy the message names.",
+			Run:     runBrokenLink,
+		},
+		{
+			Code: CodeUnreachableSource, Severity: SeverityInfo,
+			Summary: "A cited source could not be fetched this time (403, 429, 5xx, a timeout, robots.txt), or failed but not yet often enough to call it dead.",
+			Fix:     "Nothing to do unless it persists; check the link by hand.",
+			Run:     runUnreachableSource,
+		},
+		{
+			Code: CodeUnresolvableDOI, Severity: SeverityError,
+			Summary: "An entry's DOI is malformed, or the DOI registry does not know it.",
+			Fix:     "Copy the DOI again from the work's landing page.",
+			Run:     runUnresolvableDOI,
+		},
+		{
+			Code: CodeReferenceMismatch, Severity: SeverityWarning,
+			Summary: "An entry's title, year (by more than one) or first author disagrees with the metadata of the source it points to.",
+			Fix:     "Correct the entry, or its DOI or URL if it points at another work; the message shows both versions.",
+			Run:     runReferenceMismatch,
+		},
+		{
+			Code: CodeRetractedSource, Severity: SeverityError,
+			Summary: "The cited work was retracted or withdrawn; a correction or expression of concern is reported as a warning.",
+			Fix:     "Stop relying on the work, or say in the text that it was retracted and why it is still cited.",
+			Run:     runRetractedSource,
+		},
+	}
+}
+
+// target names what a subject cites, for messages.
+func (s subject) target() string {
+	if s.res.DOI {
+		return "DOI " + s.res.Target
+	}
+	return s.res.Target
+}
+
+// describeStatus says what a failed attempt found.
+func describeStatus(src *sources.Source) string {
+	var b strings.Builder
+	switch src.Status {
+	case sources.StatusUnreachable:
+		b.WriteString("unreachable")
+	case sources.StatusForbidden:
+		b.WriteString("refused: an internal address")
+	case sources.StatusNotFound:
+		b.WriteString("not found")
+	default:
+		b.WriteString("could not be read")
+	}
+	if src.HTTPStatus != 0 {
+		fmt.Fprintf(&b, " (HTTP %d)", src.HTTPStatus)
+	}
+	if len(src.Notes) > 0 && src.Status != sources.StatusUnreachable {
+		b.WriteString(": ")
+		b.WriteString(src.Notes[0])
+	}
+	return b.String()
+}
+
+func runBrokenLink(p *Pass) {
+	for _, s := range p.subjects {
+		if s.shadowed || s.res.Source == nil || !s.res.Dead {
+			continue
+		}
+		msg := fmt.Sprintf("%s is dead: %s", s.target(), s.res.Evidence)
+		if a := s.res.Source.ArchivedURL; a != "" {
+			msg += "; archived copy: " + a
+		} else {
+			msg += "; no archived copy found"
+		}
+		p.Report(p.subjectFinding(s, Finding{Message: msg}))
+	}
+}
+
+func runUnreachableSource(p *Pass) {
+	for _, s := range p.subjects {
+		src := s.res.Source
+		if s.shadowed || src == nil || s.res.Dead {
+			continue
+		}
+		var msg string
+		switch {
+		case src.Status == sources.StatusUnreachable, src.Status == sources.StatusForbidden, src.Status == sources.StatusError:
+			msg = fmt.Sprintf("%s could not be fetched this time: %s", s.target(), describeStatus(src))
+		case src.Status == sources.StatusNotFound && !s.res.DOI:
+			msg = fmt.Sprintf("%s was not found this time", s.target())
+			if s.res.Evidence != "" {
+				msg += ": " + s.res.Evidence
+			}
+		default:
+			continue
+		}
+		p.Report(p.subjectFinding(s, Finding{Message: msg}))
+	}
+}
+
+func runUnresolvableDOI(p *Pass) {
+	for _, s := range p.subjects {
+		src := s.res.Source
+		if !s.res.DOI || src == nil {
+			continue
+		}
+		switch src.Status {
+		case sources.StatusInvalid:
+			p.Report(p.subjectFinding(s, Finding{Message: fmt.Sprintf("the DOI %q is malformed", s.res.Target)}))
+		case sources.StatusNotFound:
+			p.Report(p.subjectFinding(s, Finding{Message: fmt.Sprintf("the DOI registry does not know the DOI %s", s.res.Target)}))
+		}
+	}
+}
+
+func runReferenceMismatch(p *Pass) {
+	for _, s := range p.subjects {
+		src := s.res.Source
+		if s.ref == nil || src == nil || src.Status != sources.StatusOK {
+			continue
+		}
+		var diffs []string
+		e := s.ref
+		if e.Title != "" && src.Title != "" && titleOverlap(e.Title, src.Title) < titleOverlapMin {
+			diffs = append(diffs, fmt.Sprintf("title: the entry says %q, the source %q", shorten(e.Title, 120), shorten(src.Title, 120)))
+		}
+		if ey, ok := leadingYear(e.Year); ok {
+			if sy, ok := leadingYear(src.Published); ok && (ey-sy > 1 || sy-ey > 1) {
+				diffs = append(diffs, fmt.Sprintf("year: the entry says %d, the source %d", ey, sy))
+			}
+		}
+		if len(e.Authors) > 0 && len(src.Authors) > 0 && !authorKnown(e.Authors[0], src) {
+			diffs = append(diffs, fmt.Sprintf("first author: the entry says %q, the source %q", e.Authors[0], src.Authors[0]))
+		}
+		if len(diffs) == 0 {
+			continue
+		}
+		p.Report(p.subjectFinding(s, Finding{Message: fmt.Sprintf("the entry disagrees with %s: %s", s.target(), strings.Join(diffs, "; "))}))
+	}
+}
+
+func runRetractedSource(p *Pass) {
+	for _, s := range p.subjects {
+		src := s.res.Source
+		if s.shadowed || src == nil {
+			continue
+		}
+		if src.Retracted() {
+			for _, u := range src.Updates {
+				if u.Retracts() {
+					p.Report(p.subjectFinding(s, Finding{Message: fmt.Sprintf("%s was %s", s.target(), describeUpdate(u))}))
+					break
+				}
+			}
+			continue
+		}
+		for _, u := range src.Updates {
+			if u.Notice {
+				continue
+			}
+			switch u.Type {
+			case "correction", "erratum", "corrigendum", "expression_of_concern":
+				p.Report(p.subjectFinding(s, Finding{Severity: SeverityWarning,
+					Message: fmt.Sprintf("%s has a notice: %s", s.target(), describeUpdate(u))}))
+			default:
+				continue
+			}
+			break
+		}
+	}
+}
+
+// describeUpdate says what an update is: "retracted (Retraction, 2021-03-02,
+// notice 10.1/x)".
+func describeUpdate(u sources.Update) string {
+	kind := strings.ReplaceAll(u.Type, "_", " ")
+	switch u.Type {
+	case "retraction", "partial_retraction":
+		kind = "retracted"
+		if u.Type == "partial_retraction" {
+			kind = "partly retracted"
+		}
+	case "withdrawal":
+		kind = "withdrawn"
+	case "removal":
+		kind = "removed"
+	}
+	var parts []string
+	if u.Date != "" {
+		parts = append(parts, u.Date)
+	}
+	if u.DOI != "" {
+		parts = append(parts, "notice "+u.DOI)
+	}
+	if u.Source != "" {
+		parts = append(parts, "per "+u.Source)
+	}
+	if len(parts) == 0 {
+		return kind
+	}
+	return kind + " (" + strings.Join(parts, ", ") + ")"
+}
+
+// leadingYear reads the four-digit year a date or year field starts with.
+func leadingYear(s string) (int, bool) {
+	s = strings.TrimSpace(s)
+	if len(s) < 4 {
+		return 0, false
+	}
+	y, err := strconv.Atoi(s[:4])
+	return y, err == nil && y > 0
+}
+
+// foldWords splits s into lower-case words without diacritics.
+func foldWords(s string) []string {
+	var words []string
+	var b strings.Builder
+	flush := func() {
+		if b.Len() > 0 {
+			words = append(words, b.String())
+			b.Reset()
+		}
+	}
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			flush()
+		}
+	}
+	flush()
+	return words
+}
+
+// titleStop are words too common to tell titles apart.
+var titleStop = map[string]bool{"a": true, "an": true, "the": true, "of": true, "in": true, "on": true,
+	"and": true, "for": true, "to": true, "with": true, "at": true, "by": true, "from": true, "is": true}
+
+// titleOverlap is the share of the shorter title's distinct content words
+// found in the other: 1 when one title contains the other (a page title
+// with the site name appended), 0 when they share nothing.
+func titleOverlap(a, b string) float64 {
+	set := func(s string) map[string]bool {
+		m := map[string]bool{}
+		for _, w := range foldWords(s) {
+			if !titleStop[w] {
+				m[w] = true
+			}
+		}
+		return m
+	}
+	wa, wb := set(a), set(b)
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	if len(wa) == 0 {
+		return 1
+	}
+	n := 0
+	for w := range wa {
+		if wb[w] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(wa))
+}
+
+// authorKnown reports whether the entry's first author is among the
+// source's authors or is its publisher: a news entry often names the outlet
+// ("Reuters") where the page names its reporter.
+func authorKnown(family string, src *sources.Source) bool {
+	if src.Publisher != "" && nameIn(family, src.Publisher) {
+		return true
+	}
+	for _, a := range src.Authors {
+		if nameIn(family, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameIn reports whether every word of the family name family appears in
+// the display name full ("Smith" in "Jane Smith" or "Smith, J.").
+func nameIn(family, full string) bool {
+	have := map[string]bool{}
+	for _, w := range foldWords(full) {
+		have[w] = true
+	}
+	words := foldWords(family)
+	if len(words) == 0 {
+		return true
+	}
+	for _, w := range words {
+		if !have[w] {
+			return false
+		}
+	}
+	return true
+}
