@@ -105,3 +105,23 @@ func TestCodes(t *testing.T) {
 	assert.Contains(t, out, "unresolved-citation (error)")
 	assert.Contains(t, out, "Fix: ")
 }
+
+// TestReadmeTryIt runs the README's first command and compares what it
+// prints with what the README says it prints.
+func TestReadmeTryIt(t *testing.T) {
+	t.Chdir("../..")
+	readme, err := os.ReadFile("README.md")
+	require.NoError(t, err)
+	const command = "    go run ./cmd/citecheck check "
+	_, rest, ok := strings.Cut(string(readme), command)
+	require.True(t, ok, "the README shows the command")
+	file, rest, _ := strings.Cut(rest, "\n")
+	_, rest, ok = strings.Cut(rest, "prints\n\n")
+	require.True(t, ok, "the README shows its output")
+	want, _, _ := strings.Cut(rest, "\n\n")
+	want = strings.ReplaceAll(want, "\n    ", "\n")
+	want = strings.TrimPrefix(want, "    ") + "\n"
+	code, out, _ := runTool(t, "", "check", file)
+	assert.Equal(t, want, out)
+	assert.Equal(t, exitFindings, code, "the README says it exits with status 1")
+}
