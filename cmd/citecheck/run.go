@@ -27,6 +27,7 @@ const usage = `citecheck checks the citations of articles and drafts.
 Usage:
   citecheck check [flags] FILE...   check files (FILE may be - for standard input)
   citecheck codes                   describe every finding code
+  citecheck batch --db F INPUT...   check a corpus into a results database
 
 Run 'citecheck check -h' for the flags of check.
 `
@@ -41,6 +42,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runCheck(ctx, args[1:], stdin, stdout, stderr, nil)
 	case "codes":
 		return runCodes(stdout)
+	case "batch":
+		return runBatch(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

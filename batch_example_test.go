@@ -1,0 +1,44 @@
+package citecheck_test
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/citecheck/citecheck"
+	"github.com/citecheck/citecheck/sources"
+)
+
+func ExampleBatch() {
+	corpus := func(yield func(sources.Article, error) bool) {
+		articles := []sources.Article{
+			{ID: "apa", Input: "apa.txt", Format: sources.FormatText, Body: []byte(
+				"Title\n\nTransit ridership fell (Okafor, 2021).\n\nReferences\n\nOkafor, C. (2021). Transit demand. Urban Studies, 4, 5-6.\n")},
+			{ID: "missing", Input: "missing.txt", Format: sources.FormatText, Body: []byte(
+				"Title\n\nTransit ridership fell (Brandt, 2019).\n\nReferences\n\nOkafor, C. (2021). Transit demand. Urban Studies, 4, 5-6.\n")},
+		}
+		for _, a := range articles {
+			if !yield(a, nil) {
+				return
+			}
+		}
+		yield(sources.Article{}, &sources.CorpusError{Input: "feed.jsonl", Pos: 3, Err: sources.ErrMalformed})
+	}
+	var lines []string
+	for r, err := range citecheck.Batch(context.Background(), corpus, citecheck.BatchOptions{Workers: 2}) {
+		if err != nil {
+			lines = append(lines, fmt.Sprintf("%s: failed: %v", r.Article.ID, err))
+			continue
+		}
+		s := r.Report.Summary
+		lines = append(lines, fmt.Sprintf("%s: %d citations, %d unresolved", r.Article.ID, s.Citations, s.Unresolved))
+	}
+	slices.Sort(lines) // results come in the order they finish
+	for _, l := range lines {
+		fmt.Println(l)
+	}
+	// Output:
+	// apa: 1 citations, 0 unresolved
+	// feed.jsonl#3: failed: feed.jsonl#3: malformed record
+	// missing: 1 citations, 1 unresolved
+}

@@ -1,0 +1,317 @@
+package citecheck_test
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"sync/atomic"
+	"testing"
+
+	_ "github.com/mattn/go-sqlite3"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/citecheck/citecheck"
+	"github.com/citecheck/citecheck/sources"
+)
+
+func TestGenArticle(t *testing.T) {
+	for i := range 3 {
+		name, body := genArticle(i, 8000)
+		assert.GreaterOrEqual(t, len(body), 6000, name)
+		assert.LessOrEqual(t, len(body), 12000, name)
+		rep, err := citecheck.Check(context.Background(), bytes.NewReader(body), citecheck.Options{Name: name})
+		require.NoError(t, err, name)
+		assert.Greater(t, rep.Summary.Citations, 5, name)
+		assert.Greater(t, rep.Summary.Resolved, 0, name)
+	}
+}
+
+func TestBatch(t *testing.T) {
+	const n, broken = 60, 7
+	for _, workers := range []int{1, 3} {
+		t.Run(fmt.Sprint(workers), func(t *testing.T) {
+			seen := map[string]int{}
+			failed := 0
+			for r, err := range citecheck.Batch(context.Background(), genCorpus(n, broken), citecheck.BatchOptions{Workers: workers}) {
+				require.NotEmpty(t, r.Article.ID)
+				seen[r.Article.ID]++
+				if err != nil {
+					failed++
+					assert.ErrorIs(t, err, sources.ErrMalformed)
+					assert.Equal(t, err, r.Err)
+					assert.Nil(t, r.Report)
+					continue
+				}
+				require.NotNil(t, r.Report)
+				assert.Equal(t, r.Article.Input, r.Report.Input)
+				assert.NotEmpty(t, r.Article.Hash)
+			}
+			assert.Len(t, seen, n)
+			for id, k := range seen {
+				assert.Equal(t, 1, k, id)
+			}
+			assert.Equal(t, n/broken, failed)
+		})
+	}
+}
+
+// TestBatchBounded checks that Batch reads ahead of its consumer by a
+// bounded number of articles, whatever the corpus size: the jobs queue, one
+// article per worker, the results queue and the one being handed over.
+func TestBatchBounded(t *testing.T) {
+	const workers = 2
+	var pulled atomic.Int64
+	corpus := func(yield func(sources.Article, error) bool) {
+		for a, err := range genCorpus(200, 0) {
+			pulled.Add(1)
+			if !yield(a, err) {
+				return
+			}
+		}
+	}
+	consumed := int64(0)
+	for range citecheck.Batch(context.Background(), corpus, citecheck.BatchOptions{Workers: workers}) {
+		consumed++
+		ahead := pulled.Load() - consumed
+		require.LessOrEqual(t, ahead, int64(3*workers+2), "read ahead at result %d", consumed)
+	}
+	assert.Equal(t, int64(200), consumed)
+}
+
+func TestBatchParseError(t *testing.T) {
+	articles := func(yield func(sources.Article, error) bool) {
+		yield(sources.Article{ID: "bin", Input: "bin.txt", Format: sources.FormatText, Body: []byte("a\x00b")}, nil)
+	}
+	var got []citecheck.BatchResult
+	for r, err := range citecheck.Batch(context.Background(), articles, citecheck.BatchOptions{}) {
+		assert.ErrorIs(t, err, sources.ErrBinary)
+		got = append(got, r)
+	}
+	require.Equal(t, 1, len(got))
+	assert.Equal(t, "bin", got[0].Article.ID)
+}
+
+func TestBatchCancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	before := runtime.NumGoroutine()
+	results, last := 0, error(nil)
+	for r, err := range citecheck.Batch(ctx, genCorpus(1_000_000, 0), citecheck.BatchOptions{Workers: 2}) {
+		if r.Article.ID == "" {
+			last = err
+			continue
+		}
+		results++
+		if results == 5 {
+			cancel()
+		}
+	}
+	assert.ErrorIs(t, last, context.Canceled)
+	assert.Less(t, results, 20)
+	assert.LessOrEqual(t, runtime.NumGoroutine(), before+1, "goroutines left running")
+}
+
+func TestBatchBreak(t *testing.T) {
+	before := runtime.NumGoroutine()
+	n := 0
+	for range citecheck.Batch(context.Background(), genCorpus(1_000_000, 0), citecheck.BatchOptions{Workers: 2}) {
+		n++
+		if n == 3 {
+			break
+		}
+	}
+	assert.Equal(t, 3, n)
+	assert.LessOrEqual(t, runtime.NumGoroutine(), before+1, "goroutines left running")
+}
+
+func openTestStore(t *testing.T, path string) (*citecheck.Store, *sql.DB) {
+	t.Helper()
+	db, err := sql.Open("sqlite3", "file:"+path)
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = db.Close() })
+	s, err := citecheck.OpenStore(context.Background(), db)
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = s.Close() })
+	return s, db
+}
+
+func TestStoreRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "r.sqlite")
+	s, db := openTestStore(t, path)
+
+	var results []citecheck.BatchResult
+	for r := range citecheck.Batch(ctx, genCorpus(9, 9), citecheck.BatchOptions{Workers: 2}) {
+		results = append(results, r)
+	}
+	require.Equal(t, 9, len(results))
+	require.NoError(t, s.Save(ctx, results...))
+	// Saving again replaces, never duplicates.
+	require.NoError(t, s.Save(ctx, results...))
+
+	for _, r := range results {
+		var status, reason, outlet string
+		var citations, resolved, findings, claims, cites int
+		require.NoError(t, db.QueryRow("SELECT status, reason, outlet, citations, resolved FROM articles WHERE id = ?", r.Article.ID).
+			Scan(&status, &reason, &outlet, &citations, &resolved))
+		require.NoError(t, db.QueryRow("SELECT count(*) FROM findings WHERE article_id = ?", r.Article.ID).Scan(&findings))
+		require.NoError(t, db.QueryRow("SELECT count(*) FROM claims WHERE article_id = ?", r.Article.ID).Scan(&claims))
+		require.NoError(t, db.QueryRow("SELECT count(*) FROM citations WHERE article_id = ?", r.Article.ID).Scan(&cites))
+		if r.Err != nil {
+			assert.Equal(t, "failed", status)
+			assert.Equal(t, r.Err.Error(), reason)
+			assert.Zero(t, findings+claims+cites)
+			continue
+		}
+		assert.Equal(t, "ok", status)
+		assert.Regexp(t, `^outlet\d\.co\.uk$`, outlet)
+		assert.Equal(t, r.Report.Summary.Citations, citations)
+		assert.Equal(t, r.Report.Summary.Resolved, resolved)
+		assert.Equal(t, len(r.Report.Findings), findings)
+		assert.Equal(t, len(r.Report.Claims), claims)
+		assert.Equal(t, len(r.Report.Citations), cites)
+		has, err := s.Has(ctx, r.Article.ID, r.Article.Hash)
+		require.NoError(t, err)
+		assert.True(t, has)
+		has, err = s.Has(ctx, r.Article.ID, "other")
+		require.NoError(t, err)
+		assert.False(t, has)
+	}
+
+	// Reopening keeps the data and the schema version.
+	require.NoError(t, s.Close())
+	s2, err := citecheck.OpenStore(ctx, db)
+	require.NoError(t, err)
+	defer s2.Close()
+	var n int
+	require.NoError(t, db.QueryRow("SELECT count(*) FROM articles").Scan(&n))
+	assert.Equal(t, 9, n)
+}
+
+func TestStoreConcurrentOpen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "r.sqlite")
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			db, err := sql.Open("sqlite3", "file:"+path+"?_busy_timeout=10000")
+			if err != nil {
+				errs <- err
+				return
+			}
+			defer db.Close()
+			s, err := citecheck.OpenStore(context.Background(), db)
+			if err == nil {
+				err = s.Close()
+			}
+			errs <- err
+		}()
+	}
+	for range 4 {
+		assert.NoError(t, <-errs)
+	}
+}
+
+func TestStoreNewerSchema(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "r.sqlite")
+	_, db := openTestStore(t, path)
+	_, err := db.Exec("UPDATE results_schema SET version = 99")
+	require.NoError(t, err)
+	_, err = citecheck.OpenStore(context.Background(), db)
+	assert.ErrorIs(t, err, citecheck.ErrStoreVersion)
+}
+
+func TestStoreResume(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTestStore(t, filepath.Join(t.TempDir(), "r.sqlite"))
+	run := func() (checked int) {
+		todo := func(yield func(sources.Article, error) bool) {
+			for a, err := range genCorpus(30, 0) {
+				has, herr := s.Has(ctx, a.ID, a.Hash)
+				require.NoError(t, herr)
+				if !has && !yield(a, err) {
+					return
+				}
+			}
+		}
+		var results []citecheck.BatchResult
+		for r, err := range citecheck.Batch(ctx, todo, citecheck.BatchOptions{Workers: 2}) {
+			require.NoError(t, err)
+			results = append(results, r)
+		}
+		require.NoError(t, s.Save(ctx, results...))
+		return len(results)
+	}
+	assert.Equal(t, 30, run())
+	assert.Equal(t, 0, run())
+}
+
+func TestQuality(t *testing.T) {
+	tests := []struct {
+		name string
+		sum  citecheck.Summary
+		want float64
+		ok   bool
+	}{
+		{"empty", citecheck.Summary{}, 0, false},
+		{"all good", citecheck.Summary{Citations: 4, Resolved: 4, Claims: 2}, 1, true},
+		{"half resolved, no claims", citecheck.Summary{Citations: 4, Resolved: 2}, 0.5, true},
+		{"uncited claims only", citecheck.Summary{Claims: 4, UncitedClaims: 4}, 0, true},
+		{"pooled", citecheck.Summary{Citations: 2, Resolved: 1, Claims: 2, UncitedClaims: 1}, 0.5, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := citecheck.Quality(tt.sum)
+			assert.Equal(t, tt.ok, ok)
+			assert.InDelta(t, tt.want, got, 1e-9)
+		})
+	}
+}
+
+func TestOutletOf(t *testing.T) {
+	tests := map[string]string{
+		"https://www.bbc.co.uk/news/x": "bbc.co.uk",
+		"https://edition.cnn.com/a":    "cnn.com",
+		"http://example.org.:8080/":    "example.org",
+		"":                             "",
+		"not a url":                    "",
+		"https://localhost/x":          "localhost",
+	}
+	for in, want := range tests {
+		assert.Equal(t, want, citecheck.OutletOf(in), in)
+	}
+}
+
+func BenchmarkBatch(b *testing.B) {
+	const n = 200
+	articles := make([]sources.Article, 0, n)
+	size := 0
+	for a := range genCorpus(n, 0) {
+		articles = append(articles, a)
+		size += len(a.Body)
+	}
+	corpus := func(yield func(sources.Article, error) bool) {
+		for _, a := range articles {
+			if !yield(a, nil) {
+				return
+			}
+		}
+	}
+	for _, workers := range []int{1, 2} {
+		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(size))
+			for b.Loop() {
+				for _, err := range citecheck.Batch(context.Background(), corpus, citecheck.BatchOptions{Workers: workers}) {
+					if err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
+		})
+	}
+}

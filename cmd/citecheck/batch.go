@@ -1,0 +1,215 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"iter"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/citecheck/citecheck"
+	"github.com/citecheck/citecheck/sources"
+)
+
+// batchCommit is how many results one transaction writes, and
+// batchFlushEvery how long results may wait for their transaction at most,
+// so that a killed run loses little work.
+const (
+	batchCommit     = 200
+	batchFlushEvery = 2 * time.Second
+	batchStatusAt   = 2 * time.Second
+)
+
+// exitBatchFailed is batch's status when an article could not be read or
+// the run stopped early.
+const exitBatchFailed = 1
+
+// batchCounts are the figures of a batch run, read by the status line while
+// the run updates them.
+type batchCounts struct {
+	done, skipped, failed atomic.Int64
+}
+
+// runBatch runs `citecheck batch`. The status on stderr is a plain line
+// every two seconds; a progress bar on terminals (issue 5) is for later.
+func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("batch", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dbPath := fs.String("db", "", "results database (SQLite file, created if absent)")
+	workers := fs.Int("workers", runtime.NumCPU(), "articles checked at once")
+	shardFlag := fs.String("shard", "", "check only shard I of N (I/N, 0 <= I < N) of the articles, by id")
+	minScore := fs.Float64("min-score", 0, "lowest claim score to report (0 means the default)")
+	maxBytes := fs.Int64("max-bytes", 0, "largest article in bytes (0 means the default)")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: citecheck batch --db results.sqlite [flags] INPUT...\n\n"+
+			"INPUT is a directory, an article file, a JSON Lines file or a WARC file.\n"+
+			"Articles already in the database with the same content are skipped.\n"+
+			"Exit status: 0 done, 1 some article could not be read or the run stopped, 2 usage error.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	inputs, err := parseInterleaved(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	shard, shards, err := parseShard(*shardFlag)
+	if err != nil {
+		fmt.Fprintf(stderr, "citecheck batch: %v\n", err)
+		return exitUsage
+	}
+	if *dbPath == "" || len(inputs) == 0 || *workers < 1 {
+		fs.Usage()
+		return exitUsage
+	}
+
+	db, err := sql.Open("sqlite3", "file:"+*dbPath+"?_busy_timeout=10000")
+	if err != nil {
+		fmt.Fprintf(stderr, "citecheck batch: %v\n", err)
+		return exitBatchFailed
+	}
+	defer db.Close()
+	store, err := citecheck.OpenStore(ctx, db)
+	if err != nil {
+		fmt.Fprintf(stderr, "citecheck batch: %v\n", err)
+		return exitBatchFailed
+	}
+	defer store.Close()
+
+	var counts batchCounts
+	var hasErr error
+	corpus := sources.ReadCorpus(ctx, inputs, sources.CorpusOptions{MaxBytes: *maxBytes, Shard: shard, Shards: shards})
+	todo := func(yield func(sources.Article, error) bool) {
+		for a, err := range corpus {
+			if err == nil {
+				has, herr := store.Has(ctx, a.ID, a.Hash)
+				if herr != nil {
+					hasErr = herr
+					return
+				}
+				if has {
+					counts.skipped.Add(1)
+					continue
+				}
+			}
+			if !yield(a, err) {
+				return
+			}
+		}
+	}
+
+	start := time.Now()
+	stopStatus := startStatus(stderr, &counts, start)
+	results := citecheck.Batch(ctx, iter.Seq2[sources.Article, error](todo), citecheck.BatchOptions{
+		Workers: *workers,
+		Check:   citecheck.Options{MinScore: *minScore, MaxBytes: *maxBytes},
+	})
+	saveErr := saveResults(ctx, store, results, &counts)
+	stopStatus()
+
+	elapsed := time.Since(start)
+	done := counts.done.Load()
+	rate := float64(done) / max(elapsed.Seconds(), 1e-9)
+	fmt.Fprintf(stdout, "citecheck batch: %d checked, %d skipped, %d failed in %.1fs (%.0f articles/s)\n",
+		done, counts.skipped.Load(), counts.failed.Load(), elapsed.Seconds(), rate)
+	switch {
+	case saveErr != nil:
+		fmt.Fprintf(stderr, "citecheck batch: %v\n", saveErr)
+		return exitBatchFailed
+	case hasErr != nil:
+		fmt.Fprintf(stderr, "citecheck batch: %v\n", hasErr)
+		return exitBatchFailed
+	case ctx.Err() != nil:
+		fmt.Fprintf(stderr, "citecheck batch: stopped: %v; run again to finish\n", ctx.Err())
+		return exitBatchFailed
+	case counts.failed.Load() > 0:
+		return exitBatchFailed
+	}
+	return exitOK
+}
+
+// saveResults writes results with one transaction per batchCommit results,
+// or per batchFlushEvery when results come slowly. An article, its findings,
+// claims and citations always share a transaction.
+func saveResults(ctx context.Context, store *citecheck.Store, results iter.Seq2[citecheck.BatchResult, error], counts *batchCounts) error {
+	pending := make([]citecheck.BatchResult, 0, batchCommit)
+	last := time.Now()
+	flush := func() error {
+		// Write what is done even when ctx is cancelled, so an interrupted
+		// run keeps its work.
+		err := store.Save(context.WithoutCancel(ctx), pending...)
+		clear(pending)
+		pending = pending[:0]
+		last = time.Now()
+		return err
+	}
+	for r, err := range results {
+		if r.Err == nil && err != nil {
+			// The batch's end when ctx is done: nothing to store.
+			continue
+		}
+		if r.Err != nil {
+			counts.failed.Add(1)
+		} else {
+			counts.done.Add(1)
+		}
+		// Keep only what the store needs: the body and the document are
+		// the bulk of a result.
+		r.Article.Body = nil
+		pending = append(pending, r)
+		if len(pending) >= batchCommit || time.Since(last) >= batchFlushEvery {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	return flush()
+}
+
+// startStatus prints a one-line status on w every batchStatusAt until the
+// returned function is called.
+func startStatus(w io.Writer, counts *batchCounts, start time.Time) (stop func()) {
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		t := time.NewTicker(batchStatusAt)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				n := counts.done.Load()
+				fmt.Fprintf(w, "citecheck batch: %d checked, %d skipped, %d failed, %.0f articles/s\n",
+					n, counts.skipped.Load(), counts.failed.Load(), float64(n)/time.Since(start).Seconds())
+			}
+		}
+	})
+	return func() {
+		close(done)
+		wg.Wait()
+	}
+}
+
+// parseShard parses --shard I/N; "" means no sharding.
+func parseShard(s string) (shard, shards int, err error) {
+	if s == "" {
+		return 0, 0, nil
+	}
+	is, ns, ok := strings.Cut(s, "/")
+	i, err1 := strconv.Atoi(is)
+	n, err2 := strconv.Atoi(ns)
+	if !ok || err1 != nil || err2 != nil || n < 1 || i < 0 || i >= n {
+		return 0, 0, fmt.Errorf("--shard %q: want I/N with 0 <= I < N", s)
+	}
+	return i, n, nil
+}

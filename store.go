@@ -1,0 +1,376 @@
+package citecheck
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/publicsuffix"
+)
+
+// ErrStoreVersion means the database holds a results schema newer than this
+// version of citecheck knows; OpenStore refuses it rather than misread it.
+var ErrStoreVersion = errors.New("results schema is newer than this citecheck")
+
+// storeMigrations are the results schema changes in order; migration i
+// brings the schema from version i to i+1. Append only.
+//
+// quality is the citation-quality score (see Quality); NULL when the article
+// has neither citations nor claims. checked_at is RFC 3339 UTC.
+var storeMigrations = [...]string{
+	`CREATE TABLE articles (
+		id             TEXT PRIMARY KEY,
+		input          TEXT NOT NULL,
+		url            TEXT NOT NULL,
+		outlet         TEXT NOT NULL, -- the corpus's outlet, else the URL's registrable domain
+		title          TEXT NOT NULL,
+		published      TEXT NOT NULL, -- as the corpus or the page gives it
+		words          INTEGER NOT NULL,
+		claims         INTEGER NOT NULL,
+		uncited_claims INTEGER NOT NULL,
+		citations      INTEGER NOT NULL,
+		resolved       INTEGER NOT NULL,
+		unresolved     INTEGER NOT NULL,
+		"references"   INTEGER NOT NULL,
+		orphans        INTEGER NOT NULL,
+		errors         INTEGER NOT NULL,
+		warnings       INTEGER NOT NULL,
+		infos          INTEGER NOT NULL,
+		quality        REAL,
+		status         TEXT NOT NULL, -- 'ok' or 'failed'
+		reason         TEXT NOT NULL, -- why a failed article has no report
+		hash           TEXT NOT NULL, -- hex SHA-256 of the article's bytes
+		checked_at     TEXT NOT NULL
+	);
+	CREATE INDEX articles_outlet ON articles (outlet, published);
+	CREATE INDEX articles_published ON articles (published);
+	CREATE INDEX articles_status ON articles (status);
+	CREATE TABLE findings (
+		article_id TEXT NOT NULL,
+		code       TEXT NOT NULL,
+		severity   TEXT NOT NULL,
+		line       INTEGER NOT NULL,
+		"column"   INTEGER NOT NULL,
+		message    TEXT NOT NULL
+	);
+	CREATE INDEX findings_article ON findings (article_id);
+	CREATE INDEX findings_code ON findings (code, severity);
+	CREATE TABLE claims (
+		article_id TEXT NOT NULL,
+		idx        INTEGER NOT NULL,
+		text       TEXT NOT NULL,
+		score      REAL NOT NULL,
+		cited      INTEGER NOT NULL, -- 1 when a citation or link supports it
+		PRIMARY KEY (article_id, idx)
+	) WITHOUT ROWID;
+	CREATE TABLE citations (
+		article_id TEXT NOT NULL,
+		idx        INTEGER NOT NULL,
+		kind       TEXT NOT NULL,
+		text       TEXT NOT NULL,
+		status     TEXT NOT NULL,
+		PRIMARY KEY (article_id, idx)
+	) WITHOUT ROWID;
+	CREATE INDEX citations_status ON citations (status);`,
+}
+
+// Store keeps batch results in SQLite tables of a database the caller
+// opened: articles, findings, claims and citations (the schema is in
+// storeMigrations, documented in the README). Save writes each article with
+// all its rows in one transaction, so that after a crash an article is
+// either fully there or absent.
+//
+// A Store has one writer connection; Save must not be called concurrently.
+// Has may be called at any time.
+type Store struct {
+	db   *sql.DB
+	conn *sql.Conn // the single writer
+}
+
+// OpenStore prepares db for results: it switches it to WAL mode, sets a busy
+// timeout on its writer connection and creates or upgrades the schema. The
+// database must be shared by all of db's connections (a file, or
+// "file::memory:?cache=shared"). Close the Store before closing db.
+func OpenStore(ctx context.Context, db *sql.DB) (*Store, error) {
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("open store: %w", err)
+	}
+	s := &Store{db: db, conn: conn}
+	if err := s.init(ctx); err != nil {
+		_ = conn.Close()
+		return nil, fmt.Errorf("open store: %w", err)
+	}
+	return s, nil
+}
+
+func (s *Store) init(ctx context.Context) error {
+	if _, err := s.conn.ExecContext(ctx, "PRAGMA busy_timeout = 10000"); err != nil {
+		return err
+	}
+	var mode string
+	if err := s.conn.QueryRowContext(ctx, "PRAGMA journal_mode = WAL").Scan(&mode); err != nil {
+		return err
+	}
+	// NORMAL is durable enough in WAL mode: a power loss may lose the last
+	// transactions, never corrupt the database, and a resumed run redoes them.
+	if _, err := s.conn.ExecContext(ctx, "PRAGMA synchronous = NORMAL"); err != nil {
+		return err
+	}
+	if _, err := s.conn.ExecContext(ctx, "CREATE TABLE IF NOT EXISTS results_schema (version INTEGER NOT NULL)"); err != nil {
+		return err
+	}
+	tx, err := s.conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = tx.Rollback() }()
+	// Take the write lock before reading the version, so that processes
+	// opening the database at the same time take turns: in WAL mode a
+	// transaction that reads first and then writes fails with SQLITE_BUSY
+	// instead of waiting.
+	if _, err := tx.ExecContext(ctx, "UPDATE results_schema SET version = version"); err != nil {
+		return err
+	}
+	var version int
+	switch err := tx.QueryRowContext(ctx, "SELECT version FROM results_schema").Scan(&version); {
+	case errors.Is(err, sql.ErrNoRows):
+		if _, err := tx.ExecContext(ctx, "INSERT INTO results_schema (version) VALUES (0)"); err != nil {
+			return err
+		}
+	case err != nil:
+		return err
+	}
+	if version > len(storeMigrations) {
+		return fmt.Errorf("%w: version %d, known %d", ErrStoreVersion, version, len(storeMigrations))
+	}
+	for ; version < len(storeMigrations); version++ {
+		if _, err := tx.ExecContext(ctx, storeMigrations[version]); err != nil {
+			return fmt.Errorf("migrate to version %d: %w", version+1, err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE results_schema SET version = ?", version); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// Close releases the writer connection; it does not close the database.
+func (s *Store) Close() error { return s.conn.Close() }
+
+// Has reports whether the article with this id is stored with this content
+// hash, so that a resumed run can skip it.
+func (s *Store) Has(ctx context.Context, id, hash string) (bool, error) {
+	var one int
+	err := s.db.QueryRowContext(ctx, "SELECT 1 FROM articles WHERE id = ? AND hash = ?", id, hash).Scan(&one)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return false, nil
+	case err != nil:
+		return false, fmt.Errorf("store: has %s: %w", id, err)
+	}
+	return true, nil
+}
+
+// Save writes results in one transaction, replacing any earlier rows of the
+// same articles. A result with Err set is stored with status 'failed' and
+// the error as its reason. A result without an Article.ID is skipped.
+// Batching a few hundred results per call keeps the database from being
+// the bottleneck.
+func (s *Store) Save(ctx context.Context, results ...BatchResult) error {
+	if len(results) == 0 {
+		return nil
+	}
+	tx, err := s.conn.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store: save: %w", err)
+	}
+	defer func() { _ = tx.Rollback() }()
+	w, err := prepareWriter(ctx, tx)
+	if err != nil {
+		return fmt.Errorf("store: save: %w", err)
+	}
+	defer w.close()
+	now := time.Now().UTC().Format(time.RFC3339)
+	for _, r := range results {
+		if r.Article.ID == "" {
+			continue
+		}
+		if err := w.write(ctx, r, now); err != nil {
+			return fmt.Errorf("store: save %s: %w", r.Article.ID, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store: save: %w", err)
+	}
+	return nil
+}
+
+// storeWriter holds the statements of one Save transaction.
+type storeWriter struct {
+	stmts []*sql.Stmt
+}
+
+// The statements of storeWriter, in the order of storeWriteQueries.
+const (
+	delFindings = iota
+	delClaims
+	delCitations
+	insArticle
+	insFinding
+	insClaim
+	insCitation
+)
+
+var storeWriteQueries = [...]string{
+	delFindings:  "DELETE FROM findings WHERE article_id = ?",
+	delClaims:    "DELETE FROM claims WHERE article_id = ?",
+	delCitations: "DELETE FROM citations WHERE article_id = ?",
+	insArticle: `INSERT OR REPLACE INTO articles (id, input, url, outlet, title, published, words,
+		claims, uncited_claims, citations, resolved, unresolved, "references", orphans,
+		errors, warnings, infos, quality, status, reason, hash, checked_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	insFinding:  `INSERT INTO findings (article_id, code, severity, line, "column", message) VALUES (?, ?, ?, ?, ?, ?)`,
+	insClaim:    "INSERT INTO claims (article_id, idx, text, score, cited) VALUES (?, ?, ?, ?, ?)",
+	insCitation: "INSERT INTO citations (article_id, idx, kind, text, status) VALUES (?, ?, ?, ?, ?)",
+}
+
+func prepareWriter(ctx context.Context, tx *sql.Tx) (*storeWriter, error) {
+	w := &storeWriter{}
+	for _, q := range storeWriteQueries {
+		st, err := tx.PrepareContext(ctx, q)
+		if err != nil {
+			w.close()
+			return nil, err
+		}
+		w.stmts = append(w.stmts, st)
+	}
+	return w, nil
+}
+
+func (w *storeWriter) close() {
+	for _, st := range w.stmts {
+		_ = st.Close()
+	}
+}
+
+func (w *storeWriter) write(ctx context.Context, r BatchResult, now string) error {
+	a := r.Article
+	for _, del := range w.stmts[delFindings : delCitations+1] {
+		if _, err := del.ExecContext(ctx, a.ID); err != nil {
+			return err
+		}
+	}
+	outlet := a.Outlet
+	if outlet == "" {
+		outlet = OutletOf(a.URL)
+	}
+	if r.Err != nil || r.Report == nil {
+		reason := "no report"
+		if r.Err != nil {
+			reason = r.Err.Error()
+		}
+		_, err := w.stmts[insArticle].ExecContext(ctx, a.ID, a.Input, a.URL, outlet, "", a.Published, 0,
+			0, 0, 0, 0, 0, 0, 0, 0, 0, 0, nil, "failed", reason, a.Hash, now)
+		return err
+	}
+	rep := r.Report
+	sum := rep.Summary
+	published := a.Published
+	if published == "" {
+		published = rep.Meta.Published
+	}
+	words := 0
+	if rep.Document != nil {
+		words = countWords(rep.Document.Text)
+	}
+	var quality any
+	if q, ok := Quality(sum); ok {
+		quality = q
+	}
+	if _, err := w.stmts[insArticle].ExecContext(ctx, a.ID, a.Input, a.URL, outlet, rep.Title, published, words,
+		sum.Claims, sum.UncitedClaims, sum.Citations, sum.Resolved, sum.Unresolved, sum.References, sum.Orphans,
+		sum.Errors, sum.Warnings, sum.Infos, quality, "ok", "", a.Hash, now); err != nil {
+		return err
+	}
+	for _, f := range rep.Findings {
+		if _, err := w.stmts[insFinding].ExecContext(ctx, a.ID, f.Code, string(f.Severity), f.Span.Line, f.Span.Column, f.Message); err != nil {
+			return err
+		}
+	}
+	for i, c := range rep.Claims {
+		cited := len(c.Citations) > 0 || len(c.Links) > 0
+		if _, err := w.stmts[insClaim].ExecContext(ctx, a.ID, i, c.Text, c.Score, cited); err != nil {
+			return err
+		}
+	}
+	for i, c := range rep.Citations {
+		if _, err := w.stmts[insCitation].ExecContext(ctx, a.ID, i, string(c.Kind), c.Text, string(c.Status)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Quality is the citation-quality score stored with each article: the share
+// of good items among the article's citations and claims,
+//
+//	(resolved + (claims - uncited_claims)) / (citations + claims)
+//
+// that is, citations that resolve to a reference and claims that carry a
+// citation or link, pooled. It lies in [0, 1]; 1 means every citation
+// resolves and every claim is cited. ok is false, and the database stores
+// NULL, when the article has neither citations nor claims.
+func Quality(s Summary) (q float64, ok bool) {
+	den := s.Citations + s.Claims
+	if den <= 0 {
+		return 0, false
+	}
+	good := s.Resolved + s.Claims - s.UncitedClaims
+	return min(max(float64(good)/float64(den), 0), 1), true
+}
+
+// OutletOf returns the registrable domain of a URL ("bbc.co.uk" for
+// https://www.bbc.co.uk/news/x), or "" when the URL has no host.
+func OutletOf(rawURL string) string {
+	if rawURL == "" {
+		return ""
+	}
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return ""
+	}
+	host := strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
+	if host == "" {
+		return ""
+	}
+	if d, err := publicsuffix.EffectiveTLDPlusOne(host); err == nil {
+		return d
+	}
+	return host
+}
+
+// countWords counts the runs of letters or digits separated by anything
+// else, without allocating.
+func countWords(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
+		word := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if word && !in {
+			n++
+		}
+		in = word
+	}
+	return n
+}
