@@ -1,11 +1,9 @@
 package claims
 
 import (
-	"bufio"
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -20,28 +18,14 @@ const clefTestGold = "../../shared/data/clef2020-checkthat-task5-checkworthiness
 // task 5 (English debates), about 0.087.
 const publishedMAP = 0.087
 
-type labelled struct {
-	text, speaker string
-	claim         bool
-}
-
-func readTranscript(t *testing.T, path string) []labelled {
+func readTranscript(t *testing.T, path string) []Example {
 	t.Helper()
 	f, err := os.Open(path)
 	require.NoError(t, err)
 	defer f.Close()
-	var out []labelled
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		parts := strings.Split(sc.Text(), "\t")
-		if len(parts) < 4 {
-			continue
-		}
-		out = append(out, labelled{parts[2], parts[1], strings.TrimSpace(parts[3]) == "1"})
-	}
-	require.NoError(t, sc.Err())
-	return out
+	rows, err := ReadTranscript(f)
+	require.NoError(t, err)
+	return rows
 }
 
 // TestEvalCheckworthiness ranks the sentences of each held-out transcript
@@ -61,16 +45,16 @@ func TestEvalCheckworthiness(t *testing.T) {
 		rows := readTranscript(t, f)
 		sents := make([]Sentence, len(rows))
 		for i, r := range rows {
-			sents[i] = Sentence{Text: r.text, Speaker: r.speaker}
+			sents[i] = Sentence{Text: r.Text, Speaker: r.Speaker}
 		}
 		scores := m.ScoreSequence(sents)
 		for i, r := range rows {
 			switch {
-			case scores[i] >= m.Threshold() && r.claim:
+			case scores[i] >= m.Threshold() && r.Claim:
 				tp++
 			case scores[i] >= m.Threshold():
 				fp++
-			case r.claim:
+			case r.Claim:
 				fn++
 			}
 		}
@@ -83,13 +67,13 @@ func TestEvalCheckworthiness(t *testing.T) {
 		var hits, ap float64
 		var pos int
 		for _, r := range rows {
-			if r.claim {
+			if r.Claim {
 				pos++
 			}
 		}
 		var p10 float64
 		for rank, i := range order {
-			if rows[i].claim {
+			if rows[i].Claim {
 				hits++
 				ap += hits / float64(rank+1)
 			}

@@ -1,8 +1,12 @@
 package claims
 
 import (
+	"bufio"
+	"fmt"
+	"io"
 	"math"
 	"math/rand/v2"
+	"strings"
 )
 
 // Example is one labelled sentence for training.
@@ -321,4 +325,25 @@ func pairwiseEpoch(data []encoded, negatives map[int][]int, order []int, w, g2 [
 			step(n, -g)
 		}
 	}
+}
+
+// ReadTranscript reads a check-worthiness transcript in the CLEF CheckThat!
+// layout, one sentence a line: line_number TAB speaker TAB sentence TAB
+// label, where label 1 marks a check-worthy sentence. Lines with fewer
+// fields are skipped; a line may be up to 1 MiB long.
+func ReadTranscript(r io.Reader) ([]Example, error) {
+	var out []Example
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		parts := strings.Split(sc.Text(), "\t")
+		if len(parts) < 4 {
+			continue
+		}
+		out = append(out, Example{Text: parts[2], Claim: strings.TrimSpace(parts[3]) == "1", Speaker: parts[1]})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read transcript: %w", err)
+	}
+	return out, nil
 }

@@ -263,24 +263,14 @@ func averagePrecision(zs []float64, exs []claims.Example) float64 {
 	return sum / float64(npos)
 }
 
-// readCLEF reads line_number TAB speaker TAB sentence TAB label.
+// readCLEF reads one CLEF transcript file.
 func readCLEF(path string) ([]claims.Example, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	var out []claims.Example
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		parts := strings.Split(sc.Text(), "\t")
-		if len(parts) < 4 {
-			continue
-		}
-		out = append(out, claims.Example{Text: parts[2], Claim: strings.TrimSpace(parts[3]) == "1", Speaker: parts[1]})
-	}
-	return out, sc.Err()
+	return claims.ReadTranscript(f)
 }
 
 // readLabelled reads label TAB genre TAB sentence, skipping # comments.
