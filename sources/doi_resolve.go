@@ -79,7 +79,11 @@ const (
 //
 // The returned Source is never nil; on error its Status is StatusFor(err).
 func (r *Resolver) ResolveDOI(ctx context.Context, doi string) (*Source, error) {
-	return r.resolveDOI(ctx, r.services(), doi)
+	fr := r.shareFlight(ctx, "doi", doi, func() flightResult {
+		s, err := r.resolveDOI(ctx, r.services(), doi)
+		return flightResult{src: s, err: err}
+	})
+	return fr.src, fr.err
 }
 
 // resolveDOI is ResolveDOI against the services in svc.

@@ -20,6 +20,15 @@ import (
 // its error too. The observation's URL is rawURL; the caller may replace it
 // with its normalised key.
 func (r *Resolver) ObserveURL(ctx context.Context, rawURL string) (*Source, LinkObservation, error) {
+	fr := r.shareFlight(ctx, "url", rawURL, func() flightResult {
+		s, obs, err := r.observeURL(ctx, rawURL)
+		return flightResult{s, obs, err}
+	})
+	return fr.src, fr.obs, fr.err
+}
+
+// observeURL is ObserveURL for one caller.
+func (r *Resolver) observeURL(ctx context.Context, rawURL string) (*Source, LinkObservation, error) {
 	page, err := r.Fetch(ctx, rawURL)
 	if err != nil {
 		s := r.failed(rawURL, err)

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"code.dny.dev/ssrf"
+	"golang.org/x/sync/singleflight"
 )
 
 // Errors returned by Resolver.Fetch. Callers test them with errors.Is; the
@@ -269,6 +270,8 @@ type Resolver struct {
 	// robotsTTL and robotsRetry say how long a read robots.txt and a failed
 	// attempt to read one are kept.
 	robotsTTL, robotsRetry time.Duration
+	// flight shares one resolution between concurrent callers (flight.go).
+	flight singleflight.Group
 	// svc holds the base URLs of the DOI, Crossref and Wayback services
 	// (source.go); zero fields mean the public defaults.
 	svc services

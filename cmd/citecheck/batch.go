@@ -11,8 +11,6 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/citecheck/citecheck"
@@ -32,15 +30,10 @@ const (
 // the run stopped early.
 const exitBatchFailed = 1
 
-// batchCounts are the figures of a batch run, read by the status line while
-// the run updates them.
-type batchCounts struct {
-	done, skipped, failed atomic.Int64
-}
-
-// runBatch runs `citecheck batch`. The status on stderr is a plain line
-// every two seconds; a progress bar on terminals (issue 5) is for later.
-func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+// runBatch runs `citecheck batch`: a progress bar on stderr when it is a
+// terminal, a status line every two seconds otherwise. resolverOpts are
+// added to the resolver's options (tests allow loopback with them).
+func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer, resolverOpts []sources.Option) int {
 	fs := flag.NewFlagSet("batch", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dbPath := fs.String("db", "", "results database (SQLite file, created if absent)")
@@ -48,6 +41,10 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	shardFlag := fs.String("shard", "", "check only shard I of N (I/N, 0 <= I < N) of the articles, by id")
 	minScore := fs.Float64("min-score", 0, "lowest claim score to report (0 means the default)")
 	maxBytes := fs.Int64("max-bytes", 0, "largest article in bytes (0 means the default)")
+	resolve := fs.Bool("resolve", false, "open what each article cites and check the sources (network; cached)")
+	cachePath := fs.String("cache", "", "the SQLite cache of resolved sources `path` (default: citecheck/cache.sqlite in the user's cache directory)")
+	offline := fs.Bool("offline", false, "check the sources from the cache alone, fetching nothing (implies --resolve)")
+	contact := fs.String("contact", "", "an e-mail `address` to put in the User-Agent, so site operators can reach you")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: citecheck batch --db results.sqlite [flags] INPUT...\n\n"+
 			"INPUT is a directory, an article file, a JSON Lines file or a WARC file.\n"+
@@ -85,9 +82,22 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	defer store.Close()
 
+	check := citecheck.Options{MinScore: *minScore, MaxBytes: *maxBytes}
+	if *resolve || *offline {
+		closeAll, err := setupResolve(ctx, &check, *cachePath, *offline, *contact, stderr, resolverOpts...)
+		if err != nil {
+			fmt.Fprintf(stderr, "citecheck batch: %v\n", err)
+			return exitUsage
+		}
+		defer closeAll()
+		check.Progress = nil // one line per article would drown the run's status
+	}
+
 	var counts batchCounts
+	counts.total.Store(-1)
 	var hasErr error
-	corpus := sources.ReadCorpus(ctx, inputs, sources.CorpusOptions{MaxBytes: *maxBytes, Shard: shard, Shards: shards})
+	corpusOpts := sources.CorpusOptions{MaxBytes: *maxBytes, Shard: shard, Shards: shards}
+	corpus := sources.ReadCorpus(ctx, inputs, corpusOpts)
 	todo := func(yield func(sources.Article, error) bool) {
 		for a, err := range corpus {
 			if err == nil {
@@ -108,12 +118,18 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 
 	start := time.Now()
-	stopStatus := startStatus(stderr, &counts, start)
+	bar := isTerminal(stderr)
+	stopCount := func() {}
+	if bar {
+		stopCount = countCorpus(ctx, inputs, corpusOpts, &counts)
+	}
+	stopStatus := statusDisplay(stderr, &counts, start, bar, batchStatusAt)
 	results := citecheck.Batch(ctx, iter.Seq2[sources.Article, error](todo), citecheck.BatchOptions{
 		Workers: *workers,
-		Check:   citecheck.Options{MinScore: *minScore, MaxBytes: *maxBytes},
+		Check:   check,
 	})
 	saveErr := saveResults(ctx, store, results, &counts)
+	stopCount()
 	stopStatus()
 
 	elapsed := time.Since(start)
@@ -173,31 +189,6 @@ func saveResults(ctx context.Context, store *citecheck.Store, results iter.Seq2[
 		}
 	}
 	return flush()
-}
-
-// startStatus prints a one-line status on w every batchStatusAt until the
-// returned function is called.
-func startStatus(w io.Writer, counts *batchCounts, start time.Time) (stop func()) {
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Go(func() {
-		t := time.NewTicker(batchStatusAt)
-		defer t.Stop()
-		for {
-			select {
-			case <-done:
-				return
-			case <-t.C:
-				n := counts.done.Load()
-				fmt.Fprintf(w, "citecheck batch: %d checked, %d skipped, %d failed, %.0f articles/s\n",
-					n, counts.skipped.Load(), counts.failed.Load(), float64(n)/time.Since(start).Seconds())
-			}
-		}
-	})
-	return func() {
-		close(done)
-		wg.Wait()
-	}
 }
 
 // parseShard parses --shard I/N; "" means no sharding.

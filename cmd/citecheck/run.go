@@ -43,7 +43,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "codes":
 		return runCodes(stdout)
 	case "batch":
-		return runBatch(ctx, args[1:], stdout, stderr)
+		return runBatch(ctx, args[1:], stdout, stderr, nil)
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
