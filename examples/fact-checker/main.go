@@ -1,0 +1,196 @@
+// Fact-checker opens what an article cites and shows, claim by claim, what
+// its sources turned out to be: the reference entry each citation points
+// to, the title, authors, date and publisher the source itself gives, its
+// status (ok, not found, unreachable, retracted) and an archived copy of a
+// dead link, followed by the source findings (broken links, DOIs nobody
+// knows, references that misdescribe their source, retractions).
+//
+//	go run ./examples/fact-checker [-cache FILE] [-offline] [-contact EMAIL] ARTICLE
+//
+// It fetches over the network (politely, refusing internal addresses) and
+// keeps what it learned in an SQLite cache, so that a second run makes no
+// request for what is still fresh; -offline answers from the cache alone.
+package main
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+
+	_ "github.com/mattn/go-sqlite3" // the SQLite driver behind the cache
+
+	"github.com/citecheck/citecheck"
+	"github.com/citecheck/citecheck/sources"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	err := run(ctx, os.Args[1:], os.Stdout, nil)
+	stop()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "fact-checker:", err)
+		os.Exit(1)
+	}
+}
+
+// run parses the flags, checks the article with its sources resolved and
+// prints the claims. extra adds resolver options (tests allow loopback).
+func run(ctx context.Context, args []string, w io.Writer, extra []sources.Option) error {
+	fs := flag.NewFlagSet("fact-checker", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	cachePath := fs.String("cache", "", "SQLite cache file (default: an in-memory cache for this run)")
+	offline := fs.Bool("offline", false, "answer from the cache alone")
+	contact := fs.String("contact", "", "e-mail address for the User-Agent")
+	if err := fs.Parse(args); err != nil || fs.NArg() != 1 {
+		return errors.New("usage: fact-checker [-cache FILE] [-offline] [-contact EMAIL] ARTICLE")
+	}
+	path := fs.Arg(0)
+
+	cache, closeCache, err := openCache(ctx, *cachePath)
+	if err != nil {
+		return err
+	}
+	defer closeCache()
+	opts := citecheck.Options{Name: path, Cache: cache, Offline: *offline}
+	if !*offline {
+		ropts := extra
+		if *contact != "" {
+			ropts = append(ropts, sources.WithContact(*contact))
+		}
+		resolver, err := sources.NewResolver(ropts...)
+		if err != nil {
+			return err
+		}
+		defer resolver.Close()
+		opts.Resolver = resolver
+	}
+
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	report, err := citecheck.Check(ctx, f, opts)
+	if err != nil {
+		return err
+	}
+	printClaims(w, report)
+	return nil
+}
+
+// openCache opens the SQLite cache at path, or an in-memory one for "".
+func openCache(ctx context.Context, path string) (sources.Cache, func(), error) {
+	if path == "" {
+		return sources.NewMemoryCache(), func() {}, nil
+	}
+	db, err := sql.Open("sqlite3", "file:"+path)
+	if err != nil {
+		return nil, nil, err
+	}
+	cache, err := sources.NewSQLiteCache(ctx, db)
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	return cache, func() { db.Close() }, nil
+}
+
+// printClaims prints each claim with what supports it, then the findings
+// about sources.
+func printClaims(w io.Writer, r *citecheck.Report) {
+	cites := make(map[string]citecheck.Citation, len(r.Citations))
+	linkSource := make(map[string]*sources.Source)
+	for _, c := range r.Citations {
+		cites[c.ID] = c
+		if c.URL != "" && c.Source != nil {
+			linkSource[c.URL] = c.Source
+		}
+	}
+	refs := make(map[string]citecheck.Reference, len(r.References))
+	for _, ref := range r.References {
+		refs[ref.ID] = ref
+	}
+
+	fmt.Fprintf(w, "%s: %d claims, %d references\n", r.Input, len(r.Claims), len(r.References))
+	for _, cl := range r.Claims {
+		fmt.Fprintf(w, "\n%d:%d  %.2f  %s\n", cl.Span.Line, cl.Span.Column, cl.Score, cl.Text)
+		supported := false
+		for _, id := range cl.Citations {
+			c := cites[id]
+			supported = true
+			if c.Reference == nil {
+				fmt.Fprintf(w, "    %s -> no reference entry (%s)\n", c.Text, c.Status)
+				continue
+			}
+			ref := refs[*c.Reference]
+			fmt.Fprintf(w, "    %s -> %s\n", c.Text, describeSource(ref.Source, ref.Text))
+		}
+		for _, u := range cl.Links {
+			supported = true
+			fmt.Fprintf(w, "    link %s -> %s\n", u, describeSource(linkSource[u], ""))
+		}
+		for _, a := range cl.Attributions {
+			supported = true
+			fmt.Fprintf(w, "    attributed to %s\n", a)
+		}
+		if !supported {
+			fmt.Fprintln(w, "    nothing supports it")
+		}
+	}
+
+	var sourceFindings []citecheck.Finding
+	for _, f := range r.Findings {
+		switch f.Code {
+		case citecheck.CodeBrokenLink, citecheck.CodeUnreachableSource, citecheck.CodeUnresolvableDOI,
+			citecheck.CodeReferenceMismatch, citecheck.CodeRetractedSource:
+			sourceFindings = append(sourceFindings, f)
+		}
+	}
+	if len(sourceFindings) > 0 {
+		fmt.Fprintln(w, "\nSources:")
+		for _, f := range sourceFindings {
+			fmt.Fprintf(w, "  %s:%d:%d: %s: %s [%s]\n", r.Input, f.Span.Line, f.Span.Column, f.Severity, f.Message, f.Code)
+		}
+	}
+}
+
+// describeSource says in one line what a resolved source is; entry is the
+// reference text to fall back on when the source was not resolved.
+func describeSource(s *sources.Source, entry string) string {
+	if s == nil {
+		if entry == "" {
+			return "not resolved"
+		}
+		return "not resolved: " + entry
+	}
+	var parts []string
+	if s.Title != "" {
+		parts = append(parts, fmt.Sprintf("%q", s.Title))
+	}
+	if len(s.Authors) > 0 {
+		parts = append(parts, strings.Join(s.Authors, ", "))
+	}
+	if s.Published != "" {
+		parts = append(parts, s.Published)
+	}
+	if s.Publisher != "" {
+		parts = append(parts, s.Publisher)
+	}
+	desc := string(s.Status)
+	if len(parts) > 0 {
+		desc += ": " + strings.Join(parts, ", ")
+	}
+	if s.Retracted() {
+		desc += " [RETRACTED]"
+	}
+	if s.ArchivedURL != "" {
+		desc += " (archived: " + s.ArchivedURL + ")"
+	}
+	return desc
+}
