@@ -135,8 +135,12 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer, reso
 	elapsed := time.Since(start)
 	done := counts.done.Load()
 	rate := float64(done) / max(elapsed.Seconds(), 1e-9)
-	fmt.Fprintf(stdout, "citecheck batch: %d checked, %d skipped, %d failed in %.1fs (%.0f articles/s)\n",
-		done, counts.skipped.Load(), counts.failed.Load(), elapsed.Seconds(), rate)
+	peak := ""
+	if rss, ok := peakRSS(); ok {
+		peak = fmt.Sprintf(", peak RSS %.1f MB", float64(rss)/(1<<20))
+	}
+	fmt.Fprintf(stdout, "citecheck batch: %d checked, %d skipped, %d failed in %.1fs (%.0f articles/s%s)\n",
+		done, counts.skipped.Load(), counts.failed.Load(), elapsed.Seconds(), rate, peak)
 	switch {
 	case saveErr != nil:
 		fmt.Fprintf(stderr, "citecheck batch: %v\n", saveErr)

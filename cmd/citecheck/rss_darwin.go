@@ -1,0 +1,12 @@
+package main
+
+import "syscall"
+
+// peakRSS returns the process's peak resident memory in bytes.
+func peakRSS() (int64, bool) {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0, false
+	}
+	return ru.Maxrss, true // macOS reports bytes
+}
