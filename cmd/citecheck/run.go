@@ -28,6 +28,8 @@ Usage:
   citecheck check [flags] FILE...   check files (FILE may be - for standard input)
   citecheck codes                   describe every finding code
   citecheck batch --db F INPUT...   check a corpus into a results database
+  citecheck merge --db F IN...      merge results databases (shards) into F
+  citecheck report --db F           print a results database's aggregates
 
 Run 'citecheck check -h' for the flags of check.
 `
@@ -44,6 +46,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runCodes(stdout)
 	case "batch":
 		return runBatch(ctx, args[1:], stdout, stderr, nil)
+	case "merge":
+		return runMerge(ctx, args[1:], stdout, stderr)
+	case "report":
+		return runReport(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
