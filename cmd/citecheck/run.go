@@ -30,6 +30,7 @@ Usage:
   citecheck batch --db F INPUT...   check a corpus into a results database
   citecheck merge --db F IN...      merge results databases (shards) into F
   citecheck report --db F           print a results database's aggregates
+  citecheck prune-cache [--days N]  drop what the source cache learned over N days ago
 
 Run 'citecheck check -h' for the flags of check.
 `
@@ -50,6 +51,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runMerge(ctx, args[1:], stdout, stderr)
 	case "report":
 		return runReport(ctx, args[1:], stdout, stderr)
+	case "prune-cache":
+		return runPruneCache(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
