@@ -50,7 +50,7 @@ func TestCheckResolveKilled(t *testing.T) {
 			http.NotFound(rw, r)
 			return
 		}
-		pages.Add(1) // counted on arrival, so a request in flight at the kill counts
+		pages.Add(1)                      // counted on arrival, so a request in flight at the kill counts
 		time.Sleep(20 * time.Millisecond) // slow enough to kill the run midway
 		rw.Header().Set("Content-Type", "text/html")
 		fmt.Fprintf(rw, `<html><head><meta name="citation_title" content="Report %s"></head><body><p>x</p></body></html>`, r.URL.Path[1:])
