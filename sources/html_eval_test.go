@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 	"unicode"
@@ -190,10 +189,13 @@ func TestEvalHTMLContent(t *testing.T) {
 type evalExpectedMeta struct {
 	Title         *string `json:"title"`
 	Byline        *string `json:"byline"`
+	SiteName      *string `json:"siteName"`
 	Lang          *string `json:"lang"`
 	PublishedTime *string `json:"publishedTime"`
 }
 
+// evalNormMeta lower-cases s and keeps its runs of letters and digits,
+// separated by single spaces.
 func evalNormMeta(s string) string {
 	return strings.Join(strings.Fields(strings.ToLower(strings.Map(func(r rune) rune {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
@@ -203,14 +205,73 @@ func evalNormMeta(s string) string {
 	}, s))), " ")
 }
 
+// evalNormByline is evalNormMeta without a leading "by", "par" or "por".
+func evalNormByline(s string) string {
+	s = evalNormMeta(s)
+	for _, by := range []string{"by ", "par ", "por "} {
+		s = strings.TrimPrefix(s, by)
+	}
+	return s
+}
+
+// evalDateWords are the words a date line is written with: month and day
+// names and their abbreviations, clock and time-zone words, ordinal
+// suffixes and the verbs sites put before a date.
+var evalDateWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`january february march april may june july august september october
+		november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
+		friday saturday sunday mon tue tues wed thu thur thurs fri sat sun am pm a m p at on st nd rd th
+		updated published posted modified last utc gmt et pt ct est edt pst pdt cst cdt bst cet cest`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// evalNotAName reports an expected byline that names nobody: every word
+// with a letter in it is a date word (month, weekday, "am", "Updated", …),
+// as in "April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm".
+func evalNotAName(s string) bool {
+	for _, w := range strings.Fields(evalNormMeta(s)) {
+		w = strings.TrimLeftFunc(w, unicode.IsDigit) // "28th" is "th"
+		if w != "" && !evalDateWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+func TestEvalNotAName(t *testing.T) {
+	for s, want := range map[string]bool{
+		"April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm": true,
+		"Tue 3rd Mar 2020, 14:05 GMT":                                 true,
+		"By Nathan Willis\n  March 25, 2015":                          false,
+		"May Brown":                                                   false,
+		"BBC News":                                                    false,
+	} {
+		assert.Equal(t, want, evalNotAName(s), s)
+	}
+}
+
 // TestEvalHTMLMeta measures how often the metadata agrees with Readability's
-// expected metadata: title (same words), byline (one contains the other),
-// date (same day), language (same primary tag). Pages whose expected value
-// is null are not counted for that field.
+// expected metadata, per field, on the evaluation pages. Values are compared
+// after evalNormMeta (case, punctuation and white space ignored):
+//
+//   - title: the same words;
+//   - byline: the authors joined with ", " and the expected byline, each
+//     without a leading "By"/"Par"/"Por", are equal or one holds the other
+//     as whole words (a byline often carries a title or a date line);
+//   - published: the same day (first ten characters);
+//   - site name: Meta.Publisher has the same words;
+//   - lang: the same primary language subtag.
+//
+// Pages whose expected value is null or empty are not counted for that
+// field. The byline is reported twice: raw, and without the expected
+// bylines that name nobody (evalNotAName), which are listed.
 func TestEvalHTMLMeta(t *testing.T) {
 	pages := loadEvalPages(t)
-	type tally struct{ agree, total int }
-	fields := []string{"title", "byline", "published", "lang"}
+	type tally struct{ agree, total, newsAgree, newsTotal int }
+	fields := []string{"title", "byline", "byline*", "published", "site name", "lang"}
 	counts := map[string]*tally{}
 	for _, f := range fields {
 		counts[f] = &tally{}
@@ -223,45 +284,79 @@ func TestEvalHTMLMeta(t *testing.T) {
 		doc, err := Parse(pg.src, ReadOptions{Format: FormatHTML, BaseURL: evalBaseURL})
 		require.NoError(t, err)
 		m := doc.Meta
+		news := strings.Contains(filepath.ToSlash(pg.dir), "readability-news-pages/")
 		check := func(field string, want *string, got string, same func(w, g string) bool) {
-			if want == nil || *want == "" {
+			if want == nil || strings.TrimSpace(*want) == "" {
 				return
 			}
-			counts[field].total++
-			if same(*want, got) {
-				counts[field].agree++
+			c := counts[field]
+			ok := same(*want, got)
+			c.total++
+			if news {
+				c.newsTotal++
+			}
+			if ok {
+				c.agree++
+				if news {
+					c.newsAgree++
+				}
 			} else {
 				t.Logf("%-20s %-9s want %q got %q", pg.name, field, *want, got)
 			}
 		}
-		check("title", exp.Title, m.Title, func(w, g string) bool { return evalNormMeta(w) == evalNormMeta(g) })
-		check("byline", exp.Byline, strings.Join(m.Authors, ", "), func(w, g string) bool {
-			w, g = evalNormMeta(w), evalNormMeta(g)
-			return g != "" && (strings.Contains(w, g) || strings.Contains(g, w))
-		})
+		sameWords := func(w, g string) bool { return evalNormMeta(w) == evalNormMeta(g) }
+		sameByline := func(w, g string) bool {
+			w, g = " "+evalNormByline(w)+" ", " "+evalNormByline(g)+" "
+			return strings.TrimSpace(g) != "" && (strings.Contains(w, g) || strings.Contains(g, w))
+		}
+		check("title", exp.Title, m.Title, sameWords)
+		byline := strings.Join(m.Authors, ", ")
+		check("byline", exp.Byline, byline, sameByline)
+		if exp.Byline != nil && evalNotAName(*exp.Byline) {
+			t.Logf("%-20s byline*   excluded, expected byline names nobody: %q", pg.name, *exp.Byline)
+		} else {
+			check("byline*", exp.Byline, byline, sameByline)
+		}
 		check("published", exp.PublishedTime, m.Published, func(w, g string) bool {
 			return len(g) >= 10 && len(w) >= 10 && w[:10] == g[:10]
 		})
+		check("site name", exp.SiteName, m.Publisher, sameWords)
 		check("lang", exp.Lang, m.Language, func(w, g string) bool {
 			primary := func(s string) string {
-				return strings.ToLower(strings.FieldsFunc(s, func(r rune) bool { return r == '-' || r == '_' })[0])
+				s, _, _ = strings.Cut(strings.ReplaceAll(s, "_", "-"), "-")
+				return strings.ToLower(strings.TrimSpace(s))
 			}
 			return g != "" && primary(w) == primary(g)
 		})
 	}
-	sort.Strings(fields)
 	rates := map[string]float64{}
+	var all tally
 	for _, f := range fields {
 		c := counts[f]
 		if c.total > 0 {
 			rates[f] = float64(c.agree) / float64(c.total)
 		}
-		t.Logf("meta %-9s agree %d/%d = %.2f", f, c.agree, c.total, rates[f])
+		news := 0.0
+		if c.newsTotal > 0 {
+			news = float64(c.newsAgree) / float64(c.newsTotal)
+		}
+		t.Logf("meta %-9s agree %2d/%2d = %.2f   news pages only %2d/%2d = %.2f", f, c.agree, c.total, rates[f],
+			c.newsAgree, c.newsTotal, news)
+		if f != "byline*" {
+			all.agree, all.total = all.agree+c.agree, all.total+c.total
+			all.newsAgree, all.newsTotal = all.newsAgree+c.newsAgree, all.newsTotal+c.newsTotal
+		}
 	}
-	floors := map[string]float64{"title": 0.9, "byline": 0.7, "published": 0.9, "lang": 0.95}
+	t.Logf("meta overall   agree %d/%d = %.2f   news pages only %d/%d = %.2f (byline* = names only; overall counts the raw byline)",
+		all.agree, all.total, float64(all.agree)/float64(all.total),
+		all.newsAgree, all.newsTotal, float64(all.newsAgree)/float64(all.newsTotal))
+	// measured: title 36/37, byline 31/33 (names only 31/32), published
+	// 12/12, site name 25/25, lang 31/31, overall 135/138
+	floors := map[string]float64{"title": 0.94, "byline": 0.9, "byline*": 0.93, "published": 0.95, "site name": 0.95, "lang": 0.95}
 	for f, floor := range floors {
 		assert.GreaterOrEqual(t, rates[f], floor, f)
 	}
+	assert.GreaterOrEqual(t, float64(all.agree)/float64(all.total), 0.96, "overall")
 }
 
 func evalURLParse(s string) (*url.URL, error) { return url.Parse(s) }
