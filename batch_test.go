@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync/atomic"
+	"slices"
 	"testing"
 
 	_ "github.com/mattn/go-sqlite3"
@@ -312,6 +313,53 @@ func BenchmarkBatch(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
+		})
+	}
+}
+
+func TestStoreSaveSameArticleTwice(t *testing.T) {
+	ctx := context.Background()
+	var results []citecheck.BatchResult
+	for r := range citecheck.Batch(ctx, genCorpus(80, 0), citecheck.BatchOptions{Workers: 2}) {
+		results = append(results, r)
+	}
+	// A later version of article 0 with one claim, finding and citation
+	// fewer: the later result wins, with exactly its rows.
+	later := results[0]
+	rep := *later.Report
+	rep.Claims, rep.Findings, rep.Citations = rep.Claims[1:], rep.Findings[1:], rep.Citations[1:]
+	rep.Summary.Claims = len(rep.Claims)
+	later.Report = &rep
+	require.NotEmpty(t, rep.Findings)
+
+	tests := []struct {
+		name  string
+		saves [][]citecheck.BatchResult
+	}{
+		{"in one call, far apart", [][]citecheck.BatchResult{append(slices.Clone(results), later)}},
+		{"in one call, side by side", [][]citecheck.BatchResult{append([]citecheck.BatchResult{results[0], later}, results[1:]...)}},
+		{"in two calls", [][]citecheck.BatchResult{results, {later}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, db := openTestStore(t, filepath.Join(t.TempDir(), "r.sqlite"))
+			for _, batch := range tt.saves {
+				require.NoError(t, s.Save(ctx, batch...))
+			}
+			count := func(table string) int {
+				var n int
+				require.NoError(t, db.QueryRow("SELECT count(*) FROM "+table+" WHERE article_id = ?", later.Article.ID).Scan(&n))
+				return n
+			}
+			assert.Equal(t, len(rep.Claims), count("claims"))
+			assert.Equal(t, len(rep.Findings), count("findings"))
+			assert.Equal(t, len(rep.Citations), count("citations"))
+			var articles, claims int
+			require.NoError(t, db.QueryRow("SELECT count(*), sum(claims) FROM articles").Scan(&articles, &claims))
+			assert.Equal(t, len(results), articles)
+			var rows int
+			require.NoError(t, db.QueryRow("SELECT count(*) FROM claims").Scan(&rows))
+			assert.Equal(t, claims, rows, "one claim row per claim counted in articles")
 		})
 	}
 }

@@ -179,10 +179,11 @@ func (s *Store) Has(ctx context.Context, id, hash string) (bool, error) {
 }
 
 // Save writes results in one transaction, replacing any earlier rows of the
-// same articles. A result with Err set is stored with status 'failed' and
-// the error as its reason. A result without an Article.ID is skipped.
-// Batching a few hundred results per call keeps the database from being
-// the bottleneck.
+// same articles (an article given twice keeps its later result). A result
+// with Err set is stored with status 'failed' and the error as its reason.
+// A result without an Article.ID is skipped. Batching a few hundred results
+// per call keeps the database from being the bottleneck
+// (BenchmarkStoreSave).
 func (s *Store) Save(ctx context.Context, results ...BatchResult) error {
 	if len(results) == 0 {
 		return nil
@@ -192,10 +193,7 @@ func (s *Store) Save(ctx context.Context, results ...BatchResult) error {
 		return fmt.Errorf("store: save: %w", err)
 	}
 	defer func() { _ = tx.Rollback() }()
-	w, err := prepareWriter(ctx, tx)
-	if err != nil {
-		return fmt.Errorf("store: save: %w", err)
-	}
+	w := newStoreWriter(tx)
 	defer w.close()
 	now := time.Now().UTC().Format(time.RFC3339)
 	for _, r := range results {
@@ -206,64 +204,93 @@ func (s *Store) Save(ctx context.Context, results ...BatchResult) error {
 			return fmt.Errorf("store: save %s: %w", r.Article.ID, err)
 		}
 	}
+	if err := w.flush(ctx); err != nil {
+		return fmt.Errorf("store: save: %w", err)
+	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: save: %w", err)
 	}
 	return nil
 }
 
-// storeWriter holds the statements of one Save transaction.
+// storeWriter writes the rows of one Save transaction. Rows are inserted
+// many per statement (storeChunkRows), which makes writing several times
+// cheaper than one statement per row, so that the store keeps ahead of the
+// analysis that feeds it.
 type storeWriter struct {
-	stmts []*sql.Stmt
+	tx                                    *sql.Tx
+	del                                   [3]*sql.Stmt // findings, claims, citations of one article
+	articles, findings, claims, citations *rowInserter
 }
 
-// The statements of storeWriter, in the order of storeWriteQueries.
-const (
-	delFindings = iota
-	delClaims
-	delCitations
-	insArticle
-	insFinding
-	insClaim
-	insCitation
-)
+// storeChunkRows is how many rows one INSERT statement writes at most.
+const storeChunkRows = 64
 
-var storeWriteQueries = [...]string{
-	delFindings:  "DELETE FROM findings WHERE article_id = ?",
-	delClaims:    "DELETE FROM claims WHERE article_id = ?",
-	delCitations: "DELETE FROM citations WHERE article_id = ?",
-	insArticle: `INSERT OR REPLACE INTO articles (id, input, url, outlet, title, published, words,
-		claims, uncited_claims, citations, resolved, unresolved, "references", orphans,
-		errors, warnings, infos, quality, status, reason, hash, checked_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-	insFinding:  `INSERT INTO findings (article_id, code, severity, line, "column", message) VALUES (?, ?, ?, ?, ?, ?)`,
-	insClaim:    "INSERT INTO claims (article_id, idx, text, score, cited) VALUES (?, ?, ?, ?, ?)",
-	insCitation: "INSERT INTO citations (article_id, idx, kind, text, status) VALUES (?, ?, ?, ?, ?)",
-}
-
-func prepareWriter(ctx context.Context, tx *sql.Tx) (*storeWriter, error) {
-	w := &storeWriter{}
-	for _, q := range storeWriteQueries {
-		st, err := tx.PrepareContext(ctx, q)
-		if err != nil {
-			w.close()
-			return nil, err
-		}
-		w.stmts = append(w.stmts, st)
+func newStoreWriter(tx *sql.Tx) *storeWriter {
+	return &storeWriter{
+		tx: tx,
+		articles: newRowInserter(tx, `INSERT OR REPLACE INTO articles (id, input, url, outlet, title, published, words,
+			claims, uncited_claims, citations, resolved, unresolved, "references", orphans,
+			errors, warnings, infos, quality, status, reason, hash, checked_at) VALUES `, 22),
+		findings:  newRowInserter(tx, `INSERT INTO findings (article_id, code, severity, line, "column", message) VALUES `, 6),
+		claims:    newRowInserter(tx, `INSERT INTO claims (article_id, idx, text, score, cited) VALUES `, 5),
+		citations: newRowInserter(tx, `INSERT INTO citations (article_id, idx, kind, text, status) VALUES `, 5),
 	}
-	return w, nil
 }
 
 func (w *storeWriter) close() {
-	for _, st := range w.stmts {
-		_ = st.Close()
+	for _, st := range w.del {
+		if st != nil {
+			_ = st.Close()
+		}
 	}
+	for _, ri := range []*rowInserter{w.articles, w.findings, w.claims, w.citations} {
+		ri.close()
+	}
+}
+
+// flush writes the rows still buffered.
+func (w *storeWriter) flush(ctx context.Context) error {
+	for _, ri := range []*rowInserter{w.articles, w.findings, w.claims, w.citations} {
+		if err := ri.flush(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// deleteRows removes what an earlier run stored for the article id. The
+// buffered rows are written first, in case they are the article's own.
+func (w *storeWriter) deleteRows(ctx context.Context, id string) error {
+	if err := w.flush(ctx); err != nil {
+		return err
+	}
+	for i, table := range [...]string{"findings", "claims", "citations"} {
+		if w.del[i] == nil {
+			st, err := w.tx.PrepareContext(ctx, "DELETE FROM "+table+" WHERE article_id = ?")
+			if err != nil {
+				return err
+			}
+			w.del[i] = st
+		}
+		if _, err := w.del[i].ExecContext(ctx, id); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (w *storeWriter) write(ctx context.Context, r BatchResult, now string) error {
 	a := r.Article
-	for _, del := range w.stmts[delFindings : delCitations+1] {
-		if _, err := del.ExecContext(ctx, a.ID); err != nil {
+	// Rows of an earlier result for the same id go first. An article
+	// stored before with another hash, or given twice, is rare: look
+	// before deleting, so that the common case costs one lookup.
+	var old int
+	if err := w.tx.QueryRowContext(ctx, "SELECT count(*) FROM articles WHERE id = ?", a.ID).Scan(&old); err != nil {
+		return err
+	}
+	if old > 0 || w.articles.has(a.ID) {
+		if err := w.deleteRows(ctx, a.ID); err != nil {
 			return err
 		}
 	}
@@ -276,9 +303,8 @@ func (w *storeWriter) write(ctx context.Context, r BatchResult, now string) erro
 		if r.Err != nil {
 			reason = r.Err.Error()
 		}
-		_, err := w.stmts[insArticle].ExecContext(ctx, a.ID, a.Input, a.URL, outlet, "", a.Published, 0,
+		return w.articles.add(ctx, a.ID, a.Input, a.URL, outlet, "", a.Published, 0,
 			0, 0, 0, 0, 0, 0, 0, 0, 0, 0, nil, "failed", reason, a.Hash, now)
-		return err
 	}
 	rep := r.Report
 	sum := rep.Summary
@@ -294,28 +320,96 @@ func (w *storeWriter) write(ctx context.Context, r BatchResult, now string) erro
 	if q, ok := Quality(sum); ok {
 		quality = q
 	}
-	if _, err := w.stmts[insArticle].ExecContext(ctx, a.ID, a.Input, a.URL, outlet, rep.Title, published, words,
+	if err := w.articles.add(ctx, a.ID, a.Input, a.URL, outlet, rep.Title, published, words,
 		sum.Claims, sum.UncitedClaims, sum.Citations, sum.Resolved, sum.Unresolved, sum.References, sum.Orphans,
 		sum.Errors, sum.Warnings, sum.Infos, quality, "ok", "", a.Hash, now); err != nil {
 		return err
 	}
 	for _, f := range rep.Findings {
-		if _, err := w.stmts[insFinding].ExecContext(ctx, a.ID, f.Code, string(f.Severity), f.Span.Line, f.Span.Column, f.Message); err != nil {
+		if err := w.findings.add(ctx, a.ID, f.Code, string(f.Severity), f.Span.Line, f.Span.Column, f.Message); err != nil {
 			return err
 		}
 	}
 	for i, c := range rep.Claims {
 		cited := len(c.Citations) > 0 || len(c.Links) > 0
-		if _, err := w.stmts[insClaim].ExecContext(ctx, a.ID, i, c.Text, c.Score, cited); err != nil {
+		if err := w.claims.add(ctx, a.ID, i, c.Text, c.Score, cited); err != nil {
 			return err
 		}
 	}
 	for i, c := range rep.Citations {
-		if _, err := w.stmts[insCitation].ExecContext(ctx, a.ID, i, string(c.Kind), c.Text, string(c.Status)); err != nil {
+		if err := w.citations.add(ctx, a.ID, i, string(c.Kind), c.Text, string(c.Status)); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// rowInserter buffers the rows of one table and inserts them up to
+// storeChunkRows at a time with one multi-row INSERT.
+type rowInserter struct {
+	tx    *sql.Tx
+	head  string // the INSERT up to VALUES
+	cols  int
+	args  []any
+	stmts map[int]*sql.Stmt // by number of rows
+}
+
+func newRowInserter(tx *sql.Tx, head string, cols int) *rowInserter {
+	return &rowInserter{tx: tx, head: head, cols: cols, args: make([]any, 0, cols*storeChunkRows), stmts: map[int]*sql.Stmt{}}
+}
+
+// has reports whether a buffered row's first column is id.
+func (ri *rowInserter) has(id string) bool {
+	for i := 0; i < len(ri.args); i += ri.cols {
+		if ri.args[i] == id {
+			return true
+		}
+	}
+	return false
+}
+
+// add buffers one row and writes the buffer when it is full.
+func (ri *rowInserter) add(ctx context.Context, vals ...any) error {
+	ri.args = append(ri.args, vals...)
+	if len(ri.args) >= ri.cols*storeChunkRows {
+		return ri.flush(ctx)
+	}
+	return nil
+}
+
+// flush writes the buffered rows.
+func (ri *rowInserter) flush(ctx context.Context) error {
+	n := len(ri.args) / ri.cols
+	if n == 0 {
+		return nil
+	}
+	st := ri.stmts[n]
+	if st == nil {
+		var b strings.Builder
+		b.WriteString(ri.head)
+		row := "(?" + strings.Repeat(", ?", ri.cols-1) + ")"
+		for i := range n {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(row)
+		}
+		var err error
+		if st, err = ri.tx.PrepareContext(ctx, b.String()); err != nil {
+			return err
+		}
+		ri.stmts[n] = st
+	}
+	_, err := st.ExecContext(ctx, ri.args...)
+	clear(ri.args)
+	ri.args = ri.args[:0]
+	return err
+}
+
+func (ri *rowInserter) close() {
+	for _, st := range ri.stmts {
+		_ = st.Close()
+	}
 }
 
 // Quality is the citation-quality score stored with each article: the share

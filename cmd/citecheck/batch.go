@@ -11,6 +11,8 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/citecheck/citecheck"
@@ -159,40 +161,77 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer, reso
 
 // saveResults writes results with one transaction per batchCommit results,
 // or per batchFlushEvery when results come slowly. An article, its findings,
-// claims and citations always share a transaction.
+// claims and citations always share a transaction. The transactions are
+// written by a goroutine of their own, so that the workers never wait for
+// the database: while one batch is written, the next fills.
 func saveResults(ctx context.Context, store *citecheck.Store, results iter.Seq2[citecheck.BatchResult, error], counts *batchCounts) error {
+	full := make(chan []citecheck.BatchResult, 1)
+	var saveErr atomic.Pointer[error]
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		for batch := range full {
+			if saveErr.Load() != nil {
+				continue // drain: the run is stopping
+			}
+			// Write what is done even when ctx is cancelled, so an
+			// interrupted run keeps its work.
+			if err := store.Save(context.WithoutCancel(ctx), batch...); err != nil {
+				saveErr.Store(&err)
+			}
+		}
+	})
+	finish := func() error {
+		close(full)
+		wg.Wait()
+		if err := saveErr.Load(); err != nil {
+			return *err
+		}
+		return nil
+	}
+
 	pending := make([]citecheck.BatchResult, 0, batchCommit)
 	last := time.Now()
-	flush := func() error {
-		// Write what is done even when ctx is cancelled, so an interrupted
-		// run keeps its work.
-		err := store.Save(context.WithoutCancel(ctx), pending...)
-		clear(pending)
-		pending = pending[:0]
-		last = time.Now()
-		return err
-	}
 	for r, err := range results {
 		if r.Err == nil && err != nil {
 			// The batch's end when ctx is done: nothing to store.
 			continue
+		}
+		if saveErr.Load() != nil {
+			break
 		}
 		if r.Err != nil {
 			counts.failed.Add(1)
 		} else {
 			counts.done.Add(1)
 		}
-		// Keep only what the store needs: the body and the document are
-		// the bulk of a result.
-		r.Article.Body = nil
-		pending = append(pending, r)
+		pending = append(pending, trimForStore(r))
 		if len(pending) >= batchCommit || time.Since(last) >= batchFlushEvery {
-			if err := flush(); err != nil {
-				return err
-			}
+			full <- pending
+			pending = make([]citecheck.BatchResult, 0, batchCommit)
+			last = time.Now()
 		}
 	}
-	return flush()
+	if len(pending) > 0 {
+		full <- pending
+	}
+	return finish()
+}
+
+// trimForStore drops from r what the store does not write, so that the
+// results waiting for their transaction hold little memory: the article's
+// bytes, the parsed document but its text (which the word count reads and
+// the claims' texts point into) and the reference entries.
+func trimForStore(r citecheck.BatchResult) citecheck.BatchResult {
+	r.Article.Body = nil
+	if rep := r.Report; rep != nil {
+		trimmed := *rep
+		if rep.Document != nil {
+			trimmed.Document = &sources.Document{Text: rep.Document.Text}
+		}
+		trimmed.References, trimmed.ReferenceLists = nil, nil
+		r.Report = &trimmed
+	}
+	return r
 }
 
 // parseShard parses --shard I/N; "" means no sharding.
