@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
+	"sync"
 
 	"github.com/citecheck/citecheck/citations"
 	"github.com/citecheck/citecheck/claims"
@@ -80,17 +82,21 @@ func CheckDocument(ctx context.Context, doc *sources.Document, opts Options) (*R
 	}
 	rules := opts.Rules
 	if rules == nil {
-		rules = DefaultRules()
+		rules = defaultRules()
 	}
 	for _, rule := range rules {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		p.rule = rule
+		p.rule, p.ruleURL = rule, ""
 		rule.Run(p)
 	}
 	return p.report(), nil
 }
+
+// defaultRules is the list DefaultRules returns, made once for the checks
+// that run with it: they only read it, and no caller ever sees it.
+var defaultRules = sync.OnceValue(DefaultRules)
 
 // Pass is what the pipeline produced for one document, handed to every
 // rule. Rules read it and report findings through Report.
@@ -123,19 +129,31 @@ type Pass struct {
 	refs     map[string]*citations.Reference
 	findings []Finding
 	rule     *Rule
+	ruleURL  string   // DocsURL(rule.Code), once the rule has reported
+	keys     []string // see workKeys
 }
 
 func analyze(doc *sources.Document, opts Options) *Pass {
 	lists := citations.FindReferences(doc)
-	var cits []citations.Citation
-	for _, c := range citations.Find(doc) {
-		if c.Kind != citations.KindFootnote && overlapsLists(lists, c.Span) {
+	inLists := newListIndex(lists)
+	// Find numbers its citations "c1", "c2", … in order; they are
+	// filtered in place and renumbered only once one has been dropped.
+	found := citations.Find(doc)
+	cits := found[:0]
+	for i := range found {
+		c := &found[i]
+		if c.Kind != citations.KindFootnote && inLists.overlaps(c.Span) {
 			// labels and URLs of the entries themselves; a footnote link in
 			// a note does cite another note, as Wikipedia's notes do
 			continue
 		}
-		c.ID = fmt.Sprintf("c%d", len(cits)+1)
-		cits = append(cits, c)
+		if len(cits) != i {
+			c.ID = "c" + strconv.Itoa(len(cits)+1)
+		}
+		cits = append(cits, *c)
+	}
+	if len(cits) == 0 {
+		cits = nil
 	}
 	p := &Pass{Doc: doc, Citations: cits, Lists: lists, Links: citations.Link(cits, lists),
 		CitedBy: map[string][]string{}, Mentions: map[string][]sources.Span{},
@@ -159,14 +177,49 @@ func analyze(doc *sources.Document, opts Options) *Pass {
 	if p.SourcesMode {
 		p.findMentions()
 	}
-	var body []claims.Claim // reference entries are not claims
-	for _, c := range claims.Extract(doc, claims.Options{MinScore: opts.MinScore}) {
-		if !overlapsLists(lists, c.Span) {
-			body = append(body, c)
+	extracted := claims.Extract(doc, claims.Options{MinScore: opts.MinScore})
+	body := extracted[:0] // reference entries are not claims; filtered in place
+	for i := range extracted {
+		if !inLists.overlaps(extracted[i].Span) {
+			body = append(body, extracted[i])
 		}
 	}
 	p.claims = p.linkClaims(body)
 	return p
+}
+
+// listIndex answers overlapsLists for many spans in O(log n) each: the
+// spans of the lists, their headings and their entries sorted by start,
+// with the running maximum of their ends.
+type listIndex struct {
+	starts, maxEnds []int
+}
+
+func newListIndex(lists []citations.ReferenceList) listIndex {
+	var spans []sources.Span
+	for _, l := range lists {
+		spans = append(spans, l.Span, l.HeadingSpan)
+		for _, e := range l.Entries {
+			spans = append(spans, e.Span)
+		}
+	}
+	slices.SortFunc(spans, func(a, b sources.Span) int { return cmp.Compare(a.Start, b.Start) })
+	x := listIndex{starts: make([]int, len(spans)), maxEnds: make([]int, len(spans))}
+	for i, s := range spans {
+		x.starts[i] = s.Start
+		x.maxEnds[i] = s.End
+		if i > 0 {
+			x.maxEnds[i] = max(s.End, x.maxEnds[i-1])
+		}
+	}
+	return x
+}
+
+// overlaps reports whether s overlaps one of the spans, as overlapsLists
+// does: one starting before s ends and ending after s starts.
+func (x listIndex) overlaps(s sources.Span) bool {
+	i, _ := slices.BinarySearch(x.starts, s.End) // the spans starting before s.End
+	return i > 0 && x.maxEnds[i-1] > s.Start
 }
 
 // overlapsLists reports whether a span touches a reference list: its
@@ -208,7 +261,14 @@ func (p *Pass) Report(f Finding) {
 		f.Severity = p.rule.Severity
 	}
 	if f.URL == "" {
-		f.URL = DocsURL(f.Code)
+		if p.rule == nil || f.Code != p.rule.Code {
+			f.URL = DocsURL(f.Code)
+		} else {
+			if p.ruleURL == "" {
+				p.ruleURL = DocsURL(f.Code)
+			}
+			f.URL = p.ruleURL
+		}
 	}
 	p.findings = append(p.findings, f)
 }
@@ -220,19 +280,25 @@ func (p *Pass) report() *Report {
 	doc := p.Doc
 	r := &Report{Version: ReportVersion, Input: doc.Name, Format: string(doc.Format), Title: doc.Meta.Title,
 		Meta: doc.Meta, Document: doc,
-		Citations: []Citation{}, References: []Reference{}, ReferenceLists: []ReferenceList{},
-		Claims: p.claimEntries(), Findings: p.findings}
+		Citations: make([]Citation, 0, len(p.Citations)), References: make([]Reference, 0, p.entryCount()),
+		ReferenceLists: make([]ReferenceList, 0, len(p.Lists)), Claims: p.claimEntries(), Findings: p.findings}
 	if r.Findings == nil {
 		r.Findings = []Finding{}
 	}
+	refs := make([]string, len(p.Citations)) // what Citation.Reference points at
 	for i, c := range p.Citations {
 		l := p.Links[i]
+		span := p.Locate(c.Span)
+		group := span // a citation alone in its marker
+		if c.Group != c.Span {
+			group = p.Locate(c.Group)
+		}
 		rc := Citation{ID: c.ID, Kind: c.Kind, Text: c.Text, Authors: c.Authors, EtAl: c.EtAl, Year: c.Year,
 			Locator: c.Locator, Number: c.Number, Target: c.Target, URL: c.URL, Narrative: c.Narrative,
-			Span: p.Locate(c.Span), Group: p.Locate(c.Group), Status: l.Status, Candidates: l.Candidates}
+			Span: span, Group: group, Status: l.Status, Candidates: l.Candidates}
 		if l.Reference != "" {
-			ref := l.Reference
-			rc.Reference = &ref
+			refs[i] = l.Reference
+			rc.Reference = &refs[i]
 		}
 		if res := p.Resolutions[c.ID]; res != nil {
 			rc.Source = res.Source
@@ -273,8 +339,11 @@ func (p *Pass) report() *Report {
 			if re.CitedBy == nil {
 				re.CitedBy = []string{}
 			}
-			for _, m := range p.Mentions[e.ID] {
-				re.Mentions = append(re.Mentions, p.Locate(m))
+			if ms := p.Mentions[e.ID]; len(ms) > 0 {
+				re.Mentions = make([]Location, len(ms))
+				for i, m := range ms {
+					re.Mentions[i] = p.Locate(m)
+				}
 			}
 			r.References = append(r.References, re)
 		}

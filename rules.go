@@ -222,17 +222,23 @@ func runOrphanReference(p *Pass) {
 	if p.SourcesMode {
 		return // a source list with no markers is cited by the body as a whole
 	}
+	keys := p.workKeys()
 	cited := map[string]bool{} // works cited through another copy of the entry
+	n := 0
 	for _, l := range p.Lists {
 		for _, e := range l.Entries {
-			if k := workKey(&e); k != "" && len(p.CitedBy[e.ID]) > 0 {
+			if k := keys[n]; k != "" && len(p.CitedBy[e.ID]) > 0 {
 				cited[k] = true
 			}
+			n++
 		}
 	}
+	n = 0
 	for _, l := range p.Lists {
 		for _, e := range l.Entries {
-			if len(p.CitedBy[e.ID]) > 0 || cited[workKey(&e)] && workKey(&e) != "" {
+			k := keys[n]
+			n++
+			if len(p.CitedBy[e.ID]) > 0 || cited[k] && k != "" {
 				continue
 			}
 			p.Report(Finding{Span: p.Locate(e.Span), Reference: e.ID,
@@ -259,12 +265,29 @@ func workKey(e *citations.Reference) string {
 	return ""
 }
 
+// workKeys returns the workKey of every entry of every list, in order,
+// computing them once for the rules that need them.
+func (p *Pass) workKeys() []string {
+	if p.keys == nil {
+		p.keys = make([]string, 0, p.entryCount())
+		for li := range p.Lists {
+			for ei := range p.Lists[li].Entries {
+				p.keys = append(p.keys, workKey(&p.Lists[li].Entries[ei]))
+			}
+		}
+	}
+	return p.keys
+}
+
 func runDuplicateReference(p *Pass) {
+	keys := p.workKeys()
 	first := map[string]*citations.Reference{}
+	n := 0
 	for li := range p.Lists {
 		for ei := range p.Lists[li].Entries {
 			e := &p.Lists[li].Entries[ei]
-			k := workKey(e)
+			k := keys[n]
+			n++
 			if k == "" {
 				continue
 			}

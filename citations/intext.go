@@ -2,6 +2,7 @@ package citations
 
 import (
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -35,10 +36,21 @@ func Find(doc *sources.Document) []Citation {
 	if doc == nil {
 		return nil
 	}
-	var text []Citation // sorted by Span.Start, as ScanText returns them
-	for _, c := range ScanText(doc.Text) {
-		if !inPreformatted(doc, c.Group) {
-			text = append(text, c)
+	// sorted by Span.Start, as ScanText returns them; filtered in place
+	// with room for the citations of links and superscripts that join
+	// them below (a footnote link is usually a superscript too, and cites
+	// once)
+	footnoteLinks := 0
+	for i := range doc.Links {
+		if doc.Links[i].Footnote {
+			footnoteLinks++
+		}
+	}
+	scanned := scanText(doc.Text, len(doc.Links)+max(0, len(doc.Superscripts)-footnoteLinks))
+	text := scanned[:0]
+	for i := range scanned {
+		if !inPreformatted(doc, scanned[i].Group) {
+			text = append(text, scanned[i])
 		}
 	}
 	footnotes := append(footnoteCitations(doc), danglingFootnotes(doc)...)
@@ -68,8 +80,11 @@ func Find(doc *sources.Document) []Citation {
 	links.build()
 	supers := superscriptCitations(doc, groups, notes, links)
 	linked := linkCitations(doc, text)
-	out := make([]Citation, 0, len(text)+len(supers)+len(footnotes)+len(linked))
-	out = append(append(append(append(out, text...), supers...), footnotes...), linked...)
+	out := slices.Grow(text, len(supers)+len(footnotes)+len(linked))
+	out = append(append(append(out, supers...), footnotes...), linked...)
+	if out == nil {
+		out = []Citation{} // as it always was: empty, not nil
+	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Span.Start != out[j].Span.Start {
 			return out[i].Span.Start < out[j].Span.Start
@@ -113,7 +128,23 @@ func Find(doc *sources.Document) []Citation {
 // "Sancton, Andrew (2000).", do not count); even then a bare title before
 // a year, "Casablanca (1942)", cannot be told from a surname.
 func ScanText(text string) []Citation {
+	out := scanText(text, -1)
+	numberIDs(out)
+	return out
+}
+
+// scanText is ScanText without the IDs, which Find sets itself. With
+// extra >= 0 it makes room up front for the citations it will probably
+// find and extra more (the result is then never nil); ScanText keeps its
+// nil result for a text without citations.
+func scanText(text string, extra int) []Citation {
 	sc := citeScanner{s: text}
+	// most citations open with a bracket or a parenthesis: one allocation
+	// for them up front rather than a series of growing copies
+	if extra >= 0 {
+		n := min(strings.Count(text, "(")+strings.Count(text, "["), maxPresized) + min(extra, maxPresized)
+		sc.out = make([]Citation, 0, n)
+	}
 	// where the next of each delimiter is; they only move forward, which
 	// keeps the scan linear however the delimiters nest
 	closeParen, openParen := nextByte{c: ')'}, nextByte{c: '('}
@@ -155,9 +186,12 @@ func ScanText(text string) []Citation {
 	if !sort.SliceIsSorted(sc.out, byStart) {
 		sort.SliceStable(sc.out, byStart)
 	}
-	numberIDs(sc.out)
 	return sc.out
 }
+
+// maxPresized bounds the citations scanText makes room for before it
+// finds any, whatever the input holds.
+const maxPresized = 1024
 
 // nextByte finds the next occurrence of a byte, remembering it so that
 // asking again from a later offset costs nothing until it is passed.
@@ -188,9 +222,38 @@ var markerStart = [256]bool{'(': true, '[': true, 0xC2: true, 0xE2: true, 'e': t
 
 // numberIDs sets the IDs "c1", "c2", … in order.
 func numberIDs(cs []Citation) {
-	for i := range cs {
-		cs[i].ID = "c" + strconv.Itoa(i+1)
+	sequentialIDs("c", len(cs), func(i int, id string) { cs[i].ID = id })
+}
+
+// sequentialIDs calls set(i, prefix+strconv.Itoa(i+1)) for i from 0 to
+// n-1, the IDs cut from one string rather than built one by one.
+func sequentialIDs(prefix string, n int, set func(i int, id string)) {
+	size := 0
+	for i := 1; i <= n; i++ {
+		size += len(prefix) + decimalLen(i)
 	}
+	var b strings.Builder
+	b.Grow(size)
+	var digits [20]byte
+	for i := 1; i <= n; i++ {
+		b.WriteString(prefix)
+		b.Write(strconv.AppendInt(digits[:0], int64(i), 10))
+	}
+	all := b.String()
+	for i, at := 1, 0; i <= n; i++ {
+		end := at + len(prefix) + decimalLen(i)
+		set(i-1, all[at:end])
+		at = end
+	}
+}
+
+// decimalLen returns the number of digits of n > 0.
+func decimalLen(n int) int {
+	d := 1
+	for ; n >= 10; n /= 10 {
+		d++
+	}
+	return d
 }
 
 // inPreformatted reports whether a span starts inside a preformatted block.
@@ -241,7 +304,16 @@ func startsBlock(doc *sources.Document, offset int) bool {
 
 // footnoteCitations returns a citation per footnote link.
 func footnoteCitations(doc *sources.Document) []Citation {
-	var out []Citation
+	n := 0
+	for _, l := range doc.Links {
+		if l.Footnote {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]Citation, 0, n)
 	for _, l := range doc.Links {
 		if !l.Footnote || l.Span.Len() <= 0 || inPreformatted(doc, l.Span) {
 			continue

@@ -30,6 +30,7 @@ type citeScanner struct {
 	s    string
 	toks []scanToken
 	back []scanToken
+	yrs  []yearItem // reused by years
 	out  []Citation
 	// covered is the end of the last group read, so that the words of a
 	// parenthetical group are not read again as a bare citation.
@@ -116,13 +117,14 @@ func (sc *citeScanner) year(toks []scanToken, i int) (yearItem, int, bool) {
 
 // years reads a list of years separated by commas or semicolons, with
 // suffix letters continuing the previous year: "2018a, b" is 2018a and
-// 2018b.
+// 2018b. The list is valid until the next call: each caller is done with
+// it before it reads another.
 func (sc *citeScanner) years(toks []scanToken, i int) ([]yearItem, int, bool) {
 	y, j, ok := sc.year(toks, i)
 	if !ok {
 		return nil, i, false
 	}
-	ys := []yearItem{y}
+	ys := append(sc.yrs[:0], y)
 	for j+1 < len(toks) && isPunctTok(toks[j], ',', ';') {
 		if y, k, ok := sc.year(toks, j+1); ok {
 			ys = append(ys, y)
@@ -139,6 +141,7 @@ func (sc *citeScanner) years(toks []scanToken, i int) ([]yearItem, int, bool) {
 		}
 		break
 	}
+	sc.yrs = ys[:0]
 	return ys, j, true
 }
 

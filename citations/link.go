@@ -101,6 +101,15 @@ func newEntryIndex(lists []ReferenceList) *entryIndex {
 	idx := &entryIndex{byLabel: map[string][]int{}, byPlace: map[string][]int{}, byAnchor: map[string]int{},
 		byLink: map[string][]int{}, byName: map[string][]int{}, byYear: map[string][]int{}}
 	var keys []string
+	n, names := 0, 0
+	for _, l := range lists {
+		n += len(l.Entries)
+		for _, e := range l.Entries {
+			names += len(e.Authors)
+		}
+	}
+	idx.entries = make([]entryKey, 0, n)
+	folded := make([]string, 0, names) // backs every entry's authors
 	for li := range lists {
 		list := &lists[li]
 		numbered := 0
@@ -123,8 +132,12 @@ func newEntryIndex(lists []ReferenceList) *entryIndex {
 			if numbered == 0 { // an unlabelled list is numbered by position
 				k.ordinal = ei + 1
 			}
-			for _, a := range e.Authors {
-				k.authors = append(k.authors, NormalizeName(a))
+			if len(e.Authors) > 0 {
+				from := len(folded)
+				for _, a := range e.Authors {
+					folded = append(folded, NormalizeName(a))
+				}
+				k.authors = folded[from:len(folded):len(folded)]
 			}
 			i := len(idx.entries)
 			idx.entries = append(idx.entries, k)
@@ -682,6 +695,25 @@ func NormalizeName(s string) string {
 	f := nameFolder{}
 	f.b.Grow(len(s))
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			// a run of lower-case letters and digits is written as it is
+			j := i
+			for j < len(s) && ('a' <= s[j] && s[j] <= 'z' || '0' <= s[j] && s[j] <= '9') {
+				j++
+			}
+			if j > i {
+				if f.space && f.b.Len() > 0 {
+					f.b.WriteByte(' ')
+				}
+				f.space = false
+				f.b.WriteString(s[i:j])
+				i = j
+				continue
+			}
+			f.addASCII(c)
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if r >= 0x80 {
 			// the canonical decomposition, whose combining accents fold away
@@ -703,6 +735,25 @@ func NormalizeName(s string) string {
 type nameFolder struct {
 	b     strings.Builder
 	space bool // a separator seen and not yet written
+}
+
+// addASCII is add for an ASCII byte, without the Unicode tables.
+func (f *nameFolder) addASCII(c byte) {
+	switch {
+	case c == '\'' || c == '.':
+		return
+	case c >= 'A' && c <= 'Z':
+		c += 'a' - 'A'
+	case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+	default:
+		f.space = true
+		return
+	}
+	if f.space && f.b.Len() > 0 {
+		f.b.WriteByte(' ')
+	}
+	f.space = false
+	f.b.WriteByte(c)
 }
 
 func (f *nameFolder) add(r rune) {
@@ -847,9 +898,29 @@ func trimTracking(q string) string {
 	return strings.Join(kept, "&")
 }
 
+// mayNameDOIHost reports whether raw may be a URL on doi.org: it holds
+// "doi.org" in any case, or a byte that parsing and lowering could turn
+// into part of it (an escape, a non-ASCII letter).
+func mayNameDOIHost(raw string) bool {
+	const host = "doi.org"
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		if c == '%' || c >= utf8.RuneSelf {
+			return true
+		}
+		if c|0x20 == 'd' && i+len(host) <= len(raw) && strings.EqualFold(raw[i:i+len(host)], host) {
+			return true
+		}
+	}
+	return false
+}
+
 // DOIFromURL returns the DOI a doi.org or dx.doi.org URL names, lower-cased,
 // or "".
 func DOIFromURL(raw string) string {
+	if !mayNameDOIHost(raw) {
+		return "" // not worth parsing: no host can be doi.org
+	}
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil {
 		return ""

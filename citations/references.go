@@ -1,6 +1,7 @@
 package citations
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -51,6 +52,7 @@ func FindReferences(doc *sources.Document) []ReferenceList {
 		return nil
 	}
 	var lists []ReferenceList
+	parsed := entryParses{}
 	taken := make([]bool, len(doc.Blocks)) // blocks inside a heading section
 	targets := footnoteTargets(doc)
 	for i := 0; i < len(doc.Blocks); i++ {
@@ -71,7 +73,7 @@ func FindReferences(doc *sources.Document) []ReferenceList {
 		}
 		// a heading glued to a paragraph is taken only before an entry
 		// already; one standing alone may head something else
-		if firstStart < 0 && hspan == b.Span && ambiguousHeadings[headingKey(heading, false)] &&
+		if firstStart < 0 && hspan == b.Span && headingIn(heading, false, ambiguousHeadings, nil) &&
 			!entrySection(doc, first, sectionEnd(doc, i, level, 2*maxSectionProbe), targets) {
 			continue // "Literature" over a survey of a country's writers
 		}
@@ -84,22 +86,27 @@ func FindReferences(doc *sources.Document) []ReferenceList {
 		if end > first {
 			rl.Span.End = doc.Blocks[end-1].Span.End
 		}
-		rl.Entries = sectionEntries(doc, first, end, firstStart)
+		rl.Entries = sectionEntries(doc, first, end, firstStart, parsed)
 		for k := i; k < end; k++ {
 			taken[k] = true
 		}
 		lists = append(lists, rl)
 		i = end - 1
 	}
-	lists = append(lists, footnoteLists(doc, taken, targets)...)
+	lists = append(lists, footnoteLists(doc, taken, targets, parsed)...)
 	sort.SliceStable(lists, func(a, b int) bool { return lists[a].Span.Start < lists[b].Span.Start })
 	n := 0
 	for li := range lists {
-		for ei := range lists[li].Entries {
-			n++
-			lists[li].Entries[ei].ID = "r" + strconv.Itoa(n)
-		}
+		n += len(lists[li].Entries)
 	}
+	li, ei := 0, 0
+	sequentialIDs("r", n, func(_ int, id string) {
+		for ei == len(lists[li].Entries) {
+			li, ei = li+1, 0
+		}
+		lists[li].Entries[ei].ID = id
+		ei++
+	})
 	return lists
 }
 
@@ -199,6 +206,61 @@ var subsectionHeadings = map[string]bool{
 	"primary": true, "secondary": true, "data sources": true, "legal sources": true, "cases": true,
 }
 
+// headingIn reports whether headingKey(s, trailingNumber) is in set or in
+// also (which may be nil), without building the key in a new string for an
+// ASCII heading: the key's bytes go to a buffer on the stack. Lower-casing
+// an ASCII string moves no byte, and no step of headingKey looks at the
+// case of a letter but the one of a one-letter numbering, so the steps run
+// on s as written and the key is lowered last.
+func headingIn(s string, trailingNumber bool, set, also map[string]bool) bool {
+	var buf [80]byte
+	key, ok := asciiHeadingKey(s, trailingNumber, &buf)
+	if !ok {
+		k := headingKey(s, trailingNumber)
+		return set[k] || also[k]
+	}
+	return set[string(key)] || also[string(key)]
+}
+
+// asciiHeadingKey is headingKey for an ASCII s, written into buf; ok is
+// false when s is not ASCII.
+func asciiHeadingKey(s string, trailingNumber bool, buf *[80]byte) (key []byte, ok bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return nil, false
+		}
+	}
+	s = strings.TrimSpace(s)
+	if len(s) > 80 {
+		return nil, true
+	}
+	if i := strings.IndexByte(s, ' '); i > 0 {
+		head := strings.TrimRight(s[:i], ".):")
+		if head != "" && (allDigitsDots(head) || isRoman(head) && len(head) <= 4 || len(head) == 1 && isASCIILetter(head[0]) && s[i-1] == '.') {
+			s = strings.TrimSpace(s[i+1:])
+		}
+	}
+	if i := strings.LastIndexByte(s, ' '); trailingNumber && i > 0 && allDigits(s[i+1:]) {
+		s = strings.TrimSpace(s[:i])
+	}
+	s = strings.TrimRight(s, " :.")
+	key = buf[:0]
+	for w := range strings.FieldsSeq(s) { // what strings.Join(strings.Fields(s), " ") gives
+		if len(key) > 0 {
+			key = append(key, ' ')
+		}
+		key = append(key, w...)
+	}
+	for i, c := range key {
+		if 'A' <= c && c <= 'Z' {
+			key[i] = c + 'a' - 'A'
+		}
+	}
+	return key, true
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
 // headingKey folds a heading for lookup: lower case, numbering ("7.",
 // "VII.", "A.") and a trailing colon or page number removed.
 func headingKey(s string, trailingNumber bool) string {
@@ -243,7 +305,7 @@ func referenceHeading(doc *sources.Document, b sources.Block) (text string, leve
 		return "", 0, false
 	}
 	text = strings.TrimSpace(doc.Slice(b.Span))
-	if !referenceHeadings[headingKey(text, false)] {
+	if !headingIn(text, false, referenceHeadings, nil) {
 		return "", 0, false
 	}
 	level = b.Level
@@ -270,8 +332,7 @@ func sectionEnd(doc *sources.Document, i, level, limit int) int {
 			continue
 		}
 		text := doc.Slice(b.Span)
-		key := headingKey(text, true)
-		if subsectionHeadings[key] || referenceHeadings[key] {
+		if headingIn(text, true, subsectionHeadings, referenceHeadings) {
 			continue // "Primary sources", or a running header "BIBLIOGRAPHY 92"
 		}
 		if looksEntry(text) || looksEntryLine(text) {
@@ -318,7 +379,7 @@ func embeddedHeading(doc *sources.Document, i int) (hs, he int, atStart, ok bool
 		}
 		j = k
 		phrase := text[k+1:]
-		if startsUpper(phrase) && referenceHeadings[headingKey(phrase, false)] &&
+		if startsUpper(phrase) && headingIn(phrase, false, referenceHeadings, nil) &&
 			i+1 < len(doc.Blocks) && startsNewEntry(doc.Slice(doc.Blocks[i+1].Span)) {
 			return k + 1, len(text), false, true
 		}
@@ -336,7 +397,7 @@ func embeddedHeading(doc *sources.Document, i int) (hs, he int, atStart, ok bool
 		}
 		j += k
 		phrase := text[start:j]
-		if startsUpper(phrase) && referenceHeadings[headingKey(phrase, false)] && startsNewEntry(text[j+1:]) {
+		if startsUpper(phrase) && headingIn(phrase, false, referenceHeadings, nil) && startsNewEntry(text[j+1:]) {
 			return start, j, true, true
 		}
 		j++
@@ -377,8 +438,7 @@ func startsBackMatter(s string) bool {
 // isSubheading reports whether a heading inside a reference section is a
 // sub-heading rather than a line of an entry.
 func isSubheading(s string) bool {
-	key := headingKey(s, true)
-	if subsectionHeadings[key] || referenceHeadings[key] {
+	if headingIn(s, true, subsectionHeadings, referenceHeadings) {
 		return true
 	}
 	return !looksEntry(s) && !looksEntryLine(s) && len(strings.Fields(s)) <= 5 && !strings.Contains(s, ",")
@@ -394,7 +454,7 @@ type entryPiece struct {
 // sectionEntries returns the entries in blocks [from, to).
 // When firstStart is not -1 the first block is read from that text offset
 // on, past a heading glued to its start.
-func sectionEntries(doc *sources.Document, from, to, firstStart int) []Reference {
+func sectionEntries(doc *sources.Document, from, to, firstStart int, parsed entryParses) []Reference {
 	var pieces []entryPiece
 	lastLabel := -1
 	perBlock := blockPerEntry(doc, from, to)
@@ -407,7 +467,7 @@ func sectionEntries(doc *sources.Document, from, to, firstStart int) []Reference
 			}
 		}
 		text := doc.Slice(b.Span)
-		if isNoise(text) || referenceHeadings[headingKey(text, true)] {
+		if isNoise(text) || headingIn(text, true, referenceHeadings, nil) {
 			continue // page furniture or a running header
 		}
 		if b.Kind == sources.BlockHeading && isSubheading(text) {
@@ -453,7 +513,7 @@ func sectionEntries(doc *sources.Document, from, to, firstStart int) []Reference
 	}
 	refs := make([]Reference, 0, len(pieces))
 	for _, p := range pieces {
-		refs = append(refs, makeReference(doc, p.span, p.anchor))
+		refs = append(refs, makeReference(doc, p.span, p.anchor, parsed))
 	}
 	return refs
 }
@@ -473,7 +533,7 @@ func blockPerEntry(doc *sources.Document, from, to int) bool {
 			continue
 		}
 		text := strings.TrimSpace(doc.Slice(b.Span))
-		if isNoise(text) || referenceHeadings[headingKey(text, true)] {
+		if isNoise(text) || headingIn(text, true, referenceHeadings, nil) {
 			continue
 		}
 		lens = append(lens, len(text))
@@ -513,14 +573,30 @@ func trimSpan(doc *sources.Document, sp sources.Span) sources.Span {
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
+// entryParses remembers what ParseReference made of each entry text of one
+// document, so that a work listed again (a note repeating its source, as
+// notes do) is parsed once.
+type entryParses map[string]Reference
+
+// parse returns ParseReference(text), with an Authors slice of its own.
+func (m entryParses) parse(text string) Reference {
+	if r, ok := m[text]; ok {
+		r.Authors = slices.Clone(r.Authors)
+		return r
+	}
+	r := ParseReference(text)
+	m[text] = r // only read, to copy, until FindReferences returns
+	return r
+}
+
 // makeReference parses the entry at span.
-func makeReference(doc *sources.Document, span sources.Span, anchor string) Reference {
+func makeReference(doc *sources.Document, span sources.Span, anchor string, parsed entryParses) Reference {
 	text := doc.Slice(span)
 	parse := text
 	if strings.IndexByte(parse, '\n') >= 0 {
 		parse = strings.ReplaceAll(parse, "\n", " ")
 	}
-	r := ParseReference(parse)
+	r := parsed.parse(parse)
 	r.Span = span
 	r.Text = text
 	r.Anchor = anchor
@@ -766,7 +842,7 @@ func isNoise(text string) bool {
 
 // footnoteLists returns the lists footnote links point at that no heading
 // section holds: consecutive target blocks form one list.
-func footnoteLists(doc *sources.Document, taken []bool, targets map[string]bool) []ReferenceList {
+func footnoteLists(doc *sources.Document, taken []bool, targets map[string]bool, parsed entryParses) []ReferenceList {
 	isTarget := func(b sources.Block) bool { return isFootnoteTarget(b, targets) }
 	var lists []ReferenceList
 	for i := 0; i < len(doc.Blocks); i++ {
@@ -789,18 +865,19 @@ func footnoteLists(doc *sources.Document, taken []bool, targets map[string]bool)
 			}
 			j++
 		}
-		rl := ReferenceList{Span: sources.Span{Start: doc.Blocks[i].Span.Start, End: doc.Blocks[last].Span.End}}
+		rl := ReferenceList{Span: sources.Span{Start: doc.Blocks[i].Span.Start, End: doc.Blocks[last].Span.End},
+			Entries: make([]Reference, 0, last-i+1)}
 		for k := i; k <= last; k++ {
 			b := doc.Blocks[k]
 			if !isTarget(b) {
 				// a further paragraph of the footnote before it
 				if n := len(rl.Entries); n > 0 && !isNoise(doc.Slice(b.Span)) {
 					prev := rl.Entries[n-1]
-					rl.Entries[n-1] = makeReference(doc, sources.Span{Start: prev.Span.Start, End: b.Span.End}, prev.Anchor)
+					rl.Entries[n-1] = makeReference(doc, sources.Span{Start: prev.Span.Start, End: b.Span.End}, prev.Anchor, parsed)
 				}
 				continue
 			}
-			rl.Entries = append(rl.Entries, makeReference(doc, b.Span, b.ID))
+			rl.Entries = append(rl.Entries, makeReference(doc, b.Span, b.ID, parsed))
 		}
 		lists = append(lists, rl)
 		i = last

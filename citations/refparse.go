@@ -328,11 +328,41 @@ var genres = []string{"Technical Report", "Technical report", "Tech. Rep", "Tech
 	"Discussion Paper", "Research Report", "Research report", "Report ", "Personal communication", "Dissertation", "Thesis", "Preprint", "Internal report",
 	"Masters", "Tech ", "Draft", "to appear", "To appear", "submitted", "Submitted", "paper submitted", "in press", "In press", "personal communication"}
 
-func isGenre(s string) bool {
-	for _, g := range genres {
-		if strings.HasPrefix(s, g) {
+// genreStart, sideNoteStart, monthStart and detailStart mark the first
+// bytes of the words of genres, sideNotes, months and detailWords: a text
+// starting with any other byte starts with none of them.
+var (
+	genreStart    = firstBytes(genres)
+	sideNoteStart = firstBytes(sideNotes)
+	monthStart    = firstBytes(months)
+	detailStart   = firstBytes(detailWords)
+)
+
+// firstBytes returns the set of the first bytes of words.
+func firstBytes(words []string) (set [256]bool) {
+	for _, w := range words {
+		set[w[0]] = true
+	}
+	return set
+}
+
+// startsOneOf reports whether s starts with one of words, whose first
+// bytes are first.
+func startsOneOf(s string, words []string, first *[256]bool) bool {
+	if s == "" || !first[s[0]] {
+		return false
+	}
+	for _, w := range words {
+		if strings.HasPrefix(s, w) {
 			return true
 		}
+	}
+	return false
+}
+
+func isGenre(s string) bool {
+	if startsOneOf(s, genres, &genreStart) {
+		return true
 	}
 	seg := s
 	if i := strings.IndexAny(seg, ",."); i >= 0 {
@@ -358,6 +388,9 @@ var sideNotes = []string{"Edited by", "edited by", "Translated by", "translated 
 // ("2nd ed.", "3rd edn").
 func isSideNote(s string) bool {
 	for _, n := range sideNotes {
+		if s == "" || !sideNoteStart[s[0]] {
+			break
+		}
 		if strings.HasPrefix(s, n) {
 			if n == "Trans. " || n == "Ed. " {
 				// "Trans. Amer. Math. Soc.": an abbreviated journal
@@ -778,12 +811,15 @@ func scanCorporate(s string) (end int, name string) {
 		return 0, ""
 	}
 	seg := strings.TrimSpace(s[:end])
-	words := strings.Fields(seg)
-	if len(words) < 2 || len(words) > 10 {
+	words := 0
+	for range strings.FieldsSeq(seg) {
+		words++
+	}
+	if words < 2 || words > 10 {
 		return 0, ""
 	}
 	hit := false
-	for _, w := range words {
+	for w := range strings.FieldsSeq(seg) {
 		w = strings.Trim(w, ".&")
 		r, _ := utf8.DecodeRuneInString(w)
 		if !unicode.IsUpper(r) && !isConnective(w) && !unicode.IsDigit(r) {
@@ -798,7 +834,7 @@ func scanCorporate(s string) (end int, name string) {
 			}
 		}
 	}
-	if !hit && (byComma || !(len(words) >= 2 && allUpperWords(words))) {
+	if !hit && (byComma || !(words >= 2 && words <= 4 && !hasLower(seg))) {
 		return 0, ""
 	}
 	return end, seg
@@ -806,13 +842,22 @@ func scanCorporate(s string) (end int, name string) {
 
 func allUpperWords(words []string) bool {
 	for _, w := range words {
-		for _, c := range w {
-			if unicode.IsLower(c) {
-				return false
-			}
+		if hasLower(w) {
+			return false
 		}
 	}
 	return len(words) <= 4
+}
+
+// hasLower reports whether s has a lower-case letter: whether the words of
+// a name are not all in capitals.
+func hasLower(s string) bool {
+	for _, c := range s {
+		if unicode.IsLower(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // isConnective reports the small words an organisation's name may contain.
@@ -946,19 +991,37 @@ func isInitial(w string) bool {
 	if w == "" {
 		return false
 	}
-	if strings.HasSuffix(w, ".") || strings.Contains(w, ".") {
-		// every letter run is at most two letters, the first upper case
+	if strings.Contains(w, ".") {
+		// every letter run is at most two letters, the first upper case;
+		// the runs are those strings.FieldsFunc would give, split at '.'
+		// and '-' (bytes no multi-byte character contains)
 		n := 0
-		for _, part := range strings.FieldsFunc(w, func(r rune) bool { return r == '.' || r == '-' }) {
-			rs := []rune(part)
-			if len(rs) == 0 || len(rs) > 2 || !unicode.IsUpper(rs[0]) {
+		for i := 0; i < len(w); {
+			if w[i] == '.' || w[i] == '-' {
+				i++
+				continue
+			}
+			j := i
+			for j < len(w) && w[j] != '.' && w[j] != '-' {
+				j++
+			}
+			part := w[i:j]
+			i = j
+			r0, n0 := utf8.DecodeRuneInString(part)
+			if !unicode.IsUpper(r0) {
 				return false
 			}
-			if len(rs) == 2 && !(unicode.IsLower(rs[1]) || unicode.IsUpper(rs[1])) {
-				return false
-			}
-			if len(rs) == 2 && unicode.IsLower(rs[1]) && (!strings.HasSuffix(w, ".") || !digraphInitials[part]) {
-				return false
+			if n0 < len(part) {
+				r1, n1 := utf8.DecodeRuneInString(part[n0:])
+				if n0+n1 < len(part) {
+					return false // three characters or more
+				}
+				if !(unicode.IsLower(r1) || unicode.IsUpper(r1)) {
+					return false
+				}
+				if unicode.IsLower(r1) && (!strings.HasSuffix(w, ".") || !digraphInitials[part]) {
+					return false
+				}
 			}
 			n++
 		}
@@ -1248,6 +1311,14 @@ func isQuote(r rune) bool {
 	return false
 }
 
+// firstField returns strings.Fields(s)[0], or "" when s has no field.
+func firstField(s string) string {
+	for w := range strings.FieldsSeq(s) {
+		return w
+	}
+	return ""
+}
+
 // splitNames returns the family names in an author list.
 func splitNames(seg string) []string {
 	seg = strings.TrimSpace(seg)
@@ -1282,7 +1353,7 @@ func splitNames(seg string) []string {
 		if p == "" {
 			continue
 		}
-		if r, _ := utf8.DecodeRuneInString(p); unicode.IsLower(r) && !isParticle(strings.Fields(p)[0]) && !camelName(strings.Fields(p)[0]) {
+		if r, _ := utf8.DecodeRuneInString(p); unicode.IsLower(r) && !isParticle(firstField(p)) && !camelName(firstField(p)) {
 			continue // "editors", "ed."
 		}
 		switch strings.TrimRight(p, ".") {
@@ -2034,10 +2105,8 @@ var months = []string{"January", "February", "March", "April", "May", "June", "J
 
 // startsDate reports whether s starts with a month or a year.
 func startsDate(s string) bool {
-	for _, m := range months {
-		if strings.HasPrefix(s, m) {
-			return true
-		}
+	if startsOneOf(s, months, &monthStart) {
+		return true
 	}
 	y, _ := yearAt(s, 0)
 	return y != ""
@@ -2055,10 +2124,12 @@ func startsPlace(s string) bool {
 	if !ok || len(a) > 30 {
 		return false
 	}
-	for _, w := range strings.Fields(a) {
+	words := 0
+	for w := range strings.FieldsSeq(a) {
 		if !startsUpper(w) {
 			return false
 		}
+		words++
 	}
 	b := rest
 	if i := strings.IndexAny(b, ",.;:)"); i >= 0 {
@@ -2067,7 +2138,7 @@ func startsPlace(s string) bool {
 	if len(b) == 2 && b[0] >= 'A' && b[0] <= 'Z' && b[1] >= 'A' && b[1] <= 'Z' {
 		return true
 	}
-	if len(strings.Fields(a)) <= 2 && !strings.ContainsAny(a, ".:;") && !looksPublisher(a) && startsDate(rest) {
+	if words <= 2 && !strings.ContainsAny(a, ".:;") && !looksPublisher(a) && startsDate(rest) {
 		return true // "Zurich, Sept. 1995"
 	}
 	return countries[b]
@@ -2097,6 +2168,9 @@ var detailWords = []string{
 
 // startsDetails reports whether s starts with a volume, issue or page marker.
 func startsDetails(s string) bool {
+	if s == "" || !detailStart[s[0]] {
+		return false
+	}
 	for _, d := range detailWords {
 		if strings.HasPrefix(s, d) {
 			rest := strings.TrimLeft(s[len(d):], " ")
@@ -2116,6 +2190,9 @@ func scanNumbers(r *Reference, s string) {
 		rest := s[i:]
 		matched := false
 		for _, d := range detailWords {
+			if !detailStart[rest[0]] {
+				break
+			}
 			if !strings.HasPrefix(rest, d) || i > 0 && refWordByte(s[i-1]) {
 				continue
 			}
@@ -2316,8 +2393,11 @@ func isRoman(s string) bool {
 	if s == "" {
 		return false
 	}
-	for _, c := range strings.ToLower(s) {
-		if !strings.ContainsRune("ivxlc", c) {
+	// rune by rune, as strings.ToLower(s) would lower it
+	for _, c := range s {
+		switch unicode.ToLower(c) {
+		case 'i', 'v', 'x', 'l', 'c':
+		default:
 			return false
 		}
 	}

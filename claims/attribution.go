@@ -8,15 +8,19 @@ import "github.com/citecheck/citecheck/sources"
 func FindAttributions(sentence string) []Attribution {
 	var buf [64]token
 	toks := tokenize(sentence, buf[:0])
-	atts, _ := findAttributions(sentence, toks)
+	atts, _ := findAttributions(sentence, toks, true, nil)
 	return atts
 }
 
 // findAttributions returns the named attributions of s and whether s
 // attributes its content to anyone at all (a pronoun counts: "she said").
-func findAttributions(s string, toks []token) (atts []Attribution, any bool) {
+// Without collect it only answers the second question, which does not
+// depend on the first, and allocates nothing. The attributions are appended
+// to into[:0] (so into's room is used first); nil when there are none.
+func findAttributions(s string, toks []token, collect bool, into []Attribution) (atts []Attribution, any bool) {
+	atts = into[:0]
 	add := func(from, to int) {
-		if from >= to {
+		if from >= to || !collect {
 			return
 		}
 		sp := sources.Span{Start: toks[from].start, End: toks[to-1].end}
@@ -78,6 +82,9 @@ func findAttributions(s string, toks []token) (atts []Attribution, any bool) {
 				}
 			}
 		}
+	}
+	if len(atts) == 0 {
+		atts = nil
 	}
 	return atts, any
 }

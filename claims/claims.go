@@ -50,10 +50,12 @@ func Extract(doc *sources.Document, opts Options) []Claim {
 	}
 	// Every sentence, headings included, is context for its neighbours.
 	seq := analyseSequence(sents)
-	var out []Claim
-	var tb [64]token
+	// score first, so that the claims are made in a slice of their size
+	scores := make([]float64, len(spans))
+	claims := 0
 	fb := make([]uint32, 0, 256)
 	for i, sp := range spans {
+		scores[i] = -1
 		if b := doc.BlockAt(sp.Start); b >= 0 {
 			switch doc.Blocks[b].Kind {
 			case sources.BlockHeading, sources.BlockPreformatted:
@@ -63,21 +65,49 @@ func Extract(doc *sources.Document, opts Options) []Claim {
 			}
 		}
 		fb = sequenceFeatures(seq, i, m.groups, fb[:0])
-		bits := seq[i].bits
-		score := capQuestion(m.probability(m.margin(fb)), bits)
+		score := capQuestion(m.probability(m.margin(fb)), seq[i].bits)
 		if score < min {
 			continue
 		}
+		scores[i] = score
+		claims++
+	}
+	if claims == 0 {
+		return nil
+	}
+	out := make([]Claim, 0, claims)
+	var kindBuf []Kind       // backs the claims' Kinds, a few at a time
+	var attBuf []Attribution // and their Attributions
+	var tb [64]token
+	for i, sp := range spans {
+		score := scores[i]
+		if score < 0 {
+			continue
+		}
+		bits := seq[i].bits
 		s := sents[i].Text
-		atts, _ := findAttributions(s, tokenize(s, tb[:0]))
+		var atts []Attribution
+		// the bit says whether findAttributions found anyone: without it
+		// there is nothing to name, and no need to tokenise again
+		if bits&sigAttribution != 0 {
+			if cap(attBuf)-len(attBuf) < 4 {
+				attBuf = make([]Attribution, 0, 32)
+			}
+			room := attBuf[len(attBuf):]
+			atts, _ = findAttributions(s, tokenize(s, tb[:0]), true, room)
+			if n := len(atts); n > 0 && n <= cap(room) && &atts[0] == &room[:1][0] {
+				// written in attBuf's room: keep them there, with no room
+				// to grow into the next claim's
+				attBuf = attBuf[:len(attBuf)+n]
+				atts = atts[:n:n]
+			}
+		}
 		for i := range atts {
 			atts[i].Span.Start += sp.Start
 			atts[i].Span.End += sp.Start
 		}
-		kinds := kindsOf(bits)
-		if kinds == nil {
-			kinds = []Kind{}
-		}
+		var kinds []Kind
+		kinds, kindBuf = carveKinds(kindBuf, bits)
 		out = append(out, Claim{Span: sp, Text: s, Kinds: kinds, Score: score, Attributions: atts})
 	}
 	return out
@@ -102,7 +132,7 @@ func (m *Model) Score(sentence string) (score float64, kinds []Kind) {
 // analyzeWithAttribution is analyze plus the attribution signal.
 func analyzeWithAttribution(s string, toks []token) uint32 {
 	bits := analyze(s, toks)
-	if _, any := findAttributions(s, toks); any {
+	if _, any := findAttributions(s, toks, false, nil); any {
 		bits |= sigAttribution
 	}
 	return bits

@@ -72,14 +72,11 @@ func splitBlock(text string, start, end int, sup []sources.Span, out []sources.S
 	i := s
 	for i < end {
 		c := text[i]
-		var stop bool
-		switch {
-		case c == '.' || c == '!' || c == '?':
-			stop = true
-		case c == 0xE2 && strings.HasPrefix(text[i:end], "…"):
-			stop = true
+		if !stopByte[c] {
+			i++
+			continue
 		}
-		if !stop {
+		if c == 0xE2 && !strings.HasPrefix(text[i:end], "…") {
 			i++
 			continue
 		}
@@ -97,6 +94,10 @@ func splitBlock(text string, start, end int, sup []sources.Span, out []sources.S
 	}
 	return out
 }
+
+// stopByte marks the bytes a sentence can end at: '.', '!', '?' and the
+// first byte of '…'.
+var stopByte = [256]bool{'.': true, '!': true, '?': true, 0xE2: true}
 
 func appendSentence(out []sources.Span, text string, s, e int) []sources.Span {
 	for e > s {
@@ -297,7 +298,8 @@ func (sp *splitter) abbreviation(s, i, after int) bool {
 		// common sentence opener follows.
 		return !opensSentence(t[after:])
 	}
-	switch strings.ToLower(strings.TrimLeft(word, "([\"'“‘")) {
+	var buf [6]byte
+	switch string(lowerShort(strings.TrimLeft(word, "([\"'“‘"), buf[:0])) {
 	case "al", "dr", "mr", "mrs", "ms", "prof", "st", "no", "nos", "vs", "v", "jr", "sr",
 		"fig", "figs", "eq", "vol", "pp", "p", "ch", "sec", "art", "op", "cf", "ed", "eds",
 		"approx", "est", "gen", "gov", "sen", "rep", "rev", "hon", "capt", "col", "lt", "sgt",
@@ -311,6 +313,30 @@ func (sp *splitter) abbreviation(s, i, after int) bool {
 		return !opensSentence(t[after:])
 	}
 	return false
+}
+
+// lowerShort appends strings.ToLower(w) to buf when that may be one of the
+// short abbreviations abbreviation knows (six bytes at most), and nothing
+// otherwise: an ASCII word is lowered in place of the caller's buffer
+// rather than in a new string.
+func lowerShort(w string, buf []byte) []byte {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			// 'İ' lowers to 'i' and the Kelvin sign to 'k'
+			return append(buf, strings.ToLower(w)...)
+		}
+	}
+	if len(w) > 6 {
+		return buf // longer than any of them, lowered or not
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
 }
 
 // opensSentence reports whether s begins with a word that usually starts a

@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"math/bits"
 	"strings"
 
 	"github.com/citecheck/citecheck/sources"
@@ -70,6 +71,27 @@ func kindsOf(bits uint32) []Kind {
 		}
 	}
 	return out
+}
+
+// carveKinds returns the kinds set in sig, as kindsOf does but never nil,
+// in a slice carved from buf (with no room to grow into its neighbours),
+// and what is left of buf. One allocation serves the kinds of many
+// sentences.
+func carveKinds(buf []Kind, sig uint32) (kinds, rest []Kind) {
+	n := bits.OnesCount32(sig & kindMask)
+	if n == 0 {
+		return []Kind{}, buf
+	}
+	if cap(buf)-len(buf) < n {
+		buf = make([]Kind, 0, max(4*len(allKinds), n))
+	}
+	start := len(buf)
+	for i, k := range allKinds {
+		if sig&(1<<i) != 0 {
+			buf = append(buf, k)
+		}
+	}
+	return buf[start:len(buf):len(buf)], buf
 }
 
 // Attribution is a named source a sentence attributes its content to.

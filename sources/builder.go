@@ -22,8 +22,22 @@ type builder struct {
 	lists      int // lists numbered so far
 }
 
+// newBuilder returns a builder for a text or Markdown input, whose text is
+// about as long as its source: sized once, it is not copied as it grows.
 func newBuilder(doc *Document) *builder {
-	return &builder{doc: doc, text: make([]byte, 0, len(doc.Src)/2)}
+	return &builder{doc: doc, text: make([]byte, 0, len(doc.Src)+64)}
+}
+
+// reserve makes room for about runs offset-map runs and blocks blocks,
+// from a reader's estimate, before any is written: one allocation each
+// rather than a series of growing copies.
+func (b *builder) reserve(runs, blocks int) {
+	if len(b.m.runs) == 0 && runs > cap(b.m.runs) {
+		b.m.runs = make([]run, 0, runs)
+	}
+	if len(b.doc.Blocks) == 0 && blocks > cap(b.doc.Blocks) {
+		b.doc.Blocks = make([]Block, 0, blocks)
+	}
 }
 
 // len returns the length of the text so far.
@@ -103,23 +117,10 @@ func (b *builder) writeSource(src []byte, start, end int) {
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRune(src[i:end])
 		}
-		if b.isSpace(r) {
+		if r < utf8.RuneSelf && asciiSpace[r] || r >= utf8.RuneSelf && b.isSpace(r) {
 			b.space(i, i+size)
 			i += size
 			continue
-		}
-		// copy a stretch of non-space bytes at once
-		j := i + size
-		for j < end {
-			c := rune(src[j])
-			n := 1
-			if c >= utf8.RuneSelf {
-				c, n = utf8.DecodeRune(src[j:end])
-			}
-			if b.isSpace(c) || c == utf8.RuneError && n == 1 {
-				break
-			}
-			j += n
 		}
 		if r == utf8.RuneError && size == 1 {
 			b.writeMapped("\uFFFD", i, i+1)
@@ -127,11 +128,38 @@ func (b *builder) writeSource(src []byte, start, end int) {
 			continue
 		}
 		b.flushSpace(i)
+		// copy a stretch of non-space bytes at once, with the single
+		// spaces between its words: written one at a time, such a space
+		// would be flushed as one byte mapped to one byte, and the offset
+		// map merges it with the words around it all the same
+		j := i + size
+		for j < end {
+			c := src[j]
+			if c < utf8.RuneSelf {
+				if !asciiSpace[c] {
+					j++
+					continue
+				}
+				if c == ' ' && j+1 < end && src[j+1] < utf8.RuneSelf && !asciiSpace[src[j+1]] {
+					j += 2
+					continue
+				}
+				break
+			}
+			r, n := utf8.DecodeRune(src[j:end])
+			if b.isSpace(r) || r == utf8.RuneError && n == 1 {
+				break
+			}
+			j += n
+		}
 		b.m.add(len(b.text), i, j-i, j-i)
 		b.text = append(b.text, src[i:j]...)
 		i = j
 	}
 }
+
+// asciiSpace marks the ASCII bytes isSpace reports as white space.
+var asciiSpace = [utf8.RuneSelf]bool{' ': true, '\n': true, '\t': true, '\r': true, '\f': true}
 
 // writeMapped appends text that stands for src[start:end] as a whole, such
 // as a decoded character reference.
@@ -244,7 +272,11 @@ func (b *builder) isSpace(r rune) bool {
 // finish closes the last block and fills in the document.
 func (b *builder) finish() {
 	b.closeBlock()
+	if len(b.doc.Blocks) == 0 {
+		b.doc.Blocks = nil // as without reserve
+	}
 	b.doc.Text = string(b.text)
+	b.text = nil
 	b.doc.textMap = b.m
 	b.doc.lines = newLineTable(b.doc.Src)
 }

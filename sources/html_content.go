@@ -943,8 +943,17 @@ func htmlSimilar(a, b string) bool {
 // write emits the kept content through the builder and fills the
 // document.
 func (c *htmlContent) write() {
-	// the kept text is a small part of a page; newBuilder sizes for text input
-	c.b = &builder{doc: c.doc, text: make([]byte, 0, len(c.t.src)/16+64)}
+	// the kept text is a small part of a page (newBuilder sizes for text
+	// input) and at most about as long as the page's visible text nodes
+	size, texts := 64, 0
+	for i := range c.t.nodes {
+		if n := &c.t.nodes[i]; n.kind == htmlText && n.flags&htmlFlagSpace == 0 {
+			size += int(n.end-n.start) + 1
+			texts++
+		}
+	}
+	c.b = &builder{doc: c.doc, text: make([]byte, 0, min(size, len(c.t.src)+64))}
+	c.b.reserve(2*texts+16, 0)
 	c.fresh = true
 	c.want = htmlBlockCtx{kind: BlockParagraph}
 	c.walk(0, false, 0)

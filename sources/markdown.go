@@ -58,6 +58,9 @@ func parseMarkdown(doc *Document) error {
 	root := md.Parser().Parse(gtext.NewReader(src))
 
 	w := &mdWriter{b: newBuilder(doc), doc: doc, src: src, refs: refs.spans}
+	// a few runs of the offset map and about a block per line
+	lines := bytes.Count(src, []byte{'\n'})
+	w.b.reserve(4*lines+16, lines+8)
 	w.block(root, mdContainer{})
 	w.footnoteDefinitions()
 	w.b.finish()
@@ -456,7 +459,13 @@ func (w *mdWriter) addLink(start int, href string, footnote bool) {
 // resolveMarkdownURL normalises an absolute URL; Markdown has no base URL,
 // so a relative one is kept as written.
 func resolveMarkdownURL(href string) string {
-	u, err := url.Parse(strings.TrimSpace(href))
+	// without a ':' before any fragment there is no scheme to make it
+	// absolute ("#fn:1", "/about"): not worth parsing
+	h := strings.TrimSpace(href)
+	if c := strings.IndexByte(h, ':'); c < 0 || strings.IndexByte(h[:c], '#') >= 0 {
+		return href
+	}
+	u, err := url.Parse(h)
 	if err != nil || !u.IsAbs() {
 		return href
 	}

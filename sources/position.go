@@ -2,6 +2,7 @@ package sources
 
 import (
 	"bytes"
+	"encoding/binary"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -127,14 +128,30 @@ func (d *Document) PositionOf(offset int) Position {
 	}
 	col := offset - lineStart + 1
 	if !singleByteCharset(d.Charset) {
-		col = utf8.RuneCount(d.Src[lineStart:offset]) + 1
+		col = runeCount(d.Src[lineStart:offset]) + 1
 	}
 	return Position{Offset: offset, Line: i + 1, Column: col}
+}
+
+// runeCount is utf8.RuneCount, skipping a leading run of ASCII eight bytes
+// at a time: columns are counted from the start of a line, and most lines
+// are mostly ASCII. An ASCII byte is always one character on its own.
+func runeCount(p []byte) int {
+	i := 0
+	for ; i+8 <= len(p); i += 8 {
+		if binary.LittleEndian.Uint64(p[i:])&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	return i + utf8.RuneCount(p[i:])
 }
 
 // singleByteCharset reports whether every byte of the charset is one
 // character, so that bytes that happen to form UTF-8 are not counted as one.
 func singleByteCharset(name string) bool {
+	if name == "utf-8" || name == "" {
+		return false
+	}
 	return strings.HasPrefix(name, "windows-125") || strings.HasPrefix(name, "iso-8859-") ||
 		strings.HasPrefix(name, "koi8-") || name == "windows-874" || name == "ibm866" ||
 		name == "macintosh" || name == "x-mac-cyrillic"
@@ -158,5 +175,23 @@ func (d *Document) SourceOffsets(s Span) (start, end int) {
 // Range returns where in the input file a span of Text came from.
 func (d *Document) Range(s Span) Range {
 	start, end := d.SourceOffsets(s)
-	return Range{Start: d.PositionOf(start), End: d.PositionOf(end)}
+	from := d.PositionOf(start)
+	// most spans end on the line they start on: count the characters
+	// between the two ends rather than from the start of the line again
+	if d.lines != nil && start >= 3 && end <= len(d.Src) && end >= start {
+		i := from.Line - 1
+		if i+1 >= len(d.lines) || end < d.lines[i+1] {
+			col := from.Column + end - start
+			single := singleByteCharset(d.Charset)
+			if !single {
+				col = from.Column + runeCount(d.Src[start:end])
+			}
+			// RuneCount adds up across start only when no character
+			// straddles it
+			if single || start == len(d.Src) || utf8.RuneStart(d.Src[start]) {
+				return Range{Start: from, End: Position{Offset: end, Line: from.Line, Column: col}}
+			}
+		}
+	}
+	return Range{Start: from, End: d.PositionOf(end)}
 }

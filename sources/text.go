@@ -18,6 +18,13 @@ func parseText(doc *Document) error {
 	}
 	b := newBuilder(doc)
 	lines := splitLines(src)
+	paragraphs := 0
+	for i := range lines {
+		if !lines[i].blank() && (i == 0 || lines[i-1].blank()) {
+			paragraphs++
+		}
+	}
+	b.reserve(len(lines)+8, paragraphs+8)
 	var lists textLists
 	for i := 0; i < len(lines); {
 		if lines[i].blank() {
@@ -48,7 +55,10 @@ func (l textLine) width() int     { return utf8.RuneCount(l.src[l.start:l.end]) 
 func (l textLine) bodyStart() int { return l.start + l.indent }
 
 func splitLines(src []byte) []textLine {
-	var lines []textLine
+	if len(src) == 0 {
+		return nil
+	}
+	lines := make([]textLine, 0, bytes.Count(src, []byte{'\n'})+1)
 	for start := 0; start < len(src); {
 		end := bytes.IndexByte(src[start:], '\n')
 		next := 0

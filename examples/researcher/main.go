@@ -38,7 +38,7 @@ func main() {
 
 // outletStats are the totals of one outlet's articles.
 type outletStats struct {
-	outlet                                            string
+	outlet                                           string
 	articles, claims, uncited, citations, unresolved int
 }
 

@@ -1,0 +1,196 @@
+package citations
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"golang.org/x/text/unicode/norm"
+)
+
+// The helpers below were rewritten to allocate less. Each test compares one
+// with the plain form it replaced, kept here as the oracle, on inputs chosen
+// to reach its edge cases (invalid UTF-8, letters that lower to ASCII, runs
+// of separators); the fuzz targets look further.
+
+func isInitialOracle(w string) bool {
+	w = strings.TrimRight(w, ",;:")
+	if w == "" {
+		return false
+	}
+	if strings.Contains(w, ".") {
+		n := 0
+		for _, part := range strings.FieldsFunc(w, func(r rune) bool { return r == '.' || r == '-' }) {
+			rs := []rune(part)
+			if len(rs) == 0 || len(rs) > 2 || !unicode.IsUpper(rs[0]) {
+				return false
+			}
+			if len(rs) == 2 && !(unicode.IsLower(rs[1]) || unicode.IsUpper(rs[1])) {
+				return false
+			}
+			if len(rs) == 2 && unicode.IsLower(rs[1]) && (!strings.HasSuffix(w, ".") || !digraphInitials[part]) {
+				return false
+			}
+			n++
+		}
+		return n > 0 && n <= 4
+	}
+	n := 0
+	for _, c := range w {
+		if !unicode.IsUpper(c) {
+			return false
+		}
+		n++
+	}
+	return n >= 1 && n <= 3
+}
+
+func isRomanOracle(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range strings.ToLower(s) {
+		if !strings.ContainsRune("ivxlc", c) {
+			return false
+		}
+	}
+	return true
+}
+
+func nameFoldOracle(s string) string {
+	f := nameFolder{}
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r >= 0x80 {
+			if d := norm.NFD.PropertiesString(s[i:]).Decomposition(); d != nil {
+				for _, dr := range string(d) {
+					f.add(dr)
+				}
+				i += n
+				continue
+			}
+		}
+		f.add(r)
+		i += n
+	}
+	return f.b.String()
+}
+
+func headingKeyOracle(s string, trailingNumber bool) string {
+	s = strings.TrimSpace(s)
+	if len(s) > 80 {
+		return ""
+	}
+	s = strings.ToLower(s)
+	if i := strings.IndexByte(s, ' '); i > 0 {
+		head := strings.TrimRight(s[:i], ".):")
+		if head != "" && (allDigitsDots(head) || isRomanOracle(head) && len(head) <= 4 || len(head) == 1 && head[0] >= 'a' && head[0] <= 'z' && s[i-1] == '.') {
+			s = strings.TrimSpace(s[i+1:])
+		}
+	}
+	if i := strings.LastIndexByte(s, ' '); trailingNumber && i > 0 && allDigits(s[i+1:]) {
+		s = strings.TrimSpace(s[:i])
+	}
+	s = strings.TrimRight(s, " :.")
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// checkHeadingIn compares headingIn with a lookup of the key, in a set
+// holding the key itself so that every input has a chance to match.
+func checkHeadingIn(t *testing.T, s string) {
+	for _, trailing := range []bool{false, true} {
+		key := headingKeyOracle(s, trailing)
+		for _, set := range []map[string]bool{referenceHeadings, {key: true}, {key + "x": true}} {
+			if set[key] != headingIn(s, trailing, set, nil) || set[key] != headingIn(s, trailing, nil, set) {
+				t.Fatalf("headingIn(%q, %v) with key %q: want %v", s, trailing, key, set[key])
+			}
+		}
+	}
+}
+
+func TestHeadingInAllocatesNothing(t *testing.T) {
+	n := testing.AllocsPerRun(100, func() {
+		headingIn("7. Works  Cited:", false, referenceHeadings, subsectionHeadings)
+	})
+	assert.Zero(t, n)
+	assert.True(t, headingIn("7. Works  Cited:", false, referenceHeadings, subsectionHeadings))
+}
+
+func hasDOIHostOracle(raw string) bool { return DOIFromURL(raw) != "" }
+
+var equivInputs = []string{
+	"", ".", "-", "..", "J.", "J.K.", "J.-P.", "JK", "Ch.", "Ch", "Th.-P.", "A.B.C.D.", "A.B.C.D.E.",
+	"Jr.", "jr.", "ÉA.", "Éa.", "Şt.", "St.", "St", "X", "XYZW", "İ.", "\xff.", "J.\xff", "A..B", "A.-B.",
+	"ab.", "AB.", "A-B", "Smith,", "J.,", "VII", "vii", "İv", "ⅻ", "K", "IVX", "C.", "lxiv", "MCM",
+	"Okafor", "O'Neil", "St. John", "Müller", "Smith-Jones", "ĐORĐEVIĆ", "Ødegaard", "Straße",
+	"https://doi.org/10.1000/xyz", "https://DOI.ORG/10.1/A", "https://dx.doi.org/10.1/a", "http://d%6Fi.org/10.1/a",
+	"References", "7. References", "VII. Bibliography", "  Works   Cited: ", "Notes\t", "A. Sources", "BIBLIOGRAPHY 92",
+	"Referências bibliográficas", "Sources\u00a0", "Notes \v", "x\u0085y",
+	"https://www.doi.org/10.1/b", "https://example.org/doi.org", "https://doİ.org/10.1/c", "doi.org/10.1/x",
+}
+
+func TestPerfHelpersMatchOracles(t *testing.T) {
+	for _, s := range equivInputs {
+		assert.Equal(t, isInitialOracle(s), isInitial(s), "isInitial(%q)", s)
+		assert.Equal(t, isRomanOracle(s), isRoman(s), "isRoman(%q)", s)
+		assert.Equal(t, headingKeyOracle(s, true), headingKey(s, true), "headingKey(%q)", s)
+		checkHeadingIn(t, s)
+		assert.Equal(t, nameFoldOracle(s), foldName(s), "NormalizeName(%q)", s)
+		if !mayNameDOIHost(s) {
+			assert.False(t, hasDOIHostOracle(s), "DOIFromURL(%q) skipped a DOI", s)
+		}
+	}
+}
+
+// foldName is NormalizeName without its fast return for folded input.
+func foldName(s string) string {
+	if s == "" {
+		return ""
+	}
+	return NormalizeName(s + "!")
+}
+
+func FuzzPerfHelpers(f *testing.F) {
+	for _, s := range equivInputs {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if isInitialOracle(s) != isInitial(s) {
+			t.Fatalf("isInitial(%q) = %v", s, isInitial(s))
+		}
+		if isRomanOracle(s) != isRoman(s) {
+			t.Fatalf("isRoman(%q) = %v", s, isRoman(s))
+		}
+		for _, trailing := range []bool{false, true} {
+			if headingKeyOracle(s, trailing) != headingKey(s, trailing) {
+				t.Fatalf("headingKey(%q, %v) = %q, want %q", s, trailing, headingKey(s, trailing), headingKeyOracle(s, trailing))
+			}
+		}
+		checkHeadingIn(t, s)
+		if nameFoldOracle(s+"!") != NormalizeName(s+"!") {
+			t.Fatalf("NormalizeName(%q) = %q, want %q", s+"!", NormalizeName(s+"!"), nameFoldOracle(s+"!"))
+		}
+		if !mayNameDOIHost(s) && hasDOIHostOracle(s) {
+			t.Fatalf("DOIFromURL(%q) skipped a DOI", s)
+		}
+		if hasLower(s) == allUpperWords([]string{s}) && len(s) > 0 {
+			// allUpperWords of one word is the negation of hasLower
+			t.Fatalf("hasLower(%q) = %v", s, hasLower(s))
+		}
+	})
+}
+
+func TestSequentialIDs(t *testing.T) {
+	for _, n := range []int{0, 1, 9, 10, 11, 99, 100, 101, 1234} {
+		got := make([]string, n)
+		sequentialIDs("c", n, func(i int, id string) { got[i] = id })
+		for i, id := range got {
+			if id != "c"+strconv.Itoa(i+1) {
+				t.Fatalf("sequentialIDs(%d)[%d] = %q", n, i, id)
+			}
+		}
+	}
+}
