@@ -100,8 +100,8 @@ func contextWordHashes(toks []token, dst []uint32) []uint32 {
 func analyseSequence(sents []Sentence) []analysed {
 	out := make([]analysed, len(sents))
 	var tb [64]token
-	feats := make([]uint32, 0, len(sents)*48)
-	words := make([]uint32, 0, len(sents)*16)
+	feats := make([]uint32, 0, len(sents)*32)
+	words := make([]uint32, 0, len(sents)*10)
 	type span struct{ w0, w1 int }
 	ws := make([]span, len(sents))
 	for i, s := range sents {

@@ -77,3 +77,27 @@ func FuzzPerfHelpers(f *testing.F) {
 		checkAttributions(t, s)
 	})
 }
+
+// FuzzTokenizeWordNorms holds tokenize's lowering of whole ASCII sentences
+// to the word-by-word lowering of wordToken.
+func FuzzTokenizeWordNorms(f *testing.F) {
+	for _, s := range []string{
+		"The Bureau of Labor Statistics said 4.5% of U.S. workers (Ma et al., 2020) quit.",
+		"ÉLAN and Élan rose; O’Brien’s ‘quote’ and IBM’s CEO",
+		"lower case only, nothing to lower",
+		"MiXeD CaSe wORDS With-Hyphens and Apostrophes' like don't",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, tok := range tokenize(s, nil) {
+			if tok.kind != tokWord {
+				continue
+			}
+			want := wordToken(s, tok.start, tok.end)
+			if tok.norm != want.norm || tok.upper != want.upper {
+				t.Fatalf("%q: token %q: got (%q, %v), want (%q, %v)", s, s[tok.start:tok.end], tok.norm, tok.upper, want.norm, want.upper)
+			}
+		}
+	})
+}

@@ -31,6 +31,9 @@ const maxTokens = 400
 
 // tokenize splits s into tokens, appending to buf.
 func tokenize(s string, buf []token) []token {
+	// An ASCII sentence is lowered once, on its first capital, and each
+	// word's norm is cut from that; other words are lowered one by one.
+	ascii, lower := isASCII(s), ""
 	i := 0
 	for i < len(s) && len(buf) < maxTokens {
 		c := s[i]
@@ -55,7 +58,18 @@ func tokenize(s string, buf []token) []token {
 				i = j
 			case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
 				j := wordEnd(s, i)
-				buf = append(buf, wordToken(s, i, j))
+				if ascii {
+					tok := token{start: i, end: j, kind: tokWord, upper: c >= 'A' && c <= 'Z', norm: s[i:j]}
+					if hasUpperOrCurly(tok.norm) {
+						if lower == "" {
+							lower = strings.ToLower(s)
+						}
+						tok.norm = lower[i:j]
+					}
+					buf = append(buf, tok)
+				} else {
+					buf = append(buf, wordToken(s, i, j))
+				}
 				i = j
 			default:
 				buf = append(buf, token{start: i, end: i + 1, kind: tokPunct, norm: s[i : i+1]})
@@ -188,6 +202,16 @@ func wordToken(s string, i, j int) token {
 		norm = strings.ToLower(strings.ReplaceAll(w, "’", "'"))
 	}
 	return token{start: i, end: j, kind: tokWord, upper: isUpper(r), norm: norm}
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func hasUpperOrCurly(w string) bool {

@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"os"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -27,6 +29,13 @@ const (
 	batchFlushEvery = 2 * time.Second
 	batchStatusAt   = 2 * time.Second
 )
+
+// batchGCPercent is the garbage collector's GOGC for a batch run unless
+// the environment sets one: analysis allocates about 450 KB per article
+// and keeps little, so collecting half as often buys about 10% more
+// articles per second on two cores (BenchmarkBatch under GOGC=200) for a
+// heap that stays well under 100 MB.
+const batchGCPercent = 200
 
 // exitBatchFailed is batch's status when an article could not be read or
 // the run stopped early.
@@ -84,6 +93,9 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer, reso
 	}
 	defer store.Close()
 
+	if os.Getenv("GOGC") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(batchGCPercent))
+	}
 	check := citecheck.Options{MinScore: *minScore, MaxBytes: *maxBytes}
 	if *resolve || *offline {
 		closeAll, err := setupResolve(ctx, &check, *cachePath, *offline, *contact, stderr, resolverOpts...)
