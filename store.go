@@ -12,6 +12,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/publicsuffix"
+
+	"github.com/citecheck/citecheck/sources"
 )
 
 // ErrStoreVersion means the database holds a results schema newer than this
@@ -114,8 +116,7 @@ func (s *Store) init(ctx context.Context) error {
 	if _, err := s.conn.ExecContext(ctx, "PRAGMA busy_timeout = 10000"); err != nil {
 		return err
 	}
-	var mode string
-	if err := s.conn.QueryRowContext(ctx, "PRAGMA journal_mode = WAL").Scan(&mode); err != nil {
+	if _, err := sources.EnableWAL(ctx, s.conn); err != nil {
 		return err
 	}
 	// NORMAL is durable enough in WAL mode: a power loss may lose the last

@@ -129,7 +129,7 @@ func NewSQLiteCache(ctx context.Context, db *sql.DB, opts ...CacheOption) (*SQLi
 		return nil, fmt.Errorf("sqlite cache: open: %w", err)
 	}
 	defer conn.Close()
-	mode, err := setWAL(ctx, conn)
+	mode, err := EnableWAL(ctx, conn)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite cache: set WAL: %w", err)
 	}
@@ -158,12 +158,14 @@ func NewSQLiteCache(ctx context.Context, db *sql.DB, opts ...CacheOption) (*SQLi
 	return c, nil
 }
 
-// setWAL switches the database to WAL journaling and returns the journal
-// mode now in force ("memory" for an in-memory database). Changing the mode
-// needs the database to itself, and SQLite answers "locked" at once rather
-// than wait while another connection reads it (busy_timeout does not apply,
-// to avoid a deadlock), so the change is retried for up to the busy timeout.
-func setWAL(ctx context.Context, conn *sql.Conn) (string, error) {
+// EnableWAL switches the SQLite database of conn to WAL journaling and
+// returns the journal mode now in force ("memory" for an in-memory
+// database). Changing the mode needs the database to itself, and SQLite
+// answers "locked" at once rather than wait while another connection reads
+// it (busy_timeout does not apply, to avoid a deadlock), so the change is
+// retried for up to five seconds. The source cache uses it, and so does
+// the batch results store, which opens its database the same way.
+func EnableWAL(ctx context.Context, conn *sql.Conn) (string, error) {
 	var mode string
 	if err := conn.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
 		return "", err
