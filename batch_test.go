@@ -5,8 +5,10 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"iter"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -302,20 +304,37 @@ func BenchmarkBatch(b *testing.B) {
 			}
 		}
 	}
-	for _, workers := range []int{1, 2} {
-		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
-			b.ReportAllocs()
-			b.SetBytes(int64(size))
-			for b.Loop() {
-				for _, err := range citecheck.Batch(context.Background(), corpus, citecheck.BatchOptions{Workers: workers}) {
-					if err != nil {
-						b.Fatal(err)
-					}
-				}
+	// gogc=default is the library as a caller's program runs it; gogc=200
+	// is what citecheck batch sets (see batchGCPercent in cmd/citecheck).
+	for _, gogc := range []int{0, 200} {
+		for _, workers := range []int{1, 2} {
+			name := fmt.Sprintf("gogc=%d/workers=%d", gogc, workers)
+			if gogc == 0 {
+				name = fmt.Sprintf("gogc=default/workers=%d", workers)
 			}
-			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
-		})
+			b.Run(name, func(b *testing.B) {
+				if gogc > 0 {
+					defer debug.SetGCPercent(debug.SetGCPercent(gogc))
+				}
+				benchmarkBatch(b, corpus, n, size, workers)
+			})
+		}
 	}
+}
+
+// benchmarkBatch checks the n articles of corpus (size bytes in all) with
+// the given number of workers.
+func benchmarkBatch(b *testing.B, corpus iter.Seq2[sources.Article, error], n, size, workers int) {
+	b.ReportAllocs()
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for _, err := range citecheck.Batch(context.Background(), corpus, citecheck.BatchOptions{Workers: workers}) {
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
 }
 
 func TestStoreSaveSameArticleTwice(t *testing.T) {
