@@ -67,6 +67,10 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 				// A headline in title case: "Cyberattack Claims Spark …".
 				break
 			}
+			if t.norm == "added" && !speechFollows(toks, i) {
+				// "Employers added 303,000 jobs": an increase, not a remark
+				break
+			}
 			if from, to := nameBefore(toks, i); to > from {
 				add(from, to)
 				any = true
@@ -87,6 +91,13 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 		atts = nil
 	}
 	return atts, any
+}
+
+// speechFollows reports whether the verb at i is followed as a verb of
+// speech is: by nothing, a punctuation mark or "that" ("…, Smith added.",
+// "Smith added that …"), rather than by its object.
+func speechFollows(toks []token, i int) bool {
+	return i+1 >= len(toks) || toks[i+1].kind == tokPunct || toks[i+1].norm == "that"
 }
 
 func isSpeechVerb(w string) bool {

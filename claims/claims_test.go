@@ -84,6 +84,10 @@ func TestFindAttributions(t *testing.T) {
 		{"He said the plan would fail.", nil},
 		{"X Faces Outages as Cyberattack Claims Spark User Discontent", nil},
 		{"The report was late.", nil},
+		{"Employers added 303,000 jobs in March (Okafor, 2024).", nil},
+		{"The city added nearly 4,000 homes last year.", nil},
+		{`"We will not stop," Maria Lopez added.`, []string{"Maria Lopez"}},
+		{"Maria Lopez added that the plan had failed.", []string{"Maria Lopez"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sentence, func(t *testing.T) {

@@ -62,6 +62,7 @@ func TestFactChecker(t *testing.T) {
 		assert.Contains(t, got, want)
 	}
 	assert.Equal(t, 1, strings.Count(got, "[reference-mismatch]"), got)
+	assert.NotContains(t, got, "attributed to Employers", "adding jobs is not saying something")
 
 	// The second run, offline, prints the same from the cache with no request.
 	n := requests.Load()
