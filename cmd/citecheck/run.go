@@ -32,7 +32,7 @@ Usage:
   citecheck report --db F           print a results database's aggregates
   citecheck prune-cache [--days N]  drop what the source cache learned over N days ago
 
-Run 'citecheck check -h' for the flags of check.
+Run 'citecheck COMMAND -h' for the flags of a command.
 `
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
