@@ -69,8 +69,21 @@
 // observation, so a link is called dead only after failures on separate
 // days ([sources.IsDead]); Options.Offline answers from the cache alone.
 //
+// # Corpora
+//
+// [Batch] checks the articles of a corpus (an iterator, typically
+// [sources.ReadCorpus] over folders, JSON Lines and WARC files) on a
+// bounded pool of goroutines and yields one [BatchResult] per article as it
+// finishes, holding only a few articles in memory whatever the corpus
+// size; cancelling the context stops it. [OpenStore] keeps the results in
+// SQLite tables (articles, findings, claims, citations), [Store.Has] lets a
+// resumed run skip what is stored with the same content hash,
+// [Store.Merge] combines the databases of shards and [Store.Report]
+// aggregates them by outlet, year or finding code.
+//
 // # Concurrency
 //
-// The package has no global state. Check may be called from many
-// goroutines at once; a Report and its Document belong to the caller.
+// The package has no global state. Check and Batch may be called from many
+// goroutines at once; a Report and its Document belong to the caller. A
+// Store has one writer: Save and Merge must not run at the same time.
 package citecheck
