@@ -79,6 +79,11 @@ func (p *refParser) parse(r *Reference) {
 			}
 		}
 	}
+	if len(r.Authors) > 0 && titleReadAsAuthors(s, authorEnd) {
+		// "The Arrival. Dir. David Twohy.", "CIA World Factbook.
+		// Washington, DC: …": an entry with no author starts with its title
+		r.Authors, authorEnd = nil, 0
+	}
 	hasAuthors := len(r.Authors) > 0 || sameAuthors
 	pos = authorEnd
 	pos = skipPunct(s, pos)
@@ -122,9 +127,35 @@ func (p *refParser) parse(r *Reference) {
 			pos = skipPunct(s, e2)
 		}
 	}
+	if !p.quoted {
+		r.Title = trimTitleNote(r.Title)
+		r.Title = trimTitleDate(trimTitleYear(r.Title))
+	}
+	if r.Year == "" && pos < len(s) && s[pos] == '(' {
+		// "Good chemistry. (1996, September). Magazine, 44(1)": APA puts
+		// the title of a work with no author first, then its date
+		// with authors, only when journal numbers follow: "Title, (2011).
+		// Review, 12, 81-94"
+		if y, e := yearAt(s, pos); y != "" && (!hasAuthors || hasDetailDigits(s[e:])) {
+			r.Year = y
+			pos = skipPunct(s, e)
+			if !hasAuthors && hasLetterOrDigit(s[pos:]) && !hasDetailDigits(s[pos:]) && !imprintStarts(s[pos:]) {
+				// "Department of Veterans Affairs. (n.d.). Title.
+				// Washington, DC.": with no journal numbers after it, the
+				// part before the date is the organisation that wrote it
+				r.Authors = []string{r.Title}
+				hasAuthors = true
+				title, end := titleAt(s, pos)
+				r.Title = cleanField(title)
+				pos = skipPunct(s, end)
+			}
+		}
+	}
 	if strings.HasSuffix(r.Title, "]") {
 		// "Bowling for Columbine [DVD]": the medium, not the title
-		if k := strings.LastIndex(r.Title, " ["); k > 0 && len(r.Title)-k < 40 && !hasDigit(r.Title[k:]) {
+		// "[in Chinese]", "[selections]": a note on the text that belongs
+		// to the title, written in lower case
+		if k := strings.LastIndex(r.Title, " ["); k > 0 && len(r.Title)-k < 40 && !hasDigit(r.Title[k:]) && !startsLower(r.Title[k+2:]) {
 			r.Title = strings.TrimRight(r.Title[:k], " ,.")
 		}
 	}
@@ -183,7 +214,7 @@ func (p *refParser) titleless(r *Reference, pos int) bool {
 		return false
 	}
 	// nothing but numbers and detail words after the container
-	for _, w := range strings.FieldsFunc(rest, func(c rune) bool { return !unicode.IsLetter(c) }) {
+	for _, w := range strings.FieldsFunc(withoutBrackets(rest), func(c rune) bool { return !unicode.IsLetter(c) }) {
 		switch strings.ToLower(w) {
 		case "pp", "p", "vol", "no", "pages", "page", "nr", "issue", "suppl", "s", "e":
 			continue
@@ -221,6 +252,14 @@ func (p *refParser) container(r *Reference, rest string) {
 		e := sentenceEnd(rest, from)
 		rest = strings.TrimSpace(rest[skipPunct(rest, e):])
 	}
+	for k := 0; k < 3 && namesThenRole(rest); k++ {
+		// "Michael Holquist (ed.), Caryl Emerson (trans.)": the book's
+		// editors and translators after its title
+		noted = true
+		c := strings.Index(rest, " (")
+		c += strings.IndexByte(rest[c:], ')')
+		rest = strings.TrimSpace(rest[skipPunct(rest, c+1):])
+	}
 	if rest == "" {
 		return
 	}
@@ -231,9 +270,16 @@ func (p *refParser) container(r *Reference, rest string) {
 			next := strings.TrimLeft(rest[e+1:], " ")
 			seg := rest[:e]
 			if (strings.HasPrefix(next, "In ") || strings.HasPrefix(next, "In: ")) && !hasDigit(seg) && startsUpper(seg) && !isSideNote(seg) && !isGenre(seg) {
-				r.Title = r.Title + ". " + cleanField(seg)
+				r.Title = joinSentences(r.Title, cleanField(seg))
 				rest = next
 			}
+		}
+		if seg, tail, ok := strings.Cut(rest, ", "); ok && len(seg) < 200 && sentenceCase(seg) && imprintTail(tail) && firstYear(tail) != "" && !isSideNote(seg) && !isGenre(seg) {
+			// "Surveiller et jouir. Anthropologie politique du sexe,
+			// Paris, EPEL, 2010.": a subtitle in sentence case, then the
+			// place, publisher and year of the book
+			r.Title = joinSentences(r.Title, cleanField(seg))
+			rest = tail
 		}
 	}
 	inBook := false
@@ -257,6 +303,11 @@ func (p *refParser) container(r *Reference, rest string) {
 		scanNumbers(r, rest)
 		r.Volume, r.Issue = "", ""
 		return
+	}
+	if strings.HasPrefix(rest, "(") && editorsParen(rest) {
+		// "(M. Cooper & W. B. Stiles, Eds.) Person-Centered …": the
+		// editors of the book or issue, then its name
+		rest = strings.TrimLeft(rest[strings.IndexByte(rest, ')')+1:], " .,")
 	}
 	if strings.HasPrefix(rest, "(") && publicationParen(rest) {
 		// "(New York: Norton, 1990)": the facts of publication of a book
@@ -284,7 +335,7 @@ func (p *refParser) container(r *Reference, rest string) {
 	if isGenre(cont) || startsDate(cont) && !hasDetailDigits(cont) {
 		cont = "" // "Ph.D. thesis", "January"
 	}
-	if pub, ok := publisherOf(cont); ok && !inBook {
+	if pub, ok := publisherOf(cont); ok && !inBook && !journalNumbersFollow(after) {
 		r.Publisher = pub
 		cont = ""
 	}
@@ -305,10 +356,32 @@ func (p *refParser) container(r *Reference, rest string) {
 		// the place and publisher of a book belongs to the title
 		tail := strings.TrimLeft(after, ". ")
 		if pub, ok := publisherOf(tail); ok {
-			r.Title = r.Title + ". " + cleanField(cont)
+			r.Title = joinSentences(r.Title, cleanField(cont))
+			r.Publisher = pub
+			cont = ""
+		} else if isSideNote(tail) && !strings.HasPrefix(tail, "See ") && !looksSerial(cont) {
+			// "Wieland; or The Transformation. An American Tale. Edited
+			// by …": the subtitle, then the book's editors
+			r.Title = joinSentences(r.Title, cleanField(cont))
+			cont = ""
+		}
+	}
+	if cont != "" && r.Publisher == "" && !inBook {
+		if pub, ok := imprintOnly(cont, after); ok {
+			r.Publisher = cleanField(pub)
+			cont = ""
+		}
+	}
+	if cont != "" && !inBook && !p.quoted && r.Publisher == "" && cEnd < len(rest) && rest[cEnd] == '.' && !hasDetailDigits(after) {
+		// "Lectures on Polytopes. Graduate texts in mathematics.
+		// Springer-Verlag, 1995.": a series, then the book's publisher
+		if pub, ok := publisherYear(strings.TrimLeft(after, ". ")); ok {
 			r.Publisher = pub
 			cont = ""
 		}
+	}
+	if inBook && crossReference(cont, after) {
+		cont = "" // "In Prazniak and Dirlik, 15–51": a book listed on its own
 	}
 	r.Container = cleanField(cont)
 	scanNumbers(r, after)
@@ -326,6 +399,7 @@ var genres = []string{"Technical Report", "Technical report", "Tech. Rep", "Tech
 	"PhD Thesis", "Ph.D. dissertation", "PhD dissertation", "Doctoral dissertation", "Doctoral thesis", "Master's thesis", "Master’s thesis",
 	"MS thesis", "M.S. thesis", "Unpublished", "unpublished", "Manuscript", "Working paper", "Working Paper", "Discussion paper",
 	"Discussion Paper", "Research Report", "Research report", "Report ", "Personal communication", "Dissertation", "Thesis", "Preprint", "Internal report",
+	"Ph.D. diss", "PhD diss", "White paper", "White Paper", "Working draft", "working paper", "preprint",
 	"Masters", "Tech ", "Draft", "to appear", "To appear", "submitted", "Submitted", "paper submitted", "in press", "In press", "personal communication"}
 
 // genreStart, sideNoteStart, monthStart and detailStart mark the first
@@ -371,7 +445,7 @@ func isGenre(s string) bool {
 	if len(seg) > 60 {
 		return false
 	}
-	for _, w := range []string{" Report", "Report ", "Thesis", "thesis", "Rpt", "Dissertation", "dissertation", "Draft"} {
+	for _, w := range []string{" Report", "Report ", "Thesis", "thesis", "Rpt", "Dissertation", "dissertation", "Draft", "Patent", "patent"} {
 		if strings.Contains(seg, w) && !strings.Contains(seg, "Journal") {
 			return true
 		}
@@ -382,7 +456,8 @@ func isGenre(s string) bool {
 // sideNotes start a segment that is neither container nor publisher.
 var sideNotes = []string{"Edited by", "edited by", "Translated by", "translated by", "Edited and translated by", "Translated and edited by", "Edited with", "Trans. ", "Transl. ", "Ed. ", "Eds. ",
 	"With a ", "With an ", "Reprint", "Reprinted", "Revised", "Rev. ed", "See ", "Introduction by", "Foreword by",
-	"Dir. ", "Directed by", "Perf. ", "Hrsg. ", "Übers. ", "Trad. ", "trans. ", "transl. ", "tr. ", "ed. ", "eds. ", "trad. "}
+	"Dir. ", "Directed by", "Perf. ", "Hrsg. ", "Übers. ", "Trad. ", "trans. ", "transl. ", "tr. ", "ed. ", "eds. ", "trad. ",
+	"Traduction de", "Traduit par", "Traduit de", "Übersetzt von", "Herausgegeben von"}
 
 // isSideNote reports whether s starts with a side note or an edition
 // ("2nd ed.", "3rd edn").
@@ -692,6 +767,7 @@ var accessNotes = []string{
 	"Available online", "Archived from", "archived from", "Abgerufen", "abgerufen", "Zugriff", "Consulté", "consulté",
 	"[Accessed", "[accessed", "(accessed", "(Accessed", "Last accessed", "[Online]", "[online]", "(Online)",
 	"ISBN", "ISSN", "PMID", "PMC", "OCLC", "S2CID", "arXiv:", "Bibcode", "JSTOR", "[cited",
+	"Available:", "URL:", "Disponible sur", "Disponible en", "[en ligne]", "Retirado de", "Recuperado de",
 }
 
 // cutBoilerplate removes access notes ("Retrieved 3 May 2020.",
@@ -1069,6 +1145,10 @@ func scanAuthors(s string) int {
 		names       = 0
 		// invertedInits: a name was written "Smith, J."
 		invertedInits = false
+		// beforeAnd: lastGood before the last "and"; wordsBeforeAnd: the
+		// piece before it was capitalised words with no initials
+		beforeAnd      = 0
+		wordsBeforeAnd = false
 	)
 	endName := func(end int) {
 		lastGood = end
@@ -1123,6 +1203,10 @@ func scanAuthors(s string) int {
 					// in a list of "Surname, I." a lone word is the title's
 					return lastGood
 				}
+				// a piece of words with no initials after a name may be
+				// the start of the title, "Barringer, D. M., Coon
+				// Mountain and its crater": where the list would end then
+				beforeAnd, wordsBeforeAnd = lastGood, pieceWords > 0 && !pieceInit && !initFirst && names > 0
 				if pieceWords > 0 || pieceInit || prevSurOnly {
 					endName(t.start)
 				}
@@ -1157,6 +1241,9 @@ func scanAuthors(s string) int {
 				continue
 			}
 			// running text: the title has begun
+			if afterAnd && wordsBeforeAnd && pieceWords == 0 && !pieceInit {
+				return beforeAnd // "… Coon Mountain and its crater"
+			}
 			return lastGood
 		}
 		if !initial && firstForm == 1 && pieceWords == 0 && !pieceInit && names > 0 && !afterAnd {
@@ -1602,9 +1689,18 @@ func titleAt(s string, i int) (title string, end int) {
 	end = sentenceEnd(s, i)
 	if c := containerComma(s, i, end); c > 0 {
 		end = c
+		if c := commaBeforeJournal(s, i, end); c > 0 {
+			end = c // "Title, The Architects’ Journal, vol. 21"
+		}
 	} else if c := commaBeforeJournal(s, i, end); c > 0 {
 		end = c
 	} else if c := commaBeforeImprint(s, i, end); c > 0 {
+		end = c
+	}
+	if c := commaBeforePublisher(s, i, end); c > 0 {
+		end = c
+	}
+	if c := commaBeforeEditorNote(s, i, end); c > 0 {
 		end = c
 	}
 	return s[i:end], end
@@ -1625,7 +1721,8 @@ func quoteContinues(s string) bool {
 		return false
 	}
 	switch strings.TrimRight(w, ",.:") {
-	case "in", "and", "und", "dans", "en", "em", "im", "pp", "p", "vol", "no", "trans", "ed", "eds", "edited", "translated", "by", "available", "retrieved", "accessed":
+	case "in", "and", "und", "dans", "en", "em", "im", "pp", "p", "vol", "no", "trans", "ed", "eds", "edited", "translated", "by", "available", "retrieved", "accessed",
+		"preprint", "submitted", "unpublished", "manuscript", "mimeo", "arxiv", "technical", "working":
 		return false
 	}
 	return true
@@ -1637,7 +1734,8 @@ var containerStarts = []string{"Proc", "Proceedings", "Journal", "J.", "Comm.", 
 	"Ph.D", "PhD", "Master", "Tech", "Lecture Notes", "Springer", "MIT ", "University", "Univ.", "Dept", "Department", "Annals", "Ann.",
 	"Bulletin", "Bull.", "Report", "Preprint", "preprint", "Doctoral", "Dissertation", "Thesis", "Conference", "Workshop", "Symposium",
 	"International", "Internat", "Information", "Computer", "Computing", "Artificial", "Advances", "SIAM", "Kluwer", "Addison", "Prentice",
-	"Academic", "Elsevier", "Wiley", "North-Holland", "Morgan", "Cambridge", "Oxford", "Science", "Nature", "Physical", "Phys", "to appear", "submitted", "paper "}
+	"Academic", "Elsevier", "Wiley", "North-Holland", "Morgan", "Cambridge", "Oxford", "Science", "Nature", "Physical", "Phys", "to appear", "submitted", "paper ",
+	"working paper", "Working paper", "Working Paper", "unpublished", "Unpublished"}
 
 // stemWords are the whole words an abbreviated container start may be
 // the beginning of: "Proc" starts "Proceedings" but not "Processes".
@@ -1684,7 +1782,7 @@ func containerComma(s string, i, end int) int {
 					return j
 				}
 			}
-			if startsDetails(rest) {
+			if startsDetails(rest) || rest != "" && rest[0] == '(' && pagesAfterParenYear(rest) {
 				return j
 			}
 		}
@@ -1746,7 +1844,10 @@ func imprintTail(s string) bool {
 			return segs >= 1 && len(rest) <= 20 && !strings.ContainsAny(rest, ":;")
 		}
 		seg, rest, ok := strings.Cut(s, ", ")
-		if !ok || !startsUpper(seg) || len(strings.Fields(seg)) > 5 || strings.ContainsAny(seg, ".:;()\"“”") {
+		if !ok {
+			return segs >= 1 && imprintEnd(seg)
+		}
+		if !imprintSegment(seg) {
 			return false
 		}
 		segs++
@@ -1959,8 +2060,19 @@ func isAbbreviation(w string) bool {
 // skipEditors skips the editors of a book a chapter appeared in: "J. Smith
 // (Ed.), " or "Smith J, Lee K, editors. ".
 func skipEditors(s string) string {
-	for _, ed := range []string{"(Eds.)", "(Ed.)", "(eds.)", "(ed.)", "(eds)", "(ed)", "(Hrsg.)", "(Hg.)", "(dir.)", "(éd.)", "(éds.)", "(Eds)", "(Ed)", ", editors.", ", editor.", ", editors,", ", editor,", ", eds.", ", ed.", ", eds,", ", ed,"} {
+	for _, ed := range []string{"(Eds.)", "(Ed.)", "(eds.)", "(ed.)", "(eds)", "(ed)", "(Hrsg.)", "(Hg.)", "(Hrg.)", "(dir.)", "(éd.)", "(éds.)", "(Eds)", "(Ed)",
+		"(editors)", "(editor)", ", editors.", ", editor.", ", editors,", ", editor,", ", eds.", ", ed.", ", eds,", ", ed,"} {
 		if i := strings.Index(s, ed); i >= 0 && i < 200 {
+			if ed[0] == ',' && strings.Count(s[:i], "(") > strings.Count(s[:i], ")") {
+				// "Markov Random Fields (R. Chellappa, ed.)": the book's
+				// editors in a parenthesis after its title
+				return s
+			}
+			if (ed == ", ed." || ed == ", eds.") && !hasInitial(s[:i]) && editorNamesFollow(s[i+len(ed):]) {
+				// "In Famulus Christi, ed. Gerald Bonner.": the book comes
+				// first and its editors follow (Chicago notes)
+				return s
+			}
 			return strings.TrimLeft(s[i+len(ed):], " ,:")
 		}
 	}
@@ -1999,22 +2111,23 @@ func containerEnd(s string) int {
 			if j+1 < len(s) && (s[j+1] >= '0' && s[j+1] <= '9' || strings.HasPrefix(s[j+1:], "Vol") || strings.HasPrefix(s[j+1:], "vol") || strings.HasPrefix(s[j+1:], "pp") || strings.HasPrefix(s[j+1:], "p.") || strings.HasPrefix(s[j+1:], "p ")) {
 				return j
 			}
-			if k := strings.IndexByte(s[j:], ')'); k > 0 && (strings.Contains(s[j:j+k], ",") || firstYear(s[j:j+k]) != "") {
+			if k := strings.IndexByte(s[j:], ')'); k > 0 && (strings.Contains(s[j:j+k], ",") || firstYear(s[j:j+k]) != "") && !acronymParen(s[j:j+k]) {
 				return j // "(Berlin, 1996)"
 			}
 		case c == ';':
 			return j
 		case c == ',':
 			rest := strings.TrimLeft(s[j+1:], " ")
-			if rest == "" || startsDetails(rest) || startsDate(rest) || startsPlace(rest) || rest[0] >= '0' && rest[0] <= '9' || startsRomanVolume(rest) || meetingPlace(s[:j], rest) ||
+			if rest == "" || startsDetails(rest) || startsDate(rest) || startsPlace(rest) || rest[0] >= '0' && rest[0] <= '9' || startsRomanVolume(rest) || meetingPlace(s[:j], rest) || letteredVolume(rest) ||
 				strings.HasPrefix(rest, "in press") || strings.HasPrefix(rest, "to appear") || strings.HasPrefix(rest, "forthcoming") ||
 				strings.HasPrefix(rest, "Department") || strings.HasPrefix(rest, "Dept") || strings.HasPrefix(rest, "University") || strings.HasPrefix(rest, "Univ.") ||
-				strings.HasPrefix(rest, "Special Issue") || strings.HasPrefix(rest, "special issue") || afterTitleNote(rest) {
+				strings.HasPrefix(rest, "Special Issue") || strings.HasPrefix(rest, "special issue") || afterTitleNote(rest) ||
+				strings.HasPrefix(rest, "N.p.") || strings.HasPrefix(rest, "n.p.") || strings.Contains(rest[:min(len(rest), 50)], ": ") && wordCount(s[max(0, j-120):j]) >= 4 && imprintStarts(rest[:min(len(rest), 200)]) {
 				return j
 			}
 		case c == ' ':
-			if startsDetails(s[j+1:]) {
-				return j
+			if startsDetails(s[j+1:]) || letteredVolume(s[j+1:]) && strings.IndexByte(s[j+1:min(len(s), j+8)], ',') > 0 {
+				return j // "Journal 12, 3", "Proceedings of the Royal Society B39, 1-38"
 			}
 		case c == '.':
 			if j+1 == len(s) {
@@ -2023,11 +2136,14 @@ func containerEnd(s string) int {
 			if s[j+1] != ' ' {
 				continue
 			}
+			if containerStops(s[j+2:]) || strings.HasSuffix(s[:j], ")") && j > 1 && s[j-2] != '.' || letteredVolume(s[j+2:]) {
+				return j // "Book Title. New York: Holt", "Book Title. Ed. A. Smith"
+			}
 			// "Phys. Ther. Sport": abbreviated words continue the name
 			w := lastWord(s[:j])
 			next, ok := nextToken(s, j+1)
 			if ok && isAbbrevWord(w) && (startsUpper(next.s) || isConnective(next.s) || numberInName(s, next.start)) && !startsDetails(next.s) && next.s != "In" && next.s != "In:" &&
-				!startsRomanVolume(s[next.start:]) && !startsDate(next.s) {
+				!startsRomanVolume(s[next.start:]) && (!startsDate(next.s) || yearInName(w, s, next.start)) {
 				continue
 			}
 			return j
@@ -2085,6 +2201,9 @@ func numberInName(s string, j int) bool {
 	}
 	if k < len(s) && (s[k] >= 'a' && s[k] <= 'z') {
 		return true // "24th", "2nd"
+	}
+	if k-j == 1 && k+2 < len(s) && s[k] == 'D' && s[k+1] == ' ' && s[k+2] >= 'A' && s[k+2] <= 'Z' {
+		return true // "3D User Interfaces"
 	}
 	if k+1 < len(s) && (s[k] == 'S' && s[k+1] == 't' || s[k] == 'N' && s[k+1] == 'd' || s[k] == 'R' && s[k+1] == 'd' || s[k] == 'T' && s[k+1] == 'h') {
 		return true // "22Nd", as some databases capitalise it
@@ -2163,7 +2282,7 @@ func isAbbrevWord(w string) bool {
 // detailWords start the numeric details of a container.
 var detailWords = []string{
 	"vol.", "Vol.", "vol ", "Vol ", "Volume ", "volume ", "Bd.", "Jg.", "no.", "No.", "nr.", "Nr.", "issue ", "Issue ",
-	"pp.", "pp ", "p.", "S.", "pages ", "page ", "Pp.", "n°", "N°", "núm.", "t.", "Heft ", "H. ", "v. ",
+	"pp.", "pp ", "p.", "S.", "pages ", "page ", "Pp.", "n°", "N°", "núm.", "t.", "Heft ", "H. ", "v. ", "v.", "vols. ", "Vols. ",
 }
 
 // startsDetails reports whether s starts with a volume, issue or page marker.
@@ -2292,7 +2411,7 @@ func scanNumbers(r *Reference, s string) {
 				continue
 			}
 		case next == '-' || strings.HasPrefix(s[j:], "–") || strings.HasPrefix(s[j:], "—"):
-			if pg, pe := numberAt(s, i, true); pg != "" && r.Pages == "" {
+			if pg, pe := numberAt(s, i, true); pg != "" && r.Pages == "" && !dateRange(s, i, pe) && !reportNumber(s, i) {
 				r.Pages = pg
 				i = pe
 				continue
@@ -2303,14 +2422,48 @@ func scanNumbers(r *Reference, s string) {
 			if r.Volume == "" && r.Pages == "" && j-i <= 4 {
 				if pg, pe := numberAt(s, p, true); pg != "" && !isBareYear(s, p, pe) {
 					r.Volume = n
+					if issueBeforeDate(s, pg, pe) {
+						// "36, 3 (1988), 454-469": volume, issue, date, pages
+						r.Issue = pg
+						i = pe
+						continue
+					}
 					r.Pages = pg
 					i = pe
 					continue
 				}
 			}
 		}
+		if next == '.' && r.Volume == "" && j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9' {
+			// "Film Comment 40.1 (January 2004)": MLA's volume.issue
+			k := j + 1
+			for k < len(s) && s[k] >= '0' && s[k] <= '9' {
+				k++
+			}
+			if k-j <= 3 && j-i <= 3 && (strings.HasPrefix(s[k:], " (") || k < len(s) && s[k] == ',') {
+				r.Volume = n
+				if r.Issue == "" {
+					r.Issue = s[j+1 : k]
+				}
+				i = k
+				if c := strings.IndexByte(s[k:], ')'); c > 0 && c < 40 && r.Pages == "" {
+					// "(January 2004): 17": the pages after the date
+					p := skipSep(s, k+c+1)
+					if pg, pe := numberAt(s, p, true); pg != "" && !isBareYear(s, p, pe) {
+						r.Pages = pg
+						i = pe
+					}
+				}
+				continue
+			}
+		}
+		if r.Pages == "" && pageCountAt(s, j) && (i == 0 || s[i-1] == ' ' || s[i-1] == ',') && !(j-i == 4 && plausibleYear(n)) {
+			r.Pages = n // "368 pp.": the number of pages of a book
+			i = j
+			continue
+		}
 		if r.Volume == "" && r.Pages == "" && j-i <= 4 && !(j-i == 4 && plausibleYear(n)) && i == firstDigit(s) && !(next == ' ' && startsDate(s[j+1:])) &&
-			(next == ',' || next == ';' || next == ' ' || next == 0) && (i == 0 || s[i-1] == ' ') {
+			(next == ',' || next == ';' || next == ' ' || next == 0) && (i == 0 || s[i-1] == ' ') && !dayOfMonth(s, i) && !pageCountAt(s, j) {
 			r.Volume = n
 		}
 		i = j
