@@ -2,15 +2,12 @@ package main
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"time"
-
-	"github.com/citecheck/citecheck/sources"
 )
 
 // runPruneCache runs `citecheck prune-cache`: it drops from the source cache
@@ -49,17 +46,12 @@ func runPruneCache(ctx context.Context, args []string, stdout, stderr io.Writer)
 		fmt.Fprintf(stderr, "citecheck prune-cache: %v\n", err)
 		return exitUsage
 	}
-	db, err := sql.Open("sqlite3", "file:"+path)
+	cache, db, err := openCache(ctx, path)
 	if err != nil {
-		fmt.Fprintf(stderr, "citecheck prune-cache: %s: %v\n", path, err)
+		fmt.Fprintf(stderr, "citecheck prune-cache: %v\n", err)
 		return exitUsage
 	}
 	defer db.Close()
-	cache, err := sources.NewSQLiteCache(ctx, db)
-	if err != nil {
-		fmt.Fprintf(stderr, "citecheck prune-cache: %s: %v\n", path, err)
-		return exitUsage
-	}
 	p, err := cache.Prune(ctx, time.Now().AddDate(0, 0, -*days))
 	if err != nil {
 		fmt.Fprintf(stderr, "citecheck prune-cache: %s: %v\n", path, err)

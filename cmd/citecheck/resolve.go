@@ -38,14 +38,9 @@ func setupResolve(ctx context.Context, opts *citecheck.Options, cachePath string
 	if err := os.MkdirAll(filepath.Dir(cachePath), 0o755); err != nil {
 		return nil, fmt.Errorf("cache: %w", err)
 	}
-	db, err := sql.Open("sqlite3", "file:"+cachePath)
+	cache, db, err := openCache(ctx, cachePath)
 	if err != nil {
-		return nil, fmt.Errorf("cache %s: %w", cachePath, err)
-	}
-	cache, err := sources.NewSQLiteCache(ctx, db)
-	if err != nil {
-		db.Close()
-		return nil, fmt.Errorf("cache %s: %w", cachePath, err)
+		return nil, err
 	}
 	opts.Cache, opts.Offline = cache, offline
 	var resolver *sources.Resolver
@@ -82,6 +77,21 @@ func setupResolve(ctx context.Context, opts *citecheck.Options, cachePath string
 			fmt.Fprintf(stderr, "citecheck: cache: %v\n", err)
 		}
 	}, nil
+}
+
+// openCache opens the SQLite source cache at path, creating the file if
+// needed. Close the returned database when done.
+func openCache(ctx context.Context, path string) (*sources.SQLiteCache, *sql.DB, error) {
+	db, err := sql.Open("sqlite3", "file:"+path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("cache %s: %w", path, err)
+	}
+	cache, err := sources.NewSQLiteCache(ctx, db)
+	if err != nil {
+		db.Close()
+		return nil, nil, fmt.Errorf("cache %s: %w", path, err)
+	}
+	return cache, db, nil
 }
 
 // isTerminal reports whether w is a character device, where a progress
