@@ -3,6 +3,8 @@ package sources
 import (
 	"context"
 	"net/http"
+	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -39,6 +41,9 @@ func TestConcurrentCallersShareOneFetch(t *testing.T) {
 		})
 	}
 	require.Eventually(t, func() bool { return pages.Load() == 1 }, 10*time.Second, time.Millisecond)
+	// Release the page only once every caller waits on the flight: one
+	// still on its way in would rightly start a second fetch.
+	require.Eventually(t, func() bool { return waitingInFlight() == callers }, 10*time.Second, time.Millisecond)
 	close(release)
 	wg.Wait()
 	assert.Equal(t, int64(1), pages.Load(), "one fetch for all the callers")
@@ -60,4 +65,18 @@ func TestSharedFetchCallerCancelled(t *testing.T) {
 	require.ErrorIs(t, err, context.Canceled)
 	require.NotNil(t, s)
 	assert.Equal(t, StatusFor(context.Canceled), s.Status)
+}
+
+// waitingInFlight counts the goroutines blocked in shareFlight's select,
+// from a dump of every goroutine's stack.
+func waitingInFlight() int {
+	buf := make([]byte, 1<<20)
+	buf = buf[:runtime.Stack(buf, true)]
+	n := 0
+	for _, g := range strings.Split(string(buf), "\n\n") {
+		if strings.Contains(g, "[select") && strings.Contains(g, "(*Resolver).shareFlight(") {
+			n++
+		}
+	}
+	return n
 }
