@@ -247,32 +247,14 @@ func runOrphanReference(p *Pass) {
 	}
 }
 
-// workKey identifies a work for duplicate detection, or "" when the entry
-// says too little to tell.
-func workKey(e *citations.Reference) string {
-	if e.DOI != "" {
-		return "doi:" + strings.ToLower(e.DOI)
-	}
-	if u := citations.NormalizeURL(e.URL); u != "" && e.Title == "" {
-		return "url:" + u
-	}
-	if e.Title != "" && len(e.Authors) > 0 {
-		return "work:" + citations.NormalizeName(e.Authors[0]) + "|" + e.Year + "|" + citations.NormalizeName(e.Title)
-	}
-	if u := citations.NormalizeURL(e.URL); u != "" {
-		return "url:" + u
-	}
-	return ""
-}
-
-// workKeys returns the workKey of every entry of every list, in order,
+// workKeys returns the citations.WorkKey of every entry of every list, in order,
 // computing them once for the rules that need them.
 func (p *Pass) workKeys() []string {
 	if p.keys == nil {
 		p.keys = make([]string, 0, p.entryCount())
 		for li := range p.Lists {
 			for ei := range p.Lists[li].Entries {
-				p.keys = append(p.keys, workKey(&p.Lists[li].Entries[ei]))
+				p.keys = append(p.keys, citations.WorkKey(&p.Lists[li].Entries[ei]))
 			}
 		}
 	}

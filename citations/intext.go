@@ -9,8 +9,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/net/publicsuffix"
-
 	"github.com/citecheck/citecheck/sources"
 )
 
@@ -387,7 +385,7 @@ func linkCitations(doc *sources.Document, found []Citation) []Citation {
 	site := ""
 	for _, where := range []string{doc.Meta.CanonicalURL, doc.Name} {
 		if u, err := url.Parse(where); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Hostname() != "" {
-			site = siteDomain(u.Hostname())
+			site = sources.RegistrableDomain(u.Hostname())
 			break
 		}
 	}
@@ -400,7 +398,7 @@ func linkCitations(doc *sources.Document, found []Citation) []Citation {
 		if err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Hostname() == "" {
 			continue
 		}
-		if site != "" && siteDomain(u.Hostname()) == site {
+		if site != "" && sources.RegistrableDomain(u.Hostname()) == site {
 			continue
 		}
 		if inPreformatted(doc, l.Span) {
@@ -424,16 +422,6 @@ func linkCitations(doc *sources.Document, found []Citation) []Citation {
 		out = append(out, Citation{Kind: KindLink, Span: l.Span, Group: l.Span, Text: doc.Slice(l.Span), URL: l.URL})
 	}
 	return out
-}
-
-// siteDomain returns the domain a host belongs to ("bbc.co.uk" for
-// "www.bbc.co.uk"), or the host itself when it has none (an IP address).
-func siteDomain(host string) string {
-	host = strings.ToLower(strings.TrimSuffix(host, "."))
-	if d, err := publicsuffix.EffectiveTLDPlusOne(host); err == nil {
-		return d
-	}
-	return host
 }
 
 // danglingFootnotes returns the Markdown footnote references that stayed

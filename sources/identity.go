@@ -1,0 +1,144 @@
+package sources
+
+import (
+	"net/netip"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/publicsuffix"
+)
+
+// This file holds the one definition of each identity citecheck compares
+// by: when two URLs name the same page, two DOIs the same work, a host its
+// site, and a heading a reference section. The citations package links by
+// them, the resolver keys its cache by them and the results store groups
+// outlets by them, so that they always agree.
+
+// URLKey returns the form under which two URLs name the same page: without
+// scheme, "www.", fragment, trailing slash, default port and tracking
+// parameters (utm_*, fbclid, gclid), with the host in lower case:
+// "https://www.Example.org:443/a/?utm_source=x&id=1#top" gives
+// "example.org/a?id=1". It returns "" for anything but an absolute http or
+// https URL.
+func URLKey(raw string) string {
+	raw = strings.TrimSpace(raw)
+	if raw == "" {
+		return ""
+	}
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" || u.Scheme != "http" && u.Scheme != "https" {
+		return ""
+	}
+	host := strings.TrimPrefix(strings.ToLower(u.Host), "www.")
+	host = strings.TrimSuffix(strings.TrimSuffix(host, ":80"), ":443")
+	p := strings.TrimRight(u.EscapedPath(), "/")
+	s := host + p
+	if q := trimTracking(u.RawQuery); q != "" {
+		s += "?" + q
+	}
+	return s
+}
+
+// trimTracking drops the parameters of a raw query that only track where
+// a reader came from.
+func trimTracking(q string) string {
+	if !strings.Contains(q, "utm_") && !strings.Contains(q, "fbclid") && !strings.Contains(q, "gclid") {
+		return q
+	}
+	var kept []string
+	for _, p := range strings.Split(q, "&") {
+		name, _, _ := strings.Cut(p, "=")
+		if strings.HasPrefix(name, "utm_") || name == "fbclid" || name == "gclid" || p == "" {
+			continue
+		}
+		kept = append(kept, p)
+	}
+	return strings.Join(kept, "&")
+}
+
+// DOIKey returns the form under which two DOIs name the same work: the
+// normal form ParseDOI gives, or, for a string ParseDOI refuses (a
+// malformed DOI as an entry wrote it), the string lower-cased without
+// "doi:", a resolver's URL and a trailing full stop, so that two entries
+// with the same malformed DOI still compare equal. "" for an empty string.
+func DOIKey(s string) string {
+	if d, err := ParseDOI(s); err == nil {
+		return d
+	}
+	s = strings.ToLower(strings.TrimSpace(s))
+	if d := DOIFromURL(s); d != "" {
+		return d
+	}
+	s = strings.TrimSpace(strings.TrimPrefix(s, "doi:"))
+	return strings.TrimRight(s, ".")
+}
+
+// DOIFromURL returns the DOI, in ParseDOI's normal form, that a doi.org or
+// dx.doi.org URL names, or "" when raw is not such a URL.
+func DOIFromURL(raw string) string {
+	if !mayNameDOIHost(raw) {
+		return "" // not worth parsing: no host can be doi.org
+	}
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil {
+		return ""
+	}
+	switch strings.TrimPrefix(strings.ToLower(u.Host), "www.") {
+	case "doi.org", "dx.doi.org":
+		d, err := url.PathUnescape(strings.TrimPrefix(u.EscapedPath(), "/"))
+		if err != nil || !strings.HasPrefix(d, "10.") {
+			return ""
+		}
+		if p, err := ParseDOI(d); err == nil {
+			return p
+		}
+		return strings.ToLower(d)
+	}
+	return ""
+}
+
+// mayNameDOIHost reports whether raw may be a URL on doi.org: it holds
+// "doi.org" in any case, or a byte that parsing and lowering could turn
+// into part of it (an escape, a non-ASCII letter).
+func mayNameDOIHost(raw string) bool {
+	const host = "doi.org"
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		if c == '%' || c >= utf8.RuneSelf {
+			return true
+		}
+		if c|0x20 == 'd' && i+len(host) <= len(raw) && strings.EqualFold(raw[i:i+len(host)], host) {
+			return true
+		}
+	}
+	return false
+}
+
+// RegistrableDomain returns the site a host belongs to, its registrable
+// domain: "bbc.co.uk" for "www.bbc.co.uk" or "News.BBC.co.uk.". An IP
+// address, a public suffix or a single label is returned as it is, lower
+// case.
+func RegistrableDomain(host string) string {
+	host = strings.TrimSuffix(strings.ToLower(host), ".")
+	if _, err := netip.ParseAddr(host); err == nil {
+		return host
+	}
+	if d, err := publicsuffix.EffectiveTLDPlusOne(host); err == nil {
+		return d
+	}
+	return host
+}
+
+// SiteOf returns the registrable domain of a URL's host ("bbc.co.uk" for
+// https://www.bbc.co.uk/news/x), or "" when raw has no host.
+func SiteOf(raw string) string {
+	if raw == "" {
+		return ""
+	}
+	u, err := url.Parse(raw)
+	if err != nil || u.Hostname() == "" {
+		return ""
+	}
+	return RegistrableDomain(u.Hostname())
+}
