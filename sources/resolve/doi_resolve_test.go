@@ -108,7 +108,7 @@ func TestResolveDOI(t *testing.T) {
 			},
 			want: Source{
 				Status: StatusOK, FinalURL: "/landing", Title: "Le sommeil", Authors: []string{"Marie Curie"},
-				Published: "2020/05/01", Publisher: "Revue", Language: "fr",
+				Published: "2020/05/01", Publisher: "Revue", Language: "fr", Text: "Texte.",
 				Notes: []string{"content negotiation: got text/html, read the page's metadata", "crossref: no record (not a Crossref DOI)"},
 			},
 		},

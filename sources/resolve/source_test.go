@@ -39,6 +39,7 @@ func TestResolveURL(t *testing.T) {
 		w.Header().Set("Content-Language", "de, en")
 		jsonAnswer(200, "application/json", `{"title":"not read"}`)(w, nil)
 	})
+	mux.HandleFunc("GET /notes.txt", jsonAnswer(200, "text/plain; charset=utf-8", "Unemployment fell\nto 3.9% in May.\n"))
 	mux.HandleFunc("GET /gone", jsonAnswer(410, "text/plain", "gone"))
 	mux.HandleFunc("GET /busy", jsonAnswer(503, "text/plain", "busy"))
 	mux.HandleFunc("GET /private/x", jsonAnswer(200, "text/html", "<p>secret</p>"))
@@ -52,7 +53,14 @@ func TestResolveURL(t *testing.T) {
 			Status: StatusOK, URL: srv.URL + "/old", FinalURL: srv.URL + "/news/rates", HTTPStatus: 200,
 			Title: "Rates rise again", Authors: []string{"Ann Lee", "Bo Chen"}, Published: "2024-03-01T09:00:00Z",
 			Publisher: "Daily Example", DOI: "10.5555/rates.2024", Language: "en-GB", CheckedAt: testNow,
+			Text: "The central bank raised rates.",
 		}, got)
+	})
+	t.Run("plain text: its text, no metadata", func(t *testing.T) {
+		got, err := r.ResolveURL(t.Context(), srv.URL+"/notes.txt")
+		require.NoError(t, err)
+		assert.Equal(t, &Source{Status: StatusOK, URL: srv.URL + "/notes.txt", FinalURL: srv.URL + "/notes.txt",
+			HTTPStatus: 200, CheckedAt: testNow, Text: "Unemployment fell to 3.9% in May."}, got)
 	})
 	t.Run("json: status only, language from the header", func(t *testing.T) {
 		got, err := r.ResolveURL(t.Context(), srv.URL+"/data.json")
