@@ -72,7 +72,7 @@
 // # Corpora
 //
 // [Batch] checks the articles of a corpus (an iterator, typically
-// [sources.ReadCorpus] over folders, JSON Lines and WARC files) on a
+// [corpus.Read] over folders, JSON Lines and WARC files) on a
 // bounded pool of goroutines and yields one [BatchResult] per article as it
 // finishes, holding only a few articles in memory whatever the corpus
 // size; cancelling the context stops it. [OpenStore] keeps the results in

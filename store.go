@@ -5,13 +5,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"net/url"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
-
-	"golang.org/x/net/publicsuffix"
 
 	"github.com/citecheck/citecheck/sources"
 )
@@ -116,7 +113,7 @@ func (s *Store) init(ctx context.Context) error {
 	if _, err := s.conn.ExecContext(ctx, "PRAGMA busy_timeout = 10000"); err != nil {
 		return err
 	}
-	if _, err := sources.EnableWAL(ctx, s.conn); err != nil {
+	if _, err := enableWALTemp(ctx, s.conn); err != nil {
 		return err
 	}
 	// NORMAL is durable enough in WAL mode: a power loss may lose the last
@@ -432,24 +429,9 @@ func Quality(s Summary) (q float64, ok bool) {
 }
 
 // OutletOf returns the registrable domain of a URL ("bbc.co.uk" for
-// https://www.bbc.co.uk/news/x), or "" when the URL has no host.
-func OutletOf(rawURL string) string {
-	if rawURL == "" {
-		return ""
-	}
-	u, err := url.Parse(rawURL)
-	if err != nil {
-		return ""
-	}
-	host := strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
-	if host == "" {
-		return ""
-	}
-	if d, err := publicsuffix.EffectiveTLDPlusOne(host); err == nil {
-		return d
-	}
-	return host
-}
+// https://www.bbc.co.uk/news/x), or "" when the URL has no host: the
+// outlet of an article the corpus does not name one for (sources.SiteOf).
+func OutletOf(rawURL string) string { return sources.SiteOf(rawURL) }
 
 // countWords counts the runs of letters or digits separated by anything
 // else, without allocating.

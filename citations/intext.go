@@ -4,7 +4,6 @@ import (
 	"net/url"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -220,38 +219,7 @@ var markerStart = [256]bool{'(': true, '[': true, 0xC2: true, 0xE2: true, 'e': t
 
 // numberIDs sets the IDs "c1", "c2", … in order.
 func numberIDs(cs []Citation) {
-	sequentialIDs("c", len(cs), func(i int, id string) { cs[i].ID = id })
-}
-
-// sequentialIDs calls set(i, prefix+strconv.Itoa(i+1)) for i from 0 to
-// n-1, the IDs cut from one string rather than built one by one.
-func sequentialIDs(prefix string, n int, set func(i int, id string)) {
-	size := 0
-	for i := 1; i <= n; i++ {
-		size += len(prefix) + decimalLen(i)
-	}
-	var b strings.Builder
-	b.Grow(size)
-	var digits [20]byte
-	for i := 1; i <= n; i++ {
-		b.WriteString(prefix)
-		b.Write(strconv.AppendInt(digits[:0], int64(i), 10))
-	}
-	all := b.String()
-	for i, at := 1, 0; i <= n; i++ {
-		end := at + len(prefix) + decimalLen(i)
-		set(i-1, all[at:end])
-		at = end
-	}
-}
-
-// decimalLen returns the number of digits of n > 0.
-func decimalLen(n int) int {
-	d := 1
-	for ; n >= 10; n /= 10 {
-		d++
-	}
-	return d
+	sources.SequentialIDs("c", len(cs), func(i int, id string) { cs[i].ID = id })
 }
 
 // inPreformatted reports whether a span starts inside a preformatted block.

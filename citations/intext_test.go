@@ -250,7 +250,7 @@ func TestFindSeedArticle(t *testing.T) {
 	works := map[string]bool{}
 	for _, c := range Find(doc) {
 		require.Equal(t, KindAuthorYear, c.Kind, c.Text)
-		got = append(got, found{c.Text, doc.Range(c.Span).Start.Line})
+		got = append(got, found{c.Text, doc.Locate(c.Span).Line})
 		works[strings.Join(c.Authors, "&")+" "+c.Year] = true
 	}
 	assert.Equal(t, []found{
@@ -371,9 +371,9 @@ func TestFindPlainText(t *testing.T) {
 	got := Find(doc)
 	require.Len(t, got, 5)
 	assert.Equal(t, "Jones & Lee, 2020", got[1].Text)
-	r := doc.Range(got[1].Span)
-	assert.Equal(t, 4, r.Start.Line)
-	assert.Equal(t, 1, r.Start.Column)
+	r := doc.Locate(got[1].Span)
+	assert.Equal(t, 4, r.Line)
+	assert.Equal(t, 1, r.Column)
 	assert.Nil(t, Find(nil))
 }
 

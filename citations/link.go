@@ -129,7 +129,9 @@ func newEntryIndex(lists []ReferenceList) *entryIndex {
 			}
 			k.work = WorkKey(e)
 			if k.work == "" { // entries saying too little are the same work only word for word
-				k.work = "text:" + NormalizeName(strings.TrimPrefix(e.Text, e.Label))
+				if t := NormalizeName(strings.TrimPrefix(e.Text, e.Label)); t != "" {
+					k.work = "text:" + t
+				}
 			}
 			if numbered == 0 { // an unlabelled list is numbered by position
 				k.ordinal = ei + 1

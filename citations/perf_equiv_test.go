@@ -1,7 +1,6 @@
 package citations
 
 import (
-	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -135,16 +134,4 @@ func FuzzPerfHelpers(f *testing.F) {
 			t.Fatalf("hasLower(%q) = %v", s, hasLower(s))
 		}
 	})
-}
-
-func TestSequentialIDs(t *testing.T) {
-	for _, n := range []int{0, 1, 9, 10, 11, 99, 100, 101, 1234} {
-		got := make([]string, n)
-		sequentialIDs("c", n, func(i int, id string) { got[i] = id })
-		for i, id := range got {
-			if id != "c"+strconv.Itoa(i+1) {
-				t.Fatalf("sequentialIDs(%d)[%d] = %q", n, i, id)
-			}
-		}
-	}
 }

@@ -100,7 +100,7 @@ func FindReferences(doc *sources.Document) []ReferenceList {
 		n += len(lists[li].Entries)
 	}
 	li, ei := 0, 0
-	sequentialIDs("r", n, func(_ int, id string) {
+	sources.SequentialIDs("r", n, func(_ int, id string) {
 		for ei == len(lists[li].Entries) {
 			li, ei = li+1, 0
 		}

@@ -19,6 +19,8 @@ import (
 
 	"github.com/citecheck/citecheck"
 	"github.com/citecheck/citecheck/sources"
+	"github.com/citecheck/citecheck/sources/corpus"
+	"github.com/citecheck/citecheck/sources/resolve"
 )
 
 // batchCommit is how many results one transaction writes, and
@@ -42,9 +44,9 @@ const batchGCPercent = 200
 const exitBatchFailed = 1
 
 // runBatch runs `citecheck batch`: a progress bar on stderr when it is a
-// terminal, a status line every two seconds otherwise. resolverOpts are
+// terminal, a status line every two seconds otherwise. fetcherOpts are
 // added to the resolver's options (tests allow loopback with them).
-func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer, resolverOpts []sources.Option) int {
+func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer, fetcherOpts []resolve.Option) int {
 	fs := flag.NewFlagSet("batch", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dbPath := fs.String("db", "", "results database (SQLite file, created if absent)")
@@ -98,7 +100,7 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer, reso
 	}
 	check := citecheck.Options{MinScore: *minScore, MaxBytes: *maxBytes}
 	if *resolve || *offline {
-		closeAll, err := setupResolve(ctx, &check, *cachePath, *offline, *contact, stderr, resolverOpts...)
+		closeAll, err := setupResolve(ctx, &check, *cachePath, *offline, *contact, stderr, fetcherOpts...)
 		if err != nil {
 			fmt.Fprintf(stderr, "citecheck batch: %v\n", err)
 			return exitUsage
@@ -110,10 +112,10 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer, reso
 	var counts batchCounts
 	counts.total.Store(-1)
 	var hasErr error
-	corpusOpts := sources.CorpusOptions{MaxBytes: *maxBytes, Shard: shard, Shards: shards}
-	corpus := sources.ReadCorpus(ctx, inputs, corpusOpts)
-	todo := func(yield func(sources.Article, error) bool) {
-		for a, err := range corpus {
+	corpusOpts := corpus.Options{MaxBytes: *maxBytes, Shard: shard, Shards: shards}
+	articles := corpus.Read(ctx, inputs, corpusOpts)
+	todo := func(yield func(corpus.Article, error) bool) {
+		for a, err := range articles {
 			if err == nil {
 				has, herr := store.Has(ctx, a.ID, a.Hash)
 				if herr != nil {
@@ -138,7 +140,7 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer, reso
 		stopCount = countCorpus(ctx, inputs, corpusOpts, &counts)
 	}
 	stopStatus := statusDisplay(stderr, &counts, start, bar, batchStatusAt)
-	results := citecheck.Batch(ctx, iter.Seq2[sources.Article, error](todo), citecheck.BatchOptions{
+	results := citecheck.Batch(ctx, iter.Seq2[corpus.Article, error](todo), citecheck.BatchOptions{
 		Workers: *workers,
 		Check:   check,
 	})

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/citecheck/citecheck/sources"
+	"github.com/citecheck/citecheck/sources/resolve"
 )
 
 func TestPruneCache(t *testing.T) {
@@ -27,7 +28,7 @@ func TestPruneCache(t *testing.T) {
 	} {
 		require.NoError(t, c.PutSource(context.Background(), rec))
 		require.NoError(t, c.AddObservation(context.Background(),
-			sources.LinkObservation{URL: rec.Key, At: rec.CheckedAt, Outcome: sources.OutcomeOK, Status: 200}))
+			resolve.LinkObservation{URL: rec.Key, At: rec.CheckedAt, Outcome: resolve.OutcomeOK, Status: 200}))
 	}
 	require.NoError(t, db.Close())
 

@@ -16,6 +16,7 @@ import (
 	"github.com/citecheck/citecheck"
 	"github.com/citecheck/citecheck/citations"
 	"github.com/citecheck/citecheck/sources"
+	"github.com/citecheck/citecheck/sources/corpus"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden reports in testdata/report")
@@ -24,7 +25,7 @@ const reportGoldens = "../../testdata/report/"
 
 // fixtureResult builds the result of a checked article from its summary
 // and its findings' codes.
-func fixtureResult(a sources.Article, sum citecheck.Summary, codes ...string) citecheck.BatchResult {
+func fixtureResult(a corpus.Article, sum citecheck.Summary, codes ...string) citecheck.BatchResult {
 	a.Hash = "h-" + a.ID
 	rep := &citecheck.Report{Title: "Title of " + a.ID, Summary: sum}
 	for i, code := range codes {
@@ -33,7 +34,7 @@ func fixtureResult(a sources.Article, sum citecheck.Summary, codes ...string) ci
 			sev = citecheck.SeverityWarning
 		}
 		rep.Findings = append(rep.Findings, citecheck.Finding{Code: code, Severity: sev, Message: "m",
-			Span: citecheck.Location{Line: i + 1, Column: 1}})
+			Span: sources.Location{Line: i + 1, Column: 1}})
 	}
 	for i := range sum.Claims {
 		c := citecheck.Claim{Text: "claim", Score: 0.75}
@@ -62,20 +63,20 @@ func writeReportFixture(t *testing.T) string {
 		uncited    = citecheck.CodeUncitedClaim
 	)
 	results := []citecheck.BatchResult{
-		fixtureResult(sources.Article{ID: "a1", URL: "https://www.bbc.co.uk/news/1", Published: "2024-03-01"},
+		fixtureResult(corpus.Article{ID: "a1", URL: "https://www.bbc.co.uk/news/1", Published: "2024-03-01"},
 			citecheck.Summary{Citations: 4, Resolved: 3, Unresolved: 1, References: 3, Claims: 2, UncitedClaims: 1, Errors: 1, Warnings: 1},
 			unresolved, uncited),
-		fixtureResult(sources.Article{ID: "a2", URL: "https://bbc.co.uk/x", Published: "1 March 2023"},
+		fixtureResult(corpus.Article{ID: "a2", URL: "https://bbc.co.uk/x", Published: "1 March 2023"},
 			citecheck.Summary{Citations: 2, Unresolved: 2, Claims: 1, Errors: 3},
 			citecheck.CodeEmptyReferenceList, unresolved, unresolved),
-		fixtureResult(sources.Article{ID: "a3", Outlet: "Reuters"},
+		fixtureResult(corpus.Article{ID: "a3", Outlet: "Reuters"},
 			citecheck.Summary{Claims: 3, UncitedClaims: 3, Warnings: 3},
 			uncited, uncited, uncited),
-		fixtureResult(sources.Article{ID: "a4", URL: "https://example.org/a", Published: "2024-11-02T10:00:00Z"},
+		fixtureResult(corpus.Article{ID: "a4", URL: "https://example.org/a", Published: "2024-11-02T10:00:00Z"},
 			citecheck.Summary{}),
-		{Article: sources.Article{ID: "feed.jsonl#9", Input: "feed.jsonl#9", URL: "https://www.bbc.co.uk/news/5", Published: "2023-05-05"},
+		{Article: corpus.Article{ID: "feed.jsonl#9", Input: "feed.jsonl#9", URL: "https://www.bbc.co.uk/news/5", Published: "2023-05-05"},
 			Err: errors.New("malformed record")},
-		fixtureResult(sources.Article{ID: "a6", URL: "https://www.bbc.co.uk/news/6", Published: "2023-06-01"},
+		fixtureResult(corpus.Article{ID: "a6", URL: "https://www.bbc.co.uk/news/6", Published: "2023-06-01"},
 			citecheck.Summary{Citations: 2, Unresolved: 2, Errors: 3},
 			citecheck.CodeMissingReferenceList, unresolved, unresolved),
 	}

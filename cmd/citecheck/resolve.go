@@ -12,7 +12,7 @@ import (
 	_ "github.com/mattn/go-sqlite3" // the driver behind the source cache
 
 	"github.com/citecheck/citecheck"
-	"github.com/citecheck/citecheck/sources"
+	"github.com/citecheck/citecheck/sources/resolve"
 )
 
 // defaultCachePath is citecheck/cache.sqlite in the user's cache directory.
@@ -24,10 +24,10 @@ func defaultCachePath() (string, error) {
 	return filepath.Join(dir, "citecheck", "cache.sqlite"), nil
 }
 
-// setupResolve opens the cache and, unless offline, builds the resolver,
-// and sets them in opts with a progress line on stderr. The returned
-// function closes what it opened.
-func setupResolve(ctx context.Context, opts *citecheck.Options, cachePath string, offline bool, contact string, stderr io.Writer, resolverOpts ...sources.Option) (func(), error) {
+// setupResolve opens the cache and, unless offline, a fetcher, and sets
+// the resolver over them in opts with a progress line on stderr. The
+// returned function closes what it opened.
+func setupResolve(ctx context.Context, opts *citecheck.Options, cachePath string, offline bool, contact string, stderr io.Writer, fetcherOpts ...resolve.Option) (func(), error) {
 	if cachePath == "" {
 		p, err := defaultCachePath()
 		if err != nil {
@@ -42,17 +42,19 @@ func setupResolve(ctx context.Context, opts *citecheck.Options, cachePath string
 	if err != nil {
 		return nil, err
 	}
-	opts.Cache, opts.Offline = cache, offline
-	var resolver *sources.Resolver
+	var fetcher *resolve.Fetcher
 	if !offline {
 		if contact != "" {
-			resolverOpts = append(resolverOpts, sources.WithContact(contact))
+			fetcherOpts = append(fetcherOpts, resolve.WithContact(contact))
 		}
-		if resolver, err = sources.NewResolver(resolverOpts...); err != nil {
+		if fetcher, err = resolve.NewFetcher(fetcherOpts...); err != nil {
 			db.Close()
 			return nil, err
 		}
-		opts.Resolver = resolver
+	}
+	if opts.Resolver, err = resolve.New(resolve.Config{Fetcher: fetcher, Cache: cache, Offline: offline}); err != nil {
+		db.Close()
+		return nil, err
 	}
 	live := isTerminal(stderr)
 	verb := "resolved %d sources"
@@ -70,8 +72,8 @@ func setupResolve(ctx context.Context, opts *citecheck.Options, cachePath string
 		}
 	}
 	return func() {
-		if resolver != nil {
-			resolver.Close()
+		if fetcher != nil {
+			fetcher.Close()
 		}
 		if err := db.Close(); err != nil && !errors.Is(err, sql.ErrConnDone) {
 			fmt.Fprintf(stderr, "citecheck: cache: %v\n", err)
@@ -81,12 +83,12 @@ func setupResolve(ctx context.Context, opts *citecheck.Options, cachePath string
 
 // openCache opens the SQLite source cache at path, creating the file if
 // needed. Close the returned database when done.
-func openCache(ctx context.Context, path string) (*sources.SQLiteCache, *sql.DB, error) {
+func openCache(ctx context.Context, path string) (*sqlitecache.Cache, *sql.DB, error) {
 	db, err := sql.Open("sqlite3", "file:"+path)
 	if err != nil {
 		return nil, nil, fmt.Errorf("cache %s: %w", path, err)
 	}
-	cache, err := sources.NewSQLiteCache(ctx, db)
+	cache, err := sqlitecache.New(ctx, db)
 	if err != nil {
 		db.Close()
 		return nil, nil, fmt.Errorf("cache %s: %w", path, err)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/citecheck/citecheck"
 	"github.com/citecheck/citecheck/sources"
+	"github.com/citecheck/citecheck/sources/resolve"
 )
 
 // Exit statuses.
@@ -81,9 +82,9 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// runCheck runs `citecheck check`; resolverOpts are added to the resolver's
+// runCheck runs `citecheck check`; fetcherOpts are added to the resolver's
 // options (tests point it at loopback servers).
-func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, resolverOpts []sources.Option) int {
+func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, fetcherOpts []resolve.Option) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	format := fs.String("format", "text", "output `format`: text or json")
@@ -140,7 +141,7 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	}
 	opts := citecheck.Options{Format: sources.Format(*inputFormat), BaseURL: *baseURL, MaxBytes: *maxBytes, MinScore: *minScore}
 	if *resolve || *offline {
-		closeAll, err := setupResolve(ctx, &opts, *cachePath, *offline, *contact, stderr, resolverOpts...)
+		closeAll, err := setupResolve(ctx, &opts, *cachePath, *offline, *contact, stderr, fetcherOpts...)
 		if err != nil {
 			fmt.Fprintf(stderr, "citecheck check: %v\n", err)
 			return exitUsage

@@ -7,7 +7,7 @@
 //	go run ./examples/researcher [-workers N] CORPUS...
 //
 // CORPUS is a folder of .html, .md and .txt files, a JSON Lines file or a
-// WARC file (see sources.ReadCorpus).
+// WARC file (see corpus.Read).
 package main
 
 import (
@@ -23,7 +23,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/citecheck/citecheck"
-	"github.com/citecheck/citecheck/sources"
+	"github.com/citecheck/citecheck/sources/corpus"
 )
 
 func main() {
@@ -52,7 +52,7 @@ func run(ctx context.Context, args []string, w, errw io.Writer) error {
 		return errors.New("usage: researcher [-workers N] CORPUS [CORPUS ...]")
 	}
 
-	corpus := sources.ReadCorpus(ctx, fs.Args(), sources.CorpusOptions{})
+	corpus := corpus.Read(ctx, fs.Args(), corpus.Options{})
 	byOutlet := map[string]*outletStats{}
 	failed := 0
 	for res := range citecheck.Batch(ctx, corpus, citecheck.BatchOptions{Workers: *workers}) {
