@@ -276,20 +276,6 @@ func TestQuality(t *testing.T) {
 	}
 }
 
-func TestOutletOf(t *testing.T) {
-	tests := map[string]string{
-		"https://www.bbc.co.uk/news/x": "bbc.co.uk",
-		"https://edition.cnn.com/a":    "cnn.com",
-		"http://example.org.:8080/":    "example.org",
-		"":                             "",
-		"not a url":                    "",
-		"https://localhost/x":          "localhost",
-	}
-	for in, want := range tests {
-		assert.Equal(t, want, citecheck.OutletOf(in), in)
-	}
-}
-
 func BenchmarkBatch(b *testing.B) {
 	const n = 200
 	articles := make([]corpus.Article, 0, n)

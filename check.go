@@ -13,6 +13,7 @@ import (
 	"github.com/citecheck/citecheck/claims"
 	"github.com/citecheck/citecheck/sources"
 	"github.com/citecheck/citecheck/sources/resolve"
+	"github.com/citecheck/citecheck/sources/site"
 )
 
 // Options control a check. The zero value reads any supported format up to
@@ -96,7 +97,7 @@ func analyze(doc *sources.Document, opts Options) *Pass {
 	inLists := newListIndex(lists)
 	// Find numbers its citations "c1", "c2", … in order; they are
 	// filtered in place and renumbered only once one has been dropped.
-	found := citations.Find(doc)
+	found := citations.FindWithOptions(doc, citations.Options{SiteOf: site.Of})
 	cits := found[:0]
 	for i := range found {
 		c := &found[i]

@@ -10,7 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/citecheck/citecheck/sources"
+	"github.com/citecheck/citecheck/sources/site"
 )
 
 // ErrStoreVersion means the database holds a results schema newer than this
@@ -294,7 +294,7 @@ func (w *storeWriter) write(ctx context.Context, r BatchResult, now string) erro
 	}
 	outlet := a.Outlet
 	if outlet == "" {
-		outlet = OutletOf(a.URL)
+		outlet = site.OfURL(a.URL) // the corpus names no outlet: the site
 	}
 	if r.Err != nil || r.Report == nil {
 		reason := "no report"
@@ -427,11 +427,6 @@ func Quality(s Summary) (q float64, ok bool) {
 	good := s.Resolved + s.Claims - s.UncitedClaims
 	return min(max(float64(good)/float64(den), 0), 1), true
 }
-
-// OutletOf returns the registrable domain of a URL ("bbc.co.uk" for
-// https://www.bbc.co.uk/news/x), or "" when the URL has no host: the
-// outlet of an article the corpus does not name one for (sources.SiteOf).
-func OutletOf(rawURL string) string { return sources.SiteOf(rawURL) }
 
 // countWords counts the runs of letters or digits separated by anything
 // else, without allocating.

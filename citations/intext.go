@@ -29,7 +29,23 @@ import (
 // ("(<a>Smith, 2019</a>)") gives that citation its URL instead of adding a
 // link citation. Citations inside reference lists are returned too; the
 // caller knows where those lists are.
-func Find(doc *sources.Document) []Citation {
+//
+// Find tells links to the article's own site by their host name, without
+// "www."; FindWithOptions with Options.SiteOf tells them by registrable
+// domain, as the citecheck pipeline does.
+func Find(doc *sources.Document) []Citation { return FindWithOptions(doc, Options{}) }
+
+// Options control FindWithOptions. The zero value is what Find does.
+type Options struct {
+	// SiteOf returns the site a host belongs to (site.Of: its registrable
+	// domain), so that links to the article's own site, which are
+	// navigation and not citations, are told from links to others. Nil
+	// compares host names without "www.".
+	SiteOf func(host string) string
+}
+
+// FindWithOptions is Find, configured by opts.
+func FindWithOptions(doc *sources.Document, opts Options) []Citation {
 	if doc == nil {
 		return nil
 	}
@@ -76,7 +92,7 @@ func Find(doc *sources.Document) []Citation {
 	}
 	links.build()
 	supers := superscriptCitations(doc, groups, notes, links)
-	linked := linkCitations(doc, text)
+	linked := linkCitations(doc, text, opts.SiteOf)
 	out := slices.Grow(text, len(supers)+len(footnotes)+len(linked))
 	out = append(append(append(out, supers...), footnotes...), linked...)
 	if out == nil {
@@ -347,13 +363,16 @@ const maxCitationLen = maxParen + narrativeWindow + 100
 
 // linkCitations returns a citation per hyperlink in the body that points
 // to another site. A link over a citation already found gives it its URL.
-func linkCitations(doc *sources.Document, found []Citation) []Citation {
+func linkCitations(doc *sources.Document, found []Citation, siteOf func(string) string) []Citation {
+	if siteOf == nil {
+		siteOf = hostSite
+	}
 	// the document's own site, from its canonical URL or else its name
 	// when that is a URL
 	site := ""
 	for _, where := range []string{doc.Meta.CanonicalURL, doc.Name} {
 		if u, err := url.Parse(where); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Hostname() != "" {
-			site = sources.RegistrableDomain(u.Hostname())
+			site = siteOf(u.Hostname())
 			break
 		}
 	}
@@ -366,7 +385,7 @@ func linkCitations(doc *sources.Document, found []Citation) []Citation {
 		if err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Hostname() == "" {
 			continue
 		}
-		if site != "" && sources.RegistrableDomain(u.Hostname()) == site {
+		if site != "" && siteOf(u.Hostname()) == site {
 			continue
 		}
 		if inPreformatted(doc, l.Span) {
@@ -390,6 +409,12 @@ func linkCitations(doc *sources.Document, found []Citation) []Citation {
 		out = append(out, Citation{Kind: KindLink, Span: l.Span, Group: l.Span, Text: doc.Slice(l.Span), URL: l.URL})
 	}
 	return out
+}
+
+// hostSite is the site of a host when no Options.SiteOf says better: the
+// host name in lower case without "www.".
+func hostSite(host string) string {
+	return strings.TrimPrefix(strings.TrimSuffix(strings.ToLower(host), "."), "www.")
 }
 
 // danglingFootnotes returns the Markdown footnote references that stayed

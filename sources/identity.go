@@ -1,19 +1,16 @@
 package sources
 
 import (
-	"net/netip"
 	"net/url"
 	"strings"
 	"unicode/utf8"
-
-	"golang.org/x/net/publicsuffix"
 )
 
-// This file holds the one definition of each identity citecheck compares
-// by: when two URLs name the same page, two DOIs the same work, a host its
-// site, and a heading a reference section. The citations package links by
-// them, the resolver keys its cache by them and the results store groups
-// outlets by them, so that they always agree.
+// This file and headings.go hold the one definition of each identity
+// citecheck compares by: when two URLs name the same page, two DOIs the
+// same work, and a heading a reference section. The citations package
+// links by them and the resolver keys its cache by them, so that they
+// always agree. The site a host belongs to is the package site's.
 
 // URLKey returns the form under which two URLs name the same page: without
 // scheme, "www.", fragment, trailing slash, default port and tracking
@@ -113,32 +110,4 @@ func mayNameDOIHost(raw string) bool {
 		}
 	}
 	return false
-}
-
-// RegistrableDomain returns the site a host belongs to, its registrable
-// domain: "bbc.co.uk" for "www.bbc.co.uk" or "News.BBC.co.uk.". An IP
-// address, a public suffix or a single label is returned as it is, lower
-// case.
-func RegistrableDomain(host string) string {
-	host = strings.TrimSuffix(strings.ToLower(host), ".")
-	if _, err := netip.ParseAddr(host); err == nil {
-		return host
-	}
-	if d, err := publicsuffix.EffectiveTLDPlusOne(host); err == nil {
-		return d
-	}
-	return host
-}
-
-// SiteOf returns the registrable domain of a URL's host ("bbc.co.uk" for
-// https://www.bbc.co.uk/news/x), or "" when raw has no host.
-func SiteOf(raw string) string {
-	if raw == "" {
-		return ""
-	}
-	u, err := url.Parse(raw)
-	if err != nil || u.Hostname() == "" {
-		return ""
-	}
-	return RegistrableDomain(u.Hostname())
 }

@@ -24,6 +24,7 @@ import (
 
 	"github.com/citecheck/citecheck"
 	"github.com/citecheck/citecheck/sources/corpus"
+	"github.com/citecheck/citecheck/sources/site"
 )
 
 func main() {
@@ -64,7 +65,7 @@ func run(ctx context.Context, args []string, w, errw io.Writer) error {
 			failed++
 			continue
 		}
-		outlet := cmp.Or(res.Article.Outlet, citecheck.OutletOf(res.Article.URL), "(no outlet)")
+		outlet := cmp.Or(res.Article.Outlet, site.OfURL(res.Article.URL), "(no outlet)")
 		s := byOutlet[outlet]
 		if s == nil {
 			s = &outletStats{outlet: outlet}

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"mime"
-	"net"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -17,8 +16,9 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
-	"golang.org/x/net/publicsuffix"
 	"golang.org/x/time/rate"
+
+	"github.com/citecheck/citecheck/sources/site"
 )
 
 // Page is a fetched resource.
@@ -345,22 +345,9 @@ func parseRetryAfter(v string, now time.Time) (d time.Duration, ok bool) {
 	return min(max(d, 0), maxRetryAfter), true
 }
 
-// domainKey is the registrable domain of host (example.co.uk for
-// www.example.co.uk), or host itself for IP literals and public suffixes.
-func domainKey(host string) string {
-	host = strings.TrimSuffix(strings.ToLower(host), ".")
-	if net.ParseIP(host) != nil {
-		return host
-	}
-	if d, err := publicsuffix.EffectiveTLDPlusOne(host); err == nil {
-		return d
-	}
-	return host
-}
-
 // gate returns the politeness gate of host's registrable domain.
 func (r *Fetcher) gate(host string) *domainGate {
-	key := domainKey(host)
+	key := site.Of(host) // politeness holds per site
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	g := r.domains[key]
