@@ -90,15 +90,6 @@ func FormatOfName(name string) (Format, bool) {
 	return "", false
 }
 
-// FormatNames returns the names of the formats, in table order.
-func FormatNames() []string {
-	names := make([]string, len(formatTable))
-	for i, f := range formatTable {
-		names[i] = string(f.Format)
-	}
-	return names
-}
-
 // DetectFormat guesses an input's format from its file name and, failing
 // that, from its first bytes.
 func DetectFormat(name string, src []byte) Format {

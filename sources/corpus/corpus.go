@@ -119,9 +119,11 @@ func ShardOf(id string, shards int) int {
 // temporary file).
 //
 // An input may be:
-//   - a directory, walked recursively in lexical order for .html, .htm, .md,
-//     .markdown and .txt files (other files are ignored; symbolic links are
-//     not followed); each file is one article whose ID is its path;
+//   - a directory, walked recursively in lexical order for the files whose
+//     extension selects a format of sources.FormatTable (.html, .htm,
+//     .xhtml, .md, .markdown, .mdown, .mkd, .txt, .text; other files are
+//     ignored; symbolic links are not followed); each file is one article
+//     whose ID is its path;
 //   - a single file of one of those kinds;
 //   - a JSON Lines file (.jsonl or .ndjson, optionally gzipped as .gz), one
 //     object per line with "id" and one of "html", "markdown" or "text"
