@@ -104,4 +104,3 @@ func asciiEqualFold(s, lower string) bool {
 	}
 	return true
 }
-

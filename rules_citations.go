@@ -263,4 +263,3 @@ func runMalformedReference(p *Pass) {
 		}
 	}
 }
-

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/citecheck/citecheck/sources"
+	"github.com/citecheck/citecheck/sources/site"
 )
 
 // want is the part of a Citation a table case checks.
@@ -334,8 +335,8 @@ func TestFindLinks(t *testing.T) {
 		{Span: textSpan(t, text, "Footer link"), URL: "https://other.org/", InBody: false},
 		{Span: sources.Span{Start: 3, End: 3}, URL: "https://empty.org/", InBody: true},
 	}
-	got := Find(doc)
-	require.Len(t, got, 2)
+	got := FindWithOptions(doc, Options{SiteOf: site.Of})
+	require.Len(t, got, 2, "blog.example.co.uk is the article's own site")
 	assert.Equal(t, KindLink, got[0].Kind)
 	assert.Equal(t, "A report", got[0].Text)
 	assert.Equal(t, "https://data.gov.uk/report", got[0].URL)
@@ -346,12 +347,20 @@ func TestFindLinks(t *testing.T) {
 	// without a canonical URL, a document named by its URL knows its site
 	doc.Meta.CanonicalURL = ""
 	doc.Name = "https://news.example.co.uk/story"
-	got = Find(doc)
+	got = FindWithOptions(doc, Options{SiteOf: site.Of})
 	require.Len(t, got, 2)
 	assert.Equal(t, "A report", got[0].Text)
 
-	doc.Name = "story.html"
+	// without SiteOf only the article's own host name, less "www.", is its
+	// site: news.example.co.uk and blog.example.co.uk are two sites
 	got = Find(doc)
+	require.Len(t, got, 3)
+	assert.Equal(t, "https://blog.example.co.uk/other", got[1].URL)
+	doc.Name = "https://www.blog.example.co.uk/story"
+	assert.Len(t, Find(doc), 2, "www. makes no other site")
+
+	doc.Name = "story.html"
+	got = FindWithOptions(doc, Options{SiteOf: site.Of})
 	require.Len(t, got, 3)
 	assert.Equal(t, "our own page", got[1].Text)
 }

@@ -19,7 +19,7 @@ func runPruneCache(ctx context.Context, args []string, stdout, stderr io.Writer)
 	days := fs.Int("days", 365, "keep what was learned in the last `N` days")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: citecheck prune-cache [--cache PATH] [--days N]\n\n"+
-			"Drops sources, robots.txt files and link observations older than N days from the cache.\n"+
+			"Drops sources and link observations older than N days from the cache.\n"+
 			"Links then need fresh failures on separate days before they count as dead again.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
@@ -57,7 +57,7 @@ func runPruneCache(ctx context.Context, args []string, stdout, stderr io.Writer)
 		fmt.Fprintf(stderr, "citecheck prune-cache: %s: %v\n", path, err)
 		return exitBatchFailed
 	}
-	fmt.Fprintf(stdout, "citecheck prune-cache: %s: removed %d sources, %d robots.txt files, %d link observations older than %d days\n",
-		path, p.Sources, p.Robots, p.Observations, *days)
+	fmt.Fprintf(stdout, "citecheck prune-cache: %s: removed %d sources, %d link observations older than %d days\n",
+		path, p.Sources, p.Observations, *days)
 	return exitOK
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/citecheck/citecheck"
 	"github.com/citecheck/citecheck/sources/resolve"
+	"github.com/citecheck/citecheck/sources/resolve/sqlitecache"
 )
 
 // defaultCachePath is citecheck/cache.sqlite in the user's cache directory.

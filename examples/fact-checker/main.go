@@ -28,6 +28,7 @@ import (
 	"github.com/citecheck/citecheck"
 	"github.com/citecheck/citecheck/citations"
 	"github.com/citecheck/citecheck/sources/resolve"
+	"github.com/citecheck/citecheck/sources/resolve/sqlitecache"
 )
 
 func main() {

@@ -1,7 +1,22 @@
 package sqlitecache_test
 
-// ExampleNew opens a cache file, records an observation, and
-// reads it back.
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"log"
+	"os"
+	"path/filepath"
+	"time"
+
+	_ "github.com/mattn/go-sqlite3"
+
+	"github.com/citecheck/citecheck/sources/resolve"
+	"github.com/citecheck/citecheck/sources/resolve/sqlitecache"
+)
+
+// ExampleNew opens a cache file, records an observation, and reads it
+// back.
 func ExampleNew() {
 	ctx := context.Background()
 	dir, err := os.MkdirTemp("", "citecheck-cache")
@@ -19,13 +34,13 @@ func ExampleNew() {
 		log.Fatal(err)
 	}
 	err = cache.AddObservation(ctx, resolve.LinkObservation{
-		URL: "https://example.com/a", At: time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC),
+		URL: "example.com/a", At: time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC),
 		Outcome: resolve.OutcomeFailed, Status: 404,
 	})
 	if err != nil {
 		log.Fatal(err)
 	}
-	obs, err := cache.Observations(ctx, "https://example.com/a")
+	obs, err := cache.Observations(ctx, "example.com/a")
 	if err != nil {
 		log.Fatal(err)
 	}

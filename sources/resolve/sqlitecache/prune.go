@@ -7,18 +7,18 @@ import (
 	"time"
 )
 
-// Pruned counts the rows SQLiteCache.Prune removed.
+// Pruned counts the rows Cache.Prune removed.
 type Pruned struct {
-	Sources, Robots, Observations int64
+	Sources, Observations int64
 }
 
 // Prune removes what the cache learned before the given time: source
-// records checked and robots.txt files fetched before it, and link
-// observations made before it. A pruned source is simply fetched again the
-// next time an article cites it; pruned observations no longer count
-// towards calling a link dead (see IsDead), so keep several times the days
-// the dead rule needs, for example a year.
-func (c *SQLiteCache) Prune(ctx context.Context, before time.Time) (Pruned, error) {
+// records checked before it, and link observations made before it. A
+// pruned source is simply fetched again the next time an article cites
+// it; pruned observations no longer count towards calling a link dead
+// (see resolve.IsDead), so keep several times the days the dead rule
+// needs, for example a year.
+func (c *Cache) Prune(ctx context.Context, before time.Time) (Pruned, error) {
 	var p Pruned
 	t := timeToSQL(before)
 	err := c.write(ctx, func(tx *sql.Tx) error {
@@ -27,7 +27,6 @@ func (c *SQLiteCache) Prune(ctx context.Context, before time.Time) (Pruned, erro
 			n     *int64
 		}{
 			{`DELETE FROM cache_sources WHERE checked_at IS NULL OR checked_at < ?`, &p.Sources},
-			{`DELETE FROM cache_robots WHERE fetched_at IS NULL OR fetched_at < ?`, &p.Robots},
 			{`DELETE FROM cache_observations WHERE at < ?`, &p.Observations},
 		} {
 			res, err := tx.ExecContext(ctx, step.query, t)
