@@ -12,7 +12,7 @@ import (
 )
 
 // The finding codes of the source rules, which need resolved sources
-// (Options.Resolver or Options.Offline) and report nothing otherwise.
+// (Options.Resolver) and report nothing otherwise.
 const (
 	CodeBrokenLink        = "broken-link"
 	CodeUnreachableSource = "unreachable-source"
