@@ -2,7 +2,6 @@ package sources
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -49,7 +48,7 @@ func HeadingKey(s string, trailingNumber bool) string {
 	s = strings.ToLower(s)
 	if i := strings.IndexByte(s, ' '); i > 0 {
 		head := strings.TrimRight(s[:i], ".):")
-		if head != "" && (allDigitsDots(head) || isRomanLetters(head) && len(head) <= 4 || len(head) == 1 && head[0] >= 'a' && head[0] <= 'z' && s[i-1] == '.') {
+		if isNumbering(head) || len(head) == 1 && head[0] >= 'a' && head[0] <= 'z' && s[i-1] == '.' {
 			s = strings.TrimSpace(s[i+1:])
 		}
 	}
@@ -77,7 +76,7 @@ func AppendHeadingKey(dst []byte, s string, trailingNumber bool) []byte {
 	}
 	if i := strings.IndexByte(s, ' '); i > 0 {
 		head := strings.TrimRight(s[:i], ".):")
-		if head != "" && (allDigitsDots(head) || isRomanLetters(head) && len(head) <= 4 || len(head) == 1 && isASCIILetter(head[0]) && s[i-1] == '.') {
+		if isNumbering(head) || len(head) == 1 && isASCIILetter(head[0]) && s[i-1] == '.' {
 			s = strings.TrimSpace(s[i+1:])
 		}
 	}
@@ -102,42 +101,14 @@ func AppendHeadingKey(dst []byte, s string, trailingNumber bool) []byte {
 
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
-func allDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
+// isNumbering reports whether the first word of a heading, without its
+// trailing ".):", numbers a section: "7", "7.1", or a Roman numeral of
+// up to four letters ("VII", "iv"). HeadingKey lowers the heading first, and
+// no other rune lowers to an ASCII letter, so the Roman letters are ASCII.
+func isNumbering(head string) bool {
+	return head != "" && (strings.Trim(head, "0123456789.") == "" ||
+		len(head) <= 4 && strings.Trim(head, "ivxlcIVXLC") == "")
 }
 
-func allDigitsDots(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if (s[i] < '0' || s[i] > '9') && s[i] != '.' {
-			return false
-		}
-	}
-	return true
-}
-
-// isRomanLetters reports whether s is made only of the letters of small
-// Roman numerals (i, v, x, l, c, in either case), as section numbering is.
-func isRomanLetters(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, c := range s {
-		switch unicode.ToLower(c) {
-		case 'i', 'v', 'x', 'l', 'c':
-		default:
-			return false
-		}
-	}
-	return true
-}
+// allDigits reports whether s is a non-empty run of ASCII digits.
+func allDigits(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }
