@@ -7,10 +7,100 @@ import (
 
 // This file holds the rules for a container's volume, issue and pages.
 
-// detailWords start the numeric details of a container.
-var detailWords = []string{
-	"vol.", "Vol.", "vol ", "Vol ", "Volume ", "volume ", "Bd.", "Jg.", "no.", "No.", "nr.", "Nr.", "issue ", "Issue ",
-	"pp.", "pp ", "p.", "S.", "pages ", "page ", "Pp.", "n°", "N°", "núm.", "t.", "Heft ", "H. ", "v. ", "v.", "vols. ", "Vols. ",
+// detailField is the field a detail word's number fills.
+type detailField uint8
+
+const (
+	fieldVolume detailField = iota
+	fieldIssue
+	fieldPages
+	// fieldVolumeOrIssue fills the volume, or the issue once the volume
+	// is known.
+	fieldVolumeOrIssue
+)
+
+// detailWord is a word that starts a volume, issue or page number in the
+// details of a container, and how to read the number after it.
+type detailWord struct {
+	word  string
+	field detailField
+	// asPages reads the number as pages are written: a range or a
+	// prefixed number ("45–67", "S12", "e1002"), never a Roman numeral.
+	asPages bool
+	// anyAfter lets the word start the details before anything, a Roman
+	// numeral or a word ("vol. ii"); the other words need a digit.
+	anyAfter bool
+}
+
+// detailWords are the words that start the numeric details of a
+// container. A style's word for a volume, issue or page is one row; the
+// first row that matches and has a number after it wins, so a longer word
+// goes before a shorter one that starts it ("v. " before "v.").
+var detailWords = []detailWord{
+	{word: "vol.", field: fieldVolume, anyAfter: true}, // "vol. 3", "vol. ii"
+	{word: "Vol.", field: fieldVolume, anyAfter: true},
+	{word: "vol ", field: fieldVolume, anyAfter: true},
+	{word: "Vol ", field: fieldVolume, anyAfter: true},
+	{word: "Volume ", field: fieldVolume, anyAfter: true}, // "Volume 12"
+	{word: "volume ", field: fieldVolume, anyAfter: true},
+	{word: "Bd.", field: fieldVolume},   // German Band: "Bd. IV", "Bd. 12"
+	{word: "Jg.", field: fieldVolume},   // German Jahrgang: "Jg. 45"
+	{word: "no.", field: fieldIssue},    // "no. 2"
+	{word: "No.", field: fieldIssue},    // "No. 2"
+	{word: "nr.", field: fieldIssue},    // "nr. 4"
+	{word: "Nr.", field: fieldIssue},    // German and Dutch Nummer: "Nr. 4"
+	{word: "issue ", field: fieldIssue}, // "issue 3"
+	{word: "Issue ", field: fieldIssue},
+	{word: "pp.", field: fieldPages, asPages: true},    // "pp. 45–67"
+	{word: "pp ", field: fieldPages, asPages: true},    // "pp 45-67"
+	{word: "p.", field: fieldPages, asPages: true},     // "p. 12", "p.112"
+	{word: "S.", field: fieldPages, asPages: true},     // German Seite: "S. 45–67"
+	{word: "pages ", field: fieldPages, asPages: true}, // "pages 1-26"
+	{word: "page ", field: fieldPages, asPages: true},  // "page 7"
+	{word: "Pp.", field: fieldPages, asPages: true},
+	{word: "n°", field: fieldIssue},                      // French numéro: "n° 4"
+	{word: "N°", field: fieldVolumeOrIssue},              // "Revue, N° 12": the volume when none came before
+	{word: "núm.", field: fieldIssue},                    // Spanish número: "núm. 3"
+	{word: "t.", field: fieldVolume},                     // French tome: "t. 2"
+	{word: "Heft ", field: fieldIssue, asPages: true},    // German Heft: "Heft 3-4"
+	{word: "H. ", field: fieldIssue},                     // German Heft abbreviated: "H. 2"
+	{word: "v. ", field: fieldVolume, anyAfter: true},    // "v. 37"
+	{word: "v.", field: fieldVolume, anyAfter: true},     // "v.37, no.7"
+	{word: "vols. ", field: fieldVolume, anyAfter: true}, // "vols. 3"
+	{word: "Vols. ", field: fieldVolume, anyAfter: true},
+}
+
+// detailStart marks the first bytes of detailWords: a text starting with
+// any other byte starts with none of them.
+var detailStart = func() (set [256]bool) {
+	for _, d := range detailWords {
+		set[d.word[0]] = true
+	}
+	return set
+}()
+
+// set puts num in the field d names, unless the field is already filled.
+func (d detailWord) set(r *Reference, num string) {
+	switch d.field {
+	case fieldVolume:
+		if r.Volume == "" {
+			r.Volume = num
+		}
+	case fieldIssue:
+		if r.Issue == "" {
+			r.Issue = num
+		}
+	case fieldPages:
+		if r.Pages == "" {
+			r.Pages = num
+		}
+	case fieldVolumeOrIssue:
+		if r.Volume == "" {
+			r.Volume = num
+		} else if r.Issue == "" {
+			r.Issue = num
+		}
+	}
 }
 
 // startsDetails reports whether s starts with a volume, issue or page marker.
@@ -19,9 +109,9 @@ func startsDetails(s string) bool {
 		return false
 	}
 	for _, d := range detailWords {
-		if strings.HasPrefix(s, d) {
-			rest := strings.TrimLeft(s[len(d):], " ")
-			if rest != "" && (rest[0] >= '0' && rest[0] <= '9' || d[0] == 'v' || d[0] == 'V') {
+		if strings.HasPrefix(s, d.word) {
+			rest := strings.TrimLeft(s[len(d.word):], " ")
+			if rest != "" && (rest[0] >= '0' && rest[0] <= '9' || d.anyAfter) {
 				return true
 			}
 		}
@@ -29,53 +119,39 @@ func startsDetails(s string) bool {
 	return false
 }
 
+// detailAt reads a detail word and the number after it at s[i:] ("vol.
+// 3", "pp. 45–67") into r, and returns where the number ends. It reports
+// false when no detail word with a number starts at i.
+func detailAt(r *Reference, s string, i int) (end int, ok bool) {
+	if !detailStart[s[i]] || i > 0 && refWordByte(s[i-1]) {
+		return i, false
+	}
+	rest := s[i:]
+	for _, d := range detailWords {
+		if !strings.HasPrefix(rest, d.word) {
+			continue
+		}
+		k := i + len(d.word)
+		for k < len(s) && s[k] == ' ' {
+			k++
+		}
+		num, e := numberAt(s, k, d.asPages)
+		if num == "" {
+			continue
+		}
+		d.set(r, num)
+		return e, true
+	}
+	return i, false
+}
+
 // scanNumbers reads volume, issue and pages from the details of a
 // container: "vol. 3, no. 2, pp. 45–67", "12(3):45-67", "85, 768-776",
 // "2019;12(3):45-67", "29(5), 2010".
 func scanNumbers(r *Reference, s string) {
 	for i := 0; i < len(s); {
-		rest := s[i:]
-		matched := false
-		for _, d := range detailWords {
-			if !detailStart[rest[0]] {
-				break
-			}
-			if !strings.HasPrefix(rest, d) || i > 0 && refWordByte(s[i-1]) {
-				continue
-			}
-			k := i + len(d)
-			for k < len(s) && s[k] == ' ' {
-				k++
-			}
-			num, e := numberAt(s, k, d[0] == 'p' || d[0] == 'P' || d[0] == 'S' || d[0] == 'H' && d != "H. ")
-			if num == "" {
-				continue
-			}
-			switch d[0] {
-			case 'v', 'V', 'B', 'J', 't':
-				if r.Volume == "" {
-					r.Volume = num
-				}
-			case 'n', 'N', 'i', 'I', 'H':
-				if d[0] == 'n' && d[1] == '°' || d[0] == 'N' && d != "Nr." && d != "No." {
-					if r.Volume == "" {
-						r.Volume = num
-						break
-					}
-				}
-				if r.Issue == "" {
-					r.Issue = num
-				}
-			default:
-				if r.Pages == "" {
-					r.Pages = num
-				}
-			}
+		if e, ok := detailAt(r, s, i); ok {
 			i = e
-			matched = true
-			break
-		}
-		if matched {
 			continue
 		}
 		c := s[i]

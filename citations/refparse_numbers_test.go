@@ -30,3 +30,39 @@ func TestParseReferenceNumbers(t *testing.T) {
 		})
 	}
 }
+
+// TestDetailWords checks each row of detailWords: its number goes to its
+// field, as a page range when the row reads pages, and a Roman numeral
+// starts the details only after the rows that take anything.
+func TestDetailWords(t *testing.T) {
+	for _, d := range detailWords {
+		t.Run(d.word, func(t *testing.T) {
+			var r Reference
+			scanNumbers(&r, d.word+"12-15")
+			num := "12"
+			if d.asPages {
+				num = "12-15"
+			}
+			want := Reference{}
+			switch d.field {
+			case fieldVolume, fieldVolumeOrIssue:
+				want.Volume = num
+			case fieldIssue:
+				want.Issue = num
+			case fieldPages:
+				want.Pages = num
+			}
+			assert.Equal(t, want, r)
+			assert.True(t, startsDetails(d.word+"12"))
+			assert.Equal(t, d.anyAfter, startsDetails(d.word+"ii"))
+		})
+	}
+}
+
+// TestDetailWordVolumeOrIssue checks that "N°" fills the issue once the
+// volume is known.
+func TestDetailWordVolumeOrIssue(t *testing.T) {
+	var r Reference
+	scanNumbers(&r, "vol. 3, N° 12, pp. 5-9")
+	assert.Equal(t, Reference{Volume: "3", Issue: "12", Pages: "5-9"}, r)
+}

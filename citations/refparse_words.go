@@ -17,14 +17,13 @@ var genres = []string{"Technical Report", "Technical report", "Tech. Rep", "Tech
 	"Ph.D. diss", "PhD diss", "White paper", "White Paper", "Working draft", "working paper", "preprint",
 	"Masters", "Tech ", "Draft", "to appear", "To appear", "submitted", "Submitted", "paper submitted", "in press", "In press", "personal communication"}
 
-// genreStart, sideNoteStart, monthStart and detailStart mark the first
-// bytes of the words of genres, sideNotes, months and detailWords: a text
-// starting with any other byte starts with none of them.
+// genreStart, sideNoteStart and monthStart mark the first bytes of the
+// words of genres, sideNotes and months: a text starting with any other
+// byte starts with none of them.
 var (
 	genreStart    = firstBytes(genres)
 	sideNoteStart = firstBytes(sideNotes)
 	monthStart    = firstBytes(months)
-	detailStart   = firstBytes(detailWords)
 )
 
 // firstBytes returns the set of the first bytes of words.
