@@ -147,7 +147,8 @@ func detailAt(r *Reference, s string, i int) (end int, ok bool) {
 
 // scanNumbers reads volume, issue and pages from the details of a
 // container: "vol. 3, no. 2, pp. 45–67", "12(3):45-67", "85, 768-776",
-// "2019;12(3):45-67", "29(5), 2010".
+// "2019;12(3):45-67", "29(5), 2010". A detail word says what its number
+// is; a bare number is read by the byte after it.
 func scanNumbers(r *Reference, s string) {
 	for i := 0; i < len(s); {
 		if e, ok := detailAt(r, s, i); ok {
@@ -171,107 +172,162 @@ func scanNumbers(r *Reference, s string) {
 		switch {
 		case j-i == 4 && plausibleYear(n) && (next == ';' || next == 0 || next == ',' || next == '.' || next == ')' || next == ' '):
 			if r.Year == "" && next == ';' {
-				r.Year = n
+				r.Year = n // "BMJ. 2019;365": Vancouver's year before the volume
 			}
 			i = j
 			continue
 		case next == '(' || next == ' ' && j+1 < len(s) && s[j+1] == '(':
-			// "12(3)" or "12 (3)"
-			k := j
-			if next == ' ' {
-				k++
-			}
-			e := strings.IndexByte(s[k:], ')')
-			if e > 0 && e < 15 {
-				if r.Volume == "" {
-					r.Volume = n
-				}
-				in := strings.TrimSpace(s[k+1 : k+e])
-				if isYearText(in) && allDigits(in[:4]) {
-					// "60 (1993)": the year, not an issue
-					if r.Year == "" {
-						r.Year = in
-					}
-				} else if r.Issue == "" {
-					r.Issue = in
-				}
-				p := k + e + 1
-				p = skipSep(s, p)
-				if pg, pe := numberAt(s, p, true); pg != "" && r.Pages == "" && !isBareYear(s, p, pe) {
-					r.Pages = pg
-					p = pe
-				}
-				i = p
+			if e, ok := volumeParen(r, s, j, n); ok {
+				i = e
 				continue
 			}
 		case next == ':' && j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9':
-			// "40:1477-81"
-			if r.Volume == "" {
-				r.Volume = n
-			}
-			if pg, pe := numberAt(s, j+1, true); pg != "" && r.Pages == "" {
-				r.Pages = pg
-				i = pe
+			if e, ok := volumeColonPages(r, s, j, n); ok {
+				i = e
 				continue
 			}
 		case next == '-' || strings.HasPrefix(s[j:], "–") || strings.HasPrefix(s[j:], "—"):
-			if pg, pe := numberAt(s, i, true); pg != "" && r.Pages == "" && !dateRange(s, i, pe) && !reportNumber(s, i) {
-				r.Pages = pg
-				i = pe
+			if e, ok := pageRangeAt(r, s, i); ok {
+				i = e
 				continue
 			}
 		case next == ',' || next == ':' || next == ' ' && j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9':
-			// "85, 768-776", "106, 4894", "8, 117–129"
-			p := skipSep(s, j)
-			if r.Volume == "" && r.Pages == "" && j-i <= 4 {
-				if pg, pe := numberAt(s, p, true); pg != "" && !isBareYear(s, p, pe) {
-					r.Volume = n
-					if issueBeforeDate(s, pg, pe) {
-						// "36, 3 (1988), 454-469": volume, issue, date, pages
-						r.Issue = pg
-						i = pe
-						continue
-					}
-					r.Pages = pg
-					i = pe
-					continue
-				}
-			}
-		}
-		if next == '.' && r.Volume == "" && j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9' {
-			// "Film Comment 40.1 (January 2004)": MLA's volume.issue
-			k := j + 1
-			for k < len(s) && s[k] >= '0' && s[k] <= '9' {
-				k++
-			}
-			if k-j <= 3 && j-i <= 3 && (strings.HasPrefix(s[k:], " (") || k < len(s) && s[k] == ',') {
-				r.Volume = n
-				if r.Issue == "" {
-					r.Issue = s[j+1 : k]
-				}
-				i = k
-				if c := strings.IndexByte(s[k:], ')'); c > 0 && c < 40 && r.Pages == "" {
-					// "(January 2004): 17": the pages after the date
-					p := skipSep(s, k+c+1)
-					if pg, pe := numberAt(s, p, true); pg != "" && !isBareYear(s, p, pe) {
-						r.Pages = pg
-						i = pe
-					}
-				}
+			if e, ok := volumeCommaPages(r, s, i, j); ok {
+				i = e
 				continue
 			}
 		}
-		if r.Pages == "" && pageCountAt(s, j) && (i == 0 || s[i-1] == ' ' || s[i-1] == ',') && !(j-i == 4 && plausibleYear(n)) {
-			r.Pages = n // "368 pp.": the number of pages of a book
-			i = j
+		if e, ok := volumeDotIssue(r, s, i, j); ok {
+			i = e
 			continue
 		}
-		if r.Volume == "" && r.Pages == "" && j-i <= 4 && !(j-i == 4 && plausibleYear(n)) && i == firstDigit(s) && !(next == ' ' && startsDate(s[j+1:])) &&
-			(next == ',' || next == ';' || next == ' ' || next == 0) && (i == 0 || s[i-1] == ' ') && !dayOfMonth(s, i) && !pageCountAt(s, j) {
+		if r.Pages == "" && pageCountAt(s, j) && (i == 0 || s[i-1] == ' ' || s[i-1] == ',') && !(j-i == 4 && plausibleYear(n)) {
+			r.Pages = n // "368 pp.": the number of pages of a book
+		} else if loneVolume(r, s, i, j) {
 			r.Volume = n
 		}
 		i = j
 	}
+}
+
+// volumeParen reads a volume n followed at s[j:] by its issue or year in
+// parentheses, and the pages after them: "12(3):45-67", "12 (3), 45-67",
+// "60 (1993), pp. 295–337". It reports false when no short parenthesis
+// follows.
+func volumeParen(r *Reference, s string, j int, n string) (end int, ok bool) {
+	k := j
+	if s[j] == ' ' {
+		k++
+	}
+	e := strings.IndexByte(s[k:], ')')
+	if e <= 0 || e >= 15 {
+		return j, false
+	}
+	if r.Volume == "" {
+		r.Volume = n
+	}
+	in := strings.TrimSpace(s[k+1 : k+e])
+	if isYearText(in) && allDigits(in[:4]) {
+		// "60 (1993)": the year, not an issue
+		if r.Year == "" {
+			r.Year = in
+		}
+	} else if r.Issue == "" {
+		r.Issue = in
+	}
+	p := skipSep(s, k+e+1)
+	if pg, pe := numberAt(s, p, true); pg != "" && r.Pages == "" && !isBareYear(s, p, pe) {
+		r.Pages = pg
+		p = pe
+	}
+	return p, true
+}
+
+// volumeColonPages reads a volume n followed at s[j:] by a colon and its
+// pages, as Vancouver writes them: "J Endod. 2014;40:1477-81". The volume
+// is kept even when the pages are already known; it reports false then.
+func volumeColonPages(r *Reference, s string, j int, n string) (end int, ok bool) {
+	if r.Volume == "" {
+		r.Volume = n
+	}
+	if pg, pe := numberAt(s, j+1, true); pg != "" && r.Pages == "" {
+		r.Pages = pg
+		return pe, true
+	}
+	return j, false
+}
+
+// pageRangeAt reads a page range at s[i:], "45–67", unless it is a range of
+// dates or a report number ("April 8-11, 1991", "Report 92-43").
+func pageRangeAt(r *Reference, s string, i int) (end int, ok bool) {
+	if pg, pe := numberAt(s, i, true); pg != "" && r.Pages == "" && !dateRange(s, i, pe) && !reportNumber(s, i) {
+		r.Pages = pg
+		return pe, true
+	}
+	return i, false
+}
+
+// volumeCommaPages reads the number s[i:j] as a volume followed by its
+// pages after a comma or a colon, as physics and chemistry styles write
+// them: "85, 768-776", "106, 4894", "8, 117–129"; or by its issue before a
+// date, as ACM writes it: "36, 3 (1988), 454-469".
+func volumeCommaPages(r *Reference, s string, i, j int) (end int, ok bool) {
+	if r.Volume != "" || r.Pages != "" || j-i > 4 {
+		return i, false
+	}
+	p := skipSep(s, j)
+	pg, pe := numberAt(s, p, true)
+	if pg == "" || isBareYear(s, p, pe) {
+		return i, false
+	}
+	r.Volume = s[i:j]
+	if issueBeforeDate(s, pg, pe) {
+		r.Issue = pg
+	} else {
+		r.Pages = pg
+	}
+	return pe, true
+}
+
+// volumeDotIssue reads MLA's volume.issue, "Film Comment 40.1 (January
+// 2004): 17", with the pages after the date, from the number s[i:j].
+func volumeDotIssue(r *Reference, s string, i, j int) (end int, ok bool) {
+	if j >= len(s) || s[j] != '.' || r.Volume != "" || j+1 >= len(s) || s[j+1] < '0' || s[j+1] > '9' {
+		return i, false
+	}
+	k := j + 1
+	for k < len(s) && s[k] >= '0' && s[k] <= '9' {
+		k++
+	}
+	if k-j > 3 || j-i > 3 || !(strings.HasPrefix(s[k:], " (") || k < len(s) && s[k] == ',') {
+		return i, false
+	}
+	r.Volume = s[i:j]
+	if r.Issue == "" {
+		r.Issue = s[j+1 : k]
+	}
+	end = k
+	if c := strings.IndexByte(s[k:], ')'); c > 0 && c < 40 && r.Pages == "" {
+		// "(January 2004): 17": the pages after the date
+		p := skipSep(s, k+c+1)
+		if pg, pe := numberAt(s, p, true); pg != "" && !isBareYear(s, p, pe) {
+			r.Pages = pg
+			end = pe
+		}
+	}
+	return end, true
+}
+
+// loneVolume reports whether the number s[i:j] is a volume standing alone
+// as the first number of the details: "Physics Today 12, 1959", "Geology
+// 24". A year, a day of a month or a page count is not.
+func loneVolume(r *Reference, s string, i, j int) bool {
+	next := byte(0)
+	if j < len(s) {
+		next = s[j]
+	}
+	return r.Volume == "" && r.Pages == "" && j-i <= 4 && !(j-i == 4 && plausibleYear(s[i:j])) && i == firstDigit(s) && !(next == ' ' && startsDate(s[j+1:])) &&
+		(next == ',' || next == ';' || next == ' ' || next == 0) && (i == 0 || s[i-1] == ' ') && !dayOfMonth(s, i) && !pageCountAt(s, j)
 }
 
 // firstDigit returns the index of the first digit in s.

@@ -66,3 +66,31 @@ func TestDetailWordVolumeOrIssue(t *testing.T) {
 	scanNumbers(&r, "vol. 3, N° 12, pp. 5-9")
 	assert.Equal(t, Reference{Volume: "3", Issue: "12", Pages: "5-9"}, r)
 }
+
+// TestScanNumbers covers each rule for bare numbers with the example in
+// its comment.
+func TestScanNumbers(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Reference
+	}{
+		{"2014;40:1477-81", Reference{Year: "2014", Volume: "40", Pages: "1477-81"}},
+		{"12(3):45-67", Reference{Volume: "12", Issue: "3", Pages: "45-67"}},
+		{"12 (3), 45-67", Reference{Volume: "12", Issue: "3", Pages: "45-67"}},
+		{"60 (1993), pp. 295–337", Reference{Volume: "60", Year: "1993", Pages: "295–337"}},
+		{"45–67", Reference{Pages: "45–67"}},
+		{"April 8-11, 1991", Reference{}},
+		{"Report 92-43", Reference{}},
+		{"85, 768-776", Reference{Volume: "85", Pages: "768-776"}},
+		{"36, 3 (1988), 454-469", Reference{Volume: "36", Issue: "3", Pages: "454-469"}},
+		{"40.1 (January 2004): 17", Reference{Volume: "40", Issue: "1", Pages: "17"}},
+		{"368 pp.", Reference{Pages: "368"}},
+		{"12, 1959", Reference{Volume: "12"}},
+		{"24", Reference{Volume: "24"}},
+	}
+	for _, tt := range tests {
+		var r Reference
+		scanNumbers(&r, tt.in)
+		assert.Equal(t, tt.want, r, tt.in)
+	}
+}
