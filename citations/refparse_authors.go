@@ -283,30 +283,11 @@ func isBareInitials(w string) bool {
 }
 
 // scanAuthors returns where the author list at the start of s ends, or 0
-// when s does not start with one.
+// when s does not start with one. It reads the entry token by token; each
+// rule of authorScan.token either takes the token into the list or ends the
+// list, and says where.
 func scanAuthors(s string) int {
-	var (
-		lastGood    = 0     // end of the last complete name
-		hasSurname  = false // the name being read has a family name
-		pieceWords  = 0     // capitalised words in the current comma piece
-		prevSurOnly = false // the previous piece was a lone family name
-		pieceInit   = false // the current piece so far is initials only
-		initFirst   = false // the current piece started with initials ("J. Smith")
-		bareInits   = false // names are written "Smith J," (Vancouver)
-		afterAnd    = false // the current name follows "and"
-		firstForm   = 0     // 1: the first name starts with initials, 2: with a word
-		names       = 0
-		// invertedInits: a name was written "Smith, J."
-		invertedInits = false
-		// beforeAnd: lastGood before the last "and"; wordsBeforeAnd: the
-		// piece before it was capitalised words with no initials
-		beforeAnd      = 0
-		wordsBeforeAnd = false
-	)
-	endName := func(end int) {
-		lastGood = end
-		names++
-	}
+	a := authorScan{s: s}
 	for i := 0; ; {
 		t, ok := nextToken(s, i)
 		if !ok {
@@ -314,182 +295,362 @@ func scanAuthors(s string) int {
 			return 0
 		}
 		i = t.end
-		w := t.s
 		if t.start > 300 {
-			return lastGood
+			return a.lastGood
 		}
-		first, _ := utf8.DecodeRuneInString(w)
-		if unicode.IsDigit(first) && names == 0 && !prevSurOnly && !strings.ContainsAny(s[:t.start], ",.") {
-			if y, _ := yearAt(s, t.start); y == "" {
-				return 0 // "Physics 125 Course Notes": a title, not a name
-			}
-		}
-		if first == '(' || first == '[' || first == '{' || isQuote(first) || unicode.IsDigit(first) {
-			// a year, a quoted title or a number ends the list
-			if pieceWords > 0 || pieceInit || prevSurOnly || names > 0 {
-				return t.start
-			}
-			return lastGood
-		}
-		core := strings.TrimRight(w, ",;:.")
-		lw := strings.ToLower(core)
-		if lw == "et" || lw == "u.a" || lw == "and" && strings.HasPrefix(s[i:], " others") {
-			if nt, ok := nextToken(s, i); ok && (strings.HasPrefix(nt.s, "al") || nt.s == "others" || strings.HasPrefix(nt.s, "others")) {
-				e := nt.end
-				if !strings.HasSuffix(nt.s, ".") && e < len(s) && s[e] == '.' {
-					e++
-				}
-				return e
-			}
-			if lw == "u.a" {
-				return t.end
-			}
-		}
-		if core == "And" {
-			core, lw = "and", "and"
-		}
-		if core == lw || core == "&" {
-			switch core {
-			case "and", "&", "und", "y", "et", "e", "och", "og", "en", "i":
-				if core != "&" && pieceWords == 1 && !pieceInit && !initFirst && !prevSurOnly && invertedInits && names > 0 {
-					// "Crammond, J., Scheduling and Variable Assignment":
-					// in a list of "Surname, I." a lone word is the title's
-					return lastGood
-				}
-				// a piece of words with no initials after a name may be
-				// the start of the title, "Barringer, D. M., Coon
-				// Mountain and its crater": where the list would end then
-				beforeAnd, wordsBeforeAnd = lastGood, pieceWords > 0 && !pieceInit && !initFirst && names > 0
-				if pieceWords > 0 || pieceInit || prevSurOnly {
-					endName(t.start)
-				}
-				pieceWords, pieceInit, hasSurname, prevSurOnly, initFirst = 0, false, false, false, false
-				afterAnd = true
-				continue
-			case "editor", "editors", "ed", "eds", "hrsg", "hg", "dir", "coord":
-				if names > 0 || pieceWords > 0 || pieceInit || prevSurOnly {
-					return t.end // the editors of a book
-				}
-			}
-		}
-		if core == "" {
-			continue
-		}
-		initial := isInitial(w)
-		if c := strings.IndexByte(core, ','); !initial && c > 0 && c+1 < len(core) && isInitial(core[c+1:]+".") && unicode.IsUpper(first) {
-			// "Schuraytz,B.C.,": a family name and initials with no space
-			endName(t.end)
-			if last := w[len(w)-1]; last != ',' && last != ';' {
-				return t.end
-			}
-			pieceWords, pieceInit, hasSurname, prevSurOnly, initFirst, afterAnd = 0, false, false, false, false, false
-			continue
-		}
-		if pieceWords == 0 && !pieceInit && names > 0 && (!initial && titleStarts[core] || w == "A" && firstForm != 1 && articleStartsTitle(s, i)) {
-			return lastGood // "…, Lloyd, J. W., The Godel Programming Language"
-		}
-		if !initial && !unicode.IsUpper(first) && !camelName(core) {
-			if isParticle(core) {
-				pieceWords++
-				continue
-			}
-			// running text: the title has begun
-			if afterAnd && wordsBeforeAnd && pieceWords == 0 && !pieceInit {
-				return beforeAnd // "… Coon Mountain and its crater"
-			}
-			return lastGood
-		}
-		if !initial && firstForm == 1 && pieceWords == 0 && !pieceInit && names > 0 && !afterAnd {
-			// "H. Fischer, Centre Pompidou": names in this list start with initials
-			return lastGood
-		}
-		if initial {
-			if pieceWords == 0 && !pieceInit && prevSurOnly {
-				hasSurname = true // "Smith, J."
-				invertedInits = true
-			}
-			if pieceWords == 0 && !pieceInit && !prevSurOnly && firstForm == 0 {
-				firstForm = 1
-			}
-			if pieceWords == 0 {
-				if !pieceInit && !prevSurOnly {
-					initFirst = true
-				}
-				pieceInit = true
-			}
-		} else {
-			if firstForm == 0 {
-				firstForm = 2
-			}
-			pieceWords++
-			pieceInit = false
-			if pieceWords > 4 {
-				return lastGood
-			}
-		}
-		last := w[len(w)-1]
-		if initial && pieceWords > 0 && isBareInitials(w) {
-			bareInits = true
-		}
-		switch last {
-		case ',', ';':
-			surOnly := !initial && pieceWords == 1 && !hasSurname && !initFirst
-			if initial || pieceWords > 0 {
-				hasSurname = hasSurname || !initial
-			}
-			if initial && hasSurname || !surOnly {
-				endName(t.end)
-				hasSurname = false
-			}
-			prevSurOnly = surOnly
-			pieceWords, pieceInit, initFirst, afterAnd = 0, false, false, false
-			continue
-		case ':':
-			if initial && (hasSurname || pieceWords > 0 || prevSurOnly) {
-				return t.end // "Daugherty CK, Hlubocky FJ: Title"
-			}
-			if names > 0 && !initFirst {
-				return lastGood // "…, Lorho, B., Attribute Grammars: Definitions"
-			}
-			if pieceWords > 0 || hasSurname {
-				return t.end
-			}
-			return lastGood
-		case '.':
-			if initial {
-				named := hasSurname || pieceWords > 0
-				nt, ok := nextToken(s, i)
-				if !ok {
-					return t.end
-				}
-				if isInitial(nt.s) && !isTitleWord(nt.s) {
-					continue // more initials of the same name
-				}
-				nl := strings.ToLower(strings.TrimRight(nt.s, ",."))
-				if nl == "and" || nl == "&" || nl == "et" || nl == "und" {
-					continue
-				}
-				if !named {
-					continue // "J. Smith": the family name follows
-				}
-				// "Paul J. Besl": a family name follows before a separator,
-				// unless this is the given name of an inverted one
-				// ("Levine, Robert S. Conspiracy and Romance")
-				if !bareInits && !(prevSurOnly && pieceWords > 0) && nameFollows(s, nt) {
-					continue
-				}
-				return t.end
-			}
-			switch core {
-			case "Jr", "Sr", "St", "Ste", "Mc", "Mac", "Hon", "Dr", "Prof":
-				continue
-			}
-			return t.end
-		}
-		if !initial {
-			hasSurname = true
+		if end, v := a.token(t); v == listEnds {
+			return end
 		}
 	}
+}
+
+// verdict is what a rule of authorScan makes of a token.
+type verdict uint8
+
+const (
+	// undecided: the rule does not apply, and the next rule decides.
+	undecided verdict = iota
+	// inList: the token is part of the list; read the next one.
+	inList
+	// listEnds: the list ends where the rule says.
+	listEnds
+)
+
+// nameForm is how the first name of an author list starts.
+type nameForm uint8
+
+const (
+	formUnknown  nameForm = iota
+	formInitials          // "J. Smith, …"
+	formWord              // "Smith, J., …", "John Smith, …"
+)
+
+// authorScan is what scanAuthors knows while it reads an author list. The
+// list is a run of names separated by commas, semicolons and "and"; a
+// comma piece is a family name ("Smith,"), initials ("J.,"), or both in
+// either order ("Smith J,", "J. Smith,", "John Smith,").
+type authorScan struct {
+	s string
+
+	// The list so far.
+	lastGood  int      // end of the last complete name
+	names     int      // complete names read
+	firstForm nameForm // how the first name starts
+	bareInits bool     // names are written "Smith J," (Vancouver)
+	// invertedInits: a name was written "Smith, J."
+	invertedInits bool
+	afterAnd      bool // the current name follows "and"
+	// beforeAnd: lastGood before the last "and"; wordsBeforeAnd: the
+	// piece before it was capitalised words with no initials
+	beforeAnd      int
+	wordsBeforeAnd bool
+
+	// The current comma piece.
+	pieceWords  int  // capitalised words in it
+	pieceInit   bool // it is so far initials only
+	initFirst   bool // it started with initials ("J. Smith")
+	hasSurname  bool // the name being read has a family name
+	prevSurOnly bool // the previous piece was a lone family name
+}
+
+// token reads the token t of the list by the rules in turn.
+func (a *authorScan) token(t token) (int, verdict) {
+	first, _ := utf8.DecodeRuneInString(t.s)
+	if end, v := a.notAName(t, first); v != undecided {
+		return end, v
+	}
+	core := strings.TrimRight(t.s, ",;:.")
+	if end, v := a.etAl(t, strings.ToLower(core)); v != undecided {
+		return end, v
+	}
+	if core == "And" {
+		core = "and"
+	}
+	if end, v := a.connective(t, core); v != undecided {
+		return end, v
+	}
+	if core == "" {
+		return 0, inList
+	}
+	initial := isInitial(t.s)
+	if end, v := a.gluedName(t, core, first, initial); v != undecided {
+		return end, v
+	}
+	if a.titleAfterName(t, core, initial) {
+		return a.lastGood, listEnds
+	}
+	if !initial && !unicode.IsUpper(first) && !camelName(core) {
+		return a.lowerWord(core)
+	}
+	if !initial && a.wordAfterInitialsFirst() {
+		return a.lastGood, listEnds
+	}
+	if initial {
+		a.readInitials(t.s)
+	} else if !a.readWord() {
+		return a.lastGood, listEnds
+	}
+	switch t.s[len(t.s)-1] {
+	case ',', ';':
+		a.endPiece(t, initial)
+		return 0, inList
+	case ':':
+		return a.colon(t, initial)
+	case '.':
+		if initial {
+			return a.periodAfterInitials(t)
+		}
+		return periodAfterWord(t, core)
+	}
+	if !initial {
+		a.hasSurname = true
+	}
+	return 0, inList
+}
+
+// nameStarted reports whether the current name has begun: its piece has
+// words or initials, or the piece before it was a lone family name.
+func (a *authorScan) nameStarted() bool {
+	return a.pieceWords > 0 || a.pieceInit || a.prevSurOnly
+}
+
+// endName records a complete name ending at end.
+func (a *authorScan) endName(end int) {
+	a.lastGood = end
+	a.names++
+}
+
+// notAName ends the list at a token that no name starts with: a year, a
+// quoted title or a number, as in APA "Smith, J. (2019).", IEEE "J. Smith
+// and K. Lee, “Fast parsing,”" or Harvard "Smith, J 2019, Title". An entry
+// whose first word is followed by a number that is no year has no author
+// list: "Physics 125 Course Notes".
+func (a *authorScan) notAName(t token, first rune) (int, verdict) {
+	if unicode.IsDigit(first) && a.names == 0 && !a.prevSurOnly && !strings.ContainsAny(a.s[:t.start], ",.") {
+		if y, _ := yearAt(a.s, t.start); y == "" {
+			return 0, listEnds
+		}
+	}
+	if first == '(' || first == '[' || first == '{' || isQuote(first) || unicode.IsDigit(first) {
+		if a.nameStarted() || a.names > 0 {
+			return t.start, listEnds
+		}
+		return a.lastGood, listEnds
+	}
+	return 0, undecided
+}
+
+// etAl ends the list after "et al.", German "u.a." or "and others":
+// "Smith, J., et al. (2019)", "Müller, H., u.a. Titel", "Smith, J., and
+// others. Title". lw is the token in lower case.
+func (a *authorScan) etAl(t token, lw string) (int, verdict) {
+	if lw != "et" && lw != "u.a" && !(lw == "and" && strings.HasPrefix(a.s[t.end:], " others")) {
+		return 0, undecided
+	}
+	if nt, ok := nextToken(a.s, t.end); ok && (strings.HasPrefix(nt.s, "al") || strings.HasPrefix(nt.s, "others")) {
+		e := nt.end
+		if !strings.HasSuffix(nt.s, ".") && e < len(a.s) && a.s[e] == '.' {
+			e++
+		}
+		return e, listEnds
+	}
+	if lw == "u.a" {
+		return t.end, listEnds
+	}
+	return 0, undecided
+}
+
+// connective reads a lower-case word between names: "and" in the
+// languages of the entries ("&", "und", "y", "et", "e", "och", "og", "en",
+// "i"), or the word that says the names are editors, which ends the list:
+// "Smith J, Lee K, editors.", "Smith, J., ed."
+func (a *authorScan) connective(t token, core string) (int, verdict) {
+	switch core {
+	case "and", "&", "und", "y", "et", "e", "och", "og", "en", "i":
+		return a.acceptAnd(t, core)
+	case "editor", "editors", "ed", "eds", "hrsg", "hg", "dir", "coord":
+		if a.names > 0 || a.nameStarted() {
+			return t.end, listEnds
+		}
+	}
+	return 0, undecided
+}
+
+// acceptAnd reads "and" (or "&", "und" …) between two names.
+func (a *authorScan) acceptAnd(t token, core string) (int, verdict) {
+	if core != "&" && a.pieceWords == 1 && !a.pieceInit && !a.initFirst && !a.prevSurOnly && a.invertedInits && a.names > 0 {
+		// "Crammond, J., Scheduling and Variable Assignment": in a list
+		// of "Surname, I." a lone word is the title's
+		return a.lastGood, listEnds
+	}
+	// a piece of words with no initials after a name may be the start of
+	// the title, "Barringer, D. M., Coon Mountain and its crater": where
+	// the list would end then
+	a.beforeAnd, a.wordsBeforeAnd = a.lastGood, a.pieceWords > 0 && !a.pieceInit && !a.initFirst && a.names > 0
+	if a.nameStarted() {
+		a.endName(t.start)
+	}
+	a.pieceWords, a.pieceInit, a.hasSurname, a.prevSurOnly, a.initFirst = 0, false, false, false, false
+	a.afterAnd = true
+	return 0, inList
+}
+
+// gluedName reads a family name and initials written with no space,
+// "Schuraytz,B.C.,", as a complete name; the list ends after it unless a
+// comma or semicolon follows.
+func (a *authorScan) gluedName(t token, core string, first rune, initial bool) (int, verdict) {
+	c := strings.IndexByte(core, ',')
+	if initial || c <= 0 || c+1 >= len(core) || !isInitial(core[c+1:]+".") || !unicode.IsUpper(first) {
+		return 0, undecided
+	}
+	a.endName(t.end)
+	if last := t.s[len(t.s)-1]; last != ',' && last != ';' {
+		return t.end, listEnds
+	}
+	a.pieceWords, a.pieceInit, a.hasSurname, a.prevSurOnly, a.initFirst, a.afterAnd = 0, false, false, false, false, false
+	return 0, inList
+}
+
+// titleAfterName reports whether the token t, at the start of a piece
+// after a complete name, starts the title: a word that starts titles,
+// "…, Lloyd, J. W., The Godel Programming Language", or the article "A"
+// before a capitalised word, "Smith, J., A Fleeting Empire", unless the
+// names in this list start with initials, where "A" is one: "J. Smith, A
+// Jones".
+func (a *authorScan) titleAfterName(t token, core string, initial bool) bool {
+	return a.pieceWords == 0 && !a.pieceInit && a.names > 0 &&
+		(!initial && titleStarts[core] || t.s == "A" && a.firstForm != formInitials && articleStartsTitle(a.s, t.end))
+}
+
+// wordAfterInitialsFirst reports whether a capitalised word at the start
+// of a piece, after a complete name and not after "and", ends a list whose
+// names start with initials: "H. Fischer, Centre Pompidou".
+func (a *authorScan) wordAfterInitialsFirst() bool {
+	return a.firstForm == formInitials && a.pieceWords == 0 && !a.pieceInit && a.names > 0 && !a.afterAnd
+}
+
+// lowerWord reads a word in lower case: a particle of a family name ("van
+// der Berg", "de la Cruz") is part of the list; any other word is running
+// text, and the title has begun. After "and", a title that started with
+// capitalised words began before it: "Barringer, D. M., Coon Mountain and
+// its crater".
+func (a *authorScan) lowerWord(core string) (int, verdict) {
+	if isParticle(core) {
+		a.pieceWords++
+		return 0, inList
+	}
+	if a.afterAnd && a.wordsBeforeAnd && a.pieceWords == 0 && !a.pieceInit {
+		return a.beforeAnd, listEnds
+	}
+	return a.lastGood, listEnds
+}
+
+// readInitials takes the initials w into the current piece: after a lone
+// family name they complete an inverted name, "Smith, J."; at the start of
+// a piece they start one, "J. Smith"; after a family name written without
+// periods they are Vancouver's, "Smith JK,".
+func (a *authorScan) readInitials(w string) {
+	if a.pieceWords == 0 && !a.pieceInit && a.prevSurOnly {
+		a.hasSurname = true // "Smith, J."
+		a.invertedInits = true
+	}
+	if a.pieceWords == 0 && !a.pieceInit && !a.prevSurOnly && a.firstForm == formUnknown {
+		a.firstForm = formInitials
+	}
+	if a.pieceWords == 0 {
+		if !a.pieceInit && !a.prevSurOnly {
+			a.initFirst = true
+		}
+		a.pieceInit = true
+	}
+	if a.pieceWords > 0 && isBareInitials(w) {
+		a.bareInits = true
+	}
+}
+
+// readWord takes a capitalised word into the current piece, and reports
+// false when the piece has grown too long for a name (more than four
+// words): the title has begun.
+func (a *authorScan) readWord() bool {
+	if a.firstForm == formUnknown {
+		a.firstForm = formWord
+	}
+	a.pieceWords++
+	a.pieceInit = false
+	return a.pieceWords <= 4
+}
+
+// endPiece ends the comma piece at the token t, which ends with a comma or
+// a semicolon. A lone family name, "Smith,", waits for its initials; any
+// other piece completes a name.
+func (a *authorScan) endPiece(t token, initial bool) {
+	surOnly := !initial && a.pieceWords == 1 && !a.hasSurname && !a.initFirst
+	if initial || a.pieceWords > 0 {
+		a.hasSurname = a.hasSurname || !initial
+	}
+	if initial && a.hasSurname || !surOnly {
+		a.endName(t.end)
+		a.hasSurname = false
+	}
+	a.prevSurOnly = surOnly
+	a.pieceWords, a.pieceInit, a.initFirst, a.afterAnd = 0, false, false, false
+}
+
+// colon ends the list at a token ending with a colon. After a name's
+// initials the colon ends the names, "Daugherty CK, Hlubocky FJ: Title";
+// after words in a list of "Surname, I." names the words are the title's,
+// "…, Lorho, B., Attribute Grammars: Definitions".
+func (a *authorScan) colon(t token, initial bool) (int, verdict) {
+	if initial && (a.hasSurname || a.pieceWords > 0 || a.prevSurOnly) {
+		return t.end, listEnds
+	}
+	if a.names > 0 && !a.initFirst {
+		return a.lastGood, listEnds
+	}
+	if a.pieceWords > 0 || a.hasSurname {
+		return t.end, listEnds
+	}
+	return a.lastGood, listEnds
+}
+
+// periodAfterWord reads a word ending with a period, core without it: a
+// full stop ends the list, "Smith, John. Title", but not after an
+// abbreviation that is part of a name, "Smith Jr., John", "St. John".
+func periodAfterWord(t token, core string) (int, verdict) {
+	switch core {
+	case "Jr", "Sr", "St", "Ste", "Mc", "Mac", "Hon", "Dr", "Prof":
+		return 0, inList
+	}
+	return t.end, listEnds
+}
+
+// periodAfterInitials reads initials ending with a period, "J.": the list
+// goes on when more initials, "and" or the family name follow ("J. K.
+// Smith", "Paul J. Besl"), and ends after the initials that complete a
+// name ("Smith, J. Title", "Levine, Robert S. Conspiracy and Romance").
+func (a *authorScan) periodAfterInitials(t token) (int, verdict) {
+	named := a.hasSurname || a.pieceWords > 0
+	nt, ok := nextToken(a.s, t.end)
+	if !ok {
+		return t.end, listEnds
+	}
+	if isInitial(nt.s) && !isTitleWord(nt.s) {
+		return 0, inList // more initials of the same name
+	}
+	nl := strings.ToLower(strings.TrimRight(nt.s, ",."))
+	if nl == "and" || nl == "&" || nl == "et" || nl == "und" {
+		return 0, inList
+	}
+	if !named {
+		return 0, inList // "J. Smith": the family name follows
+	}
+	// "Paul J. Besl": a family name follows before a separator, unless
+	// this is the given name of an inverted one ("Levine, Robert S.
+	// Conspiracy and Romance") or the initials are Vancouver's
+	if !a.bareInits && !(a.prevSurOnly && a.pieceWords > 0) && nameFollows(a.s, nt) {
+		return 0, inList
+	}
+	return t.end, listEnds
 }
 
 // articleStartsTitle reports whether the token after a bare "A" ending at
