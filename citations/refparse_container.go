@@ -55,64 +55,14 @@ func isMonthOrShort(w string) bool {
 // container reads what follows the title: the container (journal, book,
 // site) or a publisher, and the volume, issue and pages.
 func (p *refParser) container(r *Reference, rest string) {
-	rest = strings.TrimSpace(rest)
-	// notes between the title and the container: "Edited by …",
-	// "Translated by …", "2nd ed."
-	noted := false
-	for k := 0; k < 3 && rest != "" && isSideNote(rest); k++ {
-		noted = true
-		from := 0
-		if w, _, _ := strings.Cut(rest, " "); strings.HasSuffix(w, ".") && len(w) <= 7 {
-			from = len(w) // "Trans. John Smith.": the name follows the abbreviation
-		}
-		e := sentenceEnd(rest, from)
-		rest = strings.TrimSpace(rest[skipPunct(rest, e):])
-	}
-	for k := 0; k < 3 && namesThenRole(rest); k++ {
-		// "Michael Holquist (ed.), Caryl Emerson (trans.)": the book's
-		// editors and translators after its title
-		noted = true
-		c := strings.Index(rest, " (")
-		c += strings.IndexByte(rest[c:], ')')
-		rest = strings.TrimSpace(rest[skipPunct(rest, c+1):])
-	}
+	rest, noted := skipTitleNotes(strings.TrimSpace(rest))
 	if rest == "" {
 		return
 	}
 	if !p.quoted && r.Title != "" && !noted {
-		// "Title. Subtitle. In J. Smith (Ed.), Book": the sentence before
-		// "In" belongs to the title
-		if e := sentenceEnd(rest, 0); e < len(rest) && e < 200 && rest[e] == '.' {
-			next := strings.TrimLeft(rest[e+1:], " ")
-			seg := rest[:e]
-			if (strings.HasPrefix(next, "In ") || strings.HasPrefix(next, "In: ")) && !hasDigit(seg) && startsUpper(seg) && !isSideNote(seg) && !isGenre(seg) {
-				r.Title = joinSentences(r.Title, cleanField(seg))
-				rest = next
-			}
-		}
-		if seg, tail, ok := strings.Cut(rest, ", "); ok && len(seg) < 200 && sentenceCase(seg) && imprintTail(tail) && firstYear(tail) != "" && !isSideNote(seg) && !isGenre(seg) {
-			// "Surveiller et jouir. Anthropologie politique du sexe,
-			// Paris, EPEL, 2010.": a subtitle in sentence case, then the
-			// place, publisher and year of the book
-			r.Title = joinSentences(r.Title, cleanField(seg))
-			rest = tail
-		}
+		rest = subtitleBeforeContainer(r, rest)
 	}
-	inBook := false
-	switch {
-	case strings.HasPrefix(rest, "In: "), strings.HasPrefix(rest, "in: "), strings.HasPrefix(rest, "In:"):
-		rest = strings.TrimSpace(rest[3:])
-		inBook = true
-	case strings.HasPrefix(rest, "In "), strings.HasPrefix(rest, "in "):
-		rest = rest[3:]
-		inBook = true
-	}
-	if inBook && strings.HasPrefix(rest, "the Proceedings") {
-		rest = rest[4:]
-	}
-	if inBook {
-		rest = skipEditors(rest)
-	}
+	rest, inBook := cutInBook(rest)
 	if isGenre(rest) {
 		// "Ph.D. thesis, University": no container, and a report number
 		// is not a volume
@@ -140,11 +90,97 @@ func (p *refParser) container(r *Reference, rest string) {
 		return
 	}
 	cEnd := containerEnd(rest)
+	after := rest[cEnd:]
+	r.Container = cleanField(p.containerOrPublisher(r, rest, cEnd, inBook, noted))
+	scanNumbers(r, after)
+	if r.Publisher == "" {
+		// "In Book, pp. 1-20. New York: Wiley": the book's place and
+		// publisher after its pages
+		if i := strings.Index(after, ": "); i > 0 {
+			if pub, ok := publisherOf(strings.TrimSpace(after[lastSegmentStart(after[:i]):])); ok {
+				r.Publisher = pub
+			}
+		}
+	}
+}
+
+// skipTitleNotes skips the notes between a title and its container, and
+// reports whether there were any: "Edited by …", "Translated by …", "2nd
+// ed.", "Michael Holquist (ed.), Caryl Emerson (trans.)".
+func skipTitleNotes(rest string) (string, bool) {
+	noted := false
+	for k := 0; k < 3 && rest != "" && isSideNote(rest); k++ {
+		noted = true
+		from := 0
+		if w, _, _ := strings.Cut(rest, " "); strings.HasSuffix(w, ".") && len(w) <= 7 {
+			from = len(w) // "Trans. John Smith.": the name follows the abbreviation
+		}
+		e := sentenceEnd(rest, from)
+		rest = strings.TrimSpace(rest[skipPunct(rest, e):])
+	}
+	for k := 0; k < 3 && namesThenRole(rest); k++ {
+		// "Michael Holquist (ed.), Caryl Emerson (trans.)": the book's
+		// editors and translators after its title
+		noted = true
+		c := strings.Index(rest, " (")
+		c += strings.IndexByte(rest[c:], ')')
+		rest = strings.TrimSpace(rest[skipPunct(rest, c+1):])
+	}
+	return rest, noted
+}
+
+// subtitleBeforeContainer moves a sentence that belongs to the unquoted
+// title r.Title from the start of rest to the title, and returns the rest.
+func subtitleBeforeContainer(r *Reference, rest string) string {
+	// "Title. Subtitle. In J. Smith (Ed.), Book": the sentence before
+	// "In" belongs to the title
+	if e := sentenceEnd(rest, 0); e < len(rest) && e < 200 && rest[e] == '.' {
+		next := strings.TrimLeft(rest[e+1:], " ")
+		seg := rest[:e]
+		if (strings.HasPrefix(next, "In ") || strings.HasPrefix(next, "In: ")) && !hasDigit(seg) && startsUpper(seg) && !isSideNote(seg) && !isGenre(seg) {
+			r.Title = joinSentences(r.Title, cleanField(seg))
+			rest = next
+		}
+	}
+	if seg, tail, ok := strings.Cut(rest, ", "); ok && len(seg) < 200 && sentenceCase(seg) && imprintTail(tail) && firstYear(tail) != "" && !isSideNote(seg) && !isGenre(seg) {
+		// "Surveiller et jouir. Anthropologie politique du sexe,
+		// Paris, EPEL, 2010.": a subtitle in sentence case, then the
+		// place, publisher and year of the book
+		r.Title = joinSentences(r.Title, cleanField(seg))
+		rest = tail
+	}
+	return rest
+}
+
+// cutInBook removes the "In" before the book or proceedings a chapter or
+// paper appeared in, "In: J. Smith (Ed.), Book", "In Proceedings of …",
+// "In the Proceedings of …", and the book's editors, and reports whether
+// it was there.
+func cutInBook(rest string) (string, bool) {
+	switch {
+	case strings.HasPrefix(rest, "In: "), strings.HasPrefix(rest, "in: "), strings.HasPrefix(rest, "In:"):
+		rest = strings.TrimSpace(rest[3:])
+	case strings.HasPrefix(rest, "In "), strings.HasPrefix(rest, "in "):
+		rest = rest[3:]
+	default:
+		return rest, false
+	}
+	if strings.HasPrefix(rest, "the Proceedings") {
+		rest = rest[4:]
+	}
+	return skipEditors(rest), true
+}
+
+// containerOrPublisher decides what the segment rest[:cEnd] after a title
+// is. It returns the container; or it puts the publisher, or a sentence of
+// the title, in r and returns "". inBook reports an "In" before the
+// segment, and noted notes between the title and it.
+func (p *refParser) containerOrPublisher(r *Reference, rest string, cEnd int, inBook, noted bool) string {
 	cont := rest[:cEnd]
 	after := rest[cEnd:]
 	if inBook {
 		if i := indexEditedBy(cont); i >= 0 {
-			cont = cont[:i]
+			cont = cont[:i] // "In Book Title, edited by J. Smith"
 		}
 	}
 	cont = strings.TrimSpace(cont)
@@ -152,7 +188,7 @@ func (p *refParser) container(r *Reference, rest string) {
 		cont = "" // "Ph.D. thesis", "January"
 	}
 	if pub, ok := publisherOf(cont); ok && !inBook && !journalNumbersFollow(after) {
-		r.Publisher = pub
+		r.Publisher = pub // "Title. New York: Norton, 1990."
 		cont = ""
 	}
 	if place, pub, ok := strings.Cut(cont, ", "); ok && !inBook && !hasDetailDigits(after) && !strings.Contains(pub, ", ") &&
@@ -163,6 +199,8 @@ func (p *refParser) container(r *Reference, rest string) {
 	}
 	if cont != "" && r.Publisher == "" && !inBook && !hasDetailDigits(after) && (looksPublisher(cont) || !p.quoted && !looksSerial(cont) && onlyYearLeft(after) && r.URL == "" && r.DOI == "" &&
 		!strings.HasPrefix(cont, "The ") && !allUpperWords(strings.Fields(cont)) && !strings.HasSuffix(cont, ",")) {
+		// "Title. Oxford University Press.", "Title. Crown, 1992.": a
+		// publisher, with at most a year after it
 		r.Publisher = cleanField(cont)
 		cont = ""
 	}
@@ -183,6 +221,7 @@ func (p *refParser) container(r *Reference, rest string) {
 		}
 	}
 	if cont != "" && r.Publisher == "" && !inBook {
+		// "Title. SIAM Publications, Philadelphia, PA, 1979."
 		if pub, ok := imprintOnly(cont, after); ok {
 			r.Publisher = cleanField(pub)
 			cont = ""
@@ -199,15 +238,7 @@ func (p *refParser) container(r *Reference, rest string) {
 	if inBook && crossReference(cont, after) {
 		cont = "" // "In Prazniak and Dirlik, 15–51": a book listed on its own
 	}
-	r.Container = cleanField(cont)
-	scanNumbers(r, after)
-	if r.Publisher == "" {
-		if i := strings.Index(after, ": "); i > 0 {
-			if pub, ok := publisherOf(strings.TrimSpace(after[lastSegmentStart(after[:i]):])); ok {
-				r.Publisher = pub
-			}
-		}
-	}
+	return cont
 }
 
 func isGenre(s string) bool {
