@@ -57,35 +57,13 @@ type refParser struct {
 	quoted bool
 }
 
+// parse reads the fields of the entry into r: the authors, a year next to
+// them, the title, a year after it, and what follows the title.
 func (p *refParser) parse(r *Reference) {
 	s := p.s
-	pos := 0
-	authorEnd, corporate := 0, ""
-	sameAuthors := false
-	if e := repeatedAuthorsEnd(s); e > 0 {
-		// "———. Title": the authors of the entry before
-		authorEnd, sameAuthors = e, true
-	} else if authorEnd, corporate = scanCorporate(s); authorEnd > 0 {
-		r.Authors = []string{corporate}
-	} else {
-		authorEnd = scanAuthors(s)
-		if authorEnd > 0 && soleNameIsOrganisation(s[:authorEnd], s[authorEnd:]) {
-			r.Authors = []string{cleanField(s[:authorEnd])}
-		} else if authorEnd > 0 {
-			r.Authors = splitNames(s[:authorEnd])
-			if len(r.Authors) == 0 {
-				authorEnd = 0
-			}
-		}
-	}
-	if len(r.Authors) > 0 && titleReadAsAuthors(s, authorEnd) {
-		// "The Arrival. Dir. David Twohy.", "CIA World Factbook.
-		// Washington, DC: …": an entry with no author starts with its title
-		r.Authors, authorEnd = nil, 0
-	}
+	authorEnd, sameAuthors := p.authors(r)
 	hasAuthors := len(r.Authors) > 0 || sameAuthors
-	pos = authorEnd
-	pos = skipPunct(s, pos)
+	pos := skipPunct(s, authorEnd)
 	if pos < len(s) && s[pos] == '(' && hasAuthors {
 		// a note on the names: "(Eds.)", "(Writer/Director)", "(in
 		// preparation)"; not a year
@@ -169,4 +147,34 @@ func (p *refParser) parse(r *Reference) {
 			r.Year = findYear(s[titleStart:])
 		}
 	}
+}
+
+// authors reads the author list at the start of the entry into r and
+// returns where it ends. sameAuthors reports a dash that stands for the
+// authors of the entry before, which leaves r.Authors empty.
+func (p *refParser) authors(r *Reference) (end int, sameAuthors bool) {
+	s := p.s
+	if e := repeatedAuthorsEnd(s); e > 0 {
+		return e, true // "———. Title": the authors of the entry before
+	}
+	end, corporate := scanCorporate(s)
+	if end > 0 {
+		r.Authors = []string{corporate}
+	} else {
+		end = scanAuthors(s)
+		if end > 0 && soleNameIsOrganisation(s[:end], s[end:]) {
+			r.Authors = []string{cleanField(s[:end])}
+		} else if end > 0 {
+			r.Authors = splitNames(s[:end])
+			if len(r.Authors) == 0 {
+				end = 0
+			}
+		}
+	}
+	if len(r.Authors) > 0 && titleReadAsAuthors(s, end) {
+		// "The Arrival. Dir. David Twohy.", "CIA World Factbook.
+		// Washington, DC: …": an entry with no author starts with its title
+		r.Authors, end = nil, 0
+	}
+	return end, false
 }
