@@ -83,23 +83,25 @@ var detailStart = func() (set [256]bool) {
 func (d detailWord) set(r *Reference, num string) {
 	switch d.field {
 	case fieldVolume:
-		if r.Volume == "" {
-			r.Volume = num
-		}
+		fillEmpty(&r.Volume, num)
 	case fieldIssue:
-		if r.Issue == "" {
-			r.Issue = num
-		}
+		fillEmpty(&r.Issue, num)
 	case fieldPages:
-		if r.Pages == "" {
-			r.Pages = num
-		}
+		fillEmpty(&r.Pages, num)
 	case fieldVolumeOrIssue:
 		if r.Volume == "" {
 			r.Volume = num
-		} else if r.Issue == "" {
-			r.Issue = num
+		} else {
+			fillEmpty(&r.Issue, num)
 		}
+	}
+}
+
+// fillEmpty sets *field to v when it is empty: the first number found for
+// a field wins.
+func fillEmpty(field *string, v string) {
+	if *field == "" {
+		*field = v
 	}
 }
 
