@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/citecheck/citecheck/sources"
 )
 
 // This file holds what ParseReference cuts from an entry before it reads
@@ -246,8 +248,9 @@ func trimURL(u string) string {
 	return u
 }
 
-// normalizeDOI returns a DOI in lower case without a resolver prefix or
-// trailing punctuation, or "" when s holds none.
+// normalizeDOI returns the DOI in s, from its "10." on, without the
+// punctuation around it, in the form sources.DOIKey gives (the one
+// definition of a DOI's identity), or "" when s holds none.
 func normalizeDOI(s string) string {
 	i := strings.Index(s, "10.")
 	if i < 0 {
@@ -257,17 +260,18 @@ func normalizeDOI(s string) string {
 	if !strings.Contains(d, "/") {
 		return ""
 	}
-	return strings.ToLower(d)
+	return sources.DOIKey(d)
 }
 
-// doiFromURL returns the DOI of a doi.org link, or "".
+// doiFromURL returns the DOI a doi.org link names, as sources.DOIFromURL
+// reads it, or "". An entry may write the link without its scheme
+// ("www.doi.org/10.…").
 func doiFromURL(u string) string {
-	l := strings.ToLower(u)
-	i := strings.Index(l, "doi.org/")
-	if i < 0 || i > 20 {
-		return ""
+	u = trimURL(u)
+	if len(u) > 4 && strings.EqualFold(u[:4], "www.") {
+		u = "https://" + u
 	}
-	return normalizeDOI(u[i+len("doi.org/"):])
+	return sources.DOIFromURL(u)
 }
 
 // boilerplate lead-ins that start a trailing access note or identifier.

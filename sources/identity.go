@@ -71,8 +71,8 @@ func DOIKey(s string) string {
 	return strings.TrimRight(s, ".")
 }
 
-// DOIFromURL returns the DOI, in ParseDOI's normal form, that a doi.org or
-// dx.doi.org URL names, or "" when raw is not such a URL.
+// DOIFromURL returns the DOI that a doi.org, dx.doi.org or www.doi.org URL
+// names, as DOIKey gives it, or "" when raw is not such a URL.
 func DOIFromURL(raw string) string {
 	if !mayNameDOIHost(raw) {
 		return "" // not worth parsing: no host can be doi.org
@@ -87,10 +87,7 @@ func DOIFromURL(raw string) string {
 		if err != nil || !strings.HasPrefix(d, "10.") {
 			return ""
 		}
-		if p, err := ParseDOI(d); err == nil {
-			return p
-		}
-		return strings.ToLower(d)
+		return DOIKey(d)
 	}
 	return ""
 }
