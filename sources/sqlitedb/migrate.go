@@ -110,3 +110,32 @@ func isIdentifier(name string) bool {
 	}
 	return name != ""
 }
+
+// Queryer is what Version reads through: a *sql.DB, *sql.Conn or *sql.Tx.
+type Queryer interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// Version reads the schema version Migrate recorded in versionTable,
+// without changing anything; ok is false when the database has no such
+// table or it holds no version (Migrate never ran on it).
+func Version(ctx context.Context, q Queryer, versionTable string) (version int, ok bool, err error) {
+	if !isIdentifier(versionTable) {
+		return 0, false, fmt.Errorf("schema version: invalid version table name %q", versionTable)
+	}
+	var n int
+	err = q.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", versionTable).Scan(&n)
+	if err != nil {
+		return 0, false, fmt.Errorf("schema version: %w", err)
+	}
+	if n == 0 {
+		return 0, false, nil
+	}
+	switch err := q.QueryRowContext(ctx, "SELECT version FROM "+versionTable+" LIMIT 1").Scan(&version); {
+	case errors.Is(err, sql.ErrNoRows):
+		return 0, false, nil
+	case err != nil:
+		return 0, false, fmt.Errorf("schema version: %w", err)
+	}
+	return version, true, nil
+}

@@ -291,3 +291,29 @@ func TestMigrateConcurrent(t *testing.T) {
 	conn := openConn(t, openDB(t, "file:"+path))
 	assert.Equal(t, []string{"1", "2", "3", "4"}, queryStrings(t, conn, "SELECT step FROM runs ORDER BY step"))
 }
+
+func TestVersion(t *testing.T) {
+	ctx := t.Context()
+	db := openDB(t, tempFile(t))
+	conn := openConn(t, db)
+
+	_, ok, err := Version(ctx, db, "schema")
+	require.NoError(t, err)
+	assert.False(t, ok, "no version table yet")
+
+	exec(t, conn, "CREATE TABLE schema (version INTEGER NOT NULL)")
+	_, ok, err = Version(ctx, db, "schema")
+	require.NoError(t, err)
+	assert.False(t, ok, "a version table with no row")
+
+	_, err = Migrate(ctx, conn, "schema", []Migration{SQL("CREATE TABLE a (x)"), SQL("CREATE TABLE b (x)")})
+	require.NoError(t, err)
+	v, ok, err := Version(ctx, db, "schema")
+	require.NoError(t, err)
+	assert.True(t, ok)
+	assert.Equal(t, 2, v)
+
+	_, _, err = Version(ctx, db, "schema; DROP TABLE a")
+	assert.Error(t, err)
+	assert.Contains(t, tables(t, conn), "a", "nothing run")
+}

@@ -133,10 +133,12 @@ func (c *Cache) conn(ctx context.Context) (*sql.Conn, error) {
 func (c *Cache) SchemaVersion(ctx context.Context) (int, error) {
 	var v int
 	err := c.read(ctx, func(conn *sql.Conn) error {
-		return conn.QueryRowContext(ctx, "SELECT version FROM cache_schema LIMIT 1").Scan(&v)
+		var err error
+		v, _, err = sqlitedb.Version(ctx, conn, "cache_schema")
+		return err
 	})
 	if err != nil {
-		return 0, fmt.Errorf("sqlite cache: schema version: %w", err)
+		return 0, fmt.Errorf("sqlite cache: %w", err)
 	}
 	return v, nil
 }
