@@ -297,23 +297,23 @@ func TestVersion(t *testing.T) {
 	db := openDB(t, tempFile(t))
 	conn := openConn(t, db)
 
-	_, ok, err := Version(ctx, db, "schema")
+	_, ok, err := sqlitedb.Version(ctx, db, "schema")
 	require.NoError(t, err)
 	assert.False(t, ok, "no version table yet")
 
 	exec(t, conn, "CREATE TABLE schema (version INTEGER NOT NULL)")
-	_, ok, err = Version(ctx, db, "schema")
+	_, ok, err = sqlitedb.Version(ctx, db, "schema")
 	require.NoError(t, err)
 	assert.False(t, ok, "a version table with no row")
 
-	_, err = Migrate(ctx, conn, "schema", []Migration{SQL("CREATE TABLE a (x)"), SQL("CREATE TABLE b (x)")})
+	_, err = sqlitedb.Migrate(ctx, conn, "schema", []sqlitedb.Migration{sqlitedb.SQL("CREATE TABLE a (x)"), sqlitedb.SQL("CREATE TABLE b (x)")})
 	require.NoError(t, err)
-	v, ok, err := Version(ctx, db, "schema")
+	v, ok, err := sqlitedb.Version(ctx, db, "schema")
 	require.NoError(t, err)
 	assert.True(t, ok)
 	assert.Equal(t, 2, v)
 
-	_, _, err = Version(ctx, db, "schema; DROP TABLE a")
+	_, _, err = sqlitedb.Version(ctx, db, "schema; DROP TABLE a")
 	assert.Error(t, err)
 	assert.Contains(t, tables(t, conn), "a", "nothing run")
 }
