@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"flag"
 	"fmt"
@@ -82,17 +81,12 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer, fetc
 		return exitUsage
 	}
 
-	db, err := sql.Open("sqlite3", "file:"+*dbPath+"?_busy_timeout=10000")
+	db, store, err := openStore(ctx, *dbPath)
 	if err != nil {
 		fmt.Fprintf(stderr, "citecheck batch: %v\n", err)
 		return exitBatchFailed
 	}
 	defer db.Close()
-	store, err := citecheck.OpenStore(ctx, db)
-	if err != nil {
-		fmt.Fprintf(stderr, "citecheck batch: %v\n", err)
-		return exitBatchFailed
-	}
 	defer store.Close()
 
 	if os.Getenv("GOGC") == "" {

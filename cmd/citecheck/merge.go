@@ -62,24 +62,19 @@ func runMerge(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			fmt.Fprintf(stderr, "citecheck merge: %s: is the output database\n", in)
 			return exitUsage
 		}
-		srcs[i], err = openReadOnly(ctx, in)
+		srcs[i], err = openStoreReadOnly(ctx, in)
 		if err != nil {
-			fmt.Fprintf(stderr, "citecheck merge: %s: %v\n", in, err)
+			fmt.Fprintf(stderr, "citecheck merge: %v\n", err)
 			return exitDBError
 		}
 	}
 
-	db, err := sql.Open("sqlite3", "file:"+*dbPath+"?_busy_timeout=10000")
+	db, store, err := openStore(ctx, *dbPath)
 	if err != nil {
-		fmt.Fprintf(stderr, "citecheck merge: %s: %v\n", *dbPath, err)
+		fmt.Fprintf(stderr, "citecheck merge: %v\n", err)
 		return exitDBError
 	}
 	defer db.Close()
-	store, err := citecheck.OpenStore(ctx, db)
-	if err != nil {
-		fmt.Fprintf(stderr, "citecheck merge: %s: %v\n", *dbPath, err)
-		return exitDBError
-	}
 	defer store.Close()
 
 	var total citecheck.MergeStats
@@ -105,18 +100,4 @@ func runMerge(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 
 func mergeLine(st citecheck.MergeStats) string {
 	return fmt.Sprintf("%d added, %d replaced, %d same, %d kept (%d rows)", st.Added, st.Replaced, st.Same, st.Kept, st.Rows)
-}
-
-// openReadOnly opens a results database for reading and checks that its
-// schema is one this citecheck can read.
-func openReadOnly(ctx context.Context, path string) (*sql.DB, error) {
-	db, err := sql.Open("sqlite3", "file:"+path+"?mode=ro&_busy_timeout=10000")
-	if err != nil {
-		return nil, err
-	}
-	if err := citecheck.CheckStore(ctx, db); err != nil {
-		_ = db.Close()
-		return nil, err
-	}
-	return db, nil
 }

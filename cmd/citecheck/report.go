@@ -73,9 +73,9 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return exitDBError
 	}
 
-	db, err := openReadOnly(ctx, *dbPath)
+	db, err := openStoreReadOnly(ctx, *dbPath)
 	if err != nil {
-		fmt.Fprintf(stderr, "citecheck report: %s: %v\n", *dbPath, err)
+		fmt.Fprintf(stderr, "citecheck report: %v\n", err)
 		return exitDBError
 	}
 	defer db.Close()

@@ -9,11 +9,8 @@ import (
 	"os"
 	"path/filepath"
 
-	_ "github.com/mattn/go-sqlite3" // the driver behind the source cache
-
 	"github.com/citecheck/citecheck"
 	"github.com/citecheck/citecheck/sources/resolve"
-	"github.com/citecheck/citecheck/sources/resolve/sqlitecache"
 )
 
 // defaultCachePath is citecheck/cache.sqlite in the user's cache directory.
@@ -80,21 +77,6 @@ func setupResolve(ctx context.Context, opts *citecheck.Options, cachePath string
 			fmt.Fprintf(stderr, "citecheck: cache: %v\n", err)
 		}
 	}, nil
-}
-
-// openCache opens the SQLite source cache at path, creating the file if
-// needed. Close the returned database when done.
-func openCache(ctx context.Context, path string) (*sqlitecache.Cache, *sql.DB, error) {
-	db, err := sql.Open("sqlite3", "file:"+path)
-	if err != nil {
-		return nil, nil, fmt.Errorf("cache %s: %w", path, err)
-	}
-	cache, err := sqlitecache.New(ctx, db)
-	if err != nil {
-		db.Close()
-		return nil, nil, fmt.Errorf("cache %s: %w", path, err)
-	}
-	return cache, db, nil
 }
 
 // isTerminal reports whether w is a character device, where a progress

@@ -1,0 +1,90 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	_ "github.com/mattn/go-sqlite3" // the driver behind every database the command opens
+
+	"github.com/citecheck/citecheck"
+	"github.com/citecheck/citecheck/sources/resolve/sqlitecache"
+)
+
+// dbBusyTimeout is how long a connection waits for another process's lock
+// (a batch run and a report on the same file, shards merged while written)
+// before it fails.
+const dbBusyTimeout = 10 * time.Second
+
+// uriPath escapes what SQLite would otherwise read as the end of a URI
+// filename's path ('?', '#') or as an escape ('%').
+var uriPath = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
+
+// openDB opens the SQLite database at path, read-only or read-write (and
+// then created if absent), with connections that wait dbBusyTimeout for a
+// lock. It connects once, so that a file SQLite cannot open fails here;
+// the error names path. Close the database when done.
+func openDB(ctx context.Context, path string, readOnly bool) (*sql.DB, error) {
+	dsn := "file:" + uriPath.Replace(path) + "?_busy_timeout=" + strconv.FormatInt(dbBusyTimeout.Milliseconds(), 10)
+	if readOnly {
+		dsn += "&mode=ro"
+	}
+	db, err := sql.Open("sqlite3", dsn)
+	if err == nil {
+		err = db.PingContext(ctx)
+	}
+	if err != nil {
+		if db != nil {
+			_ = db.Close()
+		}
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return db, nil
+}
+
+// openStore opens the results database at path for writing, creating it
+// or bringing its schema up to date. Close the store, then the database.
+func openStore(ctx context.Context, path string) (*sql.DB, *citecheck.Store, error) {
+	db, err := openDB(ctx, path, false)
+	if err != nil {
+		return nil, nil, err
+	}
+	store, err := citecheck.OpenStore(ctx, db)
+	if err != nil {
+		_ = db.Close()
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return db, store, nil
+}
+
+// openStoreReadOnly opens the results database at path for reading and
+// checks that its schema is one this citecheck can read.
+func openStoreReadOnly(ctx context.Context, path string) (*sql.DB, error) {
+	db, err := openDB(ctx, path, true)
+	if err != nil {
+		return nil, err
+	}
+	if err := citecheck.CheckStore(ctx, db); err != nil {
+		_ = db.Close()
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return db, nil
+}
+
+// openCache opens the SQLite source cache at path, creating the file if
+// needed. Close the returned database when done.
+func openCache(ctx context.Context, path string) (*sqlitecache.Cache, *sql.DB, error) {
+	db, err := openDB(ctx, path, false)
+	if err != nil {
+		return nil, nil, fmt.Errorf("cache: %w", err)
+	}
+	cache, err := sqlitecache.New(ctx, db)
+	if err != nil {
+		_ = db.Close()
+		return nil, nil, fmt.Errorf("cache: %s: %w", path, err)
+	}
+	return cache, db, nil
+}
