@@ -53,7 +53,7 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer, fetc
 	shardFlag := fs.String("shard", "", "check only shard I of N (I/N, 0 <= I < N) of the articles, by id")
 	minScore := fs.Float64("min-score", 0, "lowest claim score to report (0 means the default)")
 	maxBytes := fs.Int64("max-bytes", 0, "largest article in bytes (0 means the default)")
-	resolve := fs.Bool("resolve", false, "open what each article cites and check the sources (network; cached)")
+	resolveSources := fs.Bool("resolve", false, "open what each article cites and check the sources (network; cached)")
 	cachePath := fs.String("cache", "", "the SQLite cache of resolved sources `path` (default: citecheck/cache.sqlite in the user's cache directory)")
 	offline := fs.Bool("offline", false, "check the sources from the cache alone, fetching nothing (implies --resolve)")
 	contact := fs.String("contact", "", "an e-mail `address` to put in the User-Agent, so site operators can reach you")
@@ -93,7 +93,7 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer, fetc
 		defer debug.SetGCPercent(debug.SetGCPercent(batchGCPercent))
 	}
 	check := citecheck.Options{MinScore: *minScore, MaxBytes: *maxBytes}
-	if *resolve || *offline {
+	if *resolveSources || *offline {
 		closeAll, err := setupResolve(ctx, &check, *cachePath, *offline, *contact, stderr, fetcherOpts...)
 		if err != nil {
 			fmt.Fprintf(stderr, "citecheck batch: %v\n", err)

@@ -93,7 +93,7 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	baseURL := fs.String("base-url", "", "resolve relative links in HTML against this `URL`")
 	maxBytes := fs.Int64("max-bytes", sources.DefaultMaxBytes, "refuse inputs larger than this many `bytes`")
 	minScore := fs.Float64("min-score", 0, "count a sentence as a claim from this check-worthiness `score` (0 to 1; 0 means the model's default)")
-	resolve := fs.Bool("resolve", false, "open what the article cites (DOIs, URLs, links) and check the sources; off: no network at all")
+	resolveSources := fs.Bool("resolve", false, "open what the article cites (DOIs, URLs, links) and check the sources; off: no network at all")
 	cachePath := fs.String("cache", "", "the SQLite cache of resolved sources `path` (default: citecheck/cache.sqlite in the user's cache directory)")
 	offline := fs.Bool("offline", false, "check the sources from the cache alone, fetching nothing (implies --resolve)")
 	contact := fs.String("contact", "", "an e-mail `address` to put in the User-Agent, so site operators can reach you")
@@ -140,7 +140,7 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return exitUsage
 	}
 	opts := citecheck.Options{Format: sources.Format(*inputFormat), BaseURL: *baseURL, MaxBytes: *maxBytes, MinScore: *minScore}
-	if *resolve || *offline {
+	if *resolveSources || *offline {
 		closeAll, err := setupResolve(ctx, &opts, *cachePath, *offline, *contact, stderr, fetcherOpts...)
 		if err != nil {
 			fmt.Fprintf(stderr, "citecheck check: %v\n", err)
