@@ -25,21 +25,25 @@ var uriPath = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
 
 // openDB opens the SQLite database at path, read-only or read-write (and
 // then created if absent), with connections that wait dbBusyTimeout for a
-// lock. It connects once, so that a file SQLite cannot open fails here;
-// the error names path. Close the database when done.
-func openDB(ctx context.Context, path string, readOnly bool) (*sql.DB, error) {
+// lock, and, unless prepare is nil, prepares it for its use (a schema to
+// check or bring up to date). It connects at once, so that a file SQLite
+// cannot open fails here; every error names path. Close the database when
+// done.
+func openDB(ctx context.Context, path string, readOnly bool, prepare func(*sql.DB) error) (*sql.DB, error) {
 	dsn := "file:" + uriPath.Replace(path) + "?_busy_timeout=" + strconv.FormatInt(dbBusyTimeout.Milliseconds(), 10)
 	if readOnly {
 		dsn += "&mode=ro"
 	}
 	db, err := sql.Open("sqlite3", dsn)
-	if err == nil {
-		err = db.PingContext(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	err = db.PingContext(ctx)
+	if err == nil && prepare != nil {
+		err = prepare(db)
 	}
 	if err != nil {
-		if db != nil {
-			_ = db.Close()
-		}
+		_ = db.Close()
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return db, nil
@@ -47,44 +51,29 @@ func openDB(ctx context.Context, path string, readOnly bool) (*sql.DB, error) {
 
 // openStore opens the results database at path for writing, creating it
 // or bringing its schema up to date. Close the store, then the database.
-func openStore(ctx context.Context, path string) (*sql.DB, *citecheck.Store, error) {
-	db, err := openDB(ctx, path, false)
-	if err != nil {
-		return nil, nil, err
-	}
-	store, err := citecheck.OpenStore(ctx, db)
-	if err != nil {
-		_ = db.Close()
-		return nil, nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return db, store, nil
+func openStore(ctx context.Context, path string) (db *sql.DB, store *citecheck.Store, err error) {
+	db, err = openDB(ctx, path, false, func(db *sql.DB) (err error) {
+		store, err = citecheck.OpenStore(ctx, db)
+		return err
+	})
+	return db, store, err
 }
 
 // openStoreReadOnly opens the results database at path for reading and
 // checks that its schema is one this citecheck can read.
 func openStoreReadOnly(ctx context.Context, path string) (*sql.DB, error) {
-	db, err := openDB(ctx, path, true)
-	if err != nil {
-		return nil, err
-	}
-	if err := citecheck.CheckStore(ctx, db); err != nil {
-		_ = db.Close()
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return db, nil
+	return openDB(ctx, path, true, func(db *sql.DB) error { return citecheck.CheckStore(ctx, db) })
 }
 
 // openCache opens the SQLite source cache at path, creating the file if
 // needed. Close the returned database when done.
-func openCache(ctx context.Context, path string) (*sqlitecache.Cache, *sql.DB, error) {
-	db, err := openDB(ctx, path, false)
+func openCache(ctx context.Context, path string) (cache *sqlitecache.Cache, db *sql.DB, err error) {
+	db, err = openDB(ctx, path, false, func(db *sql.DB) (err error) {
+		cache, err = sqlitecache.New(ctx, db)
+		return err
+	})
 	if err != nil {
 		return nil, nil, fmt.Errorf("cache: %w", err)
-	}
-	cache, err := sqlitecache.New(ctx, db)
-	if err != nil {
-		_ = db.Close()
-		return nil, nil, fmt.Errorf("cache: %s: %w", path, err)
 	}
 	return cache, db, nil
 }
