@@ -189,7 +189,6 @@ func TestReportErrors(t *testing.T) {
 		{"extra argument", []string{"report", "--db", db, "other.sqlite"}, exitUsage, "Usage:"},
 		{"missing database", []string{"report", "--db", filepath.Join(dir, "nope.sqlite")}, exitDBError, "nope.sqlite"},
 		{"newer schema", []string{"report", "--db", newer}, exitDBError, newer + ": results schema is newer"},
-		{"help", []string{"report", "-h"}, exitOK, "Usage:"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
