@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"flag"
 	"os"
@@ -81,11 +80,9 @@ func writeReportFixture(t *testing.T) string {
 			citecheck.CodeMissingReferenceList, unresolved, unresolved),
 	}
 	path := filepath.Join(t.TempDir(), "results.sqlite")
-	db, err := sql.Open("sqlite3", "file:"+path)
+	db, s, err := openStore(context.Background(), path)
 	require.NoError(t, err)
 	defer db.Close()
-	s, err := citecheck.OpenStore(context.Background(), db)
-	require.NoError(t, err)
 	defer s.Close()
 	require.NoError(t, s.Save(context.Background(), results...))
 	return path
@@ -171,11 +168,7 @@ func TestReportErrors(t *testing.T) {
 	src, err := os.ReadFile(db)
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(newer, src, 0o644))
-	sdb, err := sql.Open("sqlite3", "file:"+newer)
-	require.NoError(t, err)
-	_, err = sdb.Exec("UPDATE results_schema SET version = 99")
-	require.NoError(t, err)
-	require.NoError(t, sdb.Close())
+	setResultsVersion(t, newer, 99)
 
 	tests := []struct {
 		name   string
