@@ -82,14 +82,12 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer, fetc
 		defer debug.SetGCPercent(debug.SetGCPercent(batchGCPercent))
 	}
 	check := citecheck.Options{MinScore: *minScore, MaxBytes: *maxBytes}
-	if resolving.enabled() {
-		closeAll, err := resolving.setup(ctx, &check, stderr, fetcherOpts)
-		if err != nil {
-			return c.fail(exitUsage, "%v", err)
-		}
-		defer closeAll()
-		check.Progress = nil // one line per article would drown the run's status
+	closeResolver, err := resolving.setup(ctx, &check, stderr, fetcherOpts)
+	if err != nil {
+		return c.fail(exitUsage, "%v", err)
 	}
+	defer closeResolver()
+	check.Progress = nil // one line per article would drown the run's status
 
 	var counts batchCounts
 	counts.total.Store(-1)

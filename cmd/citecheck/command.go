@@ -5,26 +5,24 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
 // command is the command line of a subcommand: its flags (the embedded
-// FlagSet), usage line and description, and where it writes.
+// FlagSet), its usage line ("citecheck prune-cache [--cache PATH]"), the
+// description -h prints below it, and where it writes.
 type command struct {
 	*flag.FlagSet
-	name   string // as typed after citecheck, e.g. "prune-cache"
-	usage  string // e.g. "citecheck prune-cache [--cache PATH] [--days N]"
-	about  string // what -h prints between the usage line and the flags
-	stdout io.Writer
-	stderr io.Writer
+	name, usage, about string
+	stdout, stderr     io.Writer
 }
 
-// newCommand returns the command line of subcommand name, without flags;
-// the subcommand defines them on it, then calls parse.
+// newCommand returns the command line of subcommand name; the subcommand
+// defines its flags on it, then calls parse.
 func newCommand(name, usage, about string, stdout, stderr io.Writer) *command {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	// The flag package would print its errors and the usage itself, on one
-	// writer; parse writes them where each belongs instead.
+	// parse writes the flag package's errors and help where each belongs.
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
 	return &command{FlagSet: fs, name: name, usage: usage, about: about, stdout: stdout, stderr: stderr}
@@ -63,14 +61,12 @@ func (c *command) help() {
 	fmt.Fprintf(c.stdout, "Usage: %s\n\n%s\n\nFlags:\n", c.usage, c.about)
 	c.SetOutput(c.stdout)
 	c.PrintDefaults()
-	c.SetOutput(io.Discard)
 }
 
 // usageError reports a mistake in the command line as one line on
 // standard error, with the usage line, and returns exitUsage.
 func (c *command) usageError(format string, args ...any) int {
-	fmt.Fprintf(c.stderr, "citecheck %s: %s. Usage: %s\n", c.name, fmt.Sprintf(format, args...), c.usage)
-	return exitUsage
+	return c.fail(exitUsage, "%s. Usage: %s", fmt.Sprintf(format, args...), c.usage)
 }
 
 // fail reports an error as one line on standard error and returns code.
@@ -102,10 +98,8 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 
 // oneOf checks that the value of flag --name is one of allowed.
 func oneOf(name, value string, allowed ...string) error {
-	for _, a := range allowed {
-		if value == a {
-			return nil
-		}
+	if slices.Contains(allowed, value) {
+		return nil
 	}
 	return fmt.Errorf("--%s must be %s, not %q", name, orList(allowed), value)
 }

@@ -14,9 +14,7 @@ import (
 	"github.com/citecheck/citecheck/sources/resolve/sqlitecache"
 )
 
-// dbBusyTimeout is how long a connection waits for another process's lock
-// (a batch run and a report on the same file, shards merged while written)
-// before it fails.
+// dbBusyTimeout is how long a connection waits for another process's lock.
 const dbBusyTimeout = 10 * time.Second
 
 // uriPath escapes what SQLite would otherwise read as the end of a URI
@@ -24,10 +22,8 @@ const dbBusyTimeout = 10 * time.Second
 var uriPath = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
 
 // openDB opens the SQLite database at path, read-only or read-write (and
-// then created if absent), with connections that wait dbBusyTimeout for a
-// lock, and, unless prepare is nil, prepares it for its use (a schema to
-// check or bring up to date). It connects at once, so that a file SQLite
-// cannot open fails here; every error names path. Close the database when
+// then created if absent), connects, and runs prepare (unless nil) on it,
+// such as a schema check; every error names path. Close the database when
 // done.
 func openDB(ctx context.Context, path string, readOnly bool, prepare func(*sql.DB) error) (*sql.DB, error) {
 	dsn := "file:" + uriPath.Replace(path) + "?_busy_timeout=" + strconv.FormatInt(dbBusyTimeout.Milliseconds(), 10)

@@ -24,11 +24,8 @@
 // arguments; after -- every argument is an input. A mistake in the command
 // line is reported in one line on standard error, with exit status 2.
 //
-// The code follows the commands: command.go holds what they share (the
-// flags, help and usage errors, enumerated values), db.go opens their
-// SQLite databases, and each command has its file (run.go for check and
-// codes, batch.go, merge.go, report.go, prune.go, resolve.go for the
-// --resolve flags).
+// Each command has its file (check and codes in run.go); command.go holds
+// the command line they share and db.go opens their SQLite databases.
 package main
 
 import (

@@ -9,7 +9,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -46,10 +45,6 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return c.usageError("%v", err)
 	}
 	write := reportWriters[*format]
-	// Opened read-only, an absent file would be an empty database.
-	if _, err := os.Stat(*dbPath); err != nil {
-		return c.fail(exitDBError, "%v", err)
-	}
 
 	db, err := openStoreReadOnly(ctx, *dbPath)
 	if err != nil {

@@ -33,9 +33,6 @@ func addResolveFlags(fs *flag.FlagSet, usage string) resolveFlags {
 	}
 }
 
-// enabled reports whether the flags ask for the sources to be checked.
-func (f resolveFlags) enabled() bool { return *f.resolveSources || *f.offline }
-
 // cacheFlag defines --cache, the source cache's path, on fs; cacheFile
 // reads it.
 func cacheFlag(fs *flag.FlagSet) *string {
@@ -55,11 +52,14 @@ func cacheFile(flagValue string) (string, error) {
 	return filepath.Join(dir, "citecheck", "cache.sqlite"), nil
 }
 
-// setup opens the cache and, unless offline, a fetcher, and sets the
-// resolver over them in opts with a progress line on stderr; fetcherOpts
-// are added to the fetcher's options. The returned function closes what it
-// opened.
+// setup does nothing unless the flags ask for the sources to be checked.
+// Then it opens the cache and, unless offline, a fetcher (with fetcherOpts
+// added to its options), and sets the resolver over them in opts with a
+// progress line on stderr. The returned function closes what it opened.
 func (f resolveFlags) setup(ctx context.Context, opts *citecheck.Options, stderr io.Writer, fetcherOpts []resolve.Option) (func(), error) {
+	if !*f.resolveSources && !*f.offline {
+		return func() {}, nil
+	}
 	cachePath, err := cacheFile(*f.cachePath)
 	if err != nil {
 		return nil, err

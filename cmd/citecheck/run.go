@@ -103,13 +103,11 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return c.usageError("no input files (use - for standard input)")
 	}
 	opts := citecheck.Options{Format: sources.Format(*inputFormat), BaseURL: *baseURL, MaxBytes: *maxBytes, MinScore: *minScore}
-	if resolving.enabled() {
-		closeAll, err := resolving.setup(ctx, &opts, stderr, fetcherOpts)
-		if err != nil {
-			return c.fail(exitUsage, "%v", err)
-		}
-		defer closeAll()
+	closeResolver, err := resolving.setup(ctx, &opts, stderr, fetcherOpts)
+	if err != nil {
+		return c.fail(exitUsage, "%v", err)
 	}
+	defer closeResolver()
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
 	enc := json.NewEncoder(out)
