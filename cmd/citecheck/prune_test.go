@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"database/sql"
 	"path/filepath"
 	"testing"
 	"time"
@@ -11,15 +10,12 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/citecheck/citecheck/sources/resolve"
-	"github.com/citecheck/citecheck/sources/resolve/sqlitecache"
 )
 
 func TestPruneCache(t *testing.T) {
 	dir := t.TempDir()
 	cache := filepath.Join(dir, "cache.sqlite")
-	db, err := sql.Open("sqlite3", "file:"+cache)
-	require.NoError(t, err)
-	c, err := sqlitecache.New(context.Background(), db)
+	c, db, err := openCache(context.Background(), cache)
 	require.NoError(t, err)
 	now := time.Now()
 	for _, cs := range []resolve.CachedSource{

@@ -4,20 +4,47 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-
-	_ "github.com/mattn/go-sqlite3" // the driver behind the source cache
+	"slices"
 
 	"github.com/citecheck/citecheck"
 	"github.com/citecheck/citecheck/sources/resolve"
-	"github.com/citecheck/citecheck/sources/resolve/sqlitecache"
 )
 
-// defaultCachePath is citecheck/cache.sqlite in the user's cache directory.
-func defaultCachePath() (string, error) {
+// resolveFlags are the flags with which check and batch open what the
+// articles cite and check the sources.
+type resolveFlags struct {
+	resolveSources, offline *bool
+	cachePath, contact      *string
+}
+
+// addResolveFlags defines --resolve, described by usage, --cache, --offline
+// and --contact on fs.
+func addResolveFlags(fs *flag.FlagSet, usage string) resolveFlags {
+	return resolveFlags{
+		resolveSources: fs.Bool("resolve", false, usage),
+		cachePath:      cacheFlag(fs),
+		offline:        fs.Bool("offline", false, "check the sources from the cache alone, fetching nothing (implies --resolve)"),
+		contact:        fs.String("contact", "", "an e-mail `address` to put in the User-Agent, so site operators can reach you"),
+	}
+}
+
+// cacheFlag defines --cache, the source cache's path, on fs; cacheFile
+// reads it.
+func cacheFlag(fs *flag.FlagSet) *string {
+	return fs.String("cache", "", "the SQLite cache of resolved sources `path` (default: citecheck/cache.sqlite in the user's cache directory)")
+}
+
+// cacheFile is the source cache's path: --cache's value, or else
+// citecheck/cache.sqlite in the user's cache directory.
+func cacheFile(flagValue string) (string, error) {
+	if flagValue != "" {
+		return flagValue, nil
+	}
 	dir, err := os.UserCacheDir()
 	if err != nil {
 		return "", fmt.Errorf("no cache directory (use --cache): %w", err)
@@ -25,16 +52,17 @@ func defaultCachePath() (string, error) {
 	return filepath.Join(dir, "citecheck", "cache.sqlite"), nil
 }
 
-// setupResolve opens the cache and, unless offline, a fetcher, and sets
-// the resolver over them in opts with a progress line on stderr. The
-// returned function closes what it opened.
-func setupResolve(ctx context.Context, opts *citecheck.Options, cachePath string, offline bool, contact string, stderr io.Writer, fetcherOpts ...resolve.Option) (func(), error) {
-	if cachePath == "" {
-		p, err := defaultCachePath()
-		if err != nil {
-			return nil, err
-		}
-		cachePath = p
+// setup does nothing unless the flags ask for the sources to be checked.
+// Then it opens the cache and, unless offline, a fetcher (with fetcherOpts
+// added to its options), and sets the resolver over them in opts with a
+// progress line on stderr. The returned function closes what it opened.
+func (f resolveFlags) setup(ctx context.Context, opts *citecheck.Options, stderr io.Writer, fetcherOpts []resolve.Option) (func(), error) {
+	if !*f.resolveSources && !*f.offline {
+		return func() {}, nil
+	}
+	cachePath, err := cacheFile(*f.cachePath)
+	if err != nil {
+		return nil, err
 	}
 	if err := os.MkdirAll(filepath.Dir(cachePath), 0o755); err != nil {
 		return nil, fmt.Errorf("cache: %w", err)
@@ -43,10 +71,11 @@ func setupResolve(ctx context.Context, opts *citecheck.Options, cachePath string
 	if err != nil {
 		return nil, err
 	}
+	offline := *f.offline
 	var fetcher *resolve.Fetcher
 	if !offline {
-		if contact != "" {
-			fetcherOpts = append(fetcherOpts, resolve.WithContact(contact))
+		if *f.contact != "" {
+			fetcherOpts = append(slices.Clip(fetcherOpts), resolve.WithContact(*f.contact))
 		}
 		if fetcher, err = resolve.NewFetcher(fetcherOpts...); err != nil {
 			db.Close()
@@ -80,21 +109,6 @@ func setupResolve(ctx context.Context, opts *citecheck.Options, cachePath string
 			fmt.Fprintf(stderr, "citecheck: cache: %v\n", err)
 		}
 	}, nil
-}
-
-// openCache opens the SQLite source cache at path, creating the file if
-// needed. Close the returned database when done.
-func openCache(ctx context.Context, path string) (*sqlitecache.Cache, *sql.DB, error) {
-	db, err := sql.Open("sqlite3", "file:"+path)
-	if err != nil {
-		return nil, nil, fmt.Errorf("cache %s: %w", path, err)
-	}
-	cache, err := sqlitecache.New(ctx, db)
-	if err != nil {
-		db.Close()
-		return nil, nil, fmt.Errorf("cache %s: %w", path, err)
-	}
-	return cache, db, nil
 }
 
 // isTerminal reports whether w is a character device, where a progress
