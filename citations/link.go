@@ -83,7 +83,10 @@ type entryKey struct {
 	year    string   // normalised year with suffix
 	url     string   // normalised URL
 	doi     string
-	work    string // identifies the work (WorkKey), so that a duplicate entry is no ambiguity
+	// work identifies the work (see workOf), so that a duplicate entry is
+	// no ambiguity; computed only when an entry ties with another
+	work     string
+	workDone bool
 }
 
 // entryIndex finds entries by label, anchor, URL, DOI, first author and
@@ -126,12 +129,6 @@ func newEntryIndex(lists []ReferenceList) *entryIndex {
 			k := entryKey{ref: e, year: normYear(e.Year), url: sources.URLKey(e.URL), doi: sources.DOIKey(e.DOI)}
 			if k.doi == "" {
 				k.doi = sources.DOIFromURL(e.URL)
-			}
-			k.work = WorkKey(e)
-			if k.work == "" { // entries saying too little are the same work only word for word
-				if t := NormalizeName(strings.TrimPrefix(e.Text, e.Label)); t != "" {
-					k.work = "text:" + t
-				}
 			}
 			if numbered == 0 { // an unlabelled list is numbered by position
 				k.ordinal = ei + 1
@@ -264,7 +261,7 @@ func (idx *entryIndex) result(status Status, matches []int) LinkResult {
 	}
 	same := true
 	for _, m := range matches[1:] {
-		if w := idx.entries[m].work; w == "" || w != idx.entries[matches[0]].work {
+		if w := idx.workOf(m); w == "" || w != idx.workOf(matches[0]) {
 			same = false
 		}
 	}
@@ -849,6 +846,22 @@ func yearOnly(y string) string {
 		return y[:4]
 	}
 	return y
+}
+
+// workOf returns the work entry i lists: its WorkKey, or for an entry that
+// says too little, its whole text folded, so that only word-for-word copies
+// are the same work. It is computed once, when first asked.
+func (idx *entryIndex) workOf(i int) string {
+	k := &idx.entries[i]
+	if !k.workDone {
+		k.work, k.workDone = WorkKey(k.ref), true
+		if k.work == "" {
+			if t := NormalizeName(strings.TrimPrefix(k.ref.Text, k.ref.Label)); t != "" {
+				k.work = "text:" + t
+			}
+		}
+	}
+	return k.work
 }
 
 // WorkKey identifies the work an entry lists, so that two entries of the

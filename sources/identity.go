@@ -60,6 +60,14 @@ func trimTracking(q string) string {
 // "doi:", a resolver's URL and a trailing full stop, so that two entries
 // with the same malformed DOI still compare equal. "" for an empty string.
 func DOIKey(s string) string {
+	if s == "" || isDOIKey(s) {
+		return s // already in the form doiKey gives
+	}
+	return doiKey(s)
+}
+
+// doiKey is DOIKey without its shortcut for a key already in normal form.
+func doiKey(s string) string {
 	if d, err := ParseDOI(s); err == nil {
 		return d
 	}
@@ -69,6 +77,23 @@ func DOIKey(s string) string {
 	}
 	s = strings.TrimSpace(strings.TrimPrefix(s, "doi:"))
 	return strings.TrimRight(s, ".")
+}
+
+// isDOIKey reports whether s is already what DOIKey returns for it, as an
+// entry's DOI that the citations package parsed is: it starts with "10.",
+// is ASCII without upper-case letters, escapes or white space, and ends in
+// no punctuation ParseDOI would trim. Both ParseDOI's normal form and the
+// fallback for a DOI it refuses are then s itself.
+func isDOIKey(s string) bool {
+	if !strings.HasPrefix(s, "10.") || len(s) > maxDOILen {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c <= ' ' || c >= utf8.RuneSelf || c == '%' || 'A' <= c && c <= 'Z' {
+			return false
+		}
+	}
+	return !strings.ContainsRune(".,;:!?\"')]>", rune(s[len(s)-1]))
 }
 
 // DOIFromURL returns the DOI that a doi.org, dx.doi.org or www.doi.org URL

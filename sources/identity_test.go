@@ -80,3 +80,17 @@ func FuzzDOIFromURLFilter(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDOIKeyShortcut holds DOIKey's shortcut to the long way: a string it
+// takes as already a key is one.
+func FuzzDOIKeyShortcut(f *testing.F) {
+	for _, s := range []string{"10.1000/abc", "10.1000/abc.", "10.1000/ABC", "10.1/x", "10.1000/a%2fb", "10.1000/(x)", "10.1000/a)",
+		"10.1000/doi.org", "10.1000/é", "10.1000/a b", "10.1000/a>"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if isDOIKey(s) && doiKey(s) != s {
+			t.Fatalf("isDOIKey(%q) but the long way gives %q", s, doiKey(s))
+		}
+	})
+}
