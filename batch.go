@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/citecheck/citecheck/sources"
+	"github.com/citecheck/citecheck/sources/corpus"
 )
 
 // BatchOptions control Batch. The zero value checks with one worker per
@@ -26,18 +27,18 @@ type BatchOptions struct {
 // reason it could not be read or checked.
 type BatchResult struct {
 	// Article is the article as read. For a record the corpus reader could
-	// not read, only ID and Input are set, from the *sources.CorpusError:
+	// not read, only ID and Input are set, from the *corpus.ReadError:
 	// both are input#pos (or the input as given, for a problem with a whole
 	// input). Both are empty for a reader error of another type.
-	Article sources.Article
+	Article corpus.Article
 	// Report is the article's report; nil when Err is set.
 	Report *Report
-	// Err says why the article has no report: a *sources.CorpusError from
+	// Err says why the article has no report: a *corpus.ReadError from
 	// the reader, or the error of parsing or checking it.
 	Err error
 }
 
-// Batch checks the articles of a corpus, typically from sources.ReadCorpus,
+// Batch checks the articles of a corpus, typically from corpus.Read,
 // on opts.Workers goroutines and yields one result per article, in the order
 // they finish (not the corpus order). An article that cannot be read or
 // checked is yielded as a result with its Err set, and the error is also the
@@ -48,7 +49,7 @@ type BatchResult struct {
 // promptly and yields a last zero BatchResult with ctx.Err(). Breaking out
 // of the loop stops the workers and the reading of articles before Batch
 // returns.
-func Batch(ctx context.Context, articles iter.Seq2[sources.Article, error], opts BatchOptions) iter.Seq2[BatchResult, error] {
+func Batch(ctx context.Context, articles iter.Seq2[corpus.Article, error], opts BatchOptions) iter.Seq2[BatchResult, error] {
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.NumCPU()
@@ -59,7 +60,7 @@ func Batch(ctx context.Context, articles iter.Seq2[sources.Article, error], opts
 		defer cancel()
 
 		type job struct {
-			a   sources.Article
+			a   corpus.Article
 			err error
 		}
 		jobs := make(chan job, workers)
@@ -131,7 +132,7 @@ func Batch(ctx context.Context, articles iter.Seq2[sources.Article, error], opts
 
 // checkArticle parses and checks one article, or turns the reader's error
 // into a result.
-func checkArticle(ctx context.Context, a sources.Article, readErr error, opts Options) BatchResult {
+func checkArticle(ctx context.Context, a corpus.Article, readErr error, opts Options) BatchResult {
 	if readErr != nil {
 		return BatchResult{Article: failedArticle(readErr), Err: readErr}
 	}
@@ -149,16 +150,16 @@ func checkArticle(ctx context.Context, a sources.Article, readErr error, opts Op
 
 // failedArticle names a record the reader could not read, the way
 // ReadCorpus names a JSON Lines record without an id: input#pos.
-func failedArticle(err error) sources.Article {
-	var ce *sources.CorpusError
+func failedArticle(err error) corpus.Article {
+	var ce *corpus.ReadError
 	if !errors.As(err, &ce) {
-		return sources.Article{}
+		return corpus.Article{}
 	}
 	id := ce.Input
 	if ce.Pos > 0 {
 		id += "#" + strconv.FormatInt(ce.Pos, 10)
 	}
-	return sources.Article{ID: id, Input: id}
+	return corpus.Article{ID: id, Input: id}
 }
 
 func isContextErr(err error) bool {

@@ -7,11 +7,12 @@ import (
 
 	"github.com/citecheck/citecheck"
 	"github.com/citecheck/citecheck/sources"
+	"github.com/citecheck/citecheck/sources/corpus"
 )
 
 func ExampleBatch() {
-	corpus := func(yield func(sources.Article, error) bool) {
-		articles := []sources.Article{
+	corpus := func(yield func(corpus.Article, error) bool) {
+		articles := []corpus.Article{
 			{ID: "apa", Input: "apa.txt", Format: sources.FormatText, Body: []byte(
 				"Title\n\nTransit ridership fell (Okafor, 2021).\n\nReferences\n\nOkafor, C. (2021). Transit demand. Urban Studies, 4, 5-6.\n")},
 			{ID: "missing", Input: "missing.txt", Format: sources.FormatText, Body: []byte(
@@ -22,7 +23,7 @@ func ExampleBatch() {
 				return
 			}
 		}
-		yield(sources.Article{}, &sources.CorpusError{Input: "feed.jsonl", Pos: 3, Err: sources.ErrMalformed})
+		yield(corpus.Article{}, &corpus.ReadError{Input: "feed.jsonl", Pos: 3, Err: corpus.ErrMalformed})
 	}
 	var lines []string
 	for r, err := range citecheck.Batch(context.Background(), corpus, citecheck.BatchOptions{Workers: 2}) {

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/citecheck/citecheck/sources"
+	"github.com/citecheck/citecheck/sources/corpus"
 )
 
 // The corpus generator writes realistic articles in the citation styles the
@@ -123,19 +124,19 @@ func genArticle(i, size int) (name string, body []byte) {
 // genCorpus yields n generated articles of 5–20 KB as a corpus reader would,
 // with a content hash. Every broken-th article (when broken > 0) is yielded
 // as a reader error instead.
-func genCorpus(n, broken int) iter.Seq2[sources.Article, error] {
-	return func(yield func(sources.Article, error) bool) {
+func genCorpus(n, broken int) iter.Seq2[corpus.Article, error] {
+	return func(yield func(corpus.Article, error) bool) {
 		for i := range n {
 			if broken > 0 && i%broken == broken-1 {
-				err := &sources.CorpusError{Input: "gen.jsonl", Pos: int64(i + 1), Err: sources.ErrMalformed}
-				if !yield(sources.Article{}, err) {
+				err := &corpus.ReadError{Input: "gen.jsonl", Pos: int64(i + 1), Err: corpus.ErrMalformed}
+				if !yield(corpus.Article{}, err) {
 					return
 				}
 				continue
 			}
 			name, body := genArticle(i, 5000+(i*7919)%15000)
 			sum := sha256.Sum256(body)
-			a := sources.Article{
+			a := corpus.Article{
 				ID:     "gen/" + name,
 				Input:  "gen/" + name,
 				URL:    fmt.Sprintf("https://www.outlet%d.co.uk/news/%d", i%4, i),

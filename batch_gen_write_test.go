@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/citecheck/citecheck/sources"
+	"github.com/citecheck/citecheck/sources/corpus"
 )
 
 var (
@@ -27,7 +28,7 @@ var (
 //	go test . -run TestWriteGeneratedCorpus -gen-out /tmp/gen.jsonl -gen-n 100000
 //
 // Without -gen-out it writes 300 articles to a temporary file and reads
-// them back through sources.ReadCorpus.
+// them back through corpus.Read.
 func TestWriteGeneratedCorpus(t *testing.T) {
 	path, n := *genOut, *genN
 	if path == "" {
@@ -38,12 +39,12 @@ func TestWriteGeneratedCorpus(t *testing.T) {
 		t.Logf("wrote %d generated articles to %s", n, path)
 		return
 	}
-	var want []sources.Article
+	var want []corpus.Article
 	for a := range genCorpus(n, 0) {
 		want = append(want, a)
 	}
 	i := 0
-	for a, err := range sources.ReadCorpus(t.Context(), []string{path}, sources.CorpusOptions{}) {
+	for a, err := range corpus.Read(t.Context(), []string{path}, corpus.Options{}) {
 		require.NoError(t, err)
 		require.Less(t, i, n)
 		require.Equal(t, want[i].ID, a.ID)

@@ -20,6 +20,7 @@ import (
 
 	"github.com/citecheck/citecheck"
 	"github.com/citecheck/citecheck/sources"
+	"github.com/citecheck/citecheck/sources/corpus"
 )
 
 func TestGenArticle(t *testing.T) {
@@ -45,7 +46,7 @@ func TestBatch(t *testing.T) {
 				seen[r.Article.ID]++
 				if err != nil {
 					failed++
-					assert.ErrorIs(t, err, sources.ErrMalformed)
+					assert.ErrorIs(t, err, corpus.ErrMalformed)
 					assert.Equal(t, err, r.Err)
 					assert.Nil(t, r.Report)
 					continue
@@ -69,7 +70,7 @@ func TestBatch(t *testing.T) {
 func TestBatchBounded(t *testing.T) {
 	const workers = 2
 	var pulled atomic.Int64
-	corpus := func(yield func(sources.Article, error) bool) {
+	corpus := func(yield func(corpus.Article, error) bool) {
 		for a, err := range genCorpus(200, 0) {
 			pulled.Add(1)
 			if !yield(a, err) {
@@ -87,8 +88,8 @@ func TestBatchBounded(t *testing.T) {
 }
 
 func TestBatchParseError(t *testing.T) {
-	articles := func(yield func(sources.Article, error) bool) {
-		yield(sources.Article{ID: "bin", Input: "bin.txt", Format: sources.FormatText, Body: []byte("a\x00b")}, nil)
+	articles := func(yield func(corpus.Article, error) bool) {
+		yield(corpus.Article{ID: "bin", Input: "bin.txt", Format: sources.FormatText, Body: []byte("a\x00b")}, nil)
 	}
 	var got []citecheck.BatchResult
 	for r, err := range citecheck.Batch(context.Background(), articles, citecheck.BatchOptions{}) {
@@ -232,7 +233,7 @@ func TestStoreResume(t *testing.T) {
 	ctx := context.Background()
 	s, _ := openTestStore(t, filepath.Join(t.TempDir(), "r.sqlite"))
 	run := func() (checked int) {
-		todo := func(yield func(sources.Article, error) bool) {
+		todo := func(yield func(corpus.Article, error) bool) {
 			for a, err := range genCorpus(30, 0) {
 				has, herr := s.Has(ctx, a.ID, a.Hash)
 				require.NoError(t, herr)
@@ -275,29 +276,15 @@ func TestQuality(t *testing.T) {
 	}
 }
 
-func TestOutletOf(t *testing.T) {
-	tests := map[string]string{
-		"https://www.bbc.co.uk/news/x": "bbc.co.uk",
-		"https://edition.cnn.com/a":    "cnn.com",
-		"http://example.org.:8080/":    "example.org",
-		"":                             "",
-		"not a url":                    "",
-		"https://localhost/x":          "localhost",
-	}
-	for in, want := range tests {
-		assert.Equal(t, want, citecheck.OutletOf(in), in)
-	}
-}
-
 func BenchmarkBatch(b *testing.B) {
 	const n = 200
-	articles := make([]sources.Article, 0, n)
+	articles := make([]corpus.Article, 0, n)
 	size := 0
 	for a := range genCorpus(n, 0) {
 		articles = append(articles, a)
 		size += len(a.Body)
 	}
-	corpus := func(yield func(sources.Article, error) bool) {
+	corpus := func(yield func(corpus.Article, error) bool) {
 		for _, a := range articles {
 			if !yield(a, nil) {
 				return
@@ -324,7 +311,7 @@ func BenchmarkBatch(b *testing.B) {
 
 // benchmarkBatch checks the n articles of corpus (size bytes in all) with
 // the given number of workers.
-func benchmarkBatch(b *testing.B, corpus iter.Seq2[sources.Article, error], n, size, workers int) {
+func benchmarkBatch(b *testing.B, corpus iter.Seq2[corpus.Article, error], n, size, workers int) {
 	b.ReportAllocs()
 	b.SetBytes(int64(size))
 	for b.Loop() {

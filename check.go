@@ -12,10 +12,12 @@ import (
 	"github.com/citecheck/citecheck/citations"
 	"github.com/citecheck/citecheck/claims"
 	"github.com/citecheck/citecheck/sources"
+	"github.com/citecheck/citecheck/sources/resolve"
+	"github.com/citecheck/citecheck/sources/site"
 )
 
 // Options control a check. The zero value reads any supported format up to
-// sources.DefaultMaxBytes and runs DefaultRules.
+// sources.DefaultMaxBytes, runs DefaultRules and never touches the network.
 type Options struct {
 	// Name is the input's name, used in messages and to detect its format.
 	Name string
@@ -33,22 +35,11 @@ type Options struct {
 
 	// Resolver, when set, resolves what the article cites after linking:
 	// each reference entry's DOI (else its URL) and each link citation's
-	// URL, so that the source rules (broken-link, unreachable-source,
-	// unresolvable-doi, reference-mismatch, retracted-source) have
-	// something to check. Nil means no network at all.
-	Resolver *sources.Resolver
-	// Cache, when set, answers for sources resolved earlier (a fresh record
-	// makes no request) and keeps every link observation, from which a link
-	// is called dead (see sources.IsDead). Without a cache a link is never
-	// dead: one failure is not enough.
-	Cache sources.Cache
-	// Offline answers from Cache alone, stale records included; nothing is
-	// fetched and uncached sources stay unresolved. It needs a Cache, not a
-	// Resolver.
-	Offline bool
-	// DeadRule says when a link's observations make it dead; the zero
-	// value is the default rule.
-	DeadRule sources.DeadRule
+	// URL, from its cache or the network as it is configured, so that the
+	// source rules (broken-link, unreachable-source, unresolvable-doi,
+	// reference-mismatch, retracted-source) have something to check. Nil
+	// means no resolution and no network at all.
+	Resolver *resolve.Resolver
 	// Progress, when set, is called after each source is resolved with the
 	// number done and the total, from the goroutine that called Check.
 	Progress func(done, total int)
@@ -75,8 +66,8 @@ func CheckDocument(ctx context.Context, doc *sources.Document, opts Options) (*R
 		return nil, err
 	}
 	p := analyze(doc, opts)
-	if opts.Resolver != nil || (opts.Offline && opts.Cache != nil) {
-		if err := p.resolveSources(ctx, opts); err != nil {
+	if opts.Resolver != nil {
+		if err := p.resolveSources(ctx, opts.Resolver, opts.Progress); err != nil {
 			return nil, err
 		}
 	}
@@ -98,47 +89,15 @@ func CheckDocument(ctx context.Context, doc *sources.Document, opts Options) (*R
 // that run with it: they only read it, and no caller ever sees it.
 var defaultRules = sync.OnceValue(DefaultRules)
 
-// Pass is what the pipeline produced for one document, handed to every
-// rule. Rules read it and report findings through Report.
-type Pass struct {
-	Doc       *sources.Document
-	Citations []citations.Citation
-	Lists     []citations.ReferenceList
-	// Links holds the linking result of Citations[i] at index i.
-	Links []citations.LinkResult
-	// CitedBy maps a reference ID to the IDs of the citations that cite it
-	// (a mismatched citation counts as citing its near entry).
-	CitedBy map[string][]string
-	// Mentions maps a reference ID to places in the body that name its
-	// author or publisher; see SourcesMode.
-	Mentions map[string][]sources.Span
-	// SourcesMode reports a document whose reference lists have no in-text
-	// markers pointing into them at all: a news piece with a "Sources" list.
-	// Its entries are linked to the body's links and named sources instead.
-	SourcesMode bool
-	// Resolved is true when sources were resolved (Options.Resolver or
-	// Options.Offline); the source rules do nothing otherwise.
-	Resolved bool
-	// Resolutions maps a reference ID or a link citation's ID to what
-	// resolving its source gave; sources that could not be answered
-	// (offline and not cached) are absent.
-	Resolutions map[string]*Resolution
-
-	subjects []subject
-	claims   []claimSupport
-	refs     map[string]*citations.Reference
-	findings []Finding
-	rule     *Rule
-	ruleURL  string   // DocsURL(rule.Code), once the rule has reported
-	keys     []string // see workKeys
-}
-
+// analyze runs the pipeline on a document: reference lists, citations
+// (without those inside the lists' own entries), linking, mentions for a
+// source list without markers, and claims (without the lists' entries).
 func analyze(doc *sources.Document, opts Options) *Pass {
 	lists := citations.FindReferences(doc)
 	inLists := newListIndex(lists)
 	// Find numbers its citations "c1", "c2", … in order; they are
 	// filtered in place and renumbered only once one has been dropped.
-	found := citations.Find(doc)
+	found := citations.FindWithOptions(doc, citations.Options{SiteOf: site.Of})
 	cits := found[:0]
 	for i := range found {
 		c := &found[i]
@@ -173,7 +132,7 @@ func analyze(doc *sources.Document, opts Options) *Pass {
 			markers++
 		}
 	}
-	p.SourcesMode = markers == 0 && p.entryCount() > 0
+	p.SourcesMode = markers == 0 && p.EntryCount() > 0
 	if p.SourcesMode {
 		p.findMentions()
 	}
@@ -184,7 +143,7 @@ func analyze(doc *sources.Document, opts Options) *Pass {
 			body = append(body, extracted[i])
 		}
 	}
-	p.claims = p.linkClaims(body)
+	p.Claims = p.linkClaims(body)
 	return p
 }
 
@@ -236,142 +195,4 @@ func overlapsLists(lists []citations.ReferenceList, s sources.Span) bool {
 		}
 	}
 	return false
-}
-
-func (p *Pass) entryCount() int {
-	n := 0
-	for _, l := range p.Lists {
-		n += len(l.Entries)
-	}
-	return n
-}
-
-// Reference returns the entry with the given ID.
-func (p *Pass) Reference(id string) (*citations.Reference, bool) {
-	r, ok := p.refs[id]
-	return r, ok
-}
-
-// Report adds a finding of the running rule's code and severity.
-func (p *Pass) Report(f Finding) {
-	if f.Code == "" {
-		f.Code = p.rule.Code
-	}
-	if f.Severity == "" {
-		f.Severity = p.rule.Severity
-	}
-	if f.URL == "" {
-		if p.rule == nil || f.Code != p.rule.Code {
-			f.URL = DocsURL(f.Code)
-		} else {
-			if p.ruleURL == "" {
-				p.ruleURL = DocsURL(f.Code)
-			}
-			f.URL = p.ruleURL
-		}
-	}
-	p.findings = append(p.findings, f)
-}
-
-// Locate returns the input location of a text span.
-func (p *Pass) Locate(s sources.Span) Location { return locate(p.Doc, s) }
-
-func (p *Pass) report() *Report {
-	doc := p.Doc
-	r := &Report{Version: ReportVersion, Input: doc.Name, Format: string(doc.Format), Title: doc.Meta.Title,
-		Meta: doc.Meta, Document: doc,
-		Citations: make([]Citation, 0, len(p.Citations)), References: make([]Reference, 0, p.entryCount()),
-		ReferenceLists: make([]ReferenceList, 0, len(p.Lists)), Claims: p.claimEntries(), Findings: p.findings}
-	if r.Findings == nil {
-		r.Findings = []Finding{}
-	}
-	refs := make([]string, len(p.Citations)) // what Citation.Reference points at
-	for i, c := range p.Citations {
-		l := p.Links[i]
-		span := p.Locate(c.Span)
-		group := span // a citation alone in its marker
-		if c.Group != c.Span {
-			group = p.Locate(c.Group)
-		}
-		rc := Citation{ID: c.ID, Kind: c.Kind, Text: c.Text, Authors: c.Authors, EtAl: c.EtAl, Year: c.Year,
-			Locator: c.Locator, Number: c.Number, Target: c.Target, URL: c.URL, Narrative: c.Narrative,
-			Span: span, Group: group, Status: l.Status, Candidates: l.Candidates}
-		if l.Reference != "" {
-			refs[i] = l.Reference
-			rc.Reference = &refs[i]
-		}
-		if res := p.Resolutions[c.ID]; res != nil {
-			rc.Source = res.Source
-		}
-		r.Citations = append(r.Citations, rc)
-		switch l.Status {
-		case citations.Resolved:
-			r.Summary.Resolved++
-		case citations.Unresolved:
-			r.Summary.Unresolved++
-		case citations.Ambiguous:
-			r.Summary.Ambiguous++
-		case citations.Mismatched:
-			r.Summary.Mismatched++
-		}
-		if c.Kind == citations.KindLink {
-			r.Summary.Links++
-		}
-	}
-	for li, list := range p.Lists {
-		rl := ReferenceList{Heading: list.Heading, Span: p.Locate(list.Span), Entries: len(list.Entries)}
-		if list.HeadingSpan.Len() > 0 {
-			h := p.Locate(list.HeadingSpan)
-			rl.HeadingSpan = &h
-		}
-		r.ReferenceLists = append(r.ReferenceLists, rl)
-		for _, e := range list.Entries {
-			re := Reference{ID: e.ID, Text: e.Text, Label: e.Label, Anchor: e.Anchor, Authors: e.Authors,
-				Year: e.Year, Title: e.Title, Container: e.Container, Volume: e.Volume, Issue: e.Issue,
-				Pages: e.Pages, Publisher: e.Publisher, DOI: e.DOI, URL: e.URL, Span: p.Locate(e.Span),
-				List: li, CitedBy: p.CitedBy[e.ID]}
-			if res := p.Resolutions[e.ID]; res != nil {
-				re.Source = res.Source
-			}
-			if re.Authors == nil {
-				re.Authors = []string{}
-			}
-			if re.CitedBy == nil {
-				re.CitedBy = []string{}
-			}
-			if ms := p.Mentions[e.ID]; len(ms) > 0 {
-				re.Mentions = make([]Location, len(ms))
-				for i, m := range ms {
-					re.Mentions[i] = p.Locate(m)
-				}
-			}
-			r.References = append(r.References, re)
-		}
-	}
-	slices.SortStableFunc(r.Findings, func(a, b Finding) int {
-		return cmp.Or(cmp.Compare(a.Span.Start, b.Span.Start), cmp.Compare(a.Span.End, b.Span.End), cmp.Compare(a.Code, b.Code))
-	})
-	r.Summary.Citations = len(r.Citations)
-	r.Summary.Claims = len(r.Claims)
-	for _, s := range p.claims {
-		if !s.supported() {
-			r.Summary.UncitedClaims++
-		}
-	}
-	r.Summary.ReferenceLists = len(r.ReferenceLists)
-	r.Summary.References = len(r.References)
-	for _, f := range r.Findings {
-		switch f.Severity {
-		case SeverityError:
-			r.Summary.Errors++
-		case SeverityWarning:
-			r.Summary.Warnings++
-		case SeverityInfo:
-			r.Summary.Infos++
-		}
-		if f.Code == CodeOrphanReference {
-			r.Summary.Orphans++
-		}
-	}
-	return r
 }

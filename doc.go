@@ -25,15 +25,41 @@
 //
 // Claims are sentences the claims package scores as check-worthy; each is
 // linked to the citations inside or closing it, its links and the sources it
-// names, which is what the uncited-claim and anachronistic-citation rules
-// read.
+// names ([ClaimSupport]), which is what the uncited-claim and
+// anachronistic-citation rules read.
 //
 // Linking is a pure function from citations and entries to one result per
 // citation (resolved, unresolved, ambiguous, mismatched, or unlisted for a
 // hyperlink), so it is tested without any document. Each check is a [Rule]:
 // a code, its default severity, its documentation and a function over the
-// [Pass]. [DefaultRules] returns a fresh list; adding a check means adding
-// one Rule value and a row to the README's table of codes.
+// [Pass], which exports everything the pipeline produced, as go/analysis
+// does for an Analyzer; a rule reports with [Pass.Reportf] (or Report,
+// ReportClaim, ReportSource), and may live in any package. [DefaultRules]
+// returns a fresh list, the rules grouped by family in rules_citations.go,
+// rules_claims.go and rules_sources.go; adding a check means adding one Rule
+// value there and a row to the README's table of codes.
+//
+// # The report
+//
+// A [Report] is what the JSON encodes; everything in it points at
+// everything else by ID ("c3", "r2", "k1"), and its methods walk it, on a
+// report Check returned or one decoded from JSON: a claim's citations
+// ([Report.ClaimCitations]), a citation's entry and claim, an entry's
+// citations, a finding's claim, citation and entry. Every span in it is a
+// [sources.Location].
+//
+// # Layout
+//
+// The folders show the pipeline. sources/ is the document model and its
+// readers (add an input format as a row of sources.FormatTable and a reader
+// beside the others); sources/site, the site of a host; sources/resolve,
+// fetching and the policy of what to fetch (add a fetcher there), with its
+// SQLite cache in sources/resolve/sqlitecache; sources/corpus, the corpora
+// of batch runs; sources/sqlitedb, the migrations of both databases.
+// citations/ finds citations and reference lists, parses entries (add a
+// citation style in the refparse_*.go file of the field it reads) and links
+// them; claims/ finds and scores claims. This package runs the pipeline and
+// the rules, and holds Batch and Store.
 //
 // # Positions
 //
@@ -56,23 +82,24 @@
 // # Network
 //
 // By default checking never touches the network: links and DOIs are
-// reported as written. Fetching what an article cites is the job of
-// [sources.Resolver], an opt-in step (Options.Resolver): it dials only
-// public addresses (checked after DNS resolution, on every redirect, with no
-// proxy from the environment), caps time and body size, and keeps to
-// per-domain rate limits and robots.txt. With a resolver, after linking,
-// each entry's DOI (else its URL) and each link citation's URL is resolved
-// once, by a small pool of goroutines, and the source rules (broken-link,
+// reported as written. Resolving what an article cites is an opt-in step
+// (Options.Resolver, a [resolve.Resolver]): its Fetcher dials only public
+// addresses (checked after DNS resolution, on every redirect, with no proxy
+// from the environment), caps time and body size, and keeps to per-site
+// rate limits and robots.txt. With a resolver, after linking, each entry's
+// DOI (else its URL) and each link citation's URL is resolved once, by a
+// small pool of goroutines, and the source rules (broken-link,
 // unreachable-source, unresolvable-doi, reference-mismatch,
-// retracted-source) read the results ([Pass.Resolutions]). Options.Cache
+// retracted-source) read the results ([Pass.Sources]). The resolver's cache
 // answers for fresh sources without a request and keeps every link
 // observation, so a link is called dead only after failures on separate
-// days ([sources.IsDead]); Options.Offline answers from the cache alone.
+// days ([resolve.IsDead]); an offline resolver answers from the cache
+// alone.
 //
 // # Corpora
 //
 // [Batch] checks the articles of a corpus (an iterator, typically
-// [sources.ReadCorpus] over folders, JSON Lines and WARC files) on a
+// [corpus.Read] over folders, JSON Lines and WARC files) on a
 // bounded pool of goroutines and yields one [BatchResult] per article as it
 // finishes, holding only a few articles in memory whatever the corpus
 // size; cancelling the context stops it. [OpenStore] keeps the results in

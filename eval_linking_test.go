@@ -198,12 +198,6 @@ func evalLinkingWikipedia(t *testing.T, path string) wikiScore {
 		anchor[r.ID] = unescapeID(r.Anchor)
 	}
 	on := func(c citecheck.Citation, g wikiMarker) bool { return c.Span.Start < g.end && g.start < c.Span.End }
-	ref := func(c citecheck.Citation) string {
-		if c.Reference == nil {
-			return ""
-		}
-		return *c.Reference
-	}
 	for _, c := range rep.Citations {
 		if c.Kind == citations.KindLink {
 			sc.linkCits++
@@ -224,7 +218,7 @@ func evalLinkingWikipedia(t *testing.T, path string) wikiScore {
 		for _, g := range gold {
 			if on(c, g) {
 				matched = true
-				right = c.Status == citations.Resolved && anchor[ref(c)] == g.target
+				right = c.Status == citations.Resolved && anchor[c.Reference] == g.target
 			}
 		}
 		if c.Kind == citations.KindFootnote {
@@ -253,11 +247,11 @@ func evalLinkingWikipedia(t *testing.T, path string) wikiScore {
 				continue
 			}
 			found = true
-			if c.Status == citations.Resolved && anchor[ref(c)] == g.target {
+			if c.Status == citations.Resolved && anchor[c.Reference] == g.target {
 				linked = true
 				break
 			}
-			how = append(how, fmt.Sprintf("%s %q target %q %s -> %s (anchor %q) %v", c.Kind, c.Text, c.Target, c.Status, ref(c), anchor[ref(c)], c.Candidates))
+			how = append(how, fmt.Sprintf("%s %q target %q %s -> %s (anchor %q) %v", c.Kind, c.Text, c.Target, c.Status, c.Reference, anchor[c.Reference], c.Candidates))
 		}
 		if found {
 			sc.goldFound++

@@ -8,12 +8,13 @@ import (
 	"strings"
 
 	"github.com/citecheck/citecheck"
-	"github.com/citecheck/citecheck/sources"
+	"github.com/citecheck/citecheck/sources/resolve"
 )
 
-// Resolving sources is opt-in: give Check a Resolver (and a Cache to
-// remember what it learned). This example plays the web with a loopback
-// server; real runs use sources.NewResolver(sources.WithContact(...)).
+// Resolving sources is opt-in: give Check a resolve.Resolver, with a
+// Fetcher to reach the web and a Cache to remember what it learned. This
+// example plays the web with a loopback server; real runs use
+// resolve.NewFetcher(resolve.WithContact(...)).
 func Example_resolve() {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path != "/study" {
@@ -26,17 +27,22 @@ func Example_resolve() {
 	}))
 	defer srv.Close()
 	// WithAllowLoopback is for tests only: articles are untrusted.
-	resolver, err := sources.NewResolver(sources.WithAllowLoopback(), sources.WithPerDomain(2, 0))
+	fetcher, err := resolve.NewFetcher(resolve.WithAllowLoopback(), resolve.WithPerDomain(2, 0))
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	defer resolver.Close()
+	defer fetcher.Close()
+	resolver, err := resolve.New(resolve.Config{Fetcher: fetcher, Cache: resolve.NewMemoryCache()})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 
 	article := "# Draft\n\nCoffee keeps people awake (Lee, 2021).\n\n## References\n\n" +
 		"1. Lee, K. (2021). Coffee and sleep in older adults. Sleep Journal. " + srv.URL + "/study\n"
 	report, err := citecheck.Check(context.Background(), strings.NewReader(article), citecheck.Options{
-		Name: "draft.md", Resolver: resolver, Cache: sources.NewMemoryCache()})
+		Name: "draft.md", Resolver: resolver})
 	if err != nil {
 		fmt.Println(err)
 		return

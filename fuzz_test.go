@@ -29,7 +29,7 @@ func FuzzCheck(f *testing.F) {
 		if err != nil {
 			return
 		}
-		check := func(what string, l citecheck.Location) {
+		check := func(what string, l sources.Location) {
 			if l.Start < 0 || l.End < l.Start || l.End > len(src) || l.Line < 1 || l.Column < 1 {
 				t.Fatalf("%s: bad location %+v for %d bytes of input", what, l, len(src))
 			}

@@ -89,15 +89,3 @@ func FuzzFoldAndYearHelpers(f *testing.F) {
 		}
 	})
 }
-
-func TestSequentialIDs(t *testing.T) {
-	for _, n := range []int{0, 1, 9, 10, 11, 99, 100, 101, 1234} {
-		ids := sequentialIDs("k", n)
-		assert.Len(t, ids, n)
-		for i, id := range ids {
-			if id != "k"+strconv.Itoa(i+1) {
-				t.Fatalf("sequentialIDs(%d)[%d] = %q", n, i, id)
-			}
-		}
-	}
-}

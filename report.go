@@ -2,7 +2,9 @@ package citecheck
 
 import (
 	"github.com/citecheck/citecheck/citations"
+	"github.com/citecheck/citecheck/claims"
 	"github.com/citecheck/citecheck/sources"
+	"github.com/citecheck/citecheck/sources/resolve"
 )
 
 // ReportVersion is the version of the Report's JSON form. Field names are a
@@ -32,23 +34,6 @@ func (s Severity) Rank() int {
 	return 0
 }
 
-// Location is where something is in the input file as given: byte offsets
-// (half open) and the 1-based line and column (in characters) of both ends.
-type Location struct {
-	Start     int `json:"start"`
-	End       int `json:"end"`
-	Line      int `json:"line"`
-	Column    int `json:"column"`
-	EndLine   int `json:"end_line"`
-	EndColumn int `json:"end_column"`
-}
-
-func locate(doc *sources.Document, s sources.Span) Location {
-	r := doc.Range(s)
-	return Location{Start: r.Start.Offset, End: r.End.Offset, Line: r.Start.Line, Column: r.Start.Column,
-		EndLine: r.End.Line, EndColumn: r.End.Column}
-}
-
 // Report is the result of checking one input. It is what `citecheck check
 // --format json` writes, one object per line.
 type Report struct {
@@ -74,79 +59,105 @@ type Report struct {
 
 // Citation is one in-text citation and what it was linked to.
 type Citation struct {
-	ID        string         `json:"id"`
-	Kind      citations.Kind `json:"kind"`
-	Text      string         `json:"text"`
-	Authors   []string       `json:"authors,omitempty"`
-	EtAl      bool           `json:"et_al,omitempty"`
-	Year      string         `json:"year,omitempty"`
-	Locator   string         `json:"locator,omitempty"`
-	Number    string         `json:"number,omitempty"`
-	Target    string         `json:"target,omitempty"`
-	URL       string         `json:"url,omitempty"`
-	Narrative bool           `json:"narrative,omitempty"`
-	Span      Location       `json:"span"`
+	ID        string           `json:"id"`
+	Kind      citations.Kind   `json:"kind"`
+	Text      string           `json:"text"`
+	Authors   []string         `json:"authors,omitempty"`
+	EtAl      bool             `json:"et_al,omitempty"`
+	Year      string           `json:"year,omitempty"`
+	Locator   string           `json:"locator,omitempty"`
+	Number    string           `json:"number,omitempty"`
+	Target    string           `json:"target,omitempty"`
+	URL       string           `json:"url,omitempty"`
+	Narrative bool             `json:"narrative,omitempty"`
+	Span      sources.Location `json:"span"`
 	// Group is the whole marker the citation is part of: "(A, 2019; B, 2020)".
-	Group  Location         `json:"group"`
+	Group  sources.Location `json:"group"`
 	Status citations.Status `json:"status"`
 	// Reference is the ID of the entry it cites, or of the near entry when
-	// mismatched; null when unresolved, ambiguous or unlisted.
-	Reference  *string  `json:"reference"`
+	// mismatched; "" when unresolved, ambiguous or unlisted (null in JSON).
+	Reference  string   `json:"reference"`
 	Candidates []string `json:"candidates,omitempty"`
+	// Claim is the ID of the claim whose sentence holds or closes the
+	// citation; "" for a citation outside every claim.
+	Claim string `json:"claim,omitempty"`
 	// Source is what resolving a link citation's URL gave; absent when
 	// sources were not resolved.
-	Source *sources.Source `json:"source,omitempty"`
+	Source *resolve.Source `json:"source,omitempty"`
 }
 
 // Reference is one reference-list entry and the citations that cite it.
 type Reference struct {
-	ID        string   `json:"id"`
-	Text      string   `json:"text"`
-	Label     string   `json:"label,omitempty"`
-	Anchor    string   `json:"anchor,omitempty"`
-	Authors   []string `json:"authors"`
-	Year      string   `json:"year"`
-	Title     string   `json:"title"`
-	Container string   `json:"container,omitempty"`
-	Volume    string   `json:"volume,omitempty"`
-	Issue     string   `json:"issue,omitempty"`
-	Pages     string   `json:"pages,omitempty"`
-	Publisher string   `json:"publisher,omitempty"`
-	DOI       string   `json:"doi"`
-	URL       string   `json:"url"`
-	Span      Location `json:"span"`
+	ID        string           `json:"id"`
+	Text      string           `json:"text"`
+	Label     string           `json:"label,omitempty"`
+	Anchor    string           `json:"anchor,omitempty"`
+	Authors   []string         `json:"authors"`
+	Year      string           `json:"year"`
+	Title     string           `json:"title"`
+	Container string           `json:"container,omitempty"`
+	Volume    string           `json:"volume,omitempty"`
+	Issue     string           `json:"issue,omitempty"`
+	Pages     string           `json:"pages,omitempty"`
+	Publisher string           `json:"publisher,omitempty"`
+	DOI       string           `json:"doi"`
+	URL       string           `json:"url"`
+	Span      sources.Location `json:"span"`
 	// List is the index of the reference list in ReferenceLists.
 	List    int      `json:"list"`
 	CitedBy []string `json:"cited_by"`
 	// Mentions are places in the body that name the entry's author or
 	// publisher, for source lists that have no in-text markers.
-	Mentions []Location `json:"mentions,omitempty"`
+	Mentions []sources.Location `json:"mentions,omitempty"`
 	// Source is what resolving the entry's DOI (else its URL) gave; absent
 	// when sources were not resolved.
-	Source *sources.Source `json:"source,omitempty"`
+	Source *resolve.Source `json:"source,omitempty"`
 }
 
 // ReferenceList is one reference section.
 type ReferenceList struct {
 	Heading string `json:"heading"`
 	// HeadingSpan is null for a list found without a heading.
-	HeadingSpan *Location `json:"heading_span"`
-	Span        Location  `json:"span"`
-	Entries     int       `json:"entries"`
+	HeadingSpan *sources.Location `json:"heading_span"`
+	Span        sources.Location  `json:"span"`
+	Entries     int               `json:"entries"`
+}
+
+// Claim is one check-worthy sentence and what supports it.
+type Claim struct {
+	ID    string        `json:"id"`
+	Text  string        `json:"text"`
+	Kinds []claims.Kind `json:"kinds"`
+	// Score is the calibrated probability that the sentence is check-worthy.
+	Score float64          `json:"score"`
+	Span  sources.Location `json:"span"`
+	// Citations are the IDs of the citations inside the sentence or closing it.
+	Citations []string `json:"citations"`
+	// Links are the URLs the sentence links to.
+	Links []string `json:"links"`
+	// Attributions are the sources the sentence names in words: "according
+	// to Reuters", "the Bureau of Labor Statistics said".
+	Attributions []string `json:"attributions"`
+	// Cited reports whether the claim rests on a citation, a link or a
+	// named source and is not marked "citation needed"; an uncited-claim
+	// finding reports each claim where it is false.
+	Cited bool `json:"cited"`
 }
 
 // Finding is one problem found, shaped like go/analysis's Diagnostic.
 type Finding struct {
-	Code     string   `json:"code"`
-	Severity Severity `json:"severity"`
-	Message  string   `json:"message"`
-	Span     Location `json:"span"`
+	Code     string           `json:"code"`
+	Severity Severity         `json:"severity"`
+	Message  string           `json:"message"`
+	Span     sources.Location `json:"span"`
 	// URL points at the code's documentation.
 	URL string `json:"url"`
 	// Citation is the ID of the citation the finding is about, if one.
 	Citation string `json:"citation,omitempty"`
 	// Reference is the ID of the entry the finding is about, if one.
 	Reference string `json:"reference,omitempty"`
+	// Claim is the ID of the claim the finding is about, if one.
+	Claim string `json:"claim,omitempty"`
 	// Related are other places that explain the finding: the near entry of
 	// a mismatch, the first copy of a duplicate.
 	Related []Related `json:"related,omitempty"`
@@ -154,8 +165,8 @@ type Finding struct {
 
 // Related is a place connected to a finding.
 type Related struct {
-	Message string   `json:"message"`
-	Span    Location `json:"span"`
+	Message string           `json:"message"`
+	Span    sources.Location `json:"span"`
 }
 
 // Summary counts what a report holds.

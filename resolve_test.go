@@ -15,6 +15,7 @@ import (
 
 	"github.com/citecheck/citecheck"
 	"github.com/citecheck/citecheck/sources"
+	"github.com/citecheck/citecheck/sources/resolve"
 )
 
 // fakeWeb plays ordinary pages, the DOI registry (handle API and content
@@ -86,20 +87,30 @@ func newFakeWeb(t *testing.T) *fakeWeb {
 	return w
 }
 
-// resolverOptions point a resolver at the fake web.
-func (w *fakeWeb) resolverOptions() []sources.Option {
+// fetcherOptions point a fetcher at the fake web.
+func (w *fakeWeb) fetcherOptions() []resolve.Option {
 	base := w.srv.URL
-	return []sources.Option{sources.WithAllowLoopback(), sources.WithPerDomain(4, 0), sources.WithTimeout(5 * time.Second),
-		sources.WithDOIBase(base + "/doi"), sources.WithHandleBase(base + "/handle"),
-		sources.WithCrossrefBase(base + "/crossref"), sources.WithWaybackBase(base + "/wayback"),
-		sources.WithAvailabilityBase(base + "/avail")}
+	return []resolve.Option{resolve.WithAllowLoopback(), resolve.WithPerDomain(4, 0), resolve.WithTimeout(5 * time.Second),
+		resolve.WithDOIBase(base + "/doi"), resolve.WithHandleBase(base + "/handle"),
+		resolve.WithCrossrefBase(base + "/crossref"), resolve.WithWaybackBase(base + "/wayback"),
+		resolve.WithAvailabilityBase(base + "/avail")}
 }
 
-func (w *fakeWeb) resolver(t *testing.T) *sources.Resolver {
+// resolver returns a Resolver configured by cfg that fetches from the fake
+// web.
+func (w *fakeWeb) resolver(t *testing.T, cfg resolve.Config) *resolve.Resolver {
 	t.Helper()
-	r, err := sources.NewResolver(w.resolverOptions()...)
+	f, err := resolve.NewFetcher(w.fetcherOptions()...)
 	require.NoError(t, err)
-	t.Cleanup(func() { _ = r.Close() })
+	t.Cleanup(func() { _ = f.Close() })
+	cfg.Fetcher = f
+	return newResolver(t, cfg)
+}
+
+func newResolver(t *testing.T, cfg resolve.Config) *resolve.Resolver {
+	t.Helper()
+	r, err := resolve.New(cfg)
+	require.NoError(t, err)
 	return r
 }
 
@@ -158,8 +169,8 @@ func refByURLSuffix(t *testing.T, r *citecheck.Report, suffix string) citecheck.
 
 func TestResolveFindings(t *testing.T) {
 	web := newFakeWeb(t)
-	cache := sources.NewMemoryCache()
-	opts := citecheck.Options{Resolver: web.resolver(t), Cache: cache}
+	cache := resolve.NewMemoryCache()
+	opts := citecheck.Options{Resolver: web.resolver(t, resolve.Config{Cache: cache})}
 	r := checkResolve(t, web.article(), opts)
 	require.Len(t, r.References, 7)
 	id := func(suffix string) string { return refByURLSuffix(t, r, suffix).ID }
@@ -181,7 +192,7 @@ func TestResolveFindings(t *testing.T) {
 
 	ok := refByURLSuffix(t, r, "/ok")
 	require.NotNil(t, ok.Source)
-	assert.Equal(t, sources.StatusOK, ok.Source.Status)
+	assert.Equal(t, resolve.StatusOK, ok.Source.Status)
 	assert.Equal(t, "Sleep and memory consolidation in adolescents", ok.Source.Title)
 	good := refByURLSuffix(t, r, "10.5555/good")
 	require.NotNil(t, good.Source)
@@ -194,7 +205,7 @@ func TestResolveFindings(t *testing.T) {
 	}
 	require.NotNil(t, link, "the link citation")
 	require.NotNil(t, link.Source, "a link citation gets its source")
-	assert.Equal(t, sources.StatusNotFound, link.Source.Status)
+	assert.Equal(t, resolve.StatusNotFound, link.Source.Status)
 
 	// The second run is answered by the cache: no request at all.
 	before := web.requests.Load()
@@ -220,19 +231,19 @@ func findingCodes(r *citecheck.Report) []string {
 
 func TestResolveBrokenAfterSeparateDays(t *testing.T) {
 	web := newFakeWeb(t)
-	cache := sources.NewMemoryCache()
-	opts := citecheck.Options{Resolver: web.resolver(t), Cache: cache}
+	cache := resolve.NewMemoryCache()
+	opts := citecheck.Options{Resolver: web.resolver(t, resolve.Config{Cache: cache})}
 	r := checkResolve(t, web.article(), opts)
 	require.Empty(t, findingsBy(r, citecheck.CodeBrokenLink))
 
-	key := web.srv.URL + "/gone"
+	key := sources.URLKey(web.srv.URL + "/gone")
 	obs, err := cache.Observations(context.Background(), key)
 	require.NoError(t, err)
 	require.Len(t, obs, 1, "one observation of the gone page, under its key without the fragment")
 	now := time.Now().UTC()
 	for _, days := range []int{3, 2} {
-		require.NoError(t, cache.AddObservation(context.Background(), sources.LinkObservation{URL: key,
-			At: now.AddDate(0, 0, -days), Outcome: sources.OutcomeFailed, Status: http.StatusNotFound}))
+		require.NoError(t, cache.AddObservation(context.Background(), resolve.LinkObservation{URL: key,
+			At: now.AddDate(0, 0, -days), Outcome: resolve.OutcomeFailed, Status: http.StatusNotFound}))
 	}
 	r = checkResolve(t, web.article(), opts)
 	gone := refByURLSuffix(t, r, "/gone").ID
@@ -250,22 +261,22 @@ func TestResolveBrokenAfterSeparateDays(t *testing.T) {
 
 func TestResolveOffline(t *testing.T) {
 	web := newFakeWeb(t)
-	cache := sources.NewMemoryCache()
+	cache := resolve.NewMemoryCache()
 
 	// An empty cache offline: nothing resolved, nothing fetched.
-	r := checkResolve(t, web.article(), citecheck.Options{Cache: cache, Offline: true})
+	r := checkResolve(t, web.article(), citecheck.Options{Resolver: newResolver(t, resolve.Config{Cache: cache, Offline: true})})
 	assert.Zero(t, web.requests.Load())
 	for _, ref := range r.References {
 		assert.Nil(t, ref.Source, ref.ID)
 	}
 	assert.Empty(t, findingsBy(r, citecheck.CodeUnreachableSource))
 
-	online := checkResolve(t, web.article(), citecheck.Options{Resolver: web.resolver(t), Cache: cache})
+	online := checkResolve(t, web.article(), citecheck.Options{Resolver: web.resolver(t, resolve.Config{Cache: cache})})
 	n := web.requests.Load()
 	require.NotZero(t, n)
 	// Offline with a resolver given still fetches nothing, and answers
 	// as the online run did.
-	off := checkResolve(t, web.article(), citecheck.Options{Resolver: web.resolver(t), Cache: cache, Offline: true})
+	off := checkResolve(t, web.article(), citecheck.Options{Resolver: web.resolver(t, resolve.Config{Cache: cache, Offline: true})})
 	assert.Equal(t, n, web.requests.Load())
 	assert.Equal(t, findingCodes(online), findingCodes(off))
 }
@@ -273,14 +284,14 @@ func TestResolveOffline(t *testing.T) {
 func TestResolveMalformedDOI(t *testing.T) {
 	web := newFakeWeb(t)
 	text := "# T\n\nA claim (Bad, 2014).\n\n## References\n\n1. Bad, B. (2014). A work. Journal. https://doi.org/10.1/abc\n"
-	r := checkResolve(t, text, citecheck.Options{Resolver: web.resolver(t)})
+	r := checkResolve(t, text, citecheck.Options{Resolver: web.resolver(t, resolve.Config{})})
 	require.Len(t, r.References, 1)
 	require.Equal(t, "10.1/abc", r.References[0].DOI, "the entry keeps the DOI as written")
 	_, err := sources.ParseDOI("10.1/abc")
 	require.Error(t, err, "a registrant code of one digit is malformed")
 	assert.Equal(t, []string{r.References[0].ID + ":error"}, findingsBy(r, citecheck.CodeUnresolvableDOI))
 	require.NotNil(t, r.References[0].Source)
-	assert.Equal(t, sources.StatusInvalid, r.References[0].Source.Status)
+	assert.Equal(t, resolve.StatusInvalid, r.References[0].Source.Status)
 	assert.Zero(t, web.requests.Load())
 }
 
@@ -288,7 +299,7 @@ func TestResolveCancelled(t *testing.T) {
 	web := newFakeWeb(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, err := citecheck.Check(ctx, strings.NewReader(web.article()), citecheck.Options{Resolver: web.resolver(t)})
+	_, err := citecheck.Check(ctx, strings.NewReader(web.article()), citecheck.Options{Resolver: web.resolver(t, resolve.Config{})})
 	require.ErrorIs(t, err, context.Canceled)
 }
 
@@ -313,18 +324,18 @@ func TestResolveFiftyReferences(t *testing.T) {
 		_, _ = rw.Write([]byte(`<html><head><meta name="citation_title" content="Report ` + r.URL.Path[1:] + `"></head><body><p>x</p></body></html>`))
 	}))
 	t.Cleanup(srv.Close)
-	resolver, err := sources.NewResolver(sources.WithAllowLoopback(), sources.WithPerDomain(8, 0))
+	fetcher, err := resolve.NewFetcher(resolve.WithAllowLoopback(), resolve.WithPerDomain(8, 0))
 	require.NoError(t, err)
-	t.Cleanup(func() { _ = resolver.Close() })
+	t.Cleanup(func() { _ = fetcher.Close() })
 
 	var b strings.Builder
 	b.WriteString("# Fifty\n\nA claim (Author1, 2020).\n\n## References\n\n")
 	for i := 1; i <= 50; i++ {
 		b.WriteString(strings.NewReplacer("N", strconv.Itoa(i), "BASE", srv.URL).Replace("N. AuthorN, A. (2020). Report N. Reports. BASE/rN\n"))
 	}
-	cache := sources.NewMemoryCache()
+	cache := resolve.NewMemoryCache()
 	var progress []int
-	opts := citecheck.Options{Resolver: resolver, Cache: cache, Progress: func(done, total int) {
+	opts := citecheck.Options{Resolver: newResolver(t, resolve.Config{Fetcher: fetcher, Cache: cache}), Progress: func(done, total int) {
 		assert.Equal(t, 50, total)
 		progress = append(progress, done)
 	}}
@@ -332,7 +343,7 @@ func TestResolveFiftyReferences(t *testing.T) {
 	require.Len(t, r.References, 50)
 	for _, ref := range r.References {
 		require.NotNil(t, ref.Source, ref.ID)
-		assert.Equal(t, sources.StatusOK, ref.Source.Status, ref.ID)
+		assert.Equal(t, resolve.StatusOK, ref.Source.Status, ref.ID)
 	}
 	assert.Empty(t, findingsBy(r, citecheck.CodeReferenceMismatch))
 	assert.Len(t, progress, 50)
@@ -348,18 +359,18 @@ func TestResolveFiftyReferences(t *testing.T) {
 func TestResolveRefreshesStale(t *testing.T) {
 	web := newFakeWeb(t)
 	now := time.Now()
-	cache := sources.NewMemoryCache(sources.WithCacheClock(func() time.Time { return now }))
-	opts := citecheck.Options{Resolver: web.resolver(t), Cache: cache}
+	cache := resolve.NewMemoryCache(resolve.WithCacheClock(func() time.Time { return now }))
+	opts := citecheck.Options{Resolver: web.resolver(t, resolve.Config{Cache: cache})}
 	checkResolve(t, web.article(), opts)
 	n := web.requests.Load()
-	now = now.Add(citecheck.FailedSourceTTL + time.Minute) // failures are stale, successes fresh
+	now = now.Add(resolve.DefaultFailedTTL + time.Minute) // failures are stale, successes fresh
 	checkResolve(t, web.article(), opts)
 	refetched := web.requests.Load() - n
 	assert.Positive(t, refetched)
-	obs, err := cache.Observations(context.Background(), web.srv.URL+"/gone")
+	obs, err := cache.Observations(context.Background(), sources.URLKey(web.srv.URL+"/gone"))
 	require.NoError(t, err)
 	assert.Len(t, obs, 2, "the stale 404 was checked again")
-	obs, err = cache.Observations(context.Background(), web.srv.URL+"/ok")
+	obs, err = cache.Observations(context.Background(), sources.URLKey(web.srv.URL+"/ok"))
 	require.NoError(t, err)
 	assert.Len(t, obs, 1, "the fresh page was not")
 }

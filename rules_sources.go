@@ -8,11 +8,11 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/citecheck/citecheck/sources"
+	"github.com/citecheck/citecheck/sources/resolve"
 )
 
 // The finding codes of the source rules, which need resolved sources
-// (Options.Resolver or Options.Offline) and report nothing otherwise.
+// (Options.Resolver) and report nothing otherwise.
 const (
 	CodeBrokenLink        = "broken-link"
 	CodeUnreachableSource = "unreachable-source"
@@ -62,23 +62,15 @@ func sourceRules() []*Rule {
 	}
 }
 
-// target names what a subject cites, for messages.
-func (s subject) target() string {
-	if s.res.DOI {
-		return "DOI " + s.res.Target
-	}
-	return s.res.Target
-}
-
 // describeStatus says what a failed attempt found.
-func describeStatus(src *sources.Source) string {
+func describeStatus(src *resolve.Source) string {
 	var b strings.Builder
 	switch src.Status {
-	case sources.StatusUnreachable:
+	case resolve.StatusUnreachable:
 		b.WriteString("unreachable")
-	case sources.StatusForbidden:
+	case resolve.StatusForbidden:
 		b.WriteString("refused: an internal address")
-	case sources.StatusNotFound:
+	case resolve.StatusNotFound:
 		b.WriteString("not found")
 	default:
 		b.WriteString("could not be read")
@@ -86,7 +78,7 @@ func describeStatus(src *sources.Source) string {
 	if src.HTTPStatus != 0 {
 		fmt.Fprintf(&b, " (HTTP %d)", src.HTTPStatus)
 	}
-	if len(src.Notes) > 0 && src.Status != sources.StatusUnreachable {
+	if len(src.Notes) > 0 && src.Status != resolve.StatusUnreachable {
 		b.WriteString(": ")
 		b.WriteString(src.Notes[0])
 	}
@@ -94,65 +86,65 @@ func describeStatus(src *sources.Source) string {
 }
 
 func runBrokenLink(p *Pass) {
-	for _, s := range p.subjects {
-		if s.shadowed || s.res.Source == nil || !s.res.Dead {
+	for _, s := range p.Sources {
+		if s.Shadowed || s.Resolution.Source == nil || !s.Resolution.Dead {
 			continue
 		}
-		msg := fmt.Sprintf("%s is dead: %s", s.target(), s.res.Evidence)
-		if a := s.res.Source.ArchivedURL; a != "" {
+		msg := fmt.Sprintf("%s is dead: %s", s.Resolution.Target.Describe(), s.Resolution.Evidence)
+		if a := s.Resolution.Source.ArchivedURL; a != "" {
 			msg += "; archived copy: " + a
 		} else {
 			msg += "; no archived copy found"
 		}
-		p.Report(p.subjectFinding(s, Finding{Message: msg}))
+		p.ReportSource(s, Finding{Message: msg})
 	}
 }
 
 func runUnreachableSource(p *Pass) {
-	for _, s := range p.subjects {
-		src := s.res.Source
-		if s.shadowed || src == nil || s.res.Dead {
+	for _, s := range p.Sources {
+		src := s.Resolution.Source
+		if s.Shadowed || src == nil || s.Resolution.Dead {
 			continue
 		}
 		var msg string
 		switch {
-		case src.Status == sources.StatusUnreachable, src.Status == sources.StatusForbidden, src.Status == sources.StatusError:
-			msg = fmt.Sprintf("%s could not be fetched this time: %s", s.target(), describeStatus(src))
-		case src.Status == sources.StatusNotFound && !s.res.DOI:
-			msg = fmt.Sprintf("%s was not found this time", s.target())
-			if s.res.Evidence != "" {
-				msg += ": " + s.res.Evidence
+		case src.Status == resolve.StatusUnreachable, src.Status == resolve.StatusForbidden, src.Status == resolve.StatusError:
+			msg = fmt.Sprintf("%s could not be fetched this time: %s", s.Resolution.Target.Describe(), describeStatus(src))
+		case src.Status == resolve.StatusNotFound && !s.Resolution.Target.DOI:
+			msg = fmt.Sprintf("%s was not found this time", s.Resolution.Target.Describe())
+			if s.Resolution.Evidence != "" {
+				msg += ": " + s.Resolution.Evidence
 			}
 		default:
 			continue
 		}
-		p.Report(p.subjectFinding(s, Finding{Message: msg}))
+		p.ReportSource(s, Finding{Message: msg})
 	}
 }
 
 func runUnresolvableDOI(p *Pass) {
-	for _, s := range p.subjects {
-		src := s.res.Source
-		if !s.res.DOI || src == nil {
+	for _, s := range p.Sources {
+		src := s.Resolution.Source
+		if !s.Resolution.Target.DOI || src == nil {
 			continue
 		}
 		switch src.Status {
-		case sources.StatusInvalid:
-			p.Report(p.subjectFinding(s, Finding{Message: fmt.Sprintf("the DOI %q is malformed", s.res.Target)}))
-		case sources.StatusNotFound:
-			p.Report(p.subjectFinding(s, Finding{Message: fmt.Sprintf("the DOI registry does not know the DOI %s", s.res.Target)}))
+		case resolve.StatusInvalid:
+			p.ReportSource(s, Finding{Message: fmt.Sprintf("the DOI %q is malformed", s.Resolution.Target.Raw)})
+		case resolve.StatusNotFound:
+			p.ReportSource(s, Finding{Message: fmt.Sprintf("the DOI registry does not know the DOI %s", s.Resolution.Target.Raw)})
 		}
 	}
 }
 
 func runReferenceMismatch(p *Pass) {
-	for _, s := range p.subjects {
-		src := s.res.Source
-		if s.ref == nil || src == nil || src.Status != sources.StatusOK {
+	for _, s := range p.Sources {
+		src := s.Resolution.Source
+		if s.Reference == nil || src == nil || src.Status != resolve.StatusOK {
 			continue
 		}
 		var diffs []string
-		e := s.ref
+		e := s.Reference
 		if e.Title != "" && src.Title != "" && titleOverlap(e.Title, src.Title) < titleOverlapMin {
 			diffs = append(diffs, fmt.Sprintf("title: the entry says %q, the source %q", shorten(e.Title, 120), shorten(src.Title, 120)))
 		}
@@ -167,20 +159,20 @@ func runReferenceMismatch(p *Pass) {
 		if len(diffs) == 0 {
 			continue
 		}
-		p.Report(p.subjectFinding(s, Finding{Message: fmt.Sprintf("the entry disagrees with %s: %s", s.target(), strings.Join(diffs, "; "))}))
+		p.ReportSource(s, Finding{Message: fmt.Sprintf("the entry disagrees with %s: %s", s.Resolution.Target.Describe(), strings.Join(diffs, "; "))})
 	}
 }
 
 func runRetractedSource(p *Pass) {
-	for _, s := range p.subjects {
-		src := s.res.Source
-		if s.shadowed || src == nil {
+	for _, s := range p.Sources {
+		src := s.Resolution.Source
+		if s.Shadowed || src == nil {
 			continue
 		}
 		if src.Retracted() {
 			for _, u := range src.Updates {
 				if u.Retracts() {
-					p.Report(p.subjectFinding(s, Finding{Message: fmt.Sprintf("%s was %s", s.target(), describeUpdate(u))}))
+					p.ReportSource(s, Finding{Message: fmt.Sprintf("%s was %s", s.Resolution.Target.Describe(), describeUpdate(u))})
 					break
 				}
 			}
@@ -192,8 +184,8 @@ func runRetractedSource(p *Pass) {
 			}
 			switch u.Type {
 			case "correction", "erratum", "corrigendum", "expression_of_concern":
-				p.Report(p.subjectFinding(s, Finding{Severity: SeverityWarning,
-					Message: fmt.Sprintf("%s has a notice: %s", s.target(), describeUpdate(u))}))
+				p.ReportSource(s, Finding{Severity: SeverityWarning,
+					Message: fmt.Sprintf("%s has a notice: %s", s.Resolution.Target.Describe(), describeUpdate(u))})
 			default:
 				continue
 			}
@@ -204,7 +196,7 @@ func runRetractedSource(p *Pass) {
 
 // describeUpdate says what an update is: "retracted (Retraction, 2021-03-02,
 // notice 10.1/x)".
-func describeUpdate(u sources.Update) string {
+func describeUpdate(u resolve.Update) string {
 	kind := strings.ReplaceAll(u.Type, "_", " ")
 	switch u.Type {
 	case "retraction", "partial_retraction":
@@ -302,7 +294,7 @@ func titleOverlap(a, b string) float64 {
 // authorKnown reports whether the entry's first author is among the
 // source's authors or is its publisher: a news entry often names the outlet
 // ("Reuters") where the page names its reporter.
-func authorKnown(family string, src *sources.Source) bool {
+func authorKnown(family string, src *resolve.Source) bool {
 	if src.Publisher != "" && nameIn(family, src.Publisher) {
 		return true
 	}

@@ -5,15 +5,13 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"net/url"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/net/publicsuffix"
-
-	"github.com/citecheck/citecheck/sources"
+	"github.com/citecheck/citecheck/sources/site"
+	"github.com/citecheck/citecheck/sources/sqlitedb"
 )
 
 // ErrStoreVersion means the database holds a results schema newer than this
@@ -21,12 +19,13 @@ import (
 var ErrStoreVersion = errors.New("results schema is newer than this citecheck")
 
 // storeMigrations are the results schema changes in order; migration i
-// brings the schema from version i to i+1. Append only.
+// brings the schema from version i to i+1, recorded in the table
+// results_schema. Append only.
 //
 // quality is the citation-quality score (see Quality); NULL when the article
 // has neither citations nor claims. checked_at is RFC 3339 UTC.
-var storeMigrations = [...]string{
-	`CREATE TABLE articles (
+var storeMigrations = [...]sqlitedb.Migration{
+	sqlitedb.SQL(`CREATE TABLE articles (
 		id             TEXT PRIMARY KEY,
 		input          TEXT NOT NULL,
 		url            TEXT NOT NULL,
@@ -79,7 +78,7 @@ var storeMigrations = [...]string{
 		status     TEXT NOT NULL,
 		PRIMARY KEY (article_id, idx)
 	) WITHOUT ROWID;
-	CREATE INDEX citations_status ON citations (status);`,
+	CREATE INDEX citations_status ON citations (status);`),
 }
 
 // Store keeps batch results in SQLite tables of a database the caller
@@ -113,53 +112,22 @@ func OpenStore(ctx context.Context, db *sql.DB) (*Store, error) {
 }
 
 func (s *Store) init(ctx context.Context) error {
-	if _, err := s.conn.ExecContext(ctx, "PRAGMA busy_timeout = 10000"); err != nil {
+	// synchronous = NORMAL (SetPragmas) is durable enough in WAL mode: a
+	// power loss may lose the last transactions, never corrupt the
+	// database, and a resumed run redoes them.
+	if err := sqlitedb.SetPragmas(ctx, s.conn, 10*time.Second); err != nil {
 		return err
 	}
-	if _, err := sources.EnableWAL(ctx, s.conn); err != nil {
+	if _, err := sqlitedb.EnableWAL(ctx, s.conn); err != nil {
 		return err
 	}
-	// NORMAL is durable enough in WAL mode: a power loss may lose the last
-	// transactions, never corrupt the database, and a resumed run redoes them.
-	if _, err := s.conn.ExecContext(ctx, "PRAGMA synchronous = NORMAL"); err != nil {
-		return err
-	}
-	if _, err := s.conn.ExecContext(ctx, "CREATE TABLE IF NOT EXISTS results_schema (version INTEGER NOT NULL)"); err != nil {
-		return err
-	}
-	tx, err := s.conn.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer func() { _ = tx.Rollback() }()
-	// Take the write lock before reading the version, so that processes
-	// opening the database at the same time take turns: in WAL mode a
-	// transaction that reads first and then writes fails with SQLITE_BUSY
-	// instead of waiting.
-	if _, err := tx.ExecContext(ctx, "UPDATE results_schema SET version = version"); err != nil {
-		return err
-	}
-	var version int
-	switch err := tx.QueryRowContext(ctx, "SELECT version FROM results_schema").Scan(&version); {
-	case errors.Is(err, sql.ErrNoRows):
-		if _, err := tx.ExecContext(ctx, "INSERT INTO results_schema (version) VALUES (0)"); err != nil {
-			return err
+	if _, err := sqlitedb.Migrate(ctx, s.conn, "results_schema", storeMigrations[:]); err != nil {
+		if errors.Is(err, sqlitedb.ErrNewerSchema) {
+			return fmt.Errorf("%w: %w", ErrStoreVersion, err)
 		}
-	case err != nil:
 		return err
 	}
-	if version > len(storeMigrations) {
-		return fmt.Errorf("%w: version %d, known %d", ErrStoreVersion, version, len(storeMigrations))
-	}
-	for ; version < len(storeMigrations); version++ {
-		if _, err := tx.ExecContext(ctx, storeMigrations[version]); err != nil {
-			return fmt.Errorf("migrate to version %d: %w", version+1, err)
-		}
-	}
-	if _, err := tx.ExecContext(ctx, "UPDATE results_schema SET version = ?", version); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return nil
 }
 
 // Close releases the writer connection; it does not close the database.
@@ -297,7 +265,7 @@ func (w *storeWriter) write(ctx context.Context, r BatchResult, now string) erro
 	}
 	outlet := a.Outlet
 	if outlet == "" {
-		outlet = OutletOf(a.URL)
+		outlet = site.OfURL(a.URL) // the corpus names no outlet: the site
 	}
 	if r.Err != nil || r.Report == nil {
 		reason := "no report"
@@ -429,26 +397,6 @@ func Quality(s Summary) (q float64, ok bool) {
 	}
 	good := s.Resolved + s.Claims - s.UncitedClaims
 	return min(max(float64(good)/float64(den), 0), 1), true
-}
-
-// OutletOf returns the registrable domain of a URL ("bbc.co.uk" for
-// https://www.bbc.co.uk/news/x), or "" when the URL has no host.
-func OutletOf(rawURL string) string {
-	if rawURL == "" {
-		return ""
-	}
-	u, err := url.Parse(rawURL)
-	if err != nil {
-		return ""
-	}
-	host := strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
-	if host == "" {
-		return ""
-	}
-	if d, err := publicsuffix.EffectiveTLDPlusOne(host); err == nil {
-		return d
-	}
-	return host
 }
 
 // countWords counts the runs of letters or digits separated by anything

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/citecheck/citecheck/sources/sqlitedb"
 )
 
 // ErrNotStore means a database holds no citecheck results schema.
@@ -65,20 +67,12 @@ var (
 // schema, ErrStoreVersion when its schema is newer than this citecheck
 // knows, and another error when it is older (OpenStore upgrades it).
 func CheckStore(ctx context.Context, db *sql.DB) error {
-	var n int
-	if err := db.QueryRowContext(ctx,
-		"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'results_schema'").Scan(&n); err != nil {
-		return fmt.Errorf("check store: %w", err)
-	}
-	if n == 0 {
-		return ErrNotStore
-	}
-	var version int
-	switch err := db.QueryRowContext(ctx, "SELECT version FROM results_schema").Scan(&version); {
-	case errors.Is(err, sql.ErrNoRows):
-		return ErrNotStore
+	version, ok, err := sqlitedb.Version(ctx, db, "results_schema")
+	switch {
 	case err != nil:
 		return fmt.Errorf("check store: %w", err)
+	case !ok:
+		return ErrNotStore
 	}
 	switch known := len(storeMigrations); {
 	case version > known:

@@ -14,7 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/citecheck/citecheck"
-	"github.com/citecheck/citecheck/sources"
+	"github.com/citecheck/citecheck/sources/corpus"
 )
 
 // dumpResults returns every row of the results tables as text, in a fixed
@@ -70,7 +70,7 @@ func setCheckedAt(t *testing.T, db *sql.DB, id, at string) {
 func TestStoreMergeConflicts(t *testing.T) {
 	ctx := context.Background()
 	const early, late = "2026-01-01T00:00:00Z", "2026-06-01T00:00:00Z"
-	stored := fixtureResult(sources.Article{ID: "x", URL: "https://a.example/x"},
+	stored := fixtureResult(corpus.Article{ID: "x", URL: "https://a.example/x"},
 		citecheck.Summary{Citations: 2, Resolved: 2, References: 2})
 	stored.Article.Hash = "hash-m"
 	tests := []struct {
@@ -99,7 +99,7 @@ func TestStoreMergeConflicts(t *testing.T) {
 				setCheckedAt(t, dstDB, "x", tt.dstAt)
 			}
 			src, srcDB := openResultsStore(t)
-			incoming := fixtureResult(sources.Article{ID: "x", URL: "https://a.example/x"},
+			incoming := fixtureResult(corpus.Article{ID: "x", URL: "https://a.example/x"},
 				citecheck.Summary{Citations: 3, Resolved: 3, References: 3})
 			incoming.Article.Hash = tt.hash
 			incoming.Report.Title = "incoming"
@@ -215,7 +215,7 @@ func ExampleStore_Merge() {
 	}
 	article := func(id string) citecheck.BatchResult {
 		return citecheck.BatchResult{
-			Article: sources.Article{ID: id, Hash: "hash-" + id},
+			Article: corpus.Article{ID: id, Hash: "hash-" + id},
 			Report:  &citecheck.Report{Summary: citecheck.Summary{Citations: 1, Resolved: 1}},
 		}
 	}
@@ -252,7 +252,7 @@ func ExampleStore_Merge() {
 func benchResults(n int) []citecheck.BatchResult {
 	results := make([]citecheck.BatchResult, n)
 	for i := range results {
-		a := sources.Article{ID: fmt.Sprintf("article-%06d", i), URL: fmt.Sprintf("https://outlet%02d.example.com/%d", i%20, i),
+		a := corpus.Article{ID: fmt.Sprintf("article-%06d", i), URL: fmt.Sprintf("https://outlet%02d.example.com/%d", i%20, i),
 			Published: fmt.Sprintf("%d-01-02", 2015+i%10)}
 		results[i] = fixtureResult(a, citecheck.Summary{Citations: 8, Resolved: 6, Unresolved: 2, References: 6,
 			Claims: 6, UncitedClaims: 3, Errors: 2, Warnings: 3},

@@ -18,6 +18,7 @@ import (
 	"github.com/citecheck/citecheck"
 	"github.com/citecheck/citecheck/citations"
 	"github.com/citecheck/citecheck/sources"
+	"github.com/citecheck/citecheck/sources/corpus"
 )
 
 // openResultsStore opens a new results database in a temporary file.
@@ -35,7 +36,7 @@ func openResultsStore(t *testing.T) (*citecheck.Store, *sql.DB) {
 // fixtureResult builds the result of a checked article from its summary
 // and its findings' codes; the severities of the codes must add up to the
 // summary's errors, warnings and infos.
-func fixtureResult(a sources.Article, sum citecheck.Summary, codes ...string) citecheck.BatchResult {
+func fixtureResult(a corpus.Article, sum citecheck.Summary, codes ...string) citecheck.BatchResult {
 	a.Hash = "h-" + a.ID
 	rep := &citecheck.Report{Title: "Title of " + a.ID, Summary: sum}
 	for i, code := range codes {
@@ -44,7 +45,7 @@ func fixtureResult(a sources.Article, sum citecheck.Summary, codes ...string) ci
 			sev = citecheck.SeverityWarning
 		}
 		rep.Findings = append(rep.Findings, citecheck.Finding{Code: code, Severity: sev, Message: "m",
-			Span: citecheck.Location{Line: i + 1, Column: 1}})
+			Span: sources.Location{Line: i + 1, Column: 1}})
 	}
 	for i := range sum.Claims {
 		c := citecheck.Claim{Text: "claim", Score: 0.75}
@@ -71,20 +72,20 @@ func reportFixture() []citecheck.BatchResult {
 		uncited    = citecheck.CodeUncitedClaim
 	)
 	return []citecheck.BatchResult{
-		fixtureResult(sources.Article{ID: "a1", URL: "https://www.bbc.co.uk/news/1", Published: "2024-03-01"},
+		fixtureResult(corpus.Article{ID: "a1", URL: "https://www.bbc.co.uk/news/1", Published: "2024-03-01"},
 			citecheck.Summary{Citations: 4, Resolved: 3, Unresolved: 1, References: 3, Claims: 2, UncitedClaims: 1, Errors: 1, Warnings: 1},
 			unresolved, uncited),
-		fixtureResult(sources.Article{ID: "a2", URL: "https://bbc.co.uk/x", Published: "1 March 2023"},
+		fixtureResult(corpus.Article{ID: "a2", URL: "https://bbc.co.uk/x", Published: "1 March 2023"},
 			citecheck.Summary{Citations: 2, Unresolved: 2, Claims: 1, Errors: 3},
 			citecheck.CodeEmptyReferenceList, unresolved, unresolved),
-		fixtureResult(sources.Article{ID: "a3", Outlet: "Reuters"},
+		fixtureResult(corpus.Article{ID: "a3", Outlet: "Reuters"},
 			citecheck.Summary{Claims: 3, UncitedClaims: 3, Warnings: 3},
 			uncited, uncited, uncited),
-		fixtureResult(sources.Article{ID: "a4", URL: "https://example.org/a", Published: "2024-11-02T10:00:00Z"},
+		fixtureResult(corpus.Article{ID: "a4", URL: "https://example.org/a", Published: "2024-11-02T10:00:00Z"},
 			citecheck.Summary{}),
-		{Article: sources.Article{ID: "feed.jsonl#9", Input: "feed.jsonl#9", URL: "https://www.bbc.co.uk/news/5", Published: "2023-05-05"},
+		{Article: corpus.Article{ID: "feed.jsonl#9", Input: "feed.jsonl#9", URL: "https://www.bbc.co.uk/news/5", Published: "2023-05-05"},
 			Err: errors.New("malformed record")},
-		fixtureResult(sources.Article{ID: "a6", URL: "https://www.bbc.co.uk/news/6", Published: "2023-06-01"},
+		fixtureResult(corpus.Article{ID: "a6", URL: "https://www.bbc.co.uk/news/6", Published: "2023-06-01"},
 			citecheck.Summary{Citations: 2, Unresolved: 2, Errors: 3},
 			citecheck.CodeMissingReferenceList, unresolved, unresolved),
 	}
@@ -221,7 +222,7 @@ func TestReportMatchesChecks(t *testing.T) {
 			continue
 		}
 		rep := checkFile(t, path)
-		results = append(results, citecheck.BatchResult{Article: sources.Article{ID: path, Input: path, Hash: path}, Report: rep})
+		results = append(results, citecheck.BatchResult{Article: corpus.Article{ID: path, Input: path, Hash: path}, Report: rep})
 		sum := rep.Summary
 		want.Articles++
 		want.Checked++
@@ -315,8 +316,8 @@ func ExampleStore_Report() {
 	}
 	defer store.Close()
 
-	corpus := func(yield func(sources.Article, error) bool) {
-		for _, a := range []sources.Article{
+	corpus := func(yield func(corpus.Article, error) bool) {
+		for _, a := range []corpus.Article{
 			{ID: "1", URL: "https://www.bbc.co.uk/news/1", Format: sources.FormatText, Body: []byte(
 				"Title\n\nRidership fell by 12 percent (Okafor, 2021).\n\nReferences\n\nOkafor, C. (2021). Transit demand. Urban Studies, 4, 5-6.\n")},
 			{ID: "2", URL: "https://news.example.org/2", Format: sources.FormatText, Body: []byte(

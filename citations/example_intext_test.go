@@ -30,7 +30,7 @@ func ExampleFind() {
 		return
 	}
 	for _, c := range citations.Find(doc) {
-		pos := doc.Range(c.Span).Start
+		pos := doc.Locate(c.Span)
 		fmt.Printf("%s:%d:%d: %s %q\n", doc.Name, pos.Line, pos.Column, c.Kind, c.Text)
 	}
 	// Output:

@@ -34,9 +34,9 @@ Okafor, C. N. (2018). Circadian rhythms in children. Oxford University Press.
 		return
 	}
 	for _, list := range citations.FindReferences(doc) {
-		fmt.Printf("%s (line %d)\n", list.Heading, doc.Range(list.HeadingSpan).Start.Line)
+		fmt.Printf("%s (line %d)\n", list.Heading, doc.Locate(list.HeadingSpan).Line)
 		for _, e := range list.Entries {
-			fmt.Printf("%s line %d: %v %s %q\n", e.ID, doc.Range(e.Span).Start.Line, e.Authors, e.Year, e.Title)
+			fmt.Printf("%s line %d: %v %s %q\n", e.ID, doc.Locate(e.Span).Line, e.Authors, e.Year, e.Title)
 		}
 	}
 	// Output:

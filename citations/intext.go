@@ -4,12 +4,9 @@ import (
 	"net/url"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"golang.org/x/net/publicsuffix"
 
 	"github.com/citecheck/citecheck/sources"
 )
@@ -32,7 +29,23 @@ import (
 // ("(<a>Smith, 2019</a>)") gives that citation its URL instead of adding a
 // link citation. Citations inside reference lists are returned too; the
 // caller knows where those lists are.
-func Find(doc *sources.Document) []Citation {
+//
+// Find tells links to the article's own site by their host name, without
+// "www."; FindWithOptions with Options.SiteOf tells them by registrable
+// domain, as the citecheck pipeline does.
+func Find(doc *sources.Document) []Citation { return FindWithOptions(doc, Options{}) }
+
+// Options control FindWithOptions. The zero value is what Find does.
+type Options struct {
+	// SiteOf returns the site a host belongs to (site.Of: its registrable
+	// domain), so that links to the article's own site, which are
+	// navigation and not citations, are told from links to others. Nil
+	// compares host names without "www.".
+	SiteOf func(host string) string
+}
+
+// FindWithOptions is Find, configured by opts.
+func FindWithOptions(doc *sources.Document, opts Options) []Citation {
 	if doc == nil {
 		return nil
 	}
@@ -79,7 +92,7 @@ func Find(doc *sources.Document) []Citation {
 	}
 	links.build()
 	supers := superscriptCitations(doc, groups, notes, links)
-	linked := linkCitations(doc, text)
+	linked := linkCitations(doc, text, opts.SiteOf)
 	out := slices.Grow(text, len(supers)+len(footnotes)+len(linked))
 	out = append(append(append(out, supers...), footnotes...), linked...)
 	if out == nil {
@@ -222,38 +235,7 @@ var markerStart = [256]bool{'(': true, '[': true, 0xC2: true, 0xE2: true, 'e': t
 
 // numberIDs sets the IDs "c1", "c2", … in order.
 func numberIDs(cs []Citation) {
-	sequentialIDs("c", len(cs), func(i int, id string) { cs[i].ID = id })
-}
-
-// sequentialIDs calls set(i, prefix+strconv.Itoa(i+1)) for i from 0 to
-// n-1, the IDs cut from one string rather than built one by one.
-func sequentialIDs(prefix string, n int, set func(i int, id string)) {
-	size := 0
-	for i := 1; i <= n; i++ {
-		size += len(prefix) + decimalLen(i)
-	}
-	var b strings.Builder
-	b.Grow(size)
-	var digits [20]byte
-	for i := 1; i <= n; i++ {
-		b.WriteString(prefix)
-		b.Write(strconv.AppendInt(digits[:0], int64(i), 10))
-	}
-	all := b.String()
-	for i, at := 1, 0; i <= n; i++ {
-		end := at + len(prefix) + decimalLen(i)
-		set(i-1, all[at:end])
-		at = end
-	}
-}
-
-// decimalLen returns the number of digits of n > 0.
-func decimalLen(n int) int {
-	d := 1
-	for ; n >= 10; n /= 10 {
-		d++
-	}
-	return d
+	sources.SequentialIDs("c", len(cs), func(i int, id string) { cs[i].ID = id })
 }
 
 // inPreformatted reports whether a span starts inside a preformatted block.
@@ -381,13 +363,16 @@ const maxCitationLen = maxParen + narrativeWindow + 100
 
 // linkCitations returns a citation per hyperlink in the body that points
 // to another site. A link over a citation already found gives it its URL.
-func linkCitations(doc *sources.Document, found []Citation) []Citation {
+func linkCitations(doc *sources.Document, found []Citation, siteOf func(string) string) []Citation {
+	if siteOf == nil {
+		siteOf = hostSite
+	}
 	// the document's own site, from its canonical URL or else its name
 	// when that is a URL
 	site := ""
 	for _, where := range []string{doc.Meta.CanonicalURL, doc.Name} {
 		if u, err := url.Parse(where); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Hostname() != "" {
-			site = siteDomain(u.Hostname())
+			site = siteOf(u.Hostname())
 			break
 		}
 	}
@@ -400,7 +385,7 @@ func linkCitations(doc *sources.Document, found []Citation) []Citation {
 		if err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Hostname() == "" {
 			continue
 		}
-		if site != "" && siteDomain(u.Hostname()) == site {
+		if site != "" && siteOf(u.Hostname()) == site {
 			continue
 		}
 		if inPreformatted(doc, l.Span) {
@@ -426,14 +411,10 @@ func linkCitations(doc *sources.Document, found []Citation) []Citation {
 	return out
 }
 
-// siteDomain returns the domain a host belongs to ("bbc.co.uk" for
-// "www.bbc.co.uk"), or the host itself when it has none (an IP address).
-func siteDomain(host string) string {
-	host = strings.ToLower(strings.TrimSuffix(host, "."))
-	if d, err := publicsuffix.EffectiveTLDPlusOne(host); err == nil {
-		return d
-	}
-	return host
+// hostSite is the site of a host when no Options.SiteOf says better: the
+// host name in lower case without "www.".
+func hostSite(host string) string {
+	return strings.TrimPrefix(strings.TrimSuffix(strings.ToLower(host), "."), "www.")
 }
 
 // danglingFootnotes returns the Markdown footnote references that stayed

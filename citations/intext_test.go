@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/citecheck/citecheck/sources"
+	"github.com/citecheck/citecheck/sources/site"
 )
 
 // want is the part of a Citation a table case checks.
@@ -250,7 +251,7 @@ func TestFindSeedArticle(t *testing.T) {
 	works := map[string]bool{}
 	for _, c := range Find(doc) {
 		require.Equal(t, KindAuthorYear, c.Kind, c.Text)
-		got = append(got, found{c.Text, doc.Range(c.Span).Start.Line})
+		got = append(got, found{c.Text, doc.Locate(c.Span).Line})
 		works[strings.Join(c.Authors, "&")+" "+c.Year] = true
 	}
 	assert.Equal(t, []found{
@@ -334,8 +335,8 @@ func TestFindLinks(t *testing.T) {
 		{Span: textSpan(t, text, "Footer link"), URL: "https://other.org/", InBody: false},
 		{Span: sources.Span{Start: 3, End: 3}, URL: "https://empty.org/", InBody: true},
 	}
-	got := Find(doc)
-	require.Len(t, got, 2)
+	got := FindWithOptions(doc, Options{SiteOf: site.Of})
+	require.Len(t, got, 2, "blog.example.co.uk is the article's own site")
 	assert.Equal(t, KindLink, got[0].Kind)
 	assert.Equal(t, "A report", got[0].Text)
 	assert.Equal(t, "https://data.gov.uk/report", got[0].URL)
@@ -346,12 +347,20 @@ func TestFindLinks(t *testing.T) {
 	// without a canonical URL, a document named by its URL knows its site
 	doc.Meta.CanonicalURL = ""
 	doc.Name = "https://news.example.co.uk/story"
-	got = Find(doc)
+	got = FindWithOptions(doc, Options{SiteOf: site.Of})
 	require.Len(t, got, 2)
 	assert.Equal(t, "A report", got[0].Text)
 
-	doc.Name = "story.html"
+	// without SiteOf only the article's own host name, less "www.", is its
+	// site: news.example.co.uk and blog.example.co.uk are two sites
 	got = Find(doc)
+	require.Len(t, got, 3)
+	assert.Equal(t, "https://blog.example.co.uk/other", got[1].URL)
+	doc.Name = "https://www.blog.example.co.uk/story"
+	assert.Len(t, Find(doc), 2, "www. makes no other site")
+
+	doc.Name = "story.html"
+	got = FindWithOptions(doc, Options{SiteOf: site.Of})
 	require.Len(t, got, 3)
 	assert.Equal(t, "our own page", got[1].Text)
 }
@@ -371,9 +380,9 @@ func TestFindPlainText(t *testing.T) {
 	got := Find(doc)
 	require.Len(t, got, 5)
 	assert.Equal(t, "Jones & Lee, 2020", got[1].Text)
-	r := doc.Range(got[1].Span)
-	assert.Equal(t, 4, r.Start.Line)
-	assert.Equal(t, 1, r.Start.Column)
+	r := doc.Locate(got[1].Span)
+	assert.Equal(t, 4, r.Line)
+	assert.Equal(t, 1, r.Column)
 	assert.Nil(t, Find(nil))
 }
 

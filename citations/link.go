@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/citecheck/citecheck/sources"
 )
 
 // Status is the outcome of linking one citation.
@@ -81,7 +83,10 @@ type entryKey struct {
 	year    string   // normalised year with suffix
 	url     string   // normalised URL
 	doi     string
-	work    string // identifies the work, so that a duplicate entry is no ambiguity
+	// work identifies the work (see workOf), so that a duplicate entry is
+	// no ambiguity; computed only when an entry ties with another
+	work     string
+	workDone bool
 }
 
 // entryIndex finds entries by label, anchor, URL, DOI, first author and
@@ -121,13 +126,9 @@ func newEntryIndex(lists []ReferenceList) *entryIndex {
 		first := len(idx.entries)
 		for ei := range list.Entries {
 			e := &list.Entries[ei]
-			k := entryKey{ref: e, year: normYear(e.Year), url: NormalizeURL(e.URL), doi: normDOI(e.DOI)}
+			k := entryKey{ref: e, year: normYear(e.Year), url: sources.URLKey(e.URL), doi: sources.DOIKey(e.DOI)}
 			if k.doi == "" {
-				k.doi = DOIFromURL(e.URL)
-			}
-			k.work = k.doi
-			if k.work == "" {
-				k.work = NormalizeName(strings.TrimPrefix(e.Text, e.Label))
+				k.doi = sources.DOIFromURL(e.URL)
 			}
 			if numbered == 0 { // an unlabelled list is numbered by position
 				k.ordinal = ei + 1
@@ -260,7 +261,7 @@ func (idx *entryIndex) result(status Status, matches []int) LinkResult {
 	}
 	same := true
 	for _, m := range matches[1:] {
-		if w := idx.entries[m].work; w == "" || w != idx.entries[matches[0]].work {
+		if w := idx.workOf(m); w == "" || w != idx.workOf(matches[0]) {
 			same = false
 		}
 	}
@@ -309,12 +310,12 @@ func (idx *entryIndex) byNumber(n string, places bool) LinkResult {
 }
 
 func (idx *entryIndex) byURL(u string) LinkResult {
-	nu := NormalizeURL(u)
+	nu := sources.URLKey(u)
 	if nu == "" {
 		return LinkResult{Status: Unlisted}
 	}
 	m := idx.byLink[nu]
-	if doi := DOIFromURL(u); len(m) == 0 && doi != "" {
+	if doi := sources.DOIFromURL(u); len(m) == 0 && doi != "" {
 		m = idx.byLink["doi:"+doi]
 	}
 	if len(m) == 0 {
@@ -586,17 +587,6 @@ func firstWord(s string) string {
 	return s
 }
 
-// normDOI folds a DOI as an entry gives it: lower case, without "doi:" or
-// a resolver's URL, and without a trailing full stop.
-func normDOI(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
-	if d := DOIFromURL(s); d != "" {
-		return d
-	}
-	s = strings.TrimSpace(strings.TrimPrefix(s, "doi:"))
-	return strings.TrimRight(s, ".")
-}
-
 // yearMatch says how well an entry's year matches the cited one: 2 the
 // same, 1 the same year where only one side has a suffix ("2019" and
 // "2019a"), 0 different.
@@ -858,80 +848,42 @@ func yearOnly(y string) string {
 	return y
 }
 
-// NormalizeURL folds a URL for comparison: no scheme, no "www.", no
-// fragment, no trailing slash, lower-case host, no default port, and no
-// tracking parameters (utm_*, fbclid, gclid) in the query. It returns ""
-// for what is not an absolute http(s) URL.
-func NormalizeURL(raw string) string {
-	raw = strings.TrimSpace(raw)
-	if raw == "" {
-		return ""
+// workOf returns the work entry i lists: its WorkKey, or for an entry that
+// says too little, its whole text folded, so that only word-for-word copies
+// are the same work. It is computed once, when first asked.
+func (idx *entryIndex) workOf(i int) string {
+	k := &idx.entries[i]
+	if !k.workDone {
+		k.work, k.workDone = WorkKey(k.ref), true
+		if k.work == "" {
+			if t := NormalizeName(strings.TrimPrefix(k.ref.Text, k.ref.Label)); t != "" {
+				k.work = "text:" + t
+			}
+		}
 	}
-	u, err := url.Parse(raw)
-	if err != nil || u.Host == "" || u.Scheme != "http" && u.Scheme != "https" {
-		return ""
-	}
-	host := strings.TrimPrefix(strings.ToLower(u.Host), "www.")
-	host = strings.TrimSuffix(strings.TrimSuffix(host, ":80"), ":443")
-	p := strings.TrimRight(u.EscapedPath(), "/")
-	s := host + p
-	if q := trimTracking(u.RawQuery); q != "" {
-		s += "?" + q
-	}
-	return s
+	return k.work
 }
 
-// trimTracking drops the parameters of a raw query that only track where
-// a reader came from.
-func trimTracking(q string) string {
-	if !strings.Contains(q, "utm_") && !strings.Contains(q, "fbclid") && !strings.Contains(q, "gclid") {
-		return q
+// WorkKey identifies the work an entry lists, so that two entries of the
+// same work compare equal: "doi:" and its DOI (sources.DOIKey); else, when
+// it has no title, "url:" and its URL (sources.URLKey); else "work:" and
+// its first author, year and title, folded (NormalizeName); else its URL.
+// It returns "" when the entry says too little to tell. Linking uses it so
+// that a work listed twice is no ambiguity, and the duplicate-reference
+// rule to find the second copy.
+func WorkKey(e *Reference) string {
+	if e.DOI != "" {
+		return "doi:" + sources.DOIKey(e.DOI)
 	}
-	var kept []string
-	for _, p := range strings.Split(q, "&") {
-		name, _, _ := strings.Cut(p, "=")
-		if strings.HasPrefix(name, "utm_") || name == "fbclid" || name == "gclid" || p == "" {
-			continue
-		}
-		kept = append(kept, p)
+	u := sources.URLKey(e.URL)
+	if u != "" && e.Title == "" {
+		return "url:" + u
 	}
-	return strings.Join(kept, "&")
-}
-
-// mayNameDOIHost reports whether raw may be a URL on doi.org: it holds
-// "doi.org" in any case, or a byte that parsing and lowering could turn
-// into part of it (an escape, a non-ASCII letter).
-func mayNameDOIHost(raw string) bool {
-	const host = "doi.org"
-	for i := 0; i < len(raw); i++ {
-		c := raw[i]
-		if c == '%' || c >= utf8.RuneSelf {
-			return true
-		}
-		if c|0x20 == 'd' && i+len(host) <= len(raw) && strings.EqualFold(raw[i:i+len(host)], host) {
-			return true
-		}
+	if e.Title != "" && len(e.Authors) > 0 {
+		return "work:" + NormalizeName(e.Authors[0]) + "|" + e.Year + "|" + NormalizeName(e.Title)
 	}
-	return false
-}
-
-// DOIFromURL returns the DOI a doi.org or dx.doi.org URL names, lower-cased,
-// or "".
-func DOIFromURL(raw string) string {
-	if !mayNameDOIHost(raw) {
-		return "" // not worth parsing: no host can be doi.org
-	}
-	u, err := url.Parse(strings.TrimSpace(raw))
-	if err != nil {
-		return ""
-	}
-	switch strings.TrimPrefix(strings.ToLower(u.Host), "www.") {
-	case "doi.org", "dx.doi.org":
-		d, err := url.PathUnescape(strings.TrimPrefix(u.EscapedPath(), "/"))
-		if err != nil || !strings.HasPrefix(d, "10.") {
-			return ""
-		}
-		return strings.ToLower(d)
+	if u != "" {
+		return "url:" + u
 	}
 	return ""
 }

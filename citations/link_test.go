@@ -109,17 +109,6 @@ func TestNormalizeName(t *testing.T) {
 	}
 }
 
-func TestNormalizeURL(t *testing.T) {
-	assert.Equal(t, "example.org/a", NormalizeURL("https://www.Example.org/a/#frag"))
-	assert.Equal(t, "example.org/a?x=1", NormalizeURL("http://example.org/a?x=1"))
-	assert.Equal(t, "example.org/a?x=1", NormalizeURL("https://example.org:443/a/?utm_source=tw&x=1&fbclid=abc"))
-	assert.Equal(t, "example.org/a", NormalizeURL("http://example.org/a?utm_medium=email"))
-	assert.Equal(t, "", NormalizeURL("/relative"))
-	assert.Equal(t, "", NormalizeURL("mailto:a@b.c"))
-	assert.Equal(t, "10.1000/abc", DOIFromURL("https://dx.doi.org/10.1000/ABC"))
-	assert.Equal(t, "", DOIFromURL("https://example.org/10.1000/abc"))
-}
-
 func TestLinkNames(t *testing.T) {
 	list := []ReferenceList{{Entries: []Reference{
 		entry("r1", "2010", "Allmann", "Baldwin"),

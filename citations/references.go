@@ -73,7 +73,7 @@ func FindReferences(doc *sources.Document) []ReferenceList {
 		}
 		// a heading glued to a paragraph is taken only before an entry
 		// already; one standing alone may head something else
-		if firstStart < 0 && hspan == b.Span && headingIn(heading, false, ambiguousHeadings, nil) &&
+		if firstStart < 0 && hspan == b.Span && headingIn(heading, false, ambiguousHeadings, false) &&
 			!entrySection(doc, first, sectionEnd(doc, i, level, 2*maxSectionProbe), targets) {
 			continue // "Literature" over a survey of a country's writers
 		}
@@ -100,7 +100,7 @@ func FindReferences(doc *sources.Document) []ReferenceList {
 		n += len(lists[li].Entries)
 	}
 	li, ei := 0, 0
-	sequentialIDs("r", n, func(_ int, id string) {
+	sources.SequentialIDs("r", n, func(_ int, id string) {
 		for ei == len(lists[li].Entries) {
 			li, ei = li+1, 0
 		}
@@ -110,25 +110,7 @@ func FindReferences(doc *sources.Document) []ReferenceList {
 	return lists
 }
 
-// referenceHeadings are the names of reference sections, folded to lower
-// case.
-var referenceHeadings = map[string]bool{
-	"references": true, "reference": true, "reference list": true, "list of references": true,
-	"bibliography": true, "select bibliography": true, "selected bibliography": true,
-	"sources": true, "sources cited": true, "works cited": true, "work cited": true,
-	"works consulted": true, "notes": true, "footnotes": true, "endnotes": true, "end notes": true,
-	"literature": true, "literature cited": true, "cited literature": true, "references cited": true,
-	"citations": true, "sources and further reading": true, "references and notes": true,
-	"notes and references": true, "bibliography and notes": true, "notes and sources": true,
-	"source notes": true, "bibliographic references": true, "cited works": true, "sources and notes": true,
-	"referencias": true, "referencias bibliográficas": true, "bibliografía": true, "bibliografia": true,
-	"literatur": true, "literaturverzeichnis": true, "quellen": true, "einzelnachweise": true,
-	"références": true, "références bibliographiques": true, "bibliographie": true, "fontes": true,
-	"referências": true, "referências bibliográficas": true, "riferimenti": true, "riferimenti bibliografici": true,
-	"bronnen": true, "literatuur": true, "källor": true, "fuentes": true, "notas": true,
-}
-
-// ambiguousHeadings are the names in referenceHeadings that also head
+// ambiguousHeadings are the reference-section names (sources.IsReferenceHeading) that also head
 // other parts of a text: "Literature" over a survey of a country's writers,
 // "Notes" over remarks, "Sources" over a river's. Such a heading opens a
 // reference section only when entries follow it (see entrySection);
@@ -206,95 +188,13 @@ var subsectionHeadings = map[string]bool{
 	"primary": true, "secondary": true, "data sources": true, "legal sources": true, "cases": true,
 }
 
-// headingIn reports whether headingKey(s, trailingNumber) is in set or in
-// also (which may be nil), without building the key in a new string for an
-// ASCII heading: the key's bytes go to a buffer on the stack. Lower-casing
-// an ASCII string moves no byte, and no step of headingKey looks at the
-// case of a letter but the one of a one-letter numbering, so the steps run
-// on s as written and the key is lowered last.
-func headingIn(s string, trailingNumber bool, set, also map[string]bool) bool {
+// headingIn reports whether the heading's key (sources.HeadingKey) is in
+// set, or names a reference section when refs is true, without building
+// the key in a new string for an ASCII heading.
+func headingIn(s string, trailingNumber bool, set map[string]bool, refs bool) bool {
 	var buf [80]byte
-	key, ok := asciiHeadingKey(s, trailingNumber, &buf)
-	if !ok {
-		k := headingKey(s, trailingNumber)
-		return set[k] || also[k]
-	}
-	return set[string(key)] || also[string(key)]
-}
-
-// asciiHeadingKey is headingKey for an ASCII s, written into buf; ok is
-// false when s is not ASCII.
-func asciiHeadingKey(s string, trailingNumber bool, buf *[80]byte) (key []byte, ok bool) {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return nil, false
-		}
-	}
-	s = strings.TrimSpace(s)
-	if len(s) > 80 {
-		return nil, true
-	}
-	if i := strings.IndexByte(s, ' '); i > 0 {
-		head := strings.TrimRight(s[:i], ".):")
-		if head != "" && (allDigitsDots(head) || isRoman(head) && len(head) <= 4 || len(head) == 1 && isASCIILetter(head[0]) && s[i-1] == '.') {
-			s = strings.TrimSpace(s[i+1:])
-		}
-	}
-	if i := strings.LastIndexByte(s, ' '); trailingNumber && i > 0 && allDigits(s[i+1:]) {
-		s = strings.TrimSpace(s[:i])
-	}
-	s = strings.TrimRight(s, " :.")
-	key = buf[:0]
-	for w := range strings.FieldsSeq(s) { // what strings.Join(strings.Fields(s), " ") gives
-		if len(key) > 0 {
-			key = append(key, ' ')
-		}
-		key = append(key, w...)
-	}
-	for i, c := range key {
-		if 'A' <= c && c <= 'Z' {
-			key[i] = c + 'a' - 'A'
-		}
-	}
-	return key, true
-}
-
-func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
-
-// headingKey folds a heading for lookup: lower case, numbering ("7.",
-// "VII.", "A.") and a trailing colon or page number removed.
-func headingKey(s string, trailingNumber bool) string {
-	s = strings.TrimSpace(s)
-	if len(s) > 80 {
-		return ""
-	}
-	s = strings.ToLower(s)
-	// leading numbering: "7.", "7", "7.1", "vii.", "a."
-	if i := strings.IndexByte(s, ' '); i > 0 {
-		head := strings.TrimRight(s[:i], ".):")
-		if head != "" && (allDigitsDots(head) || isRoman(head) && len(head) <= 4 || len(head) == 1 && head[0] >= 'a' && head[0] <= 'z' && s[i-1] == '.') {
-			s = strings.TrimSpace(s[i+1:])
-		}
-	}
-	// a trailing page number of a running header: "bibliography 92"; a
-	// table of contents line looks the same, so only when asked
-	if i := strings.LastIndexByte(s, ' '); trailingNumber && i > 0 && allDigits(s[i+1:]) {
-		s = strings.TrimSpace(s[:i])
-	}
-	s = strings.TrimRight(s, " :.")
-	return strings.Join(strings.Fields(s), " ")
-}
-
-func allDigitsDots(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if (s[i] < '0' || s[i] > '9') && s[i] != '.' {
-			return false
-		}
-	}
-	return true
+	key := sources.AppendHeadingKey(buf[:0], s, trailingNumber)
+	return set[string(key)] || refs && sources.IsReferenceHeadingKey(string(key))
 }
 
 // referenceHeading reports whether block b is a reference-section heading
@@ -305,7 +205,7 @@ func referenceHeading(doc *sources.Document, b sources.Block) (text string, leve
 		return "", 0, false
 	}
 	text = strings.TrimSpace(doc.Slice(b.Span))
-	if !headingIn(text, false, referenceHeadings, nil) {
+	if !sources.IsReferenceHeading(text) {
 		return "", 0, false
 	}
 	level = b.Level
@@ -332,7 +232,7 @@ func sectionEnd(doc *sources.Document, i, level, limit int) int {
 			continue
 		}
 		text := doc.Slice(b.Span)
-		if headingIn(text, true, subsectionHeadings, referenceHeadings) {
+		if headingIn(text, true, subsectionHeadings, true) {
 			continue // "Primary sources", or a running header "BIBLIOGRAPHY 92"
 		}
 		if looksEntry(text) || looksEntryLine(text) {
@@ -379,7 +279,7 @@ func embeddedHeading(doc *sources.Document, i int) (hs, he int, atStart, ok bool
 		}
 		j = k
 		phrase := text[k+1:]
-		if startsUpper(phrase) && headingIn(phrase, false, referenceHeadings, nil) &&
+		if startsUpper(phrase) && sources.IsReferenceHeading(phrase) &&
 			i+1 < len(doc.Blocks) && startsNewEntry(doc.Slice(doc.Blocks[i+1].Span)) {
 			return k + 1, len(text), false, true
 		}
@@ -397,7 +297,7 @@ func embeddedHeading(doc *sources.Document, i int) (hs, he int, atStart, ok bool
 		}
 		j += k
 		phrase := text[start:j]
-		if startsUpper(phrase) && headingIn(phrase, false, referenceHeadings, nil) && startsNewEntry(text[j+1:]) {
+		if startsUpper(phrase) && sources.IsReferenceHeading(phrase) && startsNewEntry(text[j+1:]) {
 			return start, j, true, true
 		}
 		j++
@@ -438,7 +338,7 @@ func startsBackMatter(s string) bool {
 // isSubheading reports whether a heading inside a reference section is a
 // sub-heading rather than a line of an entry.
 func isSubheading(s string) bool {
-	if headingIn(s, true, subsectionHeadings, referenceHeadings) {
+	if headingIn(s, true, subsectionHeadings, true) {
 		return true
 	}
 	return !looksEntry(s) && !looksEntryLine(s) && len(strings.Fields(s)) <= 5 && !strings.Contains(s, ",")
@@ -467,7 +367,7 @@ func sectionEntries(doc *sources.Document, from, to, firstStart int, parsed entr
 			}
 		}
 		text := doc.Slice(b.Span)
-		if isNoise(text) || headingIn(text, true, referenceHeadings, nil) {
+		if isNoise(text) || headingIn(text, true, nil, true) {
 			continue // page furniture or a running header
 		}
 		if b.Kind == sources.BlockHeading && isSubheading(text) {
@@ -533,7 +433,7 @@ func blockPerEntry(doc *sources.Document, from, to int) bool {
 			continue
 		}
 		text := strings.TrimSpace(doc.Slice(b.Span))
-		if isNoise(text) || headingIn(text, true, referenceHeadings, nil) {
+		if isNoise(text) || headingIn(text, true, nil, true) {
 			continue
 		}
 		lens = append(lens, len(text))

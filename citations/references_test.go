@@ -130,13 +130,13 @@ func TestFindReferencesAPASpans(t *testing.T) {
 	lists := FindReferences(doc)
 	require.Len(t, lists, 1)
 	l := lists[0]
-	assert.Equal(t, 6, doc.Range(l.HeadingSpan).Start.Line)
+	assert.Equal(t, 6, doc.Locate(l.HeadingSpan).Line)
 	require.Len(t, l.Entries, 4)
 	// an entry starts on its own line in the file, hanging lines included
-	assert.Equal(t, 8, doc.Range(l.Entries[0].Span).Start.Line)
-	assert.Equal(t, 10, doc.Range(l.Entries[0].Span).End.Line)
+	assert.Equal(t, 8, doc.Locate(l.Entries[0].Span).Line)
+	assert.Equal(t, 10, doc.Locate(l.Entries[0].Span).EndLine)
 	assert.Equal(t, "10.1111/jsr.13001", l.Entries[0].DOI)
-	assert.Equal(t, 13, doc.Range(l.Entries[2].Span).Start.Line)
+	assert.Equal(t, 13, doc.Locate(l.Entries[2].Span).Line)
 	assert.True(t, strings.HasPrefix(l.Entries[2].Text, "van der Berg, A. (2019a)."))
 	// the pagination after the list is not an entry
 	assert.NotContains(t, l.Entries[3].Text, "Prev")
@@ -151,7 +151,7 @@ func TestFindReferencesSeedArticle(t *testing.T) {
 	lists := FindReferences(doc)
 	require.Len(t, lists, 1)
 	assert.Equal(t, "References", lists[0].Heading)
-	assert.Equal(t, 89, doc.Range(lists[0].HeadingSpan).Start.Line)
+	assert.Equal(t, 89, doc.Locate(lists[0].HeadingSpan).Line)
 	assert.Empty(t, lists[0].Entries, "pagination is not an entry")
 }
 

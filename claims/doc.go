@@ -6,7 +6,7 @@
 //
 //	doc, _ := sources.Parse(src, sources.ReadOptions{Name: name})
 //	for _, c := range claims.Extract(doc, claims.Options{}) {
-//		fmt.Println(doc.Range(c.Span), c.Score, c.Kinds, c.Text)
+//		fmt.Println(doc.Locate(c.Span), c.Score, c.Kinds, c.Text)
 //	}
 //
 // # Sentences

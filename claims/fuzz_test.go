@@ -46,7 +46,7 @@ func FuzzSplitSentences(f *testing.F) {
 			if sp.Start < prev || b < 0 || !doc.Blocks[b].Span.Contains(sp) {
 				t.Fatalf("sentence %v outside its block in %q", sp, doc.Text)
 			}
-			if r := doc.Range(sp); r.Start.Offset < 0 || r.End.Offset > len(doc.Src) || r.Start.Offset > r.End.Offset {
+			if r := doc.Locate(sp); r.Start < 0 || r.End > len(doc.Src) || r.Start > r.End {
 				t.Fatalf("sentence %v maps to %+v outside Src", sp, r)
 			}
 			prev = sp.End

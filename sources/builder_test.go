@@ -26,8 +26,8 @@ func checkInvariants(t testing.TB, doc *Document) {
 		if start < 0 || start > end || end > len(doc.Src) {
 			t.Fatalf("%s span %v maps to [%d,%d) outside Src of %d bytes", what, s, start, end, len(doc.Src))
 		}
-		r := doc.Range(s)
-		if r.Start.Line < 1 || r.Start.Column < 1 || r.End.Line < r.Start.Line {
+		r := doc.Locate(s)
+		if r.Line < 1 || r.Column < 1 || r.EndLine < r.Line {
 			t.Fatalf("%s span %v has range %+v", what, s, r)
 		}
 	}

@@ -5,16 +5,6 @@ import (
 	"strings"
 )
 
-// Format names the markup an input was written in.
-type Format string
-
-// The formats citecheck reads.
-const (
-	FormatHTML     Format = "html"
-	FormatMarkdown Format = "markdown"
-	FormatText     Format = "text"
-)
-
 // Span is a half-open range [Start, End) of byte offsets into Document.Text.
 // Every package uses it for what it finds; Document.Range turns it into
 // positions in the input file.

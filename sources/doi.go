@@ -3,7 +3,6 @@ package sources
 import (
 	"errors"
 	"fmt"
-	"net/url"
 	"strings"
 	"unicode/utf8"
 )
@@ -14,9 +13,6 @@ var (
 	// "10.<registrant>/<suffix>" once the usual prefixes ("doi:",
 	// "https://doi.org/") are removed.
 	ErrInvalidDOI = errors.New("invalid DOI")
-	// ErrDOINotFound means the DOI registry (the handle system behind
-	// doi.org) does not know the DOI.
-	ErrDOINotFound = errors.New("DOI not found")
 )
 
 // Bounds on DOI strings. Real DOIs are well under 300 bytes; the bounds
@@ -230,14 +226,4 @@ func clip(s string) string {
 		cut--
 	}
 	return s[:cut] + "…"
-}
-
-// escapeDOIPath escapes a DOI for use as a URL path, keeping its slashes:
-// each slash-separated segment is path-escaped.
-func escapeDOIPath(doi string) string {
-	segs := strings.Split(doi, "/")
-	for i, s := range segs {
-		segs[i] = url.PathEscape(s)
-	}
-	return strings.Join(segs, "/")
 }

@@ -60,14 +60,6 @@ func TestParseDOIInvalid(t *testing.T) {
 	}
 }
 
-func TestEscapeDOIPath(t *testing.T) {
-	assert.Equal(t, "10.1002/%28sici%291097-4571%28199806%2949:8%3C693::aid-asi4%3E3.0.co%3B2-o",
-		escapeDOIPath("10.1002/(sici)1097-4571(199806)49:8<693::aid-asi4>3.0.co;2-o"))
-	assert.Equal(t, "10.1000/a%3Fb%23c/d", escapeDOIPath("10.1000/a?b#c/d"))
-}
-
-// FuzzParseDOI checks that ParseDOI never panics and that what it accepts
-// is a normal-form DOI that it accepts again unchanged.
 func FuzzParseDOI(f *testing.F) {
 	for _, s := range []string{
 		"10.1000/xyz", "doi:10.1038/Nature12373.", "https://doi.org/10.1002%2F%28SICI%29",

@@ -25,8 +25,8 @@ Users leave a platform after repeated outages
 		fmt.Printf("%s: %s\n", b.Kind, doc.Slice(b.Span))
 	}
 	i := strings.Index(doc.Text, "(Ma et al., 2020)")
-	r := doc.Range(sources.Span{Start: i, End: i + len("(Ma et al., 2020)")})
-	fmt.Printf("citation at %s:%d:%d\n", doc.Name, r.Start.Line, r.Start.Column)
+	r := doc.Locate(sources.Span{Start: i, End: i + len("(Ma et al., 2020)")})
+	fmt.Printf("citation at %s:%d:%d\n", doc.Name, r.Line, r.Column)
 	// Output:
 	// heading: Outages and Trust
 	// paragraph: Users leave a platform after repeated outages (Ma et al., 2020).

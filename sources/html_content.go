@@ -759,19 +759,16 @@ func (c *htmlContent) kept(n int32) bool {
 	return false
 }
 
-// referenceHeading reports a heading that names a reference section.
+// referenceHeading reports a heading that names a reference section (see
+// IsReferenceHeading) or further reading, which is kept with the content.
 func (c *htmlContent) referenceHeading(n int32) bool {
 	if !htmlIsHeading(c.t.nodes[n].tag) || c.st[n].chars > 40 {
 		return false
 	}
 	s := strings.ToLower(strings.Trim(c.nodeText(n, 60), " :[]"))
 	s = strings.TrimSuffix(strings.TrimSpace(strings.TrimSuffix(s, "edit")), "[")
-	switch strings.TrimSpace(s) {
-	case "references", "notes", "sources", "footnotes", "bibliography", "works cited", "citations",
-		"notes and references", "references and notes", "further reading", "literature", "endnotes":
-		return true
-	}
-	return false
+	s = strings.TrimSpace(s)
+	return s == "further reading" || IsReferenceHeading(s)
 }
 
 // clean removes chrome from a kept subtree as Readability's prepArticle

@@ -147,10 +147,9 @@ func TestHTMLWindows1252(t *testing.T) {
 
 	// "café’s" is 6 bytes of windows-1252 on line 8 after "<p>The "
 	i := strings.Index(doc.Text, "café’s")
-	r := doc.Range(Span{i, i + len("café’s")})
-	assert.Equal(t, Position{Offset: r.Start.Offset, Line: 8, Column: 8}, r.Start)
-	assert.Equal(t, Position{Offset: r.End.Offset, Line: 8, Column: 14}, r.End)
-	assert.Equal(t, "caf\xe9\x92s", string(doc.Src[r.Start.Offset:r.End.Offset]))
+	r := doc.Locate(Span{i, i + len("café’s")})
+	assert.Equal(t, Location{Start: r.Start, End: r.End, Line: 8, Column: 8, EndLine: 8, EndColumn: 14}, r)
+	assert.Equal(t, "caf\xe9\x92s", string(doc.Src[r.Start:r.End]))
 }
 
 func TestHTMLJSONLDGraph(t *testing.T) {
@@ -360,10 +359,10 @@ func TestHTMLPositions(t *testing.T) {
 			text := strings.ReplaceAll(tt.word, "\n", " ")
 			i := strings.Index(doc.Text, text)
 			require.GreaterOrEqual(t, i, 0)
-			r := doc.Range(Span{i, i + len(text)})
-			assert.Equal(t, tt.line, r.Start.Line)
-			assert.Equal(t, tt.col, r.Start.Column)
-			assert.Equal(t, tt.source, string(doc.Src[r.Start.Offset:r.End.Offset]))
+			r := doc.Locate(Span{i, i + len(text)})
+			assert.Equal(t, tt.line, r.Line)
+			assert.Equal(t, tt.col, r.Column)
+			assert.Equal(t, tt.source, string(doc.Src[r.Start:r.End]))
 		})
 	}
 }

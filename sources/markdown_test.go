@@ -227,8 +227,8 @@ func TestMarkdownFootnotes(t *testing.T) {
 
 	a, ok := doc.AnchorByID("#fn:long-name")
 	require.True(t, ok)
-	r := doc.Range(a.Span)
-	assert.Equal(t, [4]int{6, 15, 7, 15}, [4]int{r.Start.Line, r.Start.Column, r.End.Line, r.End.Column})
+	r := doc.Locate(a.Span)
+	assert.Equal(t, [4]int{6, 15, 7, 15}, [4]int{r.Line, r.Column, r.EndLine, r.EndColumn})
 	i := doc.BlockAt(a.Span.Start)
 	require.GreaterOrEqual(t, i, 0)
 	assert.Equal(t, "fn:long-name", doc.Blocks[i].ID)
@@ -261,16 +261,16 @@ func TestMarkdownPositions(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.word, func(t *testing.T) {
-			r := doc.Range(spanOf(t, doc, tt.word, tt.n))
-			assert.Equal(t, tt.line, r.Start.Line)
-			assert.Equal(t, tt.col, r.Start.Column)
-			assert.Equal(t, tt.line, r.End.Line)
-			assert.Equal(t, tt.endCol, r.End.Column)
+			r := doc.Locate(spanOf(t, doc, tt.word, tt.n))
+			assert.Equal(t, tt.line, r.Line)
+			assert.Equal(t, tt.col, r.Column)
+			assert.Equal(t, tt.line, r.EndLine)
+			assert.Equal(t, tt.endCol, r.EndColumn)
 		})
 	}
 	// the joined citation spans two source lines
-	r := doc.Range(spanOf(t, doc, "(Ma et al., 2020)", 0))
-	assert.Equal(t, [4]int{7, 24, 8, 14}, [4]int{r.Start.Line, r.Start.Column, r.End.Line, r.End.Column})
+	r := doc.Locate(spanOf(t, doc, "(Ma et al., 2020)", 0))
+	assert.Equal(t, [4]int{7, 24, 8, 14}, [4]int{r.Line, r.Column, r.EndLine, r.EndColumn})
 }
 
 // TestMarkdownWordsMapHome checks, over the test article, that every word
@@ -295,7 +295,7 @@ func TestMarkdownWordsMapHome(t *testing.T) {
 				i := bytes.Index(src, []byte(w))
 				line := bytes.Count(src[:i], []byte{'\n'}) + 1
 				col := utf8.RuneCount(src[bytes.LastIndexByte(src[:i], '\n')+1:i]) + 1
-				p := doc.Range(Span{off, end}).Start
+				p := doc.Locate(Span{off, end})
 				assert.Equal(t, [2]int{line, col}, [2]int{p.Line, p.Column}, w)
 				checked++
 			}
@@ -379,7 +379,7 @@ func TestMarkdownLegacyEncoding(t *testing.T) {
 	checkInvariants(t, doc)
 	assert.Equal(t, "windows-1252", doc.Charset)
 	assert.Equal(t, "Café\nnaïve “word” here", doc.Text)
-	p := doc.Range(spanOf(t, doc, "here", 0)).Start
+	p := doc.Locate(spanOf(t, doc, "here", 0))
 	assert.Equal(t, [2]int{3, 14}, [2]int{p.Line, p.Column})
 }
 

@@ -32,10 +32,9 @@ func checkRanges(t *testing.T, in string, f Format) {
 	}
 	for s := 0; s <= len(doc.Text); s++ {
 		for e := s; e <= len(doc.Text) && e <= s+40; e++ {
-			r := doc.Range(Span{s, e})
+			r := doc.Locate(Span{s, e})
 			start, end := doc.SourceOffsets(Span{s, e})
-			require.Equal(t, doc.PositionOf(start), r.Start, "%q %s [%d,%d)", in, f, s, e)
-			require.Equal(t, doc.PositionOf(end), r.End, "%q %s [%d,%d)", in, f, s, e)
+			require.Equal(t, location(doc.PositionOf(start), doc.PositionOf(end)), r, "%q %s [%d,%d)", in, f, s, e)
 		}
 	}
 }

@@ -18,10 +18,24 @@ type Position struct {
 	Column int `json:"column"`
 }
 
-// Range is the stretch of the input file a span of text came from.
-type Range struct {
-	Start Position
-	End   Position
+// Location is where a span of text came from in the input file as given:
+// the byte offsets of its ends in Document.Src (half open) and the 1-based
+// line and column, counted in characters, of both ends. It is the one
+// position type of every report: its JSON form is the "span" of each
+// citation, reference, claim and finding.
+type Location struct {
+	Start     int `json:"start"`
+	End       int `json:"end"`
+	Line      int `json:"line"`
+	Column    int `json:"column"`
+	EndLine   int `json:"end_line"`
+	EndColumn int `json:"end_column"`
+}
+
+// location joins the positions of a span's two ends.
+func location(from, to Position) Location {
+	return Location{Start: from.Offset, End: to.Offset, Line: from.Line, Column: from.Column,
+		EndLine: to.Line, EndColumn: to.Column}
 }
 
 // run maps text[t:t+tn] to source[s:s+sn]. When tn == sn the mapping is byte
@@ -172,8 +186,8 @@ func (d *Document) SourceOffsets(s Span) (start, end int) {
 	return start, end
 }
 
-// Range returns where in the input file a span of Text came from.
-func (d *Document) Range(s Span) Range {
+// Locate returns where in the input file a span of Text came from.
+func (d *Document) Locate(s Span) Location {
 	start, end := d.SourceOffsets(s)
 	from := d.PositionOf(start)
 	// most spans end on the line they start on: count the characters
@@ -189,9 +203,9 @@ func (d *Document) Range(s Span) Range {
 			// RuneCount adds up across start only when no character
 			// straddles it
 			if single || start == len(d.Src) || utf8.RuneStart(d.Src[start]) {
-				return Range{Start: from, End: Position{Offset: end, Line: from.Line, Column: col}}
+				return location(from, Position{Offset: end, Line: from.Line, Column: col})
 			}
 		}
 	}
-	return Range{Start: from, End: d.PositionOf(end)}
+	return location(from, d.PositionOf(end))
 }

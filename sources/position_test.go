@@ -83,7 +83,6 @@ func TestRangeOfEmptySpan(t *testing.T) {
 	assert.Equal(t, s, e)
 	s, e = doc.SourceOffsets(Span{5, 2}) // reversed
 	assert.LessOrEqual(t, s, e)
-	r := doc.Range(Span{8, 13})
-	assert.Equal(t, Position{Offset: 8, Line: 2, Column: 1}, r.Start)
-	assert.Equal(t, Position{Offset: 13, Line: 2, Column: 6}, r.End)
+	r := doc.Locate(Span{8, 13})
+	assert.Equal(t, Location{Start: 8, End: 13, Line: 2, Column: 1, EndLine: 2, EndColumn: 6}, r)
 }

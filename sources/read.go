@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -95,18 +93,11 @@ func Parse(src []byte, opts ReadOptions) (*Document, error) {
 		doc.lines = newLineTable(src)
 		return nil, &InputError{Name: opts.Name, Pos: doc.PositionOf(i), Err: ErrBinary}
 	}
-	var err error
-	switch format {
-	case FormatHTML:
-		err = parseHTML(doc, opts.BaseURL)
-	case FormatMarkdown:
-		err = parseMarkdown(doc)
-	case FormatText:
-		err = parseText(doc)
-	default:
+	info, ok := LookupFormat(format)
+	if !ok {
 		return nil, &InputError{Name: opts.Name, Err: fmt.Errorf("%w: %q", ErrUnsupportedFormat, format)}
 	}
-	if err != nil {
+	if err := info.parse(doc, opts); err != nil {
 		var ie *InputError
 		if errors.As(err, &ie) {
 			return nil, err
@@ -120,56 +111,20 @@ func looksUTF16(src []byte) bool {
 	return len(src) >= 2 && (src[0] == 0xFF && src[1] == 0xFE || src[0] == 0xFE && src[1] == 0xFF)
 }
 
-// DetectFormat guesses an input's format from its file name and, failing
-// that, from its first bytes.
-func DetectFormat(name string, src []byte) Format {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".html", ".htm", ".xhtml":
-		return FormatHTML
-	case ".md", ".markdown", ".mdown", ".mkd":
-		return FormatMarkdown
-	case ".txt", ".text":
-		return FormatText
+// CheckEncoding reports, without parsing, whether src can be read as
+// format: it fails with ErrBinary for a NUL byte (outside UTF-16, which
+// Parse decodes) and with ErrEncoding for Markdown or plain text that is
+// not UTF-8, since unlike HTML they cannot declare another charset. The
+// corpus reader uses it to refuse such records as it reads them.
+func CheckEncoding(src []byte, format Format) error {
+	if looksUTF16(src) {
+		return nil
 	}
-	head := src
-	if len(head) > 1024 {
-		head = head[:1024]
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		return fmt.Errorf("%w: NUL byte at offset %d", ErrBinary, i)
 	}
-	head = bytes.TrimLeft(head, "\xef\xbb\xbf \t\r\n")
-	lower := bytes.ToLower(head)
-	if bytes.HasPrefix(lower, []byte("<!doctype html")) || bytes.HasPrefix(lower, []byte("<html")) ||
-		bytes.Contains(lower, []byte("<body")) || bytes.Contains(lower, []byte("<p>")) || bytes.Contains(lower, []byte("<div")) {
-		return FormatHTML
+	if format != FormatHTML && !utf8.Valid(src) {
+		return fmt.Errorf("%w: %s is not valid UTF-8", ErrEncoding, format)
 	}
-	if looksMarkdown(src) {
-		return FormatMarkdown
-	}
-	return FormatText
-}
-
-// looksMarkdown reports whether text uses Markdown syntax that plain prose
-// rarely has: ATX headings, links, footnotes, emphasis markers.
-func looksMarkdown(src []byte) bool {
-	if len(src) > 64<<10 {
-		src = src[:64<<10]
-	}
-	if !utf8.Valid(src) {
-		return false
-	}
-	score := 0
-	for _, line := range bytes.Split(src, []byte{'\n'}) {
-		t := bytes.TrimSpace(line)
-		switch {
-		case bytes.HasPrefix(t, []byte("# ")), bytes.HasPrefix(t, []byte("## ")), bytes.HasPrefix(t, []byte("### ")):
-			score += 2
-		case bytes.HasPrefix(t, []byte("[^")) && bytes.Contains(t, []byte("]:")):
-			score += 2
-		case bytes.HasPrefix(t, []byte("```")):
-			score += 2
-		}
-		if bytes.Contains(t, []byte("](http")) || bytes.Contains(t, []byte("[^")) {
-			score++
-		}
-	}
-	return score >= 2
+	return nil
 }

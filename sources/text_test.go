@@ -1,6 +1,8 @@
 package sources
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -141,9 +143,9 @@ func TestTextPositions(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			doc := readText(t, tt.src)
-			r := doc.Range(spanOf(t, doc, tt.word, 0))
+			r := doc.Locate(spanOf(t, doc, tt.word, 0))
 			assert.Equal(t, [4]int{tt.line, tt.col, tt.line, tt.endCol},
-				[4]int{r.Start.Line, r.Start.Column, r.End.Line, r.End.Column})
+				[4]int{r.Line, r.Column, r.EndLine, r.EndColumn})
 		})
 	}
 }
@@ -151,8 +153,8 @@ func TestTextPositions(t *testing.T) {
 func TestTextJoinedCitationSpansLines(t *testing.T) {
 	doc := readText(t, "A claim holds (Ma et\nal., 2020) firmly.\n")
 	assert.Equal(t, "A claim holds (Ma et al., 2020) firmly.", doc.Text)
-	r := doc.Range(spanOf(t, doc, "(Ma et al., 2020)", 0))
-	assert.Equal(t, [4]int{1, 15, 2, 11}, [4]int{r.Start.Line, r.Start.Column, r.End.Line, r.End.Column})
+	r := doc.Locate(spanOf(t, doc, "(Ma et al., 2020)", 0))
+	assert.Equal(t, [4]int{1, 15, 2, 11}, [4]int{r.Line, r.Column, r.EndLine, r.EndColumn})
 }
 
 func TestTextWindows1252(t *testing.T) {
@@ -174,15 +176,16 @@ func TestTextTestdataArticle(t *testing.T) {
 	b := doc.Blocks[i]
 	assert.Equal(t, BlockParagraph, b.Kind)
 	assert.Equal(t, "Ponemon Institute. (2021). Cost of a data breach report. Ponemon Institute, Traverse City, MI.", doc.Slice(b.Span))
-	r := doc.Range(b.Span)
-	assert.Equal(t, [2]int{13, 14}, [2]int{r.Start.Line, r.End.Line})
+	r := doc.Locate(b.Span)
+	assert.Equal(t, [2]int{13, 14}, [2]int{r.Line, r.EndLine})
 }
 
 func TestTextSeedArticle(t *testing.T) {
 	src, err := os.ReadFile(filepath.Join("..", "..", "shared", "seed", "article.txt"))
-	if err != nil {
-		t.Skip("seed article absent (../shared/seed/article.txt relative to the repository root):", err)
+	if errors.Is(err, fs.ErrNotExist) {
+		t.Skip("seed article absent (../shared/seed/article.txt beside the checkout):", err)
 	}
+	require.NoError(t, err, "the seed article is there but cannot be read")
 	doc, err := Parse(src, ReadOptions{Name: "article.txt"})
 	require.NoError(t, err)
 	checkInvariants(t, doc)
@@ -194,7 +197,7 @@ func TestTextSeedArticle(t *testing.T) {
 		}
 	}
 	require.GreaterOrEqual(t, refs, 0, "no References heading")
-	assert.Equal(t, 89, doc.Range(doc.Blocks[refs].Span).Start.Line)
+	assert.Equal(t, 89, doc.Locate(doc.Blocks[refs].Span).Line)
 	require.Less(t, refs+1, len(doc.Blocks))
 	assert.NotEqual(t, BlockListItem, doc.Blocks[refs+1].Kind)
 
@@ -212,6 +215,6 @@ func TestTextSeedArticle(t *testing.T) {
 	for _, b := range items {
 		assert.Equal(t, 1, b.Level)
 	}
-	p := doc.Range(spanOf(t, doc, "(Ma et al., 2020)", 0)).Start
+	p := doc.Locate(spanOf(t, doc, "(Ma et al., 2020)", 0))
 	assert.Equal(t, [2]int{15, 275}, [2]int{p.Line, p.Column})
 }

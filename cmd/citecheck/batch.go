@@ -2,9 +2,6 @@ package main
 
 import (
 	"context"
-	"database/sql"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"iter"
@@ -19,6 +16,8 @@ import (
 
 	"github.com/citecheck/citecheck"
 	"github.com/citecheck/citecheck/sources"
+	"github.com/citecheck/citecheck/sources/corpus"
+	"github.com/citecheck/citecheck/sources/resolve"
 )
 
 // batchCommit is how many results one transaction writes, and
@@ -42,78 +41,61 @@ const batchGCPercent = 200
 const exitBatchFailed = 1
 
 // runBatch runs `citecheck batch`: a progress bar on stderr when it is a
-// terminal, a status line every two seconds otherwise. resolverOpts are
+// terminal, a status line every two seconds otherwise. fetcherOpts are
 // added to the resolver's options (tests allow loopback with them).
-func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer, resolverOpts []sources.Option) int {
-	fs := flag.NewFlagSet("batch", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	dbPath := fs.String("db", "", "results database (SQLite file, created if absent)")
-	workers := fs.Int("workers", runtime.NumCPU(), "articles checked at once")
-	shardFlag := fs.String("shard", "", "check only shard I of N (I/N, 0 <= I < N) of the articles, by id")
-	minScore := fs.Float64("min-score", 0, "lowest claim score to report (0 means the default)")
-	maxBytes := fs.Int64("max-bytes", 0, "largest article in bytes (0 means the default)")
-	resolve := fs.Bool("resolve", false, "open what each article cites and check the sources (network; cached)")
-	cachePath := fs.String("cache", "", "the SQLite cache of resolved sources `path` (default: citecheck/cache.sqlite in the user's cache directory)")
-	offline := fs.Bool("offline", false, "check the sources from the cache alone, fetching nothing (implies --resolve)")
-	contact := fs.String("contact", "", "an e-mail `address` to put in the User-Agent, so site operators can reach you")
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: citecheck batch --db results.sqlite [flags] INPUT...\n\n"+
-			"INPUT is a directory, an article file, a JSON Lines file or a WARC file.\n"+
+func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer, fetcherOpts []resolve.Option) int {
+	c := newCommand("batch", "citecheck batch --db results.sqlite [flags] INPUT...",
+		"INPUT is a directory, an article file, a JSON Lines file or a WARC file.\n"+
 			"Articles already in the database with the same content are skipped.\n"+
-			"Exit status: 0 done, 1 some article could not be read or the run stopped, 2 usage error.\n\nFlags:\n")
-		fs.PrintDefaults()
-	}
-	inputs, err := parseInterleaved(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+			"Exit status: 0 done, 1 some article could not be read or the run stopped, 2 usage error.",
+		stdout, stderr)
+	dbPath := c.String("db", "", "results database (SQLite file, created if absent)")
+	workers := c.Int("workers", runtime.NumCPU(), "articles checked at once")
+	shardFlag := c.String("shard", "", "check only shard I of N (I/N, 0 <= I < N) of the articles, by id")
+	minScore := c.Float64("min-score", 0, "lowest claim score to report (0 means the default)")
+	maxBytes := c.Int64("max-bytes", 0, "largest article in bytes (0 means the default)")
+	resolving := addResolveFlags(c.FlagSet, "open what each article cites and check the sources (network; cached)")
+	inputs, code, ok := c.parse(args)
+	if !ok {
+		return code
 	}
 	shard, shards, err := parseShard(*shardFlag)
-	if err != nil {
-		fmt.Fprintf(stderr, "citecheck batch: %v\n", err)
-		return exitUsage
-	}
-	if *dbPath == "" || len(inputs) == 0 || *workers < 1 {
-		fs.Usage()
-		return exitUsage
+	switch {
+	case err != nil:
+		return c.usageError("%v", err)
+	case *dbPath == "":
+		return c.usageError("missing --db")
+	case len(inputs) == 0:
+		return c.usageError("no inputs")
+	case *workers < 1:
+		return c.usageError("--workers must be at least 1, not %d", *workers)
 	}
 
-	db, err := sql.Open("sqlite3", "file:"+*dbPath+"?_busy_timeout=10000")
+	db, store, err := openStore(ctx, *dbPath)
 	if err != nil {
-		fmt.Fprintf(stderr, "citecheck batch: %v\n", err)
-		return exitBatchFailed
+		return c.fail(exitBatchFailed, "%v", err)
 	}
 	defer db.Close()
-	store, err := citecheck.OpenStore(ctx, db)
-	if err != nil {
-		fmt.Fprintf(stderr, "citecheck batch: %v\n", err)
-		return exitBatchFailed
-	}
 	defer store.Close()
 
 	if os.Getenv("GOGC") == "" {
 		defer debug.SetGCPercent(debug.SetGCPercent(batchGCPercent))
 	}
 	check := citecheck.Options{MinScore: *minScore, MaxBytes: *maxBytes}
-	if *resolve || *offline {
-		closeAll, err := setupResolve(ctx, &check, *cachePath, *offline, *contact, stderr, resolverOpts...)
-		if err != nil {
-			fmt.Fprintf(stderr, "citecheck batch: %v\n", err)
-			return exitUsage
-		}
-		defer closeAll()
-		check.Progress = nil // one line per article would drown the run's status
+	closeResolver, err := resolving.setup(ctx, &check, stderr, fetcherOpts)
+	if err != nil {
+		return c.fail(exitUsage, "%v", err)
 	}
+	defer closeResolver()
+	check.Progress = nil // one line per article would drown the run's status
 
 	var counts batchCounts
 	counts.total.Store(-1)
 	var hasErr error
-	corpusOpts := sources.CorpusOptions{MaxBytes: *maxBytes, Shard: shard, Shards: shards}
-	corpus := sources.ReadCorpus(ctx, inputs, corpusOpts)
-	todo := func(yield func(sources.Article, error) bool) {
-		for a, err := range corpus {
+	corpusOpts := corpus.Options{MaxBytes: *maxBytes, Shard: shard, Shards: shards}
+	articles := corpus.Read(ctx, inputs, corpusOpts)
+	todo := func(yield func(corpus.Article, error) bool) {
+		for a, err := range articles {
 			if err == nil {
 				has, herr := store.Has(ctx, a.ID, a.Hash)
 				if herr != nil {
@@ -138,7 +120,7 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer, reso
 		stopCount = countCorpus(ctx, inputs, corpusOpts, &counts)
 	}
 	stopStatus := statusDisplay(stderr, &counts, start, bar, batchStatusAt)
-	results := citecheck.Batch(ctx, iter.Seq2[sources.Article, error](todo), citecheck.BatchOptions{
+	results := citecheck.Batch(ctx, iter.Seq2[corpus.Article, error](todo), citecheck.BatchOptions{
 		Workers: *workers,
 		Check:   check,
 	})
@@ -157,14 +139,11 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer, reso
 		done, counts.skipped.Load(), counts.failed.Load(), elapsed.Seconds(), rate, peak)
 	switch {
 	case saveErr != nil:
-		fmt.Fprintf(stderr, "citecheck batch: %v\n", saveErr)
-		return exitBatchFailed
+		return c.fail(exitBatchFailed, "%v", saveErr)
 	case hasErr != nil:
-		fmt.Fprintf(stderr, "citecheck batch: %v\n", hasErr)
-		return exitBatchFailed
+		return c.fail(exitBatchFailed, "%v", hasErr)
 	case ctx.Err() != nil:
-		fmt.Fprintf(stderr, "citecheck batch: stopped: %v; run again to finish\n", ctx.Err())
-		return exitBatchFailed
+		return c.fail(exitBatchFailed, "stopped: %v; run again to finish", ctx.Err())
 	case counts.failed.Load() > 0:
 		return exitBatchFailed
 	}

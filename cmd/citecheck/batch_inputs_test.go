@@ -13,7 +13,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/citecheck/citecheck/sources"
+	"github.com/citecheck/citecheck/sources/resolve"
 )
 
 // warcResponse is a WARC/1.0 response record of an HTTP response with the
@@ -91,7 +91,7 @@ func TestBatchResolve(t *testing.T) {
 			"1. Smith, J. (2019). Sleep and memory in adolescents. Journal of Sleep. %s%s\n", i, srv.URL, ref)
 		require.NoError(t, os.WriteFile(filepath.Join(corpus, fmt.Sprintf("d%d.md", i)), []byte(text), 0o644))
 	}
-	opts := []sources.Option{sources.WithAllowLoopback(), sources.WithPerDomain(4, 0)}
+	opts := []resolve.Option{resolve.WithAllowLoopback(), resolve.WithPerDomain(4, 0)}
 	batch := func(args ...string) (int, string, string) {
 		t.Helper()
 		var out, errOut bytes.Buffer

@@ -49,7 +49,7 @@ func writeSmallCorpus(t testing.TB, n int) string {
 
 func openResults(t *testing.T, path string) *sql.DB {
 	t.Helper()
-	db, err := sql.Open("sqlite3", "file:"+path+"?mode=ro&_busy_timeout=10000")
+	db, err := openDB(context.Background(), path, true, nil)
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = db.Close() })
 	return db

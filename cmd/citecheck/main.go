@@ -2,7 +2,7 @@
 //
 // Usage:
 //
-//	citecheck check [--format text|json] [--fail-on error|warning|never] FILE...
+//	citecheck check [--format text|json] [--fail-on error|warning|never] [--input-format html|markdown|text] FILE...
 //	citecheck check --resolve [--cache PATH] [--offline] [--contact EMAIL] FILE...
 //	citecheck codes
 //	citecheck batch --db results.sqlite [--workers N] [--shard I/N] [--resolve] INPUT...
@@ -12,9 +12,20 @@
 //
 // For check, FILE may be - for standard input; the exit status is 0 when no
 // finding reaches --fail-on, 1 when one does, 2 for usage errors or
-// unreadable input. batch checks a corpus (folders, JSON Lines, WARC) into
-// a results database, resumably; merge combines the databases of shards;
-// report prints their aggregates. Each command's -h lists its flags.
+// unreadable input. codes describes every finding code. batch checks a
+// corpus (folders, JSON Lines, WARC) into a results database, resumably;
+// merge combines the databases of shards; report prints their aggregates.
+// With --resolve, check and batch open what the articles cite, through a
+// SQLite cache of sources (citecheck/cache.sqlite in the user's cache
+// directory unless --cache names another) that prune-cache trims.
+//
+// Every command's -h or --help prints its usage and flags on standard
+// output and exits 0. Flags may come before, between or after the other
+// arguments; after -- every argument is an input. A mistake in the command
+// line is reported in one line on standard error, with exit status 2.
+//
+// Each command has its file (check and codes in run.go); command.go holds
+// the command line they share and db.go opens their SQLite databases.
 package main
 
 import (

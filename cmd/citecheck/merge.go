@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"database/sql"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -20,27 +18,21 @@ const exitDBError = 1
 // input from a newer citecheck stops the merge before anything is written,
 // then merges the inputs in order.
 func runMerge(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("merge", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	dbPath := fs.String("db", "", "the results database to merge into (SQLite file, created if absent)")
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: citecheck merge --db OUT.sqlite IN.sqlite...\n\n"+
-			"Merges results databases (the shards of a corpus) into OUT. An article OUT already\n"+
+	c := newCommand("merge", "citecheck merge --db OUT.sqlite IN.sqlite...",
+		"Merges results databases (the shards of a corpus) into OUT. An article OUT already\n"+
 			"holds with the same id and hash is left alone; with another hash, the one checked\n"+
 			"later wins. The inputs are not changed; merging the same input twice changes nothing.\n"+
-			"Exit status: 0 done, 1 a database could not be read or written, 2 usage error.\n\nFlags:\n")
-		fs.PrintDefaults()
-	}
-	inputs, err := parseInterleaved(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
-	}
-	if *dbPath == "" || len(inputs) == 0 {
-		fs.Usage()
-		return exitUsage
+			"Exit status: 0 done, 1 a database could not be read or written, 2 usage error.",
+		stdout, stderr)
+	dbPath := c.String("db", "", "the results database to merge into (SQLite file, created if absent)")
+	inputs, code, ok := c.parse(args)
+	switch {
+	case !ok:
+		return code
+	case *dbPath == "":
+		return c.usageError("missing --db")
+	case len(inputs) == 0:
+		return c.usageError("no input databases")
 	}
 	out, outErr := os.Stat(*dbPath)
 
@@ -55,31 +47,21 @@ func runMerge(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	for i, in := range inputs {
 		fi, err := os.Stat(in)
 		if err != nil {
-			fmt.Fprintf(stderr, "citecheck merge: %v\n", err)
-			return exitDBError
+			return c.fail(exitDBError, "%v", err)
 		}
 		if outErr == nil && os.SameFile(fi, out) {
-			fmt.Fprintf(stderr, "citecheck merge: %s: is the output database\n", in)
-			return exitUsage
+			return c.fail(exitUsage, "%s: is the output database", in)
 		}
-		srcs[i], err = openReadOnly(ctx, in)
-		if err != nil {
-			fmt.Fprintf(stderr, "citecheck merge: %s: %v\n", in, err)
-			return exitDBError
+		if srcs[i], err = openStoreReadOnly(ctx, in); err != nil {
+			return c.fail(exitDBError, "%v", err)
 		}
 	}
 
-	db, err := sql.Open("sqlite3", "file:"+*dbPath+"?_busy_timeout=10000")
+	db, store, err := openStore(ctx, *dbPath)
 	if err != nil {
-		fmt.Fprintf(stderr, "citecheck merge: %s: %v\n", *dbPath, err)
-		return exitDBError
+		return c.fail(exitDBError, "%v", err)
 	}
 	defer db.Close()
-	store, err := citecheck.OpenStore(ctx, db)
-	if err != nil {
-		fmt.Fprintf(stderr, "citecheck merge: %s: %v\n", *dbPath, err)
-		return exitDBError
-	}
 	defer store.Close()
 
 	var total citecheck.MergeStats
@@ -87,9 +69,9 @@ func runMerge(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		st, err := store.Merge(ctx, srcs[i])
 		total.Add(st)
 		if err != nil {
-			fmt.Fprintf(stderr, "citecheck merge: %s: %v\n", in, err)
+			c.fail(exitDBError, "%s: %v", in, err)
 			if i > 0 {
-				fmt.Fprintf(stderr, "citecheck merge: the inputs before %s are merged; merging them again changes nothing\n", in)
+				c.fail(exitDBError, "the inputs before %s are merged; merging them again changes nothing", in)
 			}
 			return exitDBError
 		}
@@ -105,18 +87,4 @@ func runMerge(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 
 func mergeLine(st citecheck.MergeStats) string {
 	return fmt.Sprintf("%d added, %d replaced, %d same, %d kept (%d rows)", st.Added, st.Replaced, st.Same, st.Kept, st.Rows)
-}
-
-// openReadOnly opens a results database for reading and checks that its
-// schema is one this citecheck can read.
-func openReadOnly(ctx context.Context, path string) (*sql.DB, error) {
-	db, err := sql.Open("sqlite3", "file:"+path+"?mode=ro&_busy_timeout=10000")
-	if err != nil {
-		return nil, err
-	}
-	if err := citecheck.CheckStore(ctx, db); err != nil {
-		_ = db.Close()
-		return nil, err
-	}
-	return db, nil
 }

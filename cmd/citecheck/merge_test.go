@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"database/sql"
 	"fmt"
 	"os"
@@ -84,6 +85,17 @@ func writeMixedCorpus(t *testing.T, n int) []string {
 	return []string{corpus, feed}
 }
 
+// setResultsVersion sets the schema version the results database at path
+// records, as a newer citecheck would have written it.
+func setResultsVersion(t *testing.T, path string, version int) {
+	t.Helper()
+	db, err := openDB(context.Background(), path, false, nil)
+	require.NoError(t, err)
+	_, err = db.Exec("UPDATE results_schema SET version = ?", version)
+	require.NoError(t, err)
+	require.NoError(t, db.Close())
+}
+
 // TestMergeShards checks that batch --shard on 3 shards plus merge gives
 // the same database as one unsharded run, and that merging again changes
 // nothing.
@@ -132,11 +144,7 @@ func TestMergeRefuses(t *testing.T) {
 	newer := filepath.Join(dir, "newer.sqlite")
 	code, _, errOut = runTool(t, "", "batch", "--db", newer, corpus)
 	require.Equal(t, exitOK, code, errOut)
-	db, err := sql.Open("sqlite3", "file:"+newer)
-	require.NoError(t, err)
-	_, err = db.Exec("UPDATE results_schema SET version = 99")
-	require.NoError(t, err)
-	require.NoError(t, db.Close())
+	setResultsVersion(t, newer, 99)
 	text := filepath.Join(dir, "notes.txt")
 	require.NoError(t, os.WriteFile(text, []byte("not a database, but long enough to have a header of sorts\n"), 0o644))
 	out := filepath.Join(dir, "out.sqlite")

@@ -10,7 +10,7 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 
-	"github.com/citecheck/citecheck/sources"
+	"github.com/citecheck/citecheck/sources/corpus"
 )
 
 // batchCounts are the figures of a batch run, read by the status display
@@ -30,12 +30,12 @@ func (c *batchCounts) finished() int64 {
 // countCorpus counts the articles of inputs in the background into
 // counts.total, so that the progress bar can show an ETA. It reads the
 // inputs a second time, so it runs only for the bar on a terminal.
-func countCorpus(ctx context.Context, inputs []string, opts sources.CorpusOptions, counts *batchCounts) (stop func()) {
+func countCorpus(ctx context.Context, inputs []string, opts corpus.Options, counts *batchCounts) (stop func()) {
 	ctx, cancel := context.WithCancel(ctx)
 	var wg sync.WaitGroup
 	wg.Go(func() {
 		var n int64
-		for range sources.ReadCorpus(ctx, inputs, opts) {
+		for range corpus.Read(ctx, inputs, opts) {
 			n++
 		}
 		if ctx.Err() == nil {

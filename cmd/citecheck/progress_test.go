@@ -10,7 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/citecheck/citecheck/sources"
+	"github.com/citecheck/citecheck/sources/corpus"
 )
 
 // lockedBuffer is a bytes.Buffer that the display goroutine and the test
@@ -68,16 +68,16 @@ func (b *lockedBuffer) Len() int {
 }
 
 func TestCountCorpus(t *testing.T) {
-	corpus := writeSmallCorpus(t, 30)
+	dir := writeSmallCorpus(t, 30)
 	var counts batchCounts
 	counts.total.Store(-1)
-	stop := countCorpus(context.Background(), []string{corpus}, sources.CorpusOptions{}, &counts)
+	stop := countCorpus(context.Background(), []string{dir}, corpus.Options{}, &counts)
 	require.Eventually(t, func() bool { return counts.total.Load() >= 0 }, 10*time.Second, time.Millisecond)
 	stop()
 	assert.Equal(t, int64(30), counts.total.Load())
 
 	counts.total.Store(-1)
-	stop = countCorpus(context.Background(), []string{corpus}, sources.CorpusOptions{Shard: 1, Shards: 3}, &counts)
+	stop = countCorpus(context.Background(), []string{dir}, corpus.Options{Shard: 1, Shards: 3}, &counts)
 	require.Eventually(t, func() bool { return counts.total.Load() >= 0 }, 10*time.Second, time.Millisecond)
 	stop()
 	assert.Less(t, counts.total.Load(), int64(30), "one shard of three")

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -13,51 +11,36 @@ import (
 // runPruneCache runs `citecheck prune-cache`: it drops from the source cache
 // what was learned more than --days days ago.
 func runPruneCache(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("prune-cache", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	cachePath := fs.String("cache", "", "the SQLite cache of resolved sources `path` (default: citecheck/cache.sqlite in the user's cache directory)")
-	days := fs.Int("days", 365, "keep what was learned in the last `N` days")
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: citecheck prune-cache [--cache PATH] [--days N]\n\n"+
-			"Drops sources, robots.txt files and link observations older than N days from the cache.\n"+
-			"Links then need fresh failures on separate days before they count as dead again.\n\nFlags:\n")
-		fs.PrintDefaults()
+	c := newCommand("prune-cache", "citecheck prune-cache [--cache PATH] [--days N]",
+		"Drops sources and link observations older than N days from the cache.\n"+
+			"Links then need fresh failures on separate days before they count as dead again.",
+		stdout, stderr)
+	cachePath := cacheFlag(c.FlagSet)
+	days := c.Int("days", 365, "keep what was learned in the last `N` days")
+	if code, ok := c.parseFlags(args); !ok {
+		return code
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	if *days < 1 {
+		return c.usageError("--days must be at least 1, not %d", *days)
 	}
-	if fs.NArg() > 0 || *days < 1 {
-		fs.Usage()
-		return exitUsage
+	path, err := cacheFile(*cachePath)
+	if err != nil {
+		return c.fail(exitUsage, "%v", err)
 	}
-	path := *cachePath
-	if path == "" {
-		p, err := defaultCachePath()
-		if err != nil {
-			fmt.Fprintf(stderr, "citecheck prune-cache: %v\n", err)
-			return exitUsage
-		}
-		path = p
-	}
+	// An absent cache is a mistake in --cache, not one to create.
 	if _, err := os.Stat(path); err != nil {
-		fmt.Fprintf(stderr, "citecheck prune-cache: %v\n", err)
-		return exitUsage
+		return c.fail(exitUsage, "%v", err)
 	}
 	cache, db, err := openCache(ctx, path)
 	if err != nil {
-		fmt.Fprintf(stderr, "citecheck prune-cache: %v\n", err)
-		return exitUsage
+		return c.fail(exitUsage, "%v", err)
 	}
 	defer db.Close()
 	p, err := cache.Prune(ctx, time.Now().AddDate(0, 0, -*days))
 	if err != nil {
-		fmt.Fprintf(stderr, "citecheck prune-cache: %s: %v\n", path, err)
-		return exitBatchFailed
+		return c.fail(exitBatchFailed, "%s: %v", path, err)
 	}
-	fmt.Fprintf(stdout, "citecheck prune-cache: %s: removed %d sources, %d robots.txt files, %d link observations older than %d days\n",
-		path, p.Sources, p.Robots, p.Observations, *days)
+	fmt.Fprintf(stdout, "citecheck prune-cache: %s: removed %d sources, %d link observations older than %d days\n",
+		path, p.Sources, p.Observations, *days)
 	return exitOK
 }

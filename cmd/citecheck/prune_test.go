@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"database/sql"
 	"path/filepath"
 	"testing"
 	"time"
@@ -10,24 +9,22 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/citecheck/citecheck/sources"
+	"github.com/citecheck/citecheck/sources/resolve"
 )
 
 func TestPruneCache(t *testing.T) {
 	dir := t.TempDir()
 	cache := filepath.Join(dir, "cache.sqlite")
-	db, err := sql.Open("sqlite3", "file:"+cache)
-	require.NoError(t, err)
-	c, err := sources.NewSQLiteCache(context.Background(), db)
+	c, db, err := openCache(context.Background(), cache)
 	require.NoError(t, err)
 	now := time.Now()
-	for _, rec := range []sources.SourceRecord{
-		{Key: "https://old.example/a", Status: "ok", CheckedAt: now.AddDate(0, 0, -400)},
-		{Key: "https://new.example/b", Status: "ok", CheckedAt: now.AddDate(0, 0, -3)},
+	for _, cs := range []resolve.CachedSource{
+		{Key: "old.example/a", Source: resolve.Source{Status: resolve.StatusOK, CheckedAt: now.AddDate(0, 0, -400)}},
+		{Key: "new.example/b", Source: resolve.Source{Status: resolve.StatusOK, CheckedAt: now.AddDate(0, 0, -3)}},
 	} {
-		require.NoError(t, c.PutSource(context.Background(), rec))
+		require.NoError(t, c.PutSource(context.Background(), cs))
 		require.NoError(t, c.AddObservation(context.Background(),
-			sources.LinkObservation{URL: rec.Key, At: rec.CheckedAt, Outcome: sources.OutcomeOK, Status: 200}))
+			resolve.LinkObservation{URL: cs.Key, At: cs.Source.CheckedAt, Outcome: resolve.OutcomeOK, Status: 200}))
 	}
 	require.NoError(t, db.Close())
 
@@ -38,9 +35,9 @@ func TestPruneCache(t *testing.T) {
 		out    string
 		errOut string
 	}{
-		{"keep a year", []string{"prune-cache", "--cache", cache}, exitOK, "removed 1 sources, 0 robots.txt files, 1 link observations older than 365 days", ""},
-		{"again", []string{"prune-cache", "--cache", cache}, exitOK, "removed 0 sources, 0 robots.txt files, 0 link observations", ""},
-		{"keep a day", []string{"prune-cache", "--cache", cache, "--days", "1"}, exitOK, "removed 1 sources, 0 robots.txt files, 1 link observations older than 1 days", ""},
+		{"keep a year", []string{"prune-cache", "--cache", cache}, exitOK, "removed 1 sources, 1 link observations older than 365 days", ""},
+		{"again", []string{"prune-cache", "--cache", cache}, exitOK, "removed 0 sources, 0 link observations", ""},
+		{"keep a day", []string{"prune-cache", "--cache", cache, "--days", "1"}, exitOK, "removed 1 sources, 1 link observations older than 1 days", ""},
 		{"bad days", []string{"prune-cache", "--cache", cache, "--days", "0"}, exitUsage, "", "Usage: citecheck prune-cache"},
 		{"extra argument", []string{"prune-cache", "--cache", cache, "x"}, exitUsage, "", "Usage: citecheck prune-cache"},
 		{"no such cache", []string{"prune-cache", "--cache", filepath.Join(dir, "none.sqlite")}, exitUsage, "", "none.sqlite"},

@@ -3,14 +3,12 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/csv"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -25,64 +23,37 @@ const reportTopCodes = 10
 
 // runReport runs `citecheck report`.
 func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("report", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	dbPath := fs.String("db", "", "the results database (SQLite file written by citecheck batch or merge)")
-	by := fs.String("by", "", "group by `outlet`, year or code (default: the corpus as a whole)")
-	format := fs.String("format", "text", "output `format`: text, csv or json")
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: citecheck report --db results.sqlite [--by outlet|year|code] [--format text|csv|json]\n\n"+
-			"Prints the corpus's aggregates: articles (and failed ones), the share of claims\n"+
+	c := newCommand("report", "citecheck report --db results.sqlite [--by outlet|year|code] [--format text|csv|json]",
+		"Prints the corpus's aggregates: articles (and failed ones), the share of claims\n"+
 			"with a citation, the unresolved-citation rate, articles without references or with a\n"+
 			"missing or empty reference list, the mean citation-quality score and the commonest findings.\n"+
-			"Exit status: 0 done, 1 the database could not be read, 2 usage error.\n\nFlags:\n")
-		fs.PrintDefaults()
+			"Exit status: 0 done, 1 the database could not be read, 2 usage error.",
+		stdout, stderr)
+	dbPath := c.String("db", "", "the results database (SQLite file written by citecheck batch or merge)")
+	by := c.String("by", "", "group by `outlet`, year or code (default: the corpus as a whole)")
+	format := c.String("format", "text", "output `format`: text, csv or json")
+	if code, ok := c.parseFlags(args); !ok {
+		return code
 	}
-	rest, err := parseInterleaved(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	if *dbPath == "" {
+		return c.usageError("missing --db")
 	}
-	if *dbPath == "" || len(rest) > 0 {
-		fs.Usage()
-		return exitUsage
+	if err := cmp.Or(
+		emptyOrOneOf("by", *by, string(citecheck.GroupOutlet), string(citecheck.GroupYear), string(citecheck.GroupCode)),
+		oneOf("format", *format, "text", "csv", "json"),
+	); err != nil {
+		return c.usageError("%v", err)
 	}
-	group := citecheck.GroupBy(*by)
-	switch group {
-	case citecheck.GroupNone, citecheck.GroupOutlet, citecheck.GroupYear, citecheck.GroupCode:
-	default:
-		fmt.Fprintf(stderr, "citecheck report: --by must be outlet, year or code, not %q\n", *by)
-		return exitUsage
-	}
-	var write func(io.Writer, *citecheck.CorpusReport) error
-	switch *format {
-	case "text":
-		write = writeReportText
-	case "csv":
-		write = writeReportCSV
-	case "json":
-		write = writeReportJSON
-	default:
-		fmt.Fprintf(stderr, "citecheck report: --format must be text, csv or json, not %q\n", *format)
-		return exitUsage
-	}
-	if _, err := os.Stat(*dbPath); err != nil {
-		fmt.Fprintf(stderr, "citecheck report: %v\n", err)
-		return exitDBError
-	}
+	write := reportWriters[*format]
 
-	db, err := openReadOnly(ctx, *dbPath)
+	db, err := openStoreReadOnly(ctx, *dbPath)
 	if err != nil {
-		fmt.Fprintf(stderr, "citecheck report: %s: %v\n", *dbPath, err)
-		return exitDBError
+		return c.fail(exitDBError, "%v", err)
 	}
 	defer db.Close()
-	rep, err := citecheck.ReportResults(ctx, db, group)
+	rep, err := citecheck.ReportResults(ctx, db, citecheck.GroupBy(*by))
 	if err != nil {
-		fmt.Fprintf(stderr, "citecheck report: %s: %v\n", *dbPath, err)
-		return exitDBError
+		return c.fail(exitDBError, "%s: %v", *dbPath, err)
 	}
 	out := bufio.NewWriter(stdout)
 	err = write(out, rep)
@@ -90,10 +61,16 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		err = ferr
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "citecheck report: %v\n", err)
-		return exitDBError
+		return c.fail(exitDBError, "%v", err)
 	}
 	return exitOK
+}
+
+// reportWriters write a report in each --format.
+var reportWriters = map[string]func(io.Writer, *citecheck.CorpusReport) error{
+	"text": writeReportText,
+	"csv":  writeReportCSV,
+	"json": writeReportJSON,
 }
 
 // statsColumn is a column of a group's figures in the text and CSV

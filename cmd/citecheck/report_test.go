@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"flag"
 	"os"
@@ -16,6 +15,7 @@ import (
 	"github.com/citecheck/citecheck"
 	"github.com/citecheck/citecheck/citations"
 	"github.com/citecheck/citecheck/sources"
+	"github.com/citecheck/citecheck/sources/corpus"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden reports in testdata/report")
@@ -24,7 +24,7 @@ const reportGoldens = "../../testdata/report/"
 
 // fixtureResult builds the result of a checked article from its summary
 // and its findings' codes.
-func fixtureResult(a sources.Article, sum citecheck.Summary, codes ...string) citecheck.BatchResult {
+func fixtureResult(a corpus.Article, sum citecheck.Summary, codes ...string) citecheck.BatchResult {
 	a.Hash = "h-" + a.ID
 	rep := &citecheck.Report{Title: "Title of " + a.ID, Summary: sum}
 	for i, code := range codes {
@@ -33,7 +33,7 @@ func fixtureResult(a sources.Article, sum citecheck.Summary, codes ...string) ci
 			sev = citecheck.SeverityWarning
 		}
 		rep.Findings = append(rep.Findings, citecheck.Finding{Code: code, Severity: sev, Message: "m",
-			Span: citecheck.Location{Line: i + 1, Column: 1}})
+			Span: sources.Location{Line: i + 1, Column: 1}})
 	}
 	for i := range sum.Claims {
 		c := citecheck.Claim{Text: "claim", Score: 0.75}
@@ -62,29 +62,27 @@ func writeReportFixture(t *testing.T) string {
 		uncited    = citecheck.CodeUncitedClaim
 	)
 	results := []citecheck.BatchResult{
-		fixtureResult(sources.Article{ID: "a1", URL: "https://www.bbc.co.uk/news/1", Published: "2024-03-01"},
+		fixtureResult(corpus.Article{ID: "a1", URL: "https://www.bbc.co.uk/news/1", Published: "2024-03-01"},
 			citecheck.Summary{Citations: 4, Resolved: 3, Unresolved: 1, References: 3, Claims: 2, UncitedClaims: 1, Errors: 1, Warnings: 1},
 			unresolved, uncited),
-		fixtureResult(sources.Article{ID: "a2", URL: "https://bbc.co.uk/x", Published: "1 March 2023"},
+		fixtureResult(corpus.Article{ID: "a2", URL: "https://bbc.co.uk/x", Published: "1 March 2023"},
 			citecheck.Summary{Citations: 2, Unresolved: 2, Claims: 1, Errors: 3},
 			citecheck.CodeEmptyReferenceList, unresolved, unresolved),
-		fixtureResult(sources.Article{ID: "a3", Outlet: "Reuters"},
+		fixtureResult(corpus.Article{ID: "a3", Outlet: "Reuters"},
 			citecheck.Summary{Claims: 3, UncitedClaims: 3, Warnings: 3},
 			uncited, uncited, uncited),
-		fixtureResult(sources.Article{ID: "a4", URL: "https://example.org/a", Published: "2024-11-02T10:00:00Z"},
+		fixtureResult(corpus.Article{ID: "a4", URL: "https://example.org/a", Published: "2024-11-02T10:00:00Z"},
 			citecheck.Summary{}),
-		{Article: sources.Article{ID: "feed.jsonl#9", Input: "feed.jsonl#9", URL: "https://www.bbc.co.uk/news/5", Published: "2023-05-05"},
+		{Article: corpus.Article{ID: "feed.jsonl#9", Input: "feed.jsonl#9", URL: "https://www.bbc.co.uk/news/5", Published: "2023-05-05"},
 			Err: errors.New("malformed record")},
-		fixtureResult(sources.Article{ID: "a6", URL: "https://www.bbc.co.uk/news/6", Published: "2023-06-01"},
+		fixtureResult(corpus.Article{ID: "a6", URL: "https://www.bbc.co.uk/news/6", Published: "2023-06-01"},
 			citecheck.Summary{Citations: 2, Unresolved: 2, Errors: 3},
 			citecheck.CodeMissingReferenceList, unresolved, unresolved),
 	}
 	path := filepath.Join(t.TempDir(), "results.sqlite")
-	db, err := sql.Open("sqlite3", "file:"+path)
+	db, s, err := openStore(context.Background(), path)
 	require.NoError(t, err)
 	defer db.Close()
-	s, err := citecheck.OpenStore(context.Background(), db)
-	require.NoError(t, err)
 	defer s.Close()
 	require.NoError(t, s.Save(context.Background(), results...))
 	return path
@@ -170,11 +168,7 @@ func TestReportErrors(t *testing.T) {
 	src, err := os.ReadFile(db)
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(newer, src, 0o644))
-	sdb, err := sql.Open("sqlite3", "file:"+newer)
-	require.NoError(t, err)
-	_, err = sdb.Exec("UPDATE results_schema SET version = 99")
-	require.NoError(t, err)
-	require.NoError(t, sdb.Close())
+	setResultsVersion(t, newer, 99)
 
 	tests := []struct {
 		name   string
@@ -188,7 +182,6 @@ func TestReportErrors(t *testing.T) {
 		{"extra argument", []string{"report", "--db", db, "other.sqlite"}, exitUsage, "Usage:"},
 		{"missing database", []string{"report", "--db", filepath.Join(dir, "nope.sqlite")}, exitDBError, "nope.sqlite"},
 		{"newer schema", []string{"report", "--db", newer}, exitDBError, newer + ": results schema is newer"},
-		{"help", []string{"report", "-h"}, exitOK, "Usage:"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -4,19 +4,47 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-
-	_ "github.com/mattn/go-sqlite3" // the driver behind the source cache
+	"slices"
 
 	"github.com/citecheck/citecheck"
-	"github.com/citecheck/citecheck/sources"
+	"github.com/citecheck/citecheck/sources/resolve"
 )
 
-// defaultCachePath is citecheck/cache.sqlite in the user's cache directory.
-func defaultCachePath() (string, error) {
+// resolveFlags are the flags with which check and batch open what the
+// articles cite and check the sources.
+type resolveFlags struct {
+	resolveSources, offline *bool
+	cachePath, contact      *string
+}
+
+// addResolveFlags defines --resolve, described by usage, --cache, --offline
+// and --contact on fs.
+func addResolveFlags(fs *flag.FlagSet, usage string) resolveFlags {
+	return resolveFlags{
+		resolveSources: fs.Bool("resolve", false, usage),
+		cachePath:      cacheFlag(fs),
+		offline:        fs.Bool("offline", false, "check the sources from the cache alone, fetching nothing (implies --resolve)"),
+		contact:        fs.String("contact", "", "an e-mail `address` to put in the User-Agent, so site operators can reach you"),
+	}
+}
+
+// cacheFlag defines --cache, the source cache's path, on fs; cacheFile
+// reads it.
+func cacheFlag(fs *flag.FlagSet) *string {
+	return fs.String("cache", "", "the SQLite cache of resolved sources `path` (default: citecheck/cache.sqlite in the user's cache directory)")
+}
+
+// cacheFile is the source cache's path: --cache's value, or else
+// citecheck/cache.sqlite in the user's cache directory.
+func cacheFile(flagValue string) (string, error) {
+	if flagValue != "" {
+		return flagValue, nil
+	}
 	dir, err := os.UserCacheDir()
 	if err != nil {
 		return "", fmt.Errorf("no cache directory (use --cache): %w", err)
@@ -24,16 +52,17 @@ func defaultCachePath() (string, error) {
 	return filepath.Join(dir, "citecheck", "cache.sqlite"), nil
 }
 
-// setupResolve opens the cache and, unless offline, builds the resolver,
-// and sets them in opts with a progress line on stderr. The returned
-// function closes what it opened.
-func setupResolve(ctx context.Context, opts *citecheck.Options, cachePath string, offline bool, contact string, stderr io.Writer, resolverOpts ...sources.Option) (func(), error) {
-	if cachePath == "" {
-		p, err := defaultCachePath()
-		if err != nil {
-			return nil, err
-		}
-		cachePath = p
+// setup does nothing unless the flags ask for the sources to be checked.
+// Then it opens the cache and, unless offline, a fetcher (with fetcherOpts
+// added to its options), and sets the resolver over them in opts with a
+// progress line on stderr. The returned function closes what it opened.
+func (f resolveFlags) setup(ctx context.Context, opts *citecheck.Options, stderr io.Writer, fetcherOpts []resolve.Option) (func(), error) {
+	if !*f.resolveSources && !*f.offline {
+		return func() {}, nil
+	}
+	cachePath, err := cacheFile(*f.cachePath)
+	if err != nil {
+		return nil, err
 	}
 	if err := os.MkdirAll(filepath.Dir(cachePath), 0o755); err != nil {
 		return nil, fmt.Errorf("cache: %w", err)
@@ -42,17 +71,20 @@ func setupResolve(ctx context.Context, opts *citecheck.Options, cachePath string
 	if err != nil {
 		return nil, err
 	}
-	opts.Cache, opts.Offline = cache, offline
-	var resolver *sources.Resolver
+	offline := *f.offline
+	var fetcher *resolve.Fetcher
 	if !offline {
-		if contact != "" {
-			resolverOpts = append(resolverOpts, sources.WithContact(contact))
+		if *f.contact != "" {
+			fetcherOpts = append(slices.Clip(fetcherOpts), resolve.WithContact(*f.contact))
 		}
-		if resolver, err = sources.NewResolver(resolverOpts...); err != nil {
+		if fetcher, err = resolve.NewFetcher(fetcherOpts...); err != nil {
 			db.Close()
 			return nil, err
 		}
-		opts.Resolver = resolver
+	}
+	if opts.Resolver, err = resolve.New(resolve.Config{Fetcher: fetcher, Cache: cache, Offline: offline}); err != nil {
+		db.Close()
+		return nil, err
 	}
 	live := isTerminal(stderr)
 	verb := "resolved %d sources"
@@ -70,28 +102,13 @@ func setupResolve(ctx context.Context, opts *citecheck.Options, cachePath string
 		}
 	}
 	return func() {
-		if resolver != nil {
-			resolver.Close()
+		if fetcher != nil {
+			fetcher.Close()
 		}
 		if err := db.Close(); err != nil && !errors.Is(err, sql.ErrConnDone) {
 			fmt.Fprintf(stderr, "citecheck: cache: %v\n", err)
 		}
 	}, nil
-}
-
-// openCache opens the SQLite source cache at path, creating the file if
-// needed. Close the returned database when done.
-func openCache(ctx context.Context, path string) (*sources.SQLiteCache, *sql.DB, error) {
-	db, err := sql.Open("sqlite3", "file:"+path)
-	if err != nil {
-		return nil, nil, fmt.Errorf("cache %s: %w", path, err)
-	}
-	cache, err := sources.NewSQLiteCache(ctx, db)
-	if err != nil {
-		db.Close()
-		return nil, nil, fmt.Errorf("cache %s: %w", path, err)
-	}
-	return cache, db, nil
 }
 
 // isTerminal reports whether w is a character device, where a progress

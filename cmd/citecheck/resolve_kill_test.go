@@ -20,7 +20,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/citecheck/citecheck/sources"
+	"github.com/citecheck/citecheck/sources/resolve"
 )
 
 // helperEnv makes the test binary, run again by TestCheckResolveKilled, act
@@ -39,7 +39,7 @@ func TestHelperCheckProcess(t *testing.T) {
 			break
 		}
 	}
-	opts := []sources.Option{sources.WithAllowLoopback(), sources.WithPerDomain(1, 0)}
+	opts := []resolve.Option{resolve.WithAllowLoopback(), resolve.WithPerDomain(1, 0)}
 	os.Exit(runCheck(context.Background(), args, strings.NewReader(""), os.Stdout, os.Stderr, opts))
 }
 
@@ -111,7 +111,7 @@ func TestCheckResolveKilled(t *testing.T) {
 	before := pages.Load()
 	var out, errOut bytes.Buffer
 	code := runCheck(context.Background(), []string{"--resolve", "--cache", cache, "--format", "json", article},
-		strings.NewReader(""), &out, &errOut, []sources.Option{sources.WithAllowLoopback(), sources.WithPerDomain(4, 0)})
+		strings.NewReader(""), &out, &errOut, []resolve.Option{resolve.WithAllowLoopback(), resolve.WithPerDomain(4, 0)})
 	assert.Equal(t, exitOK, code, errOut.String())
 	assert.Equal(t, int64(n)-kept, pages.Load()-before, "the second run refetched a source the first had kept")
 	assert.Contains(t, errOut.String(), fmt.Sprintf("resolved %d sources", n))

@@ -17,7 +17,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/citecheck/citecheck"
-	"github.com/citecheck/citecheck/sources"
+	"github.com/citecheck/citecheck/sources/resolve"
 )
 
 // fakeSite serves one page, a 404 and a DOI registry that knows nothing, on
@@ -57,9 +57,9 @@ func TestCheckResolveSQLite(t *testing.T) {
 		"3. Gone, G. (2018). A report that moved. Reports. " + srv.URL + "/gone\n"
 	require.NoError(t, os.WriteFile(article, []byte(text), 0o644))
 	cachePath := filepath.Join(dir, "sub", "cache.sqlite")
-	opts := []sources.Option{sources.WithAllowLoopback(), sources.WithPerDomain(4, 0),
-		sources.WithHandleBase(srv.URL + "/handle"), sources.WithDOIBase(srv.URL + "/doi"),
-		sources.WithCrossrefBase(srv.URL + "/crossref")}
+	opts := []resolve.Option{resolve.WithAllowLoopback(), resolve.WithPerDomain(4, 0),
+		resolve.WithHandleBase(srv.URL + "/handle"), resolve.WithDOIBase(srv.URL + "/doi"),
+		resolve.WithCrossrefBase(srv.URL + "/crossref")}
 
 	check := func(args ...string) (int, *citecheck.Report, string) {
 		t.Helper()
@@ -76,7 +76,7 @@ func TestCheckResolveSQLite(t *testing.T) {
 	for _, ref := range rep.References {
 		assert.NotNil(t, ref.Source, ref.ID)
 	}
-	assert.Equal(t, sources.StatusOK, rep.References[0].Source.Status)
+	assert.Equal(t, resolve.StatusOK, rep.References[0].Source.Status)
 	assert.Equal(t, "Sleep and memory in adolescents", rep.References[0].Source.Title)
 	codes := map[string]string{}
 	for _, f := range rep.Findings {

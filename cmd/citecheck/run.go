@@ -2,17 +2,18 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"strings"
 
 	"github.com/citecheck/citecheck"
 	"github.com/citecheck/citecheck/sources"
+	"github.com/citecheck/citecheck/sources/resolve"
 )
 
 // Exit statuses.
@@ -44,7 +45,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "check":
 		return runCheck(ctx, args[1:], stdin, stdout, stderr, nil)
 	case "codes":
-		return runCodes(stdout)
+		return runCodes(args[1:], stdout, stderr)
 	case "batch":
 		return runBatch(ctx, args[1:], stdout, stderr, nil)
 	case "merge":
@@ -61,92 +62,52 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	return exitUsage
 }
 
-// parseInterleaved parses flags that may come before, between or after the
-// file arguments, as editors type them.
-func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
-	var files []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return files, nil
-		}
-		files = append(files, args[0])
-		args = args[1:]
-		if len(args) > 0 && args[0] == "--" {
-			return append(files, args[1:]...), nil
-		}
-	}
+// failOnRanks maps --fail-on's values to the rank of the least severe
+// finding that fails the run.
+var failOnRanks = map[string]int{
+	"error":   citecheck.SeverityError.Rank(),
+	"warning": citecheck.SeverityWarning.Rank(),
+	"never":   math.MaxInt,
 }
 
-// runCheck runs `citecheck check`; resolverOpts are added to the resolver's
+// runCheck runs `citecheck check`; fetcherOpts are added to the resolver's
 // options (tests point it at loopback servers).
-func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, resolverOpts []sources.Option) int {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	format := fs.String("format", "text", "output `format`: text or json")
-	failOn := fs.String("fail-on", "error", "exit 1 when a finding reaches this `severity`: error, warning or never")
-	inputFormat := fs.String("input-format", "", "read inputs as `html`, markdown or text instead of detecting it")
-	baseURL := fs.String("base-url", "", "resolve relative links in HTML against this `URL`")
-	maxBytes := fs.Int64("max-bytes", sources.DefaultMaxBytes, "refuse inputs larger than this many `bytes`")
-	minScore := fs.Float64("min-score", 0, "count a sentence as a claim from this check-worthiness `score` (0 to 1; 0 means the model's default)")
-	resolve := fs.Bool("resolve", false, "open what the article cites (DOIs, URLs, links) and check the sources; off: no network at all")
-	cachePath := fs.String("cache", "", "the SQLite cache of resolved sources `path` (default: citecheck/cache.sqlite in the user's cache directory)")
-	offline := fs.Bool("offline", false, "check the sources from the cache alone, fetching nothing (implies --resolve)")
-	contact := fs.String("contact", "", "an e-mail `address` to put in the User-Agent, so site operators can reach you")
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: citecheck check [flags] FILE...\n\nFILE may be - for standard input.\nExit status: 0 no finding reaches --fail-on, 1 one does, 2 usage error or unreadable input.\n\nFlags:\n")
-		fs.PrintDefaults()
+func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, fetcherOpts []resolve.Option) int {
+	c := newCommand("check", "citecheck check [flags] FILE...",
+		"FILE may be - for standard input.\n"+
+			"Exit status: 0 no finding reaches --fail-on, 1 one does, 2 usage error or unreadable input.",
+		stdout, stderr)
+	inputFormats := inputFormatNames()
+	format := c.String("format", "text", "output `format`: text or json")
+	failOn := c.String("fail-on", "error", "exit 1 when a finding reaches this `severity`: error, warning or never")
+	inputFormat := c.String("input-format", "", "read inputs in this `format` instead of detecting it: "+orList(inputFormats))
+	baseURL := c.String("base-url", "", "resolve relative links in HTML against this `URL`")
+	maxBytes := c.Int64("max-bytes", sources.DefaultMaxBytes, "refuse inputs larger than this many `bytes`")
+	minScore := c.Float64("min-score", 0, "count a sentence as a claim from this check-worthiness `score` (0 to 1; 0 means the model's default)")
+	resolving := addResolveFlags(c.FlagSet, "open what the article cites (DOIs, URLs, links) and check the sources; off: no network at all")
+	files, code, ok := c.parse(args)
+	if !ok {
+		return code
 	}
-	files, err := parseInterleaved(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
-	}
-	if *format != "text" && *format != "json" {
-		fmt.Fprintf(stderr, "citecheck check: --format must be text or json, not %q\n", *format)
-		return exitUsage
-	}
-	threshold := 0
-	switch *failOn {
-	case "error":
-		threshold = citecheck.SeverityError.Rank()
-	case "warning":
-		threshold = citecheck.SeverityWarning.Rank()
-	case "never":
-		threshold = 99
-	default:
-		fmt.Fprintf(stderr, "citecheck check: --fail-on must be error, warning or never, not %q\n", *failOn)
-		return exitUsage
-	}
-	switch sources.Format(*inputFormat) {
-	case "", sources.FormatHTML, sources.FormatMarkdown, sources.FormatText:
-	default:
-		fmt.Fprintf(stderr, "citecheck check: --input-format must be html, markdown or text, not %q\n", *inputFormat)
-		return exitUsage
+	if err := cmp.Or(
+		oneOf("format", *format, "text", "json"),
+		oneOf("fail-on", *failOn, "error", "warning", "never"),
+		emptyOrOneOf("input-format", *inputFormat, inputFormats...),
+	); err != nil {
+		return c.usageError("%v", err)
 	}
 	if *minScore < 0 || *minScore > 1 {
-		fmt.Fprintf(stderr, "citecheck check: --min-score must be between 0 and 1, not %g\n", *minScore)
-		return exitUsage
+		return c.usageError("--min-score must be between 0 and 1, not %g", *minScore)
 	}
 	if len(files) == 0 {
-		fmt.Fprintln(stderr, "citecheck check: no input files (use - for standard input)")
-		fs.Usage()
-		return exitUsage
+		return c.usageError("no input files (use - for standard input)")
 	}
 	opts := citecheck.Options{Format: sources.Format(*inputFormat), BaseURL: *baseURL, MaxBytes: *maxBytes, MinScore: *minScore}
-	if *resolve || *offline {
-		closeAll, err := setupResolve(ctx, &opts, *cachePath, *offline, *contact, stderr, resolverOpts...)
-		if err != nil {
-			fmt.Fprintf(stderr, "citecheck check: %v\n", err)
-			return exitUsage
-		}
-		defer closeAll()
+	closeResolver, err := resolving.setup(ctx, &opts, stderr, fetcherOpts)
+	if err != nil {
+		return c.fail(exitUsage, "%v", err)
 	}
+	defer closeResolver()
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
 	enc := json.NewEncoder(out)
@@ -172,7 +133,7 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		} else {
 			writeText(out, report)
 		}
-		if report.Worst().Rank() >= threshold && status == exitOK {
+		if report.Worst().Rank() >= failOnRanks[*failOn] && status == exitOK {
 			status = exitFindings
 		}
 	}
@@ -181,6 +142,15 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return exitUsage
 	}
 	return status
+}
+
+// inputFormatNames are the names --input-format takes.
+func inputFormatNames() []string {
+	var names []string
+	for _, f := range sources.FormatTable() {
+		names = append(names, string(f.Format))
+	}
+	return names
 }
 
 func checkFile(ctx context.Context, name string, stdin io.Reader, opts citecheck.Options) (*citecheck.Report, error) {
@@ -222,9 +192,15 @@ func count(n int, noun string) string {
 	return fmt.Sprintf("%d %ss", n, noun)
 }
 
-func runCodes(w io.Writer) int {
+// runCodes runs `citecheck codes`.
+func runCodes(args []string, stdout, stderr io.Writer) int {
+	c := newCommand("codes", "citecheck codes",
+		"Describes every finding code: its severity, what it means and how to fix it.", stdout, stderr)
+	if code, ok := c.parseFlags(args); !ok {
+		return code
+	}
 	for _, r := range citecheck.DefaultRules() {
-		fmt.Fprintf(w, "%s (%s)\n    %s\n    Fix: %s\n", r.Code, r.Severity, wrap(r.Summary), wrap(r.Fix))
+		fmt.Fprintf(stdout, "%s (%s)\n    %s\n    Fix: %s\n", r.Code, r.Severity, wrap(r.Summary), wrap(r.Fix))
 	}
 	return exitOK
 }

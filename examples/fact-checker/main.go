@@ -26,7 +26,9 @@ import (
 	_ "github.com/mattn/go-sqlite3" // the SQLite driver behind the cache
 
 	"github.com/citecheck/citecheck"
-	"github.com/citecheck/citecheck/sources"
+	"github.com/citecheck/citecheck/citations"
+	"github.com/citecheck/citecheck/sources/resolve"
+	"github.com/citecheck/citecheck/sources/resolve/sqlitecache"
 )
 
 func main() {
@@ -41,7 +43,7 @@ func main() {
 
 // run parses the flags, checks the article with its sources resolved and
 // prints the claims. extra adds resolver options (tests allow loopback).
-func run(ctx context.Context, args []string, w io.Writer, extra []sources.Option) error {
+func run(ctx context.Context, args []string, w io.Writer, extra []resolve.Option) error {
 	fs := flag.NewFlagSet("fact-checker", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	cachePath := fs.String("cache", "", "SQLite cache file (default: an in-memory cache for this run)")
@@ -57,19 +59,24 @@ func run(ctx context.Context, args []string, w io.Writer, extra []sources.Option
 		return err
 	}
 	defer closeCache()
-	opts := citecheck.Options{Name: path, Cache: cache, Offline: *offline}
+	cfg := resolve.Config{Cache: cache, Offline: *offline}
 	if !*offline {
-		ropts := extra
+		fopts := extra
 		if *contact != "" {
-			ropts = append(ropts, sources.WithContact(*contact))
+			fopts = append(fopts, resolve.WithContact(*contact))
 		}
-		resolver, err := sources.NewResolver(ropts...)
+		fetcher, err := resolve.NewFetcher(fopts...)
 		if err != nil {
 			return err
 		}
-		defer resolver.Close()
-		opts.Resolver = resolver
+		defer fetcher.Close()
+		cfg.Fetcher = fetcher
 	}
+	resolver, err := resolve.New(cfg)
+	if err != nil {
+		return err
+	}
+	opts := citecheck.Options{Name: path, Resolver: resolver}
 
 	f, err := os.Open(path)
 	if err != nil {
@@ -85,15 +92,15 @@ func run(ctx context.Context, args []string, w io.Writer, extra []sources.Option
 }
 
 // openCache opens the SQLite cache at path, or an in-memory one for "".
-func openCache(ctx context.Context, path string) (sources.Cache, func(), error) {
+func openCache(ctx context.Context, path string) (resolve.Cache, func(), error) {
 	if path == "" {
-		return sources.NewMemoryCache(), func() {}, nil
+		return resolve.NewMemoryCache(), func() {}, nil
 	}
 	db, err := sql.Open("sqlite3", "file:"+path)
 	if err != nil {
 		return nil, nil, err
 	}
-	cache, err := sources.NewSQLiteCache(ctx, db)
+	cache, err := sqlitecache.New(ctx, db)
 	if err != nil {
 		db.Close()
 		return nil, nil, err
@@ -102,44 +109,29 @@ func openCache(ctx context.Context, path string) (sources.Cache, func(), error) 
 }
 
 // printClaims prints each claim with what supports it, then the findings
-// about sources.
+// about sources. It walks the report by its methods: a claim's citations,
+// a citation's entry.
 func printClaims(w io.Writer, r *citecheck.Report) {
-	cites := make(map[string]citecheck.Citation, len(r.Citations))
-	linkSource := make(map[string]*sources.Source)
-	for _, c := range r.Citations {
-		cites[c.ID] = c
-		if c.URL != "" && c.Source != nil {
-			linkSource[c.URL] = c.Source
-		}
-	}
-	refs := make(map[string]citecheck.Reference, len(r.References))
-	for _, ref := range r.References {
-		refs[ref.ID] = ref
-	}
-
 	fmt.Fprintf(w, "%s: %d claims, %d references\n", r.Input, len(r.Claims), len(r.References))
-	for _, cl := range r.Claims {
+	for i := range r.Claims {
+		cl := &r.Claims[i]
 		fmt.Fprintf(w, "\n%d:%d  %.2f  %s\n", cl.Span.Line, cl.Span.Column, cl.Score, cl.Text)
-		supported := false
-		for _, id := range cl.Citations {
-			c := cites[id]
-			supported = true
-			if c.Reference == nil {
+		for _, c := range r.ClaimCitations(cl) {
+			if c.Kind == citations.KindLink {
+				fmt.Fprintf(w, "    link %s -> %s\n", c.URL, describeSource(c.Source, ""))
+				continue
+			}
+			ref, ok := r.CitationEntry(c)
+			if !ok {
 				fmt.Fprintf(w, "    %s -> no reference entry (%s)\n", c.Text, c.Status)
 				continue
 			}
-			ref := refs[*c.Reference]
 			fmt.Fprintf(w, "    %s -> %s\n", c.Text, describeSource(ref.Source, ref.Text))
 		}
-		for _, u := range cl.Links {
-			supported = true
-			fmt.Fprintf(w, "    link %s -> %s\n", u, describeSource(linkSource[u], ""))
-		}
 		for _, a := range cl.Attributions {
-			supported = true
 			fmt.Fprintf(w, "    attributed to %s\n", a)
 		}
-		if !supported {
+		if !cl.Cited {
 			fmt.Fprintln(w, "    nothing supports it")
 		}
 	}
@@ -162,7 +154,7 @@ func printClaims(w io.Writer, r *citecheck.Report) {
 
 // describeSource says in one line what a resolved source is; entry is the
 // reference text to fall back on when the source was not resolved.
-func describeSource(s *sources.Source, entry string) string {
+func describeSource(s *resolve.Source, entry string) string {
 	if s == nil {
 		if entry == "" {
 			return "not resolved"

@@ -14,7 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/citecheck/citecheck/sources"
+	"github.com/citecheck/citecheck/sources/resolve"
 )
 
 func TestFactChecker(t *testing.T) {
@@ -47,7 +47,7 @@ func TestFactChecker(t *testing.T) {
 		"Brandt, L. (2023). Wages and prices in the household survey. Survey Reports. " + srv.URL + "/survey\n"
 	require.NoError(t, os.WriteFile(article, []byte(text), 0o644))
 	cache := filepath.Join(dir, "cache.sqlite")
-	loopback := []sources.Option{sources.WithAllowLoopback(), sources.WithPerDomain(2, 0)}
+	loopback := []resolve.Option{resolve.WithAllowLoopback(), resolve.WithPerDomain(2, 0)}
 
 	var out bytes.Buffer
 	require.NoError(t, run(context.Background(), []string{"-cache", cache, article}, &out, loopback))

@@ -7,7 +7,7 @@
 //	go run ./examples/researcher [-workers N] CORPUS...
 //
 // CORPUS is a folder of .html, .md and .txt files, a JSON Lines file or a
-// WARC file (see sources.ReadCorpus).
+// WARC file (see corpus.Read).
 package main
 
 import (
@@ -23,7 +23,8 @@ import (
 	"text/tabwriter"
 
 	"github.com/citecheck/citecheck"
-	"github.com/citecheck/citecheck/sources"
+	"github.com/citecheck/citecheck/sources/corpus"
+	"github.com/citecheck/citecheck/sources/site"
 )
 
 func main() {
@@ -52,7 +53,7 @@ func run(ctx context.Context, args []string, w, errw io.Writer) error {
 		return errors.New("usage: researcher [-workers N] CORPUS [CORPUS ...]")
 	}
 
-	corpus := sources.ReadCorpus(ctx, fs.Args(), sources.CorpusOptions{})
+	corpus := corpus.Read(ctx, fs.Args(), corpus.Options{})
 	byOutlet := map[string]*outletStats{}
 	failed := 0
 	for res := range citecheck.Batch(ctx, corpus, citecheck.BatchOptions{Workers: *workers}) {
@@ -64,7 +65,7 @@ func run(ctx context.Context, args []string, w, errw io.Writer) error {
 			failed++
 			continue
 		}
-		outlet := cmp.Or(res.Article.Outlet, citecheck.OutletOf(res.Article.URL), "(no outlet)")
+		outlet := cmp.Or(res.Article.Outlet, site.OfURL(res.Article.URL), "(no outlet)")
 		s := byOutlet[outlet]
 		if s == nil {
 			s = &outletStats{outlet: outlet}

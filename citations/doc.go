@@ -1,0 +1,39 @@
+// Package citations finds the in-text citations of a document and its
+// reference lists, parses each entry into fields, and links every citation
+// to the entry it cites.
+//
+//	doc, _ := sources.Parse(src, sources.ReadOptions{Name: "paper.txt"})
+//	lists := citations.FindReferences(doc)
+//	found := citations.Find(doc)
+//	for i, l := range citations.Link(found, lists) {
+//		fmt.Println(found[i].Text, l.Status, l.Reference)
+//	}
+//
+// # Citations
+//
+// Find returns one Citation per cited work: author-year ("(Ma et al.,
+// 2020)", "Keller (2014)"), MLA author-page ("(Nakamura 45)"), numeric
+// ("[3]", "[4–6]", superscripts), footnote links (Wikipedia's notes,
+// Markdown's [^3]) and hyperlinks to other sites. Its scanners are split by
+// kind: intext_authoryear.go, intext_numeric.go, with the word lists in
+// intext_words.go.
+//
+// # Reference lists and entries
+//
+// FindReferences finds the reference sections by their heading (see
+// sources.IsReferenceHeading), by the list footnotes point into, or by a
+// tail of entry-shaped paragraphs; an empty section is still a section.
+// ParseReference splits one entry into its fields. Its rules are split by
+// field the same way, refparse_*.go: the authors, the year, the title, the
+// container with its volume, issue and pages, the imprint, and the links;
+// a new citation style's rule goes in the file of the field it reads, with
+// an example entry in its comment.
+//
+// # Linking
+//
+// Link is a pure function from citations and entries to one LinkResult per
+// citation: resolved, unresolved, ambiguous, mismatched with its near entry,
+// or unlisted for a hyperlink to a source no entry names. It needs no
+// document, so it is tested on its own. WorkKey says when two entries list
+// one work, which linking and the duplicate-reference rule share.
+package citations

@@ -1,0 +1,106 @@
+package citecheck
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/citecheck/citecheck/citations"
+	"github.com/citecheck/citecheck/claims"
+	"github.com/citecheck/citecheck/sources"
+)
+
+// linkClaims numbers the claims and attaches to each the citations inside it or closing it
+// (a marker right after its full stop belongs to it), its links, and any
+// "citation needed" marker that follows it.
+func (p *Pass) linkClaims(found []claims.Claim) []ClaimSupport {
+	out := make([]ClaimSupport, len(found))
+	sources.SequentialIDs("k", len(found), func(i int, id string) { out[i].ID = id })
+	ci := 0
+	text := p.Doc.Text
+	// a claim's citations are a run of consecutive indexes, cut from one
+	// slice of them all, and its links are cut from one slice too
+	var indexes []int
+	var links []string
+	for i := range found {
+		c := &found[i]
+		out[i].Claim = c
+		end := c.Span.End
+		for ci < len(p.Citations) && p.Citations[ci].Group.Start < c.Span.Start {
+			ci++
+		}
+		k, from := ci, len(links)
+		for ; k < len(p.Citations) && p.Citations[k].Group.Start < end; k++ {
+			if cit := &p.Citations[k]; cit.Kind == citations.KindLink {
+				links = append(links, cit.URL)
+			}
+		}
+		if k > ci {
+			if indexes == nil {
+				indexes = make([]int, len(p.Citations))
+				for j := range indexes {
+					indexes[j] = j
+				}
+			}
+			out[i].Citations = indexes[ci:k:k]
+		}
+		if len(links) > from {
+			out[i].Links = links[from:len(links):len(links)]
+		}
+		out[i].CitationNeeded = hasPrefixFold(strings.TrimLeft(text[end:min(len(text), end+24)], " "), citationNeeded) ||
+			containsFold(c.Text, citationNeeded)
+	}
+	return out
+}
+
+// citationNeeded is the marker Wikipedia puts after an unsourced claim,
+// in lower case.
+const citationNeeded = "[citation needed"
+
+// hasPrefixFold reports whether strings.ToLower(s) starts with the
+// lower-case ASCII prefix, without lowering a copy of s in the common case.
+func hasPrefixFold(s, prefix string) bool {
+	if s == "" || s[0] != prefix[0] {
+		return false // no rune lowers to '['
+	}
+	n := min(len(s), len(prefix))
+	for i := range n {
+		if s[i] >= utf8.RuneSelf {
+			return strings.HasPrefix(strings.ToLower(s), prefix)
+		}
+	}
+	return n == len(prefix) && asciiEqualFold(s[:n], prefix)
+}
+
+// containsFold reports whether strings.ToLower(s) contains the lower-case
+// ASCII pattern, which starts with a byte no rune lowers to.
+func containsFold(s, pattern string) bool {
+	if strings.IndexByte(s, pattern[0]) < 0 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return strings.Contains(strings.ToLower(s), pattern)
+		}
+	}
+	for i := 0; i+len(pattern) <= len(s); i++ {
+		if s[i] == pattern[0] && asciiEqualFold(s[i:i+len(pattern)], pattern) {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiEqualFold reports whether the ASCII string s lowers to the
+// lower-case lower.
+func asciiEqualFold(s, lower string) bool {
+	for i := 0; i < len(lower); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
+}

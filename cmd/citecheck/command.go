@@ -1,0 +1,121 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+)
+
+// command is the command line of a subcommand: its flags (the embedded
+// FlagSet), its usage line ("citecheck prune-cache [--cache PATH]"), the
+// description -h prints below it, and where it writes.
+type command struct {
+	*flag.FlagSet
+	name, usage, about string
+	stdout, stderr     io.Writer
+}
+
+// newCommand returns the command line of subcommand name; the subcommand
+// defines its flags on it, then calls parse.
+func newCommand(name, usage, about string, stdout, stderr io.Writer) *command {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	// parse writes the flag package's errors and help where each belongs.
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	return &command{FlagSet: fs, name: name, usage: usage, about: about, stdout: stdout, stderr: stderr}
+}
+
+// parse parses args, whose flags may come before, between or after the
+// other arguments, and returns the other arguments. When ok is false the
+// subcommand returns code at once: exitOK after -h or --help, which prints
+// the help on standard output, or exitUsage after a bad flag, reported on
+// standard error.
+func (c *command) parse(args []string) (rest []string, code int, ok bool) {
+	rest, err := parseInterleaved(c.FlagSet, args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		c.help()
+		return nil, exitOK, false
+	case err != nil:
+		return nil, c.usageError("%v", err), false
+	}
+	return rest, exitOK, true
+}
+
+// parseFlags is parse for a subcommand that takes flags only: any other
+// argument is a usage error.
+func (c *command) parseFlags(args []string) (code int, ok bool) {
+	rest, code, ok := c.parse(args)
+	if ok && len(rest) > 0 {
+		return c.usageError("unexpected argument %q", rest[0]), false
+	}
+	return code, ok
+}
+
+// help writes the usage line, the description and the flags to standard
+// output, where editors and pagers expect them.
+func (c *command) help() {
+	fmt.Fprintf(c.stdout, "Usage: %s\n\n%s\n\nFlags:\n", c.usage, c.about)
+	c.SetOutput(c.stdout)
+	c.PrintDefaults()
+}
+
+// usageError reports a mistake in the command line as one line on
+// standard error, with the usage line, and returns exitUsage.
+func (c *command) usageError(format string, args ...any) int {
+	return c.fail(exitUsage, "%s. Usage: %s", fmt.Sprintf(format, args...), c.usage)
+}
+
+// fail reports an error as one line on standard error and returns code.
+func (c *command) fail(code int, format string, args ...any) int {
+	fmt.Fprintf(c.stderr, "citecheck %s: %s\n", c.name, fmt.Sprintf(format, args...))
+	return code
+}
+
+// parseInterleaved parses flags that may come before, between or after the
+// other arguments, as editors type them, and returns the other arguments;
+// after "--" every argument is one of them.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		left := fs.Args()
+		if n := len(args) - len(left); n > 0 && args[n-1] == "--" {
+			return append(rest, left...), nil
+		}
+		if len(left) == 0 {
+			return rest, nil
+		}
+		rest = append(rest, left[0])
+		args = left[1:]
+	}
+}
+
+// oneOf checks that the value of flag --name is one of allowed.
+func oneOf(name, value string, allowed ...string) error {
+	if slices.Contains(allowed, value) {
+		return nil
+	}
+	return fmt.Errorf("--%s must be %s, not %q", name, orList(allowed), value)
+}
+
+// emptyOrOneOf is oneOf for a flag whose empty default means "not set".
+func emptyOrOneOf(name, value string, allowed ...string) error {
+	if value == "" {
+		return nil
+	}
+	return oneOf(name, value, allowed...)
+}
+
+// orList joins words as "a, b or c".
+func orList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
+}

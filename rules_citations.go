@@ -1,0 +1,265 @@
+package citecheck
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/citecheck/citecheck/citations"
+)
+
+// The finding codes of the citation rules.
+const (
+	CodeMissingReferenceList = "missing-reference-list"
+	CodeEmptyReferenceList   = "empty-reference-list"
+	CodeUnresolvedCitation   = "unresolved-citation"
+	CodeCitationMismatch     = "citation-mismatch"
+	CodeAmbiguousCitation    = "ambiguous-citation"
+	CodeOrphanReference      = "orphan-reference"
+	CodeDuplicateReference   = "duplicate-reference"
+	CodeMalformedReference   = "malformed-reference"
+)
+
+// citationRules returns the rules about citations and reference lists, in
+// the order their codes are documented.
+func citationRules() []*Rule {
+	return []*Rule{
+		{
+			Code: CodeMissingReferenceList, Severity: SeverityError,
+			Summary: "The text has author-year, numeric or footnote citations but no reference section at all.",
+			Fix:     "Add a reference list under a heading such as References, Bibliography or Sources.",
+			Run:     runMissingReferenceList,
+		},
+		{
+			Code: CodeEmptyReferenceList, Severity: SeverityError,
+			Summary: "A reference heading (References, Bibliography, Sources, Notes, …) has no entries under it.",
+			Fix:     "Fill in the list, or remove the heading if the text cites nothing.",
+			Run:     runEmptyReferenceList,
+		},
+		{
+			Code: CodeUnresolvedCitation, Severity: SeverityError,
+			Summary: "An in-text citation matches no reference entry; reported once per occurrence.",
+			Fix:     "Add the missing entry, or correct the citation's author, year or number.",
+			Run:     runUnresolvedCitation,
+		},
+		{
+			Code: CodeCitationMismatch, Severity: SeverityError,
+			Summary: "A citation's author matches an entry but its year differs, or the year matches an entry whose author is spelt a little differently.",
+			Fix:     "Make the citation and the entry agree; the message names the near entry.",
+			Run:     runCitationMismatch,
+		},
+		{
+			Code: CodeAmbiguousCitation, Severity: SeverityWarning,
+			Summary: "More than one entry matches a citation equally well.",
+			Fix:     "Tell the works apart: add year suffixes (2019a, 2019b) or a second author.",
+			Run:     runAmbiguousCitation,
+		},
+		{
+			Code: CodeOrphanReference, Severity: SeverityWarning,
+			Summary: "A reference entry that nothing in the text cites.",
+			Fix:     "Cite the work where it is used, or remove the entry.",
+			Run:     runOrphanReference,
+		},
+		{
+			Code: CodeDuplicateReference, Severity: SeverityWarning,
+			Summary: "The same work is listed twice (same DOI, same URL, or same first author, year and title).",
+			Fix:     "Keep one entry and point every citation at it.",
+			Run:     runDuplicateReference,
+		},
+		{
+			Code: CodeMalformedReference, Severity: SeverityWarning,
+			Summary: "An entry without a recognisable author, year or title, so no citation can be matched to it with confidence.",
+			Fix:     "Complete the entry in the list's style: author, year, title, where it appeared.",
+			Run:     runMalformedReference,
+		},
+	}
+}
+
+func runMissingReferenceList(p *Pass) {
+	m := p.Markers()
+	if len(p.Lists) > 0 || len(m) == 0 {
+		return
+	}
+	first := p.Citations[m[0]]
+	p.Report(Finding{Span: p.Locate(first.Span), Citation: first.ID,
+		Message: fmt.Sprintf("the text has %s but no reference list (no References, Bibliography, Sources or Notes section)", plural(len(m), "citation", "citations"))})
+}
+
+func runEmptyReferenceList(p *Pass) {
+	for _, l := range p.Lists {
+		if len(l.Entries) > 0 || l.HeadingSpan.Len() == 0 {
+			continue
+		}
+		msg := fmt.Sprintf("reference list %q has no entries", l.Heading)
+		if m := len(p.Markers()); m > 0 {
+			msg += fmt.Sprintf(" but the text has %s", plural(m, "citation", "citations"))
+		}
+		p.Report(Finding{Span: p.Locate(l.HeadingSpan), Message: msg})
+	}
+}
+
+func runUnresolvedCitation(p *Pass) {
+	var why string
+	switch {
+	case len(p.Lists) == 0:
+		why = "there is no reference list"
+	case p.EntryCount() == 0:
+		h := p.Lists[0]
+		why = fmt.Sprintf("the reference list %q at line %d is empty", h.Heading, p.Locate(h.HeadingSpan).Line)
+	}
+	for i, c := range p.Citations {
+		if p.Links[i].Status != citations.Unresolved {
+			continue
+		}
+		reason := why
+		if reason == "" {
+			reason = p.noEntryReason(c)
+		}
+		p.Report(Finding{Span: p.Locate(c.Span), Citation: c.ID,
+			Message: fmt.Sprintf("citation %s has no reference entry: %s", describe(c), reason)})
+	}
+}
+
+// noEntryReason says what a citation looked for in lists that have entries.
+func (p *Pass) noEntryReason(c citations.Citation) string {
+	switch c.Kind {
+	case citations.KindNumeric:
+		return fmt.Sprintf("no entry is numbered %s (the list has %s)", c.Number, plural(p.EntryCount(), "entry", "entries"))
+	case citations.KindFootnote:
+		return fmt.Sprintf("no note has the id %q", c.Target)
+	case citations.KindAuthorYear, citations.KindAuthorPage:
+		if len(c.Authors) > 0 {
+			return fmt.Sprintf("no entry by %s", c.Authors[0])
+		}
+	}
+	return "no entry matches it"
+}
+
+func runCitationMismatch(p *Pass) {
+	for i, c := range p.Citations {
+		l := p.Links[i]
+		if l.Status != citations.Mismatched {
+			continue
+		}
+		e, _ := p.Reference(l.Reference)
+		p.Report(Finding{Span: p.Locate(c.Span), Citation: c.ID, Reference: e.ID,
+			Message: fmt.Sprintf("citation %s does not match its nearest entry %s (%s): %s", describe(c), e.ID, shorten(e.Text, 60), l.Reason),
+			Related: []Related{{Message: "nearest entry", Span: p.Locate(e.Span)}}})
+	}
+}
+
+func runAmbiguousCitation(p *Pass) {
+	for i, c := range p.Citations {
+		l := p.Links[i]
+		if l.Status != citations.Ambiguous {
+			continue
+		}
+		var rel []Related
+		var lines []string
+		for _, id := range l.Candidates {
+			e, _ := p.Reference(id)
+			loc := p.Locate(e.Span)
+			rel = append(rel, Related{Message: "candidate " + id, Span: loc})
+			lines = append(lines, fmt.Sprintf("%s (line %d)", id, loc.Line))
+		}
+		p.Report(Finding{Span: p.Locate(c.Span), Citation: c.ID, Related: rel,
+			Message: fmt.Sprintf("citation %s matches %d entries: %s", describe(c), len(l.Candidates), strings.Join(lines, ", "))})
+	}
+}
+
+func runOrphanReference(p *Pass) {
+	if p.SourcesMode {
+		return // a source list with no markers is cited by the body as a whole
+	}
+	keys := p.workKeys()
+	cited := map[string]bool{} // works cited through another copy of the entry
+	n := 0
+	for _, l := range p.Lists {
+		for _, e := range l.Entries {
+			if k := keys[n]; k != "" && len(p.CitedBy[e.ID]) > 0 {
+				cited[k] = true
+			}
+			n++
+		}
+	}
+	n = 0
+	for _, l := range p.Lists {
+		for _, e := range l.Entries {
+			k := keys[n]
+			n++
+			if len(p.CitedBy[e.ID]) > 0 || cited[k] && k != "" {
+				continue
+			}
+			p.Report(Finding{Span: p.Locate(e.Span), Reference: e.ID,
+				Message: fmt.Sprintf("reference %s (%s) is not cited in the text", e.ID, shorten(e.Text, 60))})
+		}
+	}
+}
+
+// workKeys returns the citations.WorkKey of every entry of every list, in order,
+// computing them once for the rules that need them.
+func (p *Pass) workKeys() []string {
+	if p.keys == nil {
+		p.keys = make([]string, 0, p.EntryCount())
+		for li := range p.Lists {
+			for ei := range p.Lists[li].Entries {
+				p.keys = append(p.keys, citations.WorkKey(&p.Lists[li].Entries[ei]))
+			}
+		}
+	}
+	return p.keys
+}
+
+func runDuplicateReference(p *Pass) {
+	keys := p.workKeys()
+	first := map[string]*citations.Reference{}
+	n := 0
+	for li := range p.Lists {
+		for ei := range p.Lists[li].Entries {
+			e := &p.Lists[li].Entries[ei]
+			k := keys[n]
+			n++
+			if k == "" {
+				continue
+			}
+			if f, ok := first[k]; ok {
+				p.Report(Finding{Span: p.Locate(e.Span), Reference: e.ID,
+					Message: fmt.Sprintf("reference %s lists the same work as %s (line %d)", e.ID, f.ID, p.Locate(f.Span).Line),
+					Related: []Related{{Message: "first listed here", Span: p.Locate(f.Span)}}})
+				continue
+			}
+			first[k] = e
+		}
+	}
+}
+
+func runMalformedReference(p *Pass) {
+	authorYear := false
+	for _, c := range p.Citations {
+		if c.Kind == citations.KindAuthorYear {
+			authorYear = true
+			break
+		}
+	}
+	for _, l := range p.Lists {
+		for _, e := range l.Entries {
+			var missing []string
+			hasLocator := e.URL != "" || e.DOI != ""
+			switch {
+			case authorYear && (len(e.Authors) == 0 || e.Year == ""):
+				if len(e.Authors) == 0 {
+					missing = append(missing, "author")
+				}
+				if e.Year == "" {
+					missing = append(missing, "year")
+				}
+			case len(e.Authors) == 0 && e.Title == "" && !hasLocator:
+				missing = append(missing, "author", "title")
+			}
+			if len(missing) == 0 {
+				continue
+			}
+			p.Report(Finding{Span: p.Locate(e.Span), Reference: e.ID,
+				Message: fmt.Sprintf("reference %s has no recognisable %s: %s", e.ID, strings.Join(missing, " or "), shorten(e.Text, 60))})
+		}
+	}
+}

@@ -1,0 +1,141 @@
+package citecheck
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/citecheck/citecheck/citations"
+	"github.com/citecheck/citecheck/sources"
+)
+
+// The finding codes of the claim rules.
+const (
+	CodeUncitedClaim      = "uncited-claim"
+	CodeAnachronisticCite = "anachronistic-citation"
+)
+
+// claimRules returns the rules about claims, in the order their codes are
+// documented.
+func claimRules() []*Rule {
+	return []*Rule{
+		{
+			Code: CodeUncitedClaim, Severity: SeverityWarning,
+			Summary: "A check-worthy claim (a statistic, a dated event, a causal or attributed statement) with no citation, link or named source, or marked \"citation needed\".",
+			Fix:     "Cite the source the claim rests on, link to it, or name it in the sentence.",
+			Run:     runUncitedClaim,
+		},
+		{
+			Code: CodeAnachronisticCite, Severity: SeverityWarning,
+			Summary: "A claim names a year later than every work it cites, so the cited works cannot support it.",
+			Fix:     "Cite a source from the time of the event, or correct the date.",
+			Run:     runAnachronisticCitation,
+		},
+	}
+}
+
+func runUncitedClaim(p *Pass) {
+	for i := range p.Claims {
+		s := &p.Claims[i]
+		if s.Cited() {
+			continue
+		}
+		msg := fmt.Sprintf("claim cites nothing: %q", shorten(s.Claim.Text, 80))
+		if s.CitationNeeded {
+			msg = fmt.Sprintf("claim is marked \"citation needed\": %q", shorten(s.Claim.Text, 80))
+		}
+		p.ReportClaim(s, Finding{Message: msg})
+	}
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// citedYear returns the year of the work a citation cites: its own year, or
+// that of the entry it resolved to.
+func (p *Pass) citedYear(k int) (int, bool) {
+	c := p.Citations[k]
+	y := c.Year
+	if ref := p.Links[k].Reference; ref != "" && p.Links[k].Status == citations.Resolved {
+		if e, ok := p.Reference(ref); ok && e.Year != "" {
+			y = e.Year
+		}
+	}
+	if len(y) >= 4 {
+		if n, err := strconv.Atoi(y[:4]); err == nil {
+			return n, true
+		}
+	}
+	return 0, false
+}
+
+func runAnachronisticCitation(p *Pass) {
+	var blank []sources.Span // reused: the citations' groups in the sentence
+	for i := range p.Claims {
+		s := &p.Claims[i]
+		var latestCited int
+		for _, k := range s.Citations {
+			y, ok := p.citedYear(k)
+			if !ok {
+				latestCited = -1 // a work of unknown date may be recent enough
+				break
+			}
+			latestCited = max(latestCited, y)
+		}
+		if latestCited <= 0 {
+			continue
+		}
+		sentence := s.Claim.Text
+		blank = blank[:0]
+		for _, k := range s.Citations { // the citations' own years do not count
+			g := p.Citations[k].Group
+			if g.Start >= s.Claim.Span.Start && g.End <= s.Claim.Span.End {
+				blank = append(blank, sources.Span{Start: g.Start - s.Claim.Span.Start, End: g.End - s.Claim.Span.Start})
+			}
+		}
+		latestNamed := latestYear(sentence, blank)
+		if latestNamed <= latestCited {
+			continue
+		}
+		citedText := make([]string, len(s.Citations))
+		for i, k := range s.Citations {
+			citedText[i] = describe(p.Citations[k])
+		}
+		p.ReportClaim(s, Finding{
+			Message: fmt.Sprintf("claim names %d but the latest work it cites is from %d: %s", latestNamed, latestCited, strings.Join(citedText, ", "))})
+	}
+}
+
+// latestYear returns the latest of yearsIn(s) (0 when there is none) as if
+// the bytes of s inside the blank spans were spaces.
+func latestYear(s string, blank []sources.Span) int {
+	digit := func(i int) bool {
+		if !isDigit(s[i]) {
+			return false
+		}
+		for _, b := range blank {
+			if i >= b.Start && i < b.End {
+				return false
+			}
+		}
+		return true
+	}
+	latest := 0
+	for i := 0; i+4 <= len(s); i++ {
+		if (i > 0 && digit(i-1)) || !digit(i) {
+			continue
+		}
+		j := i
+		y := 0
+		for j < len(s) && digit(j) {
+			if j-i < 5 {
+				y = y*10 + int(s[j]-'0')
+			}
+			j++
+		}
+		if j-i == 4 && y >= 1500 && y < 2200 {
+			latest = max(latest, y)
+		}
+		i = j
+	}
+	return latest
+}
