@@ -11,10 +11,17 @@ import (
 // DefaultMaxBytes is the largest input Read accepts unless told otherwise.
 const DefaultMaxBytes = 16 << 20
 
+// ErrLimit means an input went past one of the limits that bound what
+// citecheck holds for one document: its size, its citations, its reference
+// entries, its findings. Every such error wraps it (ErrTooLarge too), and
+// says which limit and how to raise it.
+var ErrLimit = errors.New("limit exceeded")
+
 // Errors Read returns, wrapped in an *InputError; test for them with errors.Is.
 var (
-	// ErrTooLarge means the input is larger than the size limit.
-	ErrTooLarge = errors.New("input too large")
+	// ErrTooLarge means the input is larger than the size limit; it wraps
+	// ErrLimit.
+	ErrTooLarge = fmt.Errorf("input too large (%w)", ErrLimit)
 	// ErrBinary means the input is not text (it holds NUL bytes).
 	ErrBinary = errors.New("binary data, not text")
 	// ErrUnsupportedFormat means the format asked for is not one citecheck reads.
