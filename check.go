@@ -147,7 +147,8 @@ func analyze(doc *sources.Document, opts Options) *Pass {
 	return p
 }
 
-// listIndex answers overlapsLists for many spans in O(log n) each: the
+// listIndex answers whether a span touches a reference list (its heading,
+// its body or one of its entries) in O(log n) for many spans: the
 // spans of the lists, their headings and their entries sorted by start,
 // with the running maximum of their ends.
 type listIndex struct {
@@ -174,25 +175,9 @@ func newListIndex(lists []citations.ReferenceList) listIndex {
 	return x
 }
 
-// overlaps reports whether s overlaps one of the spans, as overlapsLists
-// does: one starting before s ends and ending after s starts.
+// overlaps reports whether s overlaps one of the spans: one starting
+// before s ends and ending after s starts.
 func (x listIndex) overlaps(s sources.Span) bool {
 	i, _ := slices.BinarySearch(x.starts, s.End) // the spans starting before s.End
 	return i > 0 && x.maxEnds[i-1] > s.Start
-}
-
-// overlapsLists reports whether a span touches a reference list: its
-// heading, its body or one of its entries.
-func overlapsLists(lists []citations.ReferenceList, s sources.Span) bool {
-	for _, l := range lists {
-		if l.Span.Overlaps(s) || l.HeadingSpan.Overlaps(s) {
-			return true
-		}
-		for _, e := range l.Entries {
-			if e.Span.Overlaps(s) {
-				return true
-			}
-		}
-	}
-	return false
 }
