@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"iter"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	_ "github.com/mattn/go-sqlite3"
 	"github.com/stretchr/testify/assert"
@@ -376,4 +378,51 @@ func TestStoreSaveSameArticleTwice(t *testing.T) {
 			assert.Equal(t, claims, rows, "one claim row per claim counted in articles")
 		})
 	}
+}
+
+// TestBatchArticleDeadline checks a corpus in which one article's check
+// never ends on its own (a rule blocks on it until the test lets it go):
+// that article is given up past its deadline with ErrArticleTimeout, every
+// other article is checked, and Batch returns only once the given-up check
+// has ended.
+func TestBatchArticleDeadline(t *testing.T) {
+	release := make(chan struct{})
+	var ended atomic.Bool
+	stuck := &citecheck.Rule{Code: "stuck", Severity: citecheck.SeverityInfo, Run: func(p *citecheck.Pass) {
+		if strings.Contains(p.Doc.Name, "stuck") {
+			<-release
+			ended.Store(true)
+		}
+	}}
+	articles := func(yield func(corpus.Article, error) bool) {
+		for i := range 6 {
+			name := fmt.Sprintf("a%d.txt", i)
+			if i == 3 {
+				name = "stuck.txt"
+			}
+			if !yield(corpus.Article{ID: name, Input: name, Format: sources.FormatText, Body: []byte("A claim (Smith, 2019).")}, nil) {
+				return
+			}
+		}
+	}
+	opts := citecheck.BatchOptions{Workers: 2, Timeout: time.Second,
+		Check: citecheck.Options{Rules: append(citecheck.DefaultRules(), stuck)}}
+	var ok, timedOut []string
+	for r := range citecheck.Batch(context.Background(), articles, opts) {
+		switch {
+		case r.Err == nil:
+			ok = append(ok, r.Article.ID)
+		case errors.Is(r.Err, citecheck.ErrArticleTimeout):
+			assert.ErrorIs(t, r.Err, sources.ErrLimit)
+			assert.Contains(t, r.Err.Error(), "--timeout")
+			timedOut = append(timedOut, r.Article.ID)
+			close(release) // let the given-up check end
+		default:
+			t.Errorf("%s: %v", r.Article.ID, r.Err)
+		}
+	}
+	assert.True(t, ended.Load(), "Batch returned before the given-up check ended")
+	assert.Equal(t, []string{"stuck.txt"}, timedOut)
+	slices.Sort(ok)
+	assert.Equal(t, []string{"a0.txt", "a1.txt", "a2.txt", "a4.txt", "a5.txt"}, ok)
 }
