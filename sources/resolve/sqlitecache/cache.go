@@ -39,7 +39,9 @@ const busyTimeout = 5 * time.Second
 // method returns: killing the process loses nothing already put. In WAL
 // mode reads run concurrently with each other and with the writer; without
 // WAL (an in-memory database) reads wait for writes. Other processes'
-// writers are waited for up to 5 s (busy_timeout).
+// writers are waited for up to 5 s (busy_timeout), and a write that still
+// finds the database locked is tried again for up to a minute (see
+// sqlitedb.Write).
 //
 // Sources are kept whole as JSON, without their Text, in the column raw;
 // the other columns of cache_sources repeat the main fields for whoever
@@ -88,7 +90,7 @@ func New(ctx context.Context, db *sql.DB, opts ...resolve.CacheOption) (*Cache, 
 		return nil, fmt.Errorf("sqlite cache: %w", err)
 	}
 	c.wal = strings.EqualFold(mode, "wal")
-	if _, err := sqlitedb.Migrate(ctx, conn, "cache_schema", migrations[:]); err != nil {
+	if _, err := sqlitedb.Migrate(ctx, conn, versionTable, migrations[:]); err != nil {
 		if errors.Is(err, sqlitedb.ErrNewerSchema) {
 			err = fmt.Errorf("%w: %w", ErrSchemaVersion, err)
 		}
@@ -134,7 +136,7 @@ func (c *Cache) SchemaVersion(ctx context.Context) (int, error) {
 	var v int
 	err := c.read(ctx, func(conn *sql.Conn) error {
 		var err error
-		v, _, err = sqlitedb.Version(ctx, conn, "cache_schema")
+		v, _, err = sqlitedb.Version(ctx, conn, versionTable)
 		return err
 	})
 	if err != nil {
@@ -158,8 +160,14 @@ func (c *Cache) read(ctx context.Context, f func(*sql.Conn) error) error {
 	return f(conn)
 }
 
+// versionTable is where Migrate records the schema version; every write
+// transaction takes its lock first (sqlitedb.BeginImmediate).
+const versionTable = "cache_schema"
+
 // write runs f in a transaction on a pooled connection, holding the write
-// lock, and commits.
+// lock, and commits. The transaction takes the database's lock before f
+// reads, and is tried again while another process keeps the database
+// locked (sqlitedb.Write), so f may run more than once.
 func (c *Cache) write(ctx context.Context, f func(*sql.Tx) error) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -168,15 +176,7 @@ func (c *Cache) write(ctx context.Context, f func(*sql.Tx) error) error {
 		return err
 	}
 	defer conn.Close()
-	tx, err := conn.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
-	if err := f(tx); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return sqlitedb.Write(ctx, conn, versionTable, f)
 }
 
 // GetSource implements resolve.Cache.
