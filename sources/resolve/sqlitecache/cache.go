@@ -53,6 +53,8 @@ type Cache struct {
 	db  *sql.DB
 	now func() time.Time
 	wal bool
+	// readOnly is set by NewReadOnly: every write fails with ErrReadOnly.
+	readOnly bool
 	// mu is held for writing by writes, and for reading by reads when the
 	// database is not in WAL mode.
 	mu sync.RWMutex
@@ -96,25 +98,34 @@ func New(ctx context.Context, db *sql.DB, opts ...resolve.CacheOption) (*Cache, 
 		}
 		return nil, fmt.Errorf("sqlite cache: %w", err)
 	}
-	if db.Stats().MaxOpenConnections != 1 {
-		// While conn is held the pool must open another connection, which
-		// sees the tables only if it opened the same database.
-		other, err := c.conn(ctx)
-		if err != nil {
-			return nil, fmt.Errorf("sqlite cache: open: %w", err)
-		}
-		defer other.Close()
-		var n int
-		err = other.QueryRowContext(ctx,
-			"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'cache_schema'").Scan(&n)
-		if err != nil {
-			return nil, fmt.Errorf("sqlite cache: check: %w", err)
-		}
-		if n == 0 {
-			return nil, fmt.Errorf("sqlite cache: %w", ErrNotShared)
-		}
+	if err := c.checkShared(ctx); err != nil {
+		return nil, err
 	}
 	return c, nil
+}
+
+// checkShared fails with ErrNotShared when another connection of the pool
+// does not see the cache's tables. Call it while holding a connection, so
+// that the pool must open another.
+func (c *Cache) checkShared(ctx context.Context) error {
+	if c.db.Stats().MaxOpenConnections == 1 {
+		return nil
+	}
+	other, err := c.conn(ctx)
+	if err != nil {
+		return fmt.Errorf("sqlite cache: open: %w", err)
+	}
+	defer other.Close()
+	var n int
+	err = other.QueryRowContext(ctx,
+		"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", versionTable).Scan(&n)
+	if err != nil {
+		return fmt.Errorf("sqlite cache: check: %w", err)
+	}
+	if n == 0 {
+		return fmt.Errorf("sqlite cache: %w", ErrNotShared)
+	}
+	return nil
 }
 
 // conn takes a connection from the pool and sets the per-connection
@@ -169,6 +180,9 @@ const versionTable = "cache_schema"
 // reads, and is tried again while another process keeps the database
 // locked (sqlitedb.Write), so f may run more than once.
 func (c *Cache) write(ctx context.Context, f func(*sql.Tx) error) error {
+	if c.readOnly {
+		return ErrReadOnly
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	conn, err := c.conn(ctx)
