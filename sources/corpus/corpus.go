@@ -140,7 +140,10 @@ func ShardOf(id string, shards int) int {
 // Each error yielded is a *ReadError and the walk goes on after it: a
 // record that cannot be read (too large, binary, undecodable text, a bad
 // JSON line, a truncated or corrupt WARC record) is reported once, never
-// dropped silently. An input that cannot be opened is reported once and
+// dropped silently. A WARC record whose Content-Length runs past the end of
+// the file is reported with ErrTruncated, and reading resumes at the next
+// line that starts a WARC record ("WARC/1.") after the bad record's first
+// line, so that the records the bad one claimed are read. An input that cannot be opened is reported once and
 // the next input is read. When ctx is done, Read yields one
 // *ReadError wrapping ctx.Err() and stops.
 //

@@ -308,6 +308,71 @@ func TestReadCorpusWARC(t *testing.T) {
 	}
 }
 
+// TestReadCorpusWARCHugeLength has a record claim far more bytes than the
+// file holds, in the middle of the file: it is reported once, and the
+// records after it are read, with their offsets, in every layout.
+func TestReadCorpusWARCHugeLength(t *testing.T) {
+	const app = "application/http; msgtype=response"
+	record := func(typ, name string) string {
+		return warcRecord(typ, "https://news.example/"+name, app, httpResponse("200 OK", "text/html", "<p>"+name+"</p>"))
+	}
+	claim := func(rec string) string {
+		i := strings.Index(rec, "Content-Length: ")
+		j := i + strings.Index(rec[i:], "\r\n")
+		return rec[:i] + "Content-Length: 1000000000000" + rec[j:]
+	}
+	tests := []struct {
+		name string
+		recs []string
+		bad  []string // the responses reported, by name: articles lost
+	}{
+		{"response", []string{record("response", "one"), claim(record("response", "huge")), record("response", "two"), record("response", "three")},
+			[]string{"huge"}},
+		{"request", []string{record("response", "one"), claim(record("request", "huge")), record("response", "two"), record("response", "three")},
+			nil},
+		{"two in a row", []string{record("response", "one"), claim(record("response", "huge")), claim(record("response", "huge2")),
+			record("response", "two"), record("response", "three")}, []string{"huge", "huge2"}},
+	}
+	layouts := []struct {
+		name   string
+		layout warcLayout
+	}{{"c.warc", warcPlain}, {"c.warc.gz", warcPerRecord}, {"one-stream.warc.gz", warcOneStream}}
+	for _, tt := range tests {
+		for _, l := range layouts {
+			t.Run(tt.name+"/"+l.name, func(t *testing.T) {
+				var file []byte
+				offsets := map[string]int64{} // of the records, by URL
+				for _, rec := range tt.recs {
+					uri := rec[strings.Index(rec, "WARC-Target-URI: ")+len("WARC-Target-URI: "):]
+					offsets[uri[:strings.Index(uri, "\r\n")]] = int64(len(file))
+					b := []byte(rec)
+					if l.layout == warcPerRecord {
+						b = gzipBytes(t, b)
+					}
+					file = append(file, b...)
+				}
+				if l.layout == warcOneStream {
+					file = gzipBytes(t, file)
+				}
+				path := filepath.Join(t.TempDir(), l.name)
+				require.NoError(t, os.WriteFile(path, file, 0o644))
+
+				res := collectCorpus(t, context.Background(), []string{path}, Options{})
+				want := []string{"https://news.example/one", "https://news.example/two", "https://news.example/three"}
+				assert.Equal(t, want, res.ids())
+				for _, a := range res.articles {
+					assert.Equal(t, fmt.Sprintf("%s#%d", path, offsets[a.ID]), a.Input)
+				}
+				require.Len(t, res.errs, len(tt.bad), "%v", res.errs)
+				for i, e := range res.errs {
+					assert.ErrorIs(t, e, ErrTruncated)
+					assert.Equal(t, offsets["https://news.example/"+tt.bad[i]], e.Pos)
+				}
+			})
+		}
+	}
+}
+
 func TestReadCorpusWARCCorrupt(t *testing.T) {
 	const app = "application/http; msgtype=response"
 	good := warcRecord("response", "https://news.example/ok", app, httpResponse("200 OK", "text/html", "<p>ok</p>"))
