@@ -207,6 +207,59 @@ func TestReadCorpusJSONL(t *testing.T) {
 	})
 }
 
+// TestReadCorpusJSONLDuplicateID checks that a record whose id an earlier
+// record of the file has is reported, naming both lines, and the earlier
+// kept; an id whose first record failed is not taken.
+func TestReadCorpusJSONLDuplicateID(t *testing.T) {
+	lines := []string{
+		`{"id":"a1","text":"first a1"}`,
+		`{"id":"a2","text":"first a2"}`,
+		`{"id":"a1","text":"second a1"}`,
+		``,
+		`{"id":"a2","text":"second a2"}`,
+		`{"id":7,"text":"number"}`,
+		`{"id":"7","text":"string"}`,
+		`{"id":"bad","url":"https://ex.com/no-body"}`,
+		`{"id":"bad","text":"bad, with a body"}`,
+		`{"text":"no id"}`,
+		`{"id":"x","text":"x"}`,
+	}
+	dir := t.TempDir()
+	for _, name := range []string{"d.jsonl", "d.jsonl.gz"} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(dir, name)
+			content := []byte(strings.Join(lines, "\n") + "\n")
+			if strings.HasSuffix(name, ".gz") {
+				content = gzipBytes(t, content)
+			}
+			require.NoError(t, os.WriteFile(path, content, 0o644))
+			res := collectCorpus(t, context.Background(), []string{path, path}, Options{})
+
+			ids := []string{"a1", "a2", "7", "bad", path + "#10", "x"}
+			assert.Equal(t, append(ids, ids...), res.ids(), "each file is read on its own")
+			assert.Equal(t, "first a1", string(res.articles[0].Body))
+			assert.Equal(t, "number", string(res.articles[2].Body))
+			type dup struct {
+				line int64
+				err  DuplicateIDError
+			}
+			var got []dup
+			for _, e := range res.errs {
+				var de *DuplicateIDError
+				if errors.As(e, &de) {
+					got = append(got, dup{e.Pos, *de})
+				} else {
+					assert.Equal(t, int64(8), e.Pos)
+					assert.ErrorIs(t, e, ErrNoBody)
+				}
+			}
+			want := []dup{{3, DuplicateIDError{"a1", 1}}, {5, DuplicateIDError{"a2", 2}}, {7, DuplicateIDError{"7", 6}}}
+			assert.Equal(t, append(want, want...), got)
+			assert.Len(t, res.errs, 8)
+		})
+	}
+}
+
 // warcRecord builds one WARC/1.0 record; block is the content block.
 func warcRecord(typ, uri, contentType, block string) string {
 	var b strings.Builder
