@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -15,24 +13,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// helperBatchEnv makes the test binary, run again by TestBatchProcesses,
-// act as the citecheck command with the arguments after "--".
-const helperBatchEnv = "CITECHECK_TEST_HELPER_BATCH"
-
-func TestHelperBatchProcess(t *testing.T) {
-	if os.Getenv(helperBatchEnv) != "1" {
-		t.Skip("run by TestBatchProcesses only")
-	}
-	args := os.Args
-	for i, a := range args {
-		if a == "--" {
-			args = args[i+1:]
-			break
-		}
-	}
-	os.Exit(run(context.Background(), args, strings.NewReader(""), os.Stdout, os.Stderr))
-}
 
 // batchLine matches the last line of a batch run.
 var batchLine = regexp.MustCompile(`citecheck batch: (\d+) checked, (\d+) skipped, (\d+) failed(?:, (\d+) not stored)? in `)
@@ -73,9 +53,7 @@ func TestBatchProcesses(t *testing.T) {
 	errs := make([]error, len(inputs))
 	var wg sync.WaitGroup
 	for i, in := range inputs {
-		args := append([]string{"-test.run=^TestHelperBatchProcess$", "--", "batch", "--db", db, "--workers", "2"}, in...)
-		cmd := exec.CommandContext(ctx, os.Args[0], args...)
-		cmd.Env = append(os.Environ(), helperBatchEnv+"=1")
+		cmd := helperCommand(ctx, "citecheck", append([]string{"batch", "--db", db, "--workers", "2"}, in...)...)
 		wg.Go(func() {
 			out, err := cmd.CombinedOutput()
 			outs[i], errs[i] = string(out), err

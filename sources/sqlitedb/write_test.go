@@ -38,6 +38,20 @@ func increment(ctx context.Context, tx *sql.Tx) error {
 	return err
 }
 
+// lockedCounter makes a counter database whose write lock a transaction
+// holds, and returns that transaction, rolled back when the test ends, and
+// another connection, which does not wait for locks (no busy_timeout).
+func lockedCounter(t *testing.T) (held *sql.Tx, other *sql.Conn) {
+	t.Helper()
+	dsn := counterDB(t)
+	held, err := sqlitedb.BeginImmediate(t.Context(), openConn(t, openDB(t, dsn)), "counter")
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = held.Rollback() })
+	other = openConn(t, openDB(t, dsn))
+	require.NoError(t, sqlitedb.SetPragmas(t.Context(), other, 0))
+	return held, other
+}
+
 func counter(t *testing.T, conn *sql.Conn) int {
 	t.Helper()
 	var n int
@@ -68,25 +82,19 @@ func TestDeferredCannotWait(t *testing.T) {
 // before it has read or written anything of its own.
 func TestBeginImmediate(t *testing.T) {
 	ctx := t.Context()
-	dsn := counterDB(t)
-	a := openConn(t, openDB(t, dsn))
-	b := openConn(t, openDB(t, dsn))
-	require.NoError(t, sqlitedb.SetPragmas(ctx, b, 0))
-
-	tx, err := sqlitedb.BeginImmediate(ctx, a, "counter")
-	require.NoError(t, err)
-	_, err = b.ExecContext(ctx, "UPDATE counter SET n = 1")
+	held, b := lockedCounter(t)
+	_, err := b.ExecContext(ctx, "UPDATE counter SET n = 1")
 	require.Error(t, err, "another writer is locked out")
 	assert.True(t, sqlitedb.IsBusy(err), "%v", err)
 	assert.Equal(t, 0, counter(t, b), "readers go on")
-	require.NoError(t, tx.Rollback())
+	require.NoError(t, held.Rollback())
 	exec(t, b, "UPDATE counter SET n = 1")
 
-	_, err = sqlitedb.BeginImmediate(ctx, a, "counter; DROP TABLE counter")
+	_, err = sqlitedb.BeginImmediate(ctx, b, "counter; DROP TABLE counter")
 	assert.Error(t, err)
-	_, err = sqlitedb.BeginImmediate(ctx, a, "missing")
+	_, err = sqlitedb.BeginImmediate(ctx, b, "missing")
 	assert.Error(t, err)
-	assert.Equal(t, 1, counter(t, a))
+	assert.Equal(t, 1, counter(t, b))
 }
 
 // TestWriteConcurrent has pools standing for processes increment one
@@ -123,18 +131,12 @@ func TestWriteConcurrent(t *testing.T) {
 // writer holds the lock past the busy_timeout, here none.
 func TestWriteWaitsForWriter(t *testing.T) {
 	ctx := t.Context()
-	dsn := counterDB(t)
-	a := openConn(t, openDB(t, dsn))
-	b := openConn(t, openDB(t, dsn))
-	require.NoError(t, sqlitedb.SetPragmas(ctx, b, 0))
-
-	held, err := sqlitedb.BeginImmediate(ctx, a, "counter")
-	require.NoError(t, err)
+	held, b := lockedCounter(t)
 	released := time.AfterFunc(100*time.Millisecond, func() {
 		held.Rollback() //nolint:errcheck // nothing to undo
 	})
 	defer released.Stop()
-	err = sqlitedb.Write(ctx, b, "counter", func(tx *sql.Tx) error { return increment(ctx, tx) })
+	err := sqlitedb.Write(ctx, b, "counter", func(tx *sql.Tx) error { return increment(ctx, tx) })
 	require.NoError(t, err)
 	assert.Equal(t, 1, counter(t, b))
 }
@@ -176,19 +178,12 @@ func TestWriteRunsAgain(t *testing.T) {
 // TestWriteGivesUp checks that Write stops trying when its context ends
 // and says why.
 func TestWriteGivesUp(t *testing.T) {
-	dsn := counterDB(t)
-	a := openConn(t, openDB(t, dsn))
-	b := openConn(t, openDB(t, dsn))
-	require.NoError(t, sqlitedb.SetPragmas(t.Context(), b, 0))
-	held, err := sqlitedb.BeginImmediate(t.Context(), a, "counter")
-	require.NoError(t, err)
-	defer held.Rollback() //nolint:errcheck // nothing to undo
-
+	_, b := lockedCounter(t)
 	ctx, cancel := context.WithCancel(t.Context())
 	stop := time.AfterFunc(50*time.Millisecond, cancel)
 	defer stop.Stop()
 	called := false
-	err = sqlitedb.Write(ctx, b, "counter", func(*sql.Tx) error {
+	err := sqlitedb.Write(ctx, b, "counter", func(*sql.Tx) error {
 		called = true
 		return nil
 	})
