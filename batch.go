@@ -204,6 +204,7 @@ func (ar *articleRunner) check(ctx context.Context, a corpus.Article, readErr er
 	select {
 	case ar.givenUp <- struct{}{}:
 	case <-ctx.Done():
+		cancel()
 		return BatchResult{Article: a, Err: ctx.Err()}
 	case r := <-done: // it ended while we waited for a slot
 		cancel()
