@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime"
 	"strconv"
+	"strings"
 	"testing"
 	"unicode/utf16"
 
@@ -40,6 +41,9 @@ var boundsShapes = []boundsShape{
 	{"link-open-md", FormatMarkdown, genLinkOpen, 1_000, 12_500},
 	// a Markdown table of 4.4 MB at 16x
 	{"table-md", FormatMarkdown, genTable, 500, 12_500},
+	// a table whose header has a column for every four rows, over rows of
+	// one cell: each row was padded with an empty cell per column
+	{"table-wide-md", FormatMarkdown, genWideTable, 2_000, 2_000},
 	// UTF-16 text with a byte order mark, once read as nothing
 	{"utf16-text", FormatText, genUTF16Text, 100, 4_000},
 }
@@ -98,6 +102,16 @@ func genTable(n int) []byte {
 	return b.Bytes()
 }
 
+// genWideTable writes a table of n/4 columns and n rows of one cell.
+func genWideTable(n int) []byte {
+	var b bytes.Buffer
+	b.WriteString(strings.Repeat("| h ", n/4) + "|\n" + strings.Repeat("|---", n/4) + "|\n")
+	for i := range n {
+		fmt.Fprintf(&b, "| %d |\n", i)
+	}
+	return b.Bytes()
+}
+
 // genUTF16Text writes n paragraphs of text as UTF-16LE with a byte order
 // mark.
 func genUTF16Text(n int) []byte {
@@ -124,8 +138,13 @@ func utf16LE(s string, bom bool) []byte {
 // every block, link, anchor and superscript and of a span every 64 bytes
 // of text, as claims and citations are placed. It returns how many bytes
 // the positions counted characters over.
-func boundsRead(tb testing.TB, src []byte, format Format) (*Document, int) {
+func boundsRead(tb testing.TB, src []byte, format Format) (*Document, int, mdWork) {
+	var work mdWork
 	doc, err := Parse(src, ReadOptions{Name: "in", Format: format})
+	if format == FormatMarkdown { // the same, counting goldmark's work
+		doc = &Document{Name: "in", Format: format, Src: src, Charset: "utf-8"}
+		err = parseMarkdownCounting(doc, &work)
+	}
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -149,7 +168,7 @@ func boundsRead(tb testing.TB, src []byte, format Format) (*Document, int) {
 	for i := 0; i+40 <= len(doc.Text); i += 64 {
 		locate(Span{i, i + 40})
 	}
-	return doc, scanned
+	return doc, scanned, work
 }
 
 // boundsCost is what reading one input costs, in counts that do not
@@ -157,15 +176,18 @@ func boundsRead(tb testing.TB, src []byte, format Format) (*Document, int) {
 type boundsCost struct {
 	allocs, bytes uint64 // heap allocations and bytes allocated
 	scanned       int    // bytes positions counted characters over
+	destinations  int    // bytes goldmark's link destinations may scan
+	footnotes     int    // footnote references looked up
 }
 
 func measureBounds(tb testing.TB, src []byte, format Format) boundsCost {
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	_, scanned := boundsRead(tb, src, format)
+	_, scanned, work := boundsRead(tb, src, format)
 	runtime.ReadMemStats(&after)
-	return boundsCost{after.Mallocs - before.Mallocs, after.TotalAlloc - before.TotalAlloc, scanned}
+	return boundsCost{after.Mallocs - before.Mallocs, after.TotalAlloc - before.TotalAlloc, scanned,
+		work.destinations, work.footnotes}
 }
 
 // TestBoundsLinear reads each adversarial shape at 1x, 4x and 16x and
@@ -181,6 +203,8 @@ func TestBoundsLinear(t *testing.T) {
 				assert.LessOrEqual(t, float64(c.allocs), limit*float64(base.allocs), "allocations at %dx", k)
 				assert.LessOrEqual(t, float64(c.bytes), limit*float64(base.bytes), "bytes allocated at %dx", k)
 				assert.LessOrEqual(t, float64(c.scanned), limit*float64(max(base.scanned, 1)), "bytes counted for positions at %dx", k)
+				assert.LessOrEqual(t, float64(c.destinations), limit*float64(max(base.destinations, 1)), "link destination bytes at %dx", k)
+				assert.LessOrEqual(t, float64(c.footnotes), limit*float64(max(base.footnotes, 1)), "footnote look-ups at %dx", k)
 			}
 		})
 	}
