@@ -152,7 +152,8 @@ func TestOffsetMapCharRuns(t *testing.T) {
 	m.addChar(6, 12, 4, 4)
 	m.addChar(10, 16, 3, 2) // –
 	m.addChar(13, 18, 3, 2)
-	assert.Equal(t, []run{{0, 2, 1, 2, 3}, {4, 10, 6, 6, 0}, {10, 16, 3, 2, 1}}, m.runs)
+	assert.Equal(t, []run{{0, 2, 1, 2}, {4, 10, 6, 6}, {10, 16, 3, 2}}, m.runs)
+	assert.Equal(t, []int{3, 0, 1}, m.more)
 	for _, tt := range []struct{ t, start, end int }{
 		{0, 2, 2}, {1, 4, 4}, {3, 8, 8}, {4, 10, 10}, {5, 11, 11}, {10, 16, 16}, {11, 16, 18}, {13, 18, 18}, {14, 18, 20}, {16, 20, 20},
 	} {

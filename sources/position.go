@@ -38,20 +38,24 @@ func location(from, to Position) Location {
 // run maps text[t:t+tn] to source[s:s+sn]. When tn == sn the mapping is byte
 // for byte; otherwise the text stands for the source piece as a whole (a
 // decoded entity, a collapsed run of white space, a joined line break).
-// A run with more > 0 stands for 1+more such pieces of the same lengths one
-// after the other, as the characters of a transcoded input are: UTF-16
-// text takes a run per stretch of characters of one width rather than one
-// per character.
-type run struct{ t, s, tn, sn, more int }
+type run struct{ t, s, tn, sn int }
 
 // offsetMap is a sorted list of runs from one byte sequence to another.
-type offsetMap struct{ runs []run }
+// A transcoded input's map joins characters of the same lengths one after
+// the other into one run, which stands for each of them as a whole: more,
+// when not nil, holds for each run how many further pieces it stands for.
+// UTF-16 text so takes a run per stretch of characters of one width rather
+// than one per character, and other maps pay nothing for it.
+type offsetMap struct {
+	runs []run
+	more []int
+}
 
 func (m *offsetMap) add(t, s, tn, sn int) {
 	if tn == 0 && sn == 0 {
 		return
 	}
-	if n := len(m.runs); n > 0 {
+	if n := len(m.runs); n > 0 && (m.more == nil || m.more[n-1] == 0) {
 		last := &m.runs[n-1]
 		if last.tn == last.sn && tn == sn && last.t+last.tn == t && last.s+last.sn == s {
 			last.tn += tn
@@ -59,7 +63,10 @@ func (m *offsetMap) add(t, s, tn, sn int) {
 			return
 		}
 	}
-	m.runs = append(m.runs, run{t, s, tn, sn, 0})
+	m.runs = append(m.runs, run{t, s, tn, sn})
+	if m.more != nil {
+		m.more = append(m.more, 0)
+	}
 }
 
 // addChar records that text[t:t+tn] stands for src[s:s+sn], one decoded
@@ -70,24 +77,36 @@ func (m *offsetMap) addChar(t, s, tn, sn int) {
 		return
 	}
 	if n := len(m.runs); n > 0 {
-		last := &m.runs[n-1]
-		k := last.more + 1
+		last := m.runs[n-1]
+		k := 1 + m.piecesAfter(n-1)
 		if last.tn == tn && last.sn == sn && last.t+k*tn == t && last.s+k*sn == s {
-			last.more++
+			if m.more == nil {
+				m.more = make([]int, n, cap(m.runs))
+			}
+			m.more[n-1]++
 			return
 		}
 	}
-	m.runs = append(m.runs, run{t, s, tn, sn, 0})
+	m.add(t, s, tn, sn)
 }
 
-// piece returns the piece of r that text offset t falls in: r itself
-// unless r stands for several, and the last one past its end.
-func (r run) piece(t int) run {
-	if r.more == 0 {
+// piecesAfter returns how many further pieces run i stands for.
+func (m *offsetMap) piecesAfter(i int) int {
+	if m.more == nil {
+		return 0
+	}
+	return m.more[i]
+}
+
+// piece returns the piece of run i that text offset t falls in: the run
+// itself unless it stands for several, and its last piece past its end.
+func (m *offsetMap) piece(i, t int) run {
+	r, more := m.runs[i], m.piecesAfter(i)
+	if more == 0 {
 		return r
 	}
-	k := min(max(t-r.t, 0)/r.tn, r.more)
-	return run{r.t + k*r.tn, r.s + k*r.sn, r.tn, r.sn, 0}
+	k := min(max(t-r.t, 0)/r.tn, more)
+	return run{r.t + k*r.tn, r.s + k*r.sn, r.tn, r.sn}
 }
 
 // find returns the index of the last run starting at or before t.
@@ -104,7 +123,7 @@ func (m *offsetMap) start(t int) int {
 	if i < 0 {
 		return m.runs[0].s
 	}
-	r := m.runs[i].piece(t)
+	r := m.piece(i, t)
 	switch {
 	case t >= r.t+r.tn: // between runs (synthetic text): next source byte
 		return r.s + r.sn
@@ -124,7 +143,7 @@ func (m *offsetMap) end(t int) int {
 	if i < 0 {
 		return m.runs[0].s
 	}
-	r := m.runs[i].piece(t - 1)
+	r := m.piece(i, t-1)
 	switch {
 	case t-1 >= r.t+r.tn:
 		return r.s + r.sn
