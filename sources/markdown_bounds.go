@@ -36,8 +36,8 @@ import (
 // each shape by counts. Memory is goldmark's syntax tree, a few hundred
 // bytes a node, and the Document: the densest input, a table of short
 // cells, peaks at about 140 times its size (RSS with the default GOGC; a
-// 6.8 MB table, 0.9 GB), text and footnotes at about 40 times, text and
-// UTF-16 at under 10 times. Rerun with
+// 6.8 MB table, 0.9 GB), footnoted Markdown at about 40 times; plain text,
+// UTF-16 included, stays under 10 times. Rerun with
 //
 //	go test ./sources -run '^$' -bench 'Bounds/.*/16x' -benchmem
 
@@ -173,9 +173,21 @@ func (p *mdFootnoteRefs) Parse(parent ast.Node, block gtext.Reader, pc parser.Co
 		}
 	}
 	link := east.NewFootnoteLink(def.Index)
-	start := seg.Start
 	if line[0] == '!' {
 		parent.AppendChild(parent, ast.NewTextSegment(gtext.NewSegment(seg.Start, seg.Start+1)))
+	}
+	if span, ok := mdRefSpan(block, line, seg, l0); ok {
+		p.spans[link] = span
+	}
+	return link
+}
+
+// mdRefSpan returns where the footnote reference just read sits in the
+// source, "[^label]" without a leading '!': it started line, at seg on
+// line l0 of the block, and the block has been advanced past it.
+func mdRefSpan(block gtext.Reader, line []byte, seg gtext.Segment, l0 int) ([2]int, bool) {
+	start := seg.Start
+	if line[0] == '!' {
 		start++
 	}
 	end := seg.Stop
@@ -186,10 +198,7 @@ func (p *mdFootnoteRefs) Parse(parent ast.Node, block gtext.Reader, pc parser.Co
 	for end > start && end <= len(src) && src[end-1] != ']' {
 		end--
 	}
-	if end-start >= 3 && end <= len(src) {
-		p.spans[link] = [2]int{start, end}
-	}
-	return link
+	return [2]int{start, end}, end-start >= 3 && end <= len(src)
 }
 
 // mdLabelEnd returns the offset of the ']' closing a label that starts s,

@@ -36,20 +36,8 @@ func (p *oracleFootnoteRefs) Parse(parent ast.Node, block gtext.Reader, pc parse
 	if !ok || len(line) == 0 {
 		return node
 	}
-	start := seg.Start
-	if line[0] == '!' {
-		start++
-	}
-	end := seg.Stop
-	if l1, pos := block.Position(); l1 == l0 {
-		end = pos.Start
-	}
-	src := block.Source()
-	for end > start && end <= len(src) && src[end-1] != ']' {
-		end--
-	}
-	if end-start >= 3 && end <= len(src) {
-		p.spans[link] = [2]int{start, end}
+	if span, ok := mdRefSpan(block, line, seg, l0); ok {
+		p.spans[link] = span
 	}
 	return node
 }
