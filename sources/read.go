@@ -96,8 +96,7 @@ func Parse(src []byte, opts ReadOptions) (*Document, error) {
 		format = DetectFormat(opts.Name, src)
 	}
 	doc := &Document{Name: opts.Name, Format: format, Src: src, Charset: "utf-8"}
-	if i := bytes.IndexByte(src, 0); i >= 0 && !looksUTF16(src) {
-		doc.lines = newLineTable(src)
+	if i := bytes.IndexByte(src, 0); i >= 0 && !isWide(src) {
 		return nil, &InputError{Name: opts.Name, Pos: doc.PositionOf(i), Err: ErrBinary}
 	}
 	info, ok := LookupFormat(format)
@@ -114,17 +113,21 @@ func Parse(src []byte, opts ReadOptions) (*Document, error) {
 	return doc, nil
 }
 
-func looksUTF16(src []byte) bool {
-	return len(src) >= 2 && (src[0] == 0xFF && src[1] == 0xFE || src[0] == 0xFE && src[1] == 0xFF)
+// isWide reports whether src is UTF-16 or UTF-32, whose NUL bytes are
+// text, not a sign of binary data.
+func isWide(src []byte) bool {
+	_, _, ok := sniffWide(src)
+	return ok
 }
 
 // CheckEncoding reports, without parsing, whether src can be read as
-// format: it fails with ErrBinary for a NUL byte (outside UTF-16, which
-// Parse decodes) and with ErrEncoding for Markdown or plain text that is
-// not UTF-8, since unlike HTML they cannot declare another charset. The
+// format: it fails with ErrBinary for a NUL byte (outside UTF-16 and
+// UTF-32, which Parse decodes) and with ErrEncoding for Markdown or plain
+// text that is not UTF-8, since unlike HTML they cannot declare another
+// charset. The
 // corpus reader uses it to refuse such records as it reads them.
 func CheckEncoding(src []byte, format Format) error {
-	if looksUTF16(src) {
+	if isWide(src) {
 		return nil
 	}
 	if i := bytes.IndexByte(src, 0); i >= 0 {
