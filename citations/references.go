@@ -615,9 +615,11 @@ func splitEntries(text string, lastLabel *int, strict bool) []sources.Span {
 	}
 	var spans []sources.Span
 	start := 0
-	// where the first year after the current entry's start ends, so that
-	// "the entry so far has a year" costs nothing per candidate
-	yearEnd := firstYearEnd(trimmed, start)
+	// where the first year after the current entry's start begins and
+	// ends, so that "the entry so far has a year" costs nothing per
+	// candidate; it is looked for again only once an entry starts past
+	// it, which keeps the whole split one pass over the text
+	yearStart, yearEnd := firstYearAt(trimmed, start)
 	for i := 1; i < len(trimmed); i++ {
 		if trimmed[i] != ' ' || i+1 >= len(trimmed) || i-start < 20 {
 			continue
@@ -649,7 +651,7 @@ func splitEntries(text string, lastLabel *int, strict bool) []sources.Span {
 					*lastLabel = n
 				}
 			}
-		case c >= 'A' && c <= 'Z' || c >= 0x80 || c >= 'a' && c <= 'z' && isParticle(lastWord(rest[:strings.IndexByte(rest+" ", ' ')])):
+		case c >= 'A' && c <= 'Z' || c >= 0x80 || c >= 'a' && c <= 'z' && isParticle(lastWord(firstWord(rest))):
 			if yearEnd >= 0 && yearEnd <= i && authorYearStart(rest) && !isInitialBefore(trimmed[:i]) &&
 				(!strict || clearAuthorYearStart(rest)) {
 				split = true
@@ -658,16 +660,20 @@ func splitEntries(text string, lastLabel *int, strict bool) []sources.Span {
 		if split {
 			spans = append(spans, sources.Span{Start: start, End: i})
 			start = i + 1
-			yearEnd = firstYearEnd(trimmed, start)
+			if yearEnd >= 0 && yearStart < start {
+				yearStart, yearEnd = firstYearAt(trimmed, start)
+			}
 		}
 	}
 	spans = append(spans, sources.Span{Start: start, End: len(trimmed)})
 	return spans
 }
 
-// firstYearEnd returns where the first plausible year in s[from:] ends, or
-// -1.
-func firstYearEnd(s string, from int) int {
+// firstYearAt returns where the first plausible year in s[from:] starts
+// and ends, or -1, -1. Whether a year starts at an offset does not depend
+// on from, so the first one at or after a later offset is the same one as
+// long as it starts there or later.
+func firstYearAt(s string, from int) (start, end int) {
 	for i := from; i+4 <= len(s); i++ {
 		if s[i] < '0' || s[i] > '9' || i > 0 && refWordByte(s[i-1]) {
 			continue
@@ -677,11 +683,11 @@ func firstYearEnd(s string, from int) int {
 			j++
 		}
 		if j-i == 4 && plausibleYear(s[i:j]) && (j == len(s) || !refWordByte(s[j]) || s[j] >= 'a' && s[j] <= 'h') {
-			return j
+			return i, j
 		}
 		i = j
 	}
-	return -1
+	return -1, -1
 }
 
 // isInitialBefore reports whether s ends with an initial ("J."), after
