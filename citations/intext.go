@@ -35,13 +35,18 @@ import (
 // domain, as the citecheck pipeline does.
 func Find(doc *sources.Document) []Citation { return FindWithOptions(doc, Options{}) }
 
-// Options control FindWithOptions. The zero value is what Find does.
+// Options control FindWithOptions and FindReferencesWithOptions. The zero
+// value is what Find and FindReferences do.
 type Options struct {
 	// SiteOf returns the site a host belongs to (site.Of: its registrable
 	// domain), so that links to the article's own site, which are
 	// navigation and not citations, are told from links to others. Nil
 	// compares host names without "www.".
 	SiteOf func(host string) string
+	// MaxReferences is the most reference entries
+	// FindReferencesWithOptions reads from a document; zero means
+	// DefaultMaxReferences.
+	MaxReferences int
 }
 
 // FindWithOptions is Find, configured by opts.

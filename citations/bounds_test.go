@@ -1,0 +1,164 @@
+package citations
+
+import (
+	"fmt"
+	"math"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/citecheck/citecheck/sources"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The shapes of input that once made a step quadratic or unbounded (issue
+// 10), each written by a generator for n works. The tests run each at n,
+// 4n and 16n and check that what it costs, counted in bytes allocated or
+// in steps, grows no faster than 1.5 times linearly; none of them times
+// anything. The benchmarks run the largest size.
+
+// sourcesParagraph is a source list without markers whose entries a
+// plain-text reader joined into one paragraph, with lower-case titles after
+// each full stop: every full stop is a place an entry may start.
+func sourcesParagraph(n int) string {
+	var b strings.Builder
+	b.WriteString("Title\n\nSome text without markers.\n\nSources\n\n")
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		fmt.Fprintf(&b, "Smith%d, J. (2001). title number %d. journal of things, 3, 1–2.", i, i)
+	}
+	b.WriteByte('\n')
+	return b.String()
+}
+
+// labelsParagraph is a paragraph of n labelled entries none of which has a
+// year, so that the search for an entry's year runs to the end.
+func labelsParagraph(n int) string {
+	var b strings.Builder
+	b.WriteString("Title\n\nReferences\n\n")
+	for i := 1; i <= n; i++ {
+		if i > 1 {
+			b.WriteByte(' ')
+		}
+		fmt.Fprintf(&b, "[%d] Some title without any year at all.", i)
+	}
+	b.WriteByte('\n')
+	return b.String()
+}
+
+// parseShape reads a generated plain-text document.
+func parseShape(t testing.TB, src string) *sources.Document {
+	t.Helper()
+	doc, err := sources.Parse([]byte(src), sources.ReadOptions{Name: "shape.txt"})
+	require.NoError(t, err)
+	return doc
+}
+
+// allocated returns the bytes f allocates.
+func allocated(f func()) float64 {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	f()
+	runtime.ReadMemStats(&after)
+	return float64(after.TotalAlloc - before.TotalAlloc)
+}
+
+// assertLinear checks that cost, measured at n, 4n and 16n, grows within
+// 1.5 times of linearly.
+func assertLinear(t *testing.T, what string, n int, cost func(n int) float64) {
+	t.Helper()
+	c1, c4, c16 := cost(n), cost(4*n), cost(16*n)
+	require.Positive(t, c1, what)
+	assert.LessOrEqual(t, c4/c1, 1.5*4, "%s: %.0f at %d, %.0f at %d", what, c1, n, c4, 4*n)
+	assert.LessOrEqual(t, c16/c1, 1.5*16, "%s: %.0f at %d, %.0f at %d", what, c1, n, c16, 16*n)
+}
+
+func TestFindReferencesLinearInAParagraph(t *testing.T) {
+	for name, shape := range map[string]func(int) string{"sources": sourcesParagraph, "labels": labelsParagraph} {
+		t.Run(name, func(t *testing.T) {
+			assertLinear(t, "bytes allocated", 256, func(n int) float64 {
+				doc := parseShape(t, shape(n))
+				var lists []ReferenceList
+				bytes := allocated(func() { lists = FindReferences(doc) })
+				require.Len(t, lists, 1)
+				require.Len(t, lists[0].Entries, n)
+				return bytes
+			})
+			assertLinear(t, "bytes searched for a year", 256, func(n int) float64 {
+				text := shape(n)
+				text = text[strings.LastIndex(strings.TrimSpace(text), "\n")+1:]
+				split := entrySplitter{lastLabel: -1, max: math.MaxInt}
+				require.Len(t, split.split(text), n)
+				return float64(split.yearBytes)
+			})
+		})
+	}
+}
+
+func TestFindReferencesLimit(t *testing.T) {
+	for name, src := range map[string]string{
+		"paragraph":  sourcesParagraph(101),
+		"blocks":     "References\n\n" + strings.Repeat("Smith, J. (2001). Title. Journal, 1, 1–2.\n\n", 101),
+		"list items": "# References\n\n" + strings.Repeat("- Smith, J. (2001). Title. Journal, 1, 1–2.\n", 101),
+		"notes":      footnotes(101),
+	} {
+		t.Run(name, func(t *testing.T) {
+			file := "shape.txt"
+			if name == "list items" || name == "notes" {
+				file = "shape.md"
+			}
+			doc, err := sources.Parse([]byte(src), sources.ReadOptions{Name: file})
+			require.NoError(t, err)
+			lists, err := FindReferencesWithOptions(doc, Options{MaxReferences: 101})
+			require.NoError(t, err)
+			require.Len(t, lists, 1)
+			assert.Len(t, lists[0].Entries, 101)
+
+			lists, err = FindReferencesWithOptions(doc, Options{MaxReferences: 100})
+			assert.ErrorIs(t, err, ErrTooManyReferences)
+			assert.ErrorIs(t, err, sources.ErrLimit)
+			assert.Nil(t, lists)
+		})
+	}
+}
+
+// footnotes is a Markdown text with n footnotes.
+func footnotes(n int) string {
+	var b strings.Builder
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, "Claim %d.[^%d]\n\n", i, i)
+	}
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, "[^%d]: Smith, J. (2001). Title %d. Journal, 1, 1–2.\n\n", i, i)
+	}
+	return b.String()
+}
+
+func TestFindReferencesLimitBuildsOneMore(t *testing.T) {
+	// a paragraph of 16,000 entries is split no further than the limit
+	doc := parseShape(t, sourcesParagraph(16000))
+	f := &entryFinder{parsed: entryParses{}, limit: 100}
+	start, end := -1, -1
+	for i, b := range doc.Blocks {
+		if strings.HasPrefix(doc.Slice(b.Span), "Sources") {
+			start, end = i+1, len(doc.Blocks)
+		}
+	}
+	require.Positive(t, start)
+	assert.Nil(t, sectionEntries(doc, start, end, -1, f))
+	assert.Equal(t, 101, f.entries)
+	assert.Empty(t, f.parsed, "nothing parsed past the limit")
+}
+
+func BenchmarkFindReferencesParagraph(b *testing.B) {
+	doc := parseShape(b, sourcesParagraph(16*256))
+	b.SetBytes(int64(len(doc.Text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		FindReferences(doc)
+	}
+}
