@@ -133,7 +133,7 @@ func footnotes(n int) string {
 		fmt.Fprintf(&b, "Claim %d.[^%d]\n\n", i, i)
 	}
 	for i := 1; i <= n; i++ {
-		fmt.Fprintf(&b, "[^%d]: Smith, J. (2001). Title %d. Journal, 1, 1–2.\n\n", i, i)
+		fmt.Fprintf(&b, "[^%d]: A note on the claim, number %d.\n\n", i, i)
 	}
 	return b.String()
 }
@@ -160,5 +160,81 @@ func BenchmarkFindReferencesParagraph(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		FindReferences(doc)
+	}
+}
+
+// numericRanges is n lines citing a range of 49 works each.
+func numericRanges(n int) string {
+	return "Title\n\n" + strings.Repeat("[1–49]\n", n)
+}
+
+func TestFindLinearInRanges(t *testing.T) {
+	// below the limit, 3,136 to 50,176 citations
+	assertLinear(t, "bytes allocated", 64, func(n int) float64 {
+		doc := parseShape(t, numericRanges(n))
+		var found []Citation
+		bytes := allocated(func() { found = Find(doc) })
+		require.Len(t, found, 49*n)
+		return bytes
+	})
+}
+
+func TestFindLimitStopsTheScan(t *testing.T) {
+	// past the limit the scan stops: what it costs does not grow with the
+	// input at all
+	cost := func(n int) float64 {
+		doc := parseShape(t, numericRanges(n))
+		var err error
+		bytes := allocated(func() { _, err = FindWithOptions(doc, Options{MaxCitations: 1000}) })
+		require.ErrorIs(t, err, ErrTooManyCitations)
+		return bytes
+	}
+	c1, c16 := cost(64), cost(16*64)
+	assert.LessOrEqual(t, c16, 1.5*c1, "bytes allocated: %.0f at 64 ranges, %.0f at 1,024", c1, c16)
+}
+
+func TestFindLimit(t *testing.T) {
+	for _, tt := range []struct {
+		name, file, src string
+		n               int // the citations src holds
+	}{
+		{"ranges", "x.txt", numericRanges(3), 3 * 49},
+		{"author-year", "x.txt", strings.Repeat("As shown (Smith, 2001; Lee, 2002).\n", 50), 100},
+		{"superscripts", "x.html", "<p>" + strings.Repeat("Shown.<sup>1-9</sup> ", 10) + "</p>", 90},
+		{"footnote links", "x.md", footnotes(40), 40},
+		{"dangling footnotes", "x.md", strings.Repeat("Claim.[^x] ", 40), 40},
+		{"preformatted, not counted", "x.md", "```\n" + strings.Repeat("[1–49]\n", 100) + "```\n\nSee [1–9].\n", 9},
+		{"under footnote links, not counted", "x.html", "<p>" + strings.Repeat(`Shown.<a href="#n1">[1]</a> `, 20) + `</p><ol><li id="n1">A note.</li></ol>`, 20},
+		{"hyperlinks", "x.html", "<p>" + strings.Repeat(`See <a href="https://example.org/a">this</a>. `, 40) + "</p>", 40},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := sources.Parse([]byte(tt.src), sources.ReadOptions{Name: tt.file})
+			require.NoError(t, err)
+			found, err := FindWithOptions(doc, Options{MaxCitations: tt.n})
+			require.NoError(t, err)
+			assert.Len(t, found, tt.n)
+
+			found, err = FindWithOptions(doc, Options{MaxCitations: tt.n - 1})
+			assert.ErrorIs(t, err, ErrTooManyCitations)
+			assert.ErrorIs(t, err, sources.ErrLimit)
+			assert.Nil(t, found)
+		})
+	}
+}
+
+func TestFindPastTheDefaultLimit(t *testing.T) {
+	doc := parseShape(t, numericRanges(DefaultMaxCitations/49+1))
+	_, err := FindWithOptions(doc, Options{})
+	require.ErrorIs(t, err, ErrTooManyCitations)
+	assert.Nil(t, Find(doc), "nil, not part of the citations")
+	assert.Nil(t, ScanText(doc.Text))
+}
+
+func BenchmarkFindRanges(b *testing.B) {
+	doc := parseShape(b, numericRanges(16*64))
+	b.SetBytes(int64(len(doc.Text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Find(doc)
 	}
 }

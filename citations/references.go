@@ -163,7 +163,7 @@ func (f *entryFinder) room() int { return max(0, f.limit-f.entries) }
 func (f *entryFinder) over() bool { return f.entries > f.limit }
 
 func (f *entryFinder) err() error {
-	return fmt.Errorf("%w: more than %d", ErrTooManyReferences, f.limit)
+	return fmt.Errorf("%w: more than %d entries", ErrTooManyReferences, f.limit)
 }
 
 // ambiguousHeadings are the reference-section names (sources.IsReferenceHeading) that also head
