@@ -104,7 +104,10 @@ func analyze(doc *sources.Document, opts Options) (*Pass, error) {
 	inLists := newListIndex(lists)
 	// Find numbers its citations "c1", "c2", … in order; they are
 	// filtered in place and renumbered only once one has been dropped.
-	found, err := citations.FindWithOptions(doc, citations.Options{SiteOf: site.Of})
+	// Numbers above the usual bound are citations where a list is
+	// numbered that far.
+	found, err := citations.FindWithOptions(doc, citations.Options{SiteOf: site.Of,
+		MaxNumber: max(citations.DefaultMaxNumber, citations.LargestLabel(lists))})
 	if err != nil {
 		return nil, err
 	}

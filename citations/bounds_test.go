@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -84,15 +85,15 @@ func TestFindReferencesLinearInAParagraph(t *testing.T) {
 				doc := parseShape(t, shape(n))
 				var lists []ReferenceList
 				bytes := allocated(func() { lists = FindReferences(doc) })
-				require.Len(t, lists, 1)
-				require.Len(t, lists[0].Entries, n)
+				require.Equal(t, 1, len(lists))
+				require.Equal(t, n, len(lists[0].Entries))
 				return bytes
 			})
 			assertLinear(t, "bytes searched for a year", 256, func(n int) float64 {
 				text := shape(n)
 				text = text[strings.LastIndex(strings.TrimSpace(text), "\n")+1:]
 				split := entrySplitter{lastLabel: -1, max: math.MaxInt}
-				require.Len(t, split.split(text), n)
+				require.Equal(t, n, len(split.split(text)))
 				return float64(split.yearBytes)
 			})
 		})
@@ -115,8 +116,8 @@ func TestFindReferencesLimit(t *testing.T) {
 			require.NoError(t, err)
 			lists, err := FindReferencesWithOptions(doc, Options{MaxReferences: 101})
 			require.NoError(t, err)
-			require.Len(t, lists, 1)
-			assert.Len(t, lists[0].Entries, 101)
+			require.Equal(t, 1, len(lists))
+			assert.Equal(t, 101, len(lists[0].Entries))
 
 			lists, err = FindReferencesWithOptions(doc, Options{MaxReferences: 100})
 			assert.ErrorIs(t, err, ErrTooManyReferences)
@@ -174,7 +175,7 @@ func TestFindLinearInRanges(t *testing.T) {
 		doc := parseShape(t, numericRanges(n))
 		var found []Citation
 		bytes := allocated(func() { found = Find(doc) })
-		require.Len(t, found, 49*n)
+		require.Equal(t, 49*n, len(found))
 		return bytes
 	})
 }
@@ -212,7 +213,7 @@ func TestFindLimit(t *testing.T) {
 			require.NoError(t, err)
 			found, err := FindWithOptions(doc, Options{MaxCitations: tt.n})
 			require.NoError(t, err)
-			assert.Len(t, found, tt.n)
+			assert.Equal(t, tt.n, len(found))
 
 			found, err = FindWithOptions(doc, Options{MaxCitations: tt.n - 1})
 			assert.ErrorIs(t, err, ErrTooManyCitations)
@@ -236,5 +237,110 @@ func BenchmarkFindRanges(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Find(doc)
+	}
+}
+
+// numberedList is n citations "[1]" to "[n]" and a list numbered 1 to n.
+func numberedList(n int) string {
+	var b strings.Builder
+	b.WriteString("Title\n\n")
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, "Shown [%d].\n", i)
+	}
+	b.WriteString("\nReferences\n\n")
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, "%d. Smith J. Title %d. Journal. 2001;1:1-2.\n\n", i, i)
+	}
+	return b.String()
+}
+
+// findNumbered finds and links the citations of a document as the
+// citecheck pipeline does, reading numbers as far as its list goes.
+func findNumbered(t testing.TB, doc *sources.Document) ([]Citation, []LinkResult) {
+	t.Helper()
+	lists, err := FindReferencesWithOptions(doc, Options{})
+	require.NoError(t, err)
+	found, err := FindWithOptions(doc, Options{MaxNumber: max(DefaultMaxNumber, LargestLabel(lists))})
+	require.NoError(t, err)
+	return found, Link(found, lists)
+}
+
+func TestFindNumbersAsFarAsTheList(t *testing.T) {
+	doc := parseShape(t, numberedList(10000))
+	lists := FindReferences(doc)
+	assert.Equal(t, 10000, LargestLabel(lists))
+	assert.Equal(t, 999, len(Find(doc)), "by default no number above 999 is read")
+	found, links := findNumbered(t, doc)
+	require.Equal(t, 10000, len(found))
+	for i, c := range found {
+		assert.Equal(t, strconv.Itoa(i+1), c.Number)
+		assert.Equal(t, Resolved, links[i].Status)
+		assert.Equal(t, "r"+strconv.Itoa(i+1), links[i].Reference)
+	}
+}
+
+func TestFindYearsInBracketsStayYears(t *testing.T) {
+	for name, src := range map[string]string{
+		"a short list": "As in [2020] and [1].\n\nReferences\n\n1. Smith J. Title. Journal. 2001;1:1-2.\n",
+		// an author-date list whose entries open with their year
+		"years as labels": "As in [2020] and [1].\n\nReferences\n\n" +
+			strings.Repeat("2015. Smith J. Title. Journal, 1, 1-2.\n\n2019. Lee K. Title. Journal, 2, 3-4.\n\n", 5),
+	} {
+		t.Run(name, func(t *testing.T) {
+			found, _ := findNumbered(t, parseShape(t, src))
+			var numbers []string
+			for _, c := range found {
+				if c.Kind == KindNumeric && c.Span.Start < strings.Index(src, "References") {
+					numbers = append(numbers, c.Number)
+				}
+			}
+			assert.Equal(t, []string{"1"}, numbers)
+		})
+	}
+}
+
+func TestFindNumberedLinear(t *testing.T) {
+	assertLinear(t, "bytes allocated", 512, func(n int) float64 {
+		doc := parseShape(t, numberedList(n))
+		var found []Citation
+		bytes := allocated(func() { found, _ = findNumbered(t, doc) })
+		require.Equal(t, n, len(found))
+		return bytes
+	})
+}
+
+func BenchmarkFindNumbered(b *testing.B) {
+	doc := parseShape(b, numberedList(16*512))
+	b.SetBytes(int64(len(doc.Text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		findNumbered(b, doc)
+	}
+}
+
+func TestLargestLabel(t *testing.T) {
+	labelled := func(labels ...string) ReferenceList {
+		l := ReferenceList{}
+		for _, s := range labels {
+			l.Entries = append(l.Entries, Reference{Label: s})
+		}
+		return l
+	}
+	for _, tt := range []struct {
+		name  string
+		lists []ReferenceList
+		want  int
+	}{
+		{"no lists", nil, 0},
+		{"unlabelled", []ReferenceList{labelled("", "")}, 0},
+		{"numbered", []ReferenceList{labelled("1", "2", "[03]", "BAD10")}, 3},
+		{"a gap is allowed", []ReferenceList{labelled("1", "2", "4")}, 4},
+		{"the second list goes on", []ReferenceList{labelled("1", "2"), labelled("3", "4", "5")}, 5},
+		{"years are no labels", []ReferenceList{labelled("2015", "2019", "2020")}, 0},
+		{"a stray year among labels", []ReferenceList{labelled("1", "2", "2019")}, 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, LargestLabel(tt.lists))
+		})
 	}
 }

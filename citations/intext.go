@@ -72,7 +72,9 @@ type Options struct {
 	// document; zero means DefaultMaxCitations.
 	MaxCitations int
 	// MaxNumber is the largest number FindWithOptions reads as a numeric
-	// citation, bracketed or superscript; zero means DefaultMaxNumber.
+	// citation, bracketed or superscript; zero means DefaultMaxNumber. A
+	// document whose reference list is numbered further is read with the
+	// LargestLabel of its lists.
 	MaxNumber int
 	// MaxReferences is the most reference entries
 	// FindReferencesWithOptions reads from a document; zero means

@@ -146,6 +146,30 @@ func FindReferencesWithOptions(doc *sources.Document, opts Options) ([]Reference
 	return lists, nil
 }
 
+// LargestLabel returns the largest number the entries of lists are
+// labelled with ("1234" for "[1234] …" or "1234. …"), for
+// Options.MaxNumber: a document whose list is numbered past
+// DefaultMaxNumber cites numbers that high. Only a list numbered that far
+// counts, one with at least half as many numbered entries as its largest
+// number; a year that opens entries in an author-date list ("2015. …")
+// is no label. It returns 0 when no list is numbered.
+func LargestLabel(lists []ReferenceList) int {
+	largest := 0
+	for _, l := range lists {
+		numbered, top := 0, 0
+		for _, e := range l.Entries {
+			if n := labelNumber(e.Label); n > 0 {
+				numbered++
+				top = max(top, n)
+			}
+		}
+		if 2*numbered >= top {
+			largest = max(largest, top)
+		}
+	}
+	return largest
+}
+
 // entryFinder is what FindReferences keeps while it reads one document:
 // the parses of the entry texts it has seen, and the count of entries
 // against the limit.
