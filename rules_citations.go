@@ -153,6 +153,8 @@ func runAmbiguousCitation(p *Pass) {
 		if l.Status != citations.Ambiguous {
 			continue
 		}
+		// Candidates holds the first citations.MaxCandidates of them
+		n := max(l.CandidateCount, len(l.Candidates))
 		var rel []Related
 		var lines []string
 		for _, id := range l.Candidates {
@@ -161,8 +163,11 @@ func runAmbiguousCitation(p *Pass) {
 			rel = append(rel, Related{Message: "candidate " + id, Span: loc})
 			lines = append(lines, fmt.Sprintf("%s (line %d)", id, loc.Line))
 		}
-		p.Report(Finding{Span: p.Locate(c.Span), Citation: c.ID, Related: rel,
-			Message: fmt.Sprintf("citation %s matches %d entries: %s", describe(c), len(l.Candidates), strings.Join(lines, ", "))})
+		msg := fmt.Sprintf("citation %s matches %d entries: %s", describe(c), n, strings.Join(lines, ", "))
+		if more := n - len(l.Candidates); more > 0 {
+			msg += fmt.Sprintf(" and %d more", more)
+		}
+		p.Report(Finding{Span: p.Locate(c.Span), Citation: c.ID, Related: rel, Message: msg})
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -342,5 +343,126 @@ func TestLargestLabel(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			assert.Equal(t, tt.want, LargestLabel(tt.lists))
 		})
+	}
+}
+
+// ambiguousCitations is n citations "(Smith, 2001)" and n entries
+// "Smith, J. (2001). Title i. …": every citation matches every entry.
+func ambiguousCitations(n int) ([]Citation, []ReferenceList) {
+	cits := make([]Citation, n)
+	list := ReferenceList{Entries: make([]Reference, n)}
+	for i := range n {
+		cits[i] = Citation{ID: "c" + strconv.Itoa(i+1), Kind: KindAuthorYear, Authors: []string{"Smith"}, Year: "2001"}
+		list.Entries[i] = Reference{ID: "r" + strconv.Itoa(i+1), Authors: []string{"Smith"}, Year: "2001",
+			Title: "Title " + strconv.Itoa(i), Text: fmt.Sprintf("Smith, J. (2001). Title %d. Journal, 1, 1–2.", i)}
+	}
+	return cits, []ReferenceList{list}
+}
+
+// ambiguousDoc is the same as a plain-text article.
+func ambiguousDoc(n int) string {
+	var b strings.Builder
+	b.WriteString("Title\n\n")
+	for range n {
+		b.WriteString("As shown (Smith, 2001).\n")
+	}
+	b.WriteString("\nReferences\n\n")
+	for i := range n {
+		fmt.Fprintf(&b, "Smith, J. (2001). Title %d. Journal, 1, 1–2.\n\n", i)
+	}
+	return b.String()
+}
+
+func TestLinkAmbiguousLinear(t *testing.T) {
+	assertLinear(t, "entries examined", 256, func(n int) float64 {
+		cits, lists := ambiguousCitations(n)
+		idx := newEntryIndex(lists)
+		links := idx.linkAll(cits)
+		require.Equal(t, Ambiguous, links[n-1].Status)
+		return float64(idx.examined)
+	})
+	assertLinear(t, "bytes allocated", 256, func(n int) float64 {
+		cits, lists := ambiguousCitations(n)
+		return allocated(func() { Link(cits, lists) })
+	})
+	assertLinear(t, "bytes allocated by the pipeline", 256, func(n int) float64 {
+		doc := parseShape(t, ambiguousDoc(n))
+		return allocated(func() {
+			lists := FindReferences(doc)
+			found := Find(doc)
+			require.Equal(t, n, len(found))
+			links := Link(found, lists)
+			require.Equal(t, n, links[n-1].CandidateCount)
+		})
+	})
+}
+
+func TestLinkKeepsTheFirstCandidates(t *testing.T) {
+	cits, lists := ambiguousCitations(25)
+	links := Link(cits, lists)
+	for i, l := range links {
+		assert.Equal(t, cits[i].ID, l.Citation)
+		assert.Equal(t, Ambiguous, l.Status)
+		assert.Equal(t, 25, l.CandidateCount)
+		assert.Equal(t, []string{"r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10"}, l.Candidates)
+	}
+	links[0].Candidates[0] = "changed"
+	assert.Equal(t, "r1", links[1].Candidates[0], "each result has candidates of its own")
+}
+
+func TestLinkOnceEachCitation(t *testing.T) {
+	// citations alike but for one field are linked apart
+	lists := []ReferenceList{{Entries: []Reference{
+		entry("r1", "2001", "Smith"), entry("r2", "2001", "Smith", "Lee"), entry("r3", "2002", "Smith", "Lee", "Ma"),
+		{ID: "r4", Label: "4", URL: "https://example.org/a", Anchor: "n4"},
+	}}}
+	cits := []Citation{
+		ay("c1", "2001", false, "Smith"),
+		ay("c2", "2001", false, "Smith", "Lee"),
+		ay("c3", "2001", true, "Smith"),
+		ay("c4", "2002", true, "Smith"),
+		ay("c5", "2001", false, "Smith"),
+		{ID: "c6", Kind: KindAuthorPage, Authors: []string{"Smith"}},
+		{ID: "c7", Kind: KindNumeric, Number: "4"},
+		{ID: "c8", Kind: KindFootnote, Number: "4", Target: "n4"},
+		{ID: "c9", Kind: KindFootnote, Number: "4", Target: "n5"},
+		{ID: "c10", Kind: KindLink, URL: "https://example.org/a"},
+		ay("c11", "2001", false, "Smith Lee"),
+	}
+	var want []LinkResult
+	idx := newEntryIndex(lists)
+	for _, c := range cits {
+		r := idx.link(c)
+		r.Citation = c.ID
+		want = append(want, r)
+	}
+	assert.Equal(t, want, Link(cits, lists))
+}
+
+func TestCandidatesInListOrder(t *testing.T) {
+	names := []string{"van der Berg", "Berg", "Vanderberg", "van Berg", "World Health Organization", "WHO",
+		"World Health Organization WHO", "de la Cruz", "Cruz", "García Márquez", "García", "Smith-Jones", "Smith"}
+	var entries []Reference
+	for i, n := range append(names, names...) {
+		entries = append(entries, entry("r"+strconv.Itoa(i+1), "2001", n))
+	}
+	idx := newEntryIndex([]ReferenceList{{Entries: entries}})
+	for _, n := range names {
+		var keys []string
+		var want []int
+		for _, k := range nameKeys(NormalizeName(n), keys) {
+			want = append(want, idx.byName[k]...)
+		}
+		slices.Sort(want)
+		want = slices.Compact(want)
+		assert.Equal(t, want, idx.candidates([]string{NormalizeName(n)}), n)
+	}
+}
+
+func BenchmarkLinkAmbiguous(b *testing.B) {
+	cits, lists := ambiguousCitations(16 * 256)
+	b.ReportAllocs()
+	for b.Loop() {
+		Link(cits, lists)
 	}
 }

@@ -45,5 +45,7 @@
 // most Options.MaxReferences entries, counted as a paragraph is split;
 // past them they fail with ErrTooManyCitations or ErrTooManyReferences,
 // both wrapping sources.ErrLimit, and return nothing. Find and
-// FindReferences use the defaults and return nil past them.
+// FindReferences use the defaults and return nil past them. Link keeps
+// the first MaxCandidates entries of an ambiguous citation, with their
+// count, and links citations that say the same once.
 package citations
