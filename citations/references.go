@@ -818,35 +818,59 @@ func isNoise(text string) bool {
 	letters := 0
 	for _, r := range t {
 		if unicode.IsLetter(r) {
-			letters++
+			if letters++; letters == 2 {
+				break
+			}
 		}
 	}
 	if letters < 2 && !strings.Contains(t, "://") {
 		return true // page numbers, rules, stray marks
 	}
-	l := strings.ToLower(t)
+	// the prefixes are short: a block's head in lower case will do, and
+	// keeps a long block (an entry, usually) from being copied
+	head := strings.ToLower(t[:min(len(t), 128)])
 	for _, p := range []string{"©", "copyright", "all rights reserved", "retrieved from \"http", "retrieved from “http", "this page was last", "categories:", "tags:", "hidden categories"} {
-		if strings.HasPrefix(l, p) {
+		if strings.HasPrefix(head, p) {
 			return true
 		}
 	}
-	words := strings.Fields(l)
-	if len(words) > 8 {
+	if fieldsOver(t, 8) {
 		return false
 	}
+	l := strings.ToLower(t)
+	words := strings.Fields(l)
 	if strings.ContainsAny(t, "←→«»") && !strings.Contains(t, "://") && firstYear(t) == "" {
 		return true
 	}
 	if strings.HasPrefix(l, "page ") && strings.Contains(l, " of ") && len(words) <= 4 {
 		return true
 	}
-	// short lines made only of navigation words
+	// short lines made only of navigation words, which have no digits
+	if strings.ContainsAny(l, "0123456789") {
+		return false
+	}
 	rest := l
 	for _, w := range noiseWords {
 		rest = strings.ReplaceAll(rest, w, " ")
 	}
 	rest = strings.Trim(rest, " |·•/-–—:.,!")
 	return rest == "" || len(strings.Fields(rest)) == 0
+}
+
+// fieldsOver reports whether s has more than n words, as strings.Fields
+// splits them, without splitting it.
+func fieldsOver(s string, n int) bool {
+	words, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			if in, words = true, words+1; words > n {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // footnoteLists returns the lists footnote links point at that no heading
