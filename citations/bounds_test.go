@@ -157,11 +157,16 @@ func TestFindReferencesLimitBuildsOneMore(t *testing.T) {
 }
 
 func BenchmarkFindReferencesParagraph(b *testing.B) {
-	doc := parseShape(b, sourcesParagraph(16*256))
+	benchShape(b, sourcesParagraph(16*256), func(doc *sources.Document) { FindReferences(doc) })
+}
+
+// benchShape runs f on a generated document, by the byte.
+func benchShape(b *testing.B, src string, f func(*sources.Document)) {
+	doc := parseShape(b, src)
 	b.SetBytes(int64(len(doc.Text)))
 	b.ReportAllocs()
 	for b.Loop() {
-		FindReferences(doc)
+		f(doc)
 	}
 }
 
@@ -233,12 +238,7 @@ func TestFindPastTheDefaultLimit(t *testing.T) {
 }
 
 func BenchmarkFindRanges(b *testing.B) {
-	doc := parseShape(b, numericRanges(16*64))
-	b.SetBytes(int64(len(doc.Text)))
-	b.ReportAllocs()
-	for b.Loop() {
-		Find(doc)
-	}
+	benchShape(b, numericRanges(16*64), func(doc *sources.Document) { Find(doc) })
 }
 
 // numberedList is n citations "[1]" to "[n]" and a list numbered 1 to n.
@@ -311,12 +311,7 @@ func TestFindNumberedLinear(t *testing.T) {
 }
 
 func BenchmarkFindNumbered(b *testing.B) {
-	doc := parseShape(b, numberedList(16*512))
-	b.SetBytes(int64(len(doc.Text)))
-	b.ReportAllocs()
-	for b.Loop() {
-		findNumbered(b, doc)
-	}
+	benchShape(b, numberedList(16*512), func(doc *sources.Document) { findNumbered(b, doc) })
 }
 
 func TestLargestLabel(t *testing.T) {
