@@ -65,7 +65,10 @@ func CheckDocument(ctx context.Context, doc *sources.Document, opts Options) (*R
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	p := analyze(doc, opts)
+	p, err := analyze(doc, opts)
+	if err != nil {
+		return nil, fmt.Errorf("check %s: %w", doc.Name, err)
+	}
 	if opts.Resolver != nil {
 		if err := p.resolveSources(ctx, opts.Resolver, opts.Progress); err != nil {
 			return nil, err
@@ -92,12 +95,22 @@ var defaultRules = sync.OnceValue(DefaultRules)
 // analyze runs the pipeline on a document: reference lists, citations
 // (without those inside the lists' own entries), linking, mentions for a
 // source list without markers, and claims (without the lists' entries).
-func analyze(doc *sources.Document, opts Options) *Pass {
-	lists := citations.FindReferences(doc)
+// Its error is a document past a limit of the citations package.
+func analyze(doc *sources.Document, opts Options) (*Pass, error) {
+	lists, err := citations.FindReferencesWithOptions(doc, citations.Options{})
+	if err != nil {
+		return nil, err
+	}
 	inLists := newListIndex(lists)
 	// Find numbers its citations "c1", "c2", … in order; they are
 	// filtered in place and renumbered only once one has been dropped.
-	found := citations.FindWithOptions(doc, citations.Options{SiteOf: site.Of})
+	// Numbers above the usual bound are citations where a list is
+	// numbered that far.
+	found, err := citations.FindWithOptions(doc, citations.Options{SiteOf: site.Of,
+		MaxNumber: max(citations.DefaultMaxNumber, citations.LargestLabel(lists))})
+	if err != nil {
+		return nil, err
+	}
 	cits := found[:0]
 	for i := range found {
 		c := &found[i]
@@ -144,7 +157,7 @@ func analyze(doc *sources.Document, opts Options) *Pass {
 		}
 	}
 	p.Claims = p.linkClaims(body)
-	return p
+	return p, nil
 }
 
 // listIndex answers whether a span touches a reference list (its heading,

@@ -1,6 +1,7 @@
 package citations
 
 import (
+	"encoding/binary"
 	"fmt"
 	"net/url"
 	"slices"
@@ -42,15 +43,26 @@ type LinkResult struct {
 	// near entry when mismatched.
 	Reference string
 	// Candidates are the IDs of the entries that matched equally well when
-	// ambiguous.
+	// ambiguous: the first MaxCandidates of them, in list order.
 	Candidates []string
+	// CandidateCount is how many entries matched equally well when
+	// ambiguous, Candidates and those left out; zero otherwise.
+	CandidateCount int
 	// Reason says, for a mismatch, what differs.
 	Reason string
 }
 
+// MaxCandidates is the most candidates a LinkResult lists: enough to
+// show a reader the entries to tell apart, and a bound on what a citation
+// that matches thousands of entries costs.
+const MaxCandidates = 10
+
 // Link links every citation to the entry it cites. It is a pure function of
-// its inputs: the result for cits[i] is at index i. Its cost is linear in
-// the number of citations and entries.
+// its inputs: the result for cits[i] is at index i. Citations that say the
+// same (kind, authors, "et al.", year, number, target, URL) are linked once;
+// linking one costs time linear in the entries that share its first
+// author's name, or failing those its year, and the entries are indexed
+// once.
 //
 // Footnote links match an entry's anchor (percent escapes decoded); one
 // whose target no entry has is a missing note, linked by its number only
@@ -67,13 +79,52 @@ type LinkResult struct {
 // of exactly two, and an exact surname beats one that only matches without
 // its particles. Hyperlinks match an entry's URL or DOI.
 func Link(cits []Citation, lists []ReferenceList) []LinkResult {
-	idx := newEntryIndex(lists)
+	return newEntryIndex(lists).linkAll(cits)
+}
+
+// linkAll links cits, each distinct citation once.
+func (idx *entryIndex) linkAll(cits []Citation) []LinkResult {
 	out := make([]LinkResult, len(cits))
-	for i, c := range cits {
-		out[i] = idx.link(c)
-		out[i].Citation = c.ID
+	seen := make(map[string]LinkResult)
+	var key []byte
+	for i := range cits {
+		c := &cits[i]
+		key = citationKey(key[:0], c)
+		r, ok := seen[string(key)]
+		if !ok {
+			r = idx.link(*c)
+			seen[string(key)] = r
+		}
+		r.Candidates = slices.Clone(r.Candidates) // each result its own
+		r.Citation = c.ID
+		out[i] = r
 	}
 	return out
+}
+
+// citationKey appends to b what linking reads of a citation: two citations
+// with the same key link alike. Each field is length-prefixed, so that no
+// two citations share a key by the way their fields split.
+func citationKey(b []byte, c *Citation) []byte {
+	field := func(s string) {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	field(string(c.Kind))
+	field(c.Number)
+	field(c.Target)
+	field(c.URL)
+	field(c.Year)
+	if c.EtAl {
+		b = append(b, 1)
+	} else {
+		b = append(b, 0)
+	}
+	b = binary.AppendUvarint(b, uint64(len(c.Authors)))
+	for _, a := range c.Authors {
+		field(a)
+	}
+	return b
 }
 
 type entryKey struct {
@@ -100,6 +151,9 @@ type entryIndex struct {
 	byLink   map[string][]int // by normalised URL and by DOI
 	byName   map[string][]int // by the keys of the first author's name (nameKeys)
 	byYear   map[string][]int
+	// examined counts the entries looked at to link author-year
+	// citations, which tests hold to linear growth.
+	examined int
 }
 
 func newEntryIndex(lists []ReferenceList) *entryIndex {
@@ -268,8 +322,8 @@ func (idx *entryIndex) result(status Status, matches []int) LinkResult {
 	if same { // the same work listed twice: cite the first copy
 		return LinkResult{Status: status, Reference: idx.entries[matches[0]].ref.ID}
 	}
-	r := LinkResult{Status: Ambiguous}
-	for _, m := range matches {
+	r := LinkResult{Status: Ambiguous, CandidateCount: len(matches)}
+	for _, m := range matches[:min(len(matches), MaxCandidates)] {
 		r.Candidates = append(r.Candidates, idx.entries[m].ref.ID)
 	}
 	return r
@@ -472,6 +526,7 @@ func (idx *entryIndex) byAuthor(c Citation) LinkResult {
 	var best, other []int // entries of the cited year, and of another year
 	bestScore, bestAuthor, otherAuthor := 0, 0, 0
 	for _, i := range idx.candidates(cited) {
+		idx.examined++
 		e := &idx.entries[i]
 		a := authorScore(cited, c.EtAl, e.authors)
 		if a == 0 {
@@ -529,6 +584,7 @@ func (idx *entryIndex) byAuthor(c Citation) LinkResult {
 	}
 	// the reverse: the year matches and the first author is a near spelling
 	for _, i := range idx.byYear[year] {
+		idx.examined++
 		e := &idx.entries[i]
 		if len(e.authors) == 0 || len(cited) == 0 {
 			continue
@@ -543,18 +599,49 @@ func (idx *entryIndex) byAuthor(c Citation) LinkResult {
 }
 
 // candidates returns, in list order, the entries whose first author may be
-// the first cited author: those sharing one of its keys.
+// the first cited author: those sharing one of its keys. Each key's entries
+// are in list order already, so they are merged in one pass; with one key
+// the index's own slice is returned, to be read only.
 func (idx *entryIndex) candidates(cited []string) []int {
 	if len(cited) == 0 {
 		return nil
 	}
 	var keys [8]string
-	var out []int
+	var lists [8][]int
+	heads := lists[:0]
+	n := 0
 	for _, k := range nameKeys(cited[0], keys[:0]) {
-		out = append(out, idx.byName[k]...)
+		if l := idx.byName[k]; len(l) > 0 {
+			heads = append(heads, l)
+			n += len(l)
+		}
 	}
-	slices.Sort(out)
-	return slices.Compact(out)
+	switch len(heads) {
+	case 0:
+		return nil
+	case 1:
+		return heads[0]
+	}
+	out := make([]int, 0, n)
+	for {
+		// the smallest entry at the head of a list, taken from every list
+		// that starts with it
+		least := -1
+		for _, h := range heads {
+			if len(h) > 0 && (least < 0 || h[0] < least) {
+				least = h[0]
+			}
+		}
+		if least < 0 {
+			return out
+		}
+		out = append(out, least)
+		for k, h := range heads {
+			if len(h) > 0 && h[0] == least {
+				heads[k] = h[1:]
+			}
+		}
+	}
 }
 
 // nameKeys appends the lookup keys of a normalised name to keys: two names
