@@ -26,10 +26,10 @@ type shape struct {
 var shapes = []shape{
 	{"ambiguous-candidates", sources.FormatText, 1250, genAmbiguous},
 	{"numeric-ranges", sources.FormatText, 4000, genRanges},
-	{"numbered-list-over-999", sources.FormatText, 700, genNumberedList},
+	{"numbered-list-over-999", sources.FormatText, 1000, genNumberedList},
 	{"one-long-line", sources.FormatText, 4000, genLongLine},
 	{"sup-on-one-line", sources.FormatHTML, 3200, genSupLine},
-	{"sources-list-without-markers", sources.FormatText, 4000, genSourcesList},
+	{"sources-list-without-markers", sources.FormatText, 2500, genSourcesList},
 	{"markdown-footnotes", sources.FormatMarkdown, 3200, genFootnotes},
 	{"markdown-open-links", sources.FormatMarkdown, 12500, genOpenLinks},
 	{"markdown-table", sources.FormatMarkdown, 4000, genTable},
@@ -59,11 +59,11 @@ func genRanges(n int) []byte {
 	return []byte(b.String())
 }
 
-// genNumberedList is a numbered list of 15n entries, each cited once by its
-// number, most of them above 999.
+// genNumberedList is a numbered list of n entries, each cited once by its
+// number: above 999 from the 4x size on.
 func genNumberedList(n int) []byte {
 	var b strings.Builder
-	entries := 15 * n
+	entries := n
 	for i := 1; i <= entries; i++ {
 		fmt.Fprintf(&b, "Finding %d holds [%d]. ", i, i)
 	}

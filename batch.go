@@ -236,9 +236,10 @@ func checkArticle(ctx context.Context, a corpus.Article, readErr error, opts Opt
 	if readErr != nil {
 		return BatchResult{Article: failedArticle(readErr), Err: readErr}
 	}
-	doc, err := sources.Parse(a.Body, sources.ReadOptions{Name: a.Input, Format: a.Format, BaseURL: a.URL, MaxBytes: opts.MaxBytes})
+	limits := opts.Limits.withDefaults()
+	doc, err := sources.Parse(a.Body, sources.ReadOptions{Name: a.Input, Format: a.Format, BaseURL: a.URL, MaxBytes: limits.MaxBytes})
 	if err != nil {
-		return BatchResult{Article: a, Err: err}
+		return BatchResult{Article: a, Err: limitError(a.Input, limits, err)}
 	}
 	opts.Name, opts.Format, opts.BaseURL = a.Input, a.Format, a.URL
 	rep, err := CheckDocument(ctx, doc, opts)

@@ -16,8 +16,9 @@ import (
 	"github.com/citecheck/citecheck/sources/site"
 )
 
-// Options control a check. The zero value reads any supported format up to
-// sources.DefaultMaxBytes, runs DefaultRules and never touches the network.
+// Options control a check. The zero value reads any supported format
+// within the default Limits, runs DefaultRules and never touches the
+// network.
 type Options struct {
 	// Name is the input's name, used in messages and to detect its format.
 	Name string
@@ -25,8 +26,10 @@ type Options struct {
 	Format sources.Format
 	// BaseURL resolves relative links in HTML.
 	BaseURL string
-	// MaxBytes limits the input size; zero means sources.DefaultMaxBytes.
-	MaxBytes int64
+	// Limits bound what one document may make the check hold: its bytes,
+	// citations, reference entries and findings. Zero fields mean the
+	// defaults.
+	Limits Limits
 	// Rules are the checks to run; nil means DefaultRules().
 	Rules []*Rule
 	// MinScore is the check-worthiness score from which a sentence counts
@@ -53,9 +56,10 @@ func Check(ctx context.Context, r io.Reader, opts Options) (*Report, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	doc, err := sources.Read(r, sources.ReadOptions{Name: opts.Name, Format: opts.Format, BaseURL: opts.BaseURL, MaxBytes: opts.MaxBytes})
+	limits := opts.Limits.withDefaults()
+	doc, err := sources.Read(r, sources.ReadOptions{Name: opts.Name, Format: opts.Format, BaseURL: opts.BaseURL, MaxBytes: limits.MaxBytes})
 	if err != nil {
-		return nil, fmt.Errorf("check: %w", err)
+		return nil, fmt.Errorf("check: %w", limitError(opts.Name, limits, err))
 	}
 	return CheckDocument(ctx, doc, opts)
 }
@@ -65,9 +69,10 @@ func CheckDocument(ctx context.Context, doc *sources.Document, opts Options) (*R
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	p, err := analyze(doc, opts)
+	limits := opts.Limits.withDefaults()
+	p, err := analyze(ctx, doc, opts, limits)
 	if err != nil {
-		return nil, fmt.Errorf("check %s: %w", doc.Name, err)
+		return nil, fmt.Errorf("check: %w", limitError(doc.Name, limits, err))
 	}
 	if opts.Resolver != nil {
 		if err := p.resolveSources(ctx, opts.Resolver, opts.Progress); err != nil {
@@ -84,6 +89,10 @@ func CheckDocument(ctx context.Context, doc *sources.Document, opts Options) (*R
 		}
 		p.rule, p.ruleURL = rule, ""
 		rule.Run(p)
+		if len(p.findings) > limits.MaxFindings {
+			return nil, fmt.Errorf("check: %w", &LimitError{Input: doc.Name, Limit: "findings", Max: int64(limits.MaxFindings),
+				Err: fmt.Errorf("%w: more than %d findings", errTooManyFindings, limits.MaxFindings)})
+		}
 	}
 	return p.report(), nil
 }
@@ -95,10 +104,14 @@ var defaultRules = sync.OnceValue(DefaultRules)
 // analyze runs the pipeline on a document: reference lists, citations
 // (without those inside the lists' own entries), linking, mentions for a
 // source list without markers, and claims (without the lists' entries).
-// Its error is a document past a limit of the citations package.
-func analyze(doc *sources.Document, opts Options) (*Pass, error) {
-	lists, err := citations.FindReferencesWithOptions(doc, citations.Options{})
+// Its error is a document past a limit of the citations package, or the
+// context's, which it checks between stages.
+func analyze(ctx context.Context, doc *sources.Document, opts Options, limits Limits) (*Pass, error) {
+	lists, err := citations.FindReferencesWithOptions(doc, citations.Options{MaxReferences: limits.MaxReferences})
 	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	inLists := newListIndex(lists)
@@ -106,9 +119,12 @@ func analyze(doc *sources.Document, opts Options) (*Pass, error) {
 	// filtered in place and renumbered only once one has been dropped.
 	// Numbers above the usual bound are citations where a list is
 	// numbered that far.
-	found, err := citations.FindWithOptions(doc, citations.Options{SiteOf: site.Of,
+	found, err := citations.FindWithOptions(doc, citations.Options{SiteOf: site.Of, MaxCitations: limits.MaxCitations,
 		MaxNumber: max(citations.DefaultMaxNumber, citations.LargestLabel(lists))})
 	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	cits := found[:0]
@@ -148,6 +164,9 @@ func analyze(doc *sources.Document, opts Options) (*Pass, error) {
 	p.SourcesMode = markers == 0 && p.EntryCount() > 0
 	if p.SourcesMode {
 		p.findMentions()
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	extracted := claims.Extract(doc, claims.Options{MinScore: opts.MinScore})
 	body := extracted[:0] // reference entries are not claims; filtered in place

@@ -53,7 +53,8 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer, fetc
 	workers := c.Int("workers", runtime.NumCPU(), "articles checked at once")
 	shardFlag := c.String("shard", "", "check only shard I of N (I/N, 0 <= I < N) of the articles, by id")
 	minScore := c.Float64("min-score", 0, "lowest claim score to report (0 means the default)")
-	maxBytes := c.Int64("max-bytes", 0, "largest article in bytes (0 means the default)")
+	limits := addLimitFlags(c.FlagSet)
+	timeout := c.Duration("timeout", citecheck.DefaultArticleTimeout, "give an article up, stored as failed, when it takes longer than this `duration` per 100 KB of its size")
 	resolving := addResolveFlags(c.FlagSet, "open what each article cites and check the sources (network; cached)")
 	inputs, code, ok := c.parse(args)
 	if !ok {
@@ -69,6 +70,11 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer, fetc
 		return c.usageError("no inputs")
 	case *workers < 1:
 		return c.usageError("--workers must be at least 1, not %d", *workers)
+	case *timeout <= 0:
+		return c.usageError("--timeout must be positive, not %v", *timeout)
+	}
+	if err := checkLimits(limits()); err != nil {
+		return c.usageError("%v", err)
 	}
 
 	db, store, err := openStore(ctx, *dbPath)
@@ -81,7 +87,7 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer, fetc
 	if os.Getenv("GOGC") == "" {
 		defer debug.SetGCPercent(debug.SetGCPercent(batchGCPercent))
 	}
-	check := citecheck.Options{MinScore: *minScore, MaxBytes: *maxBytes}
+	check := citecheck.Options{MinScore: *minScore, Limits: limits()}
 	closeResolver, err := resolving.setup(ctx, &check, stderr, fetcherOpts)
 	if err != nil {
 		return c.fail(exitUsage, "%v", err)
@@ -92,7 +98,7 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer, fetc
 	var counts batchCounts
 	counts.total.Store(-1)
 	var hasErr error
-	corpusOpts := corpus.Options{MaxBytes: *maxBytes, Shard: shard, Shards: shards}
+	corpusOpts := corpus.Options{MaxBytes: check.Limits.MaxBytes, Shard: shard, Shards: shards}
 	articles := corpus.Read(ctx, inputs, corpusOpts)
 	todo := func(yield func(corpus.Article, error) bool) {
 		for a, err := range articles {
@@ -123,6 +129,7 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer, fetc
 	results := citecheck.Batch(ctx, iter.Seq2[corpus.Article, error](todo), citecheck.BatchOptions{
 		Workers: *workers,
 		Check:   check,
+		Timeout: *timeout,
 	})
 	saved, saveErr := saveResults(ctx, store, results, &counts)
 	stopCount()
