@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"maps"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
@@ -425,4 +426,72 @@ func TestBatchArticleDeadline(t *testing.T) {
 	assert.Equal(t, []string{"stuck.txt"}, timedOut)
 	slices.Sort(ok)
 	assert.Equal(t, []string{"a0.txt", "a1.txt", "a2.txt", "a4.txt", "a5.txt"}, ok)
+}
+
+// TestBatchPoisonArticles mixes into 300 ordinary articles the inputs that
+// used to take minutes or all the memory, and one more that is past the
+// input size: the batch finishes, every ordinary article and every shape
+// that is now bounded is stored "ok", and each article past a limit is
+// stored "failed" with its reason.
+func TestBatchPoisonArticles(t *testing.T) {
+	ctx := context.Background()
+	poison := map[string]corpus.Article{}
+	for _, sh := range shapes {
+		src := sh.gen(16 * sh.unit)
+		poison["poison-"+sh.name] = corpus.Article{Format: sh.format, Body: src}
+	}
+	poison["poison-too-large"] = corpus.Article{Format: sources.FormatText, Body: bytes.Repeat([]byte("Words. "), sources.DefaultMaxBytes/7+1)}
+	articles := func(yield func(corpus.Article, error) bool) {
+		i := 0
+		for a, err := range genCorpus(300, 0) {
+			if i%25 == 0 && len(poison) > 0 {
+				for id, p := range poison {
+					p.ID, p.Input = id, id
+					delete(poison, id)
+					if !yield(p, nil) {
+						return
+					}
+					break
+				}
+			}
+			i++
+			if !yield(a, err) {
+				return
+			}
+		}
+	}
+	s, db := openTestStore(t, filepath.Join(t.TempDir(), "r.sqlite"))
+	var batch []citecheck.BatchResult
+	for r := range citecheck.Batch(ctx, articles, citecheck.BatchOptions{Workers: 2}) {
+		batch = append(batch, r)
+		if len(batch) == 50 {
+			require.NoError(t, s.Save(ctx, batch...))
+			batch = batch[:0]
+		}
+	}
+	require.NoError(t, s.Save(ctx, batch...))
+	require.Empty(t, slices.Collect(maps.Keys(poison)), "every poison article went in")
+
+	rows, err := db.Query("SELECT id, status, reason FROM articles")
+	require.NoError(t, err)
+	defer rows.Close()
+	failed := map[string]string{}
+	ok := 0
+	for rows.Next() {
+		var id, status, reason string
+		require.NoError(t, rows.Scan(&id, &status, &reason))
+		if status == "ok" {
+			ok++
+			continue
+		}
+		failed[id] = reason
+	}
+	require.NoError(t, rows.Err())
+	assert.Equal(t, 300+len(shapes)+1, ok+len(failed), "every article stored once")
+	// the shapes past a default limit, and the input past the size limit
+	for _, id := range []string{"poison-numeric-ranges", "poison-markdown-footnotes", "poison-too-large"} {
+		assert.Contains(t, failed[id], "limit exceeded", id)
+		assert.Contains(t, failed[id], "--max-", id)
+	}
+	assert.Len(t, failed, 3, "%v", failed)
 }
