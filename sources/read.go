@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"unicode/utf8"
 )
 
@@ -75,7 +76,7 @@ func Read(r io.Reader, opts ReadOptions) (*Document, error) {
 	if limit <= 0 {
 		limit = DefaultMaxBytes
 	}
-	src, err := io.ReadAll(io.LimitReader(r, limit+1))
+	src, err := readAll(r, limit+1)
 	if err != nil {
 		return nil, &InputError{Name: opts.Name, Err: fmt.Errorf("read: %w", err)}
 	}
@@ -83,6 +84,31 @@ func Read(r io.Reader, opts ReadOptions) (*Document, error) {
 		return nil, &InputError{Name: opts.Name, Err: fmt.Errorf("%w: more than %d bytes", ErrTooLarge, limit)}
 	}
 	return Parse(src, opts)
+}
+
+// readAll reads r to its end or to limit bytes. When r knows how much it
+// holds (a *bytes.Reader, a *strings.Reader, a *bytes.Buffer, a regular
+// *os.File), the buffer is allocated once at that size instead of grown by
+// doubling, which would allocate about twice the input.
+func readAll(r io.Reader, limit int64) ([]byte, error) {
+	size := int64(-1)
+	switch v := r.(type) {
+	case interface{ Len() int }:
+		size = int64(v.Len())
+	case *os.File:
+		if fi, err := v.Stat(); err == nil && fi.Mode().IsRegular() {
+			if at, err := v.Seek(0, io.SeekCurrent); err == nil {
+				size = fi.Size() - at
+			}
+		}
+	}
+	if size < 0 {
+		return io.ReadAll(io.LimitReader(r, limit))
+	}
+	var b bytes.Buffer
+	b.Grow(int(min(size+1, limit)) + bytes.MinRead) // ReadFrom wants MinRead free before each read
+	_, err := b.ReadFrom(io.LimitReader(r, limit))
+	return b.Bytes(), err
 }
 
 // Parse is Read for input already in memory. The Document keeps src as its
