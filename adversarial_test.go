@@ -80,6 +80,8 @@ func TestAdversarialLimitsReached(t *testing.T) {
 		}
 	}
 	assert.Equal(t, 20_000, ambiguous)
+	assert.Equal(t, 20_000, r.Citations[0].CandidateCount, "the count of the candidates left out")
+	assert.Len(t, r.Citations[0].Candidates, 10)
 }
 
 // BenchmarkAdversarial checks each shape at its largest (16x) size.
