@@ -25,6 +25,8 @@ type shape struct {
 // shapes lists the adversarial shapes.
 var shapes = []shape{
 	{"ambiguous-candidates", sources.FormatText, 1250, genAmbiguous},
+	{"distinct-second-authors", sources.FormatText, 1250, genSecondAuthors},
+	{"unknown-names-one-year", sources.FormatText, 1250, genUnknownNames},
 	{"numeric-ranges", sources.FormatText, 4000, genRanges},
 	{"numbered-list-over-999", sources.FormatText, 1000, genNumberedList},
 	{"one-long-line", sources.FormatText, 4000, genLongLine},
@@ -46,6 +48,34 @@ func genAmbiguous(n int) []byte {
 	b.WriteString("\n\nReferences\n\n")
 	for i := range n {
 		fmt.Fprintf(&b, "Smith, J. (2001). Report number %d on prices. Economics Journal, 3, 1-9.\n\n", i)
+	}
+	return []byte(b.String())
+}
+
+// genSecondAuthors is n citations "(Smith & Lee<i>, 2001)", each of a
+// different work, and their n entries: one first author for all.
+func genSecondAuthors(n int) []byte {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "Prices rose (Smith & Lee%d, 2001). ", i)
+	}
+	b.WriteString("\n\nReferences\n\n")
+	for i := range n {
+		fmt.Fprintf(&b, "Smith, J., & Lee%d, K. (2001). Report number %d on prices. Economics Journal, 3, 1-9.\n\n", i, i)
+	}
+	return []byte(b.String())
+}
+
+// genUnknownNames is n citations of authors no entry has, all in the year
+// of the n entries: each citation looks for a near spelling in that year.
+func genUnknownNames(n int) []byte {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "Prices rose (Nobody%dx, 2001). ", i)
+	}
+	b.WriteString("\n\nReferences\n\n")
+	for i := range n {
+		fmt.Fprintf(&b, "Author%dq, J. (2001). Report number %d on prices. Economics Journal, 3, 1-9.\n\n", i, i)
 	}
 	return []byte(b.String())
 }

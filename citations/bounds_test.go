@@ -461,3 +461,47 @@ func BenchmarkLinkAmbiguous(b *testing.B) {
 		Link(cits, lists)
 	}
 }
+
+// TestLinkDistinctCitationsLinear links n different citations against n
+// entries that share their first author or their year: a citation is
+// compared with at most maxAuthorScan entries, found by its exact authors
+// beyond that, so the entries examined grow linearly.
+func TestLinkDistinctCitationsLinear(t *testing.T) {
+	secondAuthors := func(n int) ([]Citation, []ReferenceList) {
+		var cits []Citation
+		var entries []Reference
+		for i := range n {
+			second := fmt.Sprintf("Lee%d", i)
+			cits = append(cits, Citation{ID: fmt.Sprintf("c%d", i+1), Kind: KindAuthorYear, Authors: []string{"Smith", second}, Year: "2001"})
+			entries = append(entries, Reference{ID: fmt.Sprintf("r%d", i+1), Authors: []string{"Smith", second}, Year: "2001"})
+		}
+		return cits, []ReferenceList{{Entries: entries}}
+	}
+	unknownNames := func(n int) ([]Citation, []ReferenceList) {
+		var cits []Citation
+		var entries []Reference
+		for i := range n {
+			cits = append(cits, Citation{ID: fmt.Sprintf("c%d", i+1), Kind: KindAuthorYear, Authors: []string{fmt.Sprintf("Nobody%dx", i)}, Year: "2001"})
+			entries = append(entries, Reference{ID: fmt.Sprintf("r%d", i+1), Authors: []string{fmt.Sprintf("Author%dq", i)}, Year: "2001"})
+		}
+		return cits, []ReferenceList{{Entries: entries}}
+	}
+	for name, shape := range map[string]func(int) ([]Citation, []ReferenceList){"second authors": secondAuthors, "unknown names": unknownNames} {
+		t.Run(name, func(t *testing.T) {
+			const scan = 32 // maxAuthorScan, lowered so that the sizes past it are small
+			assertLinear(t, "entries examined", 2*scan, func(n int) float64 {
+				cits, lists := shape(n)
+				idx := newEntryIndex(lists)
+				idx.maxScan = scan
+				links := idx.linkAll(cits)
+				if name == "second authors" {
+					for i, l := range links {
+						require.Equal(t, Resolved, l.Status, cits[i].Authors)
+						require.Equal(t, lists[0].Entries[i].ID, l.Reference)
+					}
+				}
+				return float64(idx.examined)
+			})
+		})
+	}
+}

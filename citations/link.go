@@ -151,6 +151,13 @@ type entryIndex struct {
 	byLink   map[string][]int // by normalised URL and by DOI
 	byName   map[string][]int // by the keys of the first author's name (nameKeys)
 	byYear   map[string][]int
+	// byAuthors finds the entries by exactly these authors in this year
+	// (authorsYearKey), for a citation whose first author has more
+	// entries than a citation may be compared with (maxAuthorScan).
+	byAuthors map[string][]int
+	// maxScan is maxAuthorScan; tests lower it to test the bound at small
+	// sizes.
+	maxScan int
 	// examined counts the entries looked at to link author-year
 	// citations, which tests hold to linear growth.
 	examined int
@@ -158,7 +165,8 @@ type entryIndex struct {
 
 func newEntryIndex(lists []ReferenceList) *entryIndex {
 	idx := &entryIndex{byLabel: map[string][]int{}, byPlace: map[string][]int{}, byAnchor: map[string]int{},
-		byLink: map[string][]int{}, byName: map[string][]int{}, byYear: map[string][]int{}}
+		byLink: map[string][]int{}, byName: map[string][]int{}, byYear: map[string][]int{}, byAuthors: map[string][]int{},
+		maxScan: maxAuthorScan}
 	var keys []string
 	n, names := 0, 0
 	for _, l := range lists {
@@ -209,6 +217,10 @@ func newEntryIndex(lists []ReferenceList) *entryIndex {
 				}
 			}
 			idx.byYear[k.year] = append(idx.byYear[k.year], i)
+			if len(k.authors) > 0 {
+				ak := authorsYearKey(k.authors, k.year)
+				idx.byAuthors[ak] = append(idx.byAuthors[ak], i)
+			}
 			if e.Label != "" {
 				l := labelKey(e.Label)
 				idx.byLabel[l] = append(idx.byLabel[l], i)
@@ -523,9 +535,32 @@ func (idx *entryIndex) byAuthor(c Citation) LinkResult {
 		cited[i] = NormalizeName(a)
 	}
 	year := normYear(c.Year)
+	cands := idx.candidates(cited)
+	if len(cands) > idx.maxScan {
+		// a first author with thousands of entries: the entries by exactly
+		// the cited authors in the cited year, when there are some, else
+		// the first maxAuthorScan of the author's
+		if !c.EtAl && c.Kind != KindAuthorPage {
+			var exact []int // the best year match among them: "2001a" is not "2001b"
+			bestY := 0
+			for _, i := range idx.byAuthors[authorsYearKey(cited, year)] {
+				idx.examined++
+				switch y := yearMatch(idx.entries[i].year, year); {
+				case y > bestY:
+					bestY, exact = y, append(exact[:0], i)
+				case y == bestY && y > 0:
+					exact = append(exact, i)
+				}
+			}
+			if len(exact) > 0 {
+				return idx.result(Resolved, exact)
+			}
+		}
+		cands = cands[:idx.maxScan]
+	}
 	var best, other []int // entries of the cited year, and of another year
 	bestScore, bestAuthor, otherAuthor := 0, 0, 0
-	for _, i := range idx.candidates(cited) {
+	for _, i := range cands {
 		idx.examined++
 		e := &idx.entries[i]
 		a := authorScore(cited, c.EtAl, e.authors)
@@ -582,8 +617,10 @@ func (idx *entryIndex) byAuthor(c Citation) LinkResult {
 		return LinkResult{Status: Mismatched, Reference: e.ID,
 			Reason: fmt.Sprintf("the year differs: cited %s, listed %s", orNone(c.Year), orNone(e.Year))}
 	}
-	// the reverse: the year matches and the first author is a near spelling
-	for _, i := range idx.byYear[year] {
+	// the reverse: the year matches and the first author is a near
+	// spelling (among the first maxAuthorScan entries of the year)
+	sameYear := idx.byYear[year]
+	for _, i := range sameYear[:min(len(sameYear), idx.maxScan)] {
 		idx.examined++
 		e := &idx.entries[i]
 		if len(e.authors) == 0 || len(cited) == 0 {
@@ -596,6 +633,20 @@ func (idx *entryIndex) byAuthor(c Citation) LinkResult {
 		}
 	}
 	return LinkResult{Status: Unresolved}
+}
+
+// maxAuthorScan bounds the entries one author-year citation is compared
+// with, so that linking stays linear in the citations whatever the list: a
+// first author with more entries is looked up by exactly the cited authors
+// and year (byAuthors), and the near-spelling search of a year reads at
+// most this many of its entries. No real list has a thousand entries by
+// one first author; an adversarial one cannot make linking quadratic.
+const maxAuthorScan = 1000
+
+// authorsYearKey is the key of byAuthors: the normalised authors and the
+// year without its suffix.
+func authorsYearKey(authors []string, year string) string {
+	return strings.Join(authors, "\x00") + "\x01" + yearOnly(year)
 }
 
 // candidates returns, in list order, the entries whose first author may be
@@ -723,28 +774,53 @@ func closeName(a, b string) bool {
 	return editDistance(a, b, limit) <= limit
 }
 
+// editDistance returns the Levenshtein distance of a and b, counted in
+// characters, or limit+1 when it is more than limit. It stops as soon as
+// every cell of a row is past the limit, and for names of up to 64
+// characters it needs no allocation.
 func editDistance(a, b string, limit int) int {
-	ra, rb := []rune(a), []rune(b)
+	if d := len(a) - len(b); d > 4*limit || -d > 4*limit {
+		return limit + 1 // more characters apart than the limit, whatever the runes
+	}
+	var ba, bb [64]rune
+	ra, rb := appendRunes(ba[:0], a), appendRunes(bb[:0], b)
 	if d := len(ra) - len(rb); d > limit || -d > limit {
 		return limit + 1
 	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+	var bp, bc [65]int
+	prev, cur := bp[:0], bc[:0]
+	if len(rb) >= len(bp) {
+		prev, cur = make([]int, 0, len(rb)+1), make([]int, 0, len(rb)+1)
+	}
+	prev, cur = prev[:len(rb)+1], cur[:len(rb)+1]
 	for j := range prev {
 		prev[j] = j
 	}
 	for i := 1; i <= len(ra); i++ {
 		cur[0] = i
+		rowMin := i
 		for j := 1; j <= len(rb); j++ {
 			cost := 1
 			if ra[i-1] == rb[j-1] {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > limit {
+			return limit + 1 // no later row can come back under the limit
 		}
 		prev, cur = cur, prev
 	}
-	return prev[len(rb)]
+	return min(prev[len(rb)], limit+1)
+}
+
+// appendRunes appends the runes of s to dst.
+func appendRunes(dst []rune, s string) []rune {
+	for _, r := range s {
+		dst = append(dst, r)
+	}
+	return dst
 }
 
 // NormalizeName folds a surname or corporate name for comparison: lower

@@ -181,3 +181,40 @@ func FuzzPerfHelpers(f *testing.F) {
 		}
 	})
 }
+
+// editDistanceOracle is the plain Levenshtein distance, in characters.
+func editDistanceOracle(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur := make([]int, len(rb)+1)
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(rb)]
+}
+
+func FuzzEditDistance(f *testing.F) {
+	for _, s := range [][2]string{{"smith", "smyth"}, {"müller", "muller"}, {"okafor", "okafur"}, {"", "abc"},
+		{"abcdefghij", "abcdefghxy"}, {strings.Repeat("a", 70), strings.Repeat("a", 69) + "b"}, {"\xff\xfe", "ab"}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		for limit := range 4 {
+			want := min(editDistanceOracle(a, b), limit+1)
+			if got := editDistance(a, b, limit); got != want {
+				t.Fatalf("editDistance(%q, %q, %d) = %d, want %d", a, b, limit, got, want)
+			}
+		}
+	})
+}
