@@ -441,17 +441,17 @@ func TestBatchPoisonArticles(t *testing.T) {
 		poison["poison-"+sh.name] = corpus.Article{Format: sh.format, Body: src}
 	}
 	poison["poison-too-large"] = corpus.Article{Format: sources.FormatText, Body: bytes.Repeat([]byte("Words. "), sources.DefaultMaxBytes/7+1)}
+	names := slices.Sorted(maps.Keys(poison))
 	articles := func(yield func(corpus.Article, error) bool) {
 		i := 0
 		for a, err := range genCorpus(300, 0) {
-			if i%25 == 0 && len(poison) > 0 {
-				for id, p := range poison {
-					p.ID, p.Input = id, id
-					delete(poison, id)
-					if !yield(p, nil) {
-						return
-					}
-					break
+			if i%(300/len(names)) == 0 && len(poison) > 0 {
+				id := names[len(names)-len(poison)]
+				p := poison[id]
+				p.ID, p.Input = id, id
+				delete(poison, id)
+				if !yield(p, nil) {
+					return
 				}
 			}
 			i++
