@@ -3,10 +3,12 @@ package citecheck
 import (
 	"context"
 	"errors"
+	"fmt"
 	"iter"
 	"runtime"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/citecheck/citecheck/sources"
 	"github.com/citecheck/citecheck/sources/corpus"
@@ -21,6 +23,27 @@ type BatchOptions struct {
 	// Check are the options each article is checked with. Name, Format and
 	// BaseURL are taken from the article and need not be set.
 	Check Options
+	// Timeout is the deadline of one article per 100 KB of its body (an
+	// article under 100 KB gets one Timeout). An article past its deadline
+	// is given up and yielded with an error wrapping ErrArticleTimeout, and
+	// the batch goes on. Zero means DefaultArticleTimeout; a negative
+	// Timeout sets no deadline.
+	Timeout time.Duration
+}
+
+// DefaultArticleTimeout is the deadline of one article per 100 KB of its
+// body unless BatchOptions.Timeout says otherwise: hundreds of times what a
+// check takes, so that only an article that would hold a run up meets it.
+const DefaultArticleTimeout = 5 * time.Second
+
+// ErrArticleTimeout means an article took longer than its deadline
+// (BatchOptions.Timeout); it wraps sources.ErrLimit.
+var ErrArticleTimeout = fmt.Errorf("article took longer than its deadline (%w)", sources.ErrLimit)
+
+// articleDeadline is the time an article of size bytes may take.
+func articleDeadline(timeout time.Duration, size int) time.Duration {
+	const unit = 100 << 10
+	return timeout * time.Duration(max(1, (size+unit-1)/unit))
 }
 
 // BatchResult is the outcome for one article of a batch: its Report, or the
@@ -49,6 +72,12 @@ type BatchResult struct {
 // promptly and yields a last zero BatchResult with ctx.Err(). Breaking out
 // of the loop stops the workers and the reading of articles before Batch
 // returns.
+//
+// An article past its deadline (BatchOptions.Timeout) is given up at once;
+// its check runs on in the background until it ends (every stage of a
+// check is bounded in time by the limits of Options), taking the place of
+// one of at most Workers given-up checks, and Batch returns only when they
+// have all ended.
 func Batch(ctx context.Context, articles iter.Seq2[corpus.Article, error], opts BatchOptions) iter.Seq2[BatchResult, error] {
 	workers := opts.Workers
 	if workers <= 0 {
@@ -83,13 +112,14 @@ func Batch(ctx context.Context, articles iter.Seq2[corpus.Article, error], opts 
 		}()
 
 		var wg sync.WaitGroup
+		runner := articleRunner{opts: opts, givenUp: make(chan struct{}, workers)}
 		for range workers {
 			wg.Go(func() {
 				for j := range jobs {
 					if ctx.Err() != nil {
 						return
 					}
-					r := checkArticle(ctx, j.a, j.err, opts.Check)
+					r := runner.check(ctx, j.a, j.err)
 					if r.Err != nil && isContextErr(r.Err) && ctx.Err() != nil {
 						return
 					}
@@ -113,6 +143,7 @@ func Batch(ctx context.Context, articles iter.Seq2[corpus.Article, error], opts 
 			for range results {
 			}
 			<-readerDone
+			runner.wait()
 		}
 		for r := range results {
 			if ctx.Err() != nil {
@@ -130,15 +161,85 @@ func Batch(ctx context.Context, articles iter.Seq2[corpus.Article, error], opts 
 	}
 }
 
+// articleRunner checks articles under their deadlines.
+type articleRunner struct {
+	opts BatchOptions
+	// givenUp holds a token for each check given up and still running.
+	givenUp chan struct{}
+	running sync.WaitGroup
+}
+
+// check checks one article under its deadline. A check past it is given up:
+// the result says so, and the check runs on in the background, holding a
+// token of givenUp until it ends, so that at most cap(givenUp) run on.
+func (ar *articleRunner) check(ctx context.Context, a corpus.Article, readErr error) BatchResult {
+	if readErr != nil || ar.opts.Timeout < 0 {
+		return checkArticle(ctx, a, readErr, ar.opts.Check)
+	}
+	timeout := ar.opts.Timeout
+	if timeout == 0 {
+		timeout = DefaultArticleTimeout
+	}
+	limit := articleDeadline(timeout, len(a.Body))
+	actx, cancel := context.WithTimeout(ctx, limit)
+	done := make(chan BatchResult, 1)
+	ar.running.Add(1)
+	go func() {
+		defer ar.running.Done()
+		done <- checkArticle(actx, a, nil, ar.opts.Check)
+	}()
+	select {
+	case r := <-done:
+		cancel()
+		if r.Err != nil && errors.Is(r.Err, context.DeadlineExceeded) && ctx.Err() == nil {
+			r.Err = timeoutError(a, limit, timeout)
+		}
+		return r
+	case <-actx.Done():
+	}
+	if ctx.Err() != nil { // the batch ends: the check ends with it
+		cancel()
+		return BatchResult{Article: a, Err: ctx.Err()}
+	}
+	select {
+	case ar.givenUp <- struct{}{}:
+	case <-ctx.Done():
+		cancel()
+		return BatchResult{Article: a, Err: ctx.Err()}
+	case r := <-done: // it ended while we waited for a slot
+		cancel()
+		if r.Err == nil {
+			return r
+		}
+		return BatchResult{Article: a, Err: timeoutError(a, limit, timeout)}
+	}
+	go func() {
+		<-done
+		cancel()
+		<-ar.givenUp
+	}()
+	return BatchResult{Article: a, Err: timeoutError(a, limit, timeout)}
+}
+
+// wait waits for the checks given up to end.
+func (ar *articleRunner) wait() { ar.running.Wait() }
+
+// timeoutError says that an article took longer than its deadline.
+func timeoutError(a corpus.Article, limit, timeout time.Duration) error {
+	return fmt.Errorf("%s: %w: gave up after %v, its deadline for %d KB (%v per 100 KB; raise it with --timeout or BatchOptions.Timeout)",
+		a.Input, ErrArticleTimeout, limit, (len(a.Body)+1023)/1024, timeout)
+}
+
 // checkArticle parses and checks one article, or turns the reader's error
 // into a result.
 func checkArticle(ctx context.Context, a corpus.Article, readErr error, opts Options) BatchResult {
 	if readErr != nil {
 		return BatchResult{Article: failedArticle(readErr), Err: readErr}
 	}
-	doc, err := sources.Parse(a.Body, sources.ReadOptions{Name: a.Input, Format: a.Format, BaseURL: a.URL, MaxBytes: opts.MaxBytes})
+	limits := opts.Limits.withDefaults()
+	doc, err := sources.Parse(a.Body, sources.ReadOptions{Name: a.Input, Format: a.Format, BaseURL: a.URL, MaxBytes: limits.MaxBytes})
 	if err != nil {
-		return BatchResult{Article: a, Err: err}
+		return BatchResult{Article: a, Err: limitError(a.Input, limits, err)}
 	}
 	opts.Name, opts.Format, opts.BaseURL = a.Input, a.Format, a.URL
 	rep, err := CheckDocument(ctx, doc, opts)

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"iter"
+	"maps"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
@@ -13,6 +15,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	_ "github.com/mattn/go-sqlite3"
 	"github.com/stretchr/testify/assert"
@@ -376,4 +379,119 @@ func TestStoreSaveSameArticleTwice(t *testing.T) {
 			assert.Equal(t, claims, rows, "one claim row per claim counted in articles")
 		})
 	}
+}
+
+// TestBatchArticleDeadline checks a corpus in which one article's check
+// never ends on its own (a rule blocks on it until the test lets it go):
+// that article is given up past its deadline with ErrArticleTimeout, every
+// other article is checked, and Batch returns only once the given-up check
+// has ended.
+func TestBatchArticleDeadline(t *testing.T) {
+	release := make(chan struct{})
+	var ended atomic.Bool
+	stuck := &citecheck.Rule{Code: "stuck", Severity: citecheck.SeverityInfo, Run: func(p *citecheck.Pass) {
+		if strings.Contains(p.Doc.Name, "stuck") {
+			<-release
+			ended.Store(true)
+		}
+	}}
+	articles := func(yield func(corpus.Article, error) bool) {
+		for i := range 6 {
+			name := fmt.Sprintf("a%d.txt", i)
+			if i == 3 {
+				name = "stuck.txt"
+			}
+			if !yield(corpus.Article{ID: name, Input: name, Format: sources.FormatText, Body: []byte("A claim (Smith, 2019).")}, nil) {
+				return
+			}
+		}
+	}
+	opts := citecheck.BatchOptions{Workers: 2, Timeout: time.Second,
+		Check: citecheck.Options{Rules: append(citecheck.DefaultRules(), stuck)}}
+	var ok, timedOut []string
+	for r := range citecheck.Batch(context.Background(), articles, opts) {
+		switch {
+		case r.Err == nil:
+			ok = append(ok, r.Article.ID)
+		case errors.Is(r.Err, citecheck.ErrArticleTimeout):
+			assert.ErrorIs(t, r.Err, sources.ErrLimit)
+			assert.Contains(t, r.Err.Error(), "--timeout")
+			timedOut = append(timedOut, r.Article.ID)
+			close(release) // let the given-up check end
+		default:
+			t.Errorf("%s: %v", r.Article.ID, r.Err)
+		}
+	}
+	assert.True(t, ended.Load(), "Batch returned before the given-up check ended")
+	assert.Equal(t, []string{"stuck.txt"}, timedOut)
+	slices.Sort(ok)
+	assert.Equal(t, []string{"a0.txt", "a1.txt", "a2.txt", "a4.txt", "a5.txt"}, ok)
+}
+
+// TestBatchPoisonArticles mixes into 300 ordinary articles the inputs that
+// used to take minutes or all the memory, and one more that is past the
+// input size: the batch finishes, every ordinary article and every shape
+// that is now bounded is stored "ok", and each article past a limit is
+// stored "failed" with its reason.
+func TestBatchPoisonArticles(t *testing.T) {
+	ctx := context.Background()
+	poison := map[string]corpus.Article{}
+	for _, sh := range shapes {
+		src := sh.gen(16 * sh.unit)
+		poison["poison-"+sh.name] = corpus.Article{Format: sh.format, Body: src}
+	}
+	poison["poison-too-large"] = corpus.Article{Format: sources.FormatText, Body: bytes.Repeat([]byte("Words. "), sources.DefaultMaxBytes/7+1)}
+	names := slices.Sorted(maps.Keys(poison))
+	articles := func(yield func(corpus.Article, error) bool) {
+		i := 0
+		for a, err := range genCorpus(300, 0) {
+			if i%(300/len(names)) == 0 && len(poison) > 0 {
+				id := names[len(names)-len(poison)]
+				p := poison[id]
+				p.ID, p.Input = id, id
+				delete(poison, id)
+				if !yield(p, nil) {
+					return
+				}
+			}
+			i++
+			if !yield(a, err) {
+				return
+			}
+		}
+	}
+	s, db := openTestStore(t, filepath.Join(t.TempDir(), "r.sqlite"))
+	var batch []citecheck.BatchResult
+	for r := range citecheck.Batch(ctx, articles, citecheck.BatchOptions{Workers: 2}) {
+		batch = append(batch, r)
+		if len(batch) == 50 {
+			require.NoError(t, s.Save(ctx, batch...))
+			batch = batch[:0]
+		}
+	}
+	require.NoError(t, s.Save(ctx, batch...))
+	require.Empty(t, slices.Collect(maps.Keys(poison)), "every poison article went in")
+
+	rows, err := db.Query("SELECT id, status, reason FROM articles")
+	require.NoError(t, err)
+	defer rows.Close()
+	failed := map[string]string{}
+	ok := 0
+	for rows.Next() {
+		var id, status, reason string
+		require.NoError(t, rows.Scan(&id, &status, &reason))
+		if status == "ok" {
+			ok++
+			continue
+		}
+		failed[id] = reason
+	}
+	require.NoError(t, rows.Err())
+	assert.Equal(t, 300+len(shapes)+1, ok+len(failed), "every article stored once")
+	// the shapes past a default limit, and the input past the size limit
+	for _, id := range []string{"poison-numeric-ranges", "poison-markdown-footnotes", "poison-too-large"} {
+		assert.Contains(t, failed[id], "limit exceeded", id)
+		assert.Contains(t, failed[id], "--max-", id)
+	}
+	assert.Len(t, failed, 3, "%v", failed)
 }

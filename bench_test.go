@@ -5,20 +5,26 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"golang.org/x/net/html"
 
 	"github.com/citecheck/citecheck"
 	"github.com/citecheck/citecheck/sources"
+	"github.com/citecheck/citecheck/sources/corpus"
 )
 
-// newsPages loads the real news pages of ../shared/data, or skips.
-func newsPages(b *testing.B) [][]byte {
+// realPages loads the 37 real pages of ../shared/data (31 news pages and
+// 6 reference-heavy pages: Wikipedia, an IETF document, a book chapter),
+// or skips.
+func realPages(b *testing.B) [][]byte {
 	b.Helper()
 	paths, _ := filepath.Glob("../shared/data/readability-news-pages/*/source.html")
+	more, _ := filepath.Glob("../shared/data/citation-docs/readability-refpages/*/source.html")
+	paths = append(paths, more...)
 	if len(paths) == 0 {
-		b.Skip("the news pages are not here; they live in ../shared/data/readability-news-pages beside the checkout")
+		b.Skip("the real pages are not here; they live in ../shared/data beside the checkout")
 	}
 	var pages [][]byte
 	for _, p := range paths {
@@ -39,31 +45,57 @@ func totalBytes(pages [][]byte) int64 {
 	return n
 }
 
-// BenchmarkCheckNewsPages runs the whole offline check pipeline over the
-// real news pages; compare it with BenchmarkHTMLParseNewsPages from the same
-// run: go test -run '^$' -bench NewsPages -benchmem .
-func BenchmarkCheckNewsPages(b *testing.B) {
-	pages := newsPages(b)
+// BenchmarkCheckRealPages checks the real pages through the public Check,
+// as a user calls it, reading included; compare it with
+// BenchmarkHTMLParseRealPages from the same run:
+//
+//	go test -run '^$' -bench RealPages -benchmem .
+func BenchmarkCheckRealPages(b *testing.B) {
+	pages := realPages(b)
 	b.SetBytes(totalBytes(pages))
 	b.ReportAllocs()
 	ctx := context.Background()
 	for b.Loop() {
 		for _, p := range pages {
-			doc, err := sources.Parse(p, sources.ReadOptions{Name: "page.html", Format: sources.FormatHTML})
-			if err != nil {
-				b.Fatal(err)
-			}
-			if _, err := citecheck.CheckDocument(ctx, doc, citecheck.Options{}); err != nil {
+			if _, err := citecheck.Check(ctx, bytes.NewReader(p), citecheck.Options{Name: "page.html"}); err != nil {
 				b.Fatal(err)
 			}
 		}
 	}
 }
 
-// BenchmarkHTMLParseNewsPages is the yardstick: a bare html.Parse of the
+// BenchmarkBatchRealPages checks the real pages as a corpus, on one and on
+// two workers.
+func BenchmarkBatchRealPages(b *testing.B) {
+	pages := realPages(b)
+	articles := func(yield func(corpus.Article, error) bool) {
+		for i, p := range pages {
+			id := "page" + strconv.Itoa(i)
+			if !yield(corpus.Article{ID: id, Input: id + ".html", Format: sources.FormatHTML, Body: p}, nil) {
+				return
+			}
+		}
+	}
+	for _, workers := range []int{1, 2} {
+		b.Run("workers="+strconv.Itoa(workers), func(b *testing.B) {
+			b.SetBytes(totalBytes(pages))
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, err := range citecheck.Batch(context.Background(), articles, citecheck.BatchOptions{Workers: workers}) {
+					if err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			b.ReportMetric(float64(len(pages)*b.N)/b.Elapsed().Seconds(), "articles/s")
+		})
+	}
+}
+
+// BenchmarkHTMLParseRealPages is the yardstick: a bare html.Parse of the
 // same pages.
-func BenchmarkHTMLParseNewsPages(b *testing.B) {
-	pages := newsPages(b)
+func BenchmarkHTMLParseRealPages(b *testing.B) {
+	pages := realPages(b)
 	b.SetBytes(totalBytes(pages))
 	b.ReportAllocs()
 	for b.Loop() {

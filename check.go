@@ -16,8 +16,9 @@ import (
 	"github.com/citecheck/citecheck/sources/site"
 )
 
-// Options control a check. The zero value reads any supported format up to
-// sources.DefaultMaxBytes, runs DefaultRules and never touches the network.
+// Options control a check. The zero value reads any supported format
+// within the default Limits, runs DefaultRules and never touches the
+// network.
 type Options struct {
 	// Name is the input's name, used in messages and to detect its format.
 	Name string
@@ -25,8 +26,10 @@ type Options struct {
 	Format sources.Format
 	// BaseURL resolves relative links in HTML.
 	BaseURL string
-	// MaxBytes limits the input size; zero means sources.DefaultMaxBytes.
-	MaxBytes int64
+	// Limits bound what one document may make the check hold: its bytes,
+	// citations, reference entries and findings. Zero fields mean the
+	// defaults.
+	Limits Limits
 	// Rules are the checks to run; nil means DefaultRules().
 	Rules []*Rule
 	// MinScore is the check-worthiness score from which a sentence counts
@@ -53,9 +56,10 @@ func Check(ctx context.Context, r io.Reader, opts Options) (*Report, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	doc, err := sources.Read(r, sources.ReadOptions{Name: opts.Name, Format: opts.Format, BaseURL: opts.BaseURL, MaxBytes: opts.MaxBytes})
+	limits := opts.Limits.withDefaults()
+	doc, err := sources.Read(r, sources.ReadOptions{Name: opts.Name, Format: opts.Format, BaseURL: opts.BaseURL, MaxBytes: limits.MaxBytes})
 	if err != nil {
-		return nil, fmt.Errorf("check: %w", err)
+		return nil, fmt.Errorf("check: %w", limitError(opts.Name, limits, err))
 	}
 	return CheckDocument(ctx, doc, opts)
 }
@@ -65,7 +69,11 @@ func CheckDocument(ctx context.Context, doc *sources.Document, opts Options) (*R
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	p := analyze(doc, opts)
+	limits := opts.Limits.withDefaults()
+	p, err := analyze(ctx, doc, opts, limits)
+	if err != nil {
+		return nil, fmt.Errorf("check: %w", limitError(doc.Name, limits, err))
+	}
 	if opts.Resolver != nil {
 		if err := p.resolveSources(ctx, opts.Resolver, opts.Progress); err != nil {
 			return nil, err
@@ -81,6 +89,10 @@ func CheckDocument(ctx context.Context, doc *sources.Document, opts Options) (*R
 		}
 		p.rule, p.ruleURL = rule, ""
 		rule.Run(p)
+		if len(p.findings) > limits.MaxFindings {
+			return nil, fmt.Errorf("check: %w", &LimitError{Input: doc.Name, Limit: "findings", Max: int64(limits.MaxFindings),
+				Err: fmt.Errorf("%w: more than %d findings", errTooManyFindings, limits.MaxFindings)})
+		}
 	}
 	return p.report(), nil
 }
@@ -92,12 +104,29 @@ var defaultRules = sync.OnceValue(DefaultRules)
 // analyze runs the pipeline on a document: reference lists, citations
 // (without those inside the lists' own entries), linking, mentions for a
 // source list without markers, and claims (without the lists' entries).
-func analyze(doc *sources.Document, opts Options) *Pass {
-	lists := citations.FindReferences(doc)
+// Its error is a document past a limit of the citations package, or the
+// context's, which it checks between stages.
+func analyze(ctx context.Context, doc *sources.Document, opts Options, limits Limits) (*Pass, error) {
+	lists, err := citations.FindReferencesWithOptions(doc, citations.Options{MaxReferences: limits.MaxReferences})
+	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	inLists := newListIndex(lists)
 	// Find numbers its citations "c1", "c2", … in order; they are
 	// filtered in place and renumbered only once one has been dropped.
-	found := citations.FindWithOptions(doc, citations.Options{SiteOf: site.Of})
+	// Numbers above the usual bound are citations where a list is
+	// numbered that far.
+	found, err := citations.FindWithOptions(doc, citations.Options{SiteOf: site.Of, MaxCitations: limits.MaxCitations,
+		MaxNumber: max(citations.DefaultMaxNumber, citations.LargestLabel(lists))})
+	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	cits := found[:0]
 	for i := range found {
 		c := &found[i]
@@ -136,6 +165,9 @@ func analyze(doc *sources.Document, opts Options) *Pass {
 	if p.SourcesMode {
 		p.findMentions()
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	extracted := claims.Extract(doc, claims.Options{MinScore: opts.MinScore})
 	body := extracted[:0] // reference entries are not claims; filtered in place
 	for i := range extracted {
@@ -144,10 +176,11 @@ func analyze(doc *sources.Document, opts Options) *Pass {
 		}
 	}
 	p.Claims = p.linkClaims(body)
-	return p
+	return p, nil
 }
 
-// listIndex answers overlapsLists for many spans in O(log n) each: the
+// listIndex answers whether a span touches a reference list (its heading,
+// its body or one of its entries) in O(log n) for many spans: the
 // spans of the lists, their headings and their entries sorted by start,
 // with the running maximum of their ends.
 type listIndex struct {
@@ -174,25 +207,9 @@ func newListIndex(lists []citations.ReferenceList) listIndex {
 	return x
 }
 
-// overlaps reports whether s overlaps one of the spans, as overlapsLists
-// does: one starting before s ends and ending after s starts.
+// overlaps reports whether s overlaps one of the spans: one starting
+// before s ends and ending after s starts.
 func (x listIndex) overlaps(s sources.Span) bool {
 	i, _ := slices.BinarySearch(x.starts, s.End) // the spans starting before s.End
 	return i > 0 && x.maxEnds[i-1] > s.Start
-}
-
-// overlapsLists reports whether a span touches a reference list: its
-// heading, its body or one of its entries.
-func overlapsLists(lists []citations.ReferenceList, s sources.Span) bool {
-	for _, l := range lists {
-		if l.Span.Overlaps(s) || l.HeadingSpan.Overlaps(s) {
-			return true
-		}
-		for _, e := range l.Entries {
-			if e.Span.Overlaps(s) {
-				return true
-			}
-		}
-	}
-	return false
 }

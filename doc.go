@@ -76,8 +76,17 @@
 // Bad input never panics. Reading fails with a [*sources.InputError] that
 // names the input and, where it can, the line and column; test its cause
 // with errors.Is against [sources.ErrTooLarge], [sources.ErrBinary],
-// [sources.ErrUnsupportedFormat] and [sources.ErrEncoding]. Inputs larger
-// than Options.MaxBytes (16 MiB by default) are refused, not truncated.
+// [sources.ErrUnsupportedFormat] and [sources.ErrEncoding].
+//
+// # Limits
+//
+// Every stage takes time linear in its input, and [Limits] bound what one
+// document may make a check hold: its bytes (16 MiB by default), in-text
+// citations, reference entries and findings. A document past one is
+// refused, never cut: the error is a [*LimitError] naming the limit and the
+// command-line flag that raises it, and wraps [sources.ErrLimit]. [Batch]
+// also gives each article a deadline (BatchOptions.Timeout), past which it
+// is recorded as failed and the run goes on.
 //
 // # Network
 //

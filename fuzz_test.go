@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/citecheck/citecheck"
@@ -13,7 +14,12 @@ import (
 
 // FuzzCheck runs the whole pipeline on arbitrary input in each format:
 // it must never panic, and every position it reports must lie inside the
-// input with lines and columns that agree with the offsets.
+// input with lines and columns that agree with the offsets. Its seeds
+// include the adversarial shapes (adversarial_gen_test.go) at a twentieth
+// of their unit size, so that the fuzzer mutates large inputs too; run it
+// with a short minimisation, or it spends its time shrinking them:
+//
+//	go test -run '^$' -fuzz FuzzCheck -fuzztime 5m -fuzzminimizetime 10s .
 func FuzzCheck(f *testing.F) {
 	paths, _ := filepath.Glob("testdata/articles/*")
 	for _, p := range paths {
@@ -23,6 +29,9 @@ func FuzzCheck(f *testing.F) {
 	}
 	f.Add([]byte("Claim (Ma et al., 2020) [3]\n\nReferences\n\n1. Ma X. Title. 2020."), uint8(1))
 	formats := []sources.Format{sources.FormatText, sources.FormatMarkdown, sources.FormatHTML}
+	for _, sh := range shapes {
+		f.Add(sh.gen(max(1, sh.unit/20)), uint8(slices.Index(formats, sh.format)))
+	}
 	f.Fuzz(func(t *testing.T, src []byte, format uint8) {
 		opts := citecheck.Options{Name: "fuzz", Format: formats[int(format)%len(formats)]}
 		r, err := citecheck.Check(context.Background(), bytes.NewReader(src), opts)

@@ -76,8 +76,12 @@ type Citation struct {
 	Status citations.Status `json:"status"`
 	// Reference is the ID of the entry it cites, or of the near entry when
 	// mismatched; "" when unresolved, ambiguous or unlisted (null in JSON).
-	Reference  string   `json:"reference"`
-	Candidates []string `json:"candidates,omitempty"`
+	Reference string `json:"reference"`
+	// Candidates are the entries an ambiguous citation matches, at most
+	// citations.MaxCandidates of them, in list order; CandidateCount is how
+	// many it matches in all, set when that is more than Candidates holds.
+	Candidates     []string `json:"candidates,omitempty"`
+	CandidateCount int      `json:"candidate_count,omitempty"`
 	// Claim is the ID of the claim whose sentence holds or closes the
 	// citation; "" for a citation outside every claim.
 	Claim string `json:"claim,omitempty"`

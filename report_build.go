@@ -35,6 +35,9 @@ func (p *Pass) report() *Report {
 			Locator: c.Locator, Number: c.Number, Target: c.Target, URL: c.URL, Narrative: c.Narrative,
 			Span: span, Group: group, Status: l.Status, Reference: l.Reference, Candidates: l.Candidates,
 			Claim: claimOf[i]}
+		if l.CandidateCount > len(l.Candidates) {
+			rc.CandidateCount = l.CandidateCount
+		}
 		if res := p.Resolutions[c.ID]; res != nil {
 			rc.Source = res.Source
 		}

@@ -148,21 +148,38 @@ func runCitationMismatch(p *Pass) {
 }
 
 func runAmbiguousCitation(p *Pass) {
+	// the same few entries are candidates of many citations: each is
+	// located and written once
+	type candidate struct {
+		related Related
+		line    string // "r2 (line 20)"
+	}
+	seen := map[string]candidate{}
 	for i, c := range p.Citations {
 		l := p.Links[i]
 		if l.Status != citations.Ambiguous {
 			continue
 		}
-		var rel []Related
-		var lines []string
+		// Candidates holds the first citations.MaxCandidates of them
+		n := max(l.CandidateCount, len(l.Candidates))
+		rel := make([]Related, 0, len(l.Candidates))
+		lines := make([]string, 0, len(l.Candidates))
 		for _, id := range l.Candidates {
-			e, _ := p.Reference(id)
-			loc := p.Locate(e.Span)
-			rel = append(rel, Related{Message: "candidate " + id, Span: loc})
-			lines = append(lines, fmt.Sprintf("%s (line %d)", id, loc.Line))
+			cand, ok := seen[id]
+			if !ok {
+				e, _ := p.Reference(id)
+				loc := p.Locate(e.Span)
+				cand = candidate{Related{Message: "candidate " + id, Span: loc}, fmt.Sprintf("%s (line %d)", id, loc.Line)}
+				seen[id] = cand
+			}
+			rel = append(rel, cand.related)
+			lines = append(lines, cand.line)
 		}
-		p.Report(Finding{Span: p.Locate(c.Span), Citation: c.ID, Related: rel,
-			Message: fmt.Sprintf("citation %s matches %d entries: %s", describe(c), len(l.Candidates), strings.Join(lines, ", "))})
+		msg := fmt.Sprintf("citation %s matches %d entries: %s", describe(c), n, strings.Join(lines, ", "))
+		if more := n - len(l.Candidates); more > 0 {
+			msg += fmt.Sprintf(" and %d more", more)
+		}
+		p.Report(Finding{Span: p.Locate(c.Span), Citation: c.ID, Related: rel, Message: msg})
 	}
 }
 

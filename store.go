@@ -88,11 +88,16 @@ var storeMigrations = [...]sqlitedb.Migration{
 // either fully there or absent.
 //
 // A Store has one writer connection; Save must not be called concurrently.
-// Has may be called at any time.
+// Has may be called at any time. Other processes may write the same
+// database through Stores of their own at the same time.
 type Store struct {
 	db   *sql.DB
 	conn *sql.Conn // the single writer
 }
+
+// storeLockTable is the table whose lock every write transaction of a
+// Store takes first (sqlitedb.BeginImmediate).
+const storeLockTable = "results_schema"
 
 // OpenStore prepares db for results: it switches it to WAL mode, sets a busy
 // timeout on its writer connection and creates or upgrades the schema. The
@@ -121,7 +126,7 @@ func (s *Store) init(ctx context.Context) error {
 	if _, err := sqlitedb.EnableWAL(ctx, s.conn); err != nil {
 		return err
 	}
-	if _, err := sqlitedb.Migrate(ctx, s.conn, "results_schema", storeMigrations[:]); err != nil {
+	if _, err := sqlitedb.Migrate(ctx, s.conn, storeLockTable, storeMigrations[:]); err != nil {
 		if errors.Is(err, sqlitedb.ErrNewerSchema) {
 			return fmt.Errorf("%w: %w", ErrStoreVersion, err)
 		}
@@ -153,30 +158,31 @@ func (s *Store) Has(ctx context.Context, id, hash string) (bool, error) {
 // A result without an Article.ID is skipped. Batching a few hundred results
 // per call keeps the database from being the bottleneck
 // (BenchmarkStoreSave).
+//
+// The transaction takes the database's write lock before it reads, so
+// that several processes can save into one database at once: each waits
+// for the others' transactions, and tries again for a while when the
+// database stays locked (see sqlitedb.Write); the error then says the
+// database is locked, and nothing of results is stored.
 func (s *Store) Save(ctx context.Context, results ...BatchResult) error {
 	if len(results) == 0 {
 		return nil
 	}
-	tx, err := s.conn.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("store: save: %w", err)
-	}
-	defer func() { _ = tx.Rollback() }()
-	w := newStoreWriter(tx)
-	defer w.close()
 	now := time.Now().UTC().Format(time.RFC3339)
-	for _, r := range results {
-		if r.Article.ID == "" {
-			continue
+	err := sqlitedb.Write(ctx, s.conn, storeLockTable, func(tx *sql.Tx) error {
+		w := newStoreWriter(tx)
+		defer w.close()
+		for _, r := range results {
+			if r.Article.ID == "" {
+				continue
+			}
+			if err := w.write(ctx, r, now); err != nil {
+				return fmt.Errorf("%s: %w", r.Article.ID, err)
+			}
 		}
-		if err := w.write(ctx, r, now); err != nil {
-			return fmt.Errorf("store: save %s: %w", r.Article.ID, err)
-		}
-	}
-	if err := w.flush(ctx); err != nil {
-		return fmt.Errorf("store: save: %w", err)
-	}
-	if err := tx.Commit(); err != nil {
+		return w.flush(ctx)
+	})
+	if err != nil {
 		return fmt.Errorf("store: save: %w", err)
 	}
 	return nil

@@ -96,7 +96,8 @@ func CheckStore(ctx context.Context, db *sql.DB) error {
 // is interrupted, s holds whole articles only and merging again finishes
 // the work.
 //
-// Like Save, Merge must not run concurrently with another write to s.
+// Like Save, Merge must not run concurrently with another write to s;
+// other processes may write the same database meanwhile.
 func (s *Store) Merge(ctx context.Context, src *sql.DB) (MergeStats, error) {
 	var stats MergeStats
 	if err := CheckStore(ctx, src); err != nil {
@@ -186,49 +187,55 @@ func (m *merger) close() {
 // the values of mergeArticleCols.
 func (s *Store) mergeArticles(ctx context.Context, m *merger, articles [][]any) (MergeStats, error) {
 	var stats MergeStats
-	tx, err := s.conn.BeginTx(ctx, nil)
-	if err != nil {
-		return stats, err
-	}
-	defer func() { _ = tx.Rollback() }()
-	w, err := prepareMergeWriter(ctx, tx)
-	if err != nil {
-		return stats, err
-	}
-	defer w.close()
-
-	idCol := slices.Index(mergeArticleCols, "id")
-	hashCol := slices.Index(mergeArticleCols, "hash")
-	checkedCol := slices.Index(mergeArticleCols, "checked_at")
-	for _, a := range articles {
-		id, _ := a[idCol].(string)
-		hash, _ := a[hashCol].(string)
-		checked, _ := a[checkedCol].(string)
-		var oldHash, oldChecked string
-		switch err := w.lookup.QueryRowContext(ctx, id).Scan(&oldHash, &oldChecked); {
-		case errors.Is(err, sql.ErrNoRows):
-			stats.Added++
-		case err != nil:
-			return stats, fmt.Errorf("%s: %w", id, err)
-		case oldHash == hash:
-			stats.Same++
-			continue
-		case newerResult(checked, hash, oldChecked, oldHash):
-			stats.Replaced++
-		default:
-			stats.Kept++
-			continue
-		}
-		n, err := w.copyArticle(ctx, m, id, a)
+	err := sqlitedb.Write(ctx, s.conn, storeLockTable, func(tx *sql.Tx) error {
+		stats = MergeStats{}
+		w, err := prepareMergeWriter(ctx, tx)
 		if err != nil {
-			return stats, fmt.Errorf("%s: %w", id, err)
+			return err
 		}
-		stats.Rows += n
-	}
-	if err := tx.Commit(); err != nil {
+		defer w.close()
+		for _, a := range articles {
+			n, err := w.mergeArticle(ctx, m, a, &stats)
+			if err != nil {
+				return err
+			}
+			stats.Rows += n
+		}
+		return nil
+	})
+	if err != nil {
 		return MergeStats{}, err
 	}
 	return stats, nil
+}
+
+// mergeArticle merges one source article, given as the values of
+// mergeArticleCols, counts what became of it in stats and returns how many
+// child rows it wrote.
+func (w *mergeWriter) mergeArticle(ctx context.Context, m *merger, a []any, stats *MergeStats) (int, error) {
+	id, _ := a[slices.Index(mergeArticleCols, "id")].(string)
+	hash, _ := a[slices.Index(mergeArticleCols, "hash")].(string)
+	checked, _ := a[slices.Index(mergeArticleCols, "checked_at")].(string)
+	var oldHash, oldChecked string
+	switch err := w.lookup.QueryRowContext(ctx, id).Scan(&oldHash, &oldChecked); {
+	case errors.Is(err, sql.ErrNoRows):
+		stats.Added++
+	case err != nil:
+		return 0, fmt.Errorf("%s: %w", id, err)
+	case oldHash == hash:
+		stats.Same++
+		return 0, nil
+	case newerResult(checked, hash, oldChecked, oldHash):
+		stats.Replaced++
+	default:
+		stats.Kept++
+		return 0, nil
+	}
+	n, err := w.copyArticle(ctx, m, id, a)
+	if err != nil {
+		return 0, fmt.Errorf("%s: %w", id, err)
+	}
+	return n, nil
 }
 
 // newerResult reports whether the result checked at checked with hash

@@ -36,4 +36,16 @@
 // or unlisted for a hyperlink to a source no entry names. It needs no
 // document, so it is tested on its own. WorkKey says when two entries list
 // one work, which linking and the duplicate-reference rule share.
+//
+// # Limits
+//
+// What the package builds for a document is bounded whatever the input.
+// FindWithOptions builds at most Options.MaxCitations citations, counted
+// as they are found ("[1–49]" is 49), and FindReferencesWithOptions at
+// most Options.MaxReferences entries, counted as a paragraph is split;
+// past them they fail with ErrTooManyCitations or ErrTooManyReferences,
+// both wrapping sources.ErrLimit, and return nothing. Find and
+// FindReferences use the defaults and return nil past them. Link keeps
+// the first MaxCandidates entries of an ambiguous citation, with their
+// count, and links citations that say the same once.
 package citations

@@ -1,6 +1,7 @@
 package citations
 
 import (
+	"fmt"
 	"net/url"
 	"slices"
 	"sort"
@@ -33,53 +34,104 @@ import (
 // Find tells links to the article's own site by their host name, without
 // "www."; FindWithOptions with Options.SiteOf tells them by registrable
 // domain, as the citecheck pipeline does.
-func Find(doc *sources.Document) []Citation { return FindWithOptions(doc, Options{}) }
+//
+// Find builds at most DefaultMaxCitations citations: past them it returns
+// nil, never part of the citations. FindWithOptions says why, and takes
+// other limits.
+func Find(doc *sources.Document) []Citation {
+	found, err := FindWithOptions(doc, Options{})
+	if err != nil {
+		return nil
+	}
+	return found
+}
 
-// Options control FindWithOptions. The zero value is what Find does.
+// DefaultMaxCitations is the most citations Find builds for one document:
+// a hundred times those of a long review, and far fewer than a range such
+// as "[1–49]" repeated over a document of sources.DefaultMaxBytes makes.
+const DefaultMaxCitations = 100_000
+
+// DefaultMaxNumber is the largest number read as a numeric citation unless
+// Options.MaxNumber says otherwise: "[2020]" is far more often a year than
+// the 2,020th entry of a list.
+const DefaultMaxNumber = 999
+
+// ErrTooManyCitations means a document has more citations than
+// Options.MaxCitations allows; it wraps sources.ErrLimit.
+var ErrTooManyCitations = fmt.Errorf("too many citations (%w)", sources.ErrLimit)
+
+// Options control FindWithOptions and FindReferencesWithOptions. The zero
+// value is what Find and FindReferences do.
 type Options struct {
 	// SiteOf returns the site a host belongs to (site.Of: its registrable
 	// domain), so that links to the article's own site, which are
 	// navigation and not citations, are told from links to others. Nil
 	// compares host names without "www.".
 	SiteOf func(host string) string
+	// MaxCitations is the most citations FindWithOptions builds for a
+	// document; zero means DefaultMaxCitations.
+	MaxCitations int
+	// MaxNumber is the largest number FindWithOptions reads as a numeric
+	// citation, bracketed or superscript; zero means DefaultMaxNumber. A
+	// document whose reference list is numbered further is read with the
+	// LargestLabel of its lists.
+	MaxNumber int
+	// MaxReferences is the most reference entries
+	// FindReferencesWithOptions reads from a document; zero means
+	// DefaultMaxReferences.
+	MaxReferences int
 }
 
-// FindWithOptions is Find, configured by opts.
-func FindWithOptions(doc *sources.Document, opts Options) []Citation {
+// FindWithOptions is Find, configured by opts. A document with more
+// citations than opts.MaxCitations is an error wrapping
+// ErrTooManyCitations (and so sources.ErrLimit), with no citations. They
+// are counted as they are found, so that no more than one past the limit
+// is built: a lone name's year that Find drops at the end, in a text that
+// does not cite by author and year ("Gini (2014)"), counts too.
+func FindWithOptions(doc *sources.Document, opts Options) ([]Citation, error) {
 	if doc == nil {
-		return nil
+		return nil, nil
 	}
-	// sorted by Span.Start, as ScanText returns them; filtered in place
-	// with room for the citations of links and superscripts that join
-	// them below (a footnote link is usually a superscript too, and cites
-	// once)
+	lim := scanLimits{citations: opts.MaxCitations, number: opts.MaxNumber}
+	if lim.citations <= 0 {
+		lim.citations = DefaultMaxCitations
+	}
+	if lim.number <= 0 {
+		lim.number = DefaultMaxNumber
+	}
+	tooMany := fmt.Errorf("%w: more than %d citations", ErrTooManyCitations, lim.citations)
+	// the footnotes first: a marker of the text under a footnote link is
+	// not counted, nor kept
+	notes, ok := footnoteCitations(doc, lim.citations)
+	if !ok {
+		return nil, tooMany
+	}
+	dangling, ok := danglingFootnotes(doc, lim.citations-len(notes))
+	if !ok {
+		return nil, tooMany
+	}
+	footnotes := append(notes, dangling...)
+	noteSpans := newSpanIndex(len(footnotes))
+	for _, c := range footnotes {
+		noteSpans.add(c.Group)
+	}
+	noteSpans.build()
+	// sorted by Span.Start, as ScanText returns them, with room for the
+	// citations of links and superscripts that join them below (a
+	// footnote link is usually a superscript too, and cites once)
 	footnoteLinks := 0
 	for i := range doc.Links {
 		if doc.Links[i].Footnote {
 			footnoteLinks++
 		}
 	}
-	scanned := scanText(doc.Text, len(doc.Links)+max(0, len(doc.Superscripts)-footnoteLinks))
-	text := scanned[:0]
-	for i := range scanned {
-		if !inPreformatted(doc, scanned[i].Group) {
-			text = append(text, scanned[i])
-		}
+	keep := func(group sources.Span) bool {
+		return !inPreformatted(doc, group) && (len(footnotes) == 0 || !noteSpans.overlaps(group))
 	}
-	footnotes := append(footnoteCitations(doc), danglingFootnotes(doc)...)
-	notes := newSpanIndex(len(footnotes))
-	for _, c := range footnotes {
-		notes.add(c.Group)
-	}
-	notes.build()
-	if len(footnotes) > 0 {
-		kept := text[:0]
-		for _, c := range text {
-			if !notes.overlaps(c.Group) {
-				kept = append(kept, c)
-			}
-		}
-		text = kept
+	text, ok := scanText(doc.Text, len(doc.Links)+max(0, len(doc.Superscripts)-footnoteLinks),
+		scanLimits{citations: lim.citations - len(footnotes), number: lim.number, keep: keep})
+	if !ok {
+		return nil, tooMany
 	}
 	groups := newSpanIndex(len(text))
 	for _, c := range text {
@@ -91,8 +143,15 @@ func FindWithOptions(doc *sources.Document, opts Options) []Citation {
 		links.add(l.Span)
 	}
 	links.build()
-	supers := superscriptCitations(doc, groups, notes, links)
-	linked := linkCitations(doc, text, opts.SiteOf)
+	room := lim.citations - len(footnotes) - len(text)
+	supers, ok := superscriptCitations(doc, groups, noteSpans, links, scanLimits{citations: room, number: lim.number})
+	if !ok {
+		return nil, tooMany
+	}
+	linked, ok := linkCitations(doc, text, opts.SiteOf, room-len(supers))
+	if !ok {
+		return nil, tooMany
+	}
 	out := slices.Grow(text, len(supers)+len(footnotes)+len(linked))
 	out = append(append(append(out, supers...), footnotes...), linked...)
 	if out == nil {
@@ -105,7 +164,7 @@ func FindWithOptions(doc *sources.Document, opts Options) []Citation {
 		return out[i].Span.End < out[j].Span.End
 	})
 	numberIDs(out)
-	return out
+	return out, nil
 }
 
 // ScanText returns the citations written in plain text, with spans relative
@@ -140,29 +199,49 @@ func FindWithOptions(doc *sources.Document, opts Options) []Citation {
 // found") or the text has other author-year citations (reference entries,
 // "Sancton, Andrew (2000).", do not count); even then a bare title before
 // a year, "Casablanca (1942)", cannot be told from a surname.
+//
+// Like Find, ScanText reads numbers up to DefaultMaxNumber and builds at
+// most DefaultMaxCitations citations: past them it returns nil.
 func ScanText(text string) []Citation {
-	out := scanText(text, -1)
+	out, _ := scanText(text, -1, scanLimits{citations: DefaultMaxCitations, number: DefaultMaxNumber})
 	numberIDs(out)
 	return out
+}
+
+// scanLimits bound what scanText reads.
+type scanLimits struct {
+	// citations is the most citations to keep; the scan stops at one
+	// more.
+	citations int
+	// number is the largest citation number.
+	number int
+	// keep, when set, says which citations to keep, by their group; the
+	// others are dropped as soon as their marker is read.
+	keep func(group sources.Span) bool
 }
 
 // scanText is ScanText without the IDs, which Find sets itself. With
 // extra >= 0 it makes room up front for the citations it will probably
 // find and extra more (the result is then never nil); ScanText keeps its
-// nil result for a text without citations.
-func scanText(text string, extra int) []Citation {
-	sc := citeScanner{s: text}
+// nil result for a text without citations. With more citations than
+// lim.citations it stops, and returns nil and false.
+func scanText(text string, extra int, lim scanLimits) ([]Citation, bool) {
+	sc := citeScanner{s: text, limit: lim.citations, maxNumber: lim.number}
 	// most citations open with a bracket or a parenthesis: one allocation
 	// for them up front rather than a series of growing copies
 	if extra >= 0 {
-		n := min(strings.Count(text, "(")+strings.Count(text, "["), maxPresized) + min(extra, maxPresized)
+		n := min(strings.Count(text, "(")+strings.Count(text, "["), maxPresized, lim.citations) + min(extra, maxPresized)
 		sc.out = make([]Citation, 0, n)
 	}
 	// where the next of each delimiter is; they only move forward, which
 	// keeps the scan linear however the delimiters nest
 	closeParen, openParen := nextByte{c: ')'}, nextByte{c: '('}
 	closeBracket, newline := nextByte{c: ']'}, nextByte{c: '\n'}
+	kept := 0 // sc.out[:kept] are kept; the others are the last marker's
 	for i := 0; i < len(text); {
+		if kept = sc.keepFrom(kept, lim.keep); kept > sc.limit {
+			break
+		}
 		for i < len(text) && !markerStart[text[i]] {
 			i++
 		}
@@ -194,12 +273,33 @@ func scanText(text string, extra int) []Citation {
 			i++
 		}
 	}
+	if sc.keepFrom(kept, lim.keep) > sc.limit {
+		return nil, false
+	}
 	sc.dropWeakNarratives()
 	byStart := func(i, j int) bool { return sc.out[i].Span.Start < sc.out[j].Span.Start }
 	if !sort.SliceIsSorted(sc.out, byStart) {
 		sort.SliceStable(sc.out, byStart)
 	}
-	return sc.out
+	return sc.out, true
+}
+
+// keepFrom drops the citations of sc.out[from:] that keep rejects, and
+// returns how many are left. It runs between markers, once a marker's
+// citations are complete: what a marker read (sc.covered, sc.strong) stands
+// whether its citations are kept or not.
+func (sc *citeScanner) keepFrom(from int, keep func(sources.Span) bool) int {
+	if keep == nil {
+		return len(sc.out)
+	}
+	out := sc.out[:from]
+	for _, c := range sc.out[from:] {
+		if keep(c.Group) {
+			out = append(out, c)
+		}
+	}
+	sc.out = out
+	return len(out)
 }
 
 // maxPresized bounds the citations scanText makes room for before it
@@ -284,8 +384,9 @@ func startsBlock(doc *sources.Document, offset int) bool {
 	return strings.TrimSpace(doc.Text[doc.Blocks[b].Span.Start:offset]) == ""
 }
 
-// footnoteCitations returns a citation per footnote link.
-func footnoteCitations(doc *sources.Document) []Citation {
+// footnoteCitations returns a citation per footnote link; with more than
+// room of them, nil and false.
+func footnoteCitations(doc *sources.Document, room int) ([]Citation, bool) {
 	n := 0
 	for _, l := range doc.Links {
 		if l.Footnote {
@@ -293,7 +394,18 @@ func footnoteCitations(doc *sources.Document) []Citation {
 		}
 	}
 	if n == 0 {
-		return nil
+		return nil, true
+	}
+	if n > room { // n is at least the citations: count them
+		n = 0
+		for _, l := range doc.Links {
+			if l.Footnote && l.Span.Len() > 0 && !inPreformatted(doc, l.Span) {
+				n++
+			}
+		}
+		if n > room {
+			return nil, false
+		}
 	}
 	out := make([]Citation, 0, n)
 	for _, l := range doc.Links {
@@ -315,16 +427,20 @@ func footnoteCitations(doc *sources.Document) []Citation {
 		}
 		out = append(out, Citation{Kind: KindFootnote, Span: l.Span, Group: group, Text: text, Number: number, Target: target})
 	}
-	return out
+	return out, true
 }
 
 // superscriptCitations returns the numeric citations written as
 // superscripts ("<sup>2,3</sup>") that neither a footnote link nor the text
-// scan already covers.
-func superscriptCitations(doc *sources.Document, found, footnotes, links *spanIndex) []Citation {
+// scan already covers; with more than lim.citations of them, nil and
+// false.
+func superscriptCitations(doc *sources.Document, found, footnotes, links *spanIndex, lim scanLimits) ([]Citation, bool) {
 	var out []Citation
 	var buf [8]numRange
 	for _, sp := range doc.Superscripts {
+		if len(out) > lim.citations {
+			return nil, false
+		}
 		text := doc.Slice(sp)
 		if text == "" || inPreformatted(doc, sp) || footnotes.overlaps(sp) || found.overlaps(sp) ||
 			links.overlaps(sp) || startsBlock(doc, sp.Start) {
@@ -347,23 +463,27 @@ func superscriptCitations(doc *sources.Document, found, footnotes, links *spanIn
 			unicode.IsLetter(r) && !attachedMarker(doc.Text, sp.Start) {
 			continue // "10<sup>6</sup>", "m<sup>2</sup>"
 		}
-		items, loc, ok := parseNumberList(doc.Text, start, end, buf[:])
+		items, loc, ok := parseNumberList(doc.Text, start, end, buf[:], lim.number)
 		if !ok || loc != "" {
 			continue
 		}
-		sc := citeScanner{s: doc.Text}
+		sc := citeScanner{s: doc.Text, out: out, limit: lim.citations}
 		sc.emitNumbers(items, sp, "")
-		out = append(out, sc.out...)
+		out = sc.out
 	}
-	return out
+	if len(out) > lim.citations {
+		return nil, false
+	}
+	return out, true
 }
 
 // maxCitationLen bounds the length of a citation's span in the text.
 const maxCitationLen = maxParen + narrativeWindow + 100
 
 // linkCitations returns a citation per hyperlink in the body that points
-// to another site. A link over a citation already found gives it its URL.
-func linkCitations(doc *sources.Document, found []Citation, siteOf func(string) string) []Citation {
+// to another site; with more than room of them, nil and false. A link over
+// a citation already found gives it its URL.
+func linkCitations(doc *sources.Document, found []Citation, siteOf func(string) string, room int) ([]Citation, bool) {
 	if siteOf == nil {
 		siteOf = hostSite
 	}
@@ -406,9 +526,12 @@ func linkCitations(doc *sources.Document, found []Citation, siteOf func(string) 
 		if attached {
 			continue
 		}
+		if len(out) == room {
+			return nil, false
+		}
 		out = append(out, Citation{Kind: KindLink, Span: l.Span, Group: l.Span, Text: doc.Slice(l.Span), URL: l.URL})
 	}
-	return out
+	return out, true
 }
 
 // hostSite is the site of a host when no Options.SiteOf says better: the
@@ -420,13 +543,14 @@ func hostSite(host string) string {
 // danglingFootnotes returns the Markdown footnote references that stayed
 // literal text, "[^label]", because nothing defines them. Each is a
 // footnote citation pointing at "fn:label", which no entry will have.
-func danglingFootnotes(doc *sources.Document) []Citation {
+// With more than room of them it returns nil and false.
+func danglingFootnotes(doc *sources.Document, room int) ([]Citation, bool) {
 	var out []Citation
 	text := doc.Text
 	for from := 0; ; {
 		i := strings.Index(text[from:], "[^")
 		if i < 0 {
-			return out
+			return out, true
 		}
 		start := from + i
 		from = start + 2
@@ -444,6 +568,9 @@ func danglingFootnotes(doc *sources.Document) []Citation {
 		span := sources.Span{Start: start, End: end + 1}
 		if inPreformatted(doc, span) {
 			continue
+		}
+		if len(out) == room {
+			return nil, false
 		}
 		out = append(out, Citation{Kind: KindFootnote, Span: span, Group: span, Text: text[start : end+1],
 			Number: label, Target: "fn:" + label})

@@ -41,6 +41,10 @@ type citeScanner struct {
 	// dropped (see dropWeakNarratives).
 	weak   []int
 	strong bool
+	// limit is the most citations to build: scanning stops at one more.
+	limit int
+	// maxNumber is the largest citation number.
+	maxNumber int
 }
 
 // paren reads the parenthesis s[open:close+1] as an author-year or

@@ -33,7 +33,7 @@ func goldUnits(text string, gold []goldXref) []goldUnit {
 		x := gold[i]
 		nums := strings.Trim(x.Text, "[] ")
 		var buf [4]numRange
-		items, _, ok := parseNumberList(nums, 0, len(nums), buf[:])
+		items, _, ok := parseNumberList(nums, 0, len(nums), buf[:], DefaultMaxNumber)
 		if !ok {
 			units = append(units, goldUnit{start: x.Start, end: x.End})
 			continue

@@ -1,6 +1,9 @@
 package citations
 
 import (
+	"errors"
+	"reflect"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -49,16 +52,36 @@ func FuzzScanText(f *testing.F) {
 }
 
 // FuzzFind checks Find on plain-text documents: every span lies inside
-// Text and maps inside Src.
+// Text and maps inside Src; and the limit: one citation fewer than Find
+// returns is an error, and as many is either the same citations or an
+// error (a lone name's year that Find drops at the end counts as found).
 func FuzzFind(f *testing.F) {
 	f.Add("Title\n\nEarlier work (Smith, 2019;\nJones & Lee, 2020) found this [4–6].\n")
 	f.Add("A (Ma et al., 2020) and Chen (2021).\n\nReferences\n\n1. Ma X (2020) Title.\n")
+	// the shapes of bounds_test.go, small
+	f.Add(numericRanges(3))
+	f.Add(ambiguousDoc(3))
+	f.Add(strings.Replace(numberedList(3), "[1]", "[1000]", 1))
+	f.Add("Gini (2014) and HDI (2017) [1].\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		doc, err := sources.Parse([]byte(src), sources.ReadOptions{Name: "fuzz.txt"})
 		if err != nil {
 			return
 		}
-		for i, c := range Find(doc) {
+		found := Find(doc)
+		if n := len(found); n > 1 {
+			if _, err := FindWithOptions(doc, Options{MaxCitations: n - 1}); !errors.Is(err, ErrTooManyCitations) {
+				t.Fatalf("%d citations with a limit of %d: error %v", n, n-1, err)
+			}
+			again, err := FindWithOptions(doc, Options{MaxCitations: n})
+			if err == nil && !reflect.DeepEqual(found, again) {
+				t.Fatalf("within the limit, other citations")
+			}
+			if err != nil && !errors.Is(err, ErrTooManyCitations) {
+				t.Fatalf("error %v", err)
+			}
+		}
+		for i, c := range found {
 			if c.Span.Start < 0 || c.Span.Start > c.Span.End || c.Span.End > len(doc.Text) {
 				t.Fatalf("citation %d span %v outside text", i, c.Span)
 			}

@@ -15,9 +15,6 @@ const maxBracket = 160
 // longer ranges are not read as citations.
 const maxRange = 50
 
-// maxNumber is the largest citation number; "[2020]" is a year.
-const maxNumber = 999
-
 // numRange is one number or range of a numeric group.
 type numRange struct {
 	lo, hi     int
@@ -25,9 +22,9 @@ type numRange struct {
 }
 
 // parseNumberList reads a list of citation numbers and ranges, such as
-// "1, 3–5, 8", from s[start:end]. It accepts a trailing page locator
-// ("[3, p. 12]") and returns it.
-func parseNumberList(s string, start, end int, dst []numRange) (items []numRange, loc string, ok bool) {
+// "1, 3–5, 8", none above maxNumber, from s[start:end]. It accepts a
+// trailing page locator ("[3, p. 12]") and returns it.
+func parseNumberList(s string, start, end int, dst []numRange, maxNumber int) (items []numRange, loc string, ok bool) {
 	items = dst[:0]
 	i := start
 	skip := func() {
@@ -126,7 +123,7 @@ func (sc *citeScanner) bracket(open, close int) int {
 		}
 	}
 	var buf [8]numRange
-	items, loc, ok := parseNumberList(s, open+1, close, buf[:])
+	items, loc, ok := parseNumberList(s, open+1, close, buf[:], sc.maxNumber)
 	if !ok || len(items) == 0 {
 		// author-year in brackets, as inside parentheses: "(e.g., enamel
 		// [Spalding et al., 2005])"
@@ -146,7 +143,7 @@ func (sc *citeScanner) bracket(open, close int) int {
 		if r, n := utf8.DecodeRuneInString(s[j:]); j < len(s) && isRangeDash(r) && j+n < len(s) && s[j+n] == '[' {
 			o := j + n
 			if c := indexByteWithin(s, o+1, ']', 8); c > 0 {
-				it2, loc2, ok := parseNumberList(s, o+1, c, buf[1:1])
+				it2, loc2, ok := parseNumberList(s, o+1, c, buf[1:1], sc.maxNumber)
 				if ok && loc2 == "" && len(it2) == 1 && it2[0].lo == it2[0].hi {
 					lo, hi := items[0].lo, it2[0].lo
 					if hi > lo && hi-lo < maxRange {
@@ -162,10 +159,11 @@ func (sc *citeScanner) bracket(open, close int) int {
 	return next
 }
 
-// emitNumbers appends one numeric citation per number of items.
+// emitNumbers appends one numeric citation per number of items, stopping
+// once it has one more than sc.limit.
 func (sc *citeScanner) emitNumbers(items []numRange, group sources.Span, loc string) {
 	for _, it := range items {
-		for n := it.lo; n <= it.hi; n++ {
+		for n := it.lo; n <= it.hi && len(sc.out) <= sc.limit; n++ {
 			sc.out = append(sc.out, Citation{Kind: KindNumeric, Group: group, Number: strconv.Itoa(n),
 				Span: sources.Span{Start: it.start, End: it.end}, Text: sc.s[it.start:it.end]})
 		}
@@ -231,14 +229,14 @@ func (sc *citeScanner) superscript(i int) int {
 	for {
 		from := j
 		lo, k := readSuper(s, j)
-		if k == j || lo < 1 || lo > maxNumber {
+		if k == j || lo < 1 || lo > sc.maxNumber {
 			return skipSuper(s, i)
 		}
 		j = k
 		hi := lo
 		if r, n := utf8.DecodeRuneInString(s[j:]); j < len(s) && (r == '⁻' || isRangeDash(r)) {
 			if h, k := readSuper(s, j+n); k > j+n {
-				if h <= lo || h-lo >= maxRange || h > maxNumber {
+				if h <= lo || h-lo >= maxRange || h > sc.maxNumber {
 					return skipSuper(s, i)
 				}
 				hi, j = h, k

@@ -335,7 +335,8 @@ func TestFindLinks(t *testing.T) {
 		{Span: textSpan(t, text, "Footer link"), URL: "https://other.org/", InBody: false},
 		{Span: sources.Span{Start: 3, End: 3}, URL: "https://empty.org/", InBody: true},
 	}
-	got := FindWithOptions(doc, Options{SiteOf: site.Of})
+	got, err := FindWithOptions(doc, Options{SiteOf: site.Of})
+	require.NoError(t, err)
 	require.Len(t, got, 2, "blog.example.co.uk is the article's own site")
 	assert.Equal(t, KindLink, got[0].Kind)
 	assert.Equal(t, "A report", got[0].Text)
@@ -347,7 +348,8 @@ func TestFindLinks(t *testing.T) {
 	// without a canonical URL, a document named by its URL knows its site
 	doc.Meta.CanonicalURL = ""
 	doc.Name = "https://news.example.co.uk/story"
-	got = FindWithOptions(doc, Options{SiteOf: site.Of})
+	got, err = FindWithOptions(doc, Options{SiteOf: site.Of})
+	require.NoError(t, err)
 	require.Len(t, got, 2)
 	assert.Equal(t, "A report", got[0].Text)
 
@@ -360,7 +362,8 @@ func TestFindLinks(t *testing.T) {
 	assert.Len(t, Find(doc), 2, "www. makes no other site")
 
 	doc.Name = "story.html"
-	got = FindWithOptions(doc, Options{SiteOf: site.Of})
+	got, err = FindWithOptions(doc, Options{SiteOf: site.Of})
+	require.NoError(t, err)
 	require.Len(t, got, 3)
 	assert.Equal(t, "our own page", got[1].Text)
 }

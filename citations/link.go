@@ -1,6 +1,7 @@
 package citations
 
 import (
+	"encoding/binary"
 	"fmt"
 	"net/url"
 	"slices"
@@ -42,15 +43,26 @@ type LinkResult struct {
 	// near entry when mismatched.
 	Reference string
 	// Candidates are the IDs of the entries that matched equally well when
-	// ambiguous.
+	// ambiguous: the first MaxCandidates of them, in list order.
 	Candidates []string
+	// CandidateCount is how many entries matched equally well when
+	// ambiguous, Candidates and those left out; zero otherwise.
+	CandidateCount int
 	// Reason says, for a mismatch, what differs.
 	Reason string
 }
 
+// MaxCandidates is the most candidates a LinkResult lists: enough to
+// show a reader the entries to tell apart, and a bound on what a citation
+// that matches thousands of entries costs.
+const MaxCandidates = 10
+
 // Link links every citation to the entry it cites. It is a pure function of
-// its inputs: the result for cits[i] is at index i. Its cost is linear in
-// the number of citations and entries.
+// its inputs: the result for cits[i] is at index i. Citations that say the
+// same (kind, authors, "et al.", year, number, target, URL) are linked once;
+// linking one costs time linear in the entries that share its first
+// author's name, or failing those its year, and the entries are indexed
+// once.
 //
 // Footnote links match an entry's anchor (percent escapes decoded); one
 // whose target no entry has is a missing note, linked by its number only
@@ -67,13 +79,52 @@ type LinkResult struct {
 // of exactly two, and an exact surname beats one that only matches without
 // its particles. Hyperlinks match an entry's URL or DOI.
 func Link(cits []Citation, lists []ReferenceList) []LinkResult {
-	idx := newEntryIndex(lists)
+	return newEntryIndex(lists).linkAll(cits)
+}
+
+// linkAll links cits, each distinct citation once.
+func (idx *entryIndex) linkAll(cits []Citation) []LinkResult {
 	out := make([]LinkResult, len(cits))
-	for i, c := range cits {
-		out[i] = idx.link(c)
-		out[i].Citation = c.ID
+	seen := make(map[string]LinkResult)
+	var key []byte
+	for i := range cits {
+		c := &cits[i]
+		key = citationKey(key[:0], c)
+		r, ok := seen[string(key)]
+		if !ok {
+			r = idx.link(*c)
+			seen[string(key)] = r
+		}
+		r.Candidates = slices.Clone(r.Candidates) // each result its own
+		r.Citation = c.ID
+		out[i] = r
 	}
 	return out
+}
+
+// citationKey appends to b what linking reads of a citation: two citations
+// with the same key link alike. Each field is length-prefixed, so that no
+// two citations share a key by the way their fields split.
+func citationKey(b []byte, c *Citation) []byte {
+	field := func(s string) {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	field(string(c.Kind))
+	field(c.Number)
+	field(c.Target)
+	field(c.URL)
+	field(c.Year)
+	if c.EtAl {
+		b = append(b, 1)
+	} else {
+		b = append(b, 0)
+	}
+	b = binary.AppendUvarint(b, uint64(len(c.Authors)))
+	for _, a := range c.Authors {
+		field(a)
+	}
+	return b
 }
 
 type entryKey struct {
@@ -100,11 +151,22 @@ type entryIndex struct {
 	byLink   map[string][]int // by normalised URL and by DOI
 	byName   map[string][]int // by the keys of the first author's name (nameKeys)
 	byYear   map[string][]int
+	// byAuthors finds the entries by exactly these authors in this year
+	// (authorsYearKey), for a citation whose first author has more
+	// entries than a citation may be compared with (maxAuthorScan).
+	byAuthors map[string][]int
+	// maxScan is maxAuthorScan; tests lower it to test the bound at small
+	// sizes.
+	maxScan int
+	// examined counts the entries looked at to link author-year
+	// citations, which tests hold to linear growth.
+	examined int
 }
 
 func newEntryIndex(lists []ReferenceList) *entryIndex {
 	idx := &entryIndex{byLabel: map[string][]int{}, byPlace: map[string][]int{}, byAnchor: map[string]int{},
-		byLink: map[string][]int{}, byName: map[string][]int{}, byYear: map[string][]int{}}
+		byLink: map[string][]int{}, byName: map[string][]int{}, byYear: map[string][]int{}, byAuthors: map[string][]int{},
+		maxScan: maxAuthorScan}
 	var keys []string
 	n, names := 0, 0
 	for _, l := range lists {
@@ -155,6 +217,10 @@ func newEntryIndex(lists []ReferenceList) *entryIndex {
 				}
 			}
 			idx.byYear[k.year] = append(idx.byYear[k.year], i)
+			if len(k.authors) > 0 {
+				ak := authorsYearKey(k.authors, k.year)
+				idx.byAuthors[ak] = append(idx.byAuthors[ak], i)
+			}
 			if e.Label != "" {
 				l := labelKey(e.Label)
 				idx.byLabel[l] = append(idx.byLabel[l], i)
@@ -268,8 +334,8 @@ func (idx *entryIndex) result(status Status, matches []int) LinkResult {
 	if same { // the same work listed twice: cite the first copy
 		return LinkResult{Status: status, Reference: idx.entries[matches[0]].ref.ID}
 	}
-	r := LinkResult{Status: Ambiguous}
-	for _, m := range matches {
+	r := LinkResult{Status: Ambiguous, CandidateCount: len(matches)}
+	for _, m := range matches[:min(len(matches), MaxCandidates)] {
 		r.Candidates = append(r.Candidates, idx.entries[m].ref.ID)
 	}
 	return r
@@ -469,9 +535,33 @@ func (idx *entryIndex) byAuthor(c Citation) LinkResult {
 		cited[i] = NormalizeName(a)
 	}
 	year := normYear(c.Year)
+	cands := idx.candidates(cited)
+	if len(cands) > idx.maxScan {
+		// a first author with thousands of entries: the entries by exactly
+		// the cited authors in the cited year, when there are some, else
+		// the first maxAuthorScan of the author's
+		if !c.EtAl && c.Kind != KindAuthorPage {
+			var exact []int // the best year match among them: "2001a" is not "2001b"
+			bestY := 0
+			for _, i := range idx.byAuthors[authorsYearKey(cited, year)] {
+				idx.examined++
+				switch y := yearMatch(idx.entries[i].year, year); {
+				case y > bestY:
+					bestY, exact = y, append(exact[:0], i)
+				case y == bestY && y > 0:
+					exact = append(exact, i)
+				}
+			}
+			if len(exact) > 0 {
+				return idx.result(Resolved, exact)
+			}
+		}
+		cands = cands[:idx.maxScan]
+	}
 	var best, other []int // entries of the cited year, and of another year
 	bestScore, bestAuthor, otherAuthor := 0, 0, 0
-	for _, i := range idx.candidates(cited) {
+	for _, i := range cands {
+		idx.examined++
 		e := &idx.entries[i]
 		a := authorScore(cited, c.EtAl, e.authors)
 		if a == 0 {
@@ -527,8 +617,11 @@ func (idx *entryIndex) byAuthor(c Citation) LinkResult {
 		return LinkResult{Status: Mismatched, Reference: e.ID,
 			Reason: fmt.Sprintf("the year differs: cited %s, listed %s", orNone(c.Year), orNone(e.Year))}
 	}
-	// the reverse: the year matches and the first author is a near spelling
-	for _, i := range idx.byYear[year] {
+	// the reverse: the year matches and the first author is a near
+	// spelling (among the first maxAuthorScan entries of the year)
+	sameYear := idx.byYear[year]
+	for _, i := range sameYear[:min(len(sameYear), idx.maxScan)] {
+		idx.examined++
 		e := &idx.entries[i]
 		if len(e.authors) == 0 || len(cited) == 0 {
 			continue
@@ -542,19 +635,64 @@ func (idx *entryIndex) byAuthor(c Citation) LinkResult {
 	return LinkResult{Status: Unresolved}
 }
 
+// maxAuthorScan bounds the entries one author-year citation is compared
+// with, so that linking stays linear in the citations whatever the list: a
+// first author with more entries is looked up by exactly the cited authors
+// and year (byAuthors), and the near-spelling search of a year reads at
+// most this many of its entries. No real list has a thousand entries by
+// one first author; an adversarial one cannot make linking quadratic.
+const maxAuthorScan = 1000
+
+// authorsYearKey is the key of byAuthors: the normalised authors and the
+// year without its suffix.
+func authorsYearKey(authors []string, year string) string {
+	return strings.Join(authors, "\x00") + "\x01" + yearOnly(year)
+}
+
 // candidates returns, in list order, the entries whose first author may be
-// the first cited author: those sharing one of its keys.
+// the first cited author: those sharing one of its keys. Each key's entries
+// are in list order already, so they are merged in one pass; with one key
+// the index's own slice is returned, to be read only.
 func (idx *entryIndex) candidates(cited []string) []int {
 	if len(cited) == 0 {
 		return nil
 	}
 	var keys [8]string
-	var out []int
+	var lists [8][]int
+	heads := lists[:0]
+	n := 0
 	for _, k := range nameKeys(cited[0], keys[:0]) {
-		out = append(out, idx.byName[k]...)
+		if l := idx.byName[k]; len(l) > 0 {
+			heads = append(heads, l)
+			n += len(l)
+		}
 	}
-	slices.Sort(out)
-	return slices.Compact(out)
+	switch len(heads) {
+	case 0:
+		return nil
+	case 1:
+		return heads[0]
+	}
+	out := make([]int, 0, n)
+	for {
+		// the smallest entry at the head of a list, taken from every list
+		// that starts with it
+		least := -1
+		for _, h := range heads {
+			if len(h) > 0 && (least < 0 || h[0] < least) {
+				least = h[0]
+			}
+		}
+		if least < 0 {
+			return out
+		}
+		out = append(out, least)
+		for k, h := range heads {
+			if len(h) > 0 && h[0] == least {
+				heads[k] = h[1:]
+			}
+		}
+	}
 }
 
 // nameKeys appends the lookup keys of a normalised name to keys: two names
@@ -636,28 +774,53 @@ func closeName(a, b string) bool {
 	return editDistance(a, b, limit) <= limit
 }
 
+// editDistance returns the Levenshtein distance of a and b, counted in
+// characters, or limit+1 when it is more than limit. It stops as soon as
+// every cell of a row is past the limit, and for names of up to 64
+// characters it needs no allocation.
 func editDistance(a, b string, limit int) int {
-	ra, rb := []rune(a), []rune(b)
+	if d := len(a) - len(b); d > 4*limit || -d > 4*limit {
+		return limit + 1 // more characters apart than the limit, whatever the runes
+	}
+	var ba, bb [64]rune
+	ra, rb := appendRunes(ba[:0], a), appendRunes(bb[:0], b)
 	if d := len(ra) - len(rb); d > limit || -d > limit {
 		return limit + 1
 	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+	var bp, bc [65]int
+	prev, cur := bp[:0], bc[:0]
+	if len(rb) >= len(bp) {
+		prev, cur = make([]int, 0, len(rb)+1), make([]int, 0, len(rb)+1)
+	}
+	prev, cur = prev[:len(rb)+1], cur[:len(rb)+1]
 	for j := range prev {
 		prev[j] = j
 	}
 	for i := 1; i <= len(ra); i++ {
 		cur[0] = i
+		rowMin := i
 		for j := 1; j <= len(rb); j++ {
 			cost := 1
 			if ra[i-1] == rb[j-1] {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > limit {
+			return limit + 1 // no later row can come back under the limit
 		}
 		prev, cur = cur, prev
 	}
-	return prev[len(rb)]
+	return min(prev[len(rb)], limit+1)
+}
+
+// appendRunes appends the runes of s to dst.
+func appendRunes(dst []rune, s string) []rune {
+	for _, r := range s {
+		dst = append(dst, r)
+	}
+	return dst
 }
 
 // NormalizeName folds a surname or corporate name for comparison: lower

@@ -402,15 +402,26 @@ func TestLinkDOIs(t *testing.T) {
 	}
 }
 
+// FuzzLink links citations to a small list, and to the same list with a
+// dozen more entries by the listed name and year (the ambiguous shape of
+// bounds_test.go, small): every ID is one of the list's, an ambiguous
+// citation has two candidates or more and at most MaxCandidates, and a
+// citation repeated links as it did.
 func FuzzLink(f *testing.F) {
 	f.Add("van der Berg", "2019a", "3", "Berg", "n.d.", "cite_note-3")
 	f.Add("WHO", "2020", "03", "World Health Organization", "2020", "%zz")
+	f.Add("Smith", "2001", "1", "Smith", "2001", "1")
 	f.Fuzz(func(t *testing.T, citedName, citedYear, number, listedName, listedYear, target string) {
-		lists := []ReferenceList{{Entries: []Reference{
+		entries := []Reference{
 			{ID: "r1", Authors: []string{listedName}, Year: listedYear, Label: number},
 			{ID: "r2", Authors: []string{listedName, citedName}, Year: citedYear, Anchor: target},
 			{ID: "r3", Year: listedYear, URL: "https://example.org/" + target},
-		}}}
+		}
+		many := slices.Clone(entries)
+		for i := 4; i <= 15; i++ {
+			many = append(many, Reference{ID: "r" + strconv.Itoa(i), Authors: []string{listedName}, Year: listedYear,
+				Title: "Title " + strconv.Itoa(i), Label: number})
+		}
 		cits := []Citation{
 			{ID: "c1", Kind: KindAuthorYear, Authors: []string{citedName}, Year: citedYear, EtAl: true},
 			{ID: "c2", Kind: KindAuthorYear, Authors: []string{citedName, listedName}, Year: listedYear},
@@ -418,17 +429,30 @@ func FuzzLink(f *testing.F) {
 			{ID: "c4", Kind: KindFootnote, Target: target, Number: number},
 			{ID: "c5", Kind: KindLink, URL: "https://example.org/" + target},
 			{ID: "c6", Kind: KindAuthorPage, Authors: []string{citedName}},
+			{ID: "c7", Kind: KindAuthorYear, Authors: []string{listedName}, Year: listedYear},
 		}
-		got := Link(cits, lists)
-		require.Len(t, got, len(cits))
-		for i, r := range got {
-			assert.Equal(t, cits[i].ID, r.Citation)
-			for _, id := range append([]string{r.Reference}, r.Candidates...) {
-				assert.Contains(t, []string{"", "r1", "r2", "r3"}, id)
+		for _, l := range [][]Reference{entries, many} {
+			ids := []string{""}
+			for _, e := range l {
+				ids = append(ids, e.ID)
 			}
-			if r.Status == Ambiguous {
-				assert.GreaterOrEqual(t, len(r.Candidates), 2)
+			repeated := append(slices.Clone(cits), cits...)
+			got := Link(repeated, []ReferenceList{{Entries: l}})
+			require.Len(t, got, len(repeated))
+			for i, r := range got {
+				assert.Equal(t, repeated[i].ID, r.Citation)
+				for _, id := range append([]string{r.Reference}, r.Candidates...) {
+					assert.Contains(t, ids, id)
+				}
+				if r.Status == Ambiguous {
+					assert.GreaterOrEqual(t, len(r.Candidates), 2)
+					assert.LessOrEqual(t, len(r.Candidates), MaxCandidates)
+					assert.GreaterOrEqual(t, r.CandidateCount, len(r.Candidates))
+				} else {
+					assert.Zero(t, r.CandidateCount)
+				}
 			}
+			assert.Equal(t, got[:len(cits)], got[len(cits):], "a citation repeated links as it did")
 		}
 	})
 }

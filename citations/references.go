@@ -1,6 +1,7 @@
 package citations
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 	"strconv"
@@ -10,6 +11,15 @@ import (
 
 	"github.com/citecheck/citecheck/sources"
 )
+
+// DefaultMaxReferences is the most reference entries FindReferences reads
+// from one document: a hundred times a long book's bibliography, and far
+// fewer than a document of sources.DefaultMaxBytes can be split into.
+const DefaultMaxReferences = 50_000
+
+// ErrTooManyReferences means a document has more reference entries than
+// Options.MaxReferences allows; it wraps sources.ErrLimit.
+var ErrTooManyReferences = fmt.Errorf("too many reference entries (%w)", sources.ErrLimit)
 
 // FindReferences returns the reference sections of a document in order,
 // each with its entries parsed by ParseReference. Entries are numbered "r1",
@@ -47,12 +57,32 @@ import (
 // before, and a block is split only where an unmistakable author list
 // starts ("Smith, J. (2019)", not "Lancet Neurol 2004"). An empty section
 // is still returned, with no entries.
+//
+// FindReferences reads at most DefaultMaxReferences entries: past them it
+// returns nil, never part of the lists. FindReferencesWithOptions says
+// why, and takes another limit.
 func FindReferences(doc *sources.Document) []ReferenceList {
-	if doc == nil || len(doc.Blocks) == 0 {
+	lists, err := FindReferencesWithOptions(doc, Options{})
+	if err != nil {
 		return nil
 	}
+	return lists
+}
+
+// FindReferencesWithOptions is FindReferences with the limit of
+// opts.MaxReferences. A document with more entries than that is an error
+// wrapping ErrTooManyReferences (and so sources.ErrLimit), with no lists:
+// the entries are counted as they are split, and no more than one past
+// the limit are built.
+func FindReferencesWithOptions(doc *sources.Document, opts Options) ([]ReferenceList, error) {
+	if doc == nil || len(doc.Blocks) == 0 {
+		return nil, nil
+	}
 	var lists []ReferenceList
-	parsed := entryParses{}
+	f := &entryFinder{parsed: entryParses{}, limit: opts.MaxReferences}
+	if f.limit <= 0 {
+		f.limit = DefaultMaxReferences
+	}
 	taken := make([]bool, len(doc.Blocks)) // blocks inside a heading section
 	targets := footnoteTargets(doc)
 	for i := 0; i < len(doc.Blocks); i++ {
@@ -86,14 +116,20 @@ func FindReferences(doc *sources.Document) []ReferenceList {
 		if end > first {
 			rl.Span.End = doc.Blocks[end-1].Span.End
 		}
-		rl.Entries = sectionEntries(doc, first, end, firstStart, parsed)
+		rl.Entries = sectionEntries(doc, first, end, firstStart, f)
+		if f.over() {
+			return nil, f.err()
+		}
 		for k := i; k < end; k++ {
 			taken[k] = true
 		}
 		lists = append(lists, rl)
 		i = end - 1
 	}
-	lists = append(lists, footnoteLists(doc, taken, targets, parsed)...)
+	lists = append(lists, footnoteLists(doc, taken, targets, f)...)
+	if f.over() {
+		return nil, f.err()
+	}
 	sort.SliceStable(lists, func(a, b int) bool { return lists[a].Span.Start < lists[b].Span.Start })
 	n := 0
 	for li := range lists {
@@ -107,7 +143,51 @@ func FindReferences(doc *sources.Document) []ReferenceList {
 		lists[li].Entries[ei].ID = id
 		ei++
 	})
-	return lists
+	return lists, nil
+}
+
+// LargestLabel returns the largest number the entries of lists are
+// labelled with ("1234" for "[1234] …" or "1234. …"), for
+// Options.MaxNumber: a document whose list is numbered past
+// DefaultMaxNumber cites numbers that high. Only a list numbered that far
+// counts, one with at least half as many numbered entries as its largest
+// number; a year that opens entries in an author-date list ("2015. …")
+// is no label. It returns 0 when no list is numbered.
+func LargestLabel(lists []ReferenceList) int {
+	largest := 0
+	for _, l := range lists {
+		numbered, top := 0, 0
+		for _, e := range l.Entries {
+			if n := labelNumber(e.Label); n > 0 {
+				numbered++
+				top = max(top, n)
+			}
+		}
+		if 2*numbered >= top {
+			largest = max(largest, top)
+		}
+	}
+	return largest
+}
+
+// entryFinder is what FindReferences keeps while it reads one document:
+// the parses of the entry texts it has seen, and the count of entries
+// against the limit.
+type entryFinder struct {
+	parsed entryParses
+	// entries is the number of entries built or about to be; limit the
+	// most there may be.
+	entries, limit int
+}
+
+// room returns how many more entries may be built.
+func (f *entryFinder) room() int { return max(0, f.limit-f.entries) }
+
+// over reports whether the document has more entries than the limit.
+func (f *entryFinder) over() bool { return f.entries > f.limit }
+
+func (f *entryFinder) err() error {
+	return fmt.Errorf("%w: more than %d entries", ErrTooManyReferences, f.limit)
 }
 
 // ambiguousHeadings are the reference-section names (sources.IsReferenceHeading) that also head
@@ -351,14 +431,15 @@ type entryPiece struct {
 	anchor string
 }
 
-// sectionEntries returns the entries in blocks [from, to).
+// sectionEntries returns the entries in blocks [from, to), counting them
+// in f; past f's limit it stops and returns nil.
 // When firstStart is not -1 the first block is read from that text offset
 // on, past a heading glued to its start.
-func sectionEntries(doc *sources.Document, from, to, firstStart int, parsed entryParses) []Reference {
+func sectionEntries(doc *sources.Document, from, to, firstStart int, f *entryFinder) []Reference {
 	var pieces []entryPiece
-	lastLabel := -1
 	perBlock := blockPerEntry(doc, from, to)
-	for k := from; k < to; k++ {
+	split := entrySplitter{lastLabel: -1, strict: perBlock}
+	for k := from; k < to && len(pieces) <= f.room(); k++ {
 		b := doc.Blocks[k]
 		if k == from && firstStart >= 0 {
 			b.Span.Start = firstStart
@@ -378,7 +459,7 @@ func sectionEntries(doc *sources.Document, from, to, firstStart int, parsed entr
 		}
 		// a page number a plain-text reader glued to the entry after it:
 		// "62 Bloom, R., …, 2010." in a list without numbers
-		if w, rest, ok := strings.Cut(text, " "); ok && lastLabel < 0 && allDigits(w) && len(w) <= 4 && authorYearStart(rest) {
+		if w, rest, ok := strings.Cut(text, " "); ok && split.lastLabel < 0 && allDigits(w) && len(w) <= 4 && authorYearStart(rest) {
 			b.Span.Start += len(w) + 1
 			text = rest
 		}
@@ -395,7 +476,7 @@ func sectionEntries(doc *sources.Document, from, to, firstStart int, parsed entr
 		if b.Kind == sources.BlockListItem && doc.Format != sources.FormatText {
 			if l, _ := cutLabel(text); l != "" {
 				if n, err := strconv.Atoi(l); err == nil {
-					lastLabel = n
+					split.lastLabel = n
 				}
 			}
 			pieces = append(pieces, entryPiece{span: trimSpan(doc, b.Span), block: k, anchor: b.ID})
@@ -403,7 +484,8 @@ func sectionEntries(doc *sources.Document, from, to, firstStart int, parsed entr
 		}
 		// with one entry per block, a block is split only where an entry
 		// clearly starts ("Smith, J. (2019)", not "Lancet Neurol 2004")
-		for _, sp := range splitEntries(text, &lastLabel, perBlock) {
+		split.max = f.room() - len(pieces)
+		for _, sp := range split.split(text) {
 			pieces = append(pieces, entryPiece{
 				span:   sources.Span{Start: b.Span.Start + sp.Start, End: b.Span.Start + sp.End},
 				block:  k,
@@ -411,9 +493,13 @@ func sectionEntries(doc *sources.Document, from, to, firstStart int, parsed entr
 			})
 		}
 	}
+	f.entries += len(pieces)
+	if f.over() {
+		return nil
+	}
 	refs := make([]Reference, 0, len(pieces))
 	for _, p := range pieces {
-		refs = append(refs, makeReference(doc, p.span, p.anchor, parsed))
+		refs = append(refs, makeReference(doc, p.span, p.anchor, f.parsed))
 	}
 	return refs
 }
@@ -596,18 +682,33 @@ func clearAuthorYearStart(s string) bool {
 	return p > 0 && p <= len(s) && strings.Contains(s[end:p], "(")
 }
 
-// splitEntries splits a block's text into entries and returns their spans
+// entrySplitter splits the blocks of one section into entries.
+type entrySplitter struct {
+	// lastLabel is the number of the last labelled entry read, or -1.
+	lastLabel int
+	// strict is set for a section whose blocks hold one entry each.
+	strict bool
+	// max is the most spans a split returns, and one more: the caller
+	// sees there were more than it has room for.
+	max int
+	// yearBytes counts the bytes looked at for years; tests check it
+	// grows linearly with the text split.
+	yearBytes int
+}
+
+// split splits a block's text into entries and returns their spans
 // relative to the text. A new entry starts after a sentence end where a
 // label ("[4]", or "5." following label 4) or an author list with a year
 // begins. When strict, as for a block that should hold one entry, the
 // author list must be a clear one: with a comma, or with its year in
 // parentheses ("Smith, J. (2019)", "Akhbari, B., 2007"), not a journal's
 // name before a year ("Lancet Neurol 2004: 343–353.").
-func splitEntries(text string, lastLabel *int, strict bool) []sources.Span {
+func (es *entrySplitter) split(text string) []sources.Span {
 	trimmed := strings.TrimRight(text, " ")
 	if trimmed == "" {
 		return nil
 	}
+	lastLabel, strict := &es.lastLabel, es.strict
 	if l, _ := cutLabel(text); l != "" {
 		if n, err := strconv.Atoi(l); err == nil {
 			*lastLabel = n
@@ -615,10 +716,12 @@ func splitEntries(text string, lastLabel *int, strict bool) []sources.Span {
 	}
 	var spans []sources.Span
 	start := 0
-	// where the first year after the current entry's start ends, so that
-	// "the entry so far has a year" costs nothing per candidate
-	yearEnd := firstYearEnd(trimmed, start)
-	for i := 1; i < len(trimmed); i++ {
+	// where the first year after the current entry's start begins and
+	// ends, so that "the entry so far has a year" costs nothing per
+	// candidate; it is looked for again only once an entry starts past
+	// it, which keeps the whole split one pass over the text
+	yearStart, yearEnd := es.firstYearAt(trimmed, start)
+	for i := 1; i < len(trimmed) && len(spans) < es.max; i++ {
 		if trimmed[i] != ' ' || i+1 >= len(trimmed) || i-start < 20 {
 			continue
 		}
@@ -649,7 +752,7 @@ func splitEntries(text string, lastLabel *int, strict bool) []sources.Span {
 					*lastLabel = n
 				}
 			}
-		case c >= 'A' && c <= 'Z' || c >= 0x80 || c >= 'a' && c <= 'z' && isParticle(lastWord(rest[:strings.IndexByte(rest+" ", ' ')])):
+		case c >= 'A' && c <= 'Z' || c >= 0x80 || c >= 'a' && c <= 'z' && isParticle(lastWord(firstWord(rest))):
 			if yearEnd >= 0 && yearEnd <= i && authorYearStart(rest) && !isInitialBefore(trimmed[:i]) &&
 				(!strict || clearAuthorYearStart(rest)) {
 				split = true
@@ -658,17 +761,23 @@ func splitEntries(text string, lastLabel *int, strict bool) []sources.Span {
 		if split {
 			spans = append(spans, sources.Span{Start: start, End: i})
 			start = i + 1
-			yearEnd = firstYearEnd(trimmed, start)
+			if yearEnd >= 0 && yearStart < start {
+				yearStart, yearEnd = es.firstYearAt(trimmed, start)
+			}
 		}
 	}
 	spans = append(spans, sources.Span{Start: start, End: len(trimmed)})
 	return spans
 }
 
-// firstYearEnd returns where the first plausible year in s[from:] ends, or
-// -1.
-func firstYearEnd(s string, from int) int {
-	for i := from; i+4 <= len(s); i++ {
+// firstYearAt returns where the first plausible year in s[from:] starts
+// and ends, or -1, -1. Whether a year starts at an offset does not depend
+// on from, so the first one at or after a later offset is the same one as
+// long as it starts there or later.
+func (es *entrySplitter) firstYearAt(s string, from int) (start, end int) {
+	i := from
+	defer func() { es.yearBytes += min(i, len(s)) - from }()
+	for ; i+4 <= len(s); i++ {
 		if s[i] < '0' || s[i] > '9' || i > 0 && refWordByte(s[i-1]) {
 			continue
 		}
@@ -677,11 +786,11 @@ func firstYearEnd(s string, from int) int {
 			j++
 		}
 		if j-i == 4 && plausibleYear(s[i:j]) && (j == len(s) || !refWordByte(s[j]) || s[j] >= 'a' && s[j] <= 'h') {
-			return j
+			return i, j
 		}
 		i = j
 	}
-	return -1
+	return -1, -1
 }
 
 // isInitialBefore reports whether s ends with an initial ("J."), after
@@ -709,29 +818,37 @@ func isNoise(text string) bool {
 	letters := 0
 	for _, r := range t {
 		if unicode.IsLetter(r) {
-			letters++
+			if letters++; letters == 2 {
+				break
+			}
 		}
 	}
 	if letters < 2 && !strings.Contains(t, "://") {
 		return true // page numbers, rules, stray marks
 	}
-	l := strings.ToLower(t)
+	// the prefixes are short: a block's head in lower case will do, and
+	// keeps a long block (an entry, usually) from being copied
+	head := strings.ToLower(t[:min(len(t), 128)])
 	for _, p := range []string{"©", "copyright", "all rights reserved", "retrieved from \"http", "retrieved from “http", "this page was last", "categories:", "tags:", "hidden categories"} {
-		if strings.HasPrefix(l, p) {
+		if strings.HasPrefix(head, p) {
 			return true
 		}
 	}
-	words := strings.Fields(l)
-	if len(words) > 8 {
+	if fieldsOver(t, 8) {
 		return false
 	}
+	l := strings.ToLower(t)
+	words := strings.Fields(l)
 	if strings.ContainsAny(t, "←→«»") && !strings.Contains(t, "://") && firstYear(t) == "" {
 		return true
 	}
 	if strings.HasPrefix(l, "page ") && strings.Contains(l, " of ") && len(words) <= 4 {
 		return true
 	}
-	// short lines made only of navigation words
+	// short lines made only of navigation words, which have no digits
+	if strings.ContainsAny(l, "0123456789") {
+		return false
+	}
 	rest := l
 	for _, w := range noiseWords {
 		rest = strings.ReplaceAll(rest, w, " ")
@@ -740,9 +857,26 @@ func isNoise(text string) bool {
 	return rest == "" || len(strings.Fields(rest)) == 0
 }
 
+// fieldsOver reports whether s has more than n words, as strings.Fields
+// splits them, without splitting it.
+func fieldsOver(s string, n int) bool {
+	words, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			if in, words = true, words+1; words > n {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // footnoteLists returns the lists footnote links point at that no heading
-// section holds: consecutive target blocks form one list.
-func footnoteLists(doc *sources.Document, taken []bool, targets map[string]bool, parsed entryParses) []ReferenceList {
+// section holds: consecutive target blocks form one list. It counts their
+// entries in f, and past f's limit returns nil.
+func footnoteLists(doc *sources.Document, taken []bool, targets map[string]bool, f *entryFinder) []ReferenceList {
 	isTarget := func(b sources.Block) bool { return isFootnoteTarget(b, targets) }
 	var lists []ReferenceList
 	for i := 0; i < len(doc.Blocks); i++ {
@@ -765,19 +899,28 @@ func footnoteLists(doc *sources.Document, taken []bool, targets map[string]bool,
 			}
 			j++
 		}
+		n := 0 // the run's entries, one per target block
+		for k := i; k <= last; k++ {
+			if isTarget(doc.Blocks[k]) {
+				n++
+			}
+		}
+		if f.entries += n; f.over() {
+			return nil
+		}
 		rl := ReferenceList{Span: sources.Span{Start: doc.Blocks[i].Span.Start, End: doc.Blocks[last].Span.End},
-			Entries: make([]Reference, 0, last-i+1)}
+			Entries: make([]Reference, 0, n)}
 		for k := i; k <= last; k++ {
 			b := doc.Blocks[k]
 			if !isTarget(b) {
 				// a further paragraph of the footnote before it
 				if n := len(rl.Entries); n > 0 && !isNoise(doc.Slice(b.Span)) {
 					prev := rl.Entries[n-1]
-					rl.Entries[n-1] = makeReference(doc, sources.Span{Start: prev.Span.Start, End: b.Span.End}, prev.Anchor, parsed)
+					rl.Entries[n-1] = makeReference(doc, sources.Span{Start: prev.Span.Start, End: b.Span.End}, prev.Anchor, f.parsed)
 				}
 				continue
 			}
-			rl.Entries = append(rl.Entries, makeReference(doc, b.Span, b.ID, parsed))
+			rl.Entries = append(rl.Entries, makeReference(doc, b.Span, b.ID, f.parsed))
 		}
 		lists = append(lists, rl)
 		i = last

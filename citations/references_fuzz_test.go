@@ -1,6 +1,8 @@
 package citations
 
 import (
+	"errors"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -54,12 +56,29 @@ func FuzzFindReferences(f *testing.F) {
 	for _, s := range referenceSeeds {
 		f.Add("References\n\n" + s + "\n")
 	}
+	// the shapes of bounds_test.go, small
+	f.Add(sourcesParagraph(3))
+	f.Add(labelsParagraph(3))
+	f.Add(numberedList(3))
 	f.Fuzz(func(t *testing.T, s string) {
 		doc, err := sources.Parse([]byte(s), sources.ReadOptions{Name: "fuzz.txt"})
 		if err != nil {
 			return
 		}
 		lists := FindReferences(doc)
+		// the limit counts the entries exactly
+		n := 0
+		for _, l := range lists {
+			n += len(l.Entries)
+		}
+		if n > 1 {
+			if _, err := FindReferencesWithOptions(doc, Options{MaxReferences: n - 1}); !errors.Is(err, ErrTooManyReferences) {
+				t.Fatalf("%d entries with a limit of %d: error %v", n, n-1, err)
+			}
+			if again, err := FindReferencesWithOptions(doc, Options{MaxReferences: n}); err != nil || !reflect.DeepEqual(lists, again) {
+				t.Fatalf("%d entries with a limit of %d: error %v, or other lists", n, n, err)
+			}
+		}
 		prev := -1
 		for _, l := range lists {
 			if l.Span.Start < 0 || l.Span.End > len(doc.Text) || l.Span.Start > l.Span.End {

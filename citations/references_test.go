@@ -1,6 +1,7 @@
 package citations
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -349,9 +350,9 @@ func TestSplitEntries(t *testing.T) {
 		},
 	}
 	for _, tt := range tests {
-		last := -1
+		split := entrySplitter{lastLabel: -1, strict: tt.strict, max: math.MaxInt}
 		var got []string
-		for _, sp := range splitEntries(tt.in, &last, tt.strict) {
+		for _, sp := range split.split(tt.in) {
 			got = append(got, tt.in[sp.Start:sp.End])
 		}
 		assert.Equal(t, tt.want, got)

@@ -69,7 +69,8 @@ func cutLabel(s string) (label, rest string) {
 		if s[0] == '(' {
 			closer = ')'
 		}
-		j := strings.IndexByte(s, closer)
+		// the closer within the longest label, not anywhere in the rest
+		j := strings.IndexByte(s[:min(len(s), 17)], closer)
 		if j < 2 || j > 16 {
 			return "", s
 		}

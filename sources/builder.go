@@ -278,5 +278,5 @@ func (b *builder) finish() {
 	b.doc.Text = string(b.text)
 	b.text = nil
 	b.doc.textMap = b.m
-	b.doc.lines = newLineTable(b.doc.Src)
+	b.doc.lines = *newLineIndex(b.doc.Src, b.doc.Charset)
 }

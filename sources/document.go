@@ -119,7 +119,7 @@ type Document struct {
 
 	textMap    offsetMap // Text offsets to offsets in the decoded source
 	decodedMap offsetMap // decoded source to Src; empty when Src was UTF-8
-	lines      []int     // offsets in Src where each line starts
+	lines      lineIndex // where each line of Src starts, for positions
 }
 
 // Slice returns the text a span covers; an out-of-range span yields "".

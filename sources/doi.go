@@ -42,7 +42,8 @@ var doiPrefixes = [...]string{
 // "https://doi.org/10.…" and "http://dx.doi.org/10.…" (whose query and
 // fragment are dropped). The registrant is four or more digits, optionally
 // with dot-separated sub-registrants ("10.1000.10"); the suffix is any
-// non-empty run of printable characters without spaces.
+// non-empty run of printable characters without spaces, and none of its
+// slash-separated segments is "." or "..".
 //
 // A string that still holds a percent-escape after one round of decoding is
 // refused as ambiguous, so that ParseDOI(ParseDOI(s)) == ParseDOI(s).
@@ -112,6 +113,13 @@ func checkDOI(s string) error {
 	}
 	if !utf8.ValidString(suffix) {
 		return errors.New("suffix is not valid UTF-8")
+	}
+	for seg := range strings.SplitSeq(suffix, "/") {
+		if seg == "." || seg == ".." {
+			// no real DOI has one, and in the path of a request to the DOI
+			// services it would climb out of the DOI
+			return fmt.Errorf("suffix holds the path segment %q", seg)
+		}
 	}
 	for _, r := range suffix {
 		if r <= ' ' || r == 0x7f || (r >= 0x80 && r <= 0x9f) || r == 0x85 || r == 0xa0 || r == 0x2028 || r == 0x2029 || r == utf8.RuneError {

@@ -51,6 +51,7 @@ func TestParseDOIInvalid(t *testing.T) {
 		"", "doi:", "10.1000", "10.1000/", "11.1000/x", "10.123/x", "10.abcd/x", "10..1000/x",
 		"10.1000./x", "10.1000/a b", "10.1000/a\tb", "https://example.org/10.1000/x",
 		"10.1000/%2541", "10.1000/\xff", "10.1000/a\x00", "https://doi.org/",
+		"10.1234/../../x", "10.1234/./x", "10.1234/a/../b", "10.1234/%2e%2e/admin", "https://doi.org/10.1234/x/../../y",
 		"10.1000/" + strings.Repeat("a", maxDOILen), strings.Repeat("1", maxDOIInput+1),
 	} {
 		t.Run(in, func(t *testing.T) {

@@ -96,6 +96,10 @@ func DetectFormat(name string, src []byte) Format {
 	if f, ok := FormatOfName(name); ok {
 		return f
 	}
+	if u, bom, ok := sniffWide(src); ok {
+		// sniff UTF-16 and UTF-32 as the text they hold
+		src = wideToUTF8(src[:min(len(src), 256<<10)], u, bom, nil)
+	}
 	head := src
 	if len(head) > 1024 {
 		head = head[:1024]

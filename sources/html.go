@@ -145,12 +145,8 @@ func parseHTML(doc *Document, base string) error {
 // pages are common and the bytes say more than the label.
 func decodeHTML(doc *Document) ([]byte, error) {
 	src := doc.Src
-	if looksUTF16(src) {
-		name := "utf-16le"
-		if src[0] == 0xFE {
-			name = "utf-16be"
-		}
-		return decodeLegacy(doc, name)
+	if u, bom, ok := sniffWide(src); ok {
+		return decodeWide(doc, u, bom), nil
 	}
 	_, name, certain := charset.DetermineEncoding(src, "")
 	if name == "utf-8" || name == "" {

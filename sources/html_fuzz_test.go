@@ -19,6 +19,8 @@ func FuzzParseHTML(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
+	f.Add(genSupLine(200)) // an adversarial shape of bounds_test.go
+	f.Add(encodeWide("<p>a<sup><a href=\"#n\">1</a></sup></p>", unitUTF32BE, false))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		doc := &Document{Format: FormatHTML, Src: src, Charset: "utf-8"}
 		if err := parseHTML(doc, "https://example.com/a/b"); err != nil {

@@ -7,11 +7,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/parser"
 	gtext "github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -20,8 +17,13 @@ import (
 // strikethrough, bare URLs, task lists) and footnotes. Text is the rendered
 // text: markup characters, link destinations and front matter are left out,
 // soft line breaks read as spaces, and every byte keeps its place in Src
-// through goldmark's segments.
-func parseMarkdown(doc *Document) error {
+// through goldmark's segments (see markdown_bounds.go for what keeps
+// goldmark linear).
+func parseMarkdown(doc *Document) error { return parseMarkdownCounting(doc, nil) }
+
+// parseMarkdownCounting is parseMarkdown, counting goldmark's work in work
+// when it is not nil.
+func parseMarkdownCounting(doc *Document, work *mdWork) error {
 	src, err := decodeText(doc)
 	if err != nil {
 		return err
@@ -43,21 +45,13 @@ func parseMarkdown(doc *Document) error {
 
 	src = mdLimitNesting(src)
 
-	refs := &mdFootnoteRefs{
-		inner: extension.NewFootnoteParser(),
-		spans: map[*east.FootnoteLink][2]int{},
-	}
-	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
-	// The footnote extension's own AST transformer drops definitions nobody
-	// refers to and renumbers the rest; a citation checker wants them all,
-	// so only its parsers are used and the definitions are collected here.
-	md.Parser().AddOptions(
-		parser.WithBlockParsers(util.Prioritized(extension.NewFootnoteBlockParser(), 999)),
-		parser.WithInlineParsers(util.Prioritized(refs, 101)),
-	)
-	root := md.Parser().Parse(gtext.NewReader(src))
+	refs := &mdFootnoteRefs{defs: map[string]*east.Footnote{}, spans: map[*east.FootnoteLink][2]int{}, work: work}
+	tables := &mdTables{escapes: map[int]bool{}}
+	p := newMarkdownParser(refs, tables, work)
+	gsrc := mdShapeLinks(src)
+	root := p.Parse(gtext.NewReader(gsrc))
 
-	w := &mdWriter{b: newBuilder(doc), doc: doc, src: src, refs: refs.spans}
+	w := &mdWriter{b: newBuilder(doc), doc: doc, src: src, gsrc: gsrc, refs: refs.spans, escapes: tables.escapes}
 	// a few runs of the offset map and about a block per line
 	lines := bytes.Count(src, []byte{'\n'})
 	w.b.reserve(4*lines+16, lines+8)
@@ -70,44 +64,6 @@ func parseMarkdown(doc *Document) error {
 		mdParseFrontMatter(front, &doc.Meta)
 	}
 	return nil
-}
-
-// mdFootnoteRefs wraps goldmark's footnote reference parser to record
-// where each [^label] sits in the source; goldmark's FootnoteLink node has
-// no segment.
-type mdFootnoteRefs struct {
-	inner parser.InlineParser
-	spans map[*east.FootnoteLink][2]int
-}
-
-// Trigger implements parser.InlineParser.
-func (p *mdFootnoteRefs) Trigger() []byte { return p.inner.Trigger() }
-
-// Parse implements parser.InlineParser, recording where each reference sits.
-func (p *mdFootnoteRefs) Parse(parent ast.Node, block gtext.Reader, pc parser.Context) ast.Node {
-	line, seg := block.PeekLine()
-	l0, _ := block.Position()
-	node := p.inner.Parse(parent, block, pc)
-	link, ok := node.(*east.FootnoteLink)
-	if !ok || len(line) == 0 {
-		return node
-	}
-	start := seg.Start
-	if line[0] == '!' {
-		start++
-	}
-	end := seg.Stop
-	if l1, pos := block.Position(); l1 == l0 {
-		end = pos.Start
-	}
-	src := block.Source()
-	for end > start && end <= len(src) && src[end-1] != ']' {
-		end--
-	}
-	if end-start >= 3 && end <= len(src) {
-		p.spans[link] = [2]int{start, end}
-	}
-	return node
 }
 
 // mdContainer describes the list item, quotation or footnote definition the
@@ -125,8 +81,12 @@ type mdContainer struct {
 type mdWriter struct {
 	b    *builder
 	doc  *Document
-	src  []byte
+	src  []byte // the input, decoded
+	gsrc []byte // the source goldmark read: src, or a copy mdShapeLinks changed
 	refs map[*east.FootnoteLink][2]int
+	// escapes are the backslashes of "\|" in code spans of table cells,
+	// left out of the text
+	escapes map[int]bool
 
 	owner     ast.Node // container whose block is open, if any
 	listDepth int
@@ -317,13 +277,13 @@ func (w *mdWriter) inline(n ast.Node) {
 	case *ast.CodeSpan:
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			if t, ok := c.(*ast.Text); ok {
-				w.text(t.Segment.Start, t.Segment.Stop, true)
+				w.codeText(t.Segment.Start, t.Segment.Stop)
 			}
 		}
 	case *ast.Link:
 		start := w.b.mark(w.firstPos(n))
 		w.inlines(n)
-		w.addLink(start, string(n.Destination), false)
+		w.addLink(start, w.original(n.Destination), false)
 	case *ast.AutoLink:
 		label := n.Label(w.src)
 		start := w.b.mark(w.last)
@@ -408,6 +368,29 @@ func (w *mdWriter) text(start, stop int, raw bool) {
 		w.b.writeSource(w.src, j, j+1)
 		i = j + 1
 	}
+}
+
+// codeText writes the text of a code span, leaving out the backslashes of
+// escaped pipes in table cells.
+func (w *mdWriter) codeText(start, stop int) {
+	if len(w.escapes) > 0 {
+		for i := start; i < stop; i++ {
+			if w.escapes[i] {
+				w.text(start, i, true)
+				start = i + 1
+			}
+		}
+	}
+	w.text(start, stop, true)
+}
+
+// original returns b, a value goldmark took from the source it read, as
+// the input has it: mdShapeLinks may have changed bytes of that source.
+func (w *mdWriter) original(b []byte) string {
+	if off, ok := mdOffsetIn(w.gsrc, b); ok {
+		return string(w.src[off : off+len(b)])
+	}
+	return string(b)
 }
 
 // mdEntityEnd returns the length of a character reference at the start of s

@@ -29,6 +29,11 @@ func FuzzParseMarkdown(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
+	// the adversarial shapes of bounds_test.go, at the sizes TestBoundsLinear reads
+	for _, gen := range []func(int) []byte{genFootnotes, genLinkOpen, genTable, genWideTable} {
+		f.Add(gen(1_000))
+	}
+	f.Add(encodeWide("# T\n\nA claim.[^1]\n\n[^1]: Note.\n", unitUTF16LE, true))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		doc := &Document{Format: FormatMarkdown, Src: src, Charset: "utf-8"}
 		if err := parseMarkdown(doc); err != nil {

@@ -1,10 +1,7 @@
 package sources
 
 import (
-	"bytes"
-	"encoding/binary"
 	"sort"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -44,13 +41,21 @@ func location(from, to Position) Location {
 type run struct{ t, s, tn, sn int }
 
 // offsetMap is a sorted list of runs from one byte sequence to another.
-type offsetMap struct{ runs []run }
+// A transcoded input's map joins characters of the same lengths one after
+// the other into one run, which stands for each of them as a whole: more,
+// when not nil, holds for each run how many further pieces it stands for.
+// UTF-16 text so takes a run per stretch of characters of one width rather
+// than one per character, and other maps pay nothing for it.
+type offsetMap struct {
+	runs []run
+	more []int
+}
 
 func (m *offsetMap) add(t, s, tn, sn int) {
 	if tn == 0 && sn == 0 {
 		return
 	}
-	if n := len(m.runs); n > 0 {
+	if n := len(m.runs); n > 0 && (m.more == nil || m.more[n-1] == 0) {
 		last := &m.runs[n-1]
 		if last.tn == last.sn && tn == sn && last.t+last.tn == t && last.s+last.sn == s {
 			last.tn += tn
@@ -59,6 +64,49 @@ func (m *offsetMap) add(t, s, tn, sn int) {
 		}
 	}
 	m.runs = append(m.runs, run{t, s, tn, sn})
+	if m.more != nil {
+		m.more = append(m.more, 0)
+	}
+}
+
+// addChar records that text[t:t+tn] stands for src[s:s+sn], one decoded
+// character, as a whole; it joins a run of characters of the same lengths.
+func (m *offsetMap) addChar(t, s, tn, sn int) {
+	if tn == sn || tn == 0 {
+		m.add(t, s, tn, sn)
+		return
+	}
+	if n := len(m.runs); n > 0 {
+		last := m.runs[n-1]
+		k := 1 + m.piecesAfter(n-1)
+		if last.tn == tn && last.sn == sn && last.t+k*tn == t && last.s+k*sn == s {
+			if m.more == nil {
+				m.more = make([]int, n, cap(m.runs))
+			}
+			m.more[n-1]++
+			return
+		}
+	}
+	m.add(t, s, tn, sn)
+}
+
+// piecesAfter returns how many further pieces run i stands for.
+func (m *offsetMap) piecesAfter(i int) int {
+	if m.more == nil {
+		return 0
+	}
+	return m.more[i]
+}
+
+// piece returns the piece of run i that text offset t falls in: the run
+// itself unless it stands for several, and its last piece past its end.
+func (m *offsetMap) piece(i, t int) run {
+	r, more := m.runs[i], m.piecesAfter(i)
+	if more == 0 {
+		return r
+	}
+	k := min(max(t-r.t, 0)/r.tn, more)
+	return run{r.t + k*r.tn, r.s + k*r.sn, r.tn, r.sn}
 }
 
 // find returns the index of the last run starting at or before t.
@@ -75,7 +123,7 @@ func (m *offsetMap) start(t int) int {
 	if i < 0 {
 		return m.runs[0].s
 	}
-	r := m.runs[i]
+	r := m.piece(i, t)
 	switch {
 	case t >= r.t+r.tn: // between runs (synthetic text): next source byte
 		return r.s + r.sn
@@ -95,7 +143,7 @@ func (m *offsetMap) end(t int) int {
 	if i < 0 {
 		return m.runs[0].s
 	}
-	r := m.runs[i]
+	r := m.piece(i, t-1)
 	switch {
 	case t-1 >= r.t+r.tn:
 		return r.s + r.sn
@@ -106,69 +154,25 @@ func (m *offsetMap) end(t int) int {
 	}
 }
 
-// newLineTable returns the offsets at which each line of src starts.
-func newLineTable(src []byte) []int {
-	lines := make([]int, 1, 1+bytes.Count(src, []byte{'\n'}))
-	for i := 0; ; {
-		j := bytes.IndexByte(src[i:], '\n')
-		if j < 0 {
-			break
-		}
-		i += j + 1
-		lines = append(lines, i)
-	}
-	return lines
-}
-
 // PositionOf returns the line and column of a byte offset in Src. Columns
 // count characters; an invalid UTF-8 byte counts as one character, so single
-// byte encodings are counted right too. A leading byte order mark is not
-// counted.
+// byte encodings are counted right too, and in UTF-16 and UTF-32 a character
+// is a code point. A leading byte order mark is not counted. It takes time
+// independent of the length of the line (see lineIndex).
 func (d *Document) PositionOf(offset int) Position {
-	if offset < 0 {
-		offset = 0
-	}
-	if offset > len(d.Src) {
-		offset = len(d.Src)
-	}
-	lines := d.lines
-	if lines == nil { // a Document built by hand; readers fill the table
-		lines = newLineTable(d.Src)
-	}
-	i := sort.Search(len(lines), func(i int) bool { return lines[i] > offset }) - 1
-	lineStart := lines[i]
-	if i == 0 && offset >= 3 && bytes.HasPrefix(d.Src, []byte("\xef\xbb\xbf")) {
-		lineStart = 3 // a byte order mark is not a character anyone sees
-	}
-	col := offset - lineStart + 1
-	if !singleByteCharset(d.Charset) {
-		col = runeCount(d.Src[lineStart:offset]) + 1
-	}
-	return Position{Offset: offset, Line: i + 1, Column: col}
+	p, _ := d.position(offset)
+	return p
 }
 
-// runeCount is utf8.RuneCount, skipping a leading run of ASCII eight bytes
-// at a time: columns are counted from the start of a line, and most lines
-// are mostly ASCII. An ASCII byte is always one character on its own.
-func runeCount(p []byte) int {
-	i := 0
-	for ; i+8 <= len(p); i += 8 {
-		if binary.LittleEndian.Uint64(p[i:])&0x8080808080808080 != 0 {
-			break
-		}
+// position is PositionOf, also returning how many bytes it counted
+// characters over, for the tests that bound that work.
+func (d *Document) position(offset int) (Position, int) {
+	offset = max(0, min(offset, len(d.Src)))
+	x := &d.lines
+	if x.starts == nil { // a Document built by hand; readers fill the index
+		x = newLineIndex(d.Src, d.Charset)
 	}
-	return i + utf8.RuneCount(p[i:])
-}
-
-// singleByteCharset reports whether every byte of the charset is one
-// character, so that bytes that happen to form UTF-8 are not counted as one.
-func singleByteCharset(name string) bool {
-	if name == "utf-8" || name == "" {
-		return false
-	}
-	return strings.HasPrefix(name, "windows-125") || strings.HasPrefix(name, "iso-8859-") ||
-		strings.HasPrefix(name, "koi8-") || name == "windows-874" || name == "ibm866" ||
-		name == "macintosh" || name == "x-mac-cyrillic"
+	return x.position(d.Src, offset)
 }
 
 // SourceOffsets returns the byte range in Src that a span of Text came from.
@@ -188,24 +192,34 @@ func (d *Document) SourceOffsets(s Span) (start, end int) {
 
 // Locate returns where in the input file a span of Text came from.
 func (d *Document) Locate(s Span) Location {
+	loc, _ := d.locate(s)
+	return loc
+}
+
+// locate is Locate, also returning how many bytes it counted characters
+// over.
+func (d *Document) locate(s Span) (Location, int) {
 	start, end := d.SourceOffsets(s)
-	from := d.PositionOf(start)
-	// most spans end on the line they start on: count the characters
-	// between the two ends rather than from the start of the line again
-	if d.lines != nil && start >= 3 && end <= len(d.Src) && end >= start {
+	from, n := d.position(start)
+	// most spans end on the line they start on, and most are short: count
+	// the characters between the two ends rather than from the start of the
+	// line again
+	x := &d.lines
+	if x.starts != nil && start >= 3 && end <= len(d.Src) && end >= start &&
+		(x.unit == unitByte || x.unit == unitUTF8 && end-start <= markEvery) {
 		i := from.Line - 1
-		if i+1 >= len(d.lines) || end < d.lines[i+1] {
+		if i+1 >= len(x.starts) || end < x.starts[i+1] {
 			col := from.Column + end - start
-			single := singleByteCharset(d.Charset)
-			if !single {
+			if x.unit == unitUTF8 {
 				col = from.Column + runeCount(d.Src[start:end])
+				n += end - start
 			}
-			// RuneCount adds up across start only when no character
-			// straddles it
-			if single || start == len(d.Src) || utf8.RuneStart(d.Src[start]) {
-				return location(from, Position{Offset: end, Line: from.Line, Column: col})
+			// characters add up across start only when none straddles it
+			if x.unit == unitByte || start == len(d.Src) || utf8.RuneStart(d.Src[start]) {
+				return location(from, Position{Offset: end, Line: from.Line, Column: col}), n
 			}
 		}
 	}
-	return location(from, d.PositionOf(end))
+	to, m := d.position(end)
+	return location(from, to), n + m
 }

@@ -1,9 +1,13 @@
 package sources
 
 import (
+	"sort"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestOffsetMap(t *testing.T) {
@@ -85,4 +89,65 @@ func TestRangeOfEmptySpan(t *testing.T) {
 	assert.LessOrEqual(t, s, e)
 	r := doc.Locate(Span{8, 13})
 	assert.Equal(t, Location{Start: 8, End: 13, Line: 2, Column: 1, EndLine: 2, EndColumn: 6}, r)
+}
+
+// positionOracle is PositionOf counting every column from the start of its
+// line, as it did before the line index had marks.
+func positionOracle(src []byte, x *lineIndex, offset int) Position {
+	i := sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > offset }) - 1
+	start := x.starts[i]
+	if i == 0 && x.bom > 0 && offset >= x.bom {
+		start = x.bom
+	}
+	col := offset - start + 1
+	if x.unit == unitUTF8 {
+		col = utf8.RuneCount(src[start:offset]) + 1
+	} else if x.unit != unitByte {
+		col = x.unit.count(src[start:offset]) + 1
+	}
+	return Position{Offset: offset, Line: i + 1, Column: col}
+}
+
+// TestPositionOfLongLines checks the marks of long lines against counting
+// from the start of the line, at every offset, and that no position counts
+// over much more than markEvery bytes.
+func TestPositionOfLongLines(t *testing.T) {
+	pieces := []string{"abc ", "café ", "😀", "\xff", "\xe2\x80", "\x94", "– ", "12345678"}
+	var b strings.Builder
+	b.WriteString("\xef\xbb\xbf")
+	for i := range 900 {
+		b.WriteString(pieces[(i*7+i/3)%len(pieces)])
+		if i%400 == 399 {
+			b.WriteString("\n")
+		}
+	}
+	text := b.String()
+	inputs := []struct {
+		src     []byte
+		charset string
+	}{
+		{[]byte(text), "utf-8"},
+		{[]byte(text), "windows-1252"},
+		{[]byte(text), "shift_jis"},
+	}
+	valid := strings.ToValidUTF8(text[3:], "?")
+	for _, u := range wideUnits {
+		inputs = append(inputs, struct {
+			src     []byte
+			charset string
+		}{encodeWide(valid, u, true), u.charset()})
+	}
+	for _, in := range inputs {
+		doc := &Document{Src: in.src, Charset: in.charset, lines: *newLineIndex(in.src, in.charset)}
+		if doc.lines.unit != unitByte { // a column there is a difference of offsets
+			require.NotEmpty(t, doc.lines.marks, in.charset)
+		}
+		x := newLineIndex(in.src, in.charset)
+		x.marks = nil
+		for off := 0; off <= len(in.src); off++ {
+			got, scanned := doc.position(off)
+			require.Equal(t, positionOracle(in.src, x, off), got, "%s offset %d", in.charset, off)
+			require.LessOrEqual(t, scanned, markEvery+8, "%s offset %d", in.charset, off)
+		}
+	}
 }

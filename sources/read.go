@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"unicode/utf8"
 )
 
@@ -75,7 +76,7 @@ func Read(r io.Reader, opts ReadOptions) (*Document, error) {
 	if limit <= 0 {
 		limit = DefaultMaxBytes
 	}
-	src, err := io.ReadAll(io.LimitReader(r, limit+1))
+	src, err := readAll(r, limit+1)
 	if err != nil {
 		return nil, &InputError{Name: opts.Name, Err: fmt.Errorf("read: %w", err)}
 	}
@@ -83,6 +84,31 @@ func Read(r io.Reader, opts ReadOptions) (*Document, error) {
 		return nil, &InputError{Name: opts.Name, Err: fmt.Errorf("%w: more than %d bytes", ErrTooLarge, limit)}
 	}
 	return Parse(src, opts)
+}
+
+// readAll reads r to its end or to limit bytes. When r knows how much it
+// holds (a *bytes.Reader, a *strings.Reader, a *bytes.Buffer, a regular
+// *os.File), the buffer is allocated once at that size instead of grown by
+// doubling, which would allocate about twice the input.
+func readAll(r io.Reader, limit int64) ([]byte, error) {
+	size := int64(-1)
+	switch v := r.(type) {
+	case interface{ Len() int }:
+		size = int64(v.Len())
+	case *os.File:
+		if fi, err := v.Stat(); err == nil && fi.Mode().IsRegular() {
+			if at, err := v.Seek(0, io.SeekCurrent); err == nil {
+				size = fi.Size() - at
+			}
+		}
+	}
+	if size < 0 {
+		return io.ReadAll(io.LimitReader(r, limit))
+	}
+	var b bytes.Buffer
+	b.Grow(int(min(size+1, limit)) + bytes.MinRead) // ReadFrom wants MinRead free before each read
+	_, err := b.ReadFrom(io.LimitReader(r, limit))
+	return b.Bytes(), err
 }
 
 // Parse is Read for input already in memory. The Document keeps src as its
@@ -96,8 +122,7 @@ func Parse(src []byte, opts ReadOptions) (*Document, error) {
 		format = DetectFormat(opts.Name, src)
 	}
 	doc := &Document{Name: opts.Name, Format: format, Src: src, Charset: "utf-8"}
-	if i := bytes.IndexByte(src, 0); i >= 0 && !looksUTF16(src) {
-		doc.lines = newLineTable(src)
+	if i := bytes.IndexByte(src, 0); i >= 0 && !isWide(src) {
 		return nil, &InputError{Name: opts.Name, Pos: doc.PositionOf(i), Err: ErrBinary}
 	}
 	info, ok := LookupFormat(format)
@@ -114,17 +139,21 @@ func Parse(src []byte, opts ReadOptions) (*Document, error) {
 	return doc, nil
 }
 
-func looksUTF16(src []byte) bool {
-	return len(src) >= 2 && (src[0] == 0xFF && src[1] == 0xFE || src[0] == 0xFE && src[1] == 0xFF)
+// isWide reports whether src is UTF-16 or UTF-32, whose NUL bytes are
+// text, not a sign of binary data.
+func isWide(src []byte) bool {
+	_, _, ok := sniffWide(src)
+	return ok
 }
 
 // CheckEncoding reports, without parsing, whether src can be read as
-// format: it fails with ErrBinary for a NUL byte (outside UTF-16, which
-// Parse decodes) and with ErrEncoding for Markdown or plain text that is
-// not UTF-8, since unlike HTML they cannot declare another charset. The
+// format: it fails with ErrBinary for a NUL byte (outside UTF-16 and
+// UTF-32, which Parse decodes) and with ErrEncoding for Markdown or plain
+// text that is not UTF-8, since unlike HTML they cannot declare another
+// charset. The
 // corpus reader uses it to refuse such records as it reads them.
 func CheckEncoding(src []byte, format Format) error {
-	if looksUTF16(src) {
+	if isWide(src) {
 		return nil
 	}
 	if i := bytes.IndexByte(src, 0); i >= 0 {

@@ -3,6 +3,7 @@ package sources
 import (
 	"bytes"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -148,4 +149,40 @@ func benchmarkRead(b *testing.B, dir string, format Format) {
 			}
 		}
 	}
+}
+
+// TestReadAllSizes reads inputs that say their size and inputs that do
+// not, within and past the limit: the same bytes either way, and an input
+// that says its size is read into one buffer of that size.
+func TestReadAllSizes(t *testing.T) {
+	src := bytes.Repeat([]byte("0123456789"), 100_000)
+	path := filepath.Join(t.TempDir(), "in.txt")
+	require.NoError(t, os.WriteFile(path, src, 0o644))
+	readers := map[string]func() io.Reader{
+		"bytes.Reader":   func() io.Reader { return bytes.NewReader(src) },
+		"strings.Reader": func() io.Reader { return strings.NewReader(string(src)) },
+		"unknown size":   func() io.Reader { return io.MultiReader(bytes.NewReader(src)) },
+		"file": func() io.Reader {
+			f, err := os.Open(path)
+			require.NoError(t, err)
+			t.Cleanup(func() { f.Close() })
+			return f
+		},
+	}
+	for name, open := range readers {
+		t.Run(name, func(t *testing.T) {
+			got, err := readAll(open(), int64(len(src))+1)
+			require.NoError(t, err)
+			assert.Equal(t, src, got)
+			got, err = readAll(open(), 1000)
+			require.NoError(t, err)
+			assert.Equal(t, src[:1000], got, "cut at the limit")
+		})
+	}
+	n := testing.AllocsPerRun(5, func() {
+		if _, err := readAll(bytes.NewReader(src), int64(len(src))+1); err != nil {
+			t.Fatal(err)
+		}
+	})
+	assert.LessOrEqual(t, n, 6.0, "one buffer of the input's size, not one grown by doubling")
 }

@@ -322,11 +322,15 @@ func joinsWithoutSpace(prev, next []byte) bool {
 	return false
 }
 
-// decodeText returns the input as UTF-8. Input that is not valid UTF-8 is
-// read as Windows-1252, the commonest mislabelled encoding, keeping a map
-// back to the original bytes.
+// decodeText returns the input as UTF-8. UTF-16 and UTF-32, with a byte
+// order mark or clearly so without one, are transcoded; other input that is
+// not valid UTF-8 is read as Windows-1252, the commonest mislabelled
+// encoding. Either keeps a map back to the original bytes.
 func decodeText(doc *Document) ([]byte, error) {
 	src := doc.Src
+	if u, bom, ok := sniffWide(src); ok {
+		return decodeWide(doc, u, bom), nil
+	}
 	if bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) {
 		// read the byte order mark as white space, keeping offsets into Src
 		src = append([]byte("   "), src[3:]...)

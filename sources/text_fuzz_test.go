@@ -14,6 +14,10 @@ func FuzzParseText(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
+	// adversarial shapes of bounds_test.go
+	f.Add(genLongLine(400))
+	f.Add(genUTF16Text(100))
+	f.Add(encodeWide("Title\n\nText (Smith, 2020).\n", unitUTF16BE, false))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		doc := &Document{Format: FormatText, Src: src, Charset: "utf-8"}
 		if err := parseText(doc); err != nil {

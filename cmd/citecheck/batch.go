@@ -53,7 +53,8 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer, fetc
 	workers := c.Int("workers", runtime.NumCPU(), "articles checked at once")
 	shardFlag := c.String("shard", "", "check only shard I of N (I/N, 0 <= I < N) of the articles, by id")
 	minScore := c.Float64("min-score", 0, "lowest claim score to report (0 means the default)")
-	maxBytes := c.Int64("max-bytes", 0, "largest article in bytes (0 means the default)")
+	limits := addLimitFlags(c.FlagSet)
+	timeout := c.Duration("timeout", citecheck.DefaultArticleTimeout, "give an article up, stored as failed, when it takes longer than this `duration` per 100 KB of its size")
 	resolving := addResolveFlags(c.FlagSet, "open what each article cites and check the sources (network; cached)")
 	inputs, code, ok := c.parse(args)
 	if !ok {
@@ -69,6 +70,11 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer, fetc
 		return c.usageError("no inputs")
 	case *workers < 1:
 		return c.usageError("--workers must be at least 1, not %d", *workers)
+	case *timeout <= 0:
+		return c.usageError("--timeout must be positive, not %v", *timeout)
+	}
+	if err := checkLimits(limits()); err != nil {
+		return c.usageError("%v", err)
 	}
 
 	db, store, err := openStore(ctx, *dbPath)
@@ -81,7 +87,7 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer, fetc
 	if os.Getenv("GOGC") == "" {
 		defer debug.SetGCPercent(debug.SetGCPercent(batchGCPercent))
 	}
-	check := citecheck.Options{MinScore: *minScore, MaxBytes: *maxBytes}
+	check := citecheck.Options{MinScore: *minScore, Limits: limits()}
 	closeResolver, err := resolving.setup(ctx, &check, stderr, fetcherOpts)
 	if err != nil {
 		return c.fail(exitUsage, "%v", err)
@@ -92,7 +98,7 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer, fetc
 	var counts batchCounts
 	counts.total.Store(-1)
 	var hasErr error
-	corpusOpts := corpus.Options{MaxBytes: *maxBytes, Shard: shard, Shards: shards}
+	corpusOpts := corpus.Options{MaxBytes: check.Limits.MaxBytes, Shard: shard, Shards: shards}
 	articles := corpus.Read(ctx, inputs, corpusOpts)
 	todo := func(yield func(corpus.Article, error) bool) {
 		for a, err := range articles {
@@ -123,61 +129,87 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer, fetc
 	results := citecheck.Batch(ctx, iter.Seq2[corpus.Article, error](todo), citecheck.BatchOptions{
 		Workers: *workers,
 		Check:   check,
+		Timeout: *timeout,
 	})
-	saveErr := saveResults(ctx, store, results, &counts)
+	saved, saveErr := saveResults(ctx, store, results, &counts)
 	stopCount()
 	stopStatus()
 
 	elapsed := time.Since(start)
-	done := counts.done.Load()
-	rate := float64(done) / max(elapsed.Seconds(), 1e-9)
+	rate := float64(saved.checked) / max(elapsed.Seconds(), 1e-9)
 	peak := ""
 	if rss, ok := peakRSS(); ok {
 		peak = fmt.Sprintf(", peak RSS %.1f MB", float64(rss)/(1<<20))
 	}
-	fmt.Fprintf(stdout, "citecheck batch: %d checked, %d skipped, %d failed in %.1fs (%.0f articles/s%s)\n",
-		done, counts.skipped.Load(), counts.failed.Load(), elapsed.Seconds(), rate, peak)
+	unsaved := ""
+	if saved.unsaved > 0 {
+		unsaved = fmt.Sprintf(", %d not stored", saved.unsaved)
+	}
+	fmt.Fprintf(stdout, "citecheck batch: %d checked, %d skipped, %d failed%s in %.1fs (%.0f articles/s%s)\n",
+		saved.checked, counts.skipped.Load(), saved.failed, unsaved, elapsed.Seconds(), rate, peak)
 	switch {
 	case saveErr != nil:
-		return c.fail(exitBatchFailed, "%v", saveErr)
+		return c.fail(exitBatchFailed, "%v; %d articles were checked but not stored: run again to store them", saveErr, saved.unsaved)
 	case hasErr != nil:
 		return c.fail(exitBatchFailed, "%v", hasErr)
 	case ctx.Err() != nil:
 		return c.fail(exitBatchFailed, "stopped: %v; run again to finish", ctx.Err())
-	case counts.failed.Load() > 0:
+	case saved.failed > 0:
 		return exitBatchFailed
 	}
 	return exitOK
+}
+
+// batchSaved counts the results saveResults stored, and those it could
+// not store.
+type batchSaved struct {
+	checked, failed int64 // stored, with a report and failed (status 'failed')
+	unsaved         int64 // checked but not stored: their transaction failed, or came after one that did
 }
 
 // saveResults writes results with one transaction per batchCommit results,
 // or per batchFlushEvery when results come slowly. An article, its findings,
 // claims and citations always share a transaction. The transactions are
 // written by a goroutine of their own, so that the workers never wait for
-// the database: while one batch is written, the next fills.
-func saveResults(ctx context.Context, store *citecheck.Store, results iter.Seq2[citecheck.BatchResult, error], counts *batchCounts) error {
+// the database: while one batch is written, the next fills. A transaction
+// that fails stops the run: it returns the error, and counts the results
+// of that transaction and of those after it as unsaved.
+func saveResults(ctx context.Context, store *citecheck.Store, results iter.Seq2[citecheck.BatchResult, error], counts *batchCounts) (batchSaved, error) {
 	full := make(chan []citecheck.BatchResult, 1)
-	var saveErr atomic.Pointer[error]
-	var wg sync.WaitGroup
+	var (
+		saved   batchSaved // written by the goroutine below only
+		saveErr atomic.Pointer[error]
+		wg      sync.WaitGroup
+	)
 	wg.Go(func() {
 		for batch := range full {
 			if saveErr.Load() != nil {
-				continue // drain: the run is stopping
+				saved.unsaved += int64(len(batch)) // drain: the run is stopping
+				continue
 			}
 			// Write what is done even when ctx is cancelled, so an
 			// interrupted run keeps its work.
 			if err := store.Save(context.WithoutCancel(ctx), batch...); err != nil {
+				saved.unsaved += int64(len(batch))
 				saveErr.Store(&err)
+				continue
+			}
+			for _, r := range batch {
+				if r.Err != nil {
+					saved.failed++
+				} else {
+					saved.checked++
+				}
 			}
 		}
 	})
-	finish := func() error {
+	finish := func() (batchSaved, error) {
 		close(full)
 		wg.Wait()
 		if err := saveErr.Load(); err != nil {
-			return *err
+			return saved, *err
 		}
-		return nil
+		return saved, nil
 	}
 
 	pending := make([]citecheck.BatchResult, 0, batchCommit)

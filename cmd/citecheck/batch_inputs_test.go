@@ -135,3 +135,28 @@ func TestBatchResolve(t *testing.T) {
 	assert.Equal(t, exitUsage, code, "a directory is not a cache file")
 	assert.Contains(t, errOut, "citecheck batch: ")
 }
+
+// TestBatchJSONLDuplicateID checks that an id given twice in a JSON Lines
+// file keeps its first article in the database and fails the second,
+// rather than replace the first silently.
+func TestBatchJSONLDuplicateID(t *testing.T) {
+	dir := t.TempDir()
+	feed := filepath.Join(dir, "feed.jsonl")
+	lines := []string{
+		`{"id": "story", "url": "https://news.example/first", "text": "First\n\nIt rose (Okafor, 2021).\n\nReferences\n\nOkafor, C. (2021). Transit demand. Urban Studies, 4, 5-6.\n"}`,
+		`{"id": "story", "url": "https://news.example/second", "text": "Second\n\nIt fell.\n"}`,
+	}
+	require.NoError(t, os.WriteFile(feed, []byte(strings.Join(lines, "\n")+"\n"), 0o644))
+	db := filepath.Join(dir, "r.sqlite")
+	code, out, errOut := runTool(t, "", "batch", "--db", db, feed)
+	assert.Equal(t, exitBatchFailed, code, errOut)
+	assert.Contains(t, out, "1 checked, 0 skipped, 1 failed")
+
+	var url string
+	require.NoError(t, openResults(t, db).QueryRow("SELECT url FROM articles WHERE id = 'story'").Scan(&url))
+	assert.Equal(t, "https://news.example/first", url)
+	var status, reason string
+	require.NoError(t, openResults(t, db).QueryRow("SELECT status, reason FROM articles WHERE id = ?", feed+"#2").Scan(&status, &reason))
+	assert.Equal(t, "failed", status)
+	assert.Contains(t, reason, "line 1", "the reason names the line kept")
+}

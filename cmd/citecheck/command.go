@@ -7,6 +7,10 @@ import (
 	"io"
 	"slices"
 	"strings"
+
+	"github.com/citecheck/citecheck"
+	"github.com/citecheck/citecheck/citations"
+	"github.com/citecheck/citecheck/sources"
 )
 
 // command is the command line of a subcommand: its flags (the embedded
@@ -118,4 +122,29 @@ func orList(words []string) string {
 		return strings.Join(words, "")
 	}
 	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
+}
+
+// addLimitFlags defines the flags of citecheck.Limits on fs, with the
+// defaults as their values, and returns what they were set to.
+func addLimitFlags(fs *flag.FlagSet) func() citecheck.Limits {
+	maxBytes := fs.Int64("max-bytes", sources.DefaultMaxBytes, "refuse an input larger than this many `bytes`")
+	maxCitations := fs.Int("max-citations", citations.DefaultMaxCitations, "refuse an input with more than this many in-text `citations` (a range such as [4-6] counts each number)")
+	maxReferences := fs.Int("max-references", citations.DefaultMaxReferences, "refuse an input with more than this many reference-list `entries`")
+	maxFindings := fs.Int("max-findings", citecheck.DefaultMaxFindings, "refuse an input with more than this many `findings`")
+	return func() citecheck.Limits {
+		return citecheck.Limits{MaxBytes: *maxBytes, MaxCitations: *maxCitations, MaxReferences: *maxReferences, MaxFindings: *maxFindings}
+	}
+}
+
+// checkLimits reports the first limit flag that is not positive.
+func checkLimits(l citecheck.Limits) error {
+	for _, f := range []struct {
+		name string
+		v    int64
+	}{{"max-bytes", l.MaxBytes}, {"max-citations", int64(l.MaxCitations)}, {"max-references", int64(l.MaxReferences)}, {"max-findings", int64(l.MaxFindings)}} {
+		if f.v <= 0 {
+			return fmt.Errorf("--%s must be positive, not %d", f.name, f.v)
+		}
+	}
+	return nil
 }

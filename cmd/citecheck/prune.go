@@ -31,7 +31,7 @@ func runPruneCache(ctx context.Context, args []string, stdout, stderr io.Writer)
 	if _, err := os.Stat(path); err != nil {
 		return c.fail(exitUsage, "%v", err)
 	}
-	cache, db, err := openCache(ctx, path)
+	cache, db, err := openCache(ctx, path, false)
 	if err != nil {
 		return c.fail(exitUsage, "%v", err)
 	}

@@ -15,7 +15,7 @@ import (
 func TestPruneCache(t *testing.T) {
 	dir := t.TempDir()
 	cache := filepath.Join(dir, "cache.sqlite")
-	c, db, err := openCache(context.Background(), cache)
+	c, db, err := openCache(context.Background(), cache, false)
 	require.NoError(t, err)
 	now := time.Now()
 	for _, cs := range []resolve.CachedSource{

@@ -67,11 +67,14 @@ func (f resolveFlags) setup(ctx context.Context, opts *citecheck.Options, stderr
 	if err := os.MkdirAll(filepath.Dir(cachePath), 0o755); err != nil {
 		return nil, fmt.Errorf("cache: %w", err)
 	}
-	cache, db, err := openCache(ctx, cachePath)
+	offline := *f.offline
+	// Offline, nothing is written: a cache that exists is opened read-only,
+	// so that one the process may not write serves too.
+	_, statErr := os.Stat(cachePath)
+	cache, db, err := openCache(ctx, cachePath, offline && statErr == nil)
 	if err != nil {
 		return nil, err
 	}
-	offline := *f.offline
 	var fetcher *resolve.Fetcher
 	if !offline {
 		if *f.contact != "" {

@@ -23,24 +23,44 @@ import (
 	"github.com/citecheck/citecheck/sources/resolve"
 )
 
-// helperEnv makes the test binary, run again by TestCheckResolveKilled, act
-// as `citecheck check` with loopback allowed (which the real command never
-// allows), so that it can resolve against the test's server.
-const helperEnv = "CITECHECK_TEST_HELPER_CHECK"
+// helperEnv makes the test binary, run again by a test with the command's
+// arguments after "--", act as a command: with "check", as `citecheck
+// check` with loopback allowed (which the real command never allows), so
+// that it can resolve against the test's server (TestCheckResolveKilled);
+// with "citecheck", as the command itself (TestBatchProcesses).
+const helperEnv = "CITECHECK_TEST_HELPER"
 
-func TestHelperCheckProcess(t *testing.T) {
-	if os.Getenv(helperEnv) != "1" {
-		t.Skip("run by TestCheckResolveKilled only")
+func TestHelperProcess(t *testing.T) {
+	var code int
+	switch os.Getenv(helperEnv) {
+	case "check":
+		opts := []resolve.Option{resolve.WithAllowLoopback(), resolve.WithPerDomain(1, 0)}
+		code = runCheck(context.Background(), helperArgs(), strings.NewReader(""), os.Stdout, os.Stderr, opts)
+	case "citecheck":
+		code = run(context.Background(), helperArgs(), strings.NewReader(""), os.Stdout, os.Stderr)
+	default:
+		t.Skip("run by other tests, as a process of its own")
 	}
-	args := os.Args
-	for i, a := range args {
+	os.Exit(code)
+}
+
+// helperCommand returns the command that runs the test binary as a helper
+// process acting as command (see helperEnv) with args.
+func helperCommand(ctx context.Context, command string, args ...string) *exec.Cmd {
+	cmd := exec.CommandContext(ctx, os.Args[0], append([]string{"-test.run=^TestHelperProcess$", "--"}, args...)...)
+	cmd.Env = append(os.Environ(), helperEnv+"="+command)
+	return cmd
+}
+
+// helperArgs returns the arguments a helper process was given after "--",
+// those of the command it acts as.
+func helperArgs() []string {
+	for i, a := range os.Args {
 		if a == "--" {
-			args = args[i+1:]
-			break
+			return os.Args[i+1:]
 		}
 	}
-	opts := []resolve.Option{resolve.WithAllowLoopback(), resolve.WithPerDomain(1, 0)}
-	os.Exit(runCheck(context.Background(), args, strings.NewReader(""), os.Stdout, os.Stderr, opts))
+	return nil
 }
 
 func TestCheckResolveKilled(t *testing.T) {
@@ -79,9 +99,7 @@ func TestCheckResolveKilled(t *testing.T) {
 
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^TestHelperCheckProcess$", "--",
-		"--resolve", "--cache", cache, "--format", "json", article)
-	cmd.Env = append(os.Environ(), helperEnv+"=1")
+	cmd := helperCommand(ctx, "check", "--resolve", "--cache", cache, "--format", "json", article)
 	require.NoError(t, cmd.Start())
 	for pages.Load() < 10 && ctx.Err() == nil {
 		time.Sleep(5 * time.Millisecond)

@@ -18,6 +18,7 @@ import (
 
 	"github.com/citecheck/citecheck"
 	"github.com/citecheck/citecheck/sources/resolve"
+	"github.com/citecheck/citecheck/sources/resolve/sqlitecache"
 )
 
 // fakeSite serves one page, a 404 and a DOI registry that knows nothing, on
@@ -103,6 +104,61 @@ func TestCheckResolveSQLite(t *testing.T) {
 	var off citecheck.Report
 	require.NoError(t, json.NewDecoder(bufio.NewReader(&out)).Decode(&off))
 	assert.Equal(t, rep.Findings, off.Findings)
+}
+
+// TestCheckOfflineReadOnlyCache checks that --offline reads a cache the
+// process may not write (a read-only file in a read-only folder) without
+// writing to it, and refuses one whose schema it would have to upgrade.
+func TestCheckOfflineReadOnlyCache(t *testing.T) {
+	srv, requests := fakeSite(t)
+	dir := t.TempDir()
+	article := filepath.Join(dir, "draft.md")
+	text := "# Draft\n\nTeenagers remember more after sleep (Smith, 2019).\n\n## References\n\n" +
+		"1. Smith, J. (2019). Sleep and memory in adolescents. Journal of Sleep. " + srv.URL + "/ok\n"
+	require.NoError(t, os.WriteFile(article, []byte(text), 0o644))
+	roDir := filepath.Join(dir, "ro")
+	cachePath := filepath.Join(roDir, "cache.sqlite")
+	var out, errOut bytes.Buffer
+	code := runCheck(context.Background(), []string{"--resolve", "--cache", cachePath, "--format", "json", article},
+		strings.NewReader(""), &out, &errOut, []resolve.Option{resolve.WithAllowLoopback(), resolve.WithPerDomain(4, 0)})
+	require.Equal(t, exitOK, code, errOut.String())
+	var online citecheck.Report
+	require.NoError(t, json.Unmarshal(out.Bytes(), &online))
+	require.NotNil(t, online.References[0].Source)
+	n := requests.Load()
+
+	require.NoError(t, os.Chmod(cachePath, 0o444))
+	require.NoError(t, os.Chmod(roDir, 0o555))
+	t.Cleanup(func() { _ = os.Chmod(roDir, 0o755) })
+	before, err := os.ReadFile(cachePath)
+	require.NoError(t, err)
+	code, stdout, stderr := runTool(t, "", "check", "--offline", "--cache", cachePath, "--format", "json", article)
+	require.Equal(t, exitOK, code, stderr)
+	var offline citecheck.Report
+	require.NoError(t, json.Unmarshal([]byte(stdout), &offline))
+	assert.Equal(t, online.References[0].Source, offline.References[0].Source, "answered from the cache")
+	assert.Equal(t, n, requests.Load(), "offline run made requests")
+	after, err := os.ReadFile(cachePath)
+	require.NoError(t, err)
+	assert.Equal(t, before, after, "the cache is unchanged")
+
+	// A cache of an older schema would have to be written to be read.
+	require.NoError(t, os.Chmod(roDir, 0o755))
+	require.NoError(t, os.Chmod(cachePath, 0o644))
+	db, err := openDB(context.Background(), cachePath, false, nil)
+	require.NoError(t, err)
+	_, err = db.Exec("UPDATE cache_schema SET version = ?", sqlitecache.SchemaVersion-1)
+	require.NoError(t, err)
+	require.NoError(t, db.Close())
+	before, err = os.ReadFile(cachePath)
+	require.NoError(t, err)
+	code, _, stderr = runTool(t, "", "check", "--offline", "--cache", cachePath, article)
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, "older")
+	assert.Contains(t, stderr, "without --offline")
+	after, err = os.ReadFile(cachePath)
+	require.NoError(t, err)
+	assert.Equal(t, before, after, "the cache is unchanged")
 }
 
 func TestCheckResolveFlags(t *testing.T) {

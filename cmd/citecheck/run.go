@@ -10,6 +10,7 @@ import (
 	"math"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/citecheck/citecheck"
 	"github.com/citecheck/citecheck/sources"
@@ -82,7 +83,8 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	failOn := c.String("fail-on", "error", "exit 1 when a finding reaches this `severity`: error, warning or never")
 	inputFormat := c.String("input-format", "", "read inputs in this `format` instead of detecting it: "+orList(inputFormats))
 	baseURL := c.String("base-url", "", "resolve relative links in HTML against this `URL`")
-	maxBytes := c.Int64("max-bytes", sources.DefaultMaxBytes, "refuse inputs larger than this many `bytes`")
+	limits := addLimitFlags(c.FlagSet)
+	timeout := c.Duration("timeout", 10*time.Minute, "give up a run that takes longer than this `duration` (resolving sources can be slow; 0: never)")
 	minScore := c.Float64("min-score", 0, "count a sentence as a claim from this check-worthiness `score` (0 to 1; 0 means the model's default)")
 	resolving := addResolveFlags(c.FlagSet, "open what the article cites (DOIs, URLs, links) and check the sources; off: no network at all")
 	files, code, ok := c.parse(args)
@@ -99,10 +101,21 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if *minScore < 0 || *minScore > 1 {
 		return c.usageError("--min-score must be between 0 and 1, not %g", *minScore)
 	}
+	if err := checkLimits(limits()); err != nil {
+		return c.usageError("%v", err)
+	}
+	if *timeout < 0 {
+		return c.usageError("--timeout must not be negative, not %v", *timeout)
+	}
 	if len(files) == 0 {
 		return c.usageError("no input files (use - for standard input)")
 	}
-	opts := citecheck.Options{Format: sources.Format(*inputFormat), BaseURL: *baseURL, MaxBytes: *maxBytes, MinScore: *minScore}
+	if *timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, *timeout)
+		defer cancel()
+	}
+	opts := citecheck.Options{Format: sources.Format(*inputFormat), BaseURL: *baseURL, Limits: limits(), MinScore: *minScore}
 	closeResolver, err := resolving.setup(ctx, &opts, stderr, fetcherOpts)
 	if err != nil {
 		return c.fail(exitUsage, "%v", err)

@@ -125,3 +125,35 @@ func TestReadmeTryIt(t *testing.T) {
 	assert.Equal(t, want, out)
 	assert.Equal(t, exitFindings, code, "the README says it exits with status 1")
 }
+
+// TestCheckLimits checks an article past each limit: the run fails with
+// one line that names the limit and the flag that raises it, and raising
+// the limit lets the article through.
+func TestCheckLimits(t *testing.T) {
+	tests := []struct {
+		limit, flag, value string
+	}{
+		{"bytes", "--max-bytes", "1000"},
+		{"citations", "--max-citations", "5"},
+		{"references", "--max-references", "3"},
+		{"findings", "--max-findings", "1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.limit, func(t *testing.T) {
+			code, stdout, stderr := runTool(t, "", "check", tt.flag, tt.value, articles+"apa.txt")
+			assert.Equal(t, exitUsage, code)
+			assert.Empty(t, stdout)
+			assert.Contains(t, stderr, "apa.txt")
+			assert.Contains(t, stderr, "limit exceeded")
+			assert.Contains(t, stderr, "the limit is "+tt.value+" "+tt.limit)
+			assert.Contains(t, stderr, tt.flag)
+			assert.Equal(t, 1, strings.Count(strings.TrimSpace(stderr), "\n")+1, "one line: %q", stderr)
+
+			code, _, _ = runTool(t, "", "check", tt.flag, "100000", "--fail-on", "never", articles+"apa.txt")
+			assert.Equal(t, exitOK, code)
+		})
+	}
+	code, _, stderr := runTool(t, "", "check", "--max-citations", "0", articles+"apa.txt")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, "--max-citations must be positive")
+}

@@ -114,7 +114,8 @@ func ShardOf(id string, shards int) int {
 
 // Read reads the articles of the given inputs, one at a time, in input
 // order. It holds at most one article in memory (plus, for JSON Lines, a
-// line buffer as long as the longest line read, at most 2×MaxBytes+64 KiB;
+// line buffer as long as the longest line read, at most 2×MaxBytes+64 KiB,
+// and a few dozen bytes per record of the file, to find repeated ids;
 // for WARC, gowarc's 1 MiB read buffer, with larger records spilled to a
 // temporary file).
 //
@@ -129,7 +130,9 @@ func ShardOf(id string, shards int) int {
 //     object per line with "id" and one of "html", "markdown" or "text"
 //     (taken in that order when several are present), and optional "url",
 //     "published" and "outlet"; a line without an id gets the id path#line;
-//     blank lines are skipped;
+//     blank lines are skipped; a record whose id an earlier record of the
+//     file has is reported, with a *DuplicateIDError, and the earlier one
+//     kept;
 //   - a WARC file (.warc or .warc.gz, per-record gzip as Common Crawl
 //     writes it). Each HTTP response record with a 2xx status and an HTML
 //     body is one article, with ID and URL from WARC-Target-URI and
@@ -140,7 +143,10 @@ func ShardOf(id string, shards int) int {
 // Each error yielded is a *ReadError and the walk goes on after it: a
 // record that cannot be read (too large, binary, undecodable text, a bad
 // JSON line, a truncated or corrupt WARC record) is reported once, never
-// dropped silently. An input that cannot be opened is reported once and
+// dropped silently. A WARC record whose Content-Length runs past the end of
+// the file is reported with ErrTruncated, and reading resumes at the next
+// line that starts a WARC record ("WARC/1.") after the bad record's first
+// line, so that the records the bad one claimed are read. An input that cannot be opened is reported once and
 // the next input is read. When ctx is done, Read yields one
 // *ReadError wrapping ctx.Err() and stops.
 //

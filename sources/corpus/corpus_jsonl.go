@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -45,6 +46,7 @@ func (r *corpusReader) readJSONL(path string) bool {
 		src = gz
 	}
 	lr := newLineReader(src, jsonlLineLimit(r.opts.MaxBytes))
+	seen := make(map[idKey]int64) // the line of each id yielded
 	for lineNo := int64(1); ; lineNo++ {
 		if !r.alive(path) {
 			return false
@@ -77,6 +79,14 @@ func (r *corpusReader) readJSONL(path string) bool {
 		if !r.inShard(a.ID) {
 			continue
 		}
+		if err == nil {
+			key := keyOf(a.ID)
+			if first, dup := seen[key]; dup {
+				err = &DuplicateIDError{ID: a.ID, FirstLine: first}
+			} else {
+				seen[key] = lineNo
+			}
+		}
 		if err != nil {
 			if !r.fail(path, lineNo, err) {
 				return false
@@ -87,6 +97,33 @@ func (r *corpusReader) readJSONL(path string) bool {
 			return false
 		}
 	}
+}
+
+// DuplicateIDError reports a JSON Lines record whose id an earlier record
+// of the same file has. The earlier record is kept and this one is not
+// yielded as an article: it is the Err of a *ReadError whose Pos is the
+// later line.
+type DuplicateIDError struct {
+	// ID is the id the two records share.
+	ID string
+	// FirstLine is the 1-based line of the record kept.
+	FirstLine int64
+}
+
+// Error names the id and the line of the record kept.
+func (e *DuplicateIDError) Error() string {
+	return fmt.Sprintf("duplicate id %q: first on line %d", e.ID, e.FirstLine)
+}
+
+// idKey stands for an id in the set of a file's ids: ids can be as long as
+// a line (2×MaxBytes), so keeping them whole would make memory grow with
+// their length as well as their number; 128 bits of SHA-256 make two ids
+// with one key practically impossible.
+type idKey [16]byte
+
+func keyOf(id string) idKey {
+	sum := sha256.Sum256([]byte(id))
+	return idKey(sum[:16])
 }
 
 // jsonlLineLimit is the longest JSON Lines line read for a body limit of

@@ -207,6 +207,59 @@ func TestReadCorpusJSONL(t *testing.T) {
 	})
 }
 
+// TestReadCorpusJSONLDuplicateID checks that a record whose id an earlier
+// record of the file has is reported, naming both lines, and the earlier
+// kept; an id whose first record failed is not taken.
+func TestReadCorpusJSONLDuplicateID(t *testing.T) {
+	lines := []string{
+		`{"id":"a1","text":"first a1"}`,
+		`{"id":"a2","text":"first a2"}`,
+		`{"id":"a1","text":"second a1"}`,
+		``,
+		`{"id":"a2","text":"second a2"}`,
+		`{"id":7,"text":"number"}`,
+		`{"id":"7","text":"string"}`,
+		`{"id":"bad","url":"https://ex.com/no-body"}`,
+		`{"id":"bad","text":"bad, with a body"}`,
+		`{"text":"no id"}`,
+		`{"id":"x","text":"x"}`,
+	}
+	dir := t.TempDir()
+	for _, name := range []string{"d.jsonl", "d.jsonl.gz"} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(dir, name)
+			content := []byte(strings.Join(lines, "\n") + "\n")
+			if strings.HasSuffix(name, ".gz") {
+				content = gzipBytes(t, content)
+			}
+			require.NoError(t, os.WriteFile(path, content, 0o644))
+			res := collectCorpus(t, context.Background(), []string{path, path}, Options{})
+
+			ids := []string{"a1", "a2", "7", "bad", path + "#10", "x"}
+			assert.Equal(t, append(ids, ids...), res.ids(), "each file is read on its own")
+			assert.Equal(t, "first a1", string(res.articles[0].Body))
+			assert.Equal(t, "number", string(res.articles[2].Body))
+			type dup struct {
+				line int64
+				err  DuplicateIDError
+			}
+			var got []dup
+			for _, e := range res.errs {
+				var de *DuplicateIDError
+				if errors.As(e, &de) {
+					got = append(got, dup{e.Pos, *de})
+				} else {
+					assert.Equal(t, int64(8), e.Pos)
+					assert.ErrorIs(t, e, ErrNoBody)
+				}
+			}
+			want := []dup{{3, DuplicateIDError{"a1", 1}}, {5, DuplicateIDError{"a2", 2}}, {7, DuplicateIDError{"7", 6}}}
+			assert.Equal(t, append(want, want...), got)
+			assert.Len(t, res.errs, 8)
+		})
+	}
+}
+
 // warcRecord builds one WARC/1.0 record; block is the content block.
 func warcRecord(typ, uri, contentType, block string) string {
 	var b strings.Builder
@@ -305,6 +358,71 @@ func TestReadCorpusWARC(t *testing.T) {
 			assert.Positive(t, res.errs[0].Pos)
 			assert.ErrorIs(t, res.errs[0], ErrTruncated)
 		})
+	}
+}
+
+// TestReadCorpusWARCHugeLength has a record claim far more bytes than the
+// file holds, in the middle of the file: it is reported once, and the
+// records after it are read, with their offsets, in every layout.
+func TestReadCorpusWARCHugeLength(t *testing.T) {
+	const app = "application/http; msgtype=response"
+	record := func(typ, name string) string {
+		return warcRecord(typ, "https://news.example/"+name, app, httpResponse("200 OK", "text/html", "<p>"+name+"</p>"))
+	}
+	claim := func(rec string) string {
+		i := strings.Index(rec, "Content-Length: ")
+		j := i + strings.Index(rec[i:], "\r\n")
+		return rec[:i] + "Content-Length: 1000000000000" + rec[j:]
+	}
+	tests := []struct {
+		name string
+		recs []string
+		bad  []string // the responses reported, by name: articles lost
+	}{
+		{"response", []string{record("response", "one"), claim(record("response", "huge")), record("response", "two"), record("response", "three")},
+			[]string{"huge"}},
+		{"request", []string{record("response", "one"), claim(record("request", "huge")), record("response", "two"), record("response", "three")},
+			nil},
+		{"two in a row", []string{record("response", "one"), claim(record("response", "huge")), claim(record("response", "huge2")),
+			record("response", "two"), record("response", "three")}, []string{"huge", "huge2"}},
+	}
+	layouts := []struct {
+		name   string
+		layout warcLayout
+	}{{"c.warc", warcPlain}, {"c.warc.gz", warcPerRecord}, {"one-stream.warc.gz", warcOneStream}}
+	for _, tt := range tests {
+		for _, l := range layouts {
+			t.Run(tt.name+"/"+l.name, func(t *testing.T) {
+				var file []byte
+				offsets := map[string]int64{} // of the records, by URL
+				for _, rec := range tt.recs {
+					uri := rec[strings.Index(rec, "WARC-Target-URI: ")+len("WARC-Target-URI: "):]
+					offsets[uri[:strings.Index(uri, "\r\n")]] = int64(len(file))
+					b := []byte(rec)
+					if l.layout == warcPerRecord {
+						b = gzipBytes(t, b)
+					}
+					file = append(file, b...)
+				}
+				if l.layout == warcOneStream {
+					file = gzipBytes(t, file)
+				}
+				path := filepath.Join(t.TempDir(), l.name)
+				require.NoError(t, os.WriteFile(path, file, 0o644))
+
+				res := collectCorpus(t, context.Background(), []string{path}, Options{})
+				want := []string{"https://news.example/one", "https://news.example/two", "https://news.example/three"}
+				assert.Equal(t, want, res.ids())
+				for _, a := range res.articles {
+					assert.Equal(t, fmt.Sprintf("%s#%d", path, offsets[a.ID]), a.Input)
+				}
+				require.Len(t, res.errs, len(tt.bad), "%v", res.errs)
+				for i, e := range res.errs {
+					assert.ErrorIs(t, e, ErrTruncated)
+					assert.Equal(t, offsets["https://news.example/"+tt.bad[i]], e.Pos)
+				}
+			})
+		}
 	}
 }
 

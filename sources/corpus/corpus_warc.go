@@ -23,61 +23,194 @@ import (
 // and a corrupt member costs only its record; a .warc.gz compressed as one
 // stream is decompressed as a whole, and its offsets are offsets in the
 // decompressed stream.
+//
+// A record whose Content-Length claims more than the stream holds would
+// take every record after it for its block. Outside a gzip member, which
+// bounds it, the reader reports it and resumes at the next line that
+// starts a WARC record after the bad record's first line.
 func (r *corpusReader) readWARC(path string) bool {
-	f, err := os.Open(path)
+	w, err := openWARC(path)
 	if err != nil {
-		return r.fail(path, 0, fmt.Errorf("open: %w", err))
+		return r.fail(path, 0, err)
 	}
-	defer f.Close()
-	var stream io.Reader = f
-	if wholeFileGzip(path) {
-		// gowarc reads one record per gzip member and would silently drop
-		// the rest of a member holding several, so decompress here
-		gz, err := gzip.NewReader(f)
-		if err != nil {
-			return r.fail(path, 0, fmt.Errorf("%w: gzip: %w", ErrMalformed, err))
+	defer w.f.Close()
+	wr, closeStream, err := w.records(0)
+	for err == nil && wr != nil {
+		resume, ok := r.readWARCRecords(path, wr, w.perMember)
+		wr.Close()
+		closeStream()
+		switch {
+		case !ok:
+			return false
+		case resume < 0:
+			return true
 		}
-		defer gz.Close()
-		stream = gz
+		wr, closeStream, err = w.records(resume)
 	}
-	// The reader caches one record's block at a time (in memory up to
-	// 1 MiB, then in a temporary file), so memory stays bounded. It must
-	// validate the record (the default policy) for the block to be cached
-	// at all: unvalidated blocks are discarded before Next returns.
-	wr, err := gowarc.NewWarcFileReaderFromStream(stream, 0)
-	if err != nil {
-		return r.fail(path, 0, fmt.Errorf("%w: %w", ErrMalformed, err))
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) {
+		// a stream that ends early was reported with the record it cut
+		return r.fail(path, 0, err)
 	}
-	defer wr.Close()
+	return true
+}
+
+// readWARCRecords reads the records of wr. It returns where to resume
+// reading, after a record that ran out of data outside a gzip member
+// (perMember false), or -1 at the end; ok is false when the iteration must
+// stop.
+func (r *corpusReader) readWARCRecords(path string, wr *gowarc.WarcFileReader, perMember bool) (resume int64, ok bool) {
 	lastOffset := int64(-1)
 	for {
 		if !r.alive(path) {
-			return false
+			return -1, false
 		}
 		rec, err := wr.Next()
 		if err != nil {
 			rec.Close()
 			if errors.Is(err, io.EOF) && rec.WarcRecord == nil && rec.Size == 0 {
-				return true
+				return -1, true
 			}
 			// A record whose headers cannot be parsed leaves the reader in
 			// an unknown place; it resynchronises on the next "WARC/" or
 			// gzip member, but stop when it makes no progress.
 			id := path + "#" + strconv.FormatInt(rec.Offset, 10)
 			if r.inShard(id) && !r.fail(path, rec.Offset, warcError(err)) {
-				return false
+				return -1, false
 			}
-			if rec.Offset <= lastOffset || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-				return true
+			if rec.Offset <= lastOffset {
+				return -1, true
+			}
+			if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+				if perMember {
+					return -1, true
+				}
+				return rec.Offset + 1, true
 			}
 			lastOffset = rec.Offset
 			continue
 		}
 		lastOffset = rec.Offset
+		short := !perMember && ranShort(rec)
 		ok := r.readWARCRecord(path, rec)
 		rec.Close()
-		if !ok {
-			return false
+		switch {
+		case !ok:
+			return -1, false
+		case short:
+			return rec.Offset + 1, true
+		}
+	}
+}
+
+// ranShort reports whether the stream ended before rec's block did: its
+// Content-Length claims more bytes than were left.
+func ranShort(rec gowarc.Record) bool {
+	for _, v := range rec.Validation {
+		var cl *gowarc.ContentLengthError
+		if errors.As(v, &cl) {
+			return true
+		}
+	}
+	return false
+}
+
+// warcFile is an open WARC file, read from any offset of its stream of
+// records.
+type warcFile struct {
+	f    *os.File
+	size int64
+	// oneStream is set for a file gzipped as one stream: offsets are in
+	// the decompressed stream. perMember is set for a file gzipped record
+	// by record, where a record cannot run past its gzip member.
+	oneStream, perMember bool
+}
+
+// openWARC opens the WARC file at path. Close its f when done.
+func openWARC(path string) (*warcFile, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open: %w", err)
+	}
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("open: %w", err)
+	}
+	// gowarc reads one record per gzip member and would silently drop
+	// the rest of a member holding several, so a file gzipped as one
+	// stream is decompressed here
+	oneStream := wholeFileGzip(path)
+	gz := strings.HasSuffix(strings.ToLower(path), ".gz")
+	return &warcFile{f: f, size: info.Size(), oneStream: oneStream, perMember: gz && !oneStream}, nil
+}
+
+// records returns a reader of the records of w from offset off of its
+// stream: from the start when off is 0, else from the first line after off
+// that starts a WARC record; nil, with a nil error, when there is none.
+// Close the reader, then call closeStream.
+//
+// The reader caches one record's block at a time (in memory up to 1 MiB,
+// then in a temporary file), so memory stays bounded. It must validate the
+// record (the default policy) for the block to be cached at all:
+// unvalidated blocks are discarded before Next returns.
+func (w *warcFile) records(off int64) (wr *gowarc.WarcFileReader, closeStream func(), err error) {
+	var (
+		stream io.Reader
+		skip   int64 // bytes of stream before off
+	)
+	closeStream = func() {}
+	if w.oneStream {
+		gz, err := gzip.NewReader(io.NewSectionReader(w.f, 0, w.size))
+		if err != nil {
+			return nil, nil, fmt.Errorf("%w: gzip: %w", ErrMalformed, err)
+		}
+		stream, skip, closeStream = gz, off, func() { gz.Close() }
+	} else {
+		stream = io.NewSectionReader(w.f, off, max(w.size-off, 0))
+	}
+	// Not a seeker: gowarc takes off as where the stream starts.
+	br := bufio.NewReaderSize(stream, 64<<10)
+	if off > 0 {
+		skipped, found, err := skipToRecord(br, skip)
+		if err != nil || !found {
+			closeStream()
+			return nil, func() {}, err
+		}
+		off += skipped
+	}
+	if wr, err = gowarc.NewWarcFileReaderFromStream(br, off); err != nil {
+		closeStream()
+		return nil, nil, fmt.Errorf("%w: %w", ErrMalformed, err)
+	}
+	return wr, closeStream, nil
+}
+
+// warcMagic starts the first line of a WARC/1.0 or WARC/1.1 record.
+var warcMagic = []byte("WARC/1.")
+
+// skipToRecord discards the first skip bytes of br (a stream that cannot
+// seek), then the bytes up to the next line that starts with warcMagic,
+// and returns how many it discarded after skip; found is false when the
+// stream ends first.
+func skipToRecord(br *bufio.Reader, skip int64) (skipped int64, found bool, err error) {
+	if _, err := io.CopyN(io.Discard, br, skip); err != nil {
+		return 0, false, err
+	}
+	for {
+		line, err := br.ReadSlice('\n')
+		skipped += int64(len(line))
+		switch {
+		case err == nil:
+			next, err := br.Peek(len(warcMagic))
+			if bytes.Equal(next, warcMagic) {
+				return skipped, true, nil
+			}
+			if err != nil {
+				return skipped, false, err
+			}
+		case errors.Is(err, bufio.ErrBufferFull):
+		default:
+			return skipped, false, err
 		}
 	}
 }

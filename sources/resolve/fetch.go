@@ -125,7 +125,7 @@ func (r *Fetcher) exchange(ctx context.Context, u *url.URL, accept string, budge
 		return nil, nil, fmt.Errorf("fetch timeout (%v): %w", r.timeout, context.DeadlineExceeded)
 	}
 	gate := r.gate(u.Hostname())
-	if err := gate.acquire(ctx, r.maxWait); err != nil {
+	if err := gate.acquire(ctx, r.maxWait, r.clock()); err != nil {
 		return nil, nil, err
 	}
 	start := time.Now()
@@ -150,7 +150,7 @@ func (r *Fetcher) exchange(ctx context.Context, u *url.URL, accept string, budge
 	}
 	if resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable {
 		if d, ok := parseRetryAfter(resp.Header.Get("Retry-After"), r.now()); ok {
-			gate.delay(d)
+			gate.delay(r.now(), d)
 		}
 	}
 	release := func() {
@@ -374,25 +374,36 @@ type domainGate struct {
 	crawlDelay time.Duration // minimum gap between starts, from robots.txt
 }
 
-// acquire waits for a free slot and for the domain's turn. It fails with
-// ErrBackoff, without waiting, when the site asked for a pause longer than
-// maxWait or past ctx's deadline.
-func (g *domainGate) acquire(ctx context.Context, maxWait time.Duration) error {
+// acquire waits for a free slot and for the domain's turn: the rate
+// limiter's next token, then any pause the site asked for (Retry-After,
+// Crawl-delay). It fails with ErrBackoff, without waiting, when the site
+// asked for a pause longer than maxWait, or when the wait would outlast
+// ctx's deadline. clock tells the time and waits, so that tests can check
+// the gate's decisions on a clock of their own.
+func (g *domainGate) acquire(ctx context.Context, maxWait time.Duration, clock clock) error {
 	select {
 	case g.sem <- struct{}{}:
 	case <-ctx.Done():
 		return ctx.Err()
 	}
-	if err := g.limiter.Wait(ctx); err != nil {
-		<-g.sem
-		if ctx.Err() != nil {
-			return ctx.Err()
+	now := clock.now()
+	rsv := g.limiter.ReserveN(now, 1)
+	if wait := rsv.DelayFrom(now); wait > 0 {
+		var err error
+		if dl, ok := ctx.Deadline(); ok && now.Add(wait).After(dl) {
+			err = fmt.Errorf("%w: the domain's next turn is %v away, past the deadline", ErrBackoff, wait.Round(time.Millisecond))
+		} else {
+			err = clock.sleep(ctx, wait)
 		}
-		return fmt.Errorf("%w: %w", ErrBackoff, err)
+		if err != nil {
+			rsv.Cancel()
+			<-g.sem
+			return err
+		}
 	}
 	for {
 		g.mu.Lock()
-		now := time.Now()
+		now := clock.now()
 		wait := g.next.Sub(now)
 		if wait <= 0 {
 			if g.crawlDelay > 0 {
@@ -406,14 +417,28 @@ func (g *domainGate) acquire(ctx context.Context, maxWait time.Duration) error {
 			<-g.sem
 			return fmt.Errorf("%w: site asked to wait %v", ErrBackoff, wait.Round(time.Millisecond))
 		}
-		t := time.NewTimer(wait)
-		select {
-		case <-t.C:
-		case <-ctx.Done():
-			t.Stop()
+		if err := clock.sleep(ctx, wait); err != nil {
 			<-g.sem
-			return ctx.Err()
+			return err
 		}
+	}
+}
+
+// clock is the time a Fetcher's politeness reads and waits on.
+type clock struct {
+	now   func() time.Time
+	sleep func(ctx context.Context, d time.Duration) error
+}
+
+// sleepContext waits for d or until ctx ends.
+func sleepContext(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
 	}
 }
 
@@ -421,10 +446,10 @@ func (g *domainGate) acquire(ctx context.Context, maxWait time.Duration) error {
 func (g *domainGate) release() { <-g.sem }
 
 // delay postpones the domain's next request by d from now (Retry-After).
-func (g *domainGate) delay(d time.Duration) {
+func (g *domainGate) delay(now time.Time, d time.Duration) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if t := time.Now().Add(d); t.After(g.next) {
+	if t := now.Add(d); t.After(g.next) {
 		g.next = t
 	}
 }

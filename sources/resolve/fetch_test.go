@@ -20,6 +20,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/time/rate"
 )
 
 // newTestServer starts a loopback server closed at the end of the test.
@@ -383,19 +384,89 @@ func TestFetchPerDomainConcurrency(t *testing.T) {
 	assert.GreaterOrEqual(t, peak.Load(), int32(1))
 }
 
-// TestFetchPerDomainRate records when requests arrive: the k-th request of
-// a domain cannot start before k intervals have passed since the first
-// could. Scheduling and connection set-up only make requests later, so
-// the bound holds however busy the machine is (the gaps between arrivals,
-// by contrast, can shrink when one request waited for its connection).
+// fakeClock is a clock for the politeness gate: it records every wait it
+// is asked for and, when advance is set, moves its time by the wait, so
+// that tests check the gate's decisions rather than a machine's timing.
+type fakeClock struct {
+	mu      sync.Mutex
+	t       time.Time
+	advance bool
+	waits   []time.Duration
+}
+
+func (c *fakeClock) now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *fakeClock) sleep(ctx context.Context, d time.Duration) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.waits = append(c.waits, d)
+	if c.advance {
+		c.t = c.t.Add(d)
+	}
+	return ctx.Err()
+}
+
+func (c *fakeClock) clock() clock { return clock{now: c.now, sleep: c.sleep} }
+
+// TestDomainGateDecisions asks a gate for turns at one instant: the rate
+// limiter spaces them one interval apart; a Retry-After pause and a
+// crawl delay come on top; a pause past maxWait or the context's deadline
+// is refused without waiting.
+func TestDomainGateDecisions(t *testing.T) {
+	const every = 80 * time.Millisecond
+	t0 := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	newGate := func() *domainGate {
+		return &domainGate{sem: make(chan struct{}, 8), limiter: rate.NewLimiter(rate.Every(every), 1)}
+	}
+
+	fc := &fakeClock{t: t0}
+	g := newGate()
+	for range 5 {
+		require.NoError(t, g.acquire(t.Context(), time.Minute, fc.clock()))
+	}
+	assert.Equal(t, []time.Duration{every, 2 * every, 3 * every, 4 * every}, fc.waits,
+		"the first start is free, each later one waits its turn")
+
+	fc = &fakeClock{t: t0, advance: true}
+	g = newGate()
+	g.delay(t0, 30*time.Second) // a Retry-After
+	require.NoError(t, g.acquire(t.Context(), time.Minute, fc.clock()))
+	assert.Equal(t, []time.Duration{30 * time.Second}, fc.waits)
+	g.setCrawlDelay(5 * time.Second)
+	fc.waits = nil
+	require.NoError(t, g.acquire(t.Context(), time.Minute, fc.clock()))
+	start := fc.now()
+	require.NoError(t, g.acquire(t.Context(), time.Minute, fc.clock()))
+	assert.Equal(t, 5*time.Second, fc.now().Sub(start), "the crawl delay spaces starts; the limiter's interval is within it")
+
+	fc = &fakeClock{t: t0, advance: true}
+	g = newGate()
+	g.delay(t0, 2*time.Minute)
+	assert.ErrorIs(t, g.acquire(t.Context(), time.Minute, fc.clock()), ErrBackoff, "longer than maxWait")
+	assert.Empty(t, fc.waits, "refused without waiting")
+	now := time.Now() // a context's deadline is on the real clock
+	fc = &fakeClock{t: now, advance: true}
+	ctx, cancel := context.WithDeadline(t.Context(), now.Add(10*time.Second))
+	defer cancel()
+	g = newGate()
+	g.delay(now, 30*time.Second)
+	assert.ErrorIs(t, g.acquire(ctx, time.Minute, fc.clock()), ErrBackoff, "past the deadline")
+	assert.Empty(t, fc.waits)
+	assert.Empty(t, g.sem, "a refused turn gives its slot back")
+}
+
+// TestFetchPerDomainRate fetches four pages of one domain at once through
+// a fetcher on a fake clock: robots.txt and the pages take five turns one
+// interval apart, whatever the machine's timing.
 func TestFetchPerDomainRate(t *testing.T) {
 	const every = 80 * time.Millisecond
-	var mu sync.Mutex
-	var starts []time.Time
+	var served atomic.Int32
 	srv := newTestServer(t, http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
-		mu.Lock()
-		starts = append(starts, time.Now())
-		mu.Unlock()
+		served.Add(1)
 		if req.URL.Path == "/robots.txt" {
 			http.NotFound(w, req)
 			return
@@ -403,8 +474,9 @@ func TestFetchPerDomainRate(t *testing.T) {
 		w.Header().Set("Content-Type", "text/plain")
 		fmt.Fprint(w, "ok")
 	}))
-	r := newLoopbackFetcher(t, WithPerDomain(2, every))
-	first := time.Now() // no request of the domain can start before this
+	r := newLoopbackFetcher(t, WithPerDomain(8, every))
+	fc := &fakeClock{t: time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)}
+	r.now, r.sleep = fc.now, fc.sleep
 	var wg sync.WaitGroup
 	for i := range 4 {
 		wg.Go(func() {
@@ -413,11 +485,9 @@ func TestFetchPerDomainRate(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	require.Len(t, starts, 5, "robots.txt and four pages")
-	slices.SortFunc(starts, func(a, b time.Time) int { return a.Compare(b) })
-	for k, at := range starts {
-		assert.GreaterOrEqual(t, at.Sub(first), time.Duration(k)*every-5*time.Millisecond, "request %d came too early", k)
-	}
+	assert.Equal(t, int32(5), served.Load(), "robots.txt and four pages")
+	waits := slices.Sorted(slices.Values(fc.waits))
+	assert.Equal(t, []time.Duration{every, 2 * every, 3 * every, 4 * every}, waits)
 }
 
 func TestParseRetryAfter(t *testing.T) {

@@ -260,8 +260,10 @@ type Fetcher struct {
 	// lookup resolves a host name; tests replace it so that no test ever
 	// asks a real DNS server.
 	lookup func(ctx context.Context, network, host string) ([]netip.Addr, error)
-	// now is the clock, for Retry-After dates.
-	now func() time.Time
+	// now is the clock, for Retry-After dates and politeness; sleep waits
+	// on it. Tests replace both.
+	now   func() time.Time
+	sleep func(ctx context.Context, d time.Duration) error
 
 	mu      sync.Mutex
 	domains map[string]*domainGate
@@ -289,6 +291,7 @@ func NewFetcher(opts ...Option) (*Fetcher, error) {
 		guard:       ssrf.New(),
 		lookup:      net.DefaultResolver.LookupNetIP,
 		now:         time.Now,
+		sleep:       sleepContext,
 		domains:     make(map[string]*domainGate),
 		robots:      make(map[string]*robotsEntry),
 		robotsTTL:   24 * time.Hour,
@@ -324,6 +327,9 @@ func NewFetcher(opts ...Option) (*Fetcher, error) {
 	}
 	return r, nil
 }
+
+// clock is the time politeness reads and waits on.
+func (r *Fetcher) clock() clock { return clock{now: r.now, sleep: r.sleep} }
 
 // UserAgent returns the User-Agent header the resolver sends.
 func (r *Fetcher) UserAgent() string { return r.userAgent }

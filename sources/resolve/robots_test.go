@@ -166,15 +166,17 @@ func TestRobotsCrawlDelay(t *testing.T) {
 
 	site, base = newRobotsSite(t, 200, "User-agent: *\nCrawl-delay: 0.2\n")
 	r = newLoopbackFetcher(t)
+	fc := &fakeClock{t: time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC), advance: true}
+	r.now, r.sleep = fc.now, fc.sleep
 	var starts []time.Time
 	for _, p := range []string{"/a", "/b", "/c"} {
 		_, err := r.Fetch(t.Context(), base+p)
 		require.NoError(t, err)
-		starts = append(starts, time.Now())
+		starts = append(starts, fc.now())
 	}
 	assert.Equal(t, 1, site.count("/c"))
 	for i := 1; i < len(starts); i++ {
-		assert.GreaterOrEqual(t, starts[i].Sub(starts[i-1]), 150*time.Millisecond, "fetch %d waited for the crawl delay", i)
+		assert.Equal(t, 200*time.Millisecond, starts[i].Sub(starts[i-1]), "fetch %d waited for the crawl delay", i)
 	}
 }
 

@@ -33,4 +33,23 @@
 // steps the database has not seen yet, and refuses a database whose version
 // is newer than the steps it was given. Steps are appended, never edited:
 // step i brings the schema from version i to i+1.
+//
+// # Writing
+//
+// Several processes may write one file. A transaction that reads and then
+// writes must take SQLite's write lock before its first read, or it fails
+// with "database is locked" at once when another process wrote meanwhile,
+// busy_timeout notwithstanding. Write runs such a transaction: it begins
+// it with BeginImmediate, which takes the lock whatever the driver or the
+// DSN, and tries again, for a bounded time, while the database stays
+// locked:
+//
+//	err := sqlitedb.Write(ctx, conn, "notes_schema", func(tx *sql.Tx) error {
+//		var n int
+//		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM notes").Scan(&n); err != nil {
+//			return err
+//		}
+//		_, err := tx.ExecContext(ctx, "INSERT INTO notes (body) VALUES (?)", fmt.Sprint("note ", n+1))
+//		return err
+//	})
 package sqlitedb

@@ -14,6 +14,10 @@ import (
 // errors.Is finds either.
 var ErrNewerSchema = errors.New("schema is newer than this program knows")
 
+// errUpToDate ends Migrate's transaction, rolling it back, when there is
+// nothing to apply.
+var errUpToDate = errors.New("schema up to date")
+
 // Migration is one step of a schema: it brings the schema from one version
 // to the next, inside the transaction Migrate runs all steps in. Write
 // steps as SQL with SQL, and as Go when SQL cannot express them (say,
@@ -37,14 +41,15 @@ func SQL(query string) Migration {
 // It returns how many steps it applied, 0 when the database was up to
 // date.
 //
-// The steps and the new version are written in one transaction: a failing
-// step leaves the database as it was. The transaction takes the write lock
-// before reading the version, so that processes opening one new database
-// at once take turns (each waits up to the connection's busy_timeout, see
-// SetPragmas) and only the first applies the steps; in WAL mode a
-// transaction that read first would instead fail with "database is
-// locked". A database whose version is greater than len(steps) is left
-// alone and fails with ErrNewerSchema.
+// The steps and the new version are written in one transaction, run by
+// Write: a failing step leaves the database as it was. The transaction
+// takes the write lock before reading the version, so that processes
+// opening one new database at once take turns (each waits up to the
+// connection's busy_timeout, see SetPragmas, then Write tries again) and
+// only the first applies the steps; in WAL mode a transaction that read
+// first would instead fail with "database is locked". A database whose
+// version is greater than len(steps) is left alone and fails with
+// ErrNewerSchema.
 func Migrate(ctx context.Context, conn *sql.Conn, versionTable string, steps []Migration) (applied int, err error) {
 	if !isIdentifier(versionTable) {
 		return 0, fmt.Errorf("migrate: invalid version table name %q", versionTable)
@@ -61,40 +66,39 @@ func Migrate(ctx context.Context, conn *sql.Conn, versionTable string, steps []M
 	if err != nil {
 		return 0, fmt.Errorf("migrate %s: create version table: %w", versionTable, err)
 	}
-	tx, err := conn.BeginTx(ctx, nil)
-	if err != nil {
+	err = Write(ctx, conn, versionTable, func(tx *sql.Tx) error {
+		applied = 0
+		// The version table may be new, and empty.
+		_, err := tx.ExecContext(ctx, "INSERT INTO "+versionTable+
+			" (version) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM "+versionTable+")")
+		if err != nil {
+			return err
+		}
+		var version int
+		if err := tx.QueryRowContext(ctx, "SELECT version FROM "+versionTable+" LIMIT 1").Scan(&version); err != nil {
+			return fmt.Errorf("read version: %w", err)
+		}
+		switch {
+		case version > len(steps):
+			return fmt.Errorf("%w: database has version %d, known %d", ErrNewerSchema, version, len(steps))
+		case version == len(steps):
+			return errUpToDate // roll back the version row inserted above
+		}
+		for v := version; v < len(steps); v++ {
+			if err := steps[v](ctx, tx); err != nil {
+				return fmt.Errorf("to version %d: %w", v+1, err)
+			}
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE "+versionTable+" SET version = ?", len(steps)); err != nil {
+			return fmt.Errorf("write version: %w", err)
+		}
+		applied = len(steps) - version
+		return nil
+	})
+	if err != nil && !errors.Is(err, errUpToDate) {
 		return 0, fmt.Errorf("migrate %s: %w", versionTable, err)
 	}
-	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
-	// A write, even one that inserts nothing, takes the write lock.
-	_, err = tx.ExecContext(ctx, "INSERT INTO "+versionTable+
-		" (version) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM "+versionTable+")")
-	if err != nil {
-		return 0, fmt.Errorf("migrate %s: lock: %w", versionTable, err)
-	}
-	var version int
-	if err := tx.QueryRowContext(ctx, "SELECT version FROM "+versionTable+" LIMIT 1").Scan(&version); err != nil {
-		return 0, fmt.Errorf("migrate %s: read version: %w", versionTable, err)
-	}
-	switch {
-	case version > len(steps):
-		return 0, fmt.Errorf("migrate %s: %w: database has version %d, known %d",
-			versionTable, ErrNewerSchema, version, len(steps))
-	case version == len(steps):
-		return 0, nil
-	}
-	for v := version; v < len(steps); v++ {
-		if err := steps[v](ctx, tx); err != nil {
-			return 0, fmt.Errorf("migrate %s to version %d: %w", versionTable, v+1, err)
-		}
-	}
-	if _, err := tx.ExecContext(ctx, "UPDATE "+versionTable+" SET version = ?", len(steps)); err != nil {
-		return 0, fmt.Errorf("migrate %s: write version: %w", versionTable, err)
-	}
-	if err := tx.Commit(); err != nil {
-		return 0, fmt.Errorf("migrate %s: commit: %w", versionTable, err)
-	}
-	return len(steps) - version, nil
+	return applied, nil
 }
 
 // isIdentifier reports whether name can stand unquoted in SQL as a table

@@ -39,7 +39,9 @@ const busyTimeout = 5 * time.Second
 // method returns: killing the process loses nothing already put. In WAL
 // mode reads run concurrently with each other and with the writer; without
 // WAL (an in-memory database) reads wait for writes. Other processes'
-// writers are waited for up to 5 s (busy_timeout).
+// writers are waited for up to 5 s (busy_timeout), and a write that still
+// finds the database locked is tried again for up to a minute (see
+// sqlitedb.Write).
 //
 // Sources are kept whole as JSON, without their Text, in the column raw;
 // the other columns of cache_sources repeat the main fields for whoever
@@ -51,6 +53,8 @@ type Cache struct {
 	db  *sql.DB
 	now func() time.Time
 	wal bool
+	// readOnly is set by NewReadOnly: every write fails with ErrReadOnly.
+	readOnly bool
 	// mu is held for writing by writes, and for reading by reads when the
 	// database is not in WAL mode.
 	mu sync.RWMutex
@@ -88,31 +92,40 @@ func New(ctx context.Context, db *sql.DB, opts ...resolve.CacheOption) (*Cache, 
 		return nil, fmt.Errorf("sqlite cache: %w", err)
 	}
 	c.wal = strings.EqualFold(mode, "wal")
-	if _, err := sqlitedb.Migrate(ctx, conn, "cache_schema", migrations[:]); err != nil {
+	if _, err := sqlitedb.Migrate(ctx, conn, versionTable, migrations[:]); err != nil {
 		if errors.Is(err, sqlitedb.ErrNewerSchema) {
 			err = fmt.Errorf("%w: %w", ErrSchemaVersion, err)
 		}
 		return nil, fmt.Errorf("sqlite cache: %w", err)
 	}
-	if db.Stats().MaxOpenConnections != 1 {
-		// While conn is held the pool must open another connection, which
-		// sees the tables only if it opened the same database.
-		other, err := c.conn(ctx)
-		if err != nil {
-			return nil, fmt.Errorf("sqlite cache: open: %w", err)
-		}
-		defer other.Close()
-		var n int
-		err = other.QueryRowContext(ctx,
-			"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'cache_schema'").Scan(&n)
-		if err != nil {
-			return nil, fmt.Errorf("sqlite cache: check: %w", err)
-		}
-		if n == 0 {
-			return nil, fmt.Errorf("sqlite cache: %w", ErrNotShared)
-		}
+	if err := c.checkShared(ctx); err != nil {
+		return nil, err
 	}
 	return c, nil
+}
+
+// checkShared fails with ErrNotShared when another connection of the pool
+// does not see the cache's tables. Call it while holding a connection, so
+// that the pool must open another.
+func (c *Cache) checkShared(ctx context.Context) error {
+	if c.db.Stats().MaxOpenConnections == 1 {
+		return nil
+	}
+	other, err := c.conn(ctx)
+	if err != nil {
+		return fmt.Errorf("sqlite cache: open: %w", err)
+	}
+	defer other.Close()
+	var n int
+	err = other.QueryRowContext(ctx,
+		"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", versionTable).Scan(&n)
+	if err != nil {
+		return fmt.Errorf("sqlite cache: check: %w", err)
+	}
+	if n == 0 {
+		return fmt.Errorf("sqlite cache: %w", ErrNotShared)
+	}
+	return nil
 }
 
 // conn takes a connection from the pool and sets the per-connection
@@ -134,7 +147,7 @@ func (c *Cache) SchemaVersion(ctx context.Context) (int, error) {
 	var v int
 	err := c.read(ctx, func(conn *sql.Conn) error {
 		var err error
-		v, _, err = sqlitedb.Version(ctx, conn, "cache_schema")
+		v, _, err = sqlitedb.Version(ctx, conn, versionTable)
 		return err
 	})
 	if err != nil {
@@ -158,9 +171,18 @@ func (c *Cache) read(ctx context.Context, f func(*sql.Conn) error) error {
 	return f(conn)
 }
 
+// versionTable is where Migrate records the schema version; every write
+// transaction takes its lock first (sqlitedb.BeginImmediate).
+const versionTable = "cache_schema"
+
 // write runs f in a transaction on a pooled connection, holding the write
-// lock, and commits.
+// lock, and commits. The transaction takes the database's lock before f
+// reads, and is tried again while another process keeps the database
+// locked (sqlitedb.Write), so f may run more than once.
 func (c *Cache) write(ctx context.Context, f func(*sql.Tx) error) error {
+	if c.readOnly {
+		return ErrReadOnly
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	conn, err := c.conn(ctx)
@@ -168,15 +190,7 @@ func (c *Cache) write(ctx context.Context, f func(*sql.Tx) error) error {
 		return err
 	}
 	defer conn.Close()
-	tx, err := conn.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
-	if err := f(tx); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return sqlitedb.Write(ctx, conn, versionTable, f)
 }
 
 // GetSource implements resolve.Cache.

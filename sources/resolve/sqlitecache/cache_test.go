@@ -130,11 +130,18 @@ func TestCacheReopen(t *testing.T) {
 	assert.Equal(t, "wal", mode, "WAL mode persists in the file")
 	c, err = New(ctx, db, resolve.WithCacheClock(func() time.Time { return t0 }))
 	require.NoError(t, err)
-	got, ok, err := c.GetSource(ctx, cs.Key)
+	assertHolds(t, c, cs, obs)
+}
+
+// assertHolds checks that c answers with cs, and with obs as the only
+// observation of its URL.
+func assertHolds(t *testing.T, c *Cache, cs resolve.CachedSource, obs resolve.LinkObservation) {
+	t.Helper()
+	got, ok, err := c.GetSource(t.Context(), cs.Key)
 	require.NoError(t, err)
 	require.True(t, ok)
 	assert.Equal(t, cs, got)
-	gotObs, err := c.Observations(ctx, obs.URL)
+	gotObs, err := c.Observations(t.Context(), obs.URL)
 	require.NoError(t, err)
 	assert.Equal(t, []resolve.LinkObservation{obs}, gotObs)
 }

@@ -20,6 +20,8 @@
 //	}
 //	resolver, err := resolve.New(resolve.Config{Cache: cache, Fetcher: fetcher})
 //
-// Cache.Prune removes what was learned before a given time, to keep the
-// file from growing without end.
+// NewReadOnly reads a cache without ever writing to it, for an offline
+// resolver on a file the process may not write. Cache.Prune removes what
+// was learned before a given time, to keep the file from growing without
+// end.
 package sqlitecache
