@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"cmp"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
@@ -123,8 +122,7 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	defer closeResolver()
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
-	enc := json.NewEncoder(out)
-	enc.SetEscapeHTML(false)
+	jw := newJSONWriter(out)
 	status := exitOK
 	for _, name := range files {
 		opts.Name = name
@@ -139,7 +137,7 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 			continue
 		}
 		if *format == "json" {
-			if err := enc.Encode(report); err != nil {
+			if err := jw.write(report); err != nil {
 				fmt.Fprintf(stderr, "citecheck: %v\n", err)
 				return exitUsage
 			}
