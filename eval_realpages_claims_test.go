@@ -1,0 +1,192 @@
+package citecheck_test
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/citecheck/citecheck"
+)
+
+// claimLabel is one labelled sentence of a real page (testdata/realpages).
+type claimLabel struct {
+	line    int
+	worthy  bool
+	support string
+	text    string
+}
+
+// uncited reports whether the label says uncited-claim should report the
+// sentence: a check-worthy claim that rests on nothing.
+func (l claimLabel) uncited() bool { return l.worthy && l.support == "none" }
+
+// readClaimLabels reads one page's labels.
+func readClaimLabels(t *testing.T, path string) []claimLabel {
+	t.Helper()
+	f, err := os.Open(path)
+	require.NoError(t, err)
+	defer f.Close()
+	var out []claimLabel
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		cols := strings.SplitN(line, "\t", 4)
+		require.Len(t, cols, 4, "%s:%d", path, n)
+		var l claimLabel
+		_, err := fmt.Sscan(cols[0], &l.line)
+		require.NoError(t, err, "%s:%d", path, n)
+		require.Contains(t, []string{"0", "1"}, cols[1], "%s:%d", path, n)
+		l.worthy = cols[1] == "1"
+		l.support = cols[2]
+		if l.worthy {
+			require.Contains(t, []string{"attributed", "linked", "cited", "firsthand", "none"}, l.support, "%s:%d", path, n)
+		} else {
+			require.Equal(t, "-", l.support, "%s:%d", path, n)
+		}
+		l.text = normSentence(cols[3])
+		out = append(out, l)
+	}
+	require.NoError(t, sc.Err())
+	return out
+}
+
+// normSentence folds a sentence for matching: white space collapsed.
+func normSentence(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// prf is a count of true positives, false positives and false negatives.
+type prf struct{ tp, fp, fn int }
+
+func (c prf) precision() float64 { return ratio(c.tp, c.tp+c.fp) }
+func (c prf) recall() float64    { return ratio(c.tp, c.tp+c.fn) }
+func (c *prf) add(o prf)         { c.tp, c.fp, c.fn = c.tp+o.tp, c.fp+o.fp, c.fn+o.fn }
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 1
+	}
+	return float64(a) / float64(b)
+}
+
+// TestEvalClaimsRealPages measures uncited-claim and the claim detector on
+// the real pages against the labels of testdata/realpages, which were
+// decided by hand from the definitions in its README before looking at
+// what citecheck says. A sentence citecheck reports as a claim is matched
+// to the labelled sentence with the same text; on a page labelled only in
+// part, sentences past the last label are left out.
+//
+//	go test . -run TestEvalClaimsRealPages -v
+func TestEvalClaimsRealPages(t *testing.T) {
+	pages := realPageFiles(t)
+	labelFiles, err := filepath.Glob("testdata/realpages/*.tsv")
+	require.NoError(t, err)
+	if len(labelFiles) == 0 {
+		t.Skip("no labels in testdata/realpages")
+	}
+	var uncited, claims prf
+	failing, unmatched := 0, 0
+	for _, lf := range labelFiles {
+		page := strings.TrimSuffix(filepath.Base(lf), ".tsv")
+		src, ok := pages[page]
+		require.True(t, ok, "labels for an unknown page %s", page)
+		labels := readClaimLabels(t, lf)
+		byText := map[string]claimLabel{}
+		lastLine := 0
+		for _, l := range labels {
+			byText[l.text] = l
+			lastLine = max(lastLine, l.line)
+		}
+		body, err := os.ReadFile(src)
+		require.NoError(t, err)
+		r, err := citecheck.Check(context.Background(), bytes.NewReader(body), citecheck.Options{Name: src})
+		require.NoError(t, err)
+
+		var pu, pc prf
+		flagged := map[string]bool{}
+		var misses []string
+		for _, c := range r.Claims {
+			if c.Span.Line > lastLine {
+				continue
+			}
+			text := normSentence(c.Text)
+			l, found := byText[text]
+			if !found {
+				unmatched++
+				misses = append(misses, "unlabelled sentence: "+shortText(text))
+			}
+			if l.worthy {
+				pc.tp++
+			} else {
+				pc.fp++
+			}
+			if !c.Cited {
+				flagged[text] = true
+				if l.uncited() {
+					pu.tp++
+				} else {
+					pu.fp++
+					misses = append(misses, fmt.Sprintf("false uncited-claim (%s): %s", labelName(l, found), shortText(text)))
+				}
+			}
+		}
+		claimed := map[string]bool{}
+		for _, c := range r.Claims {
+			claimed[normSentence(c.Text)] = true
+		}
+		for _, l := range labels {
+			if l.worthy && !claimed[l.text] {
+				pc.fn++
+			}
+			if l.uncited() && !flagged[l.text] {
+				pu.fn++
+				misses = append(misses, "missed uncited claim: "+shortText(l.text))
+			}
+		}
+		if len(flagged) > 0 {
+			failing++
+		}
+		t.Logf("%-20s uncited-claim P %.3f R %.3f (tp %d fp %d fn %d) | claims P %.3f R %.3f", page,
+			pu.precision(), pu.recall(), pu.tp, pu.fp, pu.fn, pc.precision(), pc.recall())
+		if os.Getenv("CLAIMEVAL_VERBOSE") != "" {
+			slices.Sort(misses)
+			for _, m := range misses {
+				t.Logf("    %s", m)
+			}
+		}
+		uncited.add(pu)
+		claims.add(pc)
+	}
+	t.Logf("OVERALL uncited-claim P %.3f R %.3f (tp %d fp %d fn %d; target P >= 0.9, R >= 0.8) | claims P %.3f R %.3f | %d of %d pages fail --fail-on warning | %d reported sentences unlabelled",
+		uncited.precision(), uncited.recall(), uncited.tp, uncited.fp, uncited.fn, claims.precision(), claims.recall(),
+		failing, len(labelFiles), unmatched)
+}
+
+// labelName says how a sentence was labelled, for messages.
+func labelName(l claimLabel, found bool) string {
+	switch {
+	case !found:
+		return "unlabelled"
+	case !l.worthy:
+		return "not check-worthy"
+	}
+	return l.support
+}
+
+// shortText cuts a sentence for a message.
+func shortText(s string) string {
+	if r := []rune(s); len(r) > 110 {
+		return string(r[:110]) + "…"
+	}
+	return s
+}
