@@ -31,9 +31,10 @@ type Options struct {
 }
 
 // Extract returns the claims of doc in document order: the sentences whose
-// score reaches opts.MinScore. Headings and preformatted blocks never hold
-// claims: a headline restates the body, where the claim can be checked and
-// cited.
+// score reaches opts.MinScore. Headings, preformatted blocks, table cells
+// and captions never hold claims: a headline restates the body, where the
+// claim can be checked and cited, and a table's cells and a picture's
+// caption are not the article's prose.
 func Extract(doc *sources.Document, opts Options) []Claim {
 	m := opts.Model
 	if m == nil {
@@ -58,9 +59,11 @@ func Extract(doc *sources.Document, opts Options) []Claim {
 		scores[i] = -1
 		if b := doc.BlockAt(sp.Start); b >= 0 {
 			switch doc.Blocks[b].Kind {
-			case sources.BlockHeading, sources.BlockPreformatted:
+			case sources.BlockHeading, sources.BlockPreformatted, sources.BlockTableCell, sources.BlockCaption:
 				// A headline restates the body, where the claim can be
-				// checked and cited; code is not prose.
+				// checked and cited; code is not prose; a table's cells
+				// are data, not sentences; a caption describes a picture
+				// and its credit names who took it.
 				continue
 			}
 		}

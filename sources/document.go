@@ -33,10 +33,14 @@ const (
 	BlockQuote        BlockKind = "quote"
 	BlockPreformatted BlockKind = "preformatted"
 	BlockTableCell    BlockKind = "table-cell"
+	// BlockCaption is the caption or credit line of a figure, image or
+	// table: an HTML figcaption or caption element, or an element whose
+	// class names a caption or a credit.
+	BlockCaption BlockKind = "caption"
 )
 
-// Block is one heading, paragraph, list item, quotation, code block or table
-// cell of the readable text. Blocks do not nest and appear in document order;
+// Block is one heading, paragraph, list item, quotation, code block, table
+// cell or caption of the readable text. Blocks do not nest and appear in document order;
 // in Text, consecutive blocks are separated by a single newline.
 type Block struct {
 	Kind BlockKind

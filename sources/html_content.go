@@ -235,6 +235,26 @@ func htmlMatchWords(s string) uint8 {
 	return m
 }
 
+// htmlCaptionClass reports whether a class attribute names a caption or a
+// credit line (the class in lower case): a word starting "caption" or "credit" ("caption-text",
+// "thumbcaption", "c-lead-image__credit", but not "accredited").
+func htmlCaptionClass(class string) bool {
+	for _, w := range [...]string{"caption", "credit"} {
+		for i := 0; ; {
+			j := strings.Index(class[i:], w)
+			if j < 0 {
+				break
+			}
+			j += i
+			if w == "caption" || j == 0 || class[j-1] < 'a' || class[j-1] > 'z' {
+				return true
+			}
+			i = j + 1
+		}
+	}
+	return false
+}
+
 // htmlShareWord matches Readability's (\b|_)(share|sharedaddy)(\b|_).
 func htmlShareWord(s string) bool {
 	for i := 0; ; {
@@ -1117,9 +1137,13 @@ func (c *htmlContent) walk(n int32, inBody bool, depth int) {
 	switch node.tag {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 		ctx = htmlBlockCtx{kind: BlockHeading, level: int(node.tag.String()[1] - '0')}
-	case atom.P, atom.Dd, atom.Dt, atom.Figcaption, atom.Caption, atom.Address, atom.Summary, atom.Legend:
+	case atom.Figcaption, atom.Caption:
+		ctx = htmlBlockCtx{kind: BlockCaption}
+	case atom.P, atom.Dd, atom.Dt, atom.Address, atom.Summary, atom.Legend:
 		ctx = htmlBlockCtx{kind: BlockParagraph}
 		switch {
+		case c.want.kind == BlockCaption:
+			ctx.kind = BlockCaption // a caption's paragraphs are the caption
 		case c.want.kind == BlockListItem:
 			// <li><p>…</p></li>, as Markdown footnotes are written: the
 			// paragraphs are the item
@@ -1168,6 +1192,11 @@ func (c *htmlContent) walk(n int32, inBody bool, depth int) {
 		}
 		if ctx.kind == "" {
 			ctx.kind = BlockParagraph
+		}
+		if isBlock && ctx.kind != BlockCaption {
+			if a := t.attrOf(n); a != nil && htmlCaptionClass(htmlLowerASCII(a.class)) {
+				ctx.kind = BlockCaption
+			}
 		}
 	}
 	if explicit || id != "" {

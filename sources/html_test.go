@@ -243,7 +243,15 @@ func TestHTMLBlocks(t *testing.T) {
 			want: []blockWant{{BlockQuote, 0, 0, false, "", "Said once."}, {BlockQuote, 0, 0, false, "", "Said twice."},
 				{BlockPreformatted, 0, 0, false, "", "x := 1"}, {BlockTableCell, 0, 0, false, "", "Name"},
 				{BlockTableCell, 0, 0, false, "", "Value"}, {BlockParagraph, 0, 0, false, "", "Term"},
-				{BlockParagraph, 0, 0, false, "", "Meaning"}, {BlockParagraph, 0, 0, false, "", "Caption"}},
+				{BlockParagraph, 0, 0, false, "", "Meaning"}, {BlockCaption, 0, 0, false, "", "Caption"}},
+		},
+		{
+			name: "captions and credits named by their class",
+			src: `<div class="thumbcaption">A map of 1657.</div><div class="Media-Caption"><p>Workers in Queens.</p><p>Second line.</p></div>
+				<span class="c-lead-image__credit">Photo: A. Lens</span><!-- inline: stays in its paragraph --><div class="bbb-accredited">An accredited business.</div>`,
+			want: []blockWant{{BlockCaption, 0, 0, false, "", "A map of 1657."}, {BlockCaption, 0, 0, false, "", "Workers in Queens."},
+				{BlockCaption, 0, 0, false, "", "Second line."}, {BlockParagraph, 0, 0, false, "", "Photo: A. Lens"},
+				{BlockParagraph, 0, 0, false, "", "An accredited business."}},
 		},
 		{
 			name: "hidden and script text is not read",
