@@ -2,6 +2,7 @@ package citecheck
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/citecheck/citecheck/citations"
 	"github.com/citecheck/citecheck/claims"
@@ -68,10 +69,12 @@ type ClaimSupport struct {
 }
 
 // Cited reports whether the claim rests on a citation, a link or a source
-// named in the sentence, and is not marked "citation needed": false exactly
-// when the uncited-claim rule reports it.
+// the sentence attributes it to (named, "according to Reuters", or not,
+// "officials said", "the report found"), and is not marked "citation
+// needed": false exactly when the uncited-claim rule reports it.
 func (s *ClaimSupport) Cited() bool {
-	return !s.CitationNeeded && (len(s.Citations) > 0 || len(s.Links) > 0 || len(s.Claim.Attributions) > 0)
+	return !s.CitationNeeded && (len(s.Citations) > 0 || len(s.Links) > 0 || len(s.Claim.Attributions) > 0 ||
+		slices.Contains(s.Claim.Kinds, claims.KindAttribution))
 }
 
 // CitedSource is one source the document cites, with what resolving it

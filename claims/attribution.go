@@ -74,7 +74,9 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 			if from, to := nameBefore(toks, i); to > from {
 				add(from, to)
 				any = true
-			} else if i > 0 && isPronoun(toks[i-1].norm) && isSpeechVerb(t.norm) {
+			} else if j := subjectBefore(toks, i); j >= 0 && (isSourceNoun(toks[j].norm) || isPronoun(toks[j].norm) && isSpeechVerb(t.norm)) {
+				// "the company said", "researchers concluded", "the
+				// report found", "she told reporters"
 				any = true
 			}
 			if isSpeechVerb(t.norm) && i > 0 && (toks[i-1].norm == "," || toks[i-1].norm == `"`) {
@@ -103,6 +105,40 @@ func speechFollows(toks []token, i int) bool {
 func isSpeechVerb(w string) bool {
 	switch w {
 	case "said", "says", "told", "added", "wrote", "writes", "explained", "noted", "warned", "stated", "insisted", "argued", "argues":
+		return true
+	}
+	return false
+}
+
+// subjectBefore returns the index of the word before the verb at i, past
+// the auxiliaries and adverbs that may come between a subject and its verb
+// ("the company has also said"), or -1.
+func subjectBefore(toks []token, i int) int {
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		if toks[j].kind != tokWord {
+			return -1
+		}
+		switch toks[j].norm {
+		case "has", "have", "had", "also", "previously", "later", "repeatedly", "recently", "publicly", "further", "then", "first":
+			continue
+		}
+		return j
+	}
+	return -1
+}
+
+// isSourceNoun reports whether w names a kind of source, which may report,
+// find or conclude what a sentence says: "the report found", "the company
+// said", "respondents told us".
+func isSourceNoun(w string) bool {
+	switch w {
+	case "officials", "official", "police", "researchers", "scientists", "experts", "analysts", "authors",
+		"respondents", "spokesman", "spokeswoman", "spokesperson", "government", "ministry", "department",
+		"agency", "authorities", "prosecutors", "investigators", "economists", "company", "firm", "court",
+		"judge", "lawmakers", "witnesses", "organizers", "organisers", "sources", "report", "study",
+		"survey", "poll", "data", "figures", "statistics", "analysis", "paper", "review", "findings",
+		"documents", "filing", "filings", "statement", "census", "researcher", "scientist", "doctors",
+		"office", "bureau", "commission", "council", "committee", "institute", "regulator", "union", "association":
 		return true
 	}
 	return false

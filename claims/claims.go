@@ -1,6 +1,9 @@
 package claims
 
 import (
+	"sort"
+	"unicode"
+
 	"github.com/citecheck/citecheck/sources"
 )
 
@@ -31,10 +34,7 @@ type Options struct {
 }
 
 // Extract returns the claims of doc in document order: the sentences whose
-// score reaches opts.MinScore. Headings, preformatted blocks, table cells
-// and captions never hold claims: a headline restates the body, where the
-// claim can be checked and cited, and a table's cells and a picture's
-// caption are not the article's prose.
+// score reaches opts.MinScore, of those Scored says are prose.
 func Extract(doc *sources.Document, opts Options) []Claim {
 	m := opts.Model
 	if m == nil {
@@ -57,15 +57,8 @@ func Extract(doc *sources.Document, opts Options) []Claim {
 	fb := make([]uint32, 0, 256)
 	for i, sp := range spans {
 		scores[i] = -1
-		if b := doc.BlockAt(sp.Start); b >= 0 {
-			switch doc.Blocks[b].Kind {
-			case sources.BlockHeading, sources.BlockPreformatted, sources.BlockTableCell, sources.BlockCaption:
-				// A headline restates the body, where the claim can be
-				// checked and cited; code is not prose; a table's cells
-				// are data, not sentences; a caption describes a picture
-				// and its credit names who took it.
-				continue
-			}
+		if !Scored(doc, sp) {
+			continue
 		}
 		fb = sequenceFeatures(seq, i, m.groups, fb[:0])
 		score := capQuestion(m.probability(m.margin(fb)), seq[i].bits)
@@ -114,6 +107,63 @@ func Extract(doc *sources.Document, opts Options) []Claim {
 		out = append(out, Claim{Span: sp, Text: s, Kinds: kinds, Score: score, Attributions: atts})
 	}
 	return out
+}
+
+// Scored reports whether Extract scores a sentence of doc: whether it lies
+// in the article's prose rather than in a heading, a preformatted block, a
+// table cell, a caption or a block that is all links (navigation, a
+// related story, a table of contents). A headline restates the body, where the claim
+// can be checked and cited; code is not prose; a table's cells are data,
+// not sentences; a caption describes a picture and its credit names who
+// took it.
+func Scored(doc *sources.Document, sentence sources.Span) bool {
+	if b := doc.BlockAt(sentence.Start); b >= 0 {
+		switch doc.Blocks[b].Kind {
+		case sources.BlockHeading, sources.BlockPreformatted, sources.BlockTableCell, sources.BlockCaption:
+			return false
+		}
+		if linkBlock(doc, doc.Blocks[b].Span) {
+			return false
+		}
+	}
+	return true
+}
+
+// linkBlock reports whether the letters of a block lie in its links, all
+// but a few: a block that is a link is navigation, a related story, a
+// table of contents entry ("1 Etymology"), not the article's prose.
+func linkBlock(doc *sources.Document, block sources.Span) bool {
+	links := doc.Links
+	i := sort.Search(len(links), func(i int) bool { return links[i].Span.End > block.Start })
+	if i == len(links) || links[i].Span.Start >= block.End {
+		return false
+	}
+	letters, linked := 0, 0
+	pos := block.Start
+	for ; i < len(links) && links[i].Span.Start < block.End; i++ {
+		l := links[i].Span
+		if l.Start < pos || !links[i].InBody {
+			continue // nested or out of the body
+		}
+		letters += countLetters(doc.Text[pos:min(l.Start, block.End)])
+		n := countLetters(doc.Text[l.Start:min(l.End, block.End)])
+		letters += n
+		linked += n
+		pos = min(l.End, block.End)
+	}
+	letters += countLetters(doc.Text[pos:block.End])
+	return linked > 0 && letters-linked <= letters/10
+}
+
+// countLetters counts the letters of s.
+func countLetters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
 }
 
 // Score returns the default model's calibrated claim probability for one

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -179,4 +180,58 @@ func TestExtractHeadingsScoreLow(t *testing.T) {
 	require.Len(t, got, 1)
 	assert.Equal(t, "Unemployment fell to 3.9% in March, the Labor Department said.", got[0].Text)
 	assert.Equal(t, []Attribution{{Name: "Labor Department", Span: sources.Span{Start: got[0].Span.Start + 40, End: got[0].Span.Start + 56}}}, got[0].Attributions)
+}
+
+func TestAttributionKind(t *testing.T) {
+	tests := []struct {
+		sentence   string
+		attributed bool
+	}{
+		{"Two gunmen died, and three others may have escaped, officials said.", true},
+		{"At the same time, the company claims its new prices have saved customers millions.", true},
+		{"In 2024, 70% of respondents told us it takes more than a month to onboard.", true},
+		{"The report concluded that the safety net was ineffective.", true},
+		{"Researchers have also found that the drug halves the risk.", true},
+		{"But with 18 months left in power, he said gun control was the area where he was most frustrated.", true},
+		{"The prices rose by 4% in the year to March, the statistics office said.", true},
+		{"This shows that the plan works.", false},
+		{"It found its way into 40% of homes by 1990.", false},
+		{"The company added 4,000 jobs last year.", false},
+		{"The report was published in 2019.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			_, kinds := Score(tt.sentence)
+			assert.Equal(t, tt.attributed, slices.Contains(kinds, KindAttribution), "kinds %v", kinds)
+		})
+	}
+}
+
+func TestScored(t *testing.T) {
+	src := `<html><body><article>
+<p>The port handled 4.1 million containers in 2023, up 6% from 2022, and employs 2,300 people.</p>
+<figure><img src="a.jpg"><figcaption>Cranes at the port in 2023. Photo: A. Lens</figcaption></figure>
+<div class="media-caption">Workers unload 300 containers a day.</div>
+<table><tr><td>16.6%</td><td>Volume grew 6% in 2023.</td></tr></table>
+<ul><li><a href="/a">Port volume hits record 4.1 million containers</a></li>
+<li>1 <a href="#history">History of the port since 1850</a></li>
+<li>The port opened in 1850, <a href="/history">the city archive</a> shows.</li></ul>
+<h2>Volume rose 6% in 2023</h2>
+<pre>containers = 4100000</pre>
+</article></body></html>`
+	doc, err := sources.Parse([]byte(src), sources.ReadOptions{Name: "port.html"})
+	require.NoError(t, err)
+	var scored, skipped []string
+	for _, s := range Sentences(doc) {
+		if Scored(doc, s) {
+			scored = append(scored, doc.Slice(s))
+		} else {
+			skipped = append(skipped, doc.Slice(s))
+		}
+	}
+	assert.Equal(t, []string{
+		"The port handled 4.1 million containers in 2023, up 6% from 2022, and employs 2,300 people.",
+		"The port opened in 1850, the city archive shows.",
+	}, scored)
+	assert.Len(t, skipped, 9, "skipped: %q", skipped)
 }
