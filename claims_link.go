@@ -9,14 +9,16 @@ import (
 	"github.com/citecheck/citecheck/sources"
 )
 
-// linkClaims numbers the claims and attaches to each the citations inside it or closing it
-// (a marker right after its full stop belongs to it), its links, and any
-// "citation needed" marker that follows it.
+// linkClaims numbers the claims and attaches to each the citations inside
+// it or closing it (a marker right after its full stop belongs to it), its
+// links to sources (citations.SourceURL: not a glossary, topic or home
+// page), and any "citation needed" marker that follows it.
 func (p *Pass) linkClaims(found []claims.Claim) []ClaimSupport {
 	out := make([]ClaimSupport, len(found))
 	sources.SequentialIDs("k", len(found), func(i int, id string) { out[i].ID = id })
-	ci := 0
+	ci, li := 0, 0
 	text := p.Doc.Text
+	docLinks := p.Doc.Links
 	// a claim's citations are a run of consecutive indexes, cut from one
 	// slice of them all, and its links are cut from one slice too
 	var indexes []int
@@ -28,10 +30,19 @@ func (p *Pass) linkClaims(found []claims.Claim) []ClaimSupport {
 		for ci < len(p.Citations) && p.Citations[ci].Group.Start < c.Span.Start {
 			ci++
 		}
-		k, from := ci, len(links)
+		k := ci
 		for ; k < len(p.Citations) && p.Citations[k].Group.Start < end; k++ {
-			if cit := &p.Citations[k]; cit.Kind == citations.KindLink {
-				links = append(links, cit.URL)
+			if p.Citations[k].Kind != citations.KindLink {
+				out[i].marked = true
+			}
+		}
+		from := len(links)
+		for li < len(docLinks) && docLinks[li].Span.Start < c.Span.Start {
+			li++
+		}
+		for j := li; j < len(docLinks) && docLinks[j].Span.Start < end; j++ {
+			if l := &docLinks[j]; l.InBody && !l.Footnote && l.Span.Len() > 0 && citations.SourceURL(l.URL) {
+				links = append(links, l.URL)
 			}
 		}
 		if k > ci {

@@ -40,10 +40,18 @@ func TestClaimRules(t *testing.T) {
 			"Flood damage in coastal cities rose 40% between 2000 and 2018.[citation needed]", []string{citecheck.CodeUncitedClaim}},
 		{"a question is no claim",
 			"Will flood damage in coastal cities rise 40% by 2030?", nil},
+		{"an unnamed source supports a claim",
+			"Flood damage in coastal cities rose 40% between 2000 and 2018, insurance officials said.", nil},
+		{"a link to a report supports a claim",
+			"Flood damage in coastal cities [rose 40%](https://www.example.org/reports/2019/flood-losses.pdf) between 2000 and 2018.", nil},
+		{"a link to an encyclopedia article does not",
+			"[Flood](https://en.wikipedia.org/wiki/Flood) damage in coastal cities rose 40% between 2000 and 2018.", []string{citecheck.CodeUncitedClaim}},
+		{"nor does a link to a home page",
+			"Flood damage in coastal cities rose 40% between 2000 and 2018 for [insurers](https://www.example.com/).", []string{citecheck.CodeUncitedClaim}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := citecheck.Check(context.Background(), strings.NewReader(tt.text), citecheck.Options{Name: "draft.txt"})
+			r, err := citecheck.Check(context.Background(), strings.NewReader(tt.text), citecheck.Options{Name: "draft.md"})
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, codesOf(r))
 		})

@@ -61,19 +61,23 @@ type ClaimSupport struct {
 	// Citations are indexes into Pass.Citations: the citations inside the
 	// sentence or closing it.
 	Citations []int
-	// Links are the URLs the sentence links to.
+	// Links are the URLs of the sentence's links to sources: pages of
+	// their own, on the article's site or another, but not glossary,
+	// topic, profile or home pages (see citations.SourceURL).
 	Links []string
 	// CitationNeeded reports a "citation needed" marker after or in the
 	// sentence.
 	CitationNeeded bool
+
+	marked bool // one of Citations is a marker into a reference list, not a hyperlink
 }
 
-// Cited reports whether the claim rests on a citation, a link or a source
-// the sentence attributes it to (named, "according to Reuters", or not,
+// Cited reports whether the claim rests on a citation marker, a link to a
+// source (Links) or a source the sentence attributes it to (named, "according to Reuters", or not,
 // "officials said", "the report found"), and is not marked "citation
 // needed": false exactly when the uncited-claim rule reports it.
 func (s *ClaimSupport) Cited() bool {
-	return !s.CitationNeeded && (len(s.Citations) > 0 || len(s.Links) > 0 || len(s.Claim.Attributions) > 0 ||
+	return !s.CitationNeeded && (s.marked || len(s.Links) > 0 || len(s.Claim.Attributions) > 0 ||
 		slices.Contains(s.Claim.Kinds, claims.KindAttribution))
 }
 

@@ -1,0 +1,45 @@
+package citations
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestSourceURL(t *testing.T) {
+	tests := []struct {
+		url  string
+		want bool
+	}{
+		{"https://www.stuff.co.nz/national/104249829/unprecedented-whale-strandings", true},
+		{"https://www.sec.gov/Archives/edgar/data/1011006/000119312516656036/d178500dex22.htm", true},
+		{"https://doi.org/10.1175/1520-0469(1963)020<0130:DNF>2.0.CO;2", true},
+		{"http://eaps4.mit.edu/research/Lorenz/The_Statistical_Prediction_of_Solutions_1962.pdf", true},
+		{"https://wiki.mozilla.org/Thirdparty", true},
+		{"https://about.gitlab.com/developer-survey/", true},
+		{"https://twitter.com/nasa/status/1234567890", true},
+		{"https://www.google.com/search?q=x", false},
+		{"https://example.org/report?id=7", true},
+		{"https://www.instagram.com/", false},
+		{"https://atlassolutions.com", false},
+		{"https://en.wikipedia.org/wiki/Arduino", false},
+		{"https://fr.wikipedia.org/wiki/Neon", false},
+		{"http://www.nytimes.com/topic/company/yahoo-inc?inline=nyt-org", false},
+		{"http://topics.nytimes.com/top/reference/timestopics/people/m/marissa_mayer/index.html", false},
+		{"https://sts-program.mit.edu/people/sts-faculty/jennifer-s-light/", false},
+		{"https://www.instagram.com/theneonqueen/", false},
+		{"https://www.linkedin.com/in/someone", false},
+		{"http://www.webmd.com/cold-and-flu/rm-quiz-antibiotics-myths-facts", false},
+		{"http://www.webmd.com/a-to-z-guides/organ-donation-facts", false},
+		{"https://www.example.com/about", false},
+		{"https://www.example.com/about/report-2019.pdf", true},
+		{"mailto:press@example.com", false},
+		{"#cite_note-3", false},
+		{"::not a url", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.url, func(t *testing.T) {
+			assert.Equal(t, tt.want, SourceURL(tt.url))
+		})
+	}
+}
