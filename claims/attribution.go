@@ -46,6 +46,49 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 					any = true
 				}
 			}
+		case "selon", "según", "segundo", "laut", "zufolge":
+			// French, Spanish, Portuguese and German "according to"
+			if t.norm == "zufolge" {
+				if from, to := nameBefore(toks, i); to > from {
+					add(from, to)
+					any = true
+				}
+				break
+			}
+			j := i + 1
+			if j < len(toks) && isArticle(toks[j].norm) {
+				j++
+			}
+			if from, to := nameAfter(toks, j); to > from {
+				add(from, to)
+				any = true
+			} else if j < len(toks) && toks[j].kind == tokWord && (isSourceNoun(toks[j].norm) || t.norm != "segundo") {
+				any = true
+			}
+		case "déclaré", "affirmé", "expliqué", "indiqué", "précisé", "souligné", "assuré", "ajouté", "estimé",
+			"affirme", "explique", "indique", "précise", "souligne", "assure", "estime", "déclare", "annoncé",
+			"dijo", "afirmó", "declaró", "explicó", "señaló", "aseguró", "indicó", "denunció", "advirtió",
+			"informó", "sostuvo", "agregó", "añadió", "anunció", "dice", "afirma", "explica", "señala", "asegura",
+			"disse", "afirmou", "declarou", "explicou", "informou", "disseram", "diz", "anunciou", "destacou",
+			"sagte", "sagt", "erklärte", "betonte", "berichtete", "berichtet", "teilte", "kündigte":
+			// a speech verb of French, Spanish, Portuguese or German: its
+			// speaker comes before it ("Laurent Fabius a déclaré"), or
+			// after it in an inversion (« … », a dit le ministre)
+			if from, to := nameBefore(toks, skipAuxiliaries(toks, i)); to > from {
+				add(from, to)
+				any = true
+			} else if j := subjectBefore(toks, skipAuxiliaries(toks, i)+1); j >= 0 && (isSourceNoun(toks[j].norm) || isPronoun(toks[j].norm)) {
+				any = true
+			} else if i > 0 && (toks[i-1].norm == "," || toks[i-1].norm == `"`) {
+				j := i + 1
+				if j < len(toks) && isArticle(toks[j].norm) {
+					j++
+				}
+				if from, to := nameAfter(toks, j); to > from {
+					add(from, to)
+				}
+				any = true
+			}
 		case "study", "studies", "report", "reports", "survey", "analysis", "research", "data", "poll",
 			"paper", "review", "investigation", "audit", "figures", "statistics", "estimates", "census",
 			"assessment", "experiment", "trial", "findings", "testimony", "statement":
@@ -138,7 +181,11 @@ func isSourceNoun(w string) bool {
 		"judge", "lawmakers", "witnesses", "organizers", "organisers", "sources", "report", "study",
 		"survey", "poll", "data", "figures", "statistics", "analysis", "paper", "review", "findings",
 		"documents", "filing", "filings", "statement", "census", "researcher", "scientist", "doctors",
-		"office", "bureau", "commission", "council", "committee", "institute", "regulator", "union", "association":
+		"office", "bureau", "commission", "council", "committee", "institute", "regulator", "union", "association",
+		// French, Spanish, Portuguese, German
+		"gouvernement", "ministère", "ministre", "entreprise", "rapport", "étude", "enquête", "gobierno", "ministerio",
+		"ministro", "policía", "empresa", "informe", "estudio", "encuesta", "governo", "polícia", "relatório", "estudo",
+		"pesquisa", "regierung", "polizei", "ministerium", "minister", "unternehmen", "bericht", "studie", "umfrage":
 		return true
 	}
 	return false
@@ -146,10 +193,36 @@ func isSourceNoun(w string) bool {
 
 func isPronoun(w string) bool {
 	switch w {
-	case "he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this", "officials", "experts", "researchers", "sources", "police", "analysts", "critics":
+	case "he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this", "officials", "experts", "researchers", "sources", "police", "analysts", "critics",
+		"il", "elle", "ils", "elles", "él", "ella", "ellos", "ellas", "ele", "ela", "eles", "elas", "er", "sie":
 		return true
 	}
 	return false
+}
+
+// isArticle reports whether w is a definite or indefinite article of
+// English, French, Spanish, Portuguese or German.
+func isArticle(w string) bool {
+	switch w {
+	case "the", "a", "an", "le", "la", "les", "l", "un", "une", "des", "du", "el", "los", "las", "o", "os", "as",
+		"der", "die", "das", "dem", "den", "ein", "eine", "einer":
+		return true
+	}
+	return false
+}
+
+// skipAuxiliaries returns the index of the first auxiliary before the
+// participle at i ("a déclaré", "ha dicho", "hat gesagt"), or i.
+func skipAuxiliaries(toks []token, i int) int {
+	for i > 0 {
+		switch toks[i-1].norm {
+		case "a", "ont", "avait", "ha", "han", "había", "tem", "têm", "hat", "haben", "hatte":
+			i--
+			continue
+		}
+		return i
+	}
+	return i
 }
 
 // isConnector reports whether w may join the capitalised words of a name:

@@ -186,6 +186,14 @@ func analyze(s string, toks []token) uint32 {
 			"november", "december", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday",
 			"saturday", "sunday", "ago", "earlier", "century", "decade", "decades", "recently":
 			bits |= sigTemporal
+		case "janvier", "février", "avril", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+			"enero", "febrero", "marzo", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
+			"janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro", "dezembro",
+			"januar", "februar", "märz", "juni", "juli", "oktober", "dezember",
+			"hier", "ayer", "ontem", "gestern", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche":
+			bits |= sigTemporal
+		case "millions", "milliards", "millones", "milhões", "bilhões", "millionen", "milliarden", "prozent", "pourcent", "porcentaje", "cento", "ciento":
+			bits |= sigStatistic
 		case "march", "may":
 			if t.upper && i != first && (prev == "in" || prev == "on" || prev == "since" || prev == "last" || len(next) > 0 && next[0] == '<') {
 				bits |= sigTemporal
