@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strconv"
 	"sync"
@@ -168,12 +169,27 @@ func analyze(ctx context.Context, doc *sources.Document, opts Options, limits Li
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	extracted := claims.Extract(doc, claims.Options{MinScore: opts.MinScore})
+	// A sentence its author marked "citation needed" is a claim whatever
+	// its score: someone has already judged it worth a source. Documents
+	// with such a marker (Wikipedia's) have every sentence scored, and
+	// those below the threshold kept only when marked.
+	minScore := opts.MinScore
+	if minScore <= 0 {
+		minScore = claims.DefaultModel().Threshold()
+	}
+	copts := claims.Options{MinScore: minScore}
+	marked := containsFold(doc.Text, citationNeeded)
+	if marked {
+		copts.MinScore = math.SmallestNonzeroFloat64
+	}
+	extracted := claims.Extract(doc, copts)
 	body := extracted[:0] // reference entries are not claims; filtered in place
 	for i := range extracted {
-		if !inLists.overlaps(extracted[i].Span) {
-			body = append(body, extracted[i])
+		c := &extracted[i]
+		if inLists.overlaps(c.Span) || marked && c.Score < minScore && !citationNeededAt(doc.Text, c) {
+			continue
 		}
+		body = append(body, *c)
 	}
 	p.Claims = p.linkClaims(body)
 	return p, nil

@@ -57,10 +57,49 @@ func (p *Pass) linkClaims(found []claims.Claim) []ClaimSupport {
 		if len(links) > from {
 			out[i].Links = links[from:len(links):len(links)]
 		}
-		out[i].CitationNeeded = hasPrefixFold(strings.TrimLeft(text[end:min(len(text), end+24)], " "), citationNeeded) ||
-			containsFold(c.Text, citationNeeded)
+		out[i].CitationNeeded = citationNeededAt(text, c)
+		out[i].Exhibit = exhibit(c.Text)
 	}
 	return out
+}
+
+// exhibitWords name the parts of an article that show its own material.
+var exhibitWords = [...]string{"Table ", "Figure ", "Fig. ", "Chart ", "Exhibit ", "Appendix ", "Supplementary Table ", "Supplementary Figure "}
+
+// exhibit returns the first exhibit a sentence points at, "Table 1",
+// "Figure 2b", "Appendix A", or "".
+func exhibit(s string) string {
+	for _, w := range exhibitWords {
+		for i := 0; ; {
+			j := strings.Index(s[i:], w)
+			if j < 0 {
+				break
+			}
+			j += i
+			k := j + len(w)
+			n := k
+			for n < len(s) && n-k < 4 && ('0' <= s[n] && s[n] <= '9' || 'A' <= s[n] && s[n] <= 'Z' && n == k || 'a' <= s[n] && s[n] <= 'z' && n > k) {
+				n++
+			}
+			if n > k && (n == len(s) || !isWordByte(s[n])) && (j == 0 || !isWordByte(s[j-1])) {
+				return s[j:n]
+			}
+			i = j + 1
+		}
+	}
+	return ""
+}
+
+func isWordByte(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
+// citationNeededAt reports whether a claim of text holds or is followed by
+// a "citation needed" marker.
+func citationNeededAt(text string, c *claims.Claim) bool {
+	end := c.Span.End
+	return hasPrefixFold(strings.TrimLeft(text[end:min(len(text), end+24)], " "), citationNeeded) ||
+		containsFold(c.Text, citationNeeded)
 }
 
 // citationNeeded is the marker Wikipedia puts after an unsourced claim,

@@ -72,3 +72,24 @@ func TestClaimsInReport(t *testing.T) {
 	assert.Equal(t, 1, r.Summary.Claims)
 	assert.Equal(t, 0, r.Summary.UncitedClaims)
 }
+
+func TestExhibitSupportsClaim(t *testing.T) {
+	tests := []struct {
+		text, want string
+	}{
+		{"Ridership fell 24% in all six cities studied (see Table 1).", "Table 1"},
+		{"As Figure 2b shows, ridership fell 24% in 2021.", "Figure 2b"},
+		{"The model (Appendix A) predicts a 24% fall by 2030.", "Appendix A"},
+		{"Ridership fell 24% at the Table Mountain station in 2021.", ""},
+		{"Ridership fell 24% in 2021 (Figures 1990 to 2021 are in the archive).", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			r, err := citecheck.Check(context.Background(), strings.NewReader(tt.text), citecheck.Options{Name: "draft.txt"})
+			require.NoError(t, err)
+			require.Len(t, r.Claims, 1)
+			assert.Equal(t, tt.want != "", r.Claims[0].Cited)
+			assert.Equal(t, tt.want, r.Claims[0].Exhibit)
+		})
+	}
+}

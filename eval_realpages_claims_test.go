@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/citecheck/citecheck"
@@ -98,9 +99,9 @@ func TestEvalClaimsRealPages(t *testing.T) {
 	}
 	split := readSplit(t, "testdata/realpages/split.txt")
 	type total struct {
-		uncited, claims    prf
-		failing, unmatched int
-		pages              int
+		uncited, warned, claims prf
+		failing, unmatched      int
+		pages                   int
 	}
 	totals := map[string]*total{"dev": {}, "test": {}}
 	for _, lf := range labelFiles {
@@ -123,8 +124,14 @@ func TestEvalClaimsRealPages(t *testing.T) {
 		r, err := citecheck.Check(context.Background(), bytes.NewReader(body), citecheck.Options{Name: src})
 		require.NoError(t, err)
 
-		var pu, pc prf
+		var pu, pw, pc prf
 		flagged := map[string]bool{}
+		warned := map[string]bool{} // the uncited-claim findings of severity warning
+		for _, f := range r.Findings {
+			if f.Code == citecheck.CodeUncitedClaim && f.Severity == citecheck.SeverityWarning {
+				warned[f.Claim] = true
+			}
+		}
 		var misses []string
 		for _, c := range r.Claims {
 			if c.Span.Line > lastLine {
@@ -147,7 +154,15 @@ func TestEvalClaimsRealPages(t *testing.T) {
 					pu.tp++
 				} else {
 					pu.fp++
-					misses = append(misses, fmt.Sprintf("false uncited-claim (%s): %s", labelName(l, found), shortText(text)))
+					misses = append(misses, fmt.Sprintf("false uncited-claim (%s, score %.2f): %s", labelName(l, found), c.Score, shortText(text)))
+				}
+			}
+			if warned[c.ID] {
+				warned[text] = true
+				if l.uncited() {
+					pw.tp++
+				} else {
+					pw.fp++
 				}
 			}
 		}
@@ -163,12 +178,15 @@ func TestEvalClaimsRealPages(t *testing.T) {
 				pu.fn++
 				misses = append(misses, "missed uncited claim: "+shortText(l.text))
 			}
+			if l.uncited() && !warned[l.text] {
+				pw.fn++
+			}
 		}
-		if len(flagged) > 0 {
+		if pw.tp+pw.fp > 0 {
 			tot.failing++
 		}
-		t.Logf("%-4s %-20s uncited-claim P %.3f R %.3f (tp %d fp %d fn %d) | claims P %.3f R %.3f",
-			set, page, pu.precision(), pu.recall(), pu.tp, pu.fp, pu.fn, pc.precision(), pc.recall())
+		t.Logf("%-4s %-20s uncited-claim P %.3f R %.3f (tp %d fp %d fn %d), warnings P %.3f R %.3f | claims P %.3f R %.3f",
+			set, page, pu.precision(), pu.recall(), pu.tp, pu.fp, pu.fn, pw.precision(), pw.recall(), pc.precision(), pc.recall())
 		if os.Getenv("CLAIMEVAL_VERBOSE") != "" && set == "dev" {
 			slices.Sort(misses)
 			for _, m := range misses {
@@ -176,12 +194,22 @@ func TestEvalClaimsRealPages(t *testing.T) {
 			}
 		}
 		tot.uncited.add(pu)
+		tot.warned.add(pw)
 		tot.claims.add(pc)
 	}
 	for _, set := range []string{"dev", "test"} {
 		tot := totals[set]
-		t.Logf("%-4s uncited-claim P %.3f R %.3f (tp %d fp %d fn %d; target P >= 0.9, R >= 0.8) | claims P %.3f R %.3f | %d of %d pages fail --fail-on warning | %d reported sentences unlabelled",
+		if set == "test" && tot.pages > 0 {
+			// Floors a little below the measured test figures (uncited-claim
+			// P 0.359 R 0.536, claims P 0.608 R 0.597), to catch regressions.
+			assert.GreaterOrEqual(t, tot.uncited.precision(), 0.33, "test uncited-claim precision")
+			assert.GreaterOrEqual(t, tot.uncited.recall(), 0.50, "test uncited-claim recall")
+			assert.GreaterOrEqual(t, tot.claims.precision(), 0.57, "test claim precision")
+			assert.GreaterOrEqual(t, tot.claims.recall(), 0.56, "test claim recall")
+		}
+		t.Logf("%-4s uncited-claim P %.3f R %.3f (tp %d fp %d fn %d; target P >= 0.9, R >= 0.8), as warnings P %.3f R %.3f (tp %d fp %d fn %d) | claims P %.3f R %.3f | %d of %d pages fail --fail-on warning | %d reported sentences unlabelled",
 			set, tot.uncited.precision(), tot.uncited.recall(), tot.uncited.tp, tot.uncited.fp, tot.uncited.fn,
+			tot.warned.precision(), tot.warned.recall(), tot.warned.tp, tot.warned.fp, tot.warned.fn,
 			tot.claims.precision(), tot.claims.recall(), tot.failing, tot.pages, tot.unmatched)
 	}
 }

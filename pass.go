@@ -69,15 +69,21 @@ type ClaimSupport struct {
 	// sentence.
 	CitationNeeded bool
 
+	// Exhibit is the article's own table, figure or appendix the sentence
+	// points at ("see Table 1"), if one: the claim rests on material the
+	// article shows.
+	Exhibit string
+
 	marked bool // one of Citations is a marker into a reference list, not a hyperlink
 }
 
 // Cited reports whether the claim rests on a citation marker, a link to a
-// source (Links) or a source the sentence attributes it to (named, "according to Reuters", or not,
+// source (Links), the article's own exhibit or a source the sentence
+// attributes it to (named, "according to Reuters", or not,
 // "officials said", "the report found"), and is not marked "citation
 // needed": false exactly when the uncited-claim rule reports it.
 func (s *ClaimSupport) Cited() bool {
-	return !s.CitationNeeded && (s.marked || len(s.Links) > 0 || len(s.Claim.Attributions) > 0 ||
+	return !s.CitationNeeded && (s.marked || len(s.Links) > 0 || s.Exhibit != "" || len(s.Claim.Attributions) > 0 ||
 		slices.Contains(s.Claim.Kinds, claims.KindAttribution))
 }
 

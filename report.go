@@ -137,14 +137,20 @@ type Claim struct {
 	Span  sources.Location `json:"span"`
 	// Citations are the IDs of the citations inside the sentence or closing it.
 	Citations []string `json:"citations"`
-	// Links are the URLs the sentence links to.
+	// Links are the URLs of the sentence's links to sources (not to
+	// glossary, topic, profile or home pages).
 	Links []string `json:"links"`
 	// Attributions are the sources the sentence names in words: "according
 	// to Reuters", "the Bureau of Labor Statistics said".
 	Attributions []string `json:"attributions"`
-	// Cited reports whether the claim rests on a citation, a link or a
-	// named source and is not marked "citation needed"; an uncited-claim
-	// finding reports each claim where it is false.
+	// Exhibit is the article's own table or figure the sentence points at
+	// ("see Table 1"), if one.
+	Exhibit string `json:"exhibit,omitempty"`
+	// Cited reports whether the claim rests on a citation, a link to a
+	// source, the article's own exhibit or a source it is attributed to
+	// (named or not: "officials said"), and is not marked "citation
+	// needed"; an uncited-claim finding reports each claim where it is
+	// false.
 	Cited bool `json:"cited"`
 }
 

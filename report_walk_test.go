@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -62,20 +63,29 @@ func TestReportWalk(t *testing.T) {
 			e, ok := r.FindingEntry(mismatch)
 			require.True(t, ok)
 			assert.Equal(t, "2022", e.Year, "the near entry")
-			_, ok = r.FindingClaim(mismatch)
-			assert.False(t, ok, "the sentence citing Okafor & Lindqvist, 2021 is no claim")
+			k, ok := r.FindingClaim(mismatch)
+			require.True(t, ok, "the sentence citing Okafor & Lindqvist, 2021 is a claim")
+			assert.Contains(t, k.Text, "(Okafor & Lindqvist, 2021)")
 			assert.Equal(t, []*citecheck.Finding{mismatch}, r.FindingsAbout("c7"))
 
 			_, ok = r.Citation("c99")
 			assert.False(t, ok)
 			_, ok = r.Reference("x")
 			assert.False(t, ok)
-			unresolved, ok := r.Citation("c6")
-			require.True(t, ok)
-			_, ok = r.CitationClaim(unresolved)
-			assert.False(t, ok)
 		})
 	}
+}
+
+// TestReportWalkOutsideClaims walks from a citation in a sentence that is
+// no claim (a question): it has no claim.
+func TestReportWalkOutsideClaims(t *testing.T) {
+	text := "Did ridership fall by a quarter after 2019 (Lee, 2019)?\n\nReferences\n\nLee, K. (2019). Flood losses. Climate Risk, 4, 1–20.\n"
+	r, err := citecheck.Check(context.Background(), strings.NewReader(text), citecheck.Options{Name: "draft.txt"})
+	require.NoError(t, err)
+	require.Len(t, r.Citations, 1)
+	assert.Empty(t, r.Claims)
+	_, ok := r.CitationClaim(&r.Citations[0])
+	assert.False(t, ok)
 }
 
 // TestReportLookupsSurviveRenumbering checks the lookups by ID on a report

@@ -21,7 +21,7 @@ func claimRules() []*Rule {
 	return []*Rule{
 		{
 			Code: CodeUncitedClaim, Severity: SeverityWarning,
-			Summary: "A check-worthy claim (a statistic, a dated event, a causal or attributed statement) with no citation, link or named source, or marked \"citation needed\".",
+			Summary: "A check-worthy claim (a statistic, a dated event, a causal or attributed statement) with no citation, link to a source or attribution, or marked \"citation needed\". A warning from a claim score of 0.5 (UncitedWarningScore), an info below it.",
 			Fix:     "Cite the source the claim rests on, link to it, or name it in the sentence.",
 			Run:     runUncitedClaim,
 		},
@@ -34,17 +34,30 @@ func claimRules() []*Rule {
 	}
 }
 
+// UncitedWarningScore is the claim score from which an uncited claim is a
+// warning. Below it the sentence is at least as likely not to be a
+// check-worthy claim at all (the score is a calibrated probability), and
+// the finding is an info: worth a look, not worth failing a build. A
+// sentence marked "citation needed" is a warning whatever its score.
+const UncitedWarningScore = 0.5
+
 func runUncitedClaim(p *Pass) {
 	for i := range p.Claims {
 		s := &p.Claims[i]
 		if s.Cited() {
 			continue
 		}
-		msg := fmt.Sprintf("claim cites nothing: %q", shorten(s.Claim.Text, 80))
-		if s.CitationNeeded {
-			msg = fmt.Sprintf("claim is marked \"citation needed\": %q", shorten(s.Claim.Text, 80))
+		f := Finding{Message: fmt.Sprintf("claim cites nothing: %q", shorten(s.Claim.Text, 80))}
+		switch {
+		case s.CitationNeeded:
+			f.Message = fmt.Sprintf("claim is marked \"citation needed\": %q", shorten(s.Claim.Text, 80))
+		case s.Claim.Score < UncitedWarningScore:
+			// as likely not a claim at all: say so, and do not fail a
+			// build on it
+			f.Severity = SeverityInfo
+			f.Message = fmt.Sprintf("possible claim cites nothing (score %.2f): %q", s.Claim.Score, shorten(s.Claim.Text, 80))
 		}
-		p.ReportClaim(s, Finding{Message: msg})
+		p.ReportClaim(s, f)
 	}
 }
 

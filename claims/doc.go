@@ -31,9 +31,12 @@
 // speaker and none of these features, so Extract, Score and ScoreSequence
 // without speakers agree. The weights in model.bin are trained by
 // `go run ./claims/train` from the CLEF CheckThat! 2020 task 5 training
-// transcripts and testdata/claims/labelled.tsv; the training is
+// transcripts, testdata/claims/labelled.tsv and the sentences of the dev
+// half of the real pages labelled in testdata/realpages; the training is
 // deterministic, and every setting of it was chosen by cross-validation over
-// the training transcripts (see the train command), never on test data.
+// the training data (see the train command), never on test data.
+// `go test . -run TestEvalClaimsRealPages -v` in the repository root scores
+// the held-out test pages.
 // `go test ./claims -run TestEvalCheckworthiness -v` ranks the held-out CLEF
 // test transcripts by ScoreSequence and reports the figures.
 //
