@@ -73,6 +73,7 @@ func (c prf) precision() float64 { return ratio(c.tp, c.tp+c.fp) }
 func (c prf) recall() float64    { return ratio(c.tp, c.tp+c.fn) }
 func (c *prf) add(o prf)         { c.tp, c.fp, c.fn = c.tp+o.tp, c.fp+o.fp, c.fn+o.fn }
 
+// ratio is a/b, or 1 when there is nothing to divide by.
 func ratio(a, b int) float64 {
 	if b == 0 {
 		return 1

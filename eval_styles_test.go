@@ -174,14 +174,6 @@ func (s *styleScore) add(o styleScore) {
 	s.faulted += o.faulted
 }
 
-// ratio is n/d, or 1 when there is nothing to divide by.
-func ratio(n, d int) float64 {
-	if d == 0 {
-		return 1
-	}
-	return float64(n) / float64(d)
-}
-
 func (s styleScore) detP() float64   { return ratio(s.detTP, s.detTP+s.detFP) }
 func (s styleScore) detR() float64   { return ratio(s.detTP, s.detUnits) }
 func (s styleScore) linkP() float64  { return ratio(s.linkOK, s.linkMade) }
