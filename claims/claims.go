@@ -19,7 +19,10 @@ type Claim struct {
 	// Score is the calibrated probability that the sentence is a claim.
 	Score float64 `json:"score"`
 	// Attributions lists the named sources the sentence cites in words,
-	// with spans in Document.Text.
+	// with spans in Document.Text. For a sentence of a quotation whose
+	// speaker is named in another of its sentences ("The cables are old.
+	// Salt gets in," said Patrick McHugh.), they are that sentence's, and
+	// the spans lie there.
 	Attributions []Attribution `json:"attributions,omitempty"`
 }
 
@@ -71,6 +74,20 @@ func Extract(doc *sources.Document, opts Options) []Claim {
 	if claims == 0 {
 		return nil
 	}
+	// a sentence of a quotation whose speaker another sentence of it
+	// names is attributed too
+	runs := quoteRuns(doc, spans)
+	runAttributed := func(i int) int {
+		if runs == nil || runs[i] < 0 {
+			return -1
+		}
+		for j := runs[i]; j < len(spans) && runs[j] == runs[i]; j++ {
+			if seq[j].bits&sigAttribution != 0 {
+				return j
+			}
+		}
+		return -1
+	}
 	out := make([]Claim, 0, claims)
 	var kindBuf []Kind       // backs the claims' Kinds, a few at a time
 	var attBuf []Attribution // and their Attributions
@@ -83,9 +100,15 @@ func Extract(doc *sources.Document, opts Options) []Claim {
 		bits := seq[i].bits
 		s := sents[i].Text
 		var atts []Attribution
+		if bits&sigAttribution == 0 {
+			if j := runAttributed(i); j >= 0 {
+				bits |= sigAttribution
+				atts = quotedBy(sents[j].Text, spans[j].Start)
+			}
+		}
 		// the bit says whether findAttributions found anyone: without it
 		// there is nothing to name, and no need to tokenise again
-		if bits&sigAttribution != 0 {
+		if bits&sigAttribution != 0 && seq[i].bits&sigAttribution != 0 {
 			if cap(attBuf)-len(attBuf) < 4 {
 				attBuf = make([]Attribution, 0, 32)
 			}
@@ -98,15 +121,29 @@ func Extract(doc *sources.Document, opts Options) []Claim {
 				atts = atts[:n:n]
 			}
 		}
-		for i := range atts {
-			atts[i].Span.Start += sp.Start
-			atts[i].Span.End += sp.Start
+		if seq[i].bits&sigAttribution != 0 {
+			for i := range atts {
+				atts[i].Span.Start += sp.Start
+				atts[i].Span.End += sp.Start
+			}
 		}
 		var kinds []Kind
 		kinds, kindBuf = carveKinds(kindBuf, bits)
 		out = append(out, Claim{Span: sp, Text: s, Kinds: kinds, Score: score, Attributions: atts})
 	}
 	return out
+}
+
+// quotedBy returns the named attributions of the sentence s starting at
+// offset start of the document, with spans in the document.
+func quotedBy(s string, start int) []Attribution {
+	var tb [64]token
+	atts, _ := findAttributions(s, tokenize(s, tb[:0]), true, nil)
+	for i := range atts {
+		atts[i].Span.Start += start
+		atts[i].Span.End += start
+	}
+	return atts
 }
 
 // Scored reports whether Extract scores a sentence of doc: whether it lies

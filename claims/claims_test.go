@@ -241,3 +241,32 @@ func TestScored(t *testing.T) {
 	}, scored)
 	assert.Len(t, skipped, 9, "skipped: %q", skipped)
 }
+
+func TestQuotationRunIsAttributed(t *testing.T) {
+	src := "The utility replaced 120 miles of cable in 2018. “The cables are 90 years old. Salt gets into 40% of them every winter,” said Patrick McHugh, a vice president.\n\n" +
+		"He added: \"We fixed 750 leaks last year. Another 300 are waiting.\"\n\n" +
+		"\"Half of the 2,000 manholes flooded in 2019.\n\nThe city paid $4 million in repairs in 2020.\n"
+	doc, err := sources.Parse([]byte(src), sources.ReadOptions{Name: "a.txt"})
+	require.NoError(t, err)
+	got := map[string][]string{}
+	for _, c := range Extract(doc, Options{MinScore: 1e-9}) {
+		var names []string
+		for _, a := range c.Attributions {
+			assert.Equal(t, a.Name, doc.Slice(a.Span))
+			names = append(names, a.Name)
+		}
+		if slices.Contains(c.Kinds, KindAttribution) {
+			names = append(names, "(attributed)")
+		}
+		got[c.Text] = names
+	}
+	assert.Equal(t, map[string][]string{
+		"The utility replaced 120 miles of cable in 2018.":                                 nil,
+		"“The cables are 90 years old.":                                                    {"Patrick McHugh", "(attributed)"},
+		"Salt gets into 40% of them every winter,” said Patrick McHugh, a vice president.": {"Patrick McHugh", "(attributed)"},
+		"He added: \"We fixed 750 leaks last year.":                                        {"(attributed)"},
+		"Another 300 are waiting.\"":                                                       {"(attributed)"},
+		"\"Half of the 2,000 manholes flooded in 2019.":                                    nil,
+		"The city paid $4 million in repairs in 2020.":                                     nil,
+	}, got)
+}
