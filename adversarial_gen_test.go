@@ -36,6 +36,8 @@ var shapes = []shape{
 	{"markdown-open-links", sources.FormatMarkdown, 12500, genOpenLinks},
 	{"markdown-table", sources.FormatMarkdown, 4000, genTable},
 	{"utf16-text", sources.FormatText, 500, genUTF16},
+	{"open-quotation-paragraph", sources.FormatHTML, 2000, genOpenQuotation},
+	{"linked-paragraph", sources.FormatHTML, 2000, genLinkedParagraph},
 }
 
 // genAmbiguous is n citations "(Smith, 2001)" and n entries by Smith in
@@ -187,4 +189,30 @@ func genUTF16(n int) []byte {
 		out = binary.LittleEndian.AppendUint16(out, u)
 	}
 	return out
+}
+
+// genOpenQuotation is an HTML page whose one paragraph opens a quotation
+// that runs over n sentences, each with a figure, and names its speaker in
+// the last: every sentence of the run is attributed to that speaker.
+func genOpenQuotation(n int) []byte {
+	var b strings.Builder
+	b.WriteString("<!doctype html><html><body><article><p>\u201c")
+	for i := range n {
+		fmt.Fprintf(&b, "Prices rose %d%% in %d. ", i%90, 1900+i%120)
+	}
+	b.WriteString("\u201d said Ana Torres.</p></article></body></html>")
+	return []byte(b.String())
+}
+
+// genLinkedParagraph is an HTML page whose one paragraph holds n sentences,
+// each with a link: whether the paragraph is all links is asked once, not
+// once per sentence.
+func genLinkedParagraph(n int) []byte {
+	var b strings.Builder
+	b.WriteString("<!doctype html><html><body><article><p>")
+	for i := range n {
+		fmt.Fprintf(&b, "Prices rose %d%% in %d, <a href=\"https://example.org/r/%d\">the report</a> says. ", i%90, 1900+i%120, i)
+	}
+	b.WriteString("</p></article></body></html>")
+	return []byte(b.String())
 }

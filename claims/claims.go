@@ -58,9 +58,15 @@ func Extract(doc *sources.Document, opts Options) []Claim {
 	scores := make([]float64, len(spans))
 	claims := 0
 	fb := make([]uint32, 0, 256)
+	block, blockScored := -2, false
 	for i, sp := range spans {
 		scores[i] = -1
-		if !Scored(doc, sp) {
+		// sentences come in order: each block is judged once, however
+		// many sentences it holds
+		if b := doc.BlockAt(sp.Start); b != block {
+			block, blockScored = b, b < 0 || scoredBlock(doc, b)
+		}
+		if !blockScored {
 			continue
 		}
 		fb = sequenceFeatures(seq, i, m.groups, fb[:0])
@@ -75,19 +81,8 @@ func Extract(doc *sources.Document, opts Options) []Claim {
 		return nil
 	}
 	// a sentence of a quotation whose speaker another sentence of it
-	// names is attributed too
-	runs := quoteRuns(doc, spans)
-	runAttributed := func(i int) int {
-		if runs == nil || runs[i] < 0 {
-			return -1
-		}
-		for j := runs[i]; j < len(spans) && runs[j] == runs[i]; j++ {
-			if seq[j].bits&sigAttribution != 0 {
-				return j
-			}
-		}
-		return -1
-	}
+	// names is attributed too: speaker[i] is that sentence, or -1
+	speaker := quoteSpeakers(doc, spans, seq)
 	out := make([]Claim, 0, claims)
 	var kindBuf []Kind       // backs the claims' Kinds, a few at a time
 	var attBuf []Attribution // and their Attributions
@@ -100,15 +95,10 @@ func Extract(doc *sources.Document, opts Options) []Claim {
 		bits := seq[i].bits
 		s := sents[i].Text
 		var atts []Attribution
-		if bits&sigAttribution == 0 {
-			if j := runAttributed(i); j >= 0 {
-				bits |= sigAttribution
-				atts = quotedBy(sents[j].Text, spans[j].Start)
-			}
-		}
-		// the bit says whether findAttributions found anyone: without it
-		// there is nothing to name, and no need to tokenise again
-		if bits&sigAttribution != 0 && seq[i].bits&sigAttribution != 0 {
+		switch {
+		case bits&sigAttribution != 0:
+			// the bit says whether findAttributions found anyone: without
+			// it there is nothing to name, and no need to tokenise again
 			if cap(attBuf)-len(attBuf) < 4 {
 				attBuf = make([]Attribution, 0, 32)
 			}
@@ -120,18 +110,47 @@ func Extract(doc *sources.Document, opts Options) []Claim {
 				attBuf = attBuf[:len(attBuf)+n]
 				atts = atts[:n:n]
 			}
-		}
-		if seq[i].bits&sigAttribution != 0 {
 			for i := range atts {
 				atts[i].Span.Start += sp.Start
 				atts[i].Span.End += sp.Start
 			}
+		case speaker != nil && speaker[i] >= 0:
+			j := speaker[i]
+			bits |= sigAttribution
+			atts = quotedBy(sents[j].Text, spans[j].Start)
 		}
 		var kinds []Kind
 		kinds, kindBuf = carveKinds(kindBuf, bits)
 		out = append(out, Claim{Span: sp, Text: s, Kinds: kinds, Score: score, Attributions: atts})
 	}
 	return out
+}
+
+// quoteSpeakers returns, for each sentence of a quotation run (see
+// quoteRuns) with no attribution of its own, the first sentence of the run
+// that has one, and -1 for every other sentence; nil when there are no
+// runs. It is linear in the number of sentences.
+func quoteSpeakers(doc *sources.Document, spans []sources.Span, seq []analysed) []int {
+	runs := quoteRuns(doc, spans)
+	if runs == nil {
+		return nil
+	}
+	first := make([]int, len(spans)) // by run start: its first attributed sentence
+	for i := range first {
+		first[i] = -1
+	}
+	for i, r := range runs {
+		if r >= 0 && first[r] < 0 && seq[i].bits&sigAttribution != 0 {
+			first[r] = i
+		}
+	}
+	for i, r := range runs {
+		runs[i] = -1
+		if r >= 0 && seq[i].bits&sigAttribution == 0 {
+			runs[i] = first[r]
+		}
+	}
+	return runs
 }
 
 // quotedBy returns the named attributions of the sentence s starting at
@@ -149,27 +168,30 @@ func quotedBy(s string, start int) []Attribution {
 // Scored reports whether Extract scores a sentence of doc: whether it lies
 // in the article's prose rather than in a heading, a preformatted block, a
 // table cell, a caption or a block that is all links (navigation, a
-// related story, a table of contents). A headline restates the body, where the claim
-// can be checked and cited; code is not prose; a table's cells are data,
-// not sentences; a caption describes a picture and its credit names who
-// took it.
+// related story, a table of contents). A headline restates the body,
+// where the claim can be checked and cited; code is not prose; a table's
+// cells are data, not sentences; a caption describes a picture and its
+// credit names who took it.
 func Scored(doc *sources.Document, sentence sources.Span) bool {
-	if b := doc.BlockAt(sentence.Start); b >= 0 {
-		switch doc.Blocks[b].Kind {
-		case sources.BlockHeading, sources.BlockPreformatted, sources.BlockTableCell, sources.BlockCaption:
-			return false
-		}
-		if linkBlock(doc, doc.Blocks[b].Span) {
-			return false
-		}
+	b := doc.BlockAt(sentence.Start)
+	return b < 0 || scoredBlock(doc, b)
+}
+
+// scoredBlock reports whether the sentences of block b are scored.
+func scoredBlock(doc *sources.Document, b int) bool {
+	switch doc.Blocks[b].Kind {
+	case sources.BlockHeading, sources.BlockPreformatted, sources.BlockTableCell, sources.BlockCaption:
+		return false
 	}
-	return true
+	return !linkBlock(doc, doc.Blocks[b].Span)
 }
 
 // linkBlock reports whether the letters of a block lie in its links, all
 // but a few: a block that is a link is navigation, a related story, a
 // table of contents entry ("1 Etymology"), not the article's prose.
 func linkBlock(doc *sources.Document, block sources.Span) bool {
+	// links are in document order and do not nest, so their ends grow
+	// with their starts
 	links := doc.Links
 	i := sort.Search(len(links), func(i int) bool { return links[i].Span.End > block.Start })
 	if i == len(links) || links[i].Span.Start >= block.End {
