@@ -1,6 +1,7 @@
 package citations
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -42,4 +43,15 @@ func TestSourceURL(t *testing.T) {
 			assert.Equal(t, tt.want, SourceURL(tt.url))
 		})
 	}
+}
+
+func FuzzSourceURL(f *testing.F) {
+	for _, s := range []string{"https://en.wikipedia.org/wiki/Arduino", "https://www.example.com/about", "http://x/%zz", "https://twitter.com/a/b", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if SourceURL(s) && !strings.HasPrefix(strings.ToLower(s), "http") {
+			t.Fatalf("SourceURL(%q): only http(s) URLs are sources", s)
+		}
+	})
 }
