@@ -89,6 +89,16 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 				}
 				any = true
 			}
+		case "in":
+			// "In our survey, …", "in the 2019 report": the source of what
+			// follows, named by what it is
+			j := i + 1
+			for j < len(toks) && j <= i+3 && (isDeterminer(toks[j].norm) || toks[j].kind == tokNumber) {
+				j++
+			}
+			if j > i+1 && j < len(toks) && isDocumentNoun(toks[j].norm) {
+				any = true
+			}
 		case "study", "studies", "report", "reports", "survey", "analysis", "research", "data", "poll",
 			"paper", "review", "investigation", "audit", "figures", "statistics", "estimates", "census",
 			"assessment", "experiment", "trial", "findings", "testimony", "statement":
@@ -105,7 +115,11 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 			"stated", "noted", "warned", "claimed", "claims", "wrote", "writes", "argues", "argued",
 			"concluded", "concludes", "showed", "shows", "show", "indicates", "indicated", "revealed",
 			"reveals", "confirmed", "confirms", "explained", "added", "testified", "insisted", "acknowledged",
-			"admitted", "suggests", "suggested", "predicted", "predicts", "projects", "projected":
+			"admitted", "suggests", "suggested", "predicted", "predicts", "projects", "projected",
+			"recalled", "recalls", "recall", "hailed", "mentioned", "explains", "explain", "say", "identifies",
+			"identified", "determined", "assessed", "describes", "described", "expressed", "asserted",
+			"asserts", "maintains", "maintained", "contends", "contended", "announces",
+			"conceded", "concedes", "disclosed", "discloses", "recounts", "recounted", "observed", "observes":
 			if t.upper {
 				// A headline in title case: "Cyberattack Claims Spark …".
 				break
@@ -114,13 +128,23 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 				// "Employers added 303,000 jobs": an increase, not a remark
 				break
 			}
-			if from, to := nameBefore(toks, i); to > from {
+			if from, to := nameBefore(toks, skipAdverbs(toks, i)); to > from {
+				// "Reuters reported", "Barack Obama has admitted", "as
+				// Lorenz later recalled"
 				add(from, to)
 				any = true
 			} else if j := subjectBefore(toks, i); j >= 0 && (isSourceNoun(toks[j].norm) || isPronoun(toks[j].norm) && isSpeechVerb(t.norm)) {
 				// "the company said", "researchers concluded", "the
 				// report found", "she told reporters"
 				any = true
+			}
+			if isReportingParticiple(t.norm) {
+				// "described as heartbreaking by the conservation
+				// department", "estimated by Reuters"
+				if from, to, ok := agentAfter(toks, i+1); ok {
+					add(from, to)
+					any = true
+				}
 			}
 			if isSpeechVerb(t.norm) && i > 0 && (toks[i-1].norm == "," || toks[i-1].norm == `"`) {
 				if from, to := nameAfter(toks, i+1); to > from {
@@ -132,10 +156,131 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 			}
 		}
 	}
+	if !any {
+		any = quotedName(toks, add) || sourceSubject(toks)
+	}
 	if len(atts) == 0 {
 		atts = nil
 	}
 	return atts, any
+}
+
+// quotedName finds a name followed at once by a quotation of its words:
+// Palestinian Authority President Mahmoud Abbas “has put aside efforts…”.
+func quotedName(toks []token, add func(from, to int)) bool {
+	for i := 1; i+1 < len(toks); i++ {
+		if toks[i].norm != `"` || toks[i+1].kind != tokWord || toks[i+1].upper {
+			continue
+		}
+		if from, to := nameBefore(toks, i); to-from >= 2 {
+			add(from, to)
+			return true
+		}
+	}
+	return false
+}
+
+// sourceSubject reports whether the sentence opens on a source as its
+// subject: "Respondents expressed…", "The scientists asked five people…",
+// "Whale experts regard…".
+func sourceSubject(toks []token) bool {
+	for i := 0; i < len(toks) && i < 4; i++ {
+		t := &toks[i]
+		if t.kind != tokWord {
+			return false
+		}
+		if isSourcePeople(t.norm) && i+1 < len(toks) && toks[i+1].kind == tokWord && !toks[i+1].upper && !isConnector(toks[i+1].norm) && !isAuxiliary(toks[i+1].norm) {
+			return true
+		}
+		if !isDeterminer(t.norm) && t.upper == (i == 0) && i > 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// isSourcePeople reports whether w names people whose words or findings a
+// sentence reports when they are its subject.
+func isSourcePeople(w string) bool {
+	switch w {
+	case "respondents", "researchers", "scientists", "experts", "analysts", "officials", "authors", "economists",
+		"investigators", "doctors", "prosecutors", "authorities", "police", "critics", "historians", "participants":
+		return true
+	}
+	return false
+}
+
+// isAuxiliary reports whether w is a form of be, have or a modal, which
+// makes a sentence about its subject rather than what the subject says.
+func isAuxiliary(w string) bool {
+	switch w {
+	case "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "may", "might", "must", "should", "do", "does", "did":
+		return true
+	}
+	return false
+}
+
+// skipAdverbs returns the index of the first of the auxiliaries and
+// adverbs before the verb at i ("has admitted", "later recalled"), or i.
+func skipAdverbs(toks []token, i int) int {
+	for i > 0 {
+		switch toks[i-1].norm {
+		case "has", "have", "had", "also", "later", "previously", "repeatedly", "recently", "publicly", "once", "then":
+			i--
+			continue
+		}
+		return i
+	}
+	return i
+}
+
+// isReportingParticiple reports whether w is a participle that names its
+// source with "by": "described by", "estimated by", "reported by".
+func isReportingParticiple(w string) bool {
+	switch w {
+	case "described", "estimated", "reported", "confirmed", "announced", "projected", "predicted", "found", "concluded", "stated", "noted", "claimed", "revealed", "identified", "determined", "assessed":
+		return true
+	}
+	return false
+}
+
+// agentAfter finds "by" and its agent within a few words after i: a name
+// or a source noun ("by the conservation department").
+func agentAfter(toks []token, i int) (from, to int, ok bool) {
+	for j := i; j < len(toks) && j < i+8; j++ {
+		if toks[j].norm != "by" {
+			continue
+		}
+		if from, to := nameAfter(toks, j+1); to > from {
+			return from, to, true
+		}
+		for k := j + 1; k < len(toks) && k <= j+4; k++ {
+			if isSourceNoun(toks[k].norm) {
+				return 0, 0, true
+			}
+		}
+		return 0, 0, false
+	}
+	return 0, 0, false
+}
+
+// isDeterminer reports whether w may open a noun phrase naming a source.
+func isDeterminer(w string) bool {
+	switch w {
+	case "the", "a", "an", "our", "its", "their", "this", "that", "his", "her", "these", "new", "latest", "recent", "annual", "whale", "many", "some", "several":
+		return true
+	}
+	return false
+}
+
+// isDocumentNoun reports whether w names a document or inquiry that can be
+// the source of what a sentence reports.
+func isDocumentNoun(w string) bool {
+	switch w {
+	case "survey", "study", "report", "analysis", "poll", "paper", "review", "census", "data", "findings", "investigation", "audit", "filing", "experiment", "trial":
+		return true
+	}
+	return false
 }
 
 // speechFollows reports whether the verb at i is followed as a verb of

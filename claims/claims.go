@@ -3,6 +3,7 @@ package claims
 import (
 	"sort"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/citecheck/citecheck/sources"
 )
@@ -126,31 +127,64 @@ func Extract(doc *sources.Document, opts Options) []Claim {
 	return out
 }
 
-// quoteSpeakers returns, for each sentence of a quotation run (see
-// quoteRuns) with no attribution of its own, the first sentence of the run
-// that has one, and -1 for every other sentence; nil when there are no
-// runs. It is linear in the number of sentences.
+// quoteSpeakers returns, for each sentence with no attribution of its
+// own, the sentence that names its speaker, or -1: for a sentence of a
+// quotation run (see quoteRuns), the run's first sentence with an
+// attribution; for a sentence that opens with a quotation or continues
+// one, right after a sentence attributed either way, that sentence's
+// speaker ("…," said Ana Torres. “The rest is politics.”). It returns nil
+// when no sentence has one, and is linear in the number of sentences.
 func quoteSpeakers(doc *sources.Document, spans []sources.Span, seq []analysed) []int {
 	runs := quoteRuns(doc, spans)
-	if runs == nil {
-		return nil
+	var speaker []int
+	set := func(i, j int) {
+		if speaker == nil {
+			speaker = make([]int, len(spans))
+			for k := range speaker {
+				speaker[k] = -1
+			}
+		}
+		speaker[i] = j
 	}
-	first := make([]int, len(spans)) // by run start: its first attributed sentence
-	for i := range first {
-		first[i] = -1
-	}
-	for i, r := range runs {
-		if r >= 0 && first[r] < 0 && seq[i].bits&sigAttribution != 0 {
-			first[r] = i
+	own := func(i int) bool { return seq[i].bits&sigAttribution != 0 }
+	if runs != nil {
+		first := make([]int, len(spans)) // by run start: its first attributed sentence
+		for i := range first {
+			first[i] = -1
+		}
+		for i, r := range runs {
+			if r >= 0 && first[r] < 0 && own(i) {
+				first[r] = i
+			}
+		}
+		for i, r := range runs {
+			if r >= 0 && !own(i) && first[r] >= 0 {
+				set(i, first[r])
+			}
 		}
 	}
-	for i, r := range runs {
-		runs[i] = -1
-		if r >= 0 && seq[i].bits&sigAttribution == 0 {
-			runs[i] = first[r]
+	for i := 1; i < len(spans); i++ {
+		if own(i) || speaker != nil && speaker[i] >= 0 {
+			continue
+		}
+		continues := runs != nil && runs[i] >= 0 && runs[i] == runs[i-1]
+		if !continues && !opensWithQuote(doc.Text[spans[i].Start:spans[i].End]) {
+			continue
+		}
+		switch {
+		case own(i - 1):
+			set(i, i-1)
+		case speaker != nil && speaker[i-1] >= 0:
+			set(i, speaker[i-1])
 		}
 	}
-	return runs
+	return speaker
+}
+
+// opensWithQuote reports whether s starts with an opening quotation mark.
+func opensWithQuote(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r == '"' || r == '“' || r == '«' || r == '„'
 }
 
 // quotedBy returns the named attributions of the sentence s starting at

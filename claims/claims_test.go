@@ -200,6 +200,15 @@ func TestAttributionKind(t *testing.T) {
 		{"Segundo o governo, a inflação caiu para 4% em março.", true},
 		{"Die Regierung sagte, die Zahl der Anträge sei um 12 Prozent gestiegen.", true},
 		{"Laut Statistischem Bundesamt stiegen die Preise um 2 Prozent.", true},
+		{"President Barack Obama has admitted that the law failed in 2015.", true},
+		{"As Lorenz later recalled, the run took 40 minutes in 1961.", true},
+		{"The strandings were described as heartbreaking by the conservation department in 2018.", true},
+		{"In our survey, cloud computing ranked first in 2023.", true},
+		{"In the 2019 report, unemployment fell to 4%.", true},
+		{"Respondents expressed concern about 40% of the tools.", true},
+		{"Palestinian Authority President Mahmoud Abbas “has put aside efforts” since 2014.", true},
+		{"Scientists are working on 12 new vaccines.", false},
+		{"In the 2019 season, the team won 40 games.", false},
 		{"This shows that the plan works.", false},
 		{"It found its way into 40% of homes by 1990.", false},
 		{"The company added 4,000 jobs last year.", false},
@@ -244,8 +253,9 @@ func TestScored(t *testing.T) {
 
 func TestQuotationRunIsAttributed(t *testing.T) {
 	src := "The utility replaced 120 miles of cable in 2018. “The cables are 90 years old. Salt gets into 40% of them every winter,” said Patrick McHugh, a vice president.\n\n" +
+		"“We replaced 300 of them in 2019.”\n\n" +
 		"He added: \"We fixed 750 leaks last year. Another 300 are waiting.\"\n\n" +
-		"\"Half of the 2,000 manholes flooded in 2019.\n\nThe city paid $4 million in repairs in 2020.\n"
+		"The city paid $4 million in repairs in 2020.\n\n\"Half of the 2,000 manholes flooded in 2019.\n"
 	doc, err := sources.Parse([]byte(src), sources.ReadOptions{Name: "a.txt"})
 	require.NoError(t, err)
 	got := map[string][]string{}
@@ -264,9 +274,10 @@ func TestQuotationRunIsAttributed(t *testing.T) {
 		"The utility replaced 120 miles of cable in 2018.":                                 nil,
 		"“The cables are 90 years old.":                                                    {"Patrick McHugh", "(attributed)"},
 		"Salt gets into 40% of them every winter,” said Patrick McHugh, a vice president.": {"Patrick McHugh", "(attributed)"},
+		"“We replaced 300 of them in 2019.”":                                               {"Patrick McHugh", "(attributed)"},
 		"He added: \"We fixed 750 leaks last year.":                                        {"(attributed)"},
 		"Another 300 are waiting.\"":                                                       {"(attributed)"},
-		"\"Half of the 2,000 manholes flooded in 2019.":                                    nil,
 		"The city paid $4 million in repairs in 2020.":                                     nil,
+		"\"Half of the 2,000 manholes flooded in 2019.":                                    nil,
 	}, got)
 }
