@@ -115,7 +115,7 @@ func runUnresolvedCitation(p *Pass) {
 			reason = p.noEntryReason(c)
 		}
 		p.Report(Finding{Span: p.Locate(c.Span), Citation: c.ID,
-			Message: fmt.Sprintf("citation %s has no reference entry: %s", describe(c), reason)})
+			Message: fmt.Sprintf("citation %s has no reference entry: %s", p.describe(c), reason)})
 	}
 }
 
@@ -125,6 +125,9 @@ func (p *Pass) noEntryReason(c citations.Citation) string {
 	case citations.KindNumeric:
 		return fmt.Sprintf("no entry is numbered %s (the list has %s)", c.Number, plural(p.EntryCount(), "entry", "entries"))
 	case citations.KindFootnote:
+		if p.markdownFootnote(c) {
+			return fmt.Sprintf("no footnote definition \"[^%s]: …\" in the text", c.Number)
+		}
 		return fmt.Sprintf("no note has the id %q", c.Target)
 	case citations.KindAuthorYear, citations.KindAuthorPage:
 		if len(c.Authors) > 0 {
@@ -142,7 +145,7 @@ func runCitationMismatch(p *Pass) {
 		}
 		e, _ := p.Reference(l.Reference)
 		p.Report(Finding{Span: p.Locate(c.Span), Citation: c.ID, Reference: e.ID,
-			Message: fmt.Sprintf("citation %s does not match its nearest entry %s (%s): %s", describe(c), e.ID, shorten(e.Text, 60), l.Reason),
+			Message: fmt.Sprintf("citation %s does not match its nearest entry %s (%s): %s", p.describe(c), e.ID, shorten(e.Text, 60), l.Reason),
 			Related: []Related{{Message: "nearest entry", Span: p.Locate(e.Span)}}})
 	}
 }
@@ -175,7 +178,7 @@ func runAmbiguousCitation(p *Pass) {
 			rel = append(rel, cand.related)
 			lines = append(lines, cand.line)
 		}
-		msg := fmt.Sprintf("citation %s matches %d entries: %s", describe(c), n, strings.Join(lines, ", "))
+		msg := fmt.Sprintf("citation %s matches %d entries: %s", p.describe(c), n, strings.Join(lines, ", "))
 		if more := n - len(l.Candidates); more > 0 {
 			msg += fmt.Sprintf(" and %d more", more)
 		}
