@@ -108,7 +108,7 @@ var defaultRules = sync.OnceValue(DefaultRules)
 // Its error is a document past a limit of the citations package, or the
 // context's, which it checks between stages.
 func analyze(ctx context.Context, doc *sources.Document, opts Options, limits Limits) (*Pass, error) {
-	lists, err := citations.FindReferencesWithOptions(doc, citations.Options{MaxReferences: limits.MaxReferences})
+	lists, err := citations.FindReferencesWithOptions(doc, citations.Options{SiteOf: site.Of, MaxReferences: limits.MaxReferences})
 	if err != nil {
 		return nil, err
 	}

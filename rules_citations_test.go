@@ -58,3 +58,37 @@ func TestMarkdownFootnoteNames(t *testing.T) {
 		})
 	}
 }
+
+// citationStatuses returns "text status reference" for each citation.
+func citationStatuses(r *citecheck.Report) []string {
+	var out []string
+	for _, c := range r.Citations {
+		ref := c.Reference
+		if ref == "" {
+			ref = "-"
+		}
+		out = append(out, c.Text+" "+string(c.Status)+" "+ref)
+	}
+	return out
+}
+
+func TestSourcesListOfLinks(t *testing.T) {
+	tests := []struct{ name, file, src string }{
+		{"Markdown", "housing.md", "# Housing\n\nRents rose 12% last year, according to [the census](https://www.census.gov/rents-2023) and a [Fed study](https://fed.gov/study).\n\n" +
+			"## Sources\n\n- [Rents in 2023](https://www.census.gov/rents-2023)\n- [A Fed study of housing](https://fed.gov/study)\n"},
+		{"HTML", "housing.html", `<html><body><article><h1>Housing</h1>
+<p>Rents rose 12% last year, according to <a href="https://www.census.gov/rents-2023">the census</a> and a <a href="https://fed.gov/study">Fed study</a>.</p>
+<h2>Sources</h2><ul><li><a href="https://www.census.gov/rents-2023">Rents in 2023</a></li><li><a href="https://fed.gov/study">A Fed study of housing</a></li></ul>
+</article></body></html>`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := checkSource(t, tt.file, tt.src)
+			assert.Equal(t, []string{"the census resolved r1", "Fed study resolved r2"}, citationStatuses(r))
+			require.Len(t, r.References, 2)
+			assert.Equal(t, "https://www.census.gov/rents-2023", r.References[0].URL)
+			assert.Equal(t, "https://fed.gov/study", r.References[1].URL)
+			assert.Empty(t, citationFindings(r))
+		})
+	}
+}

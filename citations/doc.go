@@ -23,6 +23,8 @@
 // FindReferences finds the reference sections by their heading (see
 // sources.IsReferenceHeading), by the list footnotes point into, or by a
 // tail of entry-shaped paragraphs; an empty section is still a section.
+// An entry written as a link keeps the link's URL (references_linked.go),
+// which the body's links to the same source match.
 // ParseReference splits one entry into its fields. Its rules are split by
 // field the same way, refparse_*.go: the authors, the year, the title, the
 // container with its volume, issue and pages, the imprint, and the links;

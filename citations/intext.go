@@ -484,28 +484,13 @@ const maxCitationLen = maxParen + narrativeWindow + 100
 // to another site; with more than room of them, nil and false. A link over
 // a citation already found gives it its URL.
 func linkCitations(doc *sources.Document, found []Citation, siteOf func(string) string, room int) ([]Citation, bool) {
-	if siteOf == nil {
-		siteOf = hostSite
-	}
-	// the document's own site, from its canonical URL or else its name
-	// when that is a URL
-	site := ""
-	for _, where := range []string{doc.Meta.CanonicalURL, doc.Name} {
-		if u, err := url.Parse(where); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Hostname() != "" {
-			site = siteOf(u.Hostname())
-			break
-		}
-	}
+	sites := newLinkSites(doc, siteOf)
 	var out []Citation
 	for _, l := range doc.Links {
 		if !l.InBody || l.Footnote || l.Span.Len() <= 0 || strings.TrimSpace(doc.Slice(l.Span)) == "" {
 			continue
 		}
-		u, err := url.Parse(l.URL)
-		if err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Hostname() == "" {
-			continue
-		}
-		if site != "" && siteOf(u.Hostname()) == site {
+		if !sites.external(l.URL) {
 			continue
 		}
 		if inPreformatted(doc, l.Span) {
@@ -532,6 +517,41 @@ func linkCitations(doc *sources.Document, found []Citation, siteOf func(string) 
 		out = append(out, Citation{Kind: KindLink, Span: l.Span, Group: l.Span, Text: doc.Slice(l.Span), URL: l.URL})
 	}
 	return out, true
+}
+
+// linkSites tells the links of a document to other sites, which are
+// sources, from those to its own site, which are navigation.
+type linkSites struct {
+	siteOf func(host string) string
+	// own is the document's own site, from its canonical URL or else its
+	// name when that is a URL; "" when neither says.
+	own string
+}
+
+// newLinkSites returns the linkSites of doc; a nil siteOf compares host
+// names (hostSite).
+func newLinkSites(doc *sources.Document, siteOf func(string) string) linkSites {
+	if siteOf == nil {
+		siteOf = hostSite
+	}
+	s := linkSites{siteOf: siteOf}
+	for _, where := range []string{doc.Meta.CanonicalURL, doc.Name} {
+		if u, err := url.Parse(where); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Hostname() != "" {
+			s.own = siteOf(u.Hostname())
+			break
+		}
+	}
+	return s
+}
+
+// external reports whether raw is an http or https URL on another site
+// than the document's.
+func (s linkSites) external(raw string) bool {
+	u, err := url.Parse(raw)
+	if err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Hostname() == "" {
+		return false
+	}
+	return s.own == "" || s.siteOf(u.Hostname()) != s.own
 }
 
 // hostSite is the site of a host when no Options.SiteOf says better: the
