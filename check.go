@@ -38,11 +38,12 @@ type Options struct {
 	MinScore float64
 
 	// Resolver, when set, resolves what the article cites after linking:
-	// each reference entry's DOI (else its URL) and each link citation's
-	// URL, from its cache or the network as it is configured, so that the
-	// source rules (broken-link, unreachable-source, unresolvable-doi,
-	// reference-mismatch, retracted-source) have something to check. Nil
-	// means no resolution and no network at all.
+	// each reference entry's DOI (else its URL) and each URL or DOI a
+	// citation carries, from its cache or the network as it is
+	// configured, so that the source rules (broken-link,
+	// unreachable-source, unresolvable-doi, reference-mismatch,
+	// retracted-source) have something to check. Nil means no resolution
+	// and no network at all.
 	Resolver *resolve.Resolver
 	// Progress, when set, is called after each source is resolved with the
 	// number done and the total, from the goroutine that called Check.

@@ -9,6 +9,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/citecheck/citecheck"
+	"github.com/citecheck/citecheck/citations"
+	"github.com/citecheck/citecheck/sources/resolve"
 )
 
 // checkSource checks a small article given as a string; its name says its
@@ -90,5 +92,91 @@ func TestSourcesListOfLinks(t *testing.T) {
 			assert.Equal(t, "https://fed.gov/study", r.References[1].URL)
 			assert.Empty(t, citationFindings(r))
 		})
+	}
+}
+
+func TestCitationsWithTheirOwnSource(t *testing.T) {
+	const hughes = "Glaciers are retreating faster than predicted (Hughes et al., 2018, https://doi.org/10.1038/nature25746)."
+	tests := []struct {
+		name, file, src string
+		statuses        []string
+		findings        []string
+	}{
+		{
+			name:     "a citation with its DOI needs no reference list",
+			file:     "glaciers.txt",
+			src:      hughes + "\n",
+			statuses: []string{"Hughes et al., 2018 unlisted -"},
+		},
+		{
+			name:     "nor does a DOI written in the text",
+			file:     "ocean.md",
+			src:      "# Ocean heat\n\nThe ocean absorbed 90% of the excess heat, as shown in doi:10.1038/nature12373 by a team in 2013.\n",
+			statuses: []string{"doi:10.1038/nature12373 unlisted -"},
+		},
+		{
+			name:     "a list lacking the work: unlisted, not unresolved",
+			file:     "glaciers.txt",
+			src:      hughes + " Seas rose too (Smith, 2019).\n\nReferences\n\nSmith, J. (2019). Sea level. Oceans, 2, 3–4.\n",
+			statuses: []string{"Hughes et al., 2018 unlisted -", "Smith, 2019 resolved r1"},
+		},
+		{
+			name: "an entry with the DOI resolves it, whatever the name cited",
+			file: "glaciers.txt",
+			src: "Glaciers are retreating faster than predicted (NSIDC, 2018, https://doi.org/10.1038/nature25746).\n\nReferences\n\n" +
+				"Hughes, A., & Lee, B. (2018). Glacier retreat. Nature, 5, 1–2. https://doi.org/10.1038/nature25746\n",
+			statuses: []string{"NSIDC, 2018 resolved r1"},
+		},
+		{
+			name: "a DOI in the body is a citation, a DOI in an entry is the entry's",
+			file: "ocean.md",
+			src: "# Ocean heat\n\nThe ocean absorbed 90% of the excess heat, as shown in doi:10.1038/nature12373 and later (Smith, 2019).\n\n" +
+				"## References\n\n1. Smith, J. (2019). Ocean heat. *Nature*, 5, 1–2. doi:10.1038/nature99999\n",
+			statuses: []string{"doi:10.1038/nature12373 unlisted -", "Smith, 2019 resolved r1"},
+		},
+		{
+			name:     "the same DOI in the body and in an entry",
+			file:     "ocean.md",
+			src:      "# Ocean heat\n\nThe ocean absorbed 90% of the excess heat, as shown in doi:10.1038/nature99999.\n\n## References\n\n1. Smith, J. (2019). Ocean heat. *Nature*, 5, 1–2. doi:10.1038/nature99999\n",
+			statuses: []string{"doi:10.1038/nature99999 resolved r1"},
+		},
+		{
+			name:     "only the citations without a source count towards a missing list",
+			file:     "glaciers.txt",
+			src:      hughes + " Seas rose too (Smith, 2019).\n",
+			statuses: []string{"Hughes et al., 2018 unlisted -", "Smith, 2019 unresolved -"},
+			findings: []string{
+				"error missing-reference-list: the text has 1 citation but no reference list (no References, Bibliography, Sources or Notes section)",
+				"error unresolved-citation: citation \"Smith, 2019\" has no reference entry: there is no reference list",
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := checkSource(t, tt.file, tt.src)
+			assert.Equal(t, tt.statuses, citationStatuses(r))
+			assert.Equal(t, tt.findings, citationFindings(r))
+		})
+	}
+}
+
+func TestResolveCitationsWithTheirOwnSource(t *testing.T) {
+	web := newFakeWeb(t)
+	opts := citecheck.Options{Resolver: web.resolver(t, resolve.Config{Cache: resolve.NewMemoryCache()})}
+	r := checkResolve(t, "# Sleep\n\nTeenagers remember more after sleep (Smith, 2019, doi:10.5555/good), "+
+		"as doi:10.5555/missing did not show.\n", opts)
+	require.Len(t, r.Citations, 2)
+	for _, c := range r.Citations {
+		assert.Equal(t, citations.Unlisted, c.Status, c.Text)
+		require.NotNil(t, c.Source, "%s is resolved", c.Text)
+	}
+	assert.Equal(t, resolve.StatusOK, r.Citations[0].Source.Status)
+	assert.Equal(t, "Sleep and memory consolidation in adolescents", r.Citations[0].Source.Title)
+	assert.Equal(t, resolve.StatusNotFound, r.Citations[1].Source.Status)
+	assert.Equal(t, []string{"error unresolvable-doi: the DOI registry does not know the DOI 10.5555/missing"}, citationFindings(r))
+	for _, f := range r.Findings {
+		if f.Code == citecheck.CodeUnresolvableDOI {
+			assert.Equal(t, "c2", f.Citation, "reported on the citation")
+		}
 	}
 }

@@ -14,9 +14,12 @@
 // Find returns one Citation per cited work: author-year ("(Ma et al.,
 // 2020)", "Keller (2014)"), MLA author-page ("(Nakamura 45)"), numeric
 // ("[3]", "[4–6]", superscripts), footnote links (Wikipedia's notes,
-// Markdown's [^3]) and hyperlinks to other sites. Its scanners are split by
-// kind: intext_authoryear.go, intext_numeric.go, with the word lists in
-// intext_words.go.
+// Markdown's [^3]), hyperlinks to other sites and DOIs written out in the
+// text ("doi:10.1038/nature12373"). A citation may carry its own source:
+// a link's URL, a DOI, or the URL or DOI written in an author-year group
+// ("(Hughes et al., 2018, https://doi.org/…)"). Its scanners are split by
+// kind: intext_authoryear.go, intext_numeric.go, intext_sources.go (the
+// sources written out), with the word lists in intext_words.go.
 //
 // # Reference lists and entries
 //
@@ -35,7 +38,8 @@
 //
 // Link is a pure function from citations and entries to one LinkResult per
 // citation: resolved, unresolved, ambiguous, mismatched with its near entry,
-// or unlisted for a hyperlink to a source no entry names. It needs no
+// or unlisted for a citation carrying its own source (a hyperlink, a DOI,
+// an author-year citation with its URL) that no entry names. It needs no
 // document, so it is tested on its own. WorkKey says when two entries list
 // one work, which linking and the duplicate-reference rule share.
 //

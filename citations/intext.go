@@ -20,6 +20,9 @@ import (
 //   - superscripts holding numbers ("2", "2,3", "4–6");
 //   - footnote links (Link.Footnote), one citation per link;
 //   - hyperlinks in the body to other sites;
+//   - DOIs written out in the text, not linked: "doi:10.1038/nature12373",
+//     "DOI 10.…", "https://doi.org/10.…" (link citations whose URL is the
+//     DOI's resolver URL, "https://doi.org/10.…");
 //   - Markdown footnote references left as text, "[^5]", because no
 //     definition matched them: footnote citations whose target is missing.
 //
@@ -28,8 +31,11 @@ import (
 // citation. A marker counts once: a footnote link wins over the number or
 // superscript it sits in, and a hyperlink whose anchor text is itself a citation
 // ("(<a>Smith, 2019</a>)") gives that citation its URL instead of adding a
-// link citation. Citations inside reference lists are returned too; the
-// caller knows where those lists are.
+// link citation. So does a hyperlink, a URL or a DOI written in an
+// author-year group after the part that names the work ("(Hughes et al.,
+// 2018, https://doi.org/10.1038/nature25746)"): the citation carries its
+// own source (see Link). Citations inside reference lists are returned
+// too; the caller knows where those lists are.
 //
 // Find tells links to the article's own site by their host name, without
 // "www."; FindWithOptions with Options.SiteOf tells them by registrable
@@ -152,8 +158,12 @@ func FindWithOptions(doc *sources.Document, opts Options) ([]Citation, error) {
 	if !ok {
 		return nil, tooMany
 	}
-	out := slices.Grow(text, len(supers)+len(footnotes)+len(linked))
-	out = append(append(append(out, supers...), footnotes...), linked...)
+	written, ok := writtenSourceCitations(doc, text, links, noteSpans, room-len(supers)-len(linked))
+	if !ok {
+		return nil, tooMany
+	}
+	out := slices.Grow(text, len(supers)+len(footnotes)+len(linked)+len(written))
+	out = append(append(append(append(out, supers...), footnotes...), linked...), written...)
 	if out == nil {
 		out = []Citation{} // as it always was: empty, not nil
 	}
@@ -504,6 +514,16 @@ func linkCitations(doc *sources.Document, found []Citation, siteOf func(string) 
 			if found[j].Span.Overlaps(l.Span) {
 				if found[j].URL == "" {
 					found[j].URL = l.URL
+				}
+				attached = true
+			}
+		}
+		if !attached {
+			// a link in the part of an author-year group after its
+			// citation: "(Hughes et al., 2018, <a>doi.org/…</a>)"
+			if k := groupOwner(doc.Text, found, l.Span); k >= 0 {
+				if found[k].URL == "" {
+					found[k].URL = l.URL
 				}
 				attached = true
 			}
