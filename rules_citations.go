@@ -25,7 +25,7 @@ func citationRules() []*Rule {
 	return []*Rule{
 		{
 			Code: CodeMissingReferenceList, Severity: SeverityError,
-			Summary: "The text has author-year, numeric or footnote citations but no reference section at all.",
+			Summary: "The text has author-year, numeric or footnote citations that carry no URL or DOI of their own but no reference section at all.",
 			Fix:     "Add a reference list under a heading such as References, Bibliography or Sources.",
 			Run:     runMissingReferenceList,
 		},
@@ -37,7 +37,7 @@ func citationRules() []*Rule {
 		},
 		{
 			Code: CodeUnresolvedCitation, Severity: SeverityError,
-			Summary: "An in-text citation matches no reference entry; reported once per occurrence.",
+			Summary: "An in-text citation matches no reference entry; reported once per occurrence, as a warning when it may not be a citation, as info when the text has no reference list or an empty one.",
 			Fix:     "Add the missing entry, or correct the citation's author, year or number.",
 			Run:     runUnresolvedCitation,
 		},
@@ -97,6 +97,13 @@ func runEmptyReferenceList(p *Pass) {
 	}
 }
 
+// runUnresolvedCitation reports each citation that matches no entry. Its
+// severity follows the evidence: an error where a list has entries and the
+// citation is sure; a warning for a tentative citation (a single name
+// before a year, which may be no citation at all); and information where
+// the text has no list, or only empty ones, whose absence
+// missing-reference-list or empty-reference-list reports once as an
+// error: every citation is then unresolved for that one reason.
 func runUnresolvedCitation(p *Pass) {
 	var why string
 	switch {
@@ -110,12 +117,19 @@ func runUnresolvedCitation(p *Pass) {
 		if p.Links[i].Status != citations.Unresolved {
 			continue
 		}
+		f := Finding{Span: p.Locate(c.Span), Citation: c.ID}
 		reason := why
-		if reason == "" {
+		switch {
+		case why != "":
+			f.Severity = SeverityInfo
+		case c.Tentative:
+			f.Severity = SeverityWarning
+			reason = p.noEntryReason(c) + "; it may not be a citation: a single name before a year, read as one because the text cites by author and year elsewhere"
+		default:
 			reason = p.noEntryReason(c)
 		}
-		p.Report(Finding{Span: p.Locate(c.Span), Citation: c.ID,
-			Message: fmt.Sprintf("citation %s has no reference entry: %s", p.describe(c), reason)})
+		f.Message = fmt.Sprintf("citation %s has no reference entry: %s", p.describe(c), reason)
+		p.Report(f)
 	}
 }
 

@@ -147,7 +147,7 @@ func TestCitationsWithTheirOwnSource(t *testing.T) {
 			statuses: []string{"Hughes et al., 2018 unlisted -", "Smith, 2019 unresolved -"},
 			findings: []string{
 				"error missing-reference-list: the text has 1 citation but no reference list (no References, Bibliography, Sources or Notes section)",
-				"error unresolved-citation: citation \"Smith, 2019\" has no reference entry: there is no reference list",
+				"info unresolved-citation: citation \"Smith, 2019\" has no reference entry: there is no reference list",
 			},
 		},
 	}
@@ -178,5 +178,54 @@ func TestResolveCitationsWithTheirOwnSource(t *testing.T) {
 		if f.Code == citecheck.CodeUnresolvableDOI {
 			assert.Equal(t, "c2", f.Citation, "reported on the citation")
 		}
+	}
+}
+
+func TestUnresolvedCitationSeverity(t *testing.T) {
+	const list = "\n\nReferences\n\nSmith, J. (2019). Rates. Journal, 1, 2-3.\n"
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{
+			name: "a sure citation a list lacks is an error",
+			src:  "Rates rose (Smith, 2019; Jones, 2018)." + list,
+			want: []string{`error unresolved-citation: citation "Jones, 2018" has no reference entry: no entry by Jones`},
+		},
+		{
+			name: "a lone name before a year, kept for the text's other citations, is a warning",
+			src:  "Inequality rose in the decade Gini (2014) covers, and rates rose (Smith, 2019)." + list,
+			want: []string{`warning unresolved-citation: citation "Gini (2014)" has no reference entry: no entry by Gini; ` +
+				`it may not be a citation: a single name before a year, read as one because the text cites by author and year elsewhere`},
+		},
+		{
+			name: "a lone name a reporting verb follows is sure",
+			src:  "Inequality rose, as Gini (2014) argued, and rates rose (Smith, 2019)." + list,
+			want: []string{`error unresolved-citation: citation "Gini (2014)" has no reference entry: no entry by Gini`},
+		},
+		{
+			name: "a missing list is one error; the citations it leaves unresolved are info",
+			src:  "Rates rose (Smith, 2019; Jones, 2018).\n",
+			want: []string{
+				"error missing-reference-list: the text has 2 citations but no reference list (no References, Bibliography, Sources or Notes section)",
+				`info unresolved-citation: citation "Smith, 2019" has no reference entry: there is no reference list`,
+				`info unresolved-citation: citation "Jones, 2018" has no reference entry: there is no reference list`,
+			},
+		},
+		{
+			name: "so is an empty list",
+			src:  "Rates rose (Smith, 2019) [4].\n\nReferences\n",
+			want: []string{
+				`info unresolved-citation: citation "Smith, 2019" has no reference entry: the reference list "References" at line 3 is empty`,
+				`info unresolved-citation: citation [4] has no reference entry: the reference list "References" at line 3 is empty`,
+				`error empty-reference-list: reference list "References" has no entries but the text has 2 citations`,
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := checkSource(t, "rates.txt", tt.src)
+			assert.Equal(t, tt.want, citationFindings(r))
+		})
 	}
 }

@@ -60,6 +60,12 @@ type Citation struct {
 	// Narrative reports an author-year citation whose authors are part of
 	// the sentence: "Chen and Ortiz (2020) found".
 	Narrative bool
+	// Tentative reports a citation read on slight evidence: a narrative
+	// citation that rests on a single word before a year, "Gini (2014)",
+	// kept only because the text cites by author and year elsewhere. It
+	// may be a name, a title or a label with a year rather than a
+	// citation.
+	Tentative bool
 }
 
 // Reference is one entry of a reference list, parsed into fields. Fields the
