@@ -229,3 +229,24 @@ func TestUnresolvedCitationSeverity(t *testing.T) {
 		})
 	}
 }
+
+func TestClaimsRestOnWrittenSources(t *testing.T) {
+	tests := []struct{ name, src, link string }{
+		{"a DOI written in the sentence", "The ocean absorbed 90% of the excess heat between 1971 and 2010, as shown in doi:10.1038/nature12373.",
+			"https://doi.org/10.1038/nature12373"},
+		{"a DOI in an author-year group", "The ocean absorbed 90% of the excess heat between 1971 and 2010 (Hughes et al., 2018, https://doi.org/10.1038/nature25746).",
+			""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := checkSource(t, "ocean.txt", tt.src+"\n")
+			require.Len(t, r.Claims, 1)
+			assert.True(t, r.Claims[0].Cited)
+			assert.Len(t, r.Claims[0].Citations, 1)
+			if tt.link != "" {
+				assert.Equal(t, []string{tt.link}, r.Claims[0].Links)
+			}
+			assert.Empty(t, r.Findings)
+		})
+	}
+}
