@@ -65,7 +65,8 @@ type ClaimSupport struct {
 	Citations []int
 	// Links are the URLs of the sentence's links to sources: pages of
 	// their own, on the article's site or another, but not glossary,
-	// topic, profile or home pages (see citations.SourceURL).
+	// topic, profile or home pages (see citations.SourceURL), and the
+	// resolver URLs of the DOIs written in it ("doi:10.1038/…").
 	Links []string
 	// CitationNeeded reports a "citation needed" marker after or in the
 	// sentence.
