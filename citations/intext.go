@@ -71,8 +71,8 @@ var ErrTooManyCitations = fmt.Errorf("too many citations (%w)", sources.ErrLimit
 type Options struct {
 	// SiteOf returns the site a host belongs to (site.Of: its registrable
 	// domain), so that links to the article's own site, which are
-	// navigation and not citations, are told from links to others. Nil
-	// compares host names without "www.".
+	// navigation and neither citations nor an entry's URL, are told from
+	// links to others. Nil compares host names without "www.".
 	SiteOf func(host string) string
 	// MaxCitations is the most citations FindWithOptions builds for a
 	// document; zero means DefaultMaxCitations.
