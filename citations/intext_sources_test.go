@@ -1,6 +1,7 @@
 package citations
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -124,5 +125,16 @@ func TestLinkOwnSources(t *testing.T) {
 		{"a mismatch stands", lists,
 			withURL(ay("c", "2015", false, "Keller"), "https://example.org/keller"), Mismatched, "r3"},
 		{"without a source, unresolved as before", lists, ay("c", "2018", true, "Hughes"), Unresolved, ""},
+	})
+}
+
+func TestFindWrittenSourcesLinear(t *testing.T) {
+	// each line a DOI on its own and an author-year group with its own
+	assertLinear(t, "bytes allocated", 64, func(n int) float64 {
+		doc := parseShape(t, strings.Repeat("As shown in doi:10.1000/x, and (Hughes et al., 2018, https://doi.org/10.1000/y).\n\n", n))
+		var found []Citation
+		bytes := allocated(func() { found = Find(doc) })
+		require.Len(t, found, 2*n)
+		return bytes
 	})
 }
