@@ -267,9 +267,12 @@ func runDuplicateReference(p *Pass) {
 }
 
 func runMalformedReference(p *Pass) {
+	// a text cites its lists by author and year when an author-year
+	// citation points into them; one that carries its own source and no
+	// entry lists (unlisted) says nothing of the lists' style
 	authorYear := false
-	for _, c := range p.Citations {
-		if c.Kind == citations.KindAuthorYear {
+	for i, c := range p.Citations {
+		if c.Kind == citations.KindAuthorYear && p.Links[i].Status != citations.Unlisted {
 			authorYear = true
 			break
 		}

@@ -250,3 +250,29 @@ func TestClaimsRestOnWrittenSources(t *testing.T) {
 		})
 	}
 }
+
+func TestMalformedReferenceBesideOwnSources(t *testing.T) {
+	const sources = "\n\n## Sources\n\n- [Rents in 2023](https://www.census.gov/rents-2023)\n"
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{
+			name: "a citation with its own DOI says nothing of the list's style",
+			src:  "# Rents\n\nRents rose 12% (Hughes et al., 2018, https://doi.org/10.1038/nature25746), said [the census](https://www.census.gov/rents-2023)." + sources,
+		},
+		{
+			name: "a citation into the list asks its entries for an author and a year",
+			src:  "# Rents\n\nRents rose 12% (Hughes et al., 2018), said [the census](https://www.census.gov/rents-2023)." + sources,
+			want: []string{
+				`error unresolved-citation: citation "Hughes et al., 2018" has no reference entry: no entry by Hughes`,
+				"warning malformed-reference: reference r1 has no recognisable author: Rents in 2023",
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, citationFindings(checkSource(t, "rents.md", tt.src)))
+		})
+	}
+}
