@@ -38,11 +38,12 @@ type Options struct {
 	MinScore float64
 
 	// Resolver, when set, resolves what the article cites after linking:
-	// each reference entry's DOI (else its URL) and each link citation's
-	// URL, from its cache or the network as it is configured, so that the
-	// source rules (broken-link, unreachable-source, unresolvable-doi,
-	// reference-mismatch, retracted-source) have something to check. Nil
-	// means no resolution and no network at all.
+	// each reference entry's DOI (else its URL) and each URL or DOI a
+	// citation carries, from its cache or the network as it is
+	// configured, so that the source rules (broken-link,
+	// unreachable-source, unresolvable-doi, reference-mismatch,
+	// retracted-source) have something to check. Nil means no resolution
+	// and no network at all.
 	Resolver *resolve.Resolver
 	// Progress, when set, is called after each source is resolved with the
 	// number done and the total, from the goroutine that called Check.
@@ -108,7 +109,7 @@ var defaultRules = sync.OnceValue(DefaultRules)
 // Its error is a document past a limit of the citations package, or the
 // context's, which it checks between stages.
 func analyze(ctx context.Context, doc *sources.Document, opts Options, limits Limits) (*Pass, error) {
-	lists, err := citations.FindReferencesWithOptions(doc, citations.Options{MaxReferences: limits.MaxReferences})
+	lists, err := citations.FindReferencesWithOptions(doc, citations.Options{SiteOf: site.Of, MaxReferences: limits.MaxReferences})
 	if err != nil {
 		return nil, err
 	}

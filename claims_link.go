@@ -40,11 +40,13 @@ func (p *Pass) linkClaims(found []claims.Claim) []ClaimSupport {
 		for li < len(docLinks) && docLinks[li].Span.Start < c.Span.Start {
 			li++
 		}
-		for j := li; j < len(docLinks) && docLinks[j].Span.Start < end; j++ {
-			if l := &docLinks[j]; l.InBody && !l.Footnote && l.Span.Len() > 0 && citations.SourceURL(l.URL) {
+		lj := li
+		for ; lj < len(docLinks) && docLinks[lj].Span.Start < end; lj++ {
+			if l := &docLinks[lj]; l.InBody && !l.Footnote && l.Span.Len() > 0 && citations.SourceURL(l.URL) {
 				links = append(links, l.URL)
 			}
 		}
+		links = appendWrittenLinks(links, p.Citations[ci:k], docLinks[li:lj])
 		if k > ci {
 			if indexes == nil {
 				indexes = make([]int, len(p.Citations))
@@ -100,6 +102,31 @@ func citationNeededAt(text string, c *claims.Claim) bool {
 	end := c.Span.End
 	return hasPrefixFold(strings.TrimLeft(text[end:min(len(text), end+24)], " "), citationNeeded) ||
 		containsFold(c.Text, citationNeeded)
+}
+
+// appendWrittenLinks appends the URLs of the link citations among cits
+// that no hyperlink of the sentence (hyperlinks, in text order) made: the
+// DOIs written out in its text, "doi:10.1038/nature12373", which are links
+// to sources without being hyperlinks.
+func appendWrittenLinks(links []string, cits []citations.Citation, hyperlinks []sources.Link) []string {
+	h := 0
+	for k := range cits {
+		c := &cits[k]
+		if c.Kind != citations.KindLink {
+			continue
+		}
+		for h < len(hyperlinks) && hyperlinks[h].Span.Start < c.Span.Start {
+			h++
+		}
+		hyperlink := false // counted with the others
+		for j := h; j < len(hyperlinks) && hyperlinks[j].Span.Start == c.Span.Start && !hyperlink; j++ {
+			hyperlink = hyperlinks[j].Span == c.Span
+		}
+		if !hyperlink && citations.SourceURL(c.URL) {
+			links = append(links, c.URL)
+		}
+	}
+	return links
 }
 
 // citationNeeded is the marker Wikipedia puts after an unsourced claim,

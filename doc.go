@@ -96,7 +96,8 @@
 // addresses (checked after DNS resolution, on every redirect, with no proxy
 // from the environment), caps time and body size, and keeps to per-site
 // rate limits and robots.txt. With a resolver, after linking, each entry's
-// DOI (else its URL) and each link citation's URL is resolved once, by a
+// DOI (else its URL) and each URL or DOI a citation carries (a link, a
+// DOI written out, an author-year citation's own) is resolved once, by a
 // small pool of goroutines, and the source rules (broken-link,
 // unreachable-source, unresolvable-doi, reference-mismatch,
 // retracted-source) read the results ([Pass.Sources]). The resolver's cache

@@ -83,6 +83,7 @@ func TestArticleFindings(t *testing.T) {
 		{"wikipedia.html", []string{"10:unresolved-citation"}, 6, 4},
 		{"links.html", []string{"14:uncited-claim"}, 3, 4},
 		{"footnotes.md", []string{"10:unresolved-citation"}, 5, 4},
+		{"inline.md", []string{"11:unresolved-citation"}, 6, 3},
 		{"clean.md", nil, 4, 3},
 	}
 	for _, tt := range tests {

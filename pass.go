@@ -37,10 +37,12 @@ type Pass struct {
 	// source rules do nothing otherwise.
 	Resolved bool
 	// Sources are the cited sources that were resolved: each entry's DOI
-	// (else its URL) and each link citation's URL, in document order,
-	// entries first. Empty unless Resolved.
+	// (else its URL) and the URL of each citation that carries one (link
+	// citations, written-out DOIs, author-year citations with their own
+	// URL or DOI), in document order, entries first. Empty unless
+	// Resolved.
 	Sources []CitedSource
-	// Resolutions maps a reference ID or a link citation's ID to what
+	// Resolutions maps a reference ID or a citation's ID to what
 	// resolving its source gave; sources that could not be answered
 	// (offline and not cached) are absent.
 	Resolutions map[string]*resolve.Resolution
@@ -63,7 +65,8 @@ type ClaimSupport struct {
 	Citations []int
 	// Links are the URLs of the sentence's links to sources: pages of
 	// their own, on the article's site or another, but not glossary,
-	// topic, profile or home pages (see citations.SourceURL).
+	// topic, profile or home pages (see citations.SourceURL), and the
+	// resolver URLs of the DOIs written in it ("doi:10.1038/…").
 	Links []string
 	// CitationNeeded reports a "citation needed" marker after or in the
 	// sentence.
@@ -88,14 +91,16 @@ func (s *ClaimSupport) Cited() bool {
 }
 
 // CitedSource is one source the document cites, with what resolving it
-// gave: a reference entry's DOI or URL, or a link citation's URL.
+// gave: a reference entry's DOI or URL, or the URL or DOI a citation
+// carries.
 type CitedSource struct {
-	// Reference is the entry citing it; nil for a link citation.
+	// Reference is the entry citing it; nil for a citation.
 	Reference *citations.Reference
-	// Citation is the link citation citing it; nil for an entry.
+	// Citation is the citation carrying it (a link, a written-out DOI, an
+	// author-year citation with its URL); nil for an entry.
 	Citation   *citations.Citation
 	Resolution *resolve.Resolution
-	// Shadowed is true for a link citation whose URL an entry also cites;
+	// Shadowed is true for a citation whose URL an entry also cites;
 	// findings about the source are reported once, on the entry.
 	Shadowed bool
 }
@@ -175,11 +180,13 @@ func (p *Pass) EntryCount() int {
 }
 
 // Markers returns the indexes of the citations that point into a
-// reference list: every citation but hyperlinks.
+// reference list: every citation but those that carry their own source,
+// hyperlinks, DOIs written out and author-year citations with their URL or
+// DOI, which need no list.
 func (p *Pass) Markers() []int {
 	var out []int
 	for i, c := range p.Citations {
-		if c.Kind != citations.KindLink {
+		if c.Kind != citations.KindLink && c.URL == "" {
 			out = append(out, i)
 		}
 	}

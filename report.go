@@ -85,8 +85,8 @@ type Citation struct {
 	// Claim is the ID of the claim whose sentence holds or closes the
 	// citation; "" for a citation outside every claim.
 	Claim string `json:"claim,omitempty"`
-	// Source is what resolving a link citation's URL gave; absent when
-	// sources were not resolved.
+	// Source is what resolving the URL or DOI the citation carries gave;
+	// absent when sources were not resolved or it carries none.
 	Source *resolve.Source `json:"source,omitempty"`
 }
 

@@ -5,15 +5,18 @@ import (
 	"fmt"
 
 	"github.com/citecheck/citecheck/citations"
+	"github.com/citecheck/citecheck/sources"
 	"github.com/citecheck/citecheck/sources/resolve"
 )
 
-// resolveSources resolves what the entries and link citations cite with r
+// resolveSources resolves what the entries and citations cite with r
 // and fills p.Sources and p.Resolutions. Which sources to fetch, what the
 // cache answers and what is recorded is r's business (resolve.Resolver);
 // the pass only says what the document cites: each entry's DOI (else its
-// URL), then each link citation's URL. A link to a source an entry also
-// cites is shadowed: its findings are reported once, on the entry.
+// URL), then the URL of each citation that carries one (a link, a DOI
+// written out, an author-year citation with its own URL or DOI). A
+// citation of a source an entry also cites is shadowed: its findings are
+// reported once, on the entry.
 func (p *Pass) resolveSources(ctx context.Context, r *resolve.Resolver, progress func(done, total int)) error {
 	p.Resolved = true
 	p.Resolutions = map[string]*resolve.Resolution{}
@@ -34,10 +37,10 @@ func (p *Pass) resolveSources(ctx context.Context, r *resolve.Resolver, progress
 	}
 	for i := range p.Citations {
 		c := &p.Citations[i]
-		if c.Kind != citations.KindLink || c.URL == "" {
+		if c.URL == "" {
 			continue
 		}
-		if t, ok := resolve.URLTarget(c.URL); ok {
+		if t, ok := citationTarget(c); ok {
 			targets = append(targets, t)
 			cited = append(cited, CitedSource{Citation: c, Shadowed: entryKeys[t.Key]})
 		}
@@ -74,4 +77,14 @@ func entryTarget(e *citations.Reference) (resolve.Target, bool) {
 		return resolve.URLTarget(e.URL)
 	}
 	return resolve.Target{}, false
+}
+
+// citationTarget is what a citation carrying a URL cites: the DOI a
+// resolver's URL names ("https://doi.org/10.…", as a DOI written out is
+// read), resolved as an entry's DOI is, else the URL.
+func citationTarget(c *citations.Citation) (resolve.Target, bool) {
+	if d := sources.DOIFromURL(c.URL); d != "" {
+		return resolve.DOITarget(d), true
+	}
+	return resolve.URLTarget(c.URL)
 }

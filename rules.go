@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/citecheck/citecheck/citations"
+	"github.com/citecheck/citecheck/sources"
 )
 
 // DocsBase is where the codes are documented; a finding's URL is DocsBase
@@ -56,17 +57,28 @@ func DefaultRules() []*Rule {
 }
 
 // describe names a citation for a message: its text, with brackets for
-// bare numbers.
-func describe(c citations.Citation) string {
+// bare numbers, and a Markdown footnote as its author wrote it, "[^3]",
+// not by the id the reader gave its note ("fn:3").
+func (p *Pass) describe(c citations.Citation) string {
 	switch c.Kind {
 	case citations.KindNumeric:
 		return "[" + c.Number + "]"
 	case citations.KindFootnote:
+		if p.markdownFootnote(c) {
+			return "[^" + c.Number + "]"
+		}
 		if c.Target != "" {
 			return fmt.Sprintf("%q (footnote #%s)", c.Text, c.Target)
 		}
 	}
 	return fmt.Sprintf("%q", c.Text)
+}
+
+// markdownFootnote reports whether c is a Markdown footnote reference,
+// "[^label]": the Markdown reader points those at "fn:label".
+func (p *Pass) markdownFootnote(c citations.Citation) bool {
+	return c.Kind == citations.KindFootnote && p.Doc.Format == sources.FormatMarkdown &&
+		c.Number != "" && c.Target == "fn:"+c.Number
 }
 
 func plural(n int, one, many string) string {

@@ -25,7 +25,7 @@ func citationRules() []*Rule {
 	return []*Rule{
 		{
 			Code: CodeMissingReferenceList, Severity: SeverityError,
-			Summary: "The text has author-year, numeric or footnote citations but no reference section at all.",
+			Summary: "The text has author-year, numeric or footnote citations that carry no URL or DOI of their own but no reference section at all.",
 			Fix:     "Add a reference list under a heading such as References, Bibliography or Sources.",
 			Run:     runMissingReferenceList,
 		},
@@ -37,7 +37,7 @@ func citationRules() []*Rule {
 		},
 		{
 			Code: CodeUnresolvedCitation, Severity: SeverityError,
-			Summary: "An in-text citation matches no reference entry; reported once per occurrence.",
+			Summary: "An in-text citation matches no reference entry; reported once per occurrence, as a warning when it may not be a citation, as info when the text has no reference list or an empty one.",
 			Fix:     "Add the missing entry, or correct the citation's author, year or number.",
 			Run:     runUnresolvedCitation,
 		},
@@ -97,6 +97,13 @@ func runEmptyReferenceList(p *Pass) {
 	}
 }
 
+// runUnresolvedCitation reports each citation that matches no entry. Its
+// severity follows the evidence: an error where a list has entries and the
+// citation is sure; a warning for a tentative citation (a single name
+// before a year, which may be no citation at all); and information where
+// the text has no list, or only empty ones, whose absence
+// missing-reference-list or empty-reference-list reports once as an
+// error: every citation is then unresolved for that one reason.
 func runUnresolvedCitation(p *Pass) {
 	var why string
 	switch {
@@ -110,12 +117,19 @@ func runUnresolvedCitation(p *Pass) {
 		if p.Links[i].Status != citations.Unresolved {
 			continue
 		}
+		f := Finding{Span: p.Locate(c.Span), Citation: c.ID}
 		reason := why
-		if reason == "" {
+		switch {
+		case why != "":
+			f.Severity = SeverityInfo
+		case c.Tentative:
+			f.Severity = SeverityWarning
+			reason = p.noEntryReason(c) + "; it may not be a citation: a single name before a year, read as one because the text cites by author and year elsewhere"
+		default:
 			reason = p.noEntryReason(c)
 		}
-		p.Report(Finding{Span: p.Locate(c.Span), Citation: c.ID,
-			Message: fmt.Sprintf("citation %s has no reference entry: %s", describe(c), reason)})
+		f.Message = fmt.Sprintf("citation %s has no reference entry: %s", p.describe(c), reason)
+		p.Report(f)
 	}
 }
 
@@ -125,6 +139,9 @@ func (p *Pass) noEntryReason(c citations.Citation) string {
 	case citations.KindNumeric:
 		return fmt.Sprintf("no entry is numbered %s (the list has %s)", c.Number, plural(p.EntryCount(), "entry", "entries"))
 	case citations.KindFootnote:
+		if p.markdownFootnote(c) {
+			return fmt.Sprintf("no footnote definition \"[^%s]: …\" in the text", c.Number)
+		}
 		return fmt.Sprintf("no note has the id %q", c.Target)
 	case citations.KindAuthorYear, citations.KindAuthorPage:
 		if len(c.Authors) > 0 {
@@ -142,7 +159,7 @@ func runCitationMismatch(p *Pass) {
 		}
 		e, _ := p.Reference(l.Reference)
 		p.Report(Finding{Span: p.Locate(c.Span), Citation: c.ID, Reference: e.ID,
-			Message: fmt.Sprintf("citation %s does not match its nearest entry %s (%s): %s", describe(c), e.ID, shorten(e.Text, 60), l.Reason),
+			Message: fmt.Sprintf("citation %s does not match its nearest entry %s (%s): %s", p.describe(c), e.ID, shorten(e.Text, 60), l.Reason),
 			Related: []Related{{Message: "nearest entry", Span: p.Locate(e.Span)}}})
 	}
 }
@@ -175,7 +192,7 @@ func runAmbiguousCitation(p *Pass) {
 			rel = append(rel, cand.related)
 			lines = append(lines, cand.line)
 		}
-		msg := fmt.Sprintf("citation %s matches %d entries: %s", describe(c), n, strings.Join(lines, ", "))
+		msg := fmt.Sprintf("citation %s matches %d entries: %s", p.describe(c), n, strings.Join(lines, ", "))
 		if more := n - len(l.Candidates); more > 0 {
 			msg += fmt.Sprintf(" and %d more", more)
 		}
@@ -250,9 +267,12 @@ func runDuplicateReference(p *Pass) {
 }
 
 func runMalformedReference(p *Pass) {
+	// a text cites its lists by author and year when an author-year
+	// citation points into them; one that carries its own source and no
+	// entry lists (unlisted) says nothing of the lists' style
 	authorYear := false
-	for _, c := range p.Citations {
-		if c.Kind == citations.KindAuthorYear {
+	for i, c := range p.Citations {
+		if c.Kind == citations.KindAuthorYear && p.Links[i].Status != citations.Unlisted {
 			authorYear = true
 			break
 		}

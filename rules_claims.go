@@ -111,7 +111,7 @@ func runAnachronisticCitation(p *Pass) {
 		}
 		citedText := make([]string, len(s.Citations))
 		for i, k := range s.Citations {
-			citedText[i] = describe(p.Citations[k])
+			citedText[i] = p.describe(p.Citations[k])
 		}
 		p.ReportClaim(s, Finding{
 			Message: fmt.Sprintf("claim names %d but the latest work it cites is from %d: %s", latestNamed, latestCited, strings.Join(citedText, ", "))})

@@ -43,7 +43,7 @@ func sourceRules() []*Rule {
 		},
 		{
 			Code: CodeUnresolvableDOI, Severity: SeverityError,
-			Summary: "An entry's DOI is malformed, or the DOI registry does not know it.",
+			Summary: "An entry's DOI, or one a citation carries, is malformed, or the DOI registry does not know it.",
 			Fix:     "Copy the DOI again from the work's landing page.",
 			Run:     runUnresolvableDOI,
 		},
@@ -125,7 +125,7 @@ func runUnreachableSource(p *Pass) {
 func runUnresolvableDOI(p *Pass) {
 	for _, s := range p.Sources {
 		src := s.Resolution.Source
-		if !s.Resolution.Target.DOI || src == nil {
+		if s.Shadowed || !s.Resolution.Target.DOI || src == nil {
 			continue
 		}
 		switch src.Status {

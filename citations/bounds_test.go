@@ -213,6 +213,7 @@ func TestFindLimit(t *testing.T) {
 		{"preformatted, not counted", "x.md", "```\n" + strings.Repeat("[1–49]\n", 100) + "```\n\nSee [1–9].\n", 9},
 		{"under footnote links, not counted", "x.html", "<p>" + strings.Repeat(`Shown.<a href="#n1">[1]</a> `, 20) + `</p><ol><li id="n1">A note.</li></ol>`, 20},
 		{"hyperlinks", "x.html", "<p>" + strings.Repeat(`See <a href="https://example.org/a">this</a>. `, 40) + "</p>", 40},
+		{"written DOIs", "x.txt", strings.Repeat("As shown in doi:10.1000/x and ", 40) + "so on.\n", 40},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			doc, err := sources.Parse([]byte(tt.src), sources.ReadOptions{Name: tt.file})

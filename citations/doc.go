@@ -14,15 +14,20 @@
 // Find returns one Citation per cited work: author-year ("(Ma et al.,
 // 2020)", "Keller (2014)"), MLA author-page ("(Nakamura 45)"), numeric
 // ("[3]", "[4–6]", superscripts), footnote links (Wikipedia's notes,
-// Markdown's [^3]) and hyperlinks to other sites. Its scanners are split by
-// kind: intext_authoryear.go, intext_numeric.go, with the word lists in
-// intext_words.go.
+// Markdown's [^3]), hyperlinks to other sites and DOIs written out in the
+// text ("doi:10.1038/nature12373"). A citation may carry its own source:
+// a link's URL, a DOI, or the URL or DOI written in an author-year group
+// ("(Hughes et al., 2018, https://doi.org/…)"). Its scanners are split by
+// kind: intext_authoryear.go, intext_numeric.go, intext_sources.go (the
+// sources written out), with the word lists in intext_words.go.
 //
 // # Reference lists and entries
 //
 // FindReferences finds the reference sections by their heading (see
 // sources.IsReferenceHeading), by the list footnotes point into, or by a
 // tail of entry-shaped paragraphs; an empty section is still a section.
+// An entry written as a link keeps the link's URL (references_linked.go),
+// which the body's links to the same source match.
 // ParseReference splits one entry into its fields. Its rules are split by
 // field the same way, refparse_*.go: the authors, the year, the title, the
 // container with its volume, issue and pages, the imprint, and the links;
@@ -33,7 +38,8 @@
 //
 // Link is a pure function from citations and entries to one LinkResult per
 // citation: resolved, unresolved, ambiguous, mismatched with its near entry,
-// or unlisted for a hyperlink to a source no entry names. It needs no
+// or unlisted for a citation carrying its own source (a hyperlink, a DOI,
+// an author-year citation with its URL) that no entry names. It needs no
 // document, so it is tested on its own. WorkKey says when two entries list
 // one work, which linking and the duplicate-reference rule share.
 //

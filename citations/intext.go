@@ -20,6 +20,9 @@ import (
 //   - superscripts holding numbers ("2", "2,3", "4–6");
 //   - footnote links (Link.Footnote), one citation per link;
 //   - hyperlinks in the body to other sites;
+//   - DOIs written out in the text, not linked: "doi:10.1038/nature12373",
+//     "DOI 10.…", "https://doi.org/10.…" (link citations whose URL is the
+//     DOI's resolver URL, "https://doi.org/10.…");
 //   - Markdown footnote references left as text, "[^5]", because no
 //     definition matched them: footnote citations whose target is missing.
 //
@@ -28,8 +31,11 @@ import (
 // citation. A marker counts once: a footnote link wins over the number or
 // superscript it sits in, and a hyperlink whose anchor text is itself a citation
 // ("(<a>Smith, 2019</a>)") gives that citation its URL instead of adding a
-// link citation. Citations inside reference lists are returned too; the
-// caller knows where those lists are.
+// link citation. So does a hyperlink, a URL or a DOI written in an
+// author-year group after the part that names the work ("(Hughes et al.,
+// 2018, https://doi.org/10.1038/nature25746)"): the citation carries its
+// own source (see Link). Citations inside reference lists are returned
+// too; the caller knows where those lists are.
 //
 // Find tells links to the article's own site by their host name, without
 // "www."; FindWithOptions with Options.SiteOf tells them by registrable
@@ -65,8 +71,8 @@ var ErrTooManyCitations = fmt.Errorf("too many citations (%w)", sources.ErrLimit
 type Options struct {
 	// SiteOf returns the site a host belongs to (site.Of: its registrable
 	// domain), so that links to the article's own site, which are
-	// navigation and not citations, are told from links to others. Nil
-	// compares host names without "www.".
+	// navigation and neither citations nor an entry's URL, are told from
+	// links to others. Nil compares host names without "www.".
 	SiteOf func(host string) string
 	// MaxCitations is the most citations FindWithOptions builds for a
 	// document; zero means DefaultMaxCitations.
@@ -152,8 +158,12 @@ func FindWithOptions(doc *sources.Document, opts Options) ([]Citation, error) {
 	if !ok {
 		return nil, tooMany
 	}
-	out := slices.Grow(text, len(supers)+len(footnotes)+len(linked))
-	out = append(append(append(out, supers...), footnotes...), linked...)
+	written, ok := writtenSourceCitations(doc, text, links, noteSpans, room-len(supers)-len(linked))
+	if !ok {
+		return nil, tooMany
+	}
+	out := slices.Grow(text, len(supers)+len(footnotes)+len(linked)+len(written))
+	out = append(append(append(append(out, supers...), footnotes...), linked...), written...)
 	if out == nil {
 		out = []Citation{} // as it always was: empty, not nil
 	}
@@ -484,28 +494,13 @@ const maxCitationLen = maxParen + narrativeWindow + 100
 // to another site; with more than room of them, nil and false. A link over
 // a citation already found gives it its URL.
 func linkCitations(doc *sources.Document, found []Citation, siteOf func(string) string, room int) ([]Citation, bool) {
-	if siteOf == nil {
-		siteOf = hostSite
-	}
-	// the document's own site, from its canonical URL or else its name
-	// when that is a URL
-	site := ""
-	for _, where := range []string{doc.Meta.CanonicalURL, doc.Name} {
-		if u, err := url.Parse(where); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Hostname() != "" {
-			site = siteOf(u.Hostname())
-			break
-		}
-	}
+	sites := newLinkSites(doc, siteOf)
 	var out []Citation
 	for _, l := range doc.Links {
 		if !l.InBody || l.Footnote || l.Span.Len() <= 0 || strings.TrimSpace(doc.Slice(l.Span)) == "" {
 			continue
 		}
-		u, err := url.Parse(l.URL)
-		if err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Hostname() == "" {
-			continue
-		}
-		if site != "" && siteOf(u.Hostname()) == site {
+		if !sites.external(l.URL) {
 			continue
 		}
 		if inPreformatted(doc, l.Span) {
@@ -523,6 +518,16 @@ func linkCitations(doc *sources.Document, found []Citation, siteOf func(string) 
 				attached = true
 			}
 		}
+		if !attached {
+			// a link in the part of an author-year group after its
+			// citation: "(Hughes et al., 2018, <a>doi.org/…</a>)"
+			if k := groupOwner(doc.Text, found, l.Span); k >= 0 {
+				if found[k].URL == "" {
+					found[k].URL = l.URL
+				}
+				attached = true
+			}
+		}
 		if attached {
 			continue
 		}
@@ -532,6 +537,41 @@ func linkCitations(doc *sources.Document, found []Citation, siteOf func(string) 
 		out = append(out, Citation{Kind: KindLink, Span: l.Span, Group: l.Span, Text: doc.Slice(l.Span), URL: l.URL})
 	}
 	return out, true
+}
+
+// linkSites tells the links of a document to other sites, which are
+// sources, from those to its own site, which are navigation.
+type linkSites struct {
+	siteOf func(host string) string
+	// own is the document's own site, from its canonical URL or else its
+	// name when that is a URL; "" when neither says.
+	own string
+}
+
+// newLinkSites returns the linkSites of doc; a nil siteOf compares host
+// names (hostSite).
+func newLinkSites(doc *sources.Document, siteOf func(string) string) linkSites {
+	if siteOf == nil {
+		siteOf = hostSite
+	}
+	s := linkSites{siteOf: siteOf}
+	for _, where := range []string{doc.Meta.CanonicalURL, doc.Name} {
+		if u, err := url.Parse(where); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Hostname() != "" {
+			s.own = siteOf(u.Hostname())
+			break
+		}
+	}
+	return s
+}
+
+// external reports whether raw is an http or https URL on another site
+// than the document's.
+func (s linkSites) external(raw string) bool {
+	u, err := url.Parse(raw)
+	if err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Hostname() == "" {
+		return false
+	}
+	return s.own == "" || s.siteOf(u.Hostname()) != s.own
 }
 
 // hostSite is the site of a host when no Options.SiteOf says better: the

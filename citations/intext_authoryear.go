@@ -687,8 +687,9 @@ func reportingVerbAfter(s string, i int) bool {
 // dropWeakNarratives removes the narrative citations recorded in sc.weak
 // when the text has no other author-year citation: a lone word before a
 // year in a text that does not cite that way is a label, "Gini (2014)".
+// In a text that does, it keeps them as Tentative.
 func (sc *citeScanner) dropWeakNarratives() {
-	if sc.strong || len(sc.weak) == 0 {
+	if len(sc.weak) == 0 {
 		return
 	}
 	weak := make(map[int]bool, len(sc.weak))
@@ -698,7 +699,10 @@ func (sc *citeScanner) dropWeakNarratives() {
 	kept := sc.out[:0]
 	for _, c := range sc.out {
 		if c.Kind == KindAuthorYear && c.Narrative && weak[c.Group.Start] {
-			continue
+			if !sc.strong {
+				continue
+			}
+			c.Tentative = true
 		}
 		kept = append(kept, c)
 	}

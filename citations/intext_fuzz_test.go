@@ -63,6 +63,7 @@ func FuzzFind(f *testing.F) {
 	f.Add(ambiguousDoc(3))
 	f.Add(strings.Replace(numberedList(3), "[1]", "[1000]", 1))
 	f.Add("Gini (2014) and HDI (2017) [1].\n")
+	f.Add("Ice (Hughes et al., 2018, https://doi.org/10.1038/nature25746; Ma, 2020, doi:10.1000/x), as in DOI 10.1000/y.\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		doc, err := sources.Parse([]byte(src), sources.ReadOptions{Name: "fuzz.txt"})
 		if err != nil {

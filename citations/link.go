@@ -29,8 +29,12 @@ const (
 	// Mismatched: an entry matches the authors but not the year, or the
 	// year and all but a small spelling difference in the author.
 	Mismatched Status = "mismatched"
-	// Unlisted: a hyperlink citation whose URL is not in the reference
-	// list. A link is a source in itself, so this is not a problem.
+	// Unlisted: a citation that carries its own source, whose source no
+	// entry lists: a hyperlink or a DOI written out in the text, or an
+	// author-year citation with its URL or DOI ("(Hughes et al., 2018,
+	// https://doi.org/…)") that matches no entry by its authors and year
+	// either. The citation is a source in itself, so this is not a
+	// problem.
 	Unlisted Status = "unlisted"
 )
 
@@ -77,7 +81,12 @@ const MaxCandidates = 10
 // 2019a is not 2019b; "n.d." and "in press" in any spelling). "et al."
 // prefers an entry with more authors than named, two names prefer an entry
 // of exactly two, and an exact surname beats one that only matches without
-// its particles. Hyperlinks match an entry's URL or DOI.
+// its particles. Hyperlinks and written-out DOIs match an entry's URL or
+// DOI, and are unlisted when none does. An author-year citation that
+// carries its own URL or DOI is linked by its authors and year, and the
+// source settles what those leave open: it picks among equal candidates,
+// and where no entry matches it resolves to the entry listing the source,
+// or is unlisted rather than unresolved.
 func Link(cits []Citation, lists []ReferenceList) []LinkResult {
 	return newEntryIndex(lists).linkAll(cits)
 }
@@ -356,9 +365,35 @@ func (idx *entryIndex) link(c Citation) LinkResult {
 	case KindLink:
 		return idx.byURL(c.URL)
 	case KindAuthorYear, KindAuthorPage:
-		return idx.byAuthor(c)
+		r := idx.byAuthor(c)
+		if c.URL != "" {
+			r = idx.withOwnSource(c.URL, r)
+		}
+		return r
 	}
 	return LinkResult{Status: Unresolved}
+}
+
+// withOwnSource settles with the URL or DOI an author-year citation
+// carries what its authors and year left open: among equal candidates,
+// the entry that lists the source; where no entry matched, the entry that
+// lists it, or else nothing, unlisted, since the citation names its source
+// itself. A match by authors and year, or a near entry's mismatch, stands.
+func (idx *entryIndex) withOwnSource(u string, r LinkResult) LinkResult {
+	switch r.Status {
+	case Ambiguous:
+		for _, i := range idx.byURLMatches(u) {
+			if id := idx.entries[i].ref.ID; slices.Contains(r.Candidates, id) {
+				return LinkResult{Status: Resolved, Reference: id}
+			}
+		}
+	case Unresolved:
+		if m := idx.byURLMatches(u); len(m) > 0 {
+			return idx.result(Resolved, m[:1])
+		}
+		return LinkResult{Status: Unlisted}
+	}
+	return r
 }
 
 // byNumber finds an entry by its label or, if places is set and no entry
@@ -376,14 +411,7 @@ func (idx *entryIndex) byNumber(n string, places bool) LinkResult {
 }
 
 func (idx *entryIndex) byURL(u string) LinkResult {
-	nu := sources.URLKey(u)
-	if nu == "" {
-		return LinkResult{Status: Unlisted}
-	}
-	m := idx.byLink[nu]
-	if doi := sources.DOIFromURL(u); len(m) == 0 && doi != "" {
-		m = idx.byLink["doi:"+doi]
-	}
+	m := idx.byURLMatches(u)
 	if len(m) == 0 {
 		return LinkResult{Status: Unlisted}
 	}
@@ -391,6 +419,20 @@ func (idx *entryIndex) byURL(u string) LinkResult {
 		m = m[:1]
 	}
 	return idx.result(Resolved, m)
+}
+
+// byURLMatches returns the entries that list u: by its URL, or failing
+// that by the DOI a doi.org URL names.
+func (idx *entryIndex) byURLMatches(u string) []int {
+	nu := sources.URLKey(u)
+	if nu == "" {
+		return nil
+	}
+	m := idx.byLink[nu]
+	if doi := sources.DOIFromURL(u); len(m) == 0 && doi != "" {
+		m = idx.byLink["doi:"+doi]
+	}
+	return m
 }
 
 // authorScore says how well the cited authors match an entry's: 0 no

@@ -35,7 +35,8 @@ var ErrTooManyReferences = fmt.Errorf("too many reference entries (%w)", sources
 //     trailing colon ignored. The section runs to the next heading of the
 //     same or a higher level. A name that also heads other parts of a text
 //     ("Literature", "Notes", "Sources") opens a section only when most of
-//     the blocks after it read as entries or are notes footnotes point at;
+//     the blocks after it read as entries (a list item that is mostly a
+//     link to another site does) or are notes footnotes point at;
 //     "References", "Bibliography" and the like always do. Headings that
 //     name a part of a reference list ("Primary sources", "Informative
 //     References") do not end it.
@@ -57,6 +58,10 @@ var ErrTooManyReferences = fmt.Errorf("too many reference entries (%w)", sources
 // before, and a block is split only where an unmistakable author list
 // starts ("Smith, J. (2019)", not "Lancet Neurol 2004"). An empty section
 // is still returned, with no entries.
+//
+// An entry whose text shows no URL takes the URL of the link to another
+// site it is written as ("[Rents in 2023](https://…)"), as a DOI when the
+// link is a DOI's ("https://doi.org/10.…").
 //
 // FindReferences reads at most DefaultMaxReferences entries: past them it
 // returns nil, never part of the lists. FindReferencesWithOptions says
@@ -85,6 +90,7 @@ func FindReferencesWithOptions(doc *sources.Document, opts Options) ([]Reference
 	}
 	taken := make([]bool, len(doc.Blocks)) // blocks inside a heading section
 	targets := footnoteTargets(doc)
+	links := newOutboundLinks(doc, opts.SiteOf)
 	for i := 0; i < len(doc.Blocks); i++ {
 		b := doc.Blocks[i]
 		heading, level, ok := referenceHeading(doc, b)
@@ -104,7 +110,7 @@ func FindReferencesWithOptions(doc *sources.Document, opts Options) ([]Reference
 		// a heading glued to a paragraph is taken only before an entry
 		// already; one standing alone may head something else
 		if firstStart < 0 && hspan == b.Span && headingIn(heading, false, ambiguousHeadings, false) &&
-			!entrySection(doc, first, sectionEnd(doc, i, level, 2*maxSectionProbe), targets) {
+			!entrySection(doc, first, sectionEnd(doc, i, level, 2*maxSectionProbe), targets, links) {
 			continue // "Literature" over a survey of a country's writers
 		}
 		end := sectionEnd(doc, i, level, len(doc.Blocks))
@@ -131,6 +137,7 @@ func FindReferencesWithOptions(doc *sources.Document, opts Options) ([]Reference
 		return nil, f.err()
 	}
 	sort.SliceStable(lists, func(a, b int) bool { return lists[a].Span.Start < lists[b].Span.Start })
+	links.fillURLs(doc, lists)
 	n := 0
 	for li := range lists {
 		n += len(lists[li].Entries)
@@ -207,8 +214,9 @@ const maxSectionProbe = 16
 
 // entrySection reports whether blocks [from, to) read as a list of
 // references: most of the first of them are entry-shaped (see
-// entryShaped) or are blocks footnotes point at.
-func entrySection(doc *sources.Document, from, to int, targets map[string]bool) bool {
+// entryShaped), are blocks footnotes point at, or are list items that are
+// mostly a link to another site (outboundLinks.linkedItem).
+func entrySection(doc *sources.Document, from, to int, targets map[string]bool, links outboundLinks) bool {
 	n, entries := 0, 0
 	for k := from; k < to && n < maxSectionProbe; k++ {
 		b := doc.Blocks[k]
@@ -216,7 +224,7 @@ func entrySection(doc *sources.Document, from, to int, targets map[string]bool) 
 		if b.Kind == sources.BlockPreformatted || b.Kind == sources.BlockHeading && isSubheading(text) {
 			continue
 		}
-		if isFootnoteTarget(b, targets) || entryShaped(text) {
+		if isFootnoteTarget(b, targets) || entryShaped(text) || links.linkedItem(doc, b) {
 			n++
 			entries++
 			continue

@@ -17,7 +17,9 @@ const (
 	// KindFootnote is a link to a footnote: Wikipedia's
 	// <sup class="reference"><a href="#cite_note-3">, Markdown's [^3].
 	KindFootnote Kind = "footnote"
-	// KindLink is a hyperlink in the article body pointing at a source.
+	// KindLink is a hyperlink in the article body pointing at a source,
+	// or a DOI written out in its text: "doi:10.1038/nature12373",
+	// "https://doi.org/10.1038/nature12373".
 	KindLink Kind = "link"
 )
 
@@ -49,11 +51,21 @@ type Citation struct {
 	// Target is the id of the anchor a footnote citation links to
 	// ("cite_note-3", "fn:1"), without '#'.
 	Target string
-	// URL is the resolved URL of a link citation.
+	// URL is the source the citation carries: the resolved URL of a link
+	// citation, the resolver URL of a DOI written out
+	// ("https://doi.org/10.…"), or the URL or DOI an author-year citation
+	// carries ("(Hughes et al., 2018, https://doi.org/…)"). A citation with
+	// a URL needs no reference entry (see Unlisted).
 	URL string
 	// Narrative reports an author-year citation whose authors are part of
 	// the sentence: "Chen and Ortiz (2020) found".
 	Narrative bool
+	// Tentative reports a citation read on slight evidence: a narrative
+	// citation that rests on a single word before a year, "Gini (2014)",
+	// kept only because the text cites by author and year elsewhere. It
+	// may be a name, a title or a label with a year rather than a
+	// citation.
+	Tentative bool
 }
 
 // Reference is one entry of a reference list, parsed into fields. Fields the

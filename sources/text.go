@@ -304,7 +304,9 @@ func endsWithURL(s []byte) bool {
 }
 
 // joinsWithoutSpace reports whether a line break falls inside a word: a URL
-// or DOI broken after '/', '.', '-' or '_'.
+// or DOI broken after '/', '.', '-' or '_'. A full stop after a closing
+// bracket ends a sentence, not a piece of URL: "(Hughes et al., 2018,
+// https://doi.org/10.1038/nature25746)."
 func joinsWithoutSpace(prev, next []byte) bool {
 	if len(prev) == 0 || len(next) == 0 {
 		return false
@@ -316,7 +318,9 @@ func joinsWithoutSpace(prev, next []byte) bool {
 		return false
 	}
 	switch last[len(last)-1] {
-	case '/', '.', '-', '_', '=', '&', '?':
+	case '.':
+		return !bytes.HasSuffix(last, []byte(").")) && !bytes.HasSuffix(last, []byte("]."))
+	case '/', '-', '_', '=', '&', '?':
 		return true
 	}
 	return false

@@ -107,6 +107,13 @@ func TestTextBlocks(t *testing.T) {
 			},
 		},
 		{
+			name: "a URL closing a parenthesis ends its sentence",
+			src:  "Ice retreats (Hughes et al., 2018, https://doi.org/10.1038/nature25746).\nSeas rise.\n",
+			want: []blockSummary{
+				{Kind: BlockParagraph, Text: "Ice retreats (Hughes et al., 2018, https://doi.org/10.1038/nature25746). Seas rise."},
+			},
+		},
+		{
 			name: "CRLF line endings",
 			src:  "Heading Here\r\n\r\nLine one\r\nline two.\r\n",
 			want: []blockSummary{

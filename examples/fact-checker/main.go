@@ -117,7 +117,8 @@ func printClaims(w io.Writer, r *citecheck.Report) {
 		cl := &r.Claims[i]
 		fmt.Fprintf(w, "\n%d:%d  %.2f  %s\n", cl.Span.Line, cl.Span.Column, cl.Score, cl.Text)
 		for _, c := range r.ClaimCitations(cl) {
-			if c.Kind == citations.KindLink {
+			if c.Kind == citations.KindLink || c.Status == citations.Unlisted {
+				// a link, or a citation with its own URL or DOI no entry lists
 				fmt.Fprintf(w, "    link %s -> %s\n", c.URL, describeSource(c.Source, ""))
 				continue
 			}

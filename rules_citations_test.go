@@ -1,0 +1,278 @@
+package citecheck_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/citecheck/citecheck"
+	"github.com/citecheck/citecheck/citations"
+	"github.com/citecheck/citecheck/sources/resolve"
+)
+
+// checkSource checks a small article given as a string; its name says its
+// format.
+func checkSource(t *testing.T, name, src string) *citecheck.Report {
+	t.Helper()
+	r, err := citecheck.Check(context.Background(), strings.NewReader(src), citecheck.Options{Name: name})
+	require.NoError(t, err)
+	return r
+}
+
+// citationFindings returns "severity code: message" for each finding of
+// the citation rules, in order.
+func citationFindings(r *citecheck.Report) []string {
+	var out []string
+	for _, f := range r.Findings {
+		switch f.Code {
+		case citecheck.CodeUncitedClaim, citecheck.CodeAnachronisticCite:
+			continue
+		}
+		out = append(out, string(f.Severity)+" "+f.Code+": "+f.Message)
+	}
+	return out
+}
+
+func TestMarkdownFootnoteNames(t *testing.T) {
+	tests := []struct {
+		name, file, src string
+		want            []string
+	}{
+		{
+			name: "an undefined Markdown footnote is named as written",
+			file: "notes.md",
+			src:  "# Notes\n\nUnemployment fell in 2019.[^1] It rose again in 2020.[^3]\n\n[^1]: Bureau of Labor Statistics (2020). Employment Situation.\n",
+			want: []string{`error unresolved-citation: citation [^3] has no reference entry: no footnote definition "[^3]: …" in the text`},
+		},
+		{
+			name: "a named Markdown footnote keeps its name",
+			file: "notes.md",
+			src:  "# Notes\n\nUnemployment fell in 2019.[^bls] It rose again in 2020.[^fed-2021]\n\n[^bls]: Bureau of Labor Statistics (2020). Employment Situation.\n",
+			want: []string{`error unresolved-citation: citation [^fed-2021] has no reference entry: no footnote definition "[^fed-2021]: …" in the text`},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, citationFindings(checkSource(t, tt.file, tt.src)))
+		})
+	}
+}
+
+// citationStatuses returns "text status reference" for each citation.
+func citationStatuses(r *citecheck.Report) []string {
+	var out []string
+	for _, c := range r.Citations {
+		ref := c.Reference
+		if ref == "" {
+			ref = "-"
+		}
+		out = append(out, c.Text+" "+string(c.Status)+" "+ref)
+	}
+	return out
+}
+
+func TestSourcesListOfLinks(t *testing.T) {
+	tests := []struct{ name, file, src string }{
+		{"Markdown", "housing.md", "# Housing\n\nRents rose 12% last year, according to [the census](https://www.census.gov/rents-2023) and a [Fed study](https://fed.gov/study).\n\n" +
+			"## Sources\n\n- [Rents in 2023](https://www.census.gov/rents-2023)\n- [A Fed study of housing](https://fed.gov/study)\n"},
+		{"HTML", "housing.html", `<html><body><article><h1>Housing</h1>
+<p>Rents rose 12% last year, according to <a href="https://www.census.gov/rents-2023">the census</a> and a <a href="https://fed.gov/study">Fed study</a>.</p>
+<h2>Sources</h2><ul><li><a href="https://www.census.gov/rents-2023">Rents in 2023</a></li><li><a href="https://fed.gov/study">A Fed study of housing</a></li></ul>
+</article></body></html>`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := checkSource(t, tt.file, tt.src)
+			assert.Equal(t, []string{"the census resolved r1", "Fed study resolved r2"}, citationStatuses(r))
+			require.Len(t, r.References, 2)
+			assert.Equal(t, "https://www.census.gov/rents-2023", r.References[0].URL)
+			assert.Equal(t, "https://fed.gov/study", r.References[1].URL)
+			assert.Empty(t, citationFindings(r))
+		})
+	}
+}
+
+func TestCitationsWithTheirOwnSource(t *testing.T) {
+	const hughes = "Glaciers are retreating faster than predicted (Hughes et al., 2018, https://doi.org/10.1038/nature25746)."
+	tests := []struct {
+		name, file, src string
+		statuses        []string
+		findings        []string
+	}{
+		{
+			name:     "a citation with its DOI needs no reference list",
+			file:     "glaciers.txt",
+			src:      hughes + "\n",
+			statuses: []string{"Hughes et al., 2018 unlisted -"},
+		},
+		{
+			name:     "nor does a DOI written in the text",
+			file:     "ocean.md",
+			src:      "# Ocean heat\n\nThe ocean absorbed 90% of the excess heat, as shown in doi:10.1038/nature12373 by a team in 2013.\n",
+			statuses: []string{"doi:10.1038/nature12373 unlisted -"},
+		},
+		{
+			name:     "a list lacking the work: unlisted, not unresolved",
+			file:     "glaciers.txt",
+			src:      hughes + " Seas rose too (Smith, 2019).\n\nReferences\n\nSmith, J. (2019). Sea level. Oceans, 2, 3–4.\n",
+			statuses: []string{"Hughes et al., 2018 unlisted -", "Smith, 2019 resolved r1"},
+		},
+		{
+			name: "an entry with the DOI resolves it, whatever the name cited",
+			file: "glaciers.txt",
+			src: "Glaciers are retreating faster than predicted (NSIDC, 2018, https://doi.org/10.1038/nature25746).\n\nReferences\n\n" +
+				"Hughes, A., & Lee, B. (2018). Glacier retreat. Nature, 5, 1–2. https://doi.org/10.1038/nature25746\n",
+			statuses: []string{"NSIDC, 2018 resolved r1"},
+		},
+		{
+			name: "a DOI in the body is a citation, a DOI in an entry is the entry's",
+			file: "ocean.md",
+			src: "# Ocean heat\n\nThe ocean absorbed 90% of the excess heat, as shown in doi:10.1038/nature12373 and later (Smith, 2019).\n\n" +
+				"## References\n\n1. Smith, J. (2019). Ocean heat. *Nature*, 5, 1–2. doi:10.1038/nature99999\n",
+			statuses: []string{"doi:10.1038/nature12373 unlisted -", "Smith, 2019 resolved r1"},
+		},
+		{
+			name:     "the same DOI in the body and in an entry",
+			file:     "ocean.md",
+			src:      "# Ocean heat\n\nThe ocean absorbed 90% of the excess heat, as shown in doi:10.1038/nature99999.\n\n## References\n\n1. Smith, J. (2019). Ocean heat. *Nature*, 5, 1–2. doi:10.1038/nature99999\n",
+			statuses: []string{"doi:10.1038/nature99999 resolved r1"},
+		},
+		{
+			name:     "only the citations without a source count towards a missing list",
+			file:     "glaciers.txt",
+			src:      hughes + " Seas rose too (Smith, 2019).\n",
+			statuses: []string{"Hughes et al., 2018 unlisted -", "Smith, 2019 unresolved -"},
+			findings: []string{
+				"error missing-reference-list: the text has 1 citation but no reference list (no References, Bibliography, Sources or Notes section)",
+				"info unresolved-citation: citation \"Smith, 2019\" has no reference entry: there is no reference list",
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := checkSource(t, tt.file, tt.src)
+			assert.Equal(t, tt.statuses, citationStatuses(r))
+			assert.Equal(t, tt.findings, citationFindings(r))
+		})
+	}
+}
+
+func TestResolveCitationsWithTheirOwnSource(t *testing.T) {
+	web := newFakeWeb(t)
+	opts := citecheck.Options{Resolver: web.resolver(t, resolve.Config{Cache: resolve.NewMemoryCache()})}
+	r := checkResolve(t, "# Sleep\n\nTeenagers remember more after sleep (Smith, 2019, doi:10.5555/good), "+
+		"as doi:10.5555/missing did not show.\n", opts)
+	require.Len(t, r.Citations, 2)
+	for _, c := range r.Citations {
+		assert.Equal(t, citations.Unlisted, c.Status, c.Text)
+		require.NotNil(t, c.Source, "%s is resolved", c.Text)
+	}
+	assert.Equal(t, resolve.StatusOK, r.Citations[0].Source.Status)
+	assert.Equal(t, "Sleep and memory consolidation in adolescents", r.Citations[0].Source.Title)
+	assert.Equal(t, resolve.StatusNotFound, r.Citations[1].Source.Status)
+	assert.Equal(t, []string{"error unresolvable-doi: the DOI registry does not know the DOI 10.5555/missing"}, citationFindings(r))
+	for _, f := range r.Findings {
+		if f.Code == citecheck.CodeUnresolvableDOI {
+			assert.Equal(t, "c2", f.Citation, "reported on the citation")
+		}
+	}
+}
+
+func TestUnresolvedCitationSeverity(t *testing.T) {
+	const list = "\n\nReferences\n\nSmith, J. (2019). Rates. Journal, 1, 2-3.\n"
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{
+			name: "a sure citation a list lacks is an error",
+			src:  "Rates rose (Smith, 2019; Jones, 2018)." + list,
+			want: []string{`error unresolved-citation: citation "Jones, 2018" has no reference entry: no entry by Jones`},
+		},
+		{
+			name: "a lone name before a year, kept for the text's other citations, is a warning",
+			src:  "Inequality rose in the decade Gini (2014) covers, and rates rose (Smith, 2019)." + list,
+			want: []string{`warning unresolved-citation: citation "Gini (2014)" has no reference entry: no entry by Gini; ` +
+				`it may not be a citation: a single name before a year, read as one because the text cites by author and year elsewhere`},
+		},
+		{
+			name: "a lone name a reporting verb follows is sure",
+			src:  "Inequality rose, as Gini (2014) argued, and rates rose (Smith, 2019)." + list,
+			want: []string{`error unresolved-citation: citation "Gini (2014)" has no reference entry: no entry by Gini`},
+		},
+		{
+			name: "a missing list is one error; the citations it leaves unresolved are info",
+			src:  "Rates rose (Smith, 2019; Jones, 2018).\n",
+			want: []string{
+				"error missing-reference-list: the text has 2 citations but no reference list (no References, Bibliography, Sources or Notes section)",
+				`info unresolved-citation: citation "Smith, 2019" has no reference entry: there is no reference list`,
+				`info unresolved-citation: citation "Jones, 2018" has no reference entry: there is no reference list`,
+			},
+		},
+		{
+			name: "so is an empty list",
+			src:  "Rates rose (Smith, 2019) [4].\n\nReferences\n",
+			want: []string{
+				`info unresolved-citation: citation "Smith, 2019" has no reference entry: the reference list "References" at line 3 is empty`,
+				`info unresolved-citation: citation [4] has no reference entry: the reference list "References" at line 3 is empty`,
+				`error empty-reference-list: reference list "References" has no entries but the text has 2 citations`,
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := checkSource(t, "rates.txt", tt.src)
+			assert.Equal(t, tt.want, citationFindings(r))
+		})
+	}
+}
+
+func TestClaimsRestOnWrittenSources(t *testing.T) {
+	tests := []struct{ name, src, link string }{
+		{"a DOI written in the sentence", "The ocean absorbed 90% of the excess heat between 1971 and 2010, as shown in doi:10.1038/nature12373.",
+			"https://doi.org/10.1038/nature12373"},
+		{"a DOI in an author-year group", "The ocean absorbed 90% of the excess heat between 1971 and 2010 (Hughes et al., 2018, https://doi.org/10.1038/nature25746).",
+			""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := checkSource(t, "ocean.txt", tt.src+"\n")
+			require.Len(t, r.Claims, 1)
+			assert.True(t, r.Claims[0].Cited)
+			assert.Len(t, r.Claims[0].Citations, 1)
+			if tt.link != "" {
+				assert.Equal(t, []string{tt.link}, r.Claims[0].Links)
+			}
+			assert.Empty(t, r.Findings)
+		})
+	}
+}
+
+func TestMalformedReferenceBesideOwnSources(t *testing.T) {
+	const sources = "\n\n## Sources\n\n- [Rents in 2023](https://www.census.gov/rents-2023)\n"
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{
+			name: "a citation with its own DOI says nothing of the list's style",
+			src:  "# Rents\n\nRents rose 12% (Hughes et al., 2018, https://doi.org/10.1038/nature25746), said [the census](https://www.census.gov/rents-2023)." + sources,
+		},
+		{
+			name: "a citation into the list asks its entries for an author and a year",
+			src:  "# Rents\n\nRents rose 12% (Hughes et al., 2018), said [the census](https://www.census.gov/rents-2023)." + sources,
+			want: []string{
+				`error unresolved-citation: citation "Hughes et al., 2018" has no reference entry: no entry by Hughes`,
+				"warning malformed-reference: reference r1 has no recognisable author: Rents in 2023",
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, citationFindings(checkSource(t, "rents.md", tt.src)))
+		})
+	}
+}
