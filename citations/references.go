@@ -56,7 +56,8 @@ var ErrTooManyReferences = fmt.Errorf("too many reference entries (%w)", sources
 // per entry does, a block that reads as an entry is never joined to the one
 // before, and a block is split only where an unmistakable author list
 // starts ("Smith, J. (2019)", not "Lancet Neurol 2004"). An empty section
-// is still returned, with no entries.
+// is still returned, with no entries. An entry opening with a dash
+// ("———.", "---.") takes the authors of the entry before.
 //
 // FindReferences reads at most DefaultMaxReferences entries: past them it
 // returns nil, never part of the lists. FindReferencesWithOptions says
@@ -500,8 +501,23 @@ func sectionEntries(doc *sources.Document, from, to, firstStart int, f *entryFin
 	refs := make([]Reference, 0, len(pieces))
 	for _, p := range pieces {
 		refs = append(refs, makeReference(doc, p.span, p.anchor, f.parsed))
+		inheritAuthors(refs)
 	}
 	return refs
+}
+
+// inheritAuthors gives the last entry of refs, when it opens with a dash
+// standing for the authors of the entry before ("———. 2019b. Title."), the
+// authors of that entry, which may have inherited them the same way.
+func inheritAuthors(refs []Reference) {
+	n := len(refs)
+	if n < 2 || len(refs[n-1].Authors) > 0 || len(refs[n-2].Authors) == 0 {
+		return
+	}
+	_, rest := cutLabel(refs[n-1].Text)
+	if repeatedAuthorsEnd(strings.TrimSpace(rest)) > 0 {
+		refs[n-1].Authors = slices.Clone(refs[n-2].Authors)
+	}
 }
 
 // blockPerEntry reports whether the paragraphs and list items of blocks

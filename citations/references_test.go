@@ -414,6 +414,32 @@ func TestFindReferencesListItemsStaySeparate(t *testing.T) {
 	}
 }
 
+// TestFindReferencesRepeatedAuthors checks that an entry opening with a
+// dash takes the authors of the entry before, through a run of dashes.
+func TestFindReferencesRepeatedAuthors(t *testing.T) {
+	items := []string{
+		"Lund, Karin. 2015a. Harbour Walls. Oslo: Kystforlaget.",
+		"———. 2015b. “Tide Gates Reconsidered.” Coastal Works 12 (3): 40–52.",
+		"---. “Sluices.” Coastal Works, vol. 14, 2017, pp. 1–9.",
+		"Moe, Per. 2016. Quays. Bergen: Vestland Press.",
+	}
+	parts := []docPart{{kind: sources.BlockHeading, level: 2, text: "References"}}
+	for _, it := range items {
+		parts = append(parts, docPart{kind: sources.BlockParagraph, text: it})
+	}
+	doc := buildDoc(parts...)
+	lists := FindReferences(doc)
+	require.Len(t, lists, 1)
+	require.Len(t, lists[0].Entries, len(items))
+	var got [][]string
+	for _, e := range lists[0].Entries {
+		got = append(got, e.Authors)
+	}
+	assert.Equal(t, [][]string{{"Lund"}, {"Lund"}, {"Lund"}, {"Moe"}}, got)
+	assert.Equal(t, "2015b", lists[0].Entries[1].Year)
+	checkLists(t, doc, lists)
+}
+
 // TestFindReferencesJoinsOnlyPlainText checks that a paragraph continuing
 // an entry is joined to it in plain text only.
 func TestFindReferencesJoinsOnlyPlainText(t *testing.T) {
