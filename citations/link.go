@@ -134,6 +134,9 @@ type entryKey struct {
 	year    string   // normalised year with suffix
 	url     string   // normalised URL
 	doi     string
+	// initial is the first letter of the first author's given name,
+	// folded, or 0: what tells "(J. Park, 2021)" from "(S. Park, 2021)"
+	initial rune
 	// work identifies the work (see workOf), so that a duplicate entry is
 	// no ambiguity; computed only when an entry ties with another
 	work     string
@@ -201,6 +204,7 @@ func newEntryIndex(lists []ReferenceList) *entryIndex {
 					folded = append(folded, NormalizeName(a))
 				}
 				k.authors = folded[from:len(folded):len(folded)]
+				k.initial = givenInitial(e)
 			}
 			i := len(idx.entries)
 			idx.entries = append(idx.entries, k)
@@ -534,6 +538,15 @@ func (idx *entryIndex) byAuthor(c Citation) LinkResult {
 	for i, a := range c.Authors {
 		cited[i] = NormalizeName(a)
 	}
+	// an initial a processor added to tell two authors of one surname
+	// apart, "(J. Park, 2021)": the surname is matched, and the initial
+	// tells the entries
+	var initial rune
+	if len(c.Authors) > 0 {
+		if r, rest := cutInitials(c.Authors[0]); r != 0 {
+			initial, cited[0] = r, NormalizeName(rest)
+		}
+	}
 	year := normYear(c.Year)
 	cands := idx.candidates(cited)
 	if len(cands) > idx.maxScan {
@@ -564,7 +577,7 @@ func (idx *entryIndex) byAuthor(c Citation) LinkResult {
 		idx.examined++
 		e := &idx.entries[i]
 		a := authorScore(cited, c.EtAl, e.authors)
-		if a == 0 {
+		if a == 0 || initial != 0 && e.initial != 0 && e.initial != initial {
 			continue
 		}
 		y := yearMatch(e.year, year)
@@ -633,6 +646,62 @@ func (idx *entryIndex) byAuthor(c Citation) LinkResult {
 		}
 	}
 	return LinkResult{Status: Unresolved}
+}
+
+// cutInitials splits the initials opening a cited name from the surname
+// after them, "J. Park" or "J.-P. Martin": it returns the first initial,
+// folded, and the surname, or 0 and the name when it opens with none.
+func cutInitials(name string) (rune, string) {
+	i := 0
+	for i < len(name) {
+		r, n := utf8.DecodeRuneInString(name[i:])
+		if !unicode.IsUpper(r) || i+n >= len(name) || name[i+n] != '.' {
+			break
+		}
+		i += n + 1
+		for i < len(name) && (name[i] == ' ' || name[i] == '-') {
+			i++
+		}
+	}
+	if i == 0 || i >= len(name) {
+		return 0, name
+	}
+	return foldInitial(name), name[i:]
+}
+
+// givenInitial returns the first letter of the given name of an entry's
+// first author, folded, read from its text: "Park, Seo-yeon." and "Park,
+// S." give 's', "S. Park" too; 0 when the text does not say.
+func givenInitial(e *Reference) rune {
+	if len(e.Authors) == 0 {
+		return 0
+	}
+	_, text := cutLabel(e.Text)
+	text = strings.TrimSpace(text)
+	name := e.Authors[0]
+	if strings.HasPrefix(text, name) {
+		rest := strings.TrimLeft(text[len(name):], " ")
+		if !strings.HasPrefix(rest, ",") {
+			return 0
+		}
+		rest = strings.TrimLeft(rest[1:], " ")
+		if r, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(r) {
+			return foldInitial(rest)
+		}
+		return 0
+	}
+	if r, rest := cutInitials(text); r != 0 && strings.HasPrefix(rest, name) {
+		return r
+	}
+	return 0
+}
+
+// foldInitial folds the first letter of s as NormalizeName would: "É" is
+// 'e'.
+func foldInitial(s string) rune {
+	_, n := utf8.DecodeRuneInString(s)
+	r, _ := utf8.DecodeRuneInString(NormalizeName(s[:n]))
+	return r
 }
 
 // maxAuthorScan bounds the entries one author-year citation is compared

@@ -68,6 +68,61 @@ func TestLinkAuthorYear(t *testing.T) {
 	}
 }
 
+// TestLinkDisambiguatingInitials checks that the initial a processor adds
+// to tell two authors of one surname apart picks the entry whose given name
+// it opens, in the inverted and the direct form.
+func TestLinkDisambiguatingInitials(t *testing.T) {
+	withText := func(id, year, text string, authors ...string) Reference {
+		r := entry(id, year, authors...)
+		r.Text = text
+		return r
+	}
+	list := []ReferenceList{{Entries: []Reference{
+		withText("r1", "2020", "Okafor, Adaeze. 2020. Ports.", "Okafor"),
+		withText("r2", "2020", "Okafor, C. (2020). Roofs.", "Okafor"),
+		withText("r3", "2018", "É. Lind, Harbours, 2018.", "Lind"),
+		withText("r4", "2018", "Lind, Karl (2018) Docks.", "Lind"),
+	}}}
+	tests := []struct {
+		cit    Citation
+		status Status
+		ref    string
+	}{
+		{ay("c", "2020", false, "A. Okafor"), Resolved, "r1"},
+		{ay("c", "2020", false, "C. Okafor"), Resolved, "r2"},
+		{ay("c", "2020", false, "Okafor"), Ambiguous, ""},
+		{ay("c", "2018", false, "E. Lind"), Resolved, "r3"},
+		{ay("c", "2018", false, "K. Lind"), Resolved, "r4"},
+		{ay("c", "2020", false, "B. Okafor"), Unresolved, ""},
+	}
+	for _, tt := range tests {
+		got := Link([]Citation{tt.cit}, list)
+		require.Len(t, got, 1)
+		assert.Equal(t, tt.status, got[0].Status, "%v: %s", tt.cit.Authors, got[0].Reason)
+		assert.Equal(t, tt.ref, got[0].Reference, "%v", tt.cit.Authors)
+	}
+}
+
+func TestCutInitials(t *testing.T) {
+	tests := []struct {
+		in   string
+		r    rune
+		rest string
+	}{
+		{"J. Park", 'j', "Park"},
+		{"J.-P. Martin", 'j', "Martin"},
+		{"É. Lind", 'e', "Lind"},
+		{"Park", 0, "Park"},
+		{"St. John", 0, "St. John"},
+		{"J.", 0, "J."},
+	}
+	for _, tt := range tests {
+		r, rest := cutInitials(tt.in)
+		assert.Equal(t, tt.r, r, tt.in)
+		assert.Equal(t, tt.rest, rest, tt.in)
+	}
+}
+
 func TestLinkNumbersFootnotesAndURLs(t *testing.T) {
 	labelled := []ReferenceList{{Entries: []Reference{
 		{ID: "r1", Label: "1"}, {ID: "r2", Label: "2"}, {ID: "r3", Label: "3", Anchor: "cite_note-3"},
