@@ -41,6 +41,14 @@ type citeScanner struct {
 	// dropped (see dropWeakNarratives).
 	weak   []int
 	strong bool
+	// lists are the document's reference lists, when the caller gave
+	// them (Options.Lists), and notes reports a document that cites by
+	// footnotes or superscripts; known indexes the lists once works is
+	// first called (knownDone), nil when there is nothing to index.
+	lists     []ReferenceList
+	notes     bool
+	known     *knownWorks
+	knownDone bool
 	// limit is the most citations to build: scanning stops at one more.
 	limit int
 	// maxNumber is the largest citation number.
@@ -575,6 +583,9 @@ func (sc *citeScanner) narrative(open, close int, toks []scanToken) {
 	}
 	names, etAl, runStart, ok := sc.namesBefore(open)
 	if !ok {
+		if len(sc.lists) > 0 && !sc.notes {
+			sc.suppressed(open, close, ys, loc)
+		}
 		return
 	}
 	authors := make([]string, len(names))

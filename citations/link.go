@@ -696,12 +696,16 @@ func givenInitial(e *Reference) rune {
 	return 0
 }
 
-// foldInitial folds the first letter of s as NormalizeName would: "É" is
-// 'e'.
+// foldInitial folds the first letter of s as NormalizeName would, without
+// its accent: "É" is 'e'.
 func foldInitial(s string) rune {
-	_, n := utf8.DecodeRuneInString(s)
-	r, _ := utf8.DecodeRuneInString(NormalizeName(s[:n]))
-	return r
+	r, n := utf8.DecodeRuneInString(s)
+	if r >= utf8.RuneSelf {
+		if d := norm.NFD.PropertiesString(s[:n]).Decomposition(); d != nil {
+			r, _ = utf8.DecodeRune(d)
+		}
+	}
+	return unicode.ToLower(r)
 }
 
 // maxAuthorScan bounds the entries one author-year citation is compared
