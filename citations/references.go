@@ -681,13 +681,17 @@ func endsWithURLText(s string) bool {
 }
 
 // startsNewEntry reports whether s starts the way an entry does: a label,
-// a URL, or an author list followed by a year.
+// a URL, a dash standing for the authors of the entry before, or an author
+// list followed by a year.
 func startsNewEntry(s string) bool {
 	if l, _ := cutLabel(s); l != "" {
 		return true
 	}
 	if strings.HasPrefix(s, "http") || strings.HasPrefix(s, "www.") || strings.HasPrefix(s, "^") || strings.HasPrefix(s, "↑") {
 		return true
+	}
+	if repeatedAuthorsEnd(s) > 0 {
+		return true // "———. 2019b. Title.": the authors of the entry before
 	}
 	return authorYearStart(s)
 }
@@ -741,6 +745,16 @@ func onlyAuthorsAndYear(s string) bool {
 	}
 	y, ye := yearAt(s, skipPunct(s, end))
 	return y != "" && !hasLetterOrDigit(s[ye:])
+}
+
+// publisherTail reports whether s is only an organisation and a year,
+// "Eastfield Water Board, 2018.", which ends an MLA entry as its publisher
+// and date rather than starting one. A person's names and a year, "Lund,
+// K., 2015.", may start an entry whose title a reader put on the next
+// line.
+func publisherTail(s string) bool {
+	end, _ := scanCorporate(s)
+	return end > 0 && onlyAuthorsAndYear(s)
 }
 
 // clearAuthorYearStart reports whether s, which authorYearStart accepts,
@@ -833,7 +847,7 @@ func (es *entrySplitter) split(text string) []sources.Span {
 			}
 		case c >= 'A' && c <= 'Z' || c >= 0x80 || c >= 'a' && c <= 'z' && isParticle(lastWord(firstWord(rest))):
 			if yearEnd >= 0 && yearEnd <= i && authorYearStart(rest) && !isInitialBefore(trimmed[:i]) &&
-				(!strict || clearAuthorYearStart(rest)) && !onlyAuthorsAndYear(trimmed[start:i]) {
+				(!strict || clearAuthorYearStart(rest)) && !onlyAuthorsAndYear(trimmed[start:i]) && !publisherTail(rest) {
 				split = true
 			}
 		}

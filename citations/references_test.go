@@ -350,6 +350,11 @@ func TestSplitEntries(t *testing.T) {
 			want:   []string{"Lund, K., 2015. Harbour walls. Kystforlaget, Oslo.", "Moe, P., 2016. Quays. Vestland Press, Bergen."},
 		},
 		{
+			// a publisher and its date ending an entry start none
+			in:   "---. Outflows in the 2010 Floods. Eastfield Water Board, 2018.",
+			want: []string{"---. Outflows in the 2010 Floods. Eastfield Water Board, 2018."},
+		},
+		{
 			// a title after an author and a year is the title, whatever
 			// it looks like
 			in:   "Eastfield Water Board. 2018. Outflows, 2010 to 2018. Eastfield: Eastfield Water Board.",
@@ -492,6 +497,23 @@ func TestFindReferencesRepeatedAuthors(t *testing.T) {
 	assert.Equal(t, [][]string{{"Lund"}, {"Lund"}, {"Lund"}, {"Moe"}}, got)
 	assert.Equal(t, "2015b", lists[0].Entries[1].Year)
 	checkLists(t, doc, lists)
+}
+
+// TestFindReferencesRepeatedAuthorsPlainText checks that in plain text a
+// paragraph opening with a dash starts an entry, even after one that ends
+// with its year.
+func TestFindReferencesRepeatedAuthorsPlainText(t *testing.T) {
+	src := "Body (Lund 12).\n\nWorks Cited\n\n" +
+		"Lund, Karin. Harbour Walls. Kystforlaget,\n2015.\n\n" +
+		"---. “Tide Gates Reconsidered.” Coastal Works, vol. 12, no. 3, 2016,\npp. 40–52.\n\n" +
+		"Moe, Per. Quays. Vestland Press, 2016.\n"
+	doc, err := sources.Parse([]byte(src), sources.ReadOptions{Name: "mla.txt"})
+	require.NoError(t, err)
+	lists := FindReferences(doc)
+	require.Len(t, lists, 1)
+	require.Len(t, lists[0].Entries, 3)
+	assert.Equal(t, []string{"Lund"}, lists[0].Entries[1].Authors)
+	assert.Equal(t, "Tide Gates Reconsidered", lists[0].Entries[1].Title)
 }
 
 // TestFindReferencesJoinsOnlyPlainText checks that a paragraph continuing
