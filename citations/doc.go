@@ -16,7 +16,11 @@
 // ("[3]", "[4–6]", superscripts), footnote links (Wikipedia's notes,
 // Markdown's [^3]) and hyperlinks to other sites. Its scanners are split by
 // kind: intext_authoryear.go, intext_numeric.go, with the word lists in
-// intext_words.go.
+// intext_words.go. Given the document's lists (Options.Lists),
+// FindWithOptions also reads what only the list makes a citation:
+// "(2017, chap. 4)" after "Haugen recounts" (intext_known.go) and, where
+// the list is MLA's Works Cited, "(da Silva)", "(Müller, Cities Below the
+// Tide Line 88)" or "Ferreira et al." in the sentence (intext_mla.go).
 //
 // # Reference lists and entries
 //

@@ -59,6 +59,9 @@ type citeScanner struct {
 // author-page group, or as the year part of a narrative citation.
 func (sc *citeScanner) paren(open, close int) {
 	s := sc.s
+	if sc.mlaMode() && sc.mlaParen(open, close) {
+		return
+	}
 	if !mayHoldYear(s[open+1 : close]) {
 		return
 	}
@@ -910,6 +913,9 @@ func (sc *citeScanner) bareEtAl(i int) int {
 		k++
 	}
 	if k+1 >= len(s) || s[k] != ' ' || s[k+1] < '0' || s[k+1] > '9' {
+		if sc.bareMLA(end) {
+			return end
+		}
 		return next
 	}
 	k++

@@ -17,63 +17,119 @@ import (
 //     recounts (2017, chap. 4)", "In Goldberg's account, … (2019, p. 211)";
 //   - MLA's author-page citations without a page (see intext_mla.go).
 
-// knownWorks is what the scanner knows of the document's entries.
+// knownWorks is what the scanner knows of the document's entries. Each
+// part is built the first time it is needed: a document whose citations
+// all name their authors and years needs none.
 type knownWorks struct {
-	// authors holds the first authors of the entries, folded
-	// (NormalizeName), with and without their particles and initials.
-	authors map[string]bool
+	lists []ReferenceList
 	// authorPage reports a list written as MLA's Works Cited is: no
 	// labels, and the year comes after the title, not after the authors;
-	// its documents cite by author alone ("(da Silva)").
+	// its documents cite by author alone ("(da Silva)"). It is told from
+	// the first maxShapeSample dated entries.
 	authorPage bool
-	// notes reports a document that cites by footnotes or superscripts,
-	// whose bibliography reads like an MLA list but whose text names
-	// authors without citing them.
-	notes bool
+	// authors holds the first authors of the entries, folded
+	// (NormalizeName), with and without their particles and initials;
+	// nil until authorSet builds it.
+	authors map[string]bool
+	// titles holds the folded titles of the entries by their first two
+	// words (titleKey); nil until titleSet builds it.
+	titles map[string][]string
 }
+
+// maxKnownTitles bounds the titles compared with one cited title.
+const maxKnownTitles = 64
 
 // maxShapeSample bounds the entries read to tell an MLA list from an
 // author-date one.
 const maxShapeSample = 64
 
-// newKnownWorks indexes the entries of lists; it returns nil when they have
-// none with an author.
-func newKnownWorks(lists []ReferenceList, notes bool) *knownWorks {
-	k := &knownWorks{authors: map[string]bool{}, notes: notes}
-	entries, labelled, yearFirst, dated := 0, 0, 0, 0
+// newKnownWorks tells what kind of list lists are; it returns nil when
+// they have no entry.
+func newKnownWorks(lists []ReferenceList) *knownWorks {
+	entries, labelled, yearFirst, dated, spelled := 0, 0, 0, 0, 0
 	for _, l := range lists {
+		entries += len(l.Entries)
 		for i := range l.Entries {
 			e := &l.Entries[i]
-			entries++
 			if e.Label != "" {
 				labelled++
-			}
-			if len(e.Authors) > 0 {
-				k.addAuthor(e.Authors[0])
 			}
 			if e.Year != "" && len(e.Authors) > 0 && dated < maxShapeSample {
 				dated++
 				if yearFollowsAuthors(e.Text) {
 					yearFirst++
 				}
+				if givenNameSpelled(e) {
+					spelled++
+				}
 			}
 		}
 	}
-	if len(k.authors) == 0 {
+	if entries == 0 {
 		return nil
 	}
-	k.authorPage = labelled == 0 && entries >= 2 && 2*yearFirst < dated
-	return k
+	// MLA: no labels, the year late, and the first author's given name
+	// spelt out, "Müller, Anna." (Vancouver's "Müller A." puts its year
+	// late too)
+	mla := labelled == 0 && entries >= 2 && 2*yearFirst < dated && 3*spelled >= dated
+	return &knownWorks{lists: lists, authorPage: mla}
 }
 
-// works returns what the scanner knows of the document's entries, indexing
-// them the first time it is asked: a document whose citations all name
-// their authors and years never needs it.
+// givenNameSpelled reports whether an entry opens with its first author
+// inverted and the given name spelt out: "Müller, Anna.", "da Silva,
+// Rafael.", not "Müller A." or "Müller, A.".
+func givenNameSpelled(e *Reference) bool {
+	_, text := cutLabel(strings.TrimSpace(e.Text))
+	rest, ok := strings.CutPrefix(text, e.Authors[0]+", ")
+	if !ok {
+		return false
+	}
+	w, _, _ := strings.Cut(rest, " ")
+	w = strings.TrimRight(w, ".,")
+	return utf8.RuneCountInString(w) >= 2 && startsUpper(w) && hasLower(w)
+}
+
+// works returns what the scanner knows of the document's entries, or nil
+// when it was given no lists.
 func (sc *citeScanner) works() *knownWorks {
 	if !sc.knownDone {
-		sc.known, sc.knownDone = newKnownWorks(sc.lists, sc.notes), true
+		sc.known, sc.knownDone = newKnownWorks(sc.lists), true
 	}
 	return sc.known
+}
+
+// authorSet returns the first authors of the entries, indexing them the
+// first time.
+func (k *knownWorks) authorSet() map[string]bool {
+	if k.authors == nil {
+		k.authors = map[string]bool{}
+		for _, l := range k.lists {
+			for i := range l.Entries {
+				if e := &l.Entries[i]; len(e.Authors) > 0 {
+					k.addAuthor(e.Authors[0])
+				}
+			}
+		}
+	}
+	return k.authors
+}
+
+// titleSet returns the titles of the entries, indexing them the first
+// time.
+func (k *knownWorks) titleSet() map[string][]string {
+	if k.titles == nil {
+		k.titles = map[string][]string{}
+		for _, l := range k.lists {
+			for i := range l.Entries {
+				if t := NormalizeName(l.Entries[i].Title); t != "" {
+					if key := titleKey(t); len(k.titles[key]) < maxKnownTitles {
+						k.titles[key] = append(k.titles[key], t)
+					}
+				}
+			}
+		}
+	}
+	return k.titles
 }
 
 // addAuthor records a first author under the forms a citation may give:
@@ -96,7 +152,41 @@ func (k *knownWorks) isAuthor(name string) bool {
 		name = rest
 	}
 	n := NormalizeName(name)
-	return n != "" && (k.authors[n] || k.authors[stripParticles(n)])
+	set := k.authorSet()
+	return n != "" && (set[n] || set[stripParticles(n)])
+}
+
+// hasTitle reports whether a cited title is an entry's title or the start
+// of one: MLA shortens a long title to its first words.
+func (k *knownWorks) hasTitle(title string) bool {
+	t := NormalizeName(title)
+	if t == "" {
+		return false
+	}
+	for _, e := range k.titleSet()[titleKey(t)] {
+		if titleMatch(t, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleKey is the key titles are indexed by: their first two words.
+func titleKey(folded string) string {
+	i := strings.IndexByte(folded, ' ')
+	if i < 0 {
+		return folded
+	}
+	if j := strings.IndexByte(folded[i+1:], ' '); j >= 0 {
+		return folded[:i+1+j]
+	}
+	return folded
+}
+
+// titleMatch reports whether a folded cited title names the folded entry
+// title: the same, or its first words.
+func titleMatch(cited, entry string) bool {
+	return cited == entry || wordPrefix(entry, cited)
 }
 
 // yearFollowsAuthors reports whether an entry gives its year right after

@@ -115,6 +115,7 @@ func citationKey(b []byte, c *Citation) []byte {
 	field(c.Target)
 	field(c.URL)
 	field(c.Year)
+	field(c.Title)
 	if c.EtAl {
 		b = append(b, 1)
 	} else {
@@ -605,6 +606,9 @@ func (idx *entryIndex) byAuthor(c Citation) LinkResult {
 		// them match in another: the year is what is wrong
 		best = nil
 	}
+	if len(best) > 1 && c.Title != "" {
+		best = idx.byTitle(best, c.Title)
+	}
 	if len(best) > 1 && len(cited) > 0 {
 		// prefer the entries whose first author is the very name cited
 		// ("de Souza" over "Souza"), when only some are
@@ -622,6 +626,13 @@ func (idx *entryIndex) byAuthor(c Citation) LinkResult {
 		return idx.result(Resolved, best)
 	}
 	if c.Kind == KindAuthorPage {
+		// MLA cites no year: a near spelling among the first
+		// maxAuthorScan entries
+		for i := range min(len(idx.entries), idx.maxScan) {
+			if r, ok := idx.nearSpelling(c, cited, i); ok {
+				return r
+			}
+		}
 		return LinkResult{Status: Unresolved}
 	}
 	if len(other) > 0 {
@@ -634,18 +645,39 @@ func (idx *entryIndex) byAuthor(c Citation) LinkResult {
 	// spelling (among the first maxAuthorScan entries of the year)
 	sameYear := idx.byYear[year]
 	for _, i := range sameYear[:min(len(sameYear), idx.maxScan)] {
-		idx.examined++
-		e := &idx.entries[i]
-		if len(e.authors) == 0 || len(cited) == 0 {
-			continue
-		}
-		if closeName(cited[0], e.authors[0]) {
-			r := idx.entries[i].ref
-			return LinkResult{Status: Mismatched, Reference: r.ID,
-				Reason: fmt.Sprintf("the author differs: cited %s, listed %s", c.Authors[0], r.Authors[0])}
+		if r, ok := idx.nearSpelling(c, cited, i); ok {
+			return r
 		}
 	}
 	return LinkResult{Status: Unresolved}
+}
+
+// nearSpelling returns a mismatch with entry i when its first author is a
+// near spelling of the cited one, "Jonson" for "Johnson".
+func (idx *entryIndex) nearSpelling(c Citation, cited []string, i int) (LinkResult, bool) {
+	idx.examined++
+	e := &idx.entries[i]
+	if len(e.authors) == 0 || len(cited) == 0 || !closeName(cited[0], e.authors[0]) {
+		return LinkResult{}, false
+	}
+	return LinkResult{Status: Mismatched, Reference: e.ref.ID,
+		Reason: fmt.Sprintf("the author differs: cited %s, listed %s", c.Authors[0], e.ref.Authors[0])}, true
+}
+
+// byTitle keeps the entries of cands whose title the cited short title
+// names (MLA's "(Müller, Cities Below the Tide Line 88)"), when some do.
+func (idx *entryIndex) byTitle(cands []int, title string) []int {
+	t := NormalizeName(title)
+	kept := cands[:0:0]
+	for _, i := range cands {
+		if titleMatch(t, NormalizeName(idx.entries[i].ref.Title)) {
+			kept = append(kept, i)
+		}
+	}
+	if len(kept) == 0 {
+		return cands
+	}
+	return kept
 }
 
 // cutInitials splits the initials opening a cited name from the surname

@@ -103,6 +103,48 @@ func TestLinkDisambiguatingInitials(t *testing.T) {
 	}
 }
 
+// TestLinkAuthorPageTitles checks MLA's short titles, which pick one of an
+// author's works, and a misspelt author, which is a mismatch with the near
+// entry.
+func TestLinkAuthorPageTitles(t *testing.T) {
+	withTitle := func(id, title string, authors ...string) Reference {
+		r := entry(id, "", authors...)
+		r.Title = title
+		return r
+	}
+	list := []ReferenceList{{Entries: []Reference{
+		withTitle("r1", "Harbour Walls", "Lund"),
+		withTitle("r2", "Tide Gates Reconsidered: Sluices and Storms", "Lund"),
+		withTitle("r3", "Quays", "Moe"),
+	}}}
+	ap := func(title string, authors ...string) Citation {
+		return Citation{ID: "c", Kind: KindAuthorPage, Authors: authors, Title: title}
+	}
+	tests := []struct {
+		cit    Citation
+		status Status
+		ref    string
+	}{
+		{ap("Harbour Walls", "Lund"), Resolved, "r1"},
+		{ap("Tide Gates Reconsidered", "Lund"), Resolved, "r2"},
+		{ap("", "Lund"), Ambiguous, ""},
+		{ap("", "Moe"), Resolved, "r3"},
+		{ap("", "Mee"), Unresolved, ""}, // too short to tell from a typo
+		{ap("Quays", "Mö"), Unresolved, ""},
+		{ap("", "Lunde"), Mismatched, "r1"},
+	}
+	for _, tt := range tests {
+		got := Link([]Citation{tt.cit}, list)
+		require.Len(t, got, 1)
+		assert.Equal(t, tt.status, got[0].Status, "%v %q: %s", tt.cit.Authors, tt.cit.Title, got[0].Reason)
+		assert.Equal(t, tt.ref, got[0].Reference, "%v %q", tt.cit.Authors, tt.cit.Title)
+	}
+	// citations that differ only in their title link apart
+	got := Link([]Citation{ap("Harbour Walls", "Lund"), ap("Tide Gates Reconsidered", "Lund")}, list)
+	assert.Equal(t, "r1", got[0].Reference)
+	assert.Equal(t, "r2", got[1].Reference)
+}
+
 func TestCutInitials(t *testing.T) {
 	tests := []struct {
 		in   string
