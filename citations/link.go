@@ -77,7 +77,10 @@ const MaxCandidates = 10
 // 2019a is not 2019b; "n.d." and "in press" in any spelling). "et al."
 // prefers an entry with more authors than named, two names prefer an entry
 // of exactly two, and an exact surname beats one that only matches without
-// its particles. Hyperlinks match an entry's URL or DOI.
+// its particles. A citation whose year none of its authors' entries has
+// is a mismatch with the entry of the nearest year that no other citation
+// cites, failing that of the nearest year. Hyperlinks match an entry's URL
+// or DOI.
 func Link(cits []Citation, lists []ReferenceList) []LinkResult {
 	return newEntryIndex(lists).linkAll(cits)
 }
@@ -99,7 +102,34 @@ func (idx *entryIndex) linkAll(cits []Citation) []LinkResult {
 		r.Citation = c.ID
 		out[i] = r
 	}
+	idx.relinkMismatches(cits, out)
 	return out
+}
+
+// relinkMismatches links again the citations whose year no entry of
+// their authors has, now that it is known which entries other citations
+// cite: of the author's entries in other years, the near one nobody cites
+// is the likelier ("Regional Transit Authority 2019" for its 2023 report,
+// when the 2020 one is cited as such).
+func (idx *entryIndex) relinkMismatches(cits []Citation, out []LinkResult) {
+	for i := range out {
+		if out[i].Status != Mismatched {
+			continue
+		}
+		if idx.cited == nil {
+			idx.cited = map[string]bool{}
+			for _, r := range out {
+				if r.Status == Resolved {
+					idx.cited[r.Reference] = true
+				}
+			}
+		}
+		if idx.cited[out[i].Reference] {
+			r := idx.link(cits[i])
+			r.Citation = cits[i].ID
+			out[i] = r
+		}
+	}
 }
 
 // citationKey appends to b what linking reads of a citation: two citations
@@ -165,6 +195,9 @@ type entryIndex struct {
 	// examined counts the entries looked at to link author-year
 	// citations, which tests hold to linear growth.
 	examined int
+	// cited holds the IDs of the entries a citation resolves to, once
+	// every citation is linked (relinkMismatches); nil before.
+	cited map[string]bool
 }
 
 func newEntryIndex(lists []ReferenceList) *entryIndex {
@@ -637,6 +670,19 @@ func (idx *entryIndex) byAuthor(c Citation) LinkResult {
 	}
 	if len(other) > 0 {
 		near := idx.nearestYear(other, year)
+		if idx.cited[idx.entries[near].ref.ID] {
+			// an entry other citations cite as it is: the near one
+			// nobody cites, if there is one
+			uncited := other[:0:0]
+			for _, i := range other {
+				if !idx.cited[idx.entries[i].ref.ID] {
+					uncited = append(uncited, i)
+				}
+			}
+			if len(uncited) > 0 {
+				near = idx.nearestYear(uncited, year)
+			}
+		}
 		e := idx.entries[near].ref
 		return LinkResult{Status: Mismatched, Reference: e.ID,
 			Reason: fmt.Sprintf("the year differs: cited %s, listed %s", orNone(c.Year), orNone(e.Year))}

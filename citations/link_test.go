@@ -145,6 +145,27 @@ func TestLinkAuthorPageTitles(t *testing.T) {
 	assert.Equal(t, "r2", got[1].Reference)
 }
 
+// TestLinkMismatchPrefersUncitedEntry checks that a citation with a year
+// none of its author's entries has is a mismatch with the near entry no
+// other citation cites, so that a wrong year is one finding, not two.
+func TestLinkMismatchPrefersUncitedEntry(t *testing.T) {
+	list := []ReferenceList{{Entries: []Reference{
+		entry("r1", "2012", "Lund"),
+		entry("r2", "2018", "Lund"),
+	}}}
+	got := Link([]Citation{ay("c1", "2012", false, "Lund"), ay("c2", "2011", false, "Lund")}, list)
+	assert.Equal(t, Resolved, got[0].Status)
+	assert.Equal(t, Mismatched, got[1].Status)
+	assert.Equal(t, "r2", got[1].Reference, "2012 is cited as such")
+	assert.Equal(t, "c2", got[1].Citation)
+	// alone, the nearest year
+	got = Link([]Citation{ay("c2", "2011", false, "Lund")}, list)
+	assert.Equal(t, "r1", got[0].Reference)
+	// every entry cited: the nearest year still
+	got = Link([]Citation{ay("c1", "2012", false, "Lund"), ay("c2", "2018", false, "Lund"), ay("c3", "2011", false, "Lund")}, list)
+	assert.Equal(t, "r1", got[2].Reference)
+}
+
 func TestCutInitials(t *testing.T) {
 	tests := []struct {
 		in   string
