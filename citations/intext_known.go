@@ -23,9 +23,10 @@ import (
 type knownWorks struct {
 	lists []ReferenceList
 	// authorPage reports a list written as MLA's Works Cited is: no
-	// labels, and the year comes after the title, not after the authors;
-	// its documents cite by author alone ("(da Silva)"). It is told from
-	// the first maxShapeSample dated entries.
+	// labels, the year after the title rather than the authors, and the
+	// first author's given name spelt out ("Müller, Anna."); its
+	// documents cite by author alone ("(da Silva)"). It is told from the
+	// first maxShapeSample dated entries.
 	authorPage bool
 	// authors holds the first authors of the entries, folded
 	// (NormalizeName), with and without their particles and initials;
