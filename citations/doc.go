@@ -19,7 +19,12 @@
 // a link's URL, a DOI, or the URL or DOI written in an author-year group
 // ("(Hughes et al., 2018, https://doi.org/…)"). Its scanners are split by
 // kind: intext_authoryear.go, intext_numeric.go, intext_sources.go (the
-// sources written out), with the word lists in intext_words.go.
+// sources written out), with the word lists in intext_words.go. Given the
+// document's lists (Options.Lists), FindWithOptions also reads what only
+// the list makes a citation: "(2017, chap. 4)" after "Haugen recounts"
+// (intext_known.go) and, where the list is MLA's Works Cited, "(da
+// Silva)", "(Müller, Cities Below the Tide Line 88)" or "Ferreira et al."
+// in the sentence (intext_mla.go).
 //
 // # Reference lists and entries
 //

@@ -86,6 +86,15 @@ type Options struct {
 	// FindReferencesWithOptions reads from a document; zero means
 	// DefaultMaxReferences.
 	MaxReferences int
+	// Lists are the document's reference lists (FindReferences), when
+	// the caller has them. With them FindWithOptions also reads the
+	// citations that name their work only through an entry's author:
+	// "(2017, chap. 4)" after "Haugen recounts", and in a document whose
+	// list is MLA's Works Cited "(da Silva)", "(Müller, Cities Below the
+	// Tide Line 88)", "(211)" after "In Goldberg's account" or "Ferreira
+	// et al." in the sentence. Without the list such text is too often a
+	// date, an aside or a name in the news.
+	Lists []ReferenceList
 }
 
 // FindWithOptions is Find, configured by opts. A document with more
@@ -135,7 +144,8 @@ func FindWithOptions(doc *sources.Document, opts Options) ([]Citation, error) {
 		return !inPreformatted(doc, group) && (len(footnotes) == 0 || !noteSpans.overlaps(group))
 	}
 	text, ok := scanText(doc.Text, len(doc.Links)+max(0, len(doc.Superscripts)-footnoteLinks),
-		scanLimits{citations: lim.citations - len(footnotes), number: lim.number, keep: keep})
+		scanLimits{citations: lim.citations - len(footnotes), number: lim.number, keep: keep,
+			lists: opts.Lists, notes: len(footnotes) > 0 || len(doc.Superscripts) > 0})
 	if !ok {
 		return nil, tooMany
 	}
@@ -228,6 +238,10 @@ type scanLimits struct {
 	// keep, when set, says which citations to keep, by their group; the
 	// others are dropped as soon as their marker is read.
 	keep func(group sources.Span) bool
+	// lists are the document's reference lists, or nil; notes reports
+	// that it cites by footnotes or superscripts.
+	lists []ReferenceList
+	notes bool
 }
 
 // scanText is ScanText without the IDs, which Find sets itself. With
@@ -236,7 +250,7 @@ type scanLimits struct {
 // nil result for a text without citations. With more citations than
 // lim.citations it stops, and returns nil and false.
 func scanText(text string, extra int, lim scanLimits) ([]Citation, bool) {
-	sc := citeScanner{s: text, limit: lim.citations, maxNumber: lim.number}
+	sc := citeScanner{s: text, limit: lim.citations, maxNumber: lim.number, lists: lim.lists, notes: lim.notes}
 	// most citations open with a bracket or a parenthesis: one allocation
 	// for them up front rather than a series of growing copies
 	if extra >= 0 {

@@ -41,6 +41,14 @@ type citeScanner struct {
 	// dropped (see dropWeakNarratives).
 	weak   []int
 	strong bool
+	// lists are the document's reference lists, when the caller gave
+	// them (Options.Lists), and notes reports a document that cites by
+	// footnotes or superscripts; known indexes the lists once works is
+	// first called (knownDone), nil when there is nothing to index.
+	lists     []ReferenceList
+	notes     bool
+	known     *knownWorks
+	knownDone bool
 	// limit is the most citations to build: scanning stops at one more.
 	limit int
 	// maxNumber is the largest citation number.
@@ -51,6 +59,9 @@ type citeScanner struct {
 // author-page group, or as the year part of a narrative citation.
 func (sc *citeScanner) paren(open, close int) {
 	s := sc.s
+	if sc.mlaMode() && sc.mlaParen(open, close) {
+		return
+	}
 	if !mayHoldYear(s[open+1 : close]) {
 		return
 	}
@@ -575,6 +586,9 @@ func (sc *citeScanner) narrative(open, close int, toks []scanToken) {
 	}
 	names, etAl, runStart, ok := sc.namesBefore(open)
 	if !ok {
+		if len(sc.lists) > 0 && !sc.notes {
+			sc.suppressed(open, close, ys, loc)
+		}
 		return
 	}
 	authors := make([]string, len(names))
@@ -903,6 +917,9 @@ func (sc *citeScanner) bareEtAl(i int) int {
 		k++
 	}
 	if k+1 >= len(s) || s[k] != ' ' || s[k+1] < '0' || s[k+1] > '9' {
+		if sc.bareMLA(end) {
+			return end
+		}
 		return next
 	}
 	k++

@@ -81,12 +81,14 @@ const MaxCandidates = 10
 // 2019a is not 2019b; "n.d." and "in press" in any spelling). "et al."
 // prefers an entry with more authors than named, two names prefer an entry
 // of exactly two, and an exact surname beats one that only matches without
-// its particles. Hyperlinks and written-out DOIs match an entry's URL or
-// DOI, and are unlisted when none does. An author-year citation that
-// carries its own URL or DOI is linked by its authors and year, and the
-// source settles what those leave open: it picks among equal candidates,
-// and where no entry matches it resolves to the entry listing the source,
-// or is unlisted rather than unresolved.
+// its particles. A citation whose year none of its authors' entries has
+// is a mismatch with the entry of the nearest year that no other citation
+// cites, failing that of the nearest year. Hyperlinks and written-out DOIs
+// match an entry's URL or DOI, and are unlisted when none does. An
+// author-year citation that carries its own URL or DOI is linked by its
+// authors and year, and the source settles what those leave open: it
+// picks among equal candidates, and where no entry matches it resolves to
+// the entry listing the source, or is unlisted rather than unresolved.
 func Link(cits []Citation, lists []ReferenceList) []LinkResult {
 	return newEntryIndex(lists).linkAll(cits)
 }
@@ -108,7 +110,34 @@ func (idx *entryIndex) linkAll(cits []Citation) []LinkResult {
 		r.Citation = c.ID
 		out[i] = r
 	}
+	idx.relinkMismatches(cits, out)
 	return out
+}
+
+// relinkMismatches links again the citations whose year no entry of
+// their authors has, now that it is known which entries other citations
+// cite: of the author's entries in other years, the near one nobody cites
+// is the likelier ("Regional Transit Authority 2019" for its 2023 report,
+// when the 2020 one is cited as such).
+func (idx *entryIndex) relinkMismatches(cits []Citation, out []LinkResult) {
+	for i := range out {
+		if out[i].Status != Mismatched {
+			continue
+		}
+		if idx.cited == nil {
+			idx.cited = map[string]bool{}
+			for _, r := range out {
+				if r.Status == Resolved {
+					idx.cited[r.Reference] = true
+				}
+			}
+		}
+		if idx.cited[out[i].Reference] {
+			r := idx.link(cits[i])
+			r.Citation = cits[i].ID
+			out[i] = r
+		}
+	}
 }
 
 // citationKey appends to b what linking reads of a citation: two citations
@@ -124,6 +153,7 @@ func citationKey(b []byte, c *Citation) []byte {
 	field(c.Target)
 	field(c.URL)
 	field(c.Year)
+	field(c.Title)
 	if c.EtAl {
 		b = append(b, 1)
 	} else {
@@ -143,6 +173,9 @@ type entryKey struct {
 	year    string   // normalised year with suffix
 	url     string   // normalised URL
 	doi     string
+	// initial is the first letter of the first author's given name,
+	// folded, or 0: what tells "(J. Park, 2021)" from "(S. Park, 2021)"
+	initial rune
 	// work identifies the work (see workOf), so that a duplicate entry is
 	// no ambiguity; computed only when an entry ties with another
 	work     string
@@ -170,6 +203,9 @@ type entryIndex struct {
 	// examined counts the entries looked at to link author-year
 	// citations, which tests hold to linear growth.
 	examined int
+	// cited holds the IDs of the entries a citation resolves to, once
+	// every citation is linked (relinkMismatches); nil before.
+	cited map[string]bool
 }
 
 func newEntryIndex(lists []ReferenceList) *entryIndex {
@@ -210,6 +246,7 @@ func newEntryIndex(lists []ReferenceList) *entryIndex {
 					folded = append(folded, NormalizeName(a))
 				}
 				k.authors = folded[from:len(folded):len(folded)]
+				k.initial = givenInitial(e)
 			}
 			i := len(idx.entries)
 			idx.entries = append(idx.entries, k)
@@ -576,6 +613,15 @@ func (idx *entryIndex) byAuthor(c Citation) LinkResult {
 	for i, a := range c.Authors {
 		cited[i] = NormalizeName(a)
 	}
+	// an initial a processor added to tell two authors of one surname
+	// apart, "(J. Park, 2021)": the surname is matched, and the initial
+	// tells the entries
+	var initial rune
+	if len(c.Authors) > 0 {
+		if r, rest := cutInitials(c.Authors[0]); r != 0 {
+			initial, cited[0] = r, NormalizeName(rest)
+		}
+	}
 	year := normYear(c.Year)
 	cands := idx.candidates(cited)
 	if len(cands) > idx.maxScan {
@@ -606,7 +652,7 @@ func (idx *entryIndex) byAuthor(c Citation) LinkResult {
 		idx.examined++
 		e := &idx.entries[i]
 		a := authorScore(cited, c.EtAl, e.authors)
-		if a == 0 {
+		if a == 0 || initial != 0 && e.initial != 0 && e.initial != initial {
 			continue
 		}
 		y := yearMatch(e.year, year)
@@ -634,6 +680,9 @@ func (idx *entryIndex) byAuthor(c Citation) LinkResult {
 		// them match in another: the year is what is wrong
 		best = nil
 	}
+	if len(best) > 1 && c.Title != "" {
+		best = idx.byTitle(best, c.Title)
+	}
 	if len(best) > 1 && len(cited) > 0 {
 		// prefer the entries whose first author is the very name cited
 		// ("de Souza" over "Souza"), when only some are
@@ -651,10 +700,30 @@ func (idx *entryIndex) byAuthor(c Citation) LinkResult {
 		return idx.result(Resolved, best)
 	}
 	if c.Kind == KindAuthorPage {
+		// MLA cites no year: a near spelling among the first
+		// maxAuthorScan entries
+		for i := range min(len(idx.entries), idx.maxScan) {
+			if r, ok := idx.nearSpelling(c, cited, i); ok {
+				return r
+			}
+		}
 		return LinkResult{Status: Unresolved}
 	}
 	if len(other) > 0 {
 		near := idx.nearestYear(other, year)
+		if idx.cited[idx.entries[near].ref.ID] {
+			// an entry other citations cite as it is: the near one
+			// nobody cites, if there is one
+			uncited := other[:0:0]
+			for _, i := range other {
+				if !idx.cited[idx.entries[i].ref.ID] {
+					uncited = append(uncited, i)
+				}
+			}
+			if len(uncited) > 0 {
+				near = idx.nearestYear(uncited, year)
+			}
+		}
 		e := idx.entries[near].ref
 		return LinkResult{Status: Mismatched, Reference: e.ID,
 			Reason: fmt.Sprintf("the year differs: cited %s, listed %s", orNone(c.Year), orNone(e.Year))}
@@ -663,18 +732,99 @@ func (idx *entryIndex) byAuthor(c Citation) LinkResult {
 	// spelling (among the first maxAuthorScan entries of the year)
 	sameYear := idx.byYear[year]
 	for _, i := range sameYear[:min(len(sameYear), idx.maxScan)] {
-		idx.examined++
-		e := &idx.entries[i]
-		if len(e.authors) == 0 || len(cited) == 0 {
-			continue
-		}
-		if closeName(cited[0], e.authors[0]) {
-			r := idx.entries[i].ref
-			return LinkResult{Status: Mismatched, Reference: r.ID,
-				Reason: fmt.Sprintf("the author differs: cited %s, listed %s", c.Authors[0], r.Authors[0])}
+		if r, ok := idx.nearSpelling(c, cited, i); ok {
+			return r
 		}
 	}
 	return LinkResult{Status: Unresolved}
+}
+
+// nearSpelling returns a mismatch with entry i when its first author is a
+// near spelling of the cited one, "Jonson" for "Johnson".
+func (idx *entryIndex) nearSpelling(c Citation, cited []string, i int) (LinkResult, bool) {
+	idx.examined++
+	e := &idx.entries[i]
+	if len(e.authors) == 0 || len(cited) == 0 || !closeName(cited[0], e.authors[0]) {
+		return LinkResult{}, false
+	}
+	return LinkResult{Status: Mismatched, Reference: e.ref.ID,
+		Reason: fmt.Sprintf("the author differs: cited %s, listed %s", c.Authors[0], e.ref.Authors[0])}, true
+}
+
+// byTitle keeps the entries of cands whose title the cited short title
+// names (MLA's "(Müller, Cities Below the Tide Line 88)"), when some do.
+func (idx *entryIndex) byTitle(cands []int, title string) []int {
+	t := NormalizeName(title)
+	kept := cands[:0:0]
+	for _, i := range cands {
+		if titleMatch(t, NormalizeName(idx.entries[i].ref.Title)) {
+			kept = append(kept, i)
+		}
+	}
+	if len(kept) == 0 {
+		return cands
+	}
+	return kept
+}
+
+// cutInitials splits the initials opening a cited name from the surname
+// after them, "J. Park" or "J.-P. Martin": it returns the first initial,
+// folded, and the surname, or 0 and the name when it opens with none.
+func cutInitials(name string) (rune, string) {
+	i := 0
+	for i < len(name) {
+		r, n := utf8.DecodeRuneInString(name[i:])
+		if !unicode.IsUpper(r) || i+n >= len(name) || name[i+n] != '.' {
+			break
+		}
+		i += n + 1
+		for i < len(name) && (name[i] == ' ' || name[i] == '-') {
+			i++
+		}
+	}
+	if i == 0 || i >= len(name) {
+		return 0, name
+	}
+	return foldInitial(name), name[i:]
+}
+
+// givenInitial returns the first letter of the given name of an entry's
+// first author, folded, read from its text: "Park, Seo-yeon." and "Park,
+// S." give 's', "S. Park" too; 0 when the text does not say.
+func givenInitial(e *Reference) rune {
+	if len(e.Authors) == 0 {
+		return 0
+	}
+	_, text := cutLabel(e.Text)
+	text = strings.TrimSpace(text)
+	name := e.Authors[0]
+	if strings.HasPrefix(text, name) {
+		rest := strings.TrimLeft(text[len(name):], " ")
+		if !strings.HasPrefix(rest, ",") {
+			return 0
+		}
+		rest = strings.TrimLeft(rest[1:], " ")
+		if r, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(r) {
+			return foldInitial(rest)
+		}
+		return 0
+	}
+	if r, rest := cutInitials(text); r != 0 && strings.HasPrefix(rest, name) {
+		return r
+	}
+	return 0
+}
+
+// foldInitial folds the first letter of s as NormalizeName would, without
+// its accent: "É" is 'e'.
+func foldInitial(s string) rune {
+	r, n := utf8.DecodeRuneInString(s)
+	if r >= utf8.RuneSelf {
+		if d := norm.NFD.PropertiesString(s[:n]).Decomposition(); d != nil {
+			r, _ = utf8.DecodeRune(d)
+		}
+	}
+	return unicode.ToLower(r)
 }
 
 // maxAuthorScan bounds the entries one author-year citation is compared

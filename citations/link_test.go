@@ -68,6 +68,124 @@ func TestLinkAuthorYear(t *testing.T) {
 	}
 }
 
+// TestLinkDisambiguatingInitials checks that the initial a processor adds
+// to tell two authors of one surname apart picks the entry whose given name
+// it opens, in the inverted and the direct form.
+func TestLinkDisambiguatingInitials(t *testing.T) {
+	withText := func(id, year, text string, authors ...string) Reference {
+		r := entry(id, year, authors...)
+		r.Text = text
+		return r
+	}
+	list := []ReferenceList{{Entries: []Reference{
+		withText("r1", "2020", "Okafor, Adaeze. 2020. Ports.", "Okafor"),
+		withText("r2", "2020", "Okafor, C. (2020). Roofs.", "Okafor"),
+		withText("r3", "2018", "É. Lind, Harbours, 2018.", "Lind"),
+		withText("r4", "2018", "Lind, Karl (2018) Docks.", "Lind"),
+	}}}
+	tests := []struct {
+		cit    Citation
+		status Status
+		ref    string
+	}{
+		{ay("c", "2020", false, "A. Okafor"), Resolved, "r1"},
+		{ay("c", "2020", false, "C. Okafor"), Resolved, "r2"},
+		{ay("c", "2020", false, "Okafor"), Ambiguous, ""},
+		{ay("c", "2018", false, "E. Lind"), Resolved, "r3"},
+		{ay("c", "2018", false, "K. Lind"), Resolved, "r4"},
+		{ay("c", "2020", false, "B. Okafor"), Unresolved, ""},
+	}
+	for _, tt := range tests {
+		got := Link([]Citation{tt.cit}, list)
+		require.Len(t, got, 1)
+		assert.Equal(t, tt.status, got[0].Status, "%v: %s", tt.cit.Authors, got[0].Reason)
+		assert.Equal(t, tt.ref, got[0].Reference, "%v", tt.cit.Authors)
+	}
+}
+
+// TestLinkAuthorPageTitles checks MLA's short titles, which pick one of an
+// author's works, and a misspelt author, which is a mismatch with the near
+// entry.
+func TestLinkAuthorPageTitles(t *testing.T) {
+	withTitle := func(id, title string, authors ...string) Reference {
+		r := entry(id, "", authors...)
+		r.Title = title
+		return r
+	}
+	list := []ReferenceList{{Entries: []Reference{
+		withTitle("r1", "Harbour Walls", "Lund"),
+		withTitle("r2", "Tide Gates Reconsidered: Sluices and Storms", "Lund"),
+		withTitle("r3", "Quays", "Moe"),
+	}}}
+	ap := func(title string, authors ...string) Citation {
+		return Citation{ID: "c", Kind: KindAuthorPage, Authors: authors, Title: title}
+	}
+	tests := []struct {
+		cit    Citation
+		status Status
+		ref    string
+	}{
+		{ap("Harbour Walls", "Lund"), Resolved, "r1"},
+		{ap("Tide Gates Reconsidered", "Lund"), Resolved, "r2"},
+		{ap("", "Lund"), Ambiguous, ""},
+		{ap("", "Moe"), Resolved, "r3"},
+		{ap("", "Mee"), Unresolved, ""}, // too short to tell from a typo
+		{ap("Quays", "Mö"), Unresolved, ""},
+		{ap("", "Lunde"), Mismatched, "r1"},
+	}
+	for _, tt := range tests {
+		got := Link([]Citation{tt.cit}, list)
+		require.Len(t, got, 1)
+		assert.Equal(t, tt.status, got[0].Status, "%v %q: %s", tt.cit.Authors, tt.cit.Title, got[0].Reason)
+		assert.Equal(t, tt.ref, got[0].Reference, "%v %q", tt.cit.Authors, tt.cit.Title)
+	}
+	// citations that differ only in their title link apart
+	got := Link([]Citation{ap("Harbour Walls", "Lund"), ap("Tide Gates Reconsidered", "Lund")}, list)
+	assert.Equal(t, "r1", got[0].Reference)
+	assert.Equal(t, "r2", got[1].Reference)
+}
+
+// TestLinkMismatchPrefersUncitedEntry checks that a citation with a year
+// none of its author's entries has is a mismatch with the near entry no
+// other citation cites, so that a wrong year is one finding, not two.
+func TestLinkMismatchPrefersUncitedEntry(t *testing.T) {
+	list := []ReferenceList{{Entries: []Reference{
+		entry("r1", "2012", "Lund"),
+		entry("r2", "2018", "Lund"),
+	}}}
+	got := Link([]Citation{ay("c1", "2012", false, "Lund"), ay("c2", "2011", false, "Lund")}, list)
+	assert.Equal(t, Resolved, got[0].Status)
+	assert.Equal(t, Mismatched, got[1].Status)
+	assert.Equal(t, "r2", got[1].Reference, "2012 is cited as such")
+	assert.Equal(t, "c2", got[1].Citation)
+	// alone, the nearest year
+	got = Link([]Citation{ay("c2", "2011", false, "Lund")}, list)
+	assert.Equal(t, "r1", got[0].Reference)
+	// every entry cited: the nearest year still
+	got = Link([]Citation{ay("c1", "2012", false, "Lund"), ay("c2", "2018", false, "Lund"), ay("c3", "2011", false, "Lund")}, list)
+	assert.Equal(t, "r1", got[2].Reference)
+}
+
+func TestCutInitials(t *testing.T) {
+	tests := []struct {
+		in   string
+		r    rune
+		rest string
+	}{
+		{"J. Park", 'j', "Park"},
+		{"J.-P. Martin", 'j', "Martin"},
+		{"É. Lind", 'e', "Lind"},
+		{"Park", 0, "Park"},
+		{"St. John", 0, "St. John"},
+		{"J.", 0, "J."},
+	}
+	for _, tt := range tests {
+		r, rest := cutInitials(tt.in)
+		assert.Equal(t, tt.r, r, tt.in)
+		assert.Equal(t, tt.rest, rest, tt.in)
+	}
+}
+
 func TestLinkNumbersFootnotesAndURLs(t *testing.T) {
 	labelled := []ReferenceList{{Entries: []Reference{
 		{ID: "r1", Label: "1"}, {ID: "r2", Label: "2"}, {ID: "r3", Label: "3", Anchor: "cite_note-3"},

@@ -57,7 +57,8 @@ var ErrTooManyReferences = fmt.Errorf("too many reference entries (%w)", sources
 // per entry does, a block that reads as an entry is never joined to the one
 // before, and a block is split only where an unmistakable author list
 // starts ("Smith, J. (2019)", not "Lancet Neurol 2004"). An empty section
-// is still returned, with no entries.
+// is still returned, with no entries. An entry opening with a dash
+// ("———.", "---.") takes the authors of the entry before.
 //
 // An entry whose text shows no URL takes the URL of the link to another
 // site it is written as ("[Rents in 2023](https://…)"), as a DOI when the
@@ -475,11 +476,15 @@ func sectionEntries(doc *sources.Document, from, to, firstStart int, f *entryFin
 		// where a reader may break an entry at a page break; in HTML and
 		// Markdown the markup says where entries start, and a list item
 		// is always an entry of its own
-		if n := len(pieces); n > 0 && doc.Format == sources.FormatText &&
-			!(b.Kind == sources.BlockListItem && doc.Blocks[pieces[n-1].block].Kind == sources.BlockListItem) &&
-			!(perBlock && entryShaped(text)) && continuesEntry(doc.Slice(pieces[n-1].span), text) {
-			pieces[n-1].span.End = b.Span.End
-			continue
+		wrapped := false
+		if n := len(pieces); n > 0 && doc.Format == sources.FormatText {
+			if wrappedLine(doc.Slice(pieces[n-1].span), doc.Text[pieces[n-1].span.End:b.Span.Start], text, split.lastLabel) {
+				wrapped = true // its first entry is the end of the one before
+			} else if !(b.Kind == sources.BlockListItem && doc.Blocks[pieces[n-1].block].Kind == sources.BlockListItem) &&
+				!(perBlock && entryShaped(text)) && continuesEntry(doc.Slice(pieces[n-1].span), text) {
+				pieces[n-1].span.End = b.Span.End
+				continue
+			}
 		}
 		if b.Kind == sources.BlockListItem && doc.Format != sources.FormatText {
 			if l, _ := cutLabel(text); l != "" {
@@ -493,7 +498,17 @@ func sectionEntries(doc *sources.Document, from, to, firstStart int, f *entryFin
 		// with one entry per block, a block is split only where an entry
 		// clearly starts ("Smith, J. (2019)", not "Lancet Neurol 2004")
 		split.max = f.room() - len(pieces)
-		for _, sp := range split.split(text) {
+		label := split.lastLabel
+		spans := split.split(text)
+		if wrapped && len(spans) > 0 {
+			// a year opening a wrapped line is no label
+			if l, _ := cutLabel(text); l != "" && split.lastLabel == labelNumber(l) {
+				split.lastLabel = label
+			}
+			pieces[len(pieces)-1].span.End = b.Span.Start + spans[0].End
+			spans = spans[1:]
+		}
+		for _, sp := range spans {
 			pieces = append(pieces, entryPiece{
 				span:   sources.Span{Start: b.Span.Start + sp.Start, End: b.Span.Start + sp.End},
 				block:  k,
@@ -508,8 +523,23 @@ func sectionEntries(doc *sources.Document, from, to, firstStart int, f *entryFin
 	refs := make([]Reference, 0, len(pieces))
 	for _, p := range pieces {
 		refs = append(refs, makeReference(doc, p.span, p.anchor, f.parsed))
+		inheritAuthors(refs)
 	}
 	return refs
+}
+
+// inheritAuthors gives the last entry of refs, when it opens with a dash
+// standing for the authors of the entry before ("———. 2019b. Title."), the
+// authors of that entry, which may have inherited them the same way.
+func inheritAuthors(refs []Reference) {
+	n := len(refs)
+	if n < 2 || len(refs[n-1].Authors) > 0 || len(refs[n-2].Authors) == 0 {
+		return
+	}
+	_, rest := cutLabel(refs[n-1].Text)
+	if repeatedAuthorsEnd(strings.TrimSpace(rest)) > 0 {
+		refs[n-1].Authors = slices.Clone(refs[n-2].Authors)
+	}
 }
 
 // blockPerEntry reports whether the paragraphs and list items of blocks
@@ -597,6 +627,25 @@ func makeReference(doc *sources.Document, span sources.Span, anchor string, pars
 	return r
 }
 
+// wrappedLine reports whether a block of plain text that only a line break
+// (gap, with no blank line) parts from the entry prev is a line of it that
+// a reader read as a block of its own: a year after an entry stopped
+// mid-phrase, which a list item's number cannot be where the list is not
+// numbered up to it (lastLabel, or -1), "… 2019 to" and "2023. Office for
+// Regional Statistics."; or a bare URL after an entry with none.
+func wrappedLine(prev, gap, next string, lastLabel int) bool {
+	if strings.Count(gap, "\n") != 1 || strings.TrimSpace(gap) != "" {
+		return false
+	}
+	prev, next = strings.TrimSpace(prev), strings.TrimSpace(next)
+	if w, _, _ := strings.Cut(next, " "); strings.HasSuffix(w, ".") && plausibleYear(strings.TrimSuffix(w, ".")) {
+		last, _ := utf8.DecodeLastRuneInString(prev)
+		return (unicode.IsLetter(last) || last == ',') && labelNumber(w) != lastLabel+1
+	}
+	return strings.HasPrefix(next, "http") && strings.Contains(next, "://") && !strings.ContainsAny(next, " \n") &&
+		!strings.Contains(prev, "://") && !strings.Contains(prev, "doi:")
+}
+
 // continuesEntry reports whether block text next continues the entry prev,
 // as when a plain-text reader broke a hanging indent at a page break or a
 // short line: next starts in lower case or with a number that is not a
@@ -640,13 +689,17 @@ func endsWithURLText(s string) bool {
 }
 
 // startsNewEntry reports whether s starts the way an entry does: a label,
-// a URL, or an author list followed by a year.
+// a URL, a dash standing for the authors of the entry before, or an author
+// list followed by a year.
 func startsNewEntry(s string) bool {
 	if l, _ := cutLabel(s); l != "" {
 		return true
 	}
 	if strings.HasPrefix(s, "http") || strings.HasPrefix(s, "www.") || strings.HasPrefix(s, "^") || strings.HasPrefix(s, "↑") {
 		return true
+	}
+	if repeatedAuthorsEnd(s) > 0 {
+		return true // "———. 2019b. Title.": the authors of the entry before
 	}
 	return authorYearStart(s)
 }
@@ -665,11 +718,51 @@ func authorYearStart(s string) bool {
 	if !strings.Contains(s[:end], ",") && !strings.Contains(s[:end], " ") {
 		return false
 	}
-	p := skipPunct(s, end)
-	if y, _ := yearAt(s, p); y != "" {
+	if yearAfterAuthors(s, end) {
 		return true
 	}
-	return end > 0 && s[end-1] == '.' && strings.Contains(s[:end], ",")
+	// a name and a full stop take a title after them: "Kystforlaget,
+	// Oslo." ending an entry, or before the next entry's authors and year,
+	// is its publisher and place
+	if s[end-1] != '.' || !strings.Contains(s[:end], ",") || !hasLetterOrDigit(s[end:]) {
+		return false
+	}
+	rest := strings.TrimLeft(s[end:], " ")
+	next := scanAuthors(rest)
+	return next <= 0 || !yearAfterAuthors(rest, next)
+}
+
+// yearAfterAuthors reports whether a year follows the author list that ends
+// at end: "Smith, J. (2019)", "Akhbari, B., 2007".
+func yearAfterAuthors(s string, end int) bool {
+	y, _ := yearAt(s, skipPunct(s, end))
+	return y != ""
+}
+
+// onlyAuthorsAndYear reports whether an entry read so far is an author
+// list and its year with nothing after them, "Office for Regional
+// Statistics. 2023.": the title comes next, whatever it looks like
+// ("Commuting Patterns, 2019 to 2023.").
+func onlyAuthorsAndYear(s string) bool {
+	end := scanAuthors(s)
+	if end <= 0 {
+		end, _ = scanCorporate(s)
+	}
+	if end <= 0 {
+		return false
+	}
+	y, ye := yearAt(s, skipPunct(s, end))
+	return y != "" && !hasLetterOrDigit(s[ye:])
+}
+
+// publisherTail reports whether s is only an organisation and a year,
+// "Eastfield Water Board, 2018.", which ends an MLA entry as its publisher
+// and date rather than starting one. A person's names and a year, "Lund,
+// K., 2015.", may start an entry whose title a reader put on the next
+// line.
+func publisherTail(s string) bool {
+	end, _ := scanCorporate(s)
+	return end > 0 && onlyAuthorsAndYear(s)
 }
 
 // clearAuthorYearStart reports whether s, which authorYearStart accepts,
@@ -762,7 +855,7 @@ func (es *entrySplitter) split(text string) []sources.Span {
 			}
 		case c >= 'A' && c <= 'Z' || c >= 0x80 || c >= 'a' && c <= 'z' && isParticle(lastWord(firstWord(rest))):
 			if yearEnd >= 0 && yearEnd <= i && authorYearStart(rest) && !isInitialBefore(trimmed[:i]) &&
-				(!strict || clearAuthorYearStart(rest)) {
+				(!strict || clearAuthorYearStart(rest)) && !onlyAuthorsAndYear(trimmed[start:i]) && !publisherTail(rest) {
 				split = true
 			}
 		}

@@ -344,6 +344,23 @@ func TestSplitEntries(t *testing.T) {
 			want:   []string{"Ma, X. (2019). Sleep. Nature, 1, 1–2.", "van der Berg, A. (2019a). Napping. Science, 2, 3–4."},
 		},
 		{
+			// a publisher and its place ending an entry start none
+			in:     "Lund, K., 2015. Harbour walls. Kystforlaget, Oslo. Moe, P., 2016. Quays. Vestland Press, Bergen.",
+			strict: true,
+			want:   []string{"Lund, K., 2015. Harbour walls. Kystforlaget, Oslo.", "Moe, P., 2016. Quays. Vestland Press, Bergen."},
+		},
+		{
+			// a publisher and its date ending an entry start none
+			in:   "---. Outflows in the 2010 Floods. Eastfield Water Board, 2018.",
+			want: []string{"---. Outflows in the 2010 Floods. Eastfield Water Board, 2018."},
+		},
+		{
+			// a title after an author and a year is the title, whatever
+			// it looks like
+			in:   "Eastfield Water Board. 2018. Outflows, 2010 to 2018. Eastfield: Eastfield Water Board.",
+			want: []string{"Eastfield Water Board. 2018. Outflows, 2010 to 2018. Eastfield: Eastfield Water Board."},
+		},
+		{
 			// "5." here is not the next label, and "J. Smith" is inside a title
 			in:   "Ma, X. (2019). Sleep in 2018. Chapter 5. On J. Smith and others. Nature, 1, 1–2.",
 			want: []string{"Ma, X. (2019). Sleep in 2018. Chapter 5. On J. Smith and others. Nature, 1, 1–2."},
@@ -357,6 +374,48 @@ func TestSplitEntries(t *testing.T) {
 		}
 		assert.Equal(t, tt.want, got)
 	}
+}
+
+func TestWrappedLine(t *testing.T) {
+	const prev = "Eastfield Water Board. (2018). Outflows, 2010 to"
+	const whole = "Eastfield Water Board. (2018). Outflows. Eastfield Water Board."
+	tests := []struct {
+		prev, gap, next string
+		lastLabel       int
+		want            bool
+	}{
+		{prev, "\n", "2018. Eastfield Water Board.", -1, true},
+		{whole, "\n", "https://water.example.org/outflows-2018", -1, true},
+		{prev, "\n\n", "2018. Eastfield Water Board.", -1, false}, // a blank line parts them
+		{whole, "\n", "2018. Eastfield Water Board.", -1, false},  // the entry before is whole
+		{prev, "\n", "2018. Eastfield Water Board.", 2017, false}, // the list's next number
+		{prev, "\n", "Moe, P. (2016). Quays. Vestland Press.", -1, false},
+		{prev, "\n", "12. Moe, P. Quays. Vestland Press.", -1, false},
+		{whole, "\n", "https://water.example.org/a and more words", -1, false},
+		{"https://water.example.org/a", "\n", "https://water.example.org/b", -1, false}, // a list of links
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, wrappedLine(tt.prev, tt.gap, tt.next, tt.lastLabel), "%q after %q", tt.next, tt.prev)
+	}
+}
+
+// TestFindReferencesWrappedLines checks that in plain text the lines of an
+// entry a reader broke into blocks, a year read as a list's number and a
+// URL on a line of its own, stay in their entry.
+func TestFindReferencesWrappedLines(t *testing.T) {
+	src := "Body text (Eastfield Water Board, 2018).\n\nReferences\n\n" +
+		"Eastfield Water Board. (2018). Outflows, 2010 to\n2018. Eastfield Water Board.\nhttps://water.example.org/outflows-2018\n\n" +
+		"Moe, P. (2016). Quays. Vestland Press.\n"
+	doc, err := sources.Parse([]byte(src), sources.ReadOptions{Name: "wrapped.txt"})
+	require.NoError(t, err)
+	lists := FindReferences(doc)
+	require.Len(t, lists, 1)
+	require.Len(t, lists[0].Entries, 2)
+	e := lists[0].Entries[0]
+	assert.Equal(t, "2018", e.Year)
+	assert.Equal(t, "https://water.example.org/outflows-2018", e.URL)
+	assert.Equal(t, []string{"Moe"}, lists[0].Entries[1].Authors)
+	checkLists(t, doc, lists)
 }
 
 func TestIsNoise(t *testing.T) {
@@ -412,6 +471,49 @@ func TestFindReferencesListItemsStaySeparate(t *testing.T) {
 		assert.Equal(t, []string{"Brennan Center for Justice"}, lists[0].Entries[3].Authors)
 		checkLists(t, doc, lists)
 	}
+}
+
+// TestFindReferencesRepeatedAuthors checks that an entry opening with a
+// dash takes the authors of the entry before, through a run of dashes.
+func TestFindReferencesRepeatedAuthors(t *testing.T) {
+	items := []string{
+		"Lund, Karin. 2015a. Harbour Walls. Oslo: Kystforlaget.",
+		"———. 2015b. “Tide Gates Reconsidered.” Coastal Works 12 (3): 40–52.",
+		"---. “Sluices.” Coastal Works, vol. 14, 2017, pp. 1–9.",
+		"Moe, Per. 2016. Quays. Bergen: Vestland Press.",
+	}
+	parts := []docPart{{kind: sources.BlockHeading, level: 2, text: "References"}}
+	for _, it := range items {
+		parts = append(parts, docPart{kind: sources.BlockParagraph, text: it})
+	}
+	doc := buildDoc(parts...)
+	lists := FindReferences(doc)
+	require.Len(t, lists, 1)
+	require.Len(t, lists[0].Entries, len(items))
+	var got [][]string
+	for _, e := range lists[0].Entries {
+		got = append(got, e.Authors)
+	}
+	assert.Equal(t, [][]string{{"Lund"}, {"Lund"}, {"Lund"}, {"Moe"}}, got)
+	assert.Equal(t, "2015b", lists[0].Entries[1].Year)
+	checkLists(t, doc, lists)
+}
+
+// TestFindReferencesRepeatedAuthorsPlainText checks that in plain text a
+// paragraph opening with a dash starts an entry, even after one that ends
+// with its year.
+func TestFindReferencesRepeatedAuthorsPlainText(t *testing.T) {
+	src := "Body (Lund 12).\n\nWorks Cited\n\n" +
+		"Lund, Karin. Harbour Walls. Kystforlaget,\n2015.\n\n" +
+		"---. “Tide Gates Reconsidered.” Coastal Works, vol. 12, no. 3, 2016,\npp. 40–52.\n\n" +
+		"Moe, Per. Quays. Vestland Press, 2016.\n"
+	doc, err := sources.Parse([]byte(src), sources.ReadOptions{Name: "mla.txt"})
+	require.NoError(t, err)
+	lists := FindReferences(doc)
+	require.Len(t, lists, 1)
+	require.Len(t, lists[0].Entries, 3)
+	assert.Equal(t, []string{"Lund"}, lists[0].Entries[1].Authors)
+	assert.Equal(t, "Tide Gates Reconsidered", lists[0].Entries[1].Title)
 }
 
 // TestFindReferencesJoinsOnlyPlainText checks that a paragraph continuing

@@ -40,6 +40,7 @@ func scanCorporate(s string) (end int, name string) {
 	limit := min(len(s), 120)
 	end = -1
 	byComma := false
+	dated := false // the year follows the name at once: "Name (2019)", "Name, 2019."
 	for i := 0; i < limit; i++ {
 		c := s[i]
 		if c == ',' {
@@ -48,7 +49,7 @@ func scanCorporate(s string) (end int, name string) {
 				break
 			}
 			if y, _ := yearAt(s, skipPunct(s, i)); y != "" && i > 0 {
-				end = i // "Ponemon Institute, 2019."
+				end, dated = i, true // "Ponemon Institute, 2019."
 				break
 			}
 			if i > 0 {
@@ -72,7 +73,7 @@ func scanCorporate(s string) (end int, name string) {
 		}
 		if c == '(' {
 			if y, _ := yearAt(s, i); y != "" {
-				end = i
+				end, dated = i, true
 			}
 			break
 		}
@@ -102,6 +103,9 @@ func scanCorporate(s string) (end int, name string) {
 			if w == cw || strings.HasPrefix(w, cw) && len(w) <= len(cw)+1 {
 				hit = true
 			}
+		}
+		if dated && isOrganisationWord(w) {
+			hit = true // "Eastfield Health Observatory (2018b)"
 		}
 	}
 	if !hit && (byComma || !(words >= 2 && words <= 4 && !hasLower(seg))) {
@@ -148,6 +152,21 @@ func isParticle(w string) bool {
 	}
 	return strings.HasPrefix(w, "d'") || strings.HasPrefix(w, "d’") || strings.HasPrefix(w, "al-") || strings.HasPrefix(w, "el-")
 }
+
+// isSurnamePrefix reports the capitalised words that open an Irish family
+// name as a word of their own: "Ó Briain", "Ní Dhomhnaill", "Mac Giolla".
+// "Ó" is never a bare initial in a name.
+func isSurnamePrefix(w string) bool {
+	switch w {
+	case "Ó", "Ní", "Nic", "Ua", "Uí", "Mac":
+		return true
+	}
+	return false
+}
+
+// opensSurname reports a word that belongs to the family name after it: a
+// particle ("van der Berg") or an Irish prefix ("Ó Briain").
+func opensSurname(w string) bool { return isParticle(w) || isSurnamePrefix(w) }
 
 // soleNameIsOrganisation reports whether an author list is one name of
 // capitalised words with no initials, no comma and no "and", ended by a
@@ -265,6 +284,9 @@ func isInitial(w string) bool {
 		}
 		return n > 0 && n <= 4
 	}
+	if isSurnamePrefix(w) {
+		return false // "Ó Briain"
+	}
 	// "JK", "X": one to three capitals
 	n := 0
 	for _, c := range w {
@@ -380,7 +402,21 @@ func (a *authorScan) token(t token) (int, verdict) {
 		return a.lastGood, listEnds
 	}
 	if !initial && !unicode.IsUpper(first) && !camelName(core) {
-		return a.lowerWord(core)
+		end, v := a.lowerWord(core)
+		if v != inList {
+			return end, v
+		}
+		// a particle ending an inverted name: "Berg, Pieter van der,",
+		// "Franz, Marie-Luise von. Title"
+		switch t.s[len(t.s)-1] {
+		case ',', ';':
+			a.endPiece(t, false)
+		case '.':
+			if a.prevSurOnly {
+				return t.end, listEnds
+			}
+		}
+		return end, v
 	}
 	if !initial && a.wordAfterInitialsFirst() {
 		return a.lastGood, listEnds
@@ -775,7 +811,13 @@ func splitNames(seg string) []string {
 				j--
 			}
 			if pending && j <= 3 && !isParticle(words[0]) {
-				pending = false // "Smith, John", "Burton, Robert P.": given names
+				// "Smith, John", "Burton, Robert P.": given names; the
+				// particles after them open the family name, "Berg,
+				// Pieter van der" is van der Berg
+				pending = false
+				if p := trailingParticles(words[:j]); p != "" {
+					names[len(names)-1] = p + " " + names[len(names)-1]
+				}
 				continue
 			}
 			if j < len(words) {
@@ -783,21 +825,35 @@ func splitNames(seg string) []string {
 				pending = false
 				continue
 			}
-			if len(words) == 1 || isParticle(words[0]) {
+			if len(words) == 1 || opensSurname(words[0]) {
 				names = append(names, joinName(words))
 				pending = true
 				continue
 			}
-			// "Jane Doe", "Ludwig van Beethoven": the last word with its particles
+			// "Jane Doe", "Ludwig van Beethoven", "Siobhán Ó Briain": the
+			// last word with its particles
 			i := len(words) - 1
-			for i > 0 && isParticle(words[i-1]) {
+			for i > 0 && opensSurname(words[i-1]) {
 				i--
+			}
+			if i == 1 && i < len(words)-1 && isParticle(strings.ToLower(words[0])) {
+				i = 0 // a particle capitalised to open the entry: "Van der Berg"
 			}
 			names = append(names, joinName(words[i:]))
 			pending = false
 		}
 	}
 	return names
+}
+
+// trailingParticles returns the particles that end a run of given names,
+// "van der" in "Pieter van der", or "".
+func trailingParticles(words []string) string {
+	i := len(words)
+	for i > 1 && isParticle(words[i-1]) {
+		i--
+	}
+	return strings.Join(words[i:], " ")
 }
 
 // joinName joins the words of a family name, trimming punctuation.

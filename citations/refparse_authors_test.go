@@ -21,6 +21,15 @@ func TestSplitNames(t *testing.T) {
 		{"Burton, Robert P. and Sutherland, Ivan E.", []string{"Burton", "Sutherland"}},
 		{"Ludwig van Beethoven", []string{"van Beethoven"}},
 		{"Müller, H., et al.", []string{"Müller"}},
+		// Irish prefixes are part of the family name, never initials
+		{"Ní Dhuibhir, A., & Keogh, T.", []string{"Ní Dhuibhir", "Keogh"}},
+		{"Ó Cathasaigh, Róisín, and Liam Moran.", []string{"Ó Cathasaigh", "Moran"}},
+		{"Aoife Ó Cathasaigh and Tomás Mac Giolla", []string{"Ó Cathasaigh", "Mac Giolla"}},
+		// an inverted name whose particles follow the given names
+		{"Hoek, Jan van den, and Clara Weiss.", []string{"van den Hoek", "Weiss"}},
+		{"Rosa, Ana de la.", []string{"de la Rosa"}},
+		// a particle capitalised to open the entry
+		{"Van den Hoek, J., & Weiss, C.", []string{"Van den Hoek", "Weiss"}},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, splitNames(tt.in), tt.in)
@@ -39,6 +48,40 @@ func TestRepeatedAuthorsEnd(t *testing.T) {
 	}
 	for in, want := range tests {
 		assert.Equal(t, want, repeatedAuthorsEnd(in), in)
+	}
+}
+
+func TestIsInitialIrishPrefix(t *testing.T) {
+	assert.False(t, isInitial("Ó"), "a prefix of its own")
+	assert.True(t, isInitial("Ó."), "with a period it is an initial")
+	assert.True(t, isInitial("O"))
+}
+
+func TestParseReferenceAuthorForms(t *testing.T) {
+	tests := []struct {
+		in      string
+		authors []string
+		year    string
+	}{
+		{"Ó Cathasaigh, R., & Moran, L. (2016). Peat cutting and bog hydrology. Irish Geography, 49, 12–30.",
+			[]string{"Ó Cathasaigh", "Moran"}, "2016"},
+		{"Hoek, Jan van den, Róisín Ó Cathasaigh, and Clara Weiss. 2014. “Dyke Maintenance in the Low Countries.” In Water Works, edited by Ana Rosa, 10–31. Delft: Polder Press.",
+			[]string{"van den Hoek", "Ó Cathasaigh", "Weiss"}, "2014"},
+		// a corporate author with a suffixed year, Harvard and Elsevier
+		{"Eastfield Health Observatory (2018b) Winter admissions in older adults. Eastfield: Eastfield Health Observatory.",
+			[]string{"Eastfield Health Observatory"}, "2018b"},
+		{"Eastfield Health Observatory, 2018a. Winter admissions in older adults. Eastfield Health Observatory, Eastfield.",
+			[]string{"Eastfield Health Observatory"}, "2018a"},
+		// a particle closing the inverted name ends the list
+		{"Hoek, Jan van den. Dykes and Polders. Delft: Polder Press, 1999.", []string{"van den Hoek"}, "1999"},
+		// an organisation's word in a name not followed by its year is no
+		// sign of a corporate author
+		{"Okoro E. Scheduling for Low Power Embedded Systems. Journal of Small Devices, 2016, 4(2): 11-19.", []string{"Okoro"}, "2016"},
+	}
+	for _, tt := range tests {
+		r := ParseReference(tt.in)
+		assert.Equal(t, tt.authors, r.Authors, tt.in)
+		assert.Equal(t, tt.year, r.Year, tt.in)
 	}
 }
 

@@ -46,6 +46,10 @@ type Citation struct {
 	Year string
 	// Locator is a page or other pinpoint: "212" in "(Keller 2014, 212)".
 	Locator string
+	// Title is the short title an MLA citation gives to tell an author's
+	// works apart: "Cities Below the Tide Line" in "(Müller, Cities Below
+	// the Tide Line 88)".
+	Title string
 	// Number is the label of a numeric or footnote citation: "3".
 	Number string
 	// Target is the id of the anchor a footnote citation links to
