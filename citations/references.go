@@ -448,6 +448,16 @@ func sectionEntries(doc *sources.Document, from, to, firstStart int, f *entryFin
 			}
 		}
 		text := doc.Slice(b.Span)
+		if p, ok := labelledEntry(doc, k, to); ok {
+			// a label in a block of its own, then the entry's text:
+			// citeproc's "[5]" beside its entry
+			if l := labelNumber(text); l >= 0 {
+				split.lastLabel = l
+			}
+			pieces = append(pieces, p)
+			k++
+			continue
+		}
 		if isNoise(text) || headingIn(text, true, nil, true) {
 			continue // page furniture or a running header
 		}
@@ -502,6 +512,55 @@ func sectionEntries(doc *sources.Document, from, to, firstStart int, f *entryFin
 		refs = append(refs, makeReference(doc, p.span, p.anchor, f.parsed))
 	}
 	return refs
+}
+
+// labelledEntry reads blocks k and k+1 (before to) as one entry when block
+// k holds only an entry's label and block k+1 its text, as citeproc writes
+// an entry in HTML: "<div class="csl-left-margin">[5]</div><div
+// class="csl-right-inline">…</div>". The entry spans both, so that its
+// label is its number, and takes the first block's id as its anchor. In
+// plain text a line standing alone such as "2021." is rather the end of
+// the entry above, so only markup's blocks are read so.
+func labelledEntry(doc *sources.Document, k, to int) (entryPiece, bool) {
+	if k+1 >= to || doc.Format == sources.FormatText {
+		return entryPiece{}, false
+	}
+	b, next := doc.Blocks[k], doc.Blocks[k+1]
+	if !labelKind(b.Kind) || !labelKind(next.Kind) || !isLabelText(doc.Slice(b.Span)) {
+		return entryPiece{}, false
+	}
+	text := doc.Slice(next.Span)
+	if isLabelText(text) || isNoise(text) {
+		return entryPiece{}, false
+	}
+	anchor := b.ID
+	if anchor == "" {
+		anchor = next.ID
+	}
+	span := trimSpan(doc, sources.Span{Start: b.Span.Start, End: next.Span.End})
+	return entryPiece{span: span, block: k + 1, anchor: anchor}, true
+}
+
+// labelKind reports whether an entry's label or its text can stand apart
+// in a block of this kind.
+func labelKind(k sources.BlockKind) bool {
+	return k == sources.BlockParagraph || k == sources.BlockListItem || k == sources.BlockTableCell
+}
+
+// isLabelText reports whether a block's whole text is an entry's label:
+// "[5]", "[Smi19]", "(5)", "5." or "5)", with at most three digits
+// before the full stop ("2019." is a year).
+func isLabelText(s string) bool {
+	t := strings.TrimSpace(s)
+	if len(t) < 2 || len(t) > 18 {
+		return false
+	}
+	if t[0] == '[' || t[0] == '(' {
+		l, rest := cutLabel(t)
+		return l != "" && rest == ""
+	}
+	last := t[len(t)-1]
+	return (last == '.' || last == ')') && len(t) <= 4 && allDigits(t[:len(t)-1])
 }
 
 // blockPerEntry reports whether the paragraphs and list items of blocks

@@ -551,3 +551,88 @@ func TestFindReferencesManyAmbiguousHeadings(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, FindReferences(doc))
 }
+
+// TestFindReferencesLabelBlocks checks that an entry whose label stands in
+// a block of its own, as citeproc writes it in HTML, is one entry, labelled
+// by the label it prints: with an entry missing, the numbers after it
+// keep their labels and do not shift.
+func TestFindReferencesLabelBlocks(t *testing.T) {
+	entry := func(id, label, text string) string {
+		return `<div id="` + id + `" class="csl-entry"><div class="csl-left-margin">` + label +
+			` </div><div class="csl-right-inline">` + text + `</div></div>` + "\n"
+	}
+	tests := []struct {
+		name    string
+		entries string
+		labels  []string
+		anchors []string
+		first   string // the first entry's text
+	}{
+		{
+			name: "bracketed, one missing",
+			entries: entry("ref-okoye", "[1]", "A. Okoye, “Salt marsh retreat on the Humber,” Estuary Letters, vol. 4, pp. 1–9, 2018.") +
+				entry("ref-lind", "[2]", "B. Lind and C. Hart, Tides of the North Sea. Oxford: Clarendon, 2016.") +
+				entry("ref-pauw", "[4]", "D. Pauw, “Dyke breaches in 1953,” Coastal History, vol. 2, pp. 44–61, 2003."),
+			labels:  []string{"1", "2", "4"},
+			anchors: []string{"ref-okoye", "ref-lind", "ref-pauw"},
+			first:   "[1]\nA. Okoye, “Salt marsh retreat on the Humber,” Estuary Letters, vol. 4, pp. 1–9, 2018.",
+		},
+		{
+			name: "numbered with a full stop",
+			entries: entry("ref-a", "1.", "Okoye A. Salt marsh retreat on the Humber. Estuary Lett. 2018;4:1–9.") +
+				entry("ref-b", "3.", "Lind B, Hart C. Tides of the North Sea. Oxford: Clarendon; 2016."),
+			labels:  []string{"1", "3"},
+			anchors: []string{"ref-a", "ref-b"},
+			first:   "1.\nOkoye A. Salt marsh retreat on the Humber. Estuary Lett. 2018;4:1–9.",
+		},
+		{
+			name:    "a year standing alone is no label",
+			entries: "<p>2019.</p>\n<p>Okoye A. Salt marsh retreat on the Humber. Estuary Lett. 2018;4:1–9.</p>\n",
+			labels:  []string{""},
+			anchors: []string{""},
+			first:   "Okoye A. Salt marsh retreat on the Humber. Estuary Lett. 2018;4:1–9.",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := "<html><body><p>Marshes retreat [1], [4].</p>\n<h2>References</h2>\n" + tt.entries + "</body></html>"
+			doc, err := sources.Parse([]byte(src), sources.ReadOptions{Name: "a.html"})
+			require.NoError(t, err)
+			lists := FindReferences(doc)
+			require.Len(t, lists, 1)
+			var labels, anchors []string
+			for _, e := range lists[0].Entries {
+				labels = append(labels, e.Label)
+				anchors = append(anchors, e.Anchor)
+			}
+			assert.Equal(t, tt.labels, labels)
+			assert.Equal(t, tt.anchors, anchors)
+			assert.Equal(t, tt.first, lists[0].Entries[0].Text)
+			checkLists(t, doc, lists)
+		})
+	}
+}
+
+// TestLinkLabelBlocks checks that a number links to the entry printed
+// with it, not to the entry at that place, once an entry is missing.
+func TestLinkLabelBlocks(t *testing.T) {
+	src := `<p>Retreat was measured [1] and modelled [3], [4].</p>
+<h2>References</h2>
+<div class="csl-entry"><div class="csl-left-margin">[1] </div><div class="csl-right-inline">A. Okoye, “Salt marsh retreat,” Estuary Letters, vol. 4, pp. 1–9, 2018.</div></div>
+<div class="csl-entry"><div class="csl-left-margin">[2] </div><div class="csl-right-inline">B. Lind, Tides of the North Sea. Oxford: Clarendon, 2016.</div></div>
+<div class="csl-entry"><div class="csl-left-margin">[4] </div><div class="csl-right-inline">D. Pauw, “Dyke breaches,” Coastal History, vol. 2, pp. 44–61, 2003.</div></div>`
+	doc, err := sources.Parse([]byte(src), sources.ReadOptions{Name: "a.html"})
+	require.NoError(t, err)
+	lists := FindReferences(doc)
+	cits := Find(doc)
+	require.GreaterOrEqual(t, len(cits), 3)
+	cits = cits[:3] // the text's; the others are the labels of the list
+	got := map[string]LinkResult{}
+	for i, l := range Link(cits, lists) {
+		got[cits[i].Number] = l
+	}
+	assert.Equal(t, Resolved, got["1"].Status)
+	assert.Equal(t, "r1", got["1"].Reference)
+	assert.Equal(t, Unresolved, got["3"].Status, "no entry is printed with 3")
+	assert.Equal(t, "r3", got["4"].Reference)
+}
