@@ -1,6 +1,7 @@
 package citations
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"sort"
@@ -426,9 +427,14 @@ func isSubheading(s string) bool {
 
 // entryPiece is a stretch of text that is one entry or part of one.
 type entryPiece struct {
-	span   sources.Span
-	block  int
-	anchor string
+	span sources.Span
+	// block is the index of the block the piece starts in (its text's,
+	// past a label standing apart), last of the last block it spans
+	block, last int
+	anchor      string
+	// numbered is set for an item of a numbered list of plain text whose
+	// number follows the one before (see inSequence)
+	numbered bool
 }
 
 // sectionEntries returns the entries in blocks [from, to), counting them
@@ -439,6 +445,7 @@ func sectionEntries(doc *sources.Document, from, to, firstStart int, f *entryFin
 	var pieces []entryPiece
 	perBlock := blockPerEntry(doc, from, to)
 	split := entrySplitter{lastLabel: -1, strict: perBlock}
+	seq := labelSequence{last: -1}
 	for k := from; k < to && len(pieces) <= f.room(); k++ {
 		b := doc.Blocks[k]
 		if k == from && firstStart >= 0 {
@@ -478,9 +485,11 @@ func sectionEntries(doc *sources.Document, from, to, firstStart int, f *entryFin
 		// Markdown the markup says where entries start, and a list item
 		// is always an entry of its own
 		if n := len(pieces); n > 0 && doc.Format == sources.FormatText &&
-			!(b.Kind == sources.BlockListItem && doc.Blocks[pieces[n-1].block].Kind == sources.BlockListItem) &&
-			!(perBlock && entryShaped(text)) && continuesEntry(doc.Slice(pieces[n-1].span), text) {
+			(continuesItem(doc, pieces[n-1], k) ||
+				!(b.Kind == sources.BlockListItem && doc.Blocks[pieces[n-1].block].Kind == sources.BlockListItem) &&
+					!(perBlock && entryShaped(text)) && continuesEntry(doc.Slice(pieces[n-1].span), text)) {
 			pieces[n-1].span.End = b.Span.End
+			pieces[n-1].last = k
 			continue
 		}
 		if b.Kind == sources.BlockListItem && doc.Format != sources.FormatText {
@@ -489,18 +498,23 @@ func sectionEntries(doc *sources.Document, from, to, firstStart int, f *entryFin
 					split.lastLabel = n
 				}
 			}
-			pieces = append(pieces, entryPiece{span: trimSpan(doc, b.Span), block: k, anchor: b.ID})
+			pieces = append(pieces, entryPiece{span: trimSpan(doc, b.Span), block: k, last: k, anchor: b.ID})
 			continue
 		}
 		// with one entry per block, a block is split only where an entry
 		// clearly starts ("Smith, J. (2019)", not "Lancet Neurol 2004")
 		split.max = f.room() - len(pieces)
+		first := len(pieces)
 		for _, sp := range split.split(text) {
 			pieces = append(pieces, entryPiece{
 				span:   sources.Span{Start: b.Span.Start + sp.Start, End: b.Span.Start + sp.End},
 				block:  k,
+				last:   k,
 				anchor: b.ID,
 			})
+		}
+		if first < len(pieces) && doc.Format == sources.FormatText && b.Kind == sources.BlockListItem {
+			pieces[first].numbered = seq.follows(text)
 		}
 	}
 	f.entries += len(pieces)
@@ -538,7 +552,66 @@ func labelledEntry(doc *sources.Document, k, to int) (entryPiece, bool) {
 		anchor = next.ID
 	}
 	span := trimSpan(doc, sources.Span{Start: b.Span.Start, End: next.Span.End})
-	return entryPiece{span: span, block: k + 1, anchor: anchor}, true
+	return entryPiece{span: span, block: k + 1, last: k + 1, anchor: anchor}, true
+}
+
+// continuesItem reports whether block k of a plain text continues the
+// numbered entry p ends with: p is an item of a numbered list, "12." or
+// "12)" after "11.", block k is a paragraph right after it (or a line the reader took for
+// an item because it opens with a year), and no blank line stands between
+// them. A reader of plain text starts a list item at each number
+// and a paragraph at the next line at the margin; a line of a numbered
+// list without a number of its own ("Journal of Flood Risk Studies.
+// 2022;15(4):1-14.") belongs to the item above.
+func continuesItem(doc *sources.Document, p entryPiece, k int) bool {
+	item, b := doc.Blocks[p.block], doc.Blocks[k]
+	if !p.numbered || p.last != k-1 || item.Kind != sources.BlockListItem {
+		return false
+	}
+	switch b.Kind {
+	case sources.BlockParagraph:
+	case sources.BlockListItem:
+		// a line opening with the year, "2022. Available from:", is no
+		// item of a list numbered 1, 2, 3
+		if l, _ := cutLabel(doc.Slice(b.Span)); !isYearText(l) {
+			return false
+		}
+	default:
+		return false
+	}
+	_, end := doc.SourceOffsets(doc.Blocks[k-1].Span)
+	start, _ := doc.SourceOffsets(doc.Blocks[k].Span)
+	if end > start || start > len(doc.Src) {
+		return false
+	}
+	return bytes.Count(doc.Src[end:start], []byte{'\n'}) == 1
+}
+
+// labelSequence follows the numbers of the items of a numbered list.
+type labelSequence struct {
+	last int // the last number in sequence, or -1
+}
+
+// maxLabelGap is the most a numbered list may skip between two items and
+// still be read as one sequence: a deleted entry leaves a gap.
+const maxLabelGap = 3
+
+// follows reports whether a list item's text opens with the number that
+// follows the last one, give or take a gap ("1.", "2.", "4.") or a
+// repeat (an entry listed twice), and takes it as the last. The first number of a list is 1 or 2; a line that
+// wraps at a number, "70. doi:10.1016/…" or "2023. Office for …", is
+// rarely in sequence.
+func (s *labelSequence) follows(text string) bool {
+	l, _ := cutLabel(text)
+	n, err := strconv.Atoi(l)
+	if err != nil || !allDigits(l) {
+		return false
+	}
+	if s.last < 0 && n > 2 || s.last >= 0 && (n < s.last || n > s.last+maxLabelGap) {
+		return false
+	}
+	s.last = n
+	return true
 }
 
 // labelKind reports whether an entry's label or its text can stand apart

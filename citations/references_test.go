@@ -636,3 +636,117 @@ func TestLinkLabelBlocks(t *testing.T) {
 	assert.Equal(t, Unresolved, got["3"].Status, "no entry is printed with 3")
 	assert.Equal(t, "r3", got["4"].Reference)
 }
+
+// TestFindReferencesNumberedContinuation checks that in plain text a
+// hard-wrapped line of a numbered entry belongs to the entry above, even
+// when it reads as an entry's start or opens with a year, while a blank
+// line or the next number starts a new entry.
+func TestFindReferencesNumberedContinuation(t *testing.T) {
+	tests := []struct {
+		name string
+		list string
+		want []string // the entries' texts
+	}{
+		{
+			name: "a journal's name on the next line",
+			list: "1. Okoye A, Lind B. Salt marsh retreat on the Humber estuary.\n" +
+				"Estuary Letters. 2018;4(2):1-9. doi:10.5555/el.2018.42\n" +
+				"\n" +
+				"2. Lind B. Tides of the North Sea. Clarendon\n" +
+				"Press; 2016.\n",
+			want: []string{
+				"1. Okoye A, Lind B. Salt marsh retreat on the Humber estuary.\nEstuary Letters. 2018;4(2):1-9. doi:10.5555/el.2018.42",
+				"2. Lind B. Tides of the North Sea. Clarendon\nPress; 2016.",
+			},
+		},
+		{
+			name: "a line opening with the year",
+			list: "1. Harbour Trust. Drainage in twelve towns [Internet]. Plymouth: Harbour Trust;\n" +
+				"2022. Available from:\n" +
+				"https://trust.example.org/drainage\n" +
+				"\n" +
+				"2. Lind B. Tides of the North Sea. Oxford: Clarendon; 2016.\n",
+			want: []string{
+				"1. Harbour Trust. Drainage in twelve towns [Internet]. Plymouth: Harbour Trust;\n2022. Available from:\nhttps://trust.example.org/drainage",
+				"2. Lind B. Tides of the North Sea. Oxford: Clarendon; 2016.",
+			},
+		},
+		{
+			name: "numbers on consecutive lines are entries",
+			list: "1. Okoye A. Salt marsh retreat. Estuary Letters. 2018;4:1-9.\n" +
+				"2. Lind B. Tides of the North Sea. Oxford: Clarendon; 2016.\n",
+			want: []string{
+				"1. Okoye A. Salt marsh retreat. Estuary Letters. 2018;4:1-9.",
+				"2. Lind B. Tides of the North Sea. Oxford: Clarendon; 2016.",
+			},
+		},
+		{
+			name: "a gap in the numbers and a number repeated",
+			list: "1. Okoye A. Salt marsh retreat. Estuary Letters. 2018;4:1-9.\n" +
+				"\n" +
+				"3. Lind B. Tides of the North Sea. Oxford University\n" +
+				"Press; 2016.\n" +
+				"\n" +
+				"3. Lind B. Tides of the North Sea. Oxford University\n" +
+				"Press; 2016.\n",
+			want: []string{
+				"1. Okoye A. Salt marsh retreat. Estuary Letters. 2018;4:1-9.",
+				"3. Lind B. Tides of the North Sea. Oxford University\nPress; 2016.",
+				"3. Lind B. Tides of the North Sea. Oxford University\nPress; 2016.",
+			},
+		},
+		{
+			name: "after a blank line an entry of its own",
+			list: "1. Okoye A. Salt marsh retreat. Estuary Letters. 2018;4:1-9.\n" +
+				"\n" +
+				"Lind, B. (2016). Tides of the North Sea. Clarendon.\n",
+			want: []string{
+				"1. Okoye A. Salt marsh retreat. Estuary Letters. 2018;4:1-9.",
+				"Lind, B. (2016). Tides of the North Sea. Clarendon.",
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := "Marshes are retreating.\n\nReferences\n\n" + tt.list
+			doc, err := sources.Parse([]byte(src), sources.ReadOptions{Name: "a.txt"})
+			require.NoError(t, err)
+			lists := FindReferences(doc)
+			require.Len(t, lists, 1)
+			// the reader joins a paragraph's lines with a space or a line
+			// break; which does not matter here
+			oneLine := func(s string) string { return strings.ReplaceAll(s, "\n", " ") }
+			var got, want []string
+			for _, e := range lists[0].Entries {
+				got = append(got, oneLine(doc.Slice(e.Span)))
+			}
+			for _, w := range tt.want {
+				want = append(want, oneLine(w))
+			}
+			assert.Equal(t, want, got)
+			checkLists(t, doc, lists)
+		})
+	}
+}
+
+// TestFindReferencesWrappedNumberIsNoItem checks that a line a plain-text
+// reader took for a numbered item because it wraps at a number ("70.
+// Functional …", as a page break leaves it) does not take the next line's
+// entry in: no numbered list comes to 70 from nothing.
+func TestFindReferencesWrappedNumberIsNoItem(t *testing.T) {
+	src := "Ankles are studied.\n\nReferences\n\n" +
+		"Okoye, A., 2011. Hip joint validation. J. Biomech. 44, 2185–93. doi:10.1016/\n\n" +
+		"     j.jbiomech.2011.06.019\n" +
+		"Eckstein, F., Faber, S., Putz, R., Reiser, M., Englmeier, K.-H.,\n" +
+		"     70. Functional adaptation of human joints. Osteoarthr. Cartil. 10, 44–50.\n" +
+		"Emery, C.A., 2010. The effectiveness of a prevention strategy. Br. J. Sports Med. 44, 555–562.\n"
+	doc, err := sources.Parse([]byte(src), sources.ReadOptions{Name: "a.txt"})
+	require.NoError(t, err)
+	lists := FindReferences(doc)
+	require.Len(t, lists, 1)
+	entries := lists[0].Entries
+	require.NotEmpty(t, entries)
+	assert.Equal(t, "Emery, C.A., 2010. The effectiveness of a prevention strategy. Br. J. Sports Med. 44, 555–562.",
+		entries[len(entries)-1].Text)
+	checkLists(t, doc, lists)
+}
