@@ -2,6 +2,7 @@ package citations
 
 import (
 	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -48,37 +49,17 @@ func parseNumberList(s string, start, end int, dst []numRange, maxNumber int) (i
 	}
 	for {
 		skip()
-		if len(items) > 0 && i < end && s[i] == 'p' { // "p. 12", "pp. 12–14"
-			j := i + 1
-			if j < end && s[j] == 'p' {
-				j++
+		if len(items) > 0 && i < end && !(s[i] >= '0' && s[i] <= '9') { // "p. 12", "Ch. 4"
+			loc, k, ok := numberLocator(s, i, end)
+			if !ok {
+				return nil, "", false
 			}
-			if j < end && s[j] == '.' {
-				j++
+			i = k
+			skip()
+			if i != end {
+				return nil, "", false
 			}
-			for j < end && s[j] == ' ' {
-				j++
-			}
-			k := j
-			for k < end && (s[k] >= '0' && s[k] <= '9' || s[k] == '-') {
-				k++
-			}
-			if k > j {
-				r, n := utf8.DecodeRuneInString(s[k:end])
-				for isRangeDash(r) && k+n < end && s[k+n] >= '0' && s[k+n] <= '9' {
-					k += n
-					for k < end && s[k] >= '0' && s[k] <= '9' {
-						k++
-					}
-					r, n = utf8.DecodeRuneInString(s[k:end])
-				}
-				i = k
-				skip()
-				if i == end {
-					return items, s[j:k], true
-				}
-			}
-			return nil, "", false
+			return items, loc, true
 		}
 		from := i
 		lo, j, ok := num()
@@ -110,6 +91,74 @@ func parseNumberList(s string, start, end int, dst []numRange, maxNumber int) (i
 		i++
 	}
 }
+
+// numberLocator reads a pinpoint after the numbers of a group at
+// s[i:end]: "p. 12", "pp. 12–14" (the pages alone), "Ch. 4", "Sec. IV",
+// "§ 3" (with their word), with one of the words of locatorWords. It
+// returns the locator and where it ends.
+func numberLocator(s string, i, end int) (loc string, next int, ok bool) {
+	from := i
+	pages := false
+	if strings.HasPrefix(s[i:end], "§") {
+		i += len("§")
+	} else {
+		j := i
+		for j < end && j-i < 8 && (s[j] >= 'a' && s[j] <= 'z' || s[j] >= 'A' && s[j] <= 'Z') {
+			j++
+		}
+		if j < end && s[j] == '.' {
+			j++
+		}
+		w := s[i:j]
+		if w == "" || !locatorWords[strings.ToLower(w)] {
+			return "", i, false
+		}
+		pages = w[0] == 'p' || w[0] == 'P'
+		i = j
+	}
+	for i < end && s[i] == ' ' {
+		i++
+	}
+	v := i
+	i = pinpointEnd(s, i, end)
+	if i == v {
+		return "", i, false
+	}
+	if r, n := utf8.DecodeRuneInString(s[i:end]); i < end && (isRangeDash(r) || r == '-') {
+		if k := pinpointEnd(s, i+n, end); k > i+n {
+			i = k
+		}
+	}
+	if pages {
+		from = v
+	}
+	return s[from:i], i, true
+}
+
+// pinpointEnd returns where a page, chapter or section number at s[i:end]
+// ends: digits with dots ("3.2"), or a roman numeral ("iv", "IV"), with
+// one letter after digits ("12a"); i when there is none.
+func pinpointEnd(s string, i, end int) int {
+	j := i
+	for j < end && j-i < 8 && (s[j] >= '0' && s[j] <= '9' || s[j] == '.' && j > i && j+1 < end && s[j+1] >= '0' && s[j+1] <= '9') {
+		j++
+	}
+	if j > i {
+		if j < end && (s[j] >= 'a' && s[j] <= 'z') && (j+1 == end || !isLetterByte(s[j+1])) {
+			j++
+		}
+		return j
+	}
+	for j < end && j-i < 8 && strings.IndexByte("ivxlcIVXLC", s[j]) >= 0 {
+		j++
+	}
+	if j < end && isLetterByte(s[j]) {
+		return i
+	}
+	return j
+}
+
+func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // bracket reads s[open:close+1] as a numeric group such as "[3]", "[2, 3]"
 // or "[4–6]", and "[5]–[9]" as the range 5 to 9. It returns where scanning
