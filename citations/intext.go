@@ -6,8 +6,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/citecheck/citecheck/sources"
 )
@@ -17,7 +15,11 @@ import (
 //
 //   - author-year and author-page citations and bracketed numbers in the
 //     text (see ScanText), except inside preformatted blocks;
-//   - superscripts holding numbers ("2", "2,3", "4–6");
+//   - superscripts holding numbers ("2", "2,3", "4–6"), with AMA's
+//     pinpoints and cross-references ("3(p88)", "5(chap6),see also 4");
+//     after a number only when it is a year ("since 2019<sup>6</sup>"),
+//     after a short word only when it is a preposition or the
+//     superscript no exponent ("by<sup>4</sup>", not "m<sup>2</sup>");
 //   - footnote links (Link.Footnote), one citation per link;
 //   - hyperlinks in the body to other sites;
 //   - Markdown footnote references left as text, "[^5]", because no
@@ -183,8 +185,10 @@ func FindWithOptions(doc *sources.Document, opts Options) ([]Citation, error) {
 //     citation spans "Smith (2019" and the others their year;
 //   - MLA author-page citations: "(Nakamura 45)", "(Nakamura and Lee 112)";
 //   - bracketed numbers: "[3]", "[2, 3]", "[4–6]" (one citation per number
-//     of a range, each with the span of the range), "[5]–[9]";
-//   - Unicode superscript numbers attached to a word: "shown¹²".
+//     of a range, each with the span of the range), "[5]–[9]", with a
+//     pinpoint ("[3, p. 12]", "[11, Ch. 4]") or a cue ("[see 4]");
+//   - Unicode superscript numbers attached to a word, "shown¹²", or
+//     following a year or a short word as in Find: "since 2019⁶", "by⁴".
 //
 // It is conservative: labels ("(Table 1)", "(Figure 2)"), statistics
 // ("(n = 35)", "(p < .05)"), dates ("(October 15, 2023)", "(2019–2020)"),
@@ -459,16 +463,12 @@ func superscriptCitations(doc *sources.Document, found, footnotes, links *spanIn
 		if start >= end {
 			continue
 		}
-		if r, _ := utf8.DecodeLastRuneInString(doc.Text[:sp.Start]); unicode.IsDigit(r) ||
-			unicode.IsLetter(r) && !attachedMarker(doc.Text, sp.Start) {
+		items, loc, ok := parseNumberList(doc.Text, start, end, buf[:], lim.number)
+		if !ok || !supAttached(doc.Text, sp.Start, items) {
 			continue // "10<sup>6</sup>", "m<sup>2</sup>"
 		}
-		items, loc, ok := parseNumberList(doc.Text, start, end, buf[:], lim.number)
-		if !ok || loc != "" {
-			continue
-		}
 		sc := citeScanner{s: doc.Text, out: out, limit: lim.citations}
-		sc.emitNumbers(items, sp, "")
+		sc.emitNumbers(items, sp, loc)
 		out = sc.out
 	}
 	if len(out) > lim.citations {

@@ -19,78 +19,137 @@ const maxRange = 50
 // numRange is one number or range of a numeric group.
 type numRange struct {
 	lo, hi     int
-	start, end int // the item's text
+	start, end int    // the item's text
+	loc        string // a pinpoint written after it: "p88" in "3(p88)"
 }
 
 // parseNumberList reads a list of citation numbers and ranges, such as
 // "1, 3–5, 8", none above maxNumber, from s[start:end]. It accepts a
-// trailing page locator ("[3, p. 12]") and returns it.
+// trailing locator ("[3, p. 12]", "[11, Ch. 4]") and returns it, a
+// pinpoint in parentheses after a number ("3(p88)", "10(pp128-130)",
+// AMA's), kept with its item, and "see" or "see also" before a number
+// ("5,see also 4").
 func parseNumberList(s string, start, end int, dst []numRange, maxNumber int) (items []numRange, loc string, ok bool) {
+	p := numberParser{s: s, i: start, end: end, max: maxNumber}
 	items = dst[:0]
-	i := start
-	skip := func() {
-		for i < end && (s[i] == ' ' || s[i] == '\t' || s[i] == 0xC2 && i+1 < end && s[i+1] == 0xA0) {
-			if s[i] == 0xC2 {
-				i++
-			}
-			i++
-		}
-	}
-	num := func() (int, int, bool) {
-		j := i
-		for j < end && s[j] >= '0' && s[j] <= '9' && j-i < 5 {
-			j++
-		}
-		if j == i || j < end && s[j] >= '0' && s[j] <= '9' {
-			return 0, i, false
-		}
-		n, _ := strconv.Atoi(s[i:j])
-		return n, j, true
-	}
 	for {
-		skip()
-		if len(items) > 0 && i < end && !(s[i] >= '0' && s[i] <= '9') { // "p. 12", "Ch. 4"
-			loc, k, ok := numberLocator(s, i, end)
+		p.skipSpace()
+		if len(items) > 0 && p.i < p.end && !isDigitByte(s[p.i]) && !p.cue() { // "p. 12", "Ch. 4"
+			loc, k, ok := numberLocator(s, p.i, end)
 			if !ok {
 				return nil, "", false
 			}
-			i = k
-			skip()
-			if i != end {
+			p.i = k
+			p.skipSpace()
+			if p.i != end {
 				return nil, "", false
 			}
 			return items, loc, true
 		}
-		from := i
-		lo, j, ok := num()
-		if !ok || lo < 1 || lo > maxNumber {
+		p.skipCue()
+		it, ok := p.item()
+		if !ok {
 			return nil, "", false
 		}
-		i = j
-		hi := lo
-		save := i
-		skip()
-		if r, n := utf8.DecodeRuneInString(s[i:end]); i < end && isRangeDash(r) {
-			i += n
-			skip()
-			h, j, ok := num()
-			if !ok || h <= lo || h > maxNumber || h-lo >= maxRange {
-				return nil, "", false
-			}
-			hi, i, save = h, j, j
-		}
-		i = save
-		items = append(items, numRange{lo: lo, hi: hi, start: from, end: i})
-		skip()
-		if i == end {
+		items = append(items, it)
+		p.skipSpace()
+		if p.i == end {
 			return items, "", true
 		}
-		if s[i] != ',' && s[i] != ';' {
+		if s[p.i] != ',' && s[p.i] != ';' {
 			return nil, "", false
 		}
-		i++
+		p.i++
 	}
 }
+
+// numberParser reads a numeric group, s[i:end], from left to right.
+type numberParser struct {
+	s      string
+	i, end int
+	max    int // the largest number read
+}
+
+func (p *numberParser) skipSpace() {
+	for p.i < p.end && (p.s[p.i] == ' ' || p.s[p.i] == '\t' || p.s[p.i] == 0xC2 && p.i+1 < p.end && p.s[p.i+1] == 0xA0) {
+		if p.s[p.i] == 0xC2 {
+			p.i++
+		}
+		p.i++
+	}
+}
+
+// number reads a number of up to five digits at p.i, without moving.
+func (p *numberParser) number() (n, next int, ok bool) {
+	j := p.i
+	for j < p.end && isDigitByte(p.s[j]) && j-p.i < 5 {
+		j++
+	}
+	if j == p.i || j < p.end && isDigitByte(p.s[j]) {
+		return 0, p.i, false
+	}
+	n, _ = strconv.Atoi(p.s[p.i:j])
+	return n, j, true
+}
+
+// item reads one number or range, with a pinpoint in parentheses after
+// it.
+func (p *numberParser) item() (numRange, bool) {
+	from := p.i
+	lo, j, ok := p.number()
+	if !ok || lo < 1 || lo > p.max {
+		return numRange{}, false
+	}
+	p.i = j
+	it := numRange{lo: lo, hi: lo, start: from, end: j}
+	p.skipSpace()
+	if r, n := utf8.DecodeRuneInString(p.s[p.i:p.end]); p.i < p.end && isRangeDash(r) {
+		p.i += n
+		p.skipSpace()
+		h, j, ok := p.number()
+		if !ok || h <= lo || h > p.max || h-lo >= maxRange {
+			return numRange{}, false
+		}
+		it.hi, it.end = h, j
+	}
+	p.i = it.end
+	if p.i < p.end && p.s[p.i] == '(' { // "3(p88)", "11(chap4)"
+		c := strings.IndexByte(p.s[p.i:p.end], ')')
+		if c < 0 {
+			return numRange{}, false
+		}
+		loc, k, ok := numberLocator(p.s, p.i+1, p.i+c)
+		if !ok || k != p.i+c {
+			return numRange{}, false
+		}
+		it.loc, p.i = loc, p.i+c+1
+	}
+	return it, true
+}
+
+// cue reports whether "see" or "cf." stands at p.i.
+func (p *numberParser) cue() bool { return cueLen(p.s[p.i:p.end]) > 0 }
+
+// skipCue passes "see", "see also" or "cf." and the space after it.
+func (p *numberParser) skipCue() {
+	if n := cueLen(p.s[p.i:p.end]); n > 0 {
+		p.i += n
+		p.skipSpace()
+	}
+}
+
+// cueLen returns the length of a cue opening s and followed by a space or
+// a digit: "see", "see also", "cf.", in any case.
+func cueLen(s string) int {
+	for _, c := range []string{"see also", "see", "cf."} {
+		if len(s) > len(c) && strings.EqualFold(s[:len(c)], c) && (s[len(c)] == ' ' || isDigitByte(s[len(c)])) {
+			return len(c)
+		}
+	}
+	return 0
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 
 // numberLocator reads a pinpoint after the numbers of a group at
 // s[i:end]: "p. 12", "pp. 12–14" (the pages alone), "Ch. 4", "Sec. IV",
@@ -214,7 +273,7 @@ func (sc *citeScanner) emitNumbers(items []numRange, group sources.Span, loc str
 	for _, it := range items {
 		for n := it.lo; n <= it.hi && len(sc.out) <= sc.limit; n++ {
 			sc.out = append(sc.out, Citation{Kind: KindNumeric, Group: group, Number: strconv.Itoa(n),
-				Span: sources.Span{Start: it.start, End: it.end}, Text: sc.s[it.start:it.end]})
+				Span: sources.Span{Start: it.start, End: it.end}, Text: sc.s[it.start:it.end], Locator: it.loc})
 		}
 	}
 	if loc != "" && len(items) > 0 {
@@ -270,7 +329,7 @@ func (sc *citeScanner) superscript(i int) int {
 	if _, n := superDigit(s, i); n == 0 {
 		return i + 1
 	}
-	if !attachedMarker(s, i) {
+	if i == 0 {
 		return skipSuper(s, i)
 	}
 	var items []numRange
@@ -302,6 +361,9 @@ func (sc *citeScanner) superscript(i int) int {
 	}
 	if r, _ := utf8.DecodeRuneInString(s[j:]); j < len(s) && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 		return j // "x²y": algebra, not a marker
+	}
+	if !attachedMarker(s, i) && !afterYear(s, i) && !afterShortWord(s, i, exponentLike(items)) {
+		return j
 	}
 	sc.emitNumbers(items, sources.Span{Start: i, End: j}, "")
 	return j
@@ -361,4 +423,56 @@ func attachedMarker(s string, i int) bool {
 		j -= n
 	}
 	return letters >= 3
+}
+
+// supAttached reports whether a superscript of items at s[i:] can be a
+// citation by what it follows: not a number ("10<sup>6</sup>") unless a
+// year ("since 2019<sup>6</sup>"), and a word only as a marker is attached
+// to it (see attachedMarker) or as afterShortWord allows ("studied
+// by<sup>4</sup>", "settle in<sup>3,7</sup>", not "m<sup>2</sup>").
+func supAttached(s string, i int, items []numRange) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	switch {
+	case unicode.IsDigit(r):
+		return afterYear(s, i)
+	case unicode.IsLetter(r):
+		return attachedMarker(s, i) || afterShortWord(s, i, exponentLike(items))
+	}
+	return true
+}
+
+// afterYear reports whether s[:i] ends with a year standing alone, "since
+// 2019": a power of ten or a unit's exponent follows a number that is
+// rarely one.
+func afterYear(s string, i int) bool {
+	if i < 4 || !allDigits(s[i-4:i]) || !plausibleYear(s[i-4:i]) {
+		return false
+	}
+	if i == 4 {
+		return true
+	}
+	c := s[i-5]
+	return !isDigitByte(c) && !isLetterByte(c) && c != '.' && c != ','
+}
+
+// afterShortWord reports whether s[:i] ends with a word of two letters
+// standing alone after which a marker cites: a preposition such as "by"
+// ("studied by⁴"), which is no unit, or another word ("in", "ft") when the
+// marker is not what a unit's exponent is, a lone 2 or 3 ("settle
+// in³,⁷", not "3 in²").
+func afterShortWord(s string, i int, exponent bool) bool {
+	if i < 2 || !isLetterByte(s[i-1]) || !isLetterByte(s[i-2]) || i > 2 && s[i-3] != ' ' && s[i-3] != '\n' {
+		return false
+	}
+	switch strings.ToLower(s[i-2 : i]) {
+	case "by", "of", "to", "at", "on", "as":
+		return true
+	}
+	return !exponent
+}
+
+// exponentLike reports whether a superscript reads as an exponent: a
+// lone 2 or 3.
+func exponentLike(items []numRange) bool {
+	return len(items) == 1 && items[0].lo == items[0].hi && (items[0].lo == 2 || items[0].lo == 3)
 }

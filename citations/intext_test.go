@@ -145,11 +145,16 @@ func TestScanTextPositive(t *testing.T) {
 		{"the rule [9, § 14]", []scanWant{{Kind: KindNumeric, Text: "9", Number: "9", Locator: "§ 14"}}},
 		{"the preface [2, pp. xi–xiv]", []scanWant{{Kind: KindNumeric, Text: "2", Number: "2", Locator: "xi–xiv"}}},
 		{"the history [6, chap. IV]", []scanWant{{Kind: KindNumeric, Text: "6", Number: "6", Locator: "chap. IV"}}},
+		{"as shown [3, see also 4].", []scanWant{wantNum("3", "3"), wantNum("4", "4")}},
+		{"as shown [see 8].", []scanWant{wantNum("8", "8")}},
 		{"shown.[1],[2]", []scanWant{wantNum("1", "1"), wantNum("2", "2")}},
 		{"shown¹² here", []scanWant{wantNum("¹²", "12")}},
 		{"the study² found", []scanWant{wantNum("²", "2")}},
 		{"trials¹⁻³ and data¹,²", []scanWant{wantNum("¹⁻³", "1"), wantNum("¹⁻³", "2"), wantNum("¹⁻³", "3"), wantNum("¹", "1"), wantNum("²", "2")}},
 		{"as shown.⁴", []scanWant{wantNum("⁴", "4")}},
+		{"as studied by⁴ in Delft", []scanWant{wantNum("⁴", "4")}},
+		{"rising since 2019⁶.", []scanWant{wantNum("⁶", "6")}},
+		{"will settle in³,⁷.", []scanWant{wantNum("³", "3"), wantNum("⁷", "7")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
@@ -172,8 +177,9 @@ func TestScanTextNegative(t *testing.T) {
 		"(since 2019)", "(Since 2019)", "(Summer 2020)", "in May (2019)", "COVID-19 (2020)", "(Vegfr2)",
 		"(FSPTCA Section 102)", "(Apollo 11)", "(ISO 9001)", "(H1N1)", "(3)", "(see above)", "(Smith)",
 		"[sic]", "[citation needed]", "[edit]", "[a]", "x[3]", "arr[12] = 4", "[2020]", "[1999]", "[1–500]", "[0]",
-		"[6–4]", "[1, 2, x]", "[1,,2]", "[3, see also 4]", "[2, Ch.]", "[5, Chapter Four]", "[1, Fig. 2, 3]", "[12345]", "[]", "[", "(", "(Smith, 2019", "Smith (2019",
+		"[6–4]", "[1, 2, x]", "[1,,2]", "[2, Ch.]", "[see]", "[3, see]", "[5(p)]", "[5(x12)]", "[5(p12]", "[5, Chapter Four]", "[1, Fig. 2, 3]", "[12345]", "[]", "[", "(", "(Smith, 2019", "Smith (2019",
 		"5 m² and 3 km² and 2 cm³", "x² + y²", "10⁶ cells", "E = mc²", "the ² alone",
+		"a tank of 40 in³", "1200² pixels", "12019⁶", "v2019⁶",
 		"a (\nSmith, 2019)", "Smith\n(2019)",
 		// a publisher, an identifier, lone words before a year in a text
 		// that does not cite by author and year
@@ -483,6 +489,42 @@ func TestScanTextLoneNames(t *testing.T) {
 			}
 			assert.Equal(t, tt.want, got)
 			checkScan(t, tt.text, cs)
+		})
+	}
+}
+
+// TestFindSuperscriptForms checks the superscripts of AMA and Nature
+// styles: pinpoints in parentheses after a number, "see" and "see also",
+// and markers after a year or a short word, while exponents and units
+// stay out.
+func TestFindSuperscriptForms(t *testing.T) {
+	num := func(text, n, loc string) scanWant {
+		return scanWant{Kind: KindNumeric, Text: text, Number: n, Locator: loc}
+	}
+	tests := []struct {
+		html string
+		want []scanWant
+	}{
+		{"<p>as the survey showed<sup>4(p17)</sup>.</p>", []scanWant{num("4", "4", "17")}},
+		{"<p>as the survey showed<sup>12(pp140-142)</sup>.</p>", []scanWant{num("12", "12", "140-142")}},
+		{"<p>dikes fail<sup>6(chap2),see also 3</sup>.</p>", []scanWant{num("6", "6", "chap2"), num("3", "3", "")}},
+		{"<p>dikes fail<sup>2(p9),7</sup>.</p>", []scanWant{num("2", "2", "9"), num("7", "7", "")}},
+		{"<p>mangroves help<sup>see 11</sup>.</p>", []scanWant{num("11", "11", "")}},
+		{"<p>rising since 2018<sup>5</sup>.</p>", []scanWant{num("5", "5", "")}},
+		{"<p>as measured by<sup>9</sup> in Delft.</p>", []scanWant{num("9", "9", "")}},
+		{"<p>will settle in<sup>3,8</sup>.</p>", []scanWant{num("3", "3", ""), num("8", "8", "")}},
+		{"<p>a tank of 40 in<sup>3</sup> holds it.</p>", []scanWant{}},
+		{"<p>a density of 10<sup>6</sup> cells and 1200<sup>2</sup> pixels.</p>", []scanWant{}},
+		{"<p>an area of 5 m<sup>2</sup> and x<sup>4</sup>.</p>", []scanWant{}},
+		{"<p>the 2019<sup>th</sup> entry and 20 km<sup>2(p3)</sup>.</p>", []scanWant{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.html, func(t *testing.T) {
+			doc, err := sources.Parse([]byte(tt.html), sources.ReadOptions{Name: "a.html"})
+			require.NoError(t, err)
+			got := Find(doc)
+			assert.Equal(t, tt.want, scanSummary(got))
+			checkScan(t, doc.Text, got)
 		})
 	}
 }

@@ -148,7 +148,7 @@ var yearWords = wordSet("n.d.", "n.d", "nd", "forthcoming", "submitted", "unpubl
 
 // locatorWords introduce a pinpoint after the year: "p. 12", "chap. 3".
 var locatorWords = wordSet(
-	"p.", "pp.", "p", "pp", "page", "pages", "para.", "paras.", "para", "paras", "chap.",
+	"p.", "pp.", "p", "pp", "page", "pages", "para.", "paras.", "para", "paras", "chap.", "chap",
 	"chapter", "ch.", "sec.", "section", "fig.", "figure", "table", "tab.", "n.", "note",
 	"vol.", "col.", "ll.", "l.", "line", "lines", "art.", "at", "loc.", "no.",
 )
