@@ -188,7 +188,10 @@ func FindWithOptions(doc *sources.Document, opts Options) ([]Citation, error) {
 //     of a range, each with the span of the range), "[5]–[9]", with a
 //     pinpoint ("[3, p. 12]", "[11, Ch. 4]") or a cue ("[see 4]");
 //   - Unicode superscript numbers attached to a word, "shown¹²", or
-//     following a year or a short word as in Find: "since 2019⁶", "by⁴".
+//     following a year or a short word as in Find: "since 2019⁶", "by⁴";
+//   - superscripts as pandoc writes them in plain text when Unicode has
+//     no superscript for them, attached the same way: "shown^(1,2)",
+//     "^(3(p88))", "^(see 13)".
 //
 // It is conservative: labels ("(Table 1)", "(Figure 2)"), statistics
 // ("(n = 35)", "(p < .05)"), dates ("(October 15, 2023)", "(2019–2020)"),
@@ -267,6 +270,8 @@ func scanText(text string, extra int, lim scanLimits) ([]Citation, bool) {
 			i++
 		case 0xC2, 0xE2:
 			i = sc.superscript(i)
+		case '^':
+			i = sc.caretSuperscript(i)
 		case 'e':
 			if i+1 < len(text) && text[i+1] == 't' {
 				i = sc.bareEtAl(i)
@@ -334,8 +339,9 @@ func (n *nextByte) after(s string, i int) int {
 }
 
 // markerStart marks the bytes where a citation can start: parentheses,
-// brackets, the first byte of a superscript digit and the "e" of "et al".
-var markerStart = [256]bool{'(': true, '[': true, 0xC2: true, 0xE2: true, 'e': true}
+// brackets, the first byte of a superscript digit, the caret of "^(3)"
+// and the "e" of "et al".
+var markerStart = [256]bool{'(': true, '[': true, 0xC2: true, 0xE2: true, 'e': true, '^': true}
 
 // numberIDs sets the IDs "c1", "c2", … in order.
 func numberIDs(cs []Citation) {

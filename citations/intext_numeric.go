@@ -369,6 +369,48 @@ func (sc *citeScanner) superscript(i int) int {
 	return j
 }
 
+// caretSuperscript reads a superscript as pandoc writes it in plain text,
+// "^(1,2)", "^(3(p88))", "^(5(chap6),see also 4)", at s[i:], as numeric
+// citations when it is attached as a Unicode superscript must be. It
+// returns where scanning should continue.
+func (sc *citeScanner) caretSuperscript(i int) int {
+	s := sc.s
+	if i == 0 || i+1 >= len(s) || s[i+1] != '(' {
+		return i + 1
+	}
+	c := closingParen(s, i+1, maxBracket)
+	if c < 0 {
+		return i + 1
+	}
+	var buf [8]numRange
+	items, loc, ok := parseNumberList(s, i+2, c, buf[:], sc.maxNumber)
+	if !ok || !attachedMarker(s, i) && !afterYear(s, i) && !afterShortWord(s, i, exponentLike(items)) {
+		return i + 1
+	}
+	sc.emitNumbers(items, sources.Span{Start: i, End: c + 1}, loc)
+	return c + 1
+}
+
+// closingParen returns the index of the ')' closing the '(' at s[open],
+// with parentheses nested inside, looking no further than limit bytes and
+// not past a line break; -1 when there is none.
+func closingParen(s string, open, limit int) int {
+	depth := 0
+	for j := open; j < len(s) && j-open <= limit; j++ {
+		switch s[j] {
+		case '(':
+			depth++
+		case ')':
+			if depth--; depth == 0 {
+				return j
+			}
+		case '\n':
+			return -1
+		}
+	}
+	return -1
+}
+
 // readSuper reads superscript digits at s[j:] as one number.
 func readSuper(s string, j int) (int, int) {
 	v, digits := 0, 0

@@ -155,6 +155,11 @@ func TestScanTextPositive(t *testing.T) {
 		{"as studied by⁴ in Delft", []scanWant{wantNum("⁴", "4")}},
 		{"rising since 2019⁶.", []scanWant{wantNum("⁶", "6")}},
 		{"will settle in³,⁷.", []scanWant{wantNum("³", "3"), wantNum("⁷", "7")}},
+		{"as shown^(1,2).", []scanWant{wantNum("1", "1"), wantNum("2", "2")}},
+		{"after dark^(5(chap6),see also 4).", []scanWant{{Kind: KindNumeric, Text: "5", Number: "5", Locator: "chap6"}, wantNum("4", "4")}},
+		{"mangroves help^(see 13).", []scanWant{wantNum("13", "13")}},
+		{"anticipated by^(3(p88)) from", []scanWant{{Kind: KindNumeric, Text: "3", Number: "3", Locator: "88"}}},
+		{"since 2019^(2–4).", []scanWant{wantNum("2–4", "2"), wantNum("2–4", "3"), wantNum("2–4", "4")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
@@ -180,6 +185,8 @@ func TestScanTextNegative(t *testing.T) {
 		"[6–4]", "[1, 2, x]", "[1,,2]", "[2, Ch.]", "[see]", "[3, see]", "[5(p)]", "[5(x12)]", "[5(p12]", "[5, Chapter Four]", "[1, Fig. 2, 3]", "[12345]", "[]", "[", "(", "(Smith, 2019", "Smith (2019",
 		"5 m² and 3 km² and 2 cm³", "x² + y²", "10⁶ cells", "E = mc²", "the ² alone",
 		"a tank of 40 in³", "1200² pixels", "12019⁶", "v2019⁶",
+		"x^(2) + y^(2)", "2^(10) bytes", "a^(n+1)", "the word ^(3) alone", "e^(3(p))", "40 in^(3)", "text^(1,2",
+		"text^(1\n2)", "text^(a,b)",
 		"a (\nSmith, 2019)", "Smith\n(2019)",
 		// a publisher, an identifier, lone words before a year in a text
 		// that does not cite by author and year
