@@ -121,7 +121,7 @@ func analyze(ctx context.Context, doc *sources.Document, opts Options, limits Li
 	// Numbers above the usual bound are citations where a list is
 	// numbered that far.
 	found, err := citations.FindWithOptions(doc, citations.Options{SiteOf: site.Of, MaxCitations: limits.MaxCitations,
-		MaxNumber: max(citations.DefaultMaxNumber, citations.LargestLabel(lists))})
+		MaxNumber: max(citations.DefaultMaxNumber, citations.LargestLabel(lists)), ParenNumbers: citations.Numbered(lists)})
 	if err != nil {
 		return nil, err
 	}

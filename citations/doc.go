@@ -13,10 +13,11 @@
 //
 // Find returns one Citation per cited work: author-year ("(Ma et al.,
 // 2020)", "Keller (2014)"), MLA author-page ("(Nakamura 45)"), numeric
-// ("[3]", "[4–6]", superscripts), footnote links (Wikipedia's notes,
-// Markdown's [^3]) and hyperlinks to other sites. Its scanners are split by
-// kind: intext_authoryear.go, intext_numeric.go, with the word lists in
-// intext_words.go.
+// ("[3]", "[4–6]", superscripts, and with Options.ParenNumbers
+// Vancouver's "(3)" where the list is numbered), footnote links
+// (Wikipedia's notes, Markdown's [^3]) and hyperlinks to other sites. Its
+// scanners are split by kind: intext_authoryear.go, intext_numeric.go,
+// with the word lists in intext_words.go.
 //
 // # Reference lists and entries
 //

@@ -82,6 +82,14 @@ type Options struct {
 	// FindReferencesWithOptions reads from a document; zero means
 	// DefaultMaxReferences.
 	MaxReferences int
+	// ParenNumbers reads numbers in parentheses, "(1)", "(1,2)", "(1–4)",
+	// "(see 13)", as numeric citations, the way Vancouver style writes
+	// them. Set it for a document whose reference list is numbered (see
+	// Numbered): elsewhere "(1) first … (2) second" enumerates. Even so
+	// they are kept only in a document that cites no other way by
+	// number (brackets, superscripts, footnotes), where they would be
+	// equations' or steps' numbers.
+	ParenNumbers bool
 }
 
 // FindWithOptions is Find, configured by opts. A document with more
@@ -94,7 +102,7 @@ func FindWithOptions(doc *sources.Document, opts Options) ([]Citation, error) {
 	if doc == nil {
 		return nil, nil
 	}
-	lim := scanLimits{citations: opts.MaxCitations, number: opts.MaxNumber}
+	lim := scanLimits{citations: opts.MaxCitations, number: opts.MaxNumber, parenNumbers: opts.ParenNumbers}
 	if lim.citations <= 0 {
 		lim.citations = DefaultMaxCitations
 	}
@@ -131,7 +139,7 @@ func FindWithOptions(doc *sources.Document, opts Options) ([]Citation, error) {
 		return !inPreformatted(doc, group) && (len(footnotes) == 0 || !noteSpans.overlaps(group))
 	}
 	text, ok := scanText(doc.Text, len(doc.Links)+max(0, len(doc.Superscripts)-footnoteLinks),
-		scanLimits{citations: lim.citations - len(footnotes), number: lim.number, keep: keep})
+		scanLimits{citations: lim.citations - len(footnotes), number: lim.number, keep: keep, parenNumbers: lim.parenNumbers})
 	if !ok {
 		return nil, tooMany
 	}
@@ -149,6 +157,9 @@ func FindWithOptions(doc *sources.Document, opts Options) ([]Citation, error) {
 	supers, ok := superscriptCitations(doc, groups, noteSpans, links, scanLimits{citations: room, number: lim.number})
 	if !ok {
 		return nil, tooMany
+	}
+	if opts.ParenNumbers && otherNumbering(doc, text, supers, footnotes) {
+		text = dropParenNumbers(doc.Text, text)
 	}
 	linked, ok := linkCitations(doc, text, opts.SiteOf, room-len(supers))
 	if !ok {
@@ -225,6 +236,9 @@ type scanLimits struct {
 	// keep, when set, says which citations to keep, by their group; the
 	// others are dropped as soon as their marker is read.
 	keep func(group sources.Span) bool
+	// parenNumbers reads "(1)", "(1,2)" as numeric citations (see
+	// Options.ParenNumbers).
+	parenNumbers bool
 }
 
 // scanText is ScanText without the IDs, which Find sets itself. With
@@ -233,7 +247,7 @@ type scanLimits struct {
 // nil result for a text without citations. With more citations than
 // lim.citations it stops, and returns nil and false.
 func scanText(text string, extra int, lim scanLimits) ([]Citation, bool) {
-	sc := citeScanner{s: text, limit: lim.citations, maxNumber: lim.number}
+	sc := citeScanner{s: text, limit: lim.citations, maxNumber: lim.number, parenNumbers: lim.parenNumbers}
 	// most citations open with a bracket or a parenthesis: one allocation
 	// for them up front rather than a series of growing copies
 	if extra >= 0 {
@@ -257,9 +271,14 @@ func scanText(text string, extra int, lim scanLimits) ([]Citation, bool) {
 		}
 		switch text[i] {
 		case '(':
-			// the next ')' on the line, with no '(' before it
-			if c := closeParen.after(text, i+1); c-i <= maxParen && c < newline.after(text, i+1) && c < openParen.after(text, i+1) {
-				sc.paren(i, c)
+			// the next ')' on the line, with no '(' before it; numbers
+			// may wrap, "(see\n13)"
+			if c := closeParen.after(text, i+1); c-i <= maxParen && c < openParen.after(text, i+1) {
+				if c < newline.after(text, i+1) {
+					sc.paren(i, c)
+				} else if sc.parenNumbers {
+					sc.numberParen(i, c)
+				}
 			}
 			i++
 		case '[':

@@ -45,6 +45,8 @@ type citeScanner struct {
 	limit int
 	// maxNumber is the largest citation number.
 	maxNumber int
+	// parenNumbers reads "(1)", "(1,2)" as numeric citations.
+	parenNumbers bool
 }
 
 // paren reads the parenthesis s[open:close+1] as an author-year or
@@ -52,6 +54,9 @@ type citeScanner struct {
 func (sc *citeScanner) paren(open, close int) {
 	s := sc.s
 	if !mayHoldYear(s[open+1 : close]) {
+		return
+	}
+	if sc.parenNumbers && sc.numberParen(open, close) {
 		return
 	}
 	toks, done := scanTokens(sc.toks[:0], s, open+1, close)

@@ -70,8 +70,10 @@ type numberParser struct {
 	max    int // the largest number read
 }
 
+// skipSpace passes spaces, tabs, no-break spaces and line breaks (a
+// group in parentheses may wrap; brackets never hold one).
 func (p *numberParser) skipSpace() {
-	for p.i < p.end && (p.s[p.i] == ' ' || p.s[p.i] == '\t' || p.s[p.i] == 0xC2 && p.i+1 < p.end && p.s[p.i+1] == 0xA0) {
+	for p.i < p.end && (p.s[p.i] == ' ' || p.s[p.i] == '\t' || p.s[p.i] == '\n' || p.s[p.i] == 0xC2 && p.i+1 < p.end && p.s[p.i+1] == 0xA0) {
 		if p.s[p.i] == 0xC2 {
 			p.i++
 		}
@@ -130,19 +132,26 @@ func (p *numberParser) item() (numRange, bool) {
 // cue reports whether "see" or "cf." stands at p.i.
 func (p *numberParser) cue() bool { return cueLen(p.s[p.i:p.end]) > 0 }
 
-// skipCue passes "see", "see also" or "cf." and the space after it.
+// skipCue passes "see", "see also" or "cf." and the space after it; a
+// line may break between "see" and "also".
 func (p *numberParser) skipCue() {
-	if n := cueLen(p.s[p.i:p.end]); n > 0 {
-		p.i += n
+	n := cueLen(p.s[p.i:p.end])
+	if n == 0 {
+		return
+	}
+	p.i += n
+	p.skipSpace()
+	if rest := p.s[p.i:p.end]; len(rest) > 4 && strings.EqualFold(rest[:4], "also") && (rest[4] == ' ' || rest[4] == '\n' || isDigitByte(rest[4])) {
+		p.i += 4
 		p.skipSpace()
 	}
 }
 
-// cueLen returns the length of a cue opening s and followed by a space or
-// a digit: "see", "see also", "cf.", in any case.
+// cueLen returns the length of a cue opening s and followed by a space, a
+// line break or a digit: "see" or "cf.", in any case.
 func cueLen(s string) int {
-	for _, c := range []string{"see also", "see", "cf."} {
-		if len(s) > len(c) && strings.EqualFold(s[:len(c)], c) && (s[len(c)] == ' ' || isDigitByte(s[len(c)])) {
+	for _, c := range []string{"see", "cf."} {
+		if len(s) > len(c) && strings.EqualFold(s[:len(c)], c) && (s[len(c)] == ' ' || s[len(c)] == '\n' || isDigitByte(s[len(c)])) {
 			return len(c)
 		}
 	}
@@ -369,6 +378,92 @@ func (sc *citeScanner) superscript(i int) int {
 	return j
 }
 
+// numberParen reads the parenthesis s[open:close+1] as a numeric group,
+// "(1)", "(1,2)", "(1–4)", "(5,see also 4)", as Vancouver style writes
+// its citations, and reports whether it was one. It follows a space or
+// opens the text: a number glued to what comes before ("f(1)", an issue
+// "2005;(1)") is not a citation, nor one after a word that numbers
+// something else ("Eq. (3)", "step (2)"), an enumerator or a statistic.
+func (sc *citeScanner) numberParen(open, close int) bool {
+	s := sc.s
+	if open > 0 {
+		if r, _ := utf8.DecodeLastRuneInString(s[:open]); !unicode.IsSpace(r) {
+			return false // "f(1)", an issue "2005;(1)"
+		}
+		if numberedThingBefore(s, open) {
+			return false
+		}
+	}
+	if statisticAfter(s, close+1) || enumerator(s, open, close+1) {
+		return false
+	}
+	var buf [8]numRange
+	items, loc, ok := parseNumberList(s, open+1, close, buf[:], sc.maxNumber)
+	if !ok || len(items) == 0 {
+		return false
+	}
+	sc.emitNumbers(items, sources.Span{Start: open, End: close + 1}, loc)
+	sc.covered = max(sc.covered, close+1)
+	return true
+}
+
+// statisticAfter reports whether a relation or a unit follows s[i:]
+// (past spaces), as after a statistic's degrees of freedom, "t-test (31)
+// = 0.75", or a quantity, "(12) %".
+func statisticAfter(s string, i int) bool {
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	if i == len(s) {
+		return false
+	}
+	if strings.IndexByte("=<>%", s[i]) >= 0 {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return r == '≤' || r == '≥' || r == '±' || r == '×'
+}
+
+// enumerator reports whether the number in parentheses s[open:end]
+// enumerates the parts of a sentence, "containing: (1) an insert, (2) a
+// site", "studies that (1) assess … and (2) identify": a lower-case word
+// follows it, and before it stands a colon, a semicolon or a word that
+// leads into a list. A citation is followed by punctuation, or opens a
+// sentence ("(3) called it").
+func enumerator(s string, open, end int) bool {
+	if end >= len(s) || s[end] != ' ' || end+1 >= len(s) || s[end+1] < 'a' || s[end+1] > 'z' {
+		return false
+	}
+	j := open
+	for j > 0 && (s[j-1] == ' ' || s[j-1] == '\n') {
+		j--
+	}
+	if j > 0 && (s[j-1] == ':' || s[j-1] == ';' || s[j-1] == ',') {
+		return true
+	}
+	k := j
+	for k > 0 && j-k < 8 && isLetterByte(s[k-1]) {
+		k--
+	}
+	return enumerationLeads[strings.ToLower(s[k:j])]
+}
+
+// numberedThingBefore reports whether the word before s[i:] (past spaces)
+// names something numbered in parentheses: "Eq. (3)", "Figure (2)",
+// "step (1)".
+func numberedThingBefore(s string, i int) bool {
+	j := i
+	for j > 0 && (s[j-1] == ' ' || s[j-1] == '\n') && i-j < 3 {
+		j--
+	}
+	k := j
+	for k > 0 && j-k < 12 && (isLetterByte(s[k-1]) || s[k-1] == '.') {
+		k--
+	}
+	w := strings.TrimSuffix(strings.ToLower(s[k:j]), ".")
+	return numberedThings[w]
+}
+
 // caretSuperscript reads a superscript as pandoc writes it in plain text,
 // "^(1,2)", "^(3(p88))", "^(5(chap6),see also 4)", at s[i:], as numeric
 // citations when it is attached as a Unicode superscript must be. It
@@ -517,4 +612,35 @@ func afterShortWord(s string, i int, exponent bool) bool {
 // lone 2 or 3.
 func exponentLike(items []numRange) bool {
 	return len(items) == 1 && items[0].lo == items[0].hi && (items[0].lo == 2 || items[0].lo == 3)
+}
+
+// dropParenNumbers returns cits without the numeric citations written in
+// parentheses (see Options.ParenNumbers), in place.
+func dropParenNumbers(text string, cits []Citation) []Citation {
+	out := cits[:0]
+	for _, c := range cits {
+		if c.Kind == KindNumeric && c.Group.Start < len(text) && text[c.Group.Start] == '(' {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// otherNumbering reports whether a document cites by number in another
+// way than parentheses: footnotes, superscripts, or numbers in brackets
+// that do not open a block (the labels of a list, "[1] Smith …").
+func otherNumbering(doc *sources.Document, text, supers, footnotes []Citation) bool {
+	if len(footnotes) > 0 || len(supers) > 0 {
+		return true
+	}
+	for _, c := range text {
+		if c.Kind != KindNumeric || c.Group.Start >= len(doc.Text) || doc.Text[c.Group.Start] == '(' {
+			continue
+		}
+		if !startsBlock(doc, c.Group.Start) {
+			return true
+		}
+	}
+	return false
 }

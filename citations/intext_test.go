@@ -535,3 +535,75 @@ func TestFindSuperscriptForms(t *testing.T) {
 		})
 	}
 }
+
+// TestFindParenNumbers checks Vancouver's numbers in parentheses: read
+// with Options.ParenNumbers only, never as statistics, enumerators,
+// equation numbers or a quantity, and dropped where the document cites by
+// number another way.
+func TestFindParenNumbers(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string // the numbers cited, in order
+	}{
+		{"one", "Night buses held their riders (5).", []string{"5"}},
+		{"a list and a range", "Peaks recovered slowly (1,2) and later (3–5).", []string{"1", "2", "3", "4", "5"}},
+		{"with see", "Mangroves help too (see 13).", []string{"13"}},
+		{"see also", "Trees cool streets (5,see also 4).", []string{"5", "4"}},
+		{"wrapped", "Mangroves help too (see\n13), and dykes (5,see\nalso 4).", []string{"13", "5", "4"}},
+		{"opening a sentence", "Offices empty. (3) called it the short week.", []string{"3"}},
+		{"a statistic", "The difference was small, t-test (31) = 0.75, p = 0.46.", nil},
+		{"a quantity", "Most riders (5%) travel at night (12 %).", nil},
+		{"enumerators", "The plan has three parts: (1) fewer buses, (2) longer routes and (3) new fares.", nil},
+		{"enumerators after a word", "We ask whether agencies that (1) cut peaks and (2) add midday buses gain riders.", nil},
+		{"labels of other things", "As Eq. (3) and step (2) show, and Figure (4).", nil},
+		{"glued", "The value f(1) and the issue 2005;(1):12-19.", nil},
+		{"years and zero", "In (2019) nothing, (0) nothing.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := intextDoc(tt.text)
+			got, err := FindWithOptions(doc, Options{ParenNumbers: true})
+			require.NoError(t, err)
+			var nums []string
+			for _, c := range got {
+				require.Equal(t, KindNumeric, c.Kind)
+				nums = append(nums, c.Number)
+			}
+			assert.Equal(t, tt.want, nums)
+			checkScan(t, tt.text, got)
+			off, err := FindWithOptions(doc, Options{})
+			require.NoError(t, err)
+			assert.Empty(t, off, "without ParenNumbers")
+		})
+	}
+	t.Run("another way of citing by number", func(t *testing.T) {
+		text := "Peaks recovered slowly [1], as in Eq. 2 with (3) terms [2]."
+		got, err := FindWithOptions(intextDoc(text), Options{ParenNumbers: true})
+		require.NoError(t, err)
+		require.Len(t, got, 2)
+		assert.Equal(t, "1", got[0].Number)
+		assert.Equal(t, "2", got[1].Number)
+	})
+}
+
+// TestNumbered checks which reference lists count as numbered for
+// Options.ParenNumbers.
+func TestNumbered(t *testing.T) {
+	list := func(labels ...string) []ReferenceList {
+		var l ReferenceList
+		for _, lb := range labels {
+			l.Entries = append(l.Entries, Reference{Label: lb})
+		}
+		return []ReferenceList{l}
+	}
+	assert.True(t, Numbered(list("1", "2", "3", "4")))
+	assert.True(t, Numbered(list("2", "3", "5")), "a list whose first entry was deleted")
+	assert.True(t, Numbered(list("1", "2", "3", "")), "an entry whose label the parser missed")
+	assert.False(t, Numbered(list("1")), "one entry")
+	assert.False(t, Numbered(list("1", "", "", "")), "a label here and there")
+	assert.False(t, Numbered(list("7", "8", "9")), "not from the start")
+	assert.False(t, Numbered(list("2015", "2016", "2019")), "years opening author-date entries")
+	assert.False(t, Numbered(list("BAD10", "Smi19")), "labels that are not numbers")
+	assert.False(t, Numbered(nil))
+}

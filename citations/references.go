@@ -171,6 +171,29 @@ func LargestLabel(lists []ReferenceList) int {
 	return largest
 }
 
+// Numbered reports whether a document's references are a numbered list,
+// for Options.ParenNumbers: a list of two entries or more, three in four
+// of them labelled with a number, the first of those 1, 2 or 3. A year
+// that opens entries in an author-date list ("2015. …") is no label.
+func Numbered(lists []ReferenceList) bool {
+	for _, l := range lists {
+		numbered, first := 0, -1
+		for _, e := range l.Entries {
+			n := labelNumber(e.Label)
+			if n <= 0 || isYearText(labelKey(e.Label)) {
+				continue
+			}
+			if numbered++; first < 0 {
+				first = n
+			}
+		}
+		if numbered >= 2 && 4*numbered >= 3*len(l.Entries) && first <= 3 {
+			return true
+		}
+	}
+	return false
+}
+
 // entryFinder is what FindReferences keeps while it reads one document:
 // the parses of the entry texts it has seen, and the count of entries
 // against the limit.
