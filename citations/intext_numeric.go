@@ -338,10 +338,13 @@ func (sc *citeScanner) superscript(i int) int {
 	if _, n := superDigit(s, i); n == 0 {
 		return i + 1
 	}
-	if i == 0 {
+	// the most a marker here can be attached; exactly, once its numbers
+	// are read
+	if !attachedMarker(s, i) && !afterYear(s, i) && !afterShortWord(s, i, false) {
 		return skipSuper(s, i)
 	}
-	var items []numRange
+	var buf [8]numRange
+	items := buf[:0]
 	j := i
 	for {
 		from := j
@@ -601,7 +604,7 @@ func afterShortWord(s string, i int, exponent bool) bool {
 	if i < 2 || !isLetterByte(s[i-1]) || !isLetterByte(s[i-2]) || i > 2 && s[i-3] != ' ' && s[i-3] != '\n' {
 		return false
 	}
-	switch strings.ToLower(s[i-2 : i]) {
+	switch string([]byte{s[i-2] | 0x20, s[i-1] | 0x20}) { // lower case
 	case "by", "of", "to", "at", "on", "as":
 		return true
 	}

@@ -179,8 +179,12 @@ func Numbered(lists []ReferenceList) bool {
 	for _, l := range lists {
 		numbered, first := 0, -1
 		for _, e := range l.Entries {
-			n := labelNumber(e.Label)
-			if n <= 0 || isYearText(labelKey(e.Label)) {
+			k := labelKey(e.Label)
+			if !allDigits(k) || len(k) > 5 || isYearText(k) {
+				continue
+			}
+			n, _ := strconv.Atoi(k)
+			if n <= 0 {
 				continue
 			}
 			if numbered++; first < 0 {
@@ -626,10 +630,10 @@ const maxLabelGap = 3
 // rarely in sequence.
 func (s *labelSequence) follows(text string) bool {
 	l, _ := cutLabel(text)
-	n, err := strconv.Atoi(l)
-	if err != nil || !allDigits(l) {
+	if !allDigits(l) || len(l) > 5 {
 		return false
 	}
+	n, _ := strconv.Atoi(l)
 	if s.last < 0 && n > 2 || s.last >= 0 && (n < s.last || n > s.last+maxLabelGap) {
 		return false
 	}
