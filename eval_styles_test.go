@@ -270,14 +270,29 @@ func TestEvalStyles(t *testing.T) {
 
 	// Floors a little under the figures measured when the corpus was
 	// added (detection P 1.000 R 0.714, link F1 0.799, faults P 0.094 R
-	// 0.697, 857 findings on 104 unplanted renderings); raise them as
-	// citecheck improves.
+	// 0.697, 857 findings on 104 unplanted renderings), raised once the
+	// numeric and superscript styles were read (R 0.841, F1 0.885, faults
+	// P 0.130 R 0.810, 702 findings); raise them as citecheck improves.
 	assert.GreaterOrEqual(t, overall.detP(), 0.97, "detection precision")
-	assert.GreaterOrEqual(t, overall.detR(), 0.69, "detection recall")
-	assert.GreaterOrEqual(t, overall.linkF1(), 0.77, "link F1")
-	assert.GreaterOrEqual(t, overall.faultP(), 0.07, "planted-fault precision")
-	assert.GreaterOrEqual(t, overall.faultR(), 0.66, "planted-fault recall")
-	assert.LessOrEqual(t, overall.cleanFindings, 900, "findings on unplanted renderings")
+	assert.GreaterOrEqual(t, overall.detR(), 0.83, "detection recall")
+	assert.GreaterOrEqual(t, overall.linkF1(), 0.87, "link F1")
+	assert.GreaterOrEqual(t, overall.faultP(), 0.12, "planted-fault precision")
+	assert.GreaterOrEqual(t, overall.faultR(), 0.80, "planted-fault recall")
+	assert.LessOrEqual(t, overall.cleanFindings, 720, "findings on unplanted renderings")
+	// The numeric and superscript families meet the targets but for one
+	// planted fault: the Vancouver citation whose number was changed
+	// leaves its entry cited nowhere, and the orphan is reported too
+	// (faults P 0.909 and 1.000).
+	for _, fam := range []string{"numeric", "superscript"} {
+		s := byFamily[fam]
+		require.NotNil(t, s, fam)
+		assert.GreaterOrEqual(t, s.detP(), targetDetP, "%s detection precision", fam)
+		assert.GreaterOrEqual(t, s.detR(), targetDetR, "%s detection recall", fam)
+		assert.GreaterOrEqual(t, s.linkF1(), targetLinks, "%s link F1", fam)
+		assert.GreaterOrEqual(t, s.faultP(), 0.90, "%s planted-fault precision", fam)
+		assert.GreaterOrEqual(t, s.faultR(), targetFaults, "%s planted-fault recall", fam)
+		assert.Zero(t, s.cleanFindings, "%s findings on unplanted renderings", fam)
+	}
 }
 
 // scoreStyleFile scores one rendering against its gold.
