@@ -597,9 +597,9 @@ func afterYear(s string, i int) bool {
 
 // afterShortWord reports whether s[:i] ends with a word of two letters
 // standing alone after which a marker cites: a preposition such as "by"
-// ("studied by⁴"), which is no unit, or another word ("in", "ft") when the
-// marker is not what a unit's exponent is, a lone 2 or 3 ("settle
-// in³,⁷", not "3 in²").
+// ("studied by⁴"), which is no unit, or another word ("in", "mm") when
+// the marker is not what a unit's exponent is, a lone number up to 4
+// ("settle in³,⁷", not "3 in²" or "300 mm⁴").
 func afterShortWord(s string, i int, exponent bool) bool {
 	if i < 2 || !isLetterByte(s[i-1]) || !isLetterByte(s[i-2]) || i > 2 && s[i-3] != ' ' && s[i-3] != '\n' {
 		return false
@@ -611,10 +611,10 @@ func afterShortWord(s string, i int, exponent bool) bool {
 	return !exponent
 }
 
-// exponentLike reports whether a superscript reads as an exponent: a
-// lone 2 or 3.
+// exponentLike reports whether a superscript reads as a unit's exponent:
+// a lone number up to 4 ("m²", "cm³", "mm⁴").
 func exponentLike(items []numRange) bool {
-	return len(items) == 1 && items[0].lo == items[0].hi && (items[0].lo == 2 || items[0].lo == 3)
+	return len(items) == 1 && items[0].lo == items[0].hi && items[0].lo <= 4
 }
 
 // dropParenNumbers returns cits without the numeric citations written in

@@ -520,7 +520,7 @@ func TestFindSuperscriptForms(t *testing.T) {
 		{"<p>rising since 2018<sup>5</sup>.</p>", []scanWant{num("5", "5", "")}},
 		{"<p>as measured by<sup>9</sup> in Delft.</p>", []scanWant{num("9", "9", "")}},
 		{"<p>will settle in<sup>3,8</sup>.</p>", []scanWant{num("3", "3", ""), num("8", "8", "")}},
-		{"<p>a tank of 40 in<sup>3</sup> holds it.</p>", []scanWant{}},
+		{"<p>a tank of 40 in<sup>3</sup> holds it, a beam of 300 mm<sup>4</sup>.</p>", []scanWant{}},
 		{"<p>a density of 10<sup>6</sup> cells and 1200<sup>2</sup> pixels.</p>", []scanWant{}},
 		{"<p>an area of 5 m<sup>2</sup> and x<sup>4</sup>.</p>", []scanWant{}},
 		{"<p>the 2019<sup>th</sup> entry and 20 km<sup>2(p3)</sup>.</p>", []scanWant{}},
