@@ -150,6 +150,9 @@ func (p *numberParser) skipCue() {
 // cueLen returns the length of a cue opening s and followed by a space, a
 // line break or a digit: "see" or "cf.", in any case.
 func cueLen(s string) int {
+	if len(s) < 4 || s[0]|0x20 != 's' && s[0]|0x20 != 'c' {
+		return 0
+	}
 	for _, c := range []string{"see", "cf."} {
 		if len(s) > len(c) && strings.EqualFold(s[:len(c)], c) && (s[len(c)] == ' ' || s[len(c)] == '\n' || isDigitByte(s[len(c)])) {
 			return len(c)
