@@ -122,7 +122,8 @@ func analyze(ctx context.Context, doc *sources.Document, opts Options, limits Li
 	// Numbers above the usual bound are citations where a list is
 	// numbered that far.
 	found, err := citations.FindWithOptions(doc, citations.Options{SiteOf: site.Of, MaxCitations: limits.MaxCitations,
-		MaxNumber: max(citations.DefaultMaxNumber, citations.LargestLabel(lists)), Lists: lists})
+		MaxNumber: max(citations.DefaultMaxNumber, citations.LargestLabel(lists)), Lists: lists,
+		ParenNumbers: citations.Numbered(lists)})
 	if err != nil {
 		return nil, err
 	}

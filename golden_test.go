@@ -79,6 +79,7 @@ func TestArticleFindings(t *testing.T) {
 		{"chicago.txt", []string{"13:ambiguous-citation", "14:unresolved-citation"}, 9, 7},
 		{"mla.txt", []string{"18:duplicate-reference"}, 5, 4},
 		{"numeric.txt", []string{"6:unresolved-citation", "31:orphan-reference"}, 8, 7},
+		{"vancouver.txt", []string{"12:unresolved-citation", "32:orphan-reference"}, 10, 6},
 		{"superscript.html", []string{"25:unresolved-citation"}, 7, 6},
 		{"wikipedia.html", []string{"10:unresolved-citation"}, 6, 4},
 		{"links.html", []string{"14:uncited-claim"}, 3, 4},

@@ -13,18 +13,19 @@
 //
 // Find returns one Citation per cited work: author-year ("(Ma et al.,
 // 2020)", "Keller (2014)"), MLA author-page ("(Nakamura 45)"), numeric
-// ("[3]", "[4–6]", superscripts), footnote links (Wikipedia's notes,
-// Markdown's [^3]), hyperlinks to other sites and DOIs written out in the
-// text ("doi:10.1038/nature12373"). A citation may carry its own source:
-// a link's URL, a DOI, or the URL or DOI written in an author-year group
-// ("(Hughes et al., 2018, https://doi.org/…)"). Its scanners are split by
-// kind: intext_authoryear.go, intext_numeric.go, intext_sources.go (the
-// sources written out), with the word lists in intext_words.go. Given the
-// document's lists (Options.Lists), FindWithOptions also reads what only
-// the list makes a citation: "(2017, chap. 4)" after "Haugen recounts"
-// (intext_known.go) and, where the list is MLA's Works Cited, "(da
-// Silva)", "(Müller, Cities Below the Tide Line 88)" or "Ferreira et al."
-// in the sentence (intext_mla.go).
+// ("[3]", "[4–6]", superscripts, and with Options.ParenNumbers
+// Vancouver's "(3)" where the list is numbered), footnote links
+// (Wikipedia's notes, Markdown's [^3]), hyperlinks to other sites and DOIs
+// written out in the text ("doi:10.1038/nature12373"). A citation may
+// carry its own source: a link's URL, a DOI, or the URL or DOI written in
+// an author-year group ("(Hughes et al., 2018, https://doi.org/…)"). Its
+// scanners are split by kind: intext_authoryear.go, intext_numeric.go,
+// intext_sources.go (the sources written out), with the word lists in
+// intext_words.go. Given the document's lists (Options.Lists),
+// FindWithOptions also reads what only the list makes a citation:
+// "(2017, chap. 4)" after "Haugen recounts" (intext_known.go) and, where
+// the list is MLA's Works Cited, "(da Silva)", "(Müller, Cities Below the
+// Tide Line 88)" or "Ferreira et al." in the sentence (intext_mla.go).
 //
 // # Reference lists and entries
 //

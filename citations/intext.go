@@ -6,8 +6,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/citecheck/citecheck/sources"
 )
@@ -17,7 +15,11 @@ import (
 //
 //   - author-year and author-page citations and bracketed numbers in the
 //     text (see ScanText), except inside preformatted blocks;
-//   - superscripts holding numbers ("2", "2,3", "4–6");
+//   - superscripts holding numbers ("2", "2,3", "4–6"), with AMA's
+//     pinpoints and cross-references ("3(p88)", "5(chap6),see also 4");
+//     after a number only when it is a year ("since 2019<sup>6</sup>"),
+//     after a short word only when it is a preposition or the
+//     superscript no exponent ("by<sup>4</sup>", not "m<sup>2</sup>");
 //   - footnote links (Link.Footnote), one citation per link;
 //   - hyperlinks in the body to other sites;
 //   - DOIs written out in the text, not linked: "doi:10.1038/nature12373",
@@ -95,6 +97,14 @@ type Options struct {
 	// et al." in the sentence. Without the list such text is too often a
 	// date, an aside or a name in the news.
 	Lists []ReferenceList
+	// ParenNumbers reads numbers in parentheses, "(1)", "(1,2)", "(1–4)",
+	// "(see 13)", as numeric citations, the way Vancouver style writes
+	// them. Set it for a document whose reference list is numbered (see
+	// Numbered): elsewhere "(1) first … (2) second" enumerates. Even so
+	// they are kept only in a document that cites no other way by
+	// number (brackets, superscripts, footnotes), where they would be
+	// equations' or steps' numbers.
+	ParenNumbers bool
 }
 
 // FindWithOptions is Find, configured by opts. A document with more
@@ -107,7 +117,7 @@ func FindWithOptions(doc *sources.Document, opts Options) ([]Citation, error) {
 	if doc == nil {
 		return nil, nil
 	}
-	lim := scanLimits{citations: opts.MaxCitations, number: opts.MaxNumber}
+	lim := scanLimits{citations: opts.MaxCitations, number: opts.MaxNumber, parenNumbers: opts.ParenNumbers}
 	if lim.citations <= 0 {
 		lim.citations = DefaultMaxCitations
 	}
@@ -145,7 +155,7 @@ func FindWithOptions(doc *sources.Document, opts Options) ([]Citation, error) {
 	}
 	text, ok := scanText(doc.Text, len(doc.Links)+max(0, len(doc.Superscripts)-footnoteLinks),
 		scanLimits{citations: lim.citations - len(footnotes), number: lim.number, keep: keep,
-			lists: opts.Lists, notes: len(footnotes) > 0 || len(doc.Superscripts) > 0})
+			lists: opts.Lists, notes: len(footnotes) > 0 || len(doc.Superscripts) > 0, parenNumbers: lim.parenNumbers})
 	if !ok {
 		return nil, tooMany
 	}
@@ -163,6 +173,9 @@ func FindWithOptions(doc *sources.Document, opts Options) ([]Citation, error) {
 	supers, ok := superscriptCitations(doc, groups, noteSpans, links, scanLimits{citations: room, number: lim.number})
 	if !ok {
 		return nil, tooMany
+	}
+	if opts.ParenNumbers && otherNumbering(doc, text, supers, footnotes) {
+		text = dropParenNumbers(doc.Text, text)
 	}
 	linked, ok := linkCitations(doc, text, opts.SiteOf, room-len(supers))
 	if !ok {
@@ -203,8 +216,13 @@ func FindWithOptions(doc *sources.Document, opts Options) ([]Citation, error) {
 //     citation spans "Smith (2019" and the others their year;
 //   - MLA author-page citations: "(Nakamura 45)", "(Nakamura and Lee 112)";
 //   - bracketed numbers: "[3]", "[2, 3]", "[4–6]" (one citation per number
-//     of a range, each with the span of the range), "[5]–[9]";
-//   - Unicode superscript numbers attached to a word: "shown¹²".
+//     of a range, each with the span of the range), "[5]–[9]", with a
+//     pinpoint ("[3, p. 12]", "[11, Ch. 4]") or a cue ("[see 4]");
+//   - Unicode superscript numbers attached to a word, "shown¹²", or
+//     following a year or a short word as in Find: "since 2019⁶", "by⁴";
+//   - superscripts as pandoc writes them in plain text when Unicode has
+//     no superscript for them, attached the same way: "shown^(1,2)",
+//     "^(3(p88))", "^(see 13)".
 //
 // It is conservative: labels ("(Table 1)", "(Figure 2)"), statistics
 // ("(n = 35)", "(p < .05)"), dates ("(October 15, 2023)", "(2019–2020)"),
@@ -242,6 +260,9 @@ type scanLimits struct {
 	// that it cites by footnotes or superscripts.
 	lists []ReferenceList
 	notes bool
+	// parenNumbers reads "(1)", "(1,2)" as numeric citations (see
+	// Options.ParenNumbers).
+	parenNumbers bool
 }
 
 // scanText is ScanText without the IDs, which Find sets itself. With
@@ -250,7 +271,7 @@ type scanLimits struct {
 // nil result for a text without citations. With more citations than
 // lim.citations it stops, and returns nil and false.
 func scanText(text string, extra int, lim scanLimits) ([]Citation, bool) {
-	sc := citeScanner{s: text, limit: lim.citations, maxNumber: lim.number, lists: lim.lists, notes: lim.notes}
+	sc := citeScanner{s: text, limit: lim.citations, maxNumber: lim.number, lists: lim.lists, notes: lim.notes, parenNumbers: lim.parenNumbers}
 	// most citations open with a bracket or a parenthesis: one allocation
 	// for them up front rather than a series of growing copies
 	if extra >= 0 {
@@ -274,9 +295,14 @@ func scanText(text string, extra int, lim scanLimits) ([]Citation, bool) {
 		}
 		switch text[i] {
 		case '(':
-			// the next ')' on the line, with no '(' before it
-			if c := closeParen.after(text, i+1); c-i <= maxParen && c < newline.after(text, i+1) && c < openParen.after(text, i+1) {
-				sc.paren(i, c)
+			// the next ')' on the line, with no '(' before it; numbers
+			// may wrap, "(see\n13)"
+			if c := closeParen.after(text, i+1); c-i <= maxParen && c < openParen.after(text, i+1) {
+				if c < newline.after(text, i+1) {
+					sc.paren(i, c)
+				} else if sc.parenNumbers {
+					sc.numberParen(i, c)
+				}
 			}
 			i++
 		case '[':
@@ -287,6 +313,8 @@ func scanText(text string, extra int, lim scanLimits) ([]Citation, bool) {
 			i++
 		case 0xC2, 0xE2:
 			i = sc.superscript(i)
+		case '^':
+			i = sc.caretSuperscript(i)
 		case 'e':
 			if i+1 < len(text) && text[i+1] == 't' {
 				i = sc.bareEtAl(i)
@@ -354,8 +382,9 @@ func (n *nextByte) after(s string, i int) int {
 }
 
 // markerStart marks the bytes where a citation can start: parentheses,
-// brackets, the first byte of a superscript digit and the "e" of "et al".
-var markerStart = [256]bool{'(': true, '[': true, 0xC2: true, 0xE2: true, 'e': true}
+// brackets, the first byte of a superscript digit, the caret of "^(3)"
+// and the "e" of "et al".
+var markerStart = [256]bool{'(': true, '[': true, 0xC2: true, 0xE2: true, 'e': true, '^': true}
 
 // numberIDs sets the IDs "c1", "c2", … in order.
 func numberIDs(cs []Citation) {
@@ -483,16 +512,12 @@ func superscriptCitations(doc *sources.Document, found, footnotes, links *spanIn
 		if start >= end {
 			continue
 		}
-		if r, _ := utf8.DecodeLastRuneInString(doc.Text[:sp.Start]); unicode.IsDigit(r) ||
-			unicode.IsLetter(r) && !attachedMarker(doc.Text, sp.Start) {
+		items, loc, ok := parseNumberList(doc.Text, start, end, buf[:], lim.number)
+		if !ok || !supAttached(doc.Text, sp.Start, items) {
 			continue // "10<sup>6</sup>", "m<sup>2</sup>"
 		}
-		items, loc, ok := parseNumberList(doc.Text, start, end, buf[:], lim.number)
-		if !ok || loc != "" {
-			continue
-		}
 		sc := citeScanner{s: doc.Text, out: out, limit: lim.citations}
-		sc.emitNumbers(items, sp, "")
+		sc.emitNumbers(items, sp, loc)
 		out = sc.out
 	}
 	if len(out) > lim.citations {

@@ -53,6 +53,8 @@ type citeScanner struct {
 	limit int
 	// maxNumber is the largest citation number.
 	maxNumber int
+	// parenNumbers reads "(1)", "(1,2)" as numeric citations.
+	parenNumbers bool
 }
 
 // paren reads the parenthesis s[open:close+1] as an author-year or
@@ -63,6 +65,9 @@ func (sc *citeScanner) paren(open, close int) {
 		return
 	}
 	if !mayHoldYear(s[open+1 : close]) {
+		return
+	}
+	if sc.parenNumbers && sc.numberParen(open, close) {
 		return
 	}
 	toks, done := scanTokens(sc.toks[:0], s, open+1, close)

@@ -52,7 +52,8 @@ func FuzzScanText(f *testing.F) {
 }
 
 // FuzzFind checks Find on plain-text documents: every span lies inside
-// Text and maps inside Src; and the limit: one citation fewer than Find
+// Text and maps inside Src, and with Options.ParenNumbers too, inside its
+// group; and the limit: one citation fewer than Find
 // returns is an error, and as many is either the same citations or an
 // error (a lone name's year that Find drops at the end counts as found).
 func FuzzFind(f *testing.F) {
@@ -64,6 +65,10 @@ func FuzzFind(f *testing.F) {
 	f.Add(strings.Replace(numberedList(3), "[1]", "[1000]", 1))
 	f.Add("Gini (2014) and HDI (2017) [1].\n")
 	f.Add("Ice (Hughes et al., 2018, https://doi.org/10.1038/nature25746; Ma, 2020, doi:10.1000/x), as in DOI 10.1000/y.\n")
+	// the numeric styles: Vancouver's parentheses, AMA's pinpoints,
+	// pandoc's plain-text superscripts
+	f.Add("Riders left (1,2), then (see\n13) and (5,see also 4): (1) one, (2) two.\n")
+	f.Add("Shown^(3(p88)) by⁴ since 2019⁶ [11, Ch. 4] dark^(5(chap6),see also 4).\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		doc, err := sources.Parse([]byte(src), sources.ReadOptions{Name: "fuzz.txt"})
 		if err != nil {
@@ -80,6 +85,15 @@ func FuzzFind(f *testing.F) {
 			}
 			if err != nil && !errors.Is(err, ErrTooManyCitations) {
 				t.Fatalf("error %v", err)
+			}
+		}
+		parens, err := FindWithOptions(doc, Options{ParenNumbers: true})
+		if err != nil && !errors.Is(err, ErrTooManyCitations) {
+			t.Fatalf("with ParenNumbers: error %v", err)
+		}
+		for i, c := range parens {
+			if c.Span.Start < 0 || c.Span.Start > c.Span.End || c.Span.End > len(doc.Text) || !c.Group.Contains(c.Span) {
+				t.Fatalf("with ParenNumbers, citation %d span %v (group %v) outside text or group", i, c.Span, c.Group)
 			}
 		}
 		for i, c := range found {

@@ -2,6 +2,7 @@ package citations
 
 import (
 	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -18,98 +19,217 @@ const maxRange = 50
 // numRange is one number or range of a numeric group.
 type numRange struct {
 	lo, hi     int
-	start, end int // the item's text
+	start, end int    // the item's text
+	loc        string // a pinpoint written after it: "p88" in "3(p88)"
 }
 
 // parseNumberList reads a list of citation numbers and ranges, such as
 // "1, 3–5, 8", none above maxNumber, from s[start:end]. It accepts a
-// trailing page locator ("[3, p. 12]") and returns it.
+// trailing locator ("[3, p. 12]", "[11, Ch. 4]") and returns it, a
+// pinpoint in parentheses after a number ("3(p88)", "10(pp128-130)",
+// AMA's), kept with its item, and "see" or "see also" before a number
+// ("5,see also 4").
 func parseNumberList(s string, start, end int, dst []numRange, maxNumber int) (items []numRange, loc string, ok bool) {
+	p := numberParser{s: s, i: start, end: end, max: maxNumber}
 	items = dst[:0]
-	i := start
-	skip := func() {
-		for i < end && (s[i] == ' ' || s[i] == '\t' || s[i] == 0xC2 && i+1 < end && s[i+1] == 0xA0) {
-			if s[i] == 0xC2 {
-				i++
-			}
-			i++
-		}
-	}
-	num := func() (int, int, bool) {
-		j := i
-		for j < end && s[j] >= '0' && s[j] <= '9' && j-i < 5 {
-			j++
-		}
-		if j == i || j < end && s[j] >= '0' && s[j] <= '9' {
-			return 0, i, false
-		}
-		n, _ := strconv.Atoi(s[i:j])
-		return n, j, true
-	}
 	for {
-		skip()
-		if len(items) > 0 && i < end && s[i] == 'p' { // "p. 12", "pp. 12–14"
-			j := i + 1
-			if j < end && s[j] == 'p' {
-				j++
-			}
-			if j < end && s[j] == '.' {
-				j++
-			}
-			for j < end && s[j] == ' ' {
-				j++
-			}
-			k := j
-			for k < end && (s[k] >= '0' && s[k] <= '9' || s[k] == '-') {
-				k++
-			}
-			if k > j {
-				r, n := utf8.DecodeRuneInString(s[k:end])
-				for isRangeDash(r) && k+n < end && s[k+n] >= '0' && s[k+n] <= '9' {
-					k += n
-					for k < end && s[k] >= '0' && s[k] <= '9' {
-						k++
-					}
-					r, n = utf8.DecodeRuneInString(s[k:end])
-				}
-				i = k
-				skip()
-				if i == end {
-					return items, s[j:k], true
-				}
-			}
-			return nil, "", false
-		}
-		from := i
-		lo, j, ok := num()
-		if !ok || lo < 1 || lo > maxNumber {
-			return nil, "", false
-		}
-		i = j
-		hi := lo
-		save := i
-		skip()
-		if r, n := utf8.DecodeRuneInString(s[i:end]); i < end && isRangeDash(r) {
-			i += n
-			skip()
-			h, j, ok := num()
-			if !ok || h <= lo || h > maxNumber || h-lo >= maxRange {
+		p.skipSpace()
+		if len(items) > 0 && p.i < p.end && !isDigitByte(s[p.i]) && !p.cue() { // "p. 12", "Ch. 4"
+			loc, k, ok := numberLocator(s, p.i, end)
+			if !ok {
 				return nil, "", false
 			}
-			hi, i, save = h, j, j
+			p.i = k
+			p.skipSpace()
+			if p.i != end {
+				return nil, "", false
+			}
+			return items, loc, true
 		}
-		i = save
-		items = append(items, numRange{lo: lo, hi: hi, start: from, end: i})
-		skip()
-		if i == end {
-			return items, "", true
-		}
-		if s[i] != ',' && s[i] != ';' {
+		p.skipCue()
+		it, ok := p.item()
+		if !ok {
 			return nil, "", false
 		}
-		i++
+		items = append(items, it)
+		p.skipSpace()
+		if p.i == end {
+			return items, "", true
+		}
+		if s[p.i] != ',' && s[p.i] != ';' {
+			return nil, "", false
+		}
+		p.i++
 	}
 }
+
+// numberParser reads a numeric group, s[i:end], from left to right.
+type numberParser struct {
+	s      string
+	i, end int
+	max    int // the largest number read
+}
+
+// skipSpace passes spaces, tabs, no-break spaces and line breaks (a
+// group in parentheses may wrap; brackets never hold one).
+func (p *numberParser) skipSpace() {
+	for p.i < p.end && (p.s[p.i] == ' ' || p.s[p.i] == '\t' || p.s[p.i] == '\n' || p.s[p.i] == 0xC2 && p.i+1 < p.end && p.s[p.i+1] == 0xA0) {
+		if p.s[p.i] == 0xC2 {
+			p.i++
+		}
+		p.i++
+	}
+}
+
+// number reads a number of up to five digits at p.i, without moving.
+func (p *numberParser) number() (n, next int, ok bool) {
+	j := p.i
+	for j < p.end && isDigitByte(p.s[j]) && j-p.i < 5 {
+		j++
+	}
+	if j == p.i || j < p.end && isDigitByte(p.s[j]) {
+		return 0, p.i, false
+	}
+	n, _ = strconv.Atoi(p.s[p.i:j])
+	return n, j, true
+}
+
+// item reads one number or range, with a pinpoint in parentheses after
+// it.
+func (p *numberParser) item() (numRange, bool) {
+	from := p.i
+	lo, j, ok := p.number()
+	if !ok || lo < 1 || lo > p.max {
+		return numRange{}, false
+	}
+	p.i = j
+	it := numRange{lo: lo, hi: lo, start: from, end: j}
+	p.skipSpace()
+	if r, n := utf8.DecodeRuneInString(p.s[p.i:p.end]); p.i < p.end && isRangeDash(r) {
+		p.i += n
+		p.skipSpace()
+		h, j, ok := p.number()
+		if !ok || h <= lo || h > p.max || h-lo >= maxRange {
+			return numRange{}, false
+		}
+		it.hi, it.end = h, j
+	}
+	p.i = it.end
+	if p.i < p.end && p.s[p.i] == '(' { // "3(p88)", "11(chap4)"
+		c := strings.IndexByte(p.s[p.i:p.end], ')')
+		if c < 0 {
+			return numRange{}, false
+		}
+		loc, k, ok := numberLocator(p.s, p.i+1, p.i+c)
+		if !ok || k != p.i+c {
+			return numRange{}, false
+		}
+		it.loc, p.i = loc, p.i+c+1
+	}
+	return it, true
+}
+
+// cue reports whether "see" or "cf." stands at p.i.
+func (p *numberParser) cue() bool { return cueLen(p.s[p.i:p.end]) > 0 }
+
+// skipCue passes "see", "see also" or "cf." and the space after it; a
+// line may break between "see" and "also".
+func (p *numberParser) skipCue() {
+	n := cueLen(p.s[p.i:p.end])
+	if n == 0 {
+		return
+	}
+	p.i += n
+	p.skipSpace()
+	if rest := p.s[p.i:p.end]; len(rest) > 4 && strings.EqualFold(rest[:4], "also") && (rest[4] == ' ' || rest[4] == '\n' || isDigitByte(rest[4])) {
+		p.i += 4
+		p.skipSpace()
+	}
+}
+
+// cueLen returns the length of a cue opening s and followed by a space, a
+// line break or a digit: "see" or "cf.", in any case.
+func cueLen(s string) int {
+	if len(s) < 4 || s[0]|0x20 != 's' && s[0]|0x20 != 'c' {
+		return 0
+	}
+	for _, c := range []string{"see", "cf."} {
+		if len(s) > len(c) && strings.EqualFold(s[:len(c)], c) && (s[len(c)] == ' ' || s[len(c)] == '\n' || isDigitByte(s[len(c)])) {
+			return len(c)
+		}
+	}
+	return 0
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
+
+// numberLocator reads a pinpoint after the numbers of a group at
+// s[i:end]: "p. 12", "pp. 12–14" (the pages alone), "Ch. 4", "Sec. IV",
+// "§ 3" (with their word), with one of the words of locatorWords. It
+// returns the locator and where it ends.
+func numberLocator(s string, i, end int) (loc string, next int, ok bool) {
+	from := i
+	pages := false
+	if strings.HasPrefix(s[i:end], "§") {
+		i += len("§")
+	} else {
+		j := i
+		for j < end && j-i < 8 && (s[j] >= 'a' && s[j] <= 'z' || s[j] >= 'A' && s[j] <= 'Z') {
+			j++
+		}
+		if j < end && s[j] == '.' {
+			j++
+		}
+		w := s[i:j]
+		if w == "" || !locatorWords[strings.ToLower(w)] {
+			return "", i, false
+		}
+		pages = w[0] == 'p' || w[0] == 'P'
+		i = j
+	}
+	for i < end && s[i] == ' ' {
+		i++
+	}
+	v := i
+	i = pinpointEnd(s, i, end)
+	if i == v {
+		return "", i, false
+	}
+	if r, n := utf8.DecodeRuneInString(s[i:end]); i < end && (isRangeDash(r) || r == '-') {
+		if k := pinpointEnd(s, i+n, end); k > i+n {
+			i = k
+		}
+	}
+	if pages {
+		from = v
+	}
+	return s[from:i], i, true
+}
+
+// pinpointEnd returns where a page, chapter or section number at s[i:end]
+// ends: digits with dots ("3.2"), or a roman numeral ("iv", "IV"), with
+// one letter after digits ("12a"); i when there is none.
+func pinpointEnd(s string, i, end int) int {
+	j := i
+	for j < end && j-i < 8 && (s[j] >= '0' && s[j] <= '9' || s[j] == '.' && j > i && j+1 < end && s[j+1] >= '0' && s[j+1] <= '9') {
+		j++
+	}
+	if j > i {
+		if j < end && (s[j] >= 'a' && s[j] <= 'z') && (j+1 == end || !isLetterByte(s[j+1])) {
+			j++
+		}
+		return j
+	}
+	for j < end && j-i < 8 && strings.IndexByte("ivxlcIVXLC", s[j]) >= 0 {
+		j++
+	}
+	if j < end && isLetterByte(s[j]) {
+		return i
+	}
+	return j
+}
+
+func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // bracket reads s[open:close+1] as a numeric group such as "[3]", "[2, 3]"
 // or "[4–6]", and "[5]–[9]" as the range 5 to 9. It returns where scanning
@@ -165,7 +285,7 @@ func (sc *citeScanner) emitNumbers(items []numRange, group sources.Span, loc str
 	for _, it := range items {
 		for n := it.lo; n <= it.hi && len(sc.out) <= sc.limit; n++ {
 			sc.out = append(sc.out, Citation{Kind: KindNumeric, Group: group, Number: strconv.Itoa(n),
-				Span: sources.Span{Start: it.start, End: it.end}, Text: sc.s[it.start:it.end]})
+				Span: sources.Span{Start: it.start, End: it.end}, Text: sc.s[it.start:it.end], Locator: it.loc})
 		}
 	}
 	if loc != "" && len(items) > 0 {
@@ -221,10 +341,13 @@ func (sc *citeScanner) superscript(i int) int {
 	if _, n := superDigit(s, i); n == 0 {
 		return i + 1
 	}
-	if !attachedMarker(s, i) {
+	// the most a marker here can be attached; exactly, once its numbers
+	// are read
+	if !attachedMarker(s, i) && !afterYear(s, i) && !afterShortWord(s, i, false) {
 		return skipSuper(s, i)
 	}
-	var items []numRange
+	var buf [8]numRange
+	items := buf[:0]
 	j := i
 	for {
 		from := j
@@ -254,8 +377,139 @@ func (sc *citeScanner) superscript(i int) int {
 	if r, _ := utf8.DecodeRuneInString(s[j:]); j < len(s) && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 		return j // "x²y": algebra, not a marker
 	}
+	if !attachedMarker(s, i) && !afterYear(s, i) && !afterShortWord(s, i, exponentLike(items)) {
+		return j
+	}
 	sc.emitNumbers(items, sources.Span{Start: i, End: j}, "")
 	return j
+}
+
+// numberParen reads the parenthesis s[open:close+1] as a numeric group,
+// "(1)", "(1,2)", "(1–4)", "(5,see also 4)", as Vancouver style writes
+// its citations, and reports whether it was one. It follows a space or
+// opens the text: a number glued to what comes before ("f(1)", an issue
+// "2005;(1)") is not a citation, nor one after a word that numbers
+// something else ("Eq. (3)", "step (2)"), an enumerator or a statistic.
+func (sc *citeScanner) numberParen(open, close int) bool {
+	s := sc.s
+	if open > 0 {
+		if r, _ := utf8.DecodeLastRuneInString(s[:open]); !unicode.IsSpace(r) {
+			return false // "f(1)", an issue "2005;(1)"
+		}
+		if numberedThingBefore(s, open) {
+			return false
+		}
+	}
+	if statisticAfter(s, close+1) || enumerator(s, open, close+1) {
+		return false
+	}
+	var buf [8]numRange
+	items, loc, ok := parseNumberList(s, open+1, close, buf[:], sc.maxNumber)
+	if !ok || len(items) == 0 {
+		return false
+	}
+	sc.emitNumbers(items, sources.Span{Start: open, End: close + 1}, loc)
+	sc.covered = max(sc.covered, close+1)
+	return true
+}
+
+// statisticAfter reports whether a relation or a unit follows s[i:]
+// (past spaces), as after a statistic's degrees of freedom, "t-test (31)
+// = 0.75", or a quantity, "(12) %".
+func statisticAfter(s string, i int) bool {
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	if i == len(s) {
+		return false
+	}
+	if strings.IndexByte("=<>%", s[i]) >= 0 {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return r == '≤' || r == '≥' || r == '±' || r == '×'
+}
+
+// enumerator reports whether the number in parentheses s[open:end]
+// enumerates the parts of a sentence, "containing: (1) an insert, (2) a
+// site", "studies that (1) assess … and (2) identify": a lower-case word
+// follows it, and before it stands a colon, a semicolon or a word that
+// leads into a list. A citation is followed by punctuation, or opens a
+// sentence ("(3) called it").
+func enumerator(s string, open, end int) bool {
+	if end >= len(s) || s[end] != ' ' || end+1 >= len(s) || s[end+1] < 'a' || s[end+1] > 'z' {
+		return false
+	}
+	j := open
+	for j > 0 && (s[j-1] == ' ' || s[j-1] == '\n') {
+		j--
+	}
+	if j > 0 && (s[j-1] == ':' || s[j-1] == ';' || s[j-1] == ',') {
+		return true
+	}
+	k := j
+	for k > 0 && j-k < 8 && isLetterByte(s[k-1]) {
+		k--
+	}
+	return enumerationLeads[strings.ToLower(s[k:j])]
+}
+
+// numberedThingBefore reports whether the word before s[i:] (past spaces)
+// names something numbered in parentheses: "Eq. (3)", "Figure (2)",
+// "step (1)".
+func numberedThingBefore(s string, i int) bool {
+	j := i
+	for j > 0 && (s[j-1] == ' ' || s[j-1] == '\n') && i-j < 3 {
+		j--
+	}
+	k := j
+	for k > 0 && j-k < 12 && (isLetterByte(s[k-1]) || s[k-1] == '.') {
+		k--
+	}
+	w := strings.TrimSuffix(strings.ToLower(s[k:j]), ".")
+	return numberedThings[w]
+}
+
+// caretSuperscript reads a superscript as pandoc writes it in plain text,
+// "^(1,2)", "^(3(p88))", "^(5(chap6),see also 4)", at s[i:], as numeric
+// citations when it is attached as a Unicode superscript must be. It
+// returns where scanning should continue.
+func (sc *citeScanner) caretSuperscript(i int) int {
+	s := sc.s
+	if i == 0 || i+1 >= len(s) || s[i+1] != '(' {
+		return i + 1
+	}
+	c := closingParen(s, i+1, maxBracket)
+	if c < 0 {
+		return i + 1
+	}
+	var buf [8]numRange
+	items, loc, ok := parseNumberList(s, i+2, c, buf[:], sc.maxNumber)
+	if !ok || !attachedMarker(s, i) && !afterYear(s, i) && !afterShortWord(s, i, exponentLike(items)) {
+		return i + 1
+	}
+	sc.emitNumbers(items, sources.Span{Start: i, End: c + 1}, loc)
+	return c + 1
+}
+
+// closingParen returns the index of the ')' closing the '(' at s[open],
+// with parentheses nested inside, looking no further than limit bytes and
+// not past a line break; -1 when there is none.
+func closingParen(s string, open, limit int) int {
+	depth := 0
+	for j := open; j < len(s) && j-open <= limit; j++ {
+		switch s[j] {
+		case '(':
+			depth++
+		case ')':
+			if depth--; depth == 0 {
+				return j
+			}
+		case '\n':
+			return -1
+		}
+	}
+	return -1
 }
 
 // readSuper reads superscript digits at s[j:] as one number.
@@ -312,4 +566,87 @@ func attachedMarker(s string, i int) bool {
 		j -= n
 	}
 	return letters >= 3
+}
+
+// supAttached reports whether a superscript of items at s[i:] can be a
+// citation by what it follows: not a number ("10<sup>6</sup>") unless a
+// year ("since 2019<sup>6</sup>"), and a word only as a marker is attached
+// to it (see attachedMarker) or as afterShortWord allows ("studied
+// by<sup>4</sup>", "settle in<sup>3,7</sup>", not "m<sup>2</sup>").
+func supAttached(s string, i int, items []numRange) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	switch {
+	case unicode.IsDigit(r):
+		return afterYear(s, i)
+	case unicode.IsLetter(r):
+		return attachedMarker(s, i) || afterShortWord(s, i, exponentLike(items))
+	}
+	return true
+}
+
+// afterYear reports whether s[:i] ends with a year standing alone, "since
+// 2019": a power of ten or a unit's exponent follows a number that is
+// rarely one.
+func afterYear(s string, i int) bool {
+	if i < 4 || !allDigits(s[i-4:i]) || !plausibleYear(s[i-4:i]) {
+		return false
+	}
+	if i == 4 {
+		return true
+	}
+	c := s[i-5]
+	return !isDigitByte(c) && !isLetterByte(c) && c != '.' && c != ','
+}
+
+// afterShortWord reports whether s[:i] ends with a word of two letters
+// standing alone after which a marker cites: a preposition such as "by"
+// ("studied by⁴"), which is no unit, or another word ("in", "mm") when
+// the marker is not what a unit's exponent is, a lone number up to 4
+// ("settle in³,⁷", not "3 in²" or "300 mm⁴").
+func afterShortWord(s string, i int, exponent bool) bool {
+	if i < 2 || !isLetterByte(s[i-1]) || !isLetterByte(s[i-2]) || i > 2 && s[i-3] != ' ' && s[i-3] != '\n' {
+		return false
+	}
+	switch string([]byte{s[i-2] | 0x20, s[i-1] | 0x20}) { // lower case
+	case "by", "of", "to", "at", "on", "as":
+		return true
+	}
+	return !exponent
+}
+
+// exponentLike reports whether a superscript reads as a unit's exponent:
+// a lone number up to 4 ("m²", "cm³", "mm⁴").
+func exponentLike(items []numRange) bool {
+	return len(items) == 1 && items[0].lo == items[0].hi && items[0].lo <= 4
+}
+
+// dropParenNumbers returns cits without the numeric citations written in
+// parentheses (see Options.ParenNumbers), in place.
+func dropParenNumbers(text string, cits []Citation) []Citation {
+	out := cits[:0]
+	for _, c := range cits {
+		if c.Kind == KindNumeric && c.Group.Start < len(text) && text[c.Group.Start] == '(' {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// otherNumbering reports whether a document cites by number in another
+// way than parentheses: footnotes, superscripts, or numbers in brackets
+// that do not open a block (the labels of a list, "[1] Smith …").
+func otherNumbering(doc *sources.Document, text, supers, footnotes []Citation) bool {
+	if len(footnotes) > 0 || len(supers) > 0 {
+		return true
+	}
+	for _, c := range text {
+		if c.Kind != KindNumeric || c.Group.Start >= len(doc.Text) || doc.Text[c.Group.Start] == '(' {
+			continue
+		}
+		if !startsBlock(doc, c.Group.Start) {
+			return true
+		}
+	}
+	return false
 }

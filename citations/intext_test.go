@@ -139,11 +139,27 @@ func TestScanTextPositive(t *testing.T) {
 		{"shown [ 7 ].", []scanWant{wantNum("7", "7")}},
 		{"shown [5]–[7].", []scanWant{wantNum("[5]–[7]", "5"), wantNum("[5]–[7]", "6"), wantNum("[5]–[7]", "7")}},
 		{"shown [3, p. 12].", []scanWant{{Kind: KindNumeric, Text: "3", Number: "3", Locator: "12"}}},
+		{"as argued [7, Ch. 2], see also [3].", []scanWant{{Kind: KindNumeric, Text: "7", Number: "7", Locator: "Ch. 2"}, wantNum("3", "3")}},
+		{"the method [4, Sec. 3.2]", []scanWant{{Kind: KindNumeric, Text: "4", Number: "4", Locator: "Sec. 3.2"}}},
+		{"the model [12, Fig. 5a]", []scanWant{{Kind: KindNumeric, Text: "12", Number: "12", Locator: "Fig. 5a"}}},
+		{"the rule [9, § 14]", []scanWant{{Kind: KindNumeric, Text: "9", Number: "9", Locator: "§ 14"}}},
+		{"the preface [2, pp. xi–xiv]", []scanWant{{Kind: KindNumeric, Text: "2", Number: "2", Locator: "xi–xiv"}}},
+		{"the history [6, chap. IV]", []scanWant{{Kind: KindNumeric, Text: "6", Number: "6", Locator: "chap. IV"}}},
+		{"as shown [3, see also 4].", []scanWant{wantNum("3", "3"), wantNum("4", "4")}},
+		{"as shown [see 8].", []scanWant{wantNum("8", "8")}},
 		{"shown.[1],[2]", []scanWant{wantNum("1", "1"), wantNum("2", "2")}},
 		{"shown¹² here", []scanWant{wantNum("¹²", "12")}},
 		{"the study² found", []scanWant{wantNum("²", "2")}},
 		{"trials¹⁻³ and data¹,²", []scanWant{wantNum("¹⁻³", "1"), wantNum("¹⁻³", "2"), wantNum("¹⁻³", "3"), wantNum("¹", "1"), wantNum("²", "2")}},
 		{"as shown.⁴", []scanWant{wantNum("⁴", "4")}},
+		{"as studied by⁴ in Delft", []scanWant{wantNum("⁴", "4")}},
+		{"rising since 2019⁶.", []scanWant{wantNum("⁶", "6")}},
+		{"will settle in³,⁷.", []scanWant{wantNum("³", "3"), wantNum("⁷", "7")}},
+		{"as shown^(1,2).", []scanWant{wantNum("1", "1"), wantNum("2", "2")}},
+		{"after dark^(5(chap6),see also 4).", []scanWant{{Kind: KindNumeric, Text: "5", Number: "5", Locator: "chap6"}, wantNum("4", "4")}},
+		{"mangroves help^(see 13).", []scanWant{wantNum("13", "13")}},
+		{"anticipated by^(3(p88)) from", []scanWant{{Kind: KindNumeric, Text: "3", Number: "3", Locator: "88"}}},
+		{"since 2019^(2–4).", []scanWant{wantNum("2–4", "2"), wantNum("2–4", "3"), wantNum("2–4", "4")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
@@ -166,8 +182,11 @@ func TestScanTextNegative(t *testing.T) {
 		"(since 2019)", "(Since 2019)", "(Summer 2020)", "in May (2019)", "COVID-19 (2020)", "(Vegfr2)",
 		"(FSPTCA Section 102)", "(Apollo 11)", "(ISO 9001)", "(H1N1)", "(3)", "(see above)", "(Smith)",
 		"[sic]", "[citation needed]", "[edit]", "[a]", "x[3]", "arr[12] = 4", "[2020]", "[1999]", "[1–500]", "[0]",
-		"[6–4]", "[1, 2, x]", "[1,,2]", "[12345]", "[]", "[", "(", "(Smith, 2019", "Smith (2019",
+		"[6–4]", "[1, 2, x]", "[1,,2]", "[2, Ch.]", "[see]", "[3, see]", "[5(p)]", "[5(x12)]", "[5(p12]", "[5, Chapter Four]", "[1, Fig. 2, 3]", "[12345]", "[]", "[", "(", "(Smith, 2019", "Smith (2019",
 		"5 m² and 3 km² and 2 cm³", "x² + y²", "10⁶ cells", "E = mc²", "the ² alone",
+		"a tank of 40 in³", "1200² pixels", "12019⁶", "v2019⁶",
+		"x^(2) + y^(2)", "2^(10) bytes", "a^(n+1)", "the word ^(3) alone", "e^(3(p))", "40 in^(3)", "text^(1,2",
+		"text^(1\n2)", "text^(a,b)",
 		"a (\nSmith, 2019)", "Smith\n(2019)",
 		// a publisher, an identifier, lone words before a year in a text
 		// that does not cite by author and year
@@ -483,4 +502,112 @@ func TestScanTextLoneNames(t *testing.T) {
 			checkScan(t, tt.text, cs)
 		})
 	}
+}
+
+// TestFindSuperscriptForms checks the superscripts of AMA and Nature
+// styles: pinpoints in parentheses after a number, "see" and "see also",
+// and markers after a year or a short word, while exponents and units
+// stay out.
+func TestFindSuperscriptForms(t *testing.T) {
+	num := func(text, n, loc string) scanWant {
+		return scanWant{Kind: KindNumeric, Text: text, Number: n, Locator: loc}
+	}
+	tests := []struct {
+		html string
+		want []scanWant
+	}{
+		{"<p>as the survey showed<sup>4(p17)</sup>.</p>", []scanWant{num("4", "4", "17")}},
+		{"<p>as the survey showed<sup>12(pp140-142)</sup>.</p>", []scanWant{num("12", "12", "140-142")}},
+		{"<p>dikes fail<sup>6(chap2),see also 3</sup>.</p>", []scanWant{num("6", "6", "chap2"), num("3", "3", "")}},
+		{"<p>dikes fail<sup>2(p9),7</sup>.</p>", []scanWant{num("2", "2", "9"), num("7", "7", "")}},
+		{"<p>mangroves help<sup>see 11</sup>.</p>", []scanWant{num("11", "11", "")}},
+		{"<p>rising since 2018<sup>5</sup>.</p>", []scanWant{num("5", "5", "")}},
+		{"<p>as measured by<sup>9</sup> in Delft.</p>", []scanWant{num("9", "9", "")}},
+		{"<p>will settle in<sup>3,8</sup>.</p>", []scanWant{num("3", "3", ""), num("8", "8", "")}},
+		{"<p>a tank of 40 in<sup>3</sup> holds it, a beam of 300 mm<sup>4</sup>.</p>", []scanWant{}},
+		{"<p>a density of 10<sup>6</sup> cells and 1200<sup>2</sup> pixels.</p>", []scanWant{}},
+		{"<p>an area of 5 m<sup>2</sup> and x<sup>4</sup>.</p>", []scanWant{}},
+		{"<p>the 2019<sup>th</sup> entry and 20 km<sup>2(p3)</sup>.</p>", []scanWant{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.html, func(t *testing.T) {
+			doc, err := sources.Parse([]byte(tt.html), sources.ReadOptions{Name: "a.html"})
+			require.NoError(t, err)
+			got := Find(doc)
+			assert.Equal(t, tt.want, scanSummary(got))
+			checkScan(t, doc.Text, got)
+		})
+	}
+}
+
+// TestFindParenNumbers checks Vancouver's numbers in parentheses: read
+// with Options.ParenNumbers only, never as statistics, enumerators,
+// equation numbers or a quantity, and dropped where the document cites by
+// number another way.
+func TestFindParenNumbers(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string // the numbers cited, in order
+	}{
+		{"one", "Night buses held their riders (5).", []string{"5"}},
+		{"a list and a range", "Peaks recovered slowly (1,2) and later (3–5).", []string{"1", "2", "3", "4", "5"}},
+		{"with see", "Mangroves help too (see 13).", []string{"13"}},
+		{"see also", "Trees cool streets (5,see also 4).", []string{"5", "4"}},
+		{"wrapped", "Mangroves help too (see\n13), and dykes (5,see\nalso 4).", []string{"13", "5", "4"}},
+		{"opening a sentence", "Offices empty. (3) called it the short week.", []string{"3"}},
+		{"a statistic", "The difference was small, t-test (31) = 0.75, p = 0.46.", nil},
+		{"a quantity", "Most riders (5%) travel at night (12 %).", nil},
+		{"enumerators", "The plan has three parts: (1) fewer buses, (2) longer routes and (3) new fares.", nil},
+		{"enumerators after a word", "We ask whether agencies that (1) cut peaks and (2) add midday buses gain riders.", nil},
+		{"labels of other things", "As Eq. (3) and step (2) show, and Figure (4).", nil},
+		{"glued", "The value f(1) and the issue 2005;(1):12-19.", nil},
+		{"years and zero", "In (2019) nothing, (0) nothing.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := intextDoc(tt.text)
+			got, err := FindWithOptions(doc, Options{ParenNumbers: true})
+			require.NoError(t, err)
+			var nums []string
+			for _, c := range got {
+				require.Equal(t, KindNumeric, c.Kind)
+				nums = append(nums, c.Number)
+			}
+			assert.Equal(t, tt.want, nums)
+			checkScan(t, tt.text, got)
+			off, err := FindWithOptions(doc, Options{})
+			require.NoError(t, err)
+			assert.Empty(t, off, "without ParenNumbers")
+		})
+	}
+	t.Run("another way of citing by number", func(t *testing.T) {
+		text := "Peaks recovered slowly [1], as in Eq. 2 with (3) terms [2]."
+		got, err := FindWithOptions(intextDoc(text), Options{ParenNumbers: true})
+		require.NoError(t, err)
+		require.Len(t, got, 2)
+		assert.Equal(t, "1", got[0].Number)
+		assert.Equal(t, "2", got[1].Number)
+	})
+}
+
+// TestNumbered checks which reference lists count as numbered for
+// Options.ParenNumbers.
+func TestNumbered(t *testing.T) {
+	list := func(labels ...string) []ReferenceList {
+		var l ReferenceList
+		for _, lb := range labels {
+			l.Entries = append(l.Entries, Reference{Label: lb})
+		}
+		return []ReferenceList{l}
+	}
+	assert.True(t, Numbered(list("1", "2", "3", "4")))
+	assert.True(t, Numbered(list("2", "3", "5")), "a list whose first entry was deleted")
+	assert.True(t, Numbered(list("1", "2", "3", "")), "an entry whose label the parser missed")
+	assert.False(t, Numbered(list("1")), "one entry")
+	assert.False(t, Numbered(list("1", "", "", "")), "a label here and there")
+	assert.False(t, Numbered(list("7", "8", "9")), "not from the start")
+	assert.False(t, Numbered(list("2015", "2016", "2019")), "years opening author-date entries")
+	assert.False(t, Numbered(list("BAD10", "Smi19")), "labels that are not numbers")
+	assert.False(t, Numbered(nil))
 }

@@ -148,7 +148,7 @@ var yearWords = wordSet("n.d.", "n.d", "nd", "forthcoming", "submitted", "unpubl
 
 // locatorWords introduce a pinpoint after the year: "p. 12", "chap. 3".
 var locatorWords = wordSet(
-	"p.", "pp.", "p", "pp", "page", "pages", "para.", "paras.", "para", "paras", "chap.",
+	"p.", "pp.", "p", "pp", "page", "pages", "para.", "paras.", "para", "paras", "chap.", "chap",
 	"chapter", "ch.", "sec.", "section", "fig.", "figure", "table", "tab.", "n.", "note",
 	"vol.", "col.", "ll.", "l.", "line", "lines", "art.", "at", "loc.", "no.",
 )
@@ -163,3 +163,19 @@ func wordSet(words ...string) map[string]bool {
 	}
 	return m
 }
+
+// numberedThings are the words before a number in parentheses that say
+// what it numbers, so that it is no citation: "Eq. (3)", "step (2)".
+var numberedThings = wordSet(
+	"eq", "eqs", "equation", "equations", "fig", "figs", "figure", "figures", "table", "tables",
+	"step", "steps", "stage", "phase", "type", "types", "case", "cases", "item", "items", "no",
+	"number", "part", "section", "sec", "chapter", "appendix", "scenario", "condition", "criterion",
+	"option", "question", "formula", "lemma", "theorem",
+)
+
+// enumerationLeads are the words after which "(1) assess …" enumerates
+// rather than cites.
+var enumerationLeads = wordSet(
+	"and", "or", "that", "to", "which", "who", "then", "both", "either", "we", "they", "will", "would",
+	"should", "must", "can", "could", "about", "of", "for", "with", "from", "including", "into", "between",
+)

@@ -1,6 +1,7 @@
 package citations
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"sort"
@@ -176,6 +177,33 @@ func LargestLabel(lists []ReferenceList) int {
 		}
 	}
 	return largest
+}
+
+// Numbered reports whether a document's references are a numbered list,
+// for Options.ParenNumbers: a list of two entries or more, three in four
+// of them labelled with a number, the first of those 1, 2 or 3. A year
+// that opens entries in an author-date list ("2015. …") is no label.
+func Numbered(lists []ReferenceList) bool {
+	for _, l := range lists {
+		numbered, first := 0, -1
+		for _, e := range l.Entries {
+			k := labelKey(e.Label)
+			if !allDigits(k) || len(k) > 5 || isYearText(k) {
+				continue
+			}
+			n, _ := strconv.Atoi(k)
+			if n <= 0 {
+				continue
+			}
+			if numbered++; first < 0 {
+				first = n
+			}
+		}
+		if numbered >= 2 && 4*numbered >= 3*len(l.Entries) && first <= 3 {
+			return true
+		}
+	}
+	return false
 }
 
 // entryFinder is what FindReferences keeps while it reads one document:
@@ -435,9 +463,14 @@ func isSubheading(s string) bool {
 
 // entryPiece is a stretch of text that is one entry or part of one.
 type entryPiece struct {
-	span   sources.Span
-	block  int
-	anchor string
+	span sources.Span
+	// block is the index of the block the piece starts in (its text's,
+	// past a label standing apart), last of the last block it spans
+	block, last int
+	anchor      string
+	// numbered is set for an item of a numbered list of plain text whose
+	// number follows the one before (see inSequence)
+	numbered bool
 }
 
 // sectionEntries returns the entries in blocks [from, to), counting them
@@ -448,6 +481,7 @@ func sectionEntries(doc *sources.Document, from, to, firstStart int, f *entryFin
 	var pieces []entryPiece
 	perBlock := blockPerEntry(doc, from, to)
 	split := entrySplitter{lastLabel: -1, strict: perBlock}
+	seq := labelSequence{last: -1}
 	for k := from; k < to && len(pieces) <= f.room(); k++ {
 		b := doc.Blocks[k]
 		if k == from && firstStart >= 0 {
@@ -457,6 +491,16 @@ func sectionEntries(doc *sources.Document, from, to, firstStart int, f *entryFin
 			}
 		}
 		text := doc.Slice(b.Span)
+		if p, ok := labelledEntry(doc, k, to); ok {
+			// a label in a block of its own, then the entry's text:
+			// citeproc's "[5]" beside its entry
+			if l := labelNumber(text); l >= 0 {
+				split.lastLabel = l
+			}
+			pieces = append(pieces, p)
+			k++
+			continue
+		}
 		if isNoise(text) || headingIn(text, true, nil, true) {
 			continue // page furniture or a running header
 		}
@@ -478,11 +522,17 @@ func sectionEntries(doc *sources.Document, from, to, firstStart int, f *entryFin
 		// is always an entry of its own
 		wrapped := false
 		if n := len(pieces); n > 0 && doc.Format == sources.FormatText {
-			if wrappedLine(doc.Slice(pieces[n-1].span), doc.Text[pieces[n-1].span.End:b.Span.Start], text, split.lastLabel) {
-				wrapped = true // its first entry is the end of the one before
-			} else if !(b.Kind == sources.BlockListItem && doc.Blocks[pieces[n-1].block].Kind == sources.BlockListItem) &&
-				!(perBlock && entryShaped(text)) && continuesEntry(doc.Slice(pieces[n-1].span), text) {
+			switch {
+			case continuesItem(doc, pieces[n-1], k):
 				pieces[n-1].span.End = b.Span.End
+				pieces[n-1].last = k
+				continue
+			case wrappedLine(doc.Slice(pieces[n-1].span), doc.Text[pieces[n-1].span.End:b.Span.Start], text, split.lastLabel):
+				wrapped = true // its first entry is the end of the one before
+			case !(b.Kind == sources.BlockListItem && doc.Blocks[pieces[n-1].block].Kind == sources.BlockListItem) &&
+				!(perBlock && entryShaped(text)) && continuesEntry(doc.Slice(pieces[n-1].span), text):
+				pieces[n-1].span.End = b.Span.End
+				pieces[n-1].last = k
 				continue
 			}
 		}
@@ -492,7 +542,7 @@ func sectionEntries(doc *sources.Document, from, to, firstStart int, f *entryFin
 					split.lastLabel = n
 				}
 			}
-			pieces = append(pieces, entryPiece{span: trimSpan(doc, b.Span), block: k, anchor: b.ID})
+			pieces = append(pieces, entryPiece{span: trimSpan(doc, b.Span), block: k, last: k, anchor: b.ID})
 			continue
 		}
 		// with one entry per block, a block is split only where an entry
@@ -506,14 +556,20 @@ func sectionEntries(doc *sources.Document, from, to, firstStart int, f *entryFin
 				split.lastLabel = label
 			}
 			pieces[len(pieces)-1].span.End = b.Span.Start + spans[0].End
+			pieces[len(pieces)-1].last = k
 			spans = spans[1:]
 		}
+		first := len(pieces)
 		for _, sp := range spans {
 			pieces = append(pieces, entryPiece{
 				span:   sources.Span{Start: b.Span.Start + sp.Start, End: b.Span.Start + sp.End},
 				block:  k,
+				last:   k,
 				anchor: b.ID,
 			})
+		}
+		if first < len(pieces) && doc.Format == sources.FormatText && b.Kind == sources.BlockListItem {
+			pieces[first].numbered = seq.follows(text)
 		}
 	}
 	f.entries += len(pieces)
@@ -540,6 +596,114 @@ func inheritAuthors(refs []Reference) {
 	if repeatedAuthorsEnd(strings.TrimSpace(rest)) > 0 {
 		refs[n-1].Authors = slices.Clone(refs[n-2].Authors)
 	}
+}
+
+// labelledEntry reads blocks k and k+1 (before to) as one entry when block
+// k holds only an entry's label and block k+1 its text, as citeproc writes
+// an entry in HTML: "<div class="csl-left-margin">[5]</div><div
+// class="csl-right-inline">…</div>". The entry spans both, so that its
+// label is its number, and takes the first block's id as its anchor. In
+// plain text a line standing alone such as "2021." is rather the end of
+// the entry above, so only markup's blocks are read so.
+func labelledEntry(doc *sources.Document, k, to int) (entryPiece, bool) {
+	if k+1 >= to || doc.Format == sources.FormatText {
+		return entryPiece{}, false
+	}
+	b, next := doc.Blocks[k], doc.Blocks[k+1]
+	if !labelKind(b.Kind) || !labelKind(next.Kind) || !isLabelText(doc.Slice(b.Span)) {
+		return entryPiece{}, false
+	}
+	text := doc.Slice(next.Span)
+	if isLabelText(text) || isNoise(text) {
+		return entryPiece{}, false
+	}
+	anchor := b.ID
+	if anchor == "" {
+		anchor = next.ID
+	}
+	span := trimSpan(doc, sources.Span{Start: b.Span.Start, End: next.Span.End})
+	return entryPiece{span: span, block: k + 1, last: k + 1, anchor: anchor}, true
+}
+
+// continuesItem reports whether block k of a plain text continues the
+// numbered entry p ends with: p is an item of a numbered list, "12." or
+// "12)" after "11.", block k is a paragraph right after it (or a line the reader took for
+// an item because it opens with a year), and no blank line stands between
+// them. A reader of plain text starts a list item at each number
+// and a paragraph at the next line at the margin; a line of a numbered
+// list without a number of its own ("Journal of Flood Risk Studies.
+// 2022;15(4):1-14.") belongs to the item above.
+func continuesItem(doc *sources.Document, p entryPiece, k int) bool {
+	item, b := doc.Blocks[p.block], doc.Blocks[k]
+	if !p.numbered || p.last != k-1 || item.Kind != sources.BlockListItem {
+		return false
+	}
+	switch b.Kind {
+	case sources.BlockParagraph:
+	case sources.BlockListItem:
+		// a line opening with the year, "2022. Available from:", is no
+		// item of a list numbered 1, 2, 3
+		if l, _ := cutLabel(doc.Slice(b.Span)); !isYearText(l) {
+			return false
+		}
+	default:
+		return false
+	}
+	_, end := doc.SourceOffsets(doc.Blocks[k-1].Span)
+	start, _ := doc.SourceOffsets(doc.Blocks[k].Span)
+	if end > start || start > len(doc.Src) {
+		return false
+	}
+	return bytes.Count(doc.Src[end:start], []byte{'\n'}) == 1
+}
+
+// labelSequence follows the numbers of the items of a numbered list.
+type labelSequence struct {
+	last int // the last number in sequence, or -1
+}
+
+// maxLabelGap is the most a numbered list may skip between two items and
+// still be read as one sequence: a deleted entry leaves a gap.
+const maxLabelGap = 3
+
+// follows reports whether a list item's text opens with the number that
+// follows the last one, give or take a gap ("1.", "2.", "4.") or a
+// repeat (an entry listed twice), and takes it as the last. The first number of a list is 1 or 2; a line that
+// wraps at a number, "70. doi:10.1016/…" or "2023. Office for …", is
+// rarely in sequence.
+func (s *labelSequence) follows(text string) bool {
+	l, _ := cutLabel(text)
+	if !allDigits(l) || len(l) > 5 {
+		return false
+	}
+	n, _ := strconv.Atoi(l)
+	if s.last < 0 && n > 2 || s.last >= 0 && (n < s.last || n > s.last+maxLabelGap) {
+		return false
+	}
+	s.last = n
+	return true
+}
+
+// labelKind reports whether an entry's label or its text can stand apart
+// in a block of this kind.
+func labelKind(k sources.BlockKind) bool {
+	return k == sources.BlockParagraph || k == sources.BlockListItem || k == sources.BlockTableCell
+}
+
+// isLabelText reports whether a block's whole text is an entry's label:
+// "[5]", "[Smi19]", "(5)", "5." or "5)", with at most three digits
+// before the full stop ("2019." is a year).
+func isLabelText(s string) bool {
+	t := strings.TrimSpace(s)
+	if len(t) < 2 || len(t) > 18 {
+		return false
+	}
+	if t[0] == '[' || t[0] == '(' {
+		l, rest := cutLabel(t)
+		return l != "" && rest == ""
+	}
+	last := t[len(t)-1]
+	return (last == '.' || last == ')') && len(t) <= 4 && allDigits(t[:len(t)-1])
 }
 
 // blockPerEntry reports whether the paragraphs and list items of blocks

@@ -60,48 +60,62 @@ func FuzzFindReferences(f *testing.F) {
 	f.Add(sourcesParagraph(3))
 	f.Add(labelsParagraph(3))
 	f.Add(numberedList(3))
+	// citeproc's HTML, a label beside each entry; plain text wrapped
+	// inside numbered entries
+	f.Add(`<h2>References</h2><div class="csl-entry"><div class="csl-left-margin">[1] </div><div class="csl-right-inline">A. Okoye, “Marsh,” 2018.</div></div><div class="csl-left-margin">2.</div>`)
+	f.Add("References\n\n1. Okoye A. Salt marsh retreat.\nEstuary Letters. 2018;4:1-9.\n2022. Available from:\n\n3. Lind B. Tides.\n")
 	f.Fuzz(func(t *testing.T, s string) {
-		doc, err := sources.Parse([]byte(s), sources.ReadOptions{Name: "fuzz.txt"})
-		if err != nil {
-			return
-		}
-		lists := FindReferences(doc)
-		// the limit counts the entries exactly
-		n := 0
-		for _, l := range lists {
-			n += len(l.Entries)
-		}
-		if n > 1 {
-			if _, err := FindReferencesWithOptions(doc, Options{MaxReferences: n - 1}); !errors.Is(err, ErrTooManyReferences) {
-				t.Fatalf("%d entries with a limit of %d: error %v", n, n-1, err)
-			}
-			if again, err := FindReferencesWithOptions(doc, Options{MaxReferences: n}); err != nil || !reflect.DeepEqual(lists, again) {
-				t.Fatalf("%d entries with a limit of %d: error %v, or other lists", n, n, err)
-			}
-		}
-		prev := -1
-		for _, l := range lists {
-			if l.Span.Start < 0 || l.Span.End > len(doc.Text) || l.Span.Start > l.Span.End {
-				t.Fatalf("section span %v outside text of %d bytes", l.Span, len(doc.Text))
-			}
-			if l.HeadingSpan.End > l.Span.Start && l.Heading != "" {
-				t.Fatalf("heading %v overlaps body %v", l.HeadingSpan, l.Span)
-			}
-			for _, e := range l.Entries {
-				if !l.Span.Contains(e.Span) {
-					t.Fatalf("entry %v outside its section %v", e.Span, l.Span)
-				}
-				if e.Span.Start < prev {
-					t.Fatalf("entry %v starts before the previous one ends (%d)", e.Span, prev)
-				}
-				prev = e.Span.End
-				if e.Text != doc.Slice(e.Span) {
-					t.Fatalf("entry text %q is not its span's text", e.Text)
-				}
-				if start, end := doc.SourceOffsets(e.Span); start < 0 || end > len(doc.Src) || start > end {
-					t.Fatalf("entry %v maps to %d..%d outside the source", e.Span, start, end)
-				}
-			}
+		for _, name := range []string{"fuzz.txt", "fuzz.html"} {
+			checkFoundReferences(t, s, name)
 		}
 	})
+}
+
+// checkFoundReferences checks what FindReferences makes of s read as the
+// file name says: the limit counts the entries exactly, and every span
+// lies in its section, in order, and maps inside the source.
+func checkFoundReferences(t *testing.T, s, name string) {
+	t.Helper()
+	doc, err := sources.Parse([]byte(s), sources.ReadOptions{Name: name})
+	if err != nil {
+		return
+	}
+	lists := FindReferences(doc)
+	// the limit counts the entries exactly
+	n := 0
+	for _, l := range lists {
+		n += len(l.Entries)
+	}
+	if n > 1 {
+		if _, err := FindReferencesWithOptions(doc, Options{MaxReferences: n - 1}); !errors.Is(err, ErrTooManyReferences) {
+			t.Fatalf("%d entries with a limit of %d: error %v", n, n-1, err)
+		}
+		if again, err := FindReferencesWithOptions(doc, Options{MaxReferences: n}); err != nil || !reflect.DeepEqual(lists, again) {
+			t.Fatalf("%d entries with a limit of %d: error %v, or other lists", n, n, err)
+		}
+	}
+	prev := -1
+	for _, l := range lists {
+		if l.Span.Start < 0 || l.Span.End > len(doc.Text) || l.Span.Start > l.Span.End {
+			t.Fatalf("section span %v outside text of %d bytes", l.Span, len(doc.Text))
+		}
+		if l.HeadingSpan.End > l.Span.Start && l.Heading != "" {
+			t.Fatalf("heading %v overlaps body %v", l.HeadingSpan, l.Span)
+		}
+		for _, e := range l.Entries {
+			if !l.Span.Contains(e.Span) {
+				t.Fatalf("entry %v outside its section %v", e.Span, l.Span)
+			}
+			if e.Span.Start < prev {
+				t.Fatalf("entry %v starts before the previous one ends (%d)", e.Span, prev)
+			}
+			prev = e.Span.End
+			if e.Text != doc.Slice(e.Span) {
+				t.Fatalf("entry text %q is not its span's text", e.Text)
+			}
+			if start, end := doc.SourceOffsets(e.Span); start < 0 || end > len(doc.Src) || start > end {
+				t.Fatalf("entry %v maps to %d..%d outside the source", e.Span, start, end)
+			}
+		}
+	}
 }

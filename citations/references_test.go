@@ -653,3 +653,202 @@ func TestFindReferencesManyAmbiguousHeadings(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, FindReferences(doc))
 }
+
+// TestFindReferencesLabelBlocks checks that an entry whose label stands in
+// a block of its own, as citeproc writes it in HTML, is one entry, labelled
+// by the label it prints: with an entry missing, the numbers after it
+// keep their labels and do not shift.
+func TestFindReferencesLabelBlocks(t *testing.T) {
+	entry := func(id, label, text string) string {
+		return `<div id="` + id + `" class="csl-entry"><div class="csl-left-margin">` + label +
+			` </div><div class="csl-right-inline">` + text + `</div></div>` + "\n"
+	}
+	tests := []struct {
+		name    string
+		entries string
+		labels  []string
+		anchors []string
+		first   string // the first entry's text
+	}{
+		{
+			name: "bracketed, one missing",
+			entries: entry("ref-okoye", "[1]", "A. Okoye, “Salt marsh retreat on the Humber,” Estuary Letters, vol. 4, pp. 1–9, 2018.") +
+				entry("ref-lind", "[2]", "B. Lind and C. Hart, Tides of the North Sea. Oxford: Clarendon, 2016.") +
+				entry("ref-pauw", "[4]", "D. Pauw, “Dyke breaches in 1953,” Coastal History, vol. 2, pp. 44–61, 2003."),
+			labels:  []string{"1", "2", "4"},
+			anchors: []string{"ref-okoye", "ref-lind", "ref-pauw"},
+			first:   "[1]\nA. Okoye, “Salt marsh retreat on the Humber,” Estuary Letters, vol. 4, pp. 1–9, 2018.",
+		},
+		{
+			name: "numbered with a full stop",
+			entries: entry("ref-a", "1.", "Okoye A. Salt marsh retreat on the Humber. Estuary Lett. 2018;4:1–9.") +
+				entry("ref-b", "3.", "Lind B, Hart C. Tides of the North Sea. Oxford: Clarendon; 2016."),
+			labels:  []string{"1", "3"},
+			anchors: []string{"ref-a", "ref-b"},
+			first:   "1.\nOkoye A. Salt marsh retreat on the Humber. Estuary Lett. 2018;4:1–9.",
+		},
+		{
+			name:    "a year standing alone is no label",
+			entries: "<p>2019.</p>\n<p>Okoye A. Salt marsh retreat on the Humber. Estuary Lett. 2018;4:1–9.</p>\n",
+			labels:  []string{""},
+			anchors: []string{""},
+			first:   "Okoye A. Salt marsh retreat on the Humber. Estuary Lett. 2018;4:1–9.",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := "<html><body><p>Marshes retreat [1], [4].</p>\n<h2>References</h2>\n" + tt.entries + "</body></html>"
+			doc, err := sources.Parse([]byte(src), sources.ReadOptions{Name: "a.html"})
+			require.NoError(t, err)
+			lists := FindReferences(doc)
+			require.Len(t, lists, 1)
+			var labels, anchors []string
+			for _, e := range lists[0].Entries {
+				labels = append(labels, e.Label)
+				anchors = append(anchors, e.Anchor)
+			}
+			assert.Equal(t, tt.labels, labels)
+			assert.Equal(t, tt.anchors, anchors)
+			assert.Equal(t, tt.first, lists[0].Entries[0].Text)
+			checkLists(t, doc, lists)
+		})
+	}
+}
+
+// TestLinkLabelBlocks checks that a number links to the entry printed
+// with it, not to the entry at that place, once an entry is missing.
+func TestLinkLabelBlocks(t *testing.T) {
+	src := `<p>Retreat was measured [1] and modelled [3], [4].</p>
+<h2>References</h2>
+<div class="csl-entry"><div class="csl-left-margin">[1] </div><div class="csl-right-inline">A. Okoye, “Salt marsh retreat,” Estuary Letters, vol. 4, pp. 1–9, 2018.</div></div>
+<div class="csl-entry"><div class="csl-left-margin">[2] </div><div class="csl-right-inline">B. Lind, Tides of the North Sea. Oxford: Clarendon, 2016.</div></div>
+<div class="csl-entry"><div class="csl-left-margin">[4] </div><div class="csl-right-inline">D. Pauw, “Dyke breaches,” Coastal History, vol. 2, pp. 44–61, 2003.</div></div>`
+	doc, err := sources.Parse([]byte(src), sources.ReadOptions{Name: "a.html"})
+	require.NoError(t, err)
+	lists := FindReferences(doc)
+	cits := Find(doc)
+	require.GreaterOrEqual(t, len(cits), 3)
+	cits = cits[:3] // the text's; the others are the labels of the list
+	got := map[string]LinkResult{}
+	for i, l := range Link(cits, lists) {
+		got[cits[i].Number] = l
+	}
+	assert.Equal(t, Resolved, got["1"].Status)
+	assert.Equal(t, "r1", got["1"].Reference)
+	assert.Equal(t, Unresolved, got["3"].Status, "no entry is printed with 3")
+	assert.Equal(t, "r3", got["4"].Reference)
+}
+
+// TestFindReferencesNumberedContinuation checks that in plain text a
+// hard-wrapped line of a numbered entry belongs to the entry above, even
+// when it reads as an entry's start or opens with a year, while a blank
+// line or the next number starts a new entry.
+func TestFindReferencesNumberedContinuation(t *testing.T) {
+	tests := []struct {
+		name string
+		list string
+		want []string // the entries' texts
+	}{
+		{
+			name: "a journal's name on the next line",
+			list: "1. Okoye A, Lind B. Salt marsh retreat on the Humber estuary.\n" +
+				"Estuary Letters. 2018;4(2):1-9. doi:10.5555/el.2018.42\n" +
+				"\n" +
+				"2. Lind B. Tides of the North Sea. Clarendon\n" +
+				"Press; 2016.\n",
+			want: []string{
+				"1. Okoye A, Lind B. Salt marsh retreat on the Humber estuary.\nEstuary Letters. 2018;4(2):1-9. doi:10.5555/el.2018.42",
+				"2. Lind B. Tides of the North Sea. Clarendon\nPress; 2016.",
+			},
+		},
+		{
+			name: "a line opening with the year",
+			list: "1. Harbour Trust. Drainage in twelve towns [Internet]. Plymouth: Harbour Trust;\n" +
+				"2022. Available from:\n" +
+				"https://trust.example.org/drainage\n" +
+				"\n" +
+				"2. Lind B. Tides of the North Sea. Oxford: Clarendon; 2016.\n",
+			want: []string{
+				"1. Harbour Trust. Drainage in twelve towns [Internet]. Plymouth: Harbour Trust;\n2022. Available from:\nhttps://trust.example.org/drainage",
+				"2. Lind B. Tides of the North Sea. Oxford: Clarendon; 2016.",
+			},
+		},
+		{
+			name: "numbers on consecutive lines are entries",
+			list: "1. Okoye A. Salt marsh retreat. Estuary Letters. 2018;4:1-9.\n" +
+				"2. Lind B. Tides of the North Sea. Oxford: Clarendon; 2016.\n",
+			want: []string{
+				"1. Okoye A. Salt marsh retreat. Estuary Letters. 2018;4:1-9.",
+				"2. Lind B. Tides of the North Sea. Oxford: Clarendon; 2016.",
+			},
+		},
+		{
+			name: "a gap in the numbers and a number repeated",
+			list: "1. Okoye A. Salt marsh retreat. Estuary Letters. 2018;4:1-9.\n" +
+				"\n" +
+				"3. Lind B. Tides of the North Sea. Oxford University\n" +
+				"Press; 2016.\n" +
+				"\n" +
+				"3. Lind B. Tides of the North Sea. Oxford University\n" +
+				"Press; 2016.\n",
+			want: []string{
+				"1. Okoye A. Salt marsh retreat. Estuary Letters. 2018;4:1-9.",
+				"3. Lind B. Tides of the North Sea. Oxford University\nPress; 2016.",
+				"3. Lind B. Tides of the North Sea. Oxford University\nPress; 2016.",
+			},
+		},
+		{
+			name: "after a blank line an entry of its own",
+			list: "1. Okoye A. Salt marsh retreat. Estuary Letters. 2018;4:1-9.\n" +
+				"\n" +
+				"Lind, B. (2016). Tides of the North Sea. Clarendon.\n",
+			want: []string{
+				"1. Okoye A. Salt marsh retreat. Estuary Letters. 2018;4:1-9.",
+				"Lind, B. (2016). Tides of the North Sea. Clarendon.",
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := "Marshes are retreating.\n\nReferences\n\n" + tt.list
+			doc, err := sources.Parse([]byte(src), sources.ReadOptions{Name: "a.txt"})
+			require.NoError(t, err)
+			lists := FindReferences(doc)
+			require.Len(t, lists, 1)
+			// the reader joins a paragraph's lines with a space or a line
+			// break; which does not matter here
+			oneLine := func(s string) string { return strings.ReplaceAll(s, "\n", " ") }
+			var got, want []string
+			for _, e := range lists[0].Entries {
+				got = append(got, oneLine(doc.Slice(e.Span)))
+			}
+			for _, w := range tt.want {
+				want = append(want, oneLine(w))
+			}
+			assert.Equal(t, want, got)
+			checkLists(t, doc, lists)
+		})
+	}
+}
+
+// TestFindReferencesWrappedNumberIsNoItem checks that a line a plain-text
+// reader took for a numbered item because it wraps at a number ("70.
+// Functional …", as a page break leaves it) does not take the next line's
+// entry in: no numbered list comes to 70 from nothing.
+func TestFindReferencesWrappedNumberIsNoItem(t *testing.T) {
+	src := "Ankles are studied.\n\nReferences\n\n" +
+		"Okoye, A., 2011. Hip joint validation. J. Biomech. 44, 2185–93. doi:10.1016/\n\n" +
+		"     j.jbiomech.2011.06.019\n" +
+		"Eckstein, F., Faber, S., Putz, R., Reiser, M., Englmeier, K.-H.,\n" +
+		"     70. Functional adaptation of human joints. Osteoarthr. Cartil. 10, 44–50.\n" +
+		"Emery, C.A., 2010. The effectiveness of a prevention strategy. Br. J. Sports Med. 44, 555–562.\n"
+	doc, err := sources.Parse([]byte(src), sources.ReadOptions{Name: "a.txt"})
+	require.NoError(t, err)
+	lists := FindReferences(doc)
+	require.Len(t, lists, 1)
+	entries := lists[0].Entries
+	require.NotEmpty(t, entries)
+	assert.Equal(t, "Emery, C.A., 2010. The effectiveness of a prevention strategy. Br. J. Sports Med. 44, 555–562.",
+		entries[len(entries)-1].Text)
+	checkLists(t, doc, lists)
+}
