@@ -269,7 +269,7 @@ func TestEvalStyles(t *testing.T) {
 		overall.faultP(), overall.faultR(), overall.faultGold, targetFaults, overall.cleanFindings, overall.clean)
 
 	// Floors a little under the figures measured once the author-date,
-	// MLA, numeric and superscript styles were read (detection P 1.000 R 0.927, link F1 0.963, faults P 0.263 R 0.866, 322
+	// MLA, numeric and superscript styles were read (detection P 1.000 R 0.927, link F1 0.963, faults P 0.264 R 0.866, 322
 	// findings on 104 unplanted renderings; when
 	// the corpus was added: detection P 1.000 R 0.714, link F1 0.799,
 	// faults P 0.094 R 0.697, 857 findings on 104 unplanted renderings);
@@ -280,18 +280,14 @@ func TestEvalStyles(t *testing.T) {
 	assert.GreaterOrEqual(t, overall.faultP(), 0.25, "planted-fault precision")
 	assert.GreaterOrEqual(t, overall.faultR(), 0.85, "planted-fault recall")
 	assert.LessOrEqual(t, overall.cleanFindings, 340, "findings on unplanted renderings")
-	// The families that meet the targets are held to them. The numeric
-	// family misses one planted fault's precision: the Vancouver citation
-	// whose number was changed leaves its entry cited nowhere, and the
-	// orphan is reported too (faults P 0.909).
-	faultPFloor := map[string]float64{"author-date": targetFaults, "author-page": targetFaults, "numeric": 0.90, "superscript": targetFaults}
+	// the families that meet the targets are held to them
 	for _, fam := range []string{"author-date", "author-page", "numeric", "superscript"} {
 		s := byFamily[fam]
 		require.NotNil(t, s, fam)
 		assert.GreaterOrEqual(t, s.detP(), targetDetP, "%s detection precision", fam)
 		assert.GreaterOrEqual(t, s.detR(), targetDetR, "%s detection recall", fam)
 		assert.GreaterOrEqual(t, s.linkF1(), targetLinks, "%s link F1", fam)
-		assert.GreaterOrEqual(t, s.faultP(), faultPFloor[fam], "%s planted-fault precision", fam)
+		assert.GreaterOrEqual(t, s.faultP(), targetFaults, "%s planted-fault precision", fam)
 		assert.GreaterOrEqual(t, s.faultR(), targetFaults, "%s planted-fault recall", fam)
 		assert.Zero(t, s.cleanFindings, "%s findings on unplanted renderings", fam)
 	}

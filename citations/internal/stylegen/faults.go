@@ -48,6 +48,17 @@ func citedInOrder(doc node) []string {
 	return keys
 }
 
+// citations counts the citations of each work in doc.
+func citations(doc node) map[string]int {
+	n := map[string]int{}
+	for _, c := range cites(doc) {
+		for _, k := range c.keys {
+			n[k]++
+		}
+	}
+	return n
+}
+
 // plant applies a fault of kind to doc, choosing its target by a fixed
 // rule so that every run plants the same one.
 func (g *generator) plant(kind string, doc node, a article) (planted, error) {
@@ -126,11 +137,14 @@ func (g *generator) plant(kind string, doc node, a article) (planted, error) {
 			}
 		}
 		return pl, fmt.Errorf("no citation names its author")
-	case faultNumber: // the first citation of one work by its number alone
+	case faultNumber: // the first citation by its number alone of a work cited again elsewhere
 		entries, _ := entryDivs(refs)
+		times := citations(doc)
 		for i, c := range cites(doc) {
 			nums := digitRuns.FindAllString(inlineText(c.content()), -1)
-			if len(c.keys) != 1 || len(nums) != 1 {
+			if len(c.keys) != 1 || len(nums) != 1 || times[c.keys[0]] < 2 {
+				// a work cited once would be left uncited, and its entry
+				// an orphan too: one fault, one finding
 				continue
 			}
 			to := strconv.Itoa(len(entries) + 10)
@@ -140,9 +154,10 @@ func (g *generator) plant(kind string, doc node, a article) (planted, error) {
 			}
 		}
 		return pl, fmt.Errorf("no citation by number alone")
-	case faultLabel: // the first citation of one work by a label of letters and a year
+	case faultLabel: // the first citation by a label of letters and a year of a work cited again elsewhere
+		times := citations(doc)
 		for i, c := range cites(doc) {
-			if len(c.keys) != 1 {
+			if len(c.keys) != 1 || times[c.keys[0]] < 2 {
 				continue
 			}
 			for _, s := range strs(c.content()) {
