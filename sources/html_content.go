@@ -69,6 +69,8 @@ type htmlContent struct {
 	want       htmlBlockCtx
 	lists      []htmlListCtx
 	sup        int
+	refList    int // open reference lists (htmlFlagRefList)
+	entry      int // open elements that hold one reference entry: a <cite>, an item of a reference list
 	backLink   int
 	linkInfo   []htmlLinkInfo
 	quoteDepth int
@@ -1178,8 +1180,11 @@ func (c *htmlContent) walk(n int32, inBody bool, depth int) {
 		return
 	default:
 		explicit = false
-		isBlock = htmlIsBlockish(node.tag) || node.tag == atom.Body || node.tag == atom.Tr || node.tag == atom.Menu ||
-			node.tag == atom.Table || node.tag == atom.Center || node.tag == atom.Dl
+		// a container inside a reference entry (a badge <div> a browser
+		// extension put in a <cite>) is part of the entry's line: an entry
+		// stays one block whatever elements it holds
+		isBlock = c.entry == 0 && (htmlIsBlockish(node.tag) || node.tag == atom.Body || node.tag == atom.Tr || node.tag == atom.Menu ||
+			node.tag == atom.Table || node.tag == atom.Center || node.tag == atom.Dl)
 		if node.tag == atom.Ul || node.tag == atom.Ol || node.tag == atom.Menu {
 			c.lists = append(c.lists, htmlListCtx{num: c.b.newList(), ordered: node.tag == atom.Ol})
 			defer func() { c.lists = c.lists[:len(c.lists)-1] }()
@@ -1210,6 +1215,14 @@ func (c *htmlContent) walk(n int32, inBody bool, depth int) {
 	nLinks := len(c.doc.Links)
 	if node.tag == atom.Sup {
 		c.sup++
+	}
+	if node.flags&htmlFlagRefList != 0 {
+		c.refList++
+		defer func() { c.refList-- }()
+	}
+	if node.tag == atom.Cite || node.tag == atom.Li && c.refList > 0 {
+		c.entry++
+		defer func() { c.entry-- }()
 	}
 	back := node.flags&htmlFlagBackLink != 0
 	if back {

@@ -272,6 +272,16 @@ func TestHTMLBlocks(t *testing.T) {
 				{BlockParagraph, 0, 0, false, "", "Two three"}, {BlockParagraph, 0, 0, false, "box", "Boxed"}},
 		},
 		{
+			name: "a reference entry stays whole whatever it holds",
+			src: `<p>Text.</p><div class="reflist"><ol class="references">
+				<li id="cite_note-1"><cite>"Title" <div class="shield"><div></div></div>. Site. 2021.</cite></li>
+				<li id="cite_note-2">Author. <div class="badge">Badge</div> 2020.</li></ol></div>
+				<div><cite>Cited <div>work</div></cite></div><div>Loose <div>text</div></div>`,
+			want: []blockWant{{BlockParagraph, 0, 0, false, "", "Text."}, {BlockListItem, 1, 1, true, "cite_note-1", `"Title" . Site. 2021.`},
+				{BlockListItem, 1, 1, true, "cite_note-2", "Author. Badge 2020."}, {BlockParagraph, 0, 0, false, "", "Cited work"},
+				{BlockParagraph, 0, 0, false, "", "Loose"}, {BlockParagraph, 0, 0, false, "", "text"}},
+		},
+		{
 			name: "tiny page keeps all its text",
 			src:  `<p>Hi.</p><p>Bye.</p>`,
 			want: []blockWant{{BlockParagraph, 0, 0, false, "", "Hi."}, {BlockParagraph, 0, 0, false, "", "Bye."}},
