@@ -69,6 +69,9 @@ type htmlContent struct {
 	want       htmlBlockCtx
 	lists      []htmlListCtx
 	sup        int
+	cleaned    int // open elements cleaned out of the kept content around them
+	caption    int // open captions whose footnote markers are written (captionMarkers)
+	marker     int // open footnote markers of such a caption, written whatever the scoring said
 	refList    int // open reference lists (htmlFlagRefList)
 	entry      int // open elements that hold one reference entry: a <cite>, an item of a reference list
 	backLink   int
@@ -1108,16 +1111,30 @@ func (c *htmlContent) walk(n int32, inBody bool, depth int) {
 	if node.flags&htmlFlagGone != 0 {
 		return
 	}
-	{
+	if c.marker == 0 {
 		p := c.pass[n]
 		if p&htmlPassKeep != 0 {
 			inBody = true
 		}
 		if p&(htmlPassDead|htmlPassRemoved) != 0 && !(p&htmlPassKeep != 0 && p&htmlPassDead == 0) {
+			if inBody {
+				c.cleaned++ // left out of the kept content it sits in
+				defer func() { c.cleaned-- }()
+			}
 			inBody = false
 		}
 	}
 	if depth > htmlMaxDepth+8 {
+		return
+	}
+	if !inBody && c.cleaned > 0 && c.caption == 0 && c.isCaption(n) {
+		c.captionMarkers(n, depth)
+		return
+	}
+	if !inBody && c.caption > 0 && c.isNoteMarker(n) {
+		c.marker++
+		c.walk(n, true, depth)
+		c.marker--
 		return
 	}
 	if !inBody {
@@ -1260,6 +1277,50 @@ func (c *htmlContent) walk(n int32, inBody bool, depth int) {
 	if isBlock {
 		c.closeBlockElement(saved)
 	}
+}
+
+// captionMarkers writes the footnote markers of a caption the kept content
+// left out (a figure's figcaption, Wikipedia's thumbcaption) as a block of
+// their own, without the caption's text: the notes they point at are
+// cited all the same.
+func (c *htmlContent) captionMarkers(n int32, depth int) {
+	c.caption++
+	saved := c.openBlockElement(htmlBlockCtx{kind: BlockParagraph})
+	for ch := c.t.nodes[n].first; ch >= 0; ch = c.t.nodes[ch].next {
+		c.walk(ch, false, depth+1)
+	}
+	c.closeBlockElement(saved)
+	c.caption--
+}
+
+// isCaption reports an image's caption: a figcaption, or an element whose
+// class says it is one ("thumbcaption", "wp-caption-text").
+func (c *htmlContent) isCaption(n int32) bool {
+	node := &c.t.nodes[n]
+	if node.kind != htmlElement {
+		return false
+	}
+	return node.tag == atom.Figcaption || strings.Contains(c.t.class(n), "caption")
+}
+
+// isNoteMarker reports a footnote marker: a superscript classed as a
+// footnote reference, or holding a link to a place in the page.
+func (c *htmlContent) isNoteMarker(n int32) bool {
+	t := c.t
+	if t.nodes[n].kind != htmlElement || t.nodes[n].tag != atom.Sup {
+		return false
+	}
+	if t.nodes[n].flags&htmlFlagFootRef != 0 {
+		return true
+	}
+	for ch := t.nodes[n].first; ch >= 0; ch = t.nodes[ch].next {
+		if t.nodes[ch].tag == atom.A {
+			if a := t.attrOf(ch); a != nil && strings.Contains(a.href, "#") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // finishLinks keeps every span inside the final text and in order, and

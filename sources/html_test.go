@@ -431,3 +431,27 @@ func TestTrimSiteName(t *testing.T) {
 		assert.Equal(t, tt.want, htmlTrimSiteName(tt.title, tt.site), tt.title)
 	}
 }
+
+// A caption the main content leaves out keeps its footnote markers: the
+// notes they point at are cited all the same, though the caption's text
+// is not part of the article.
+func TestHTMLCaptionMarkers(t *testing.T) {
+	para := `<p>The river that feeds the lower valley stopped flowing last week, and the wells across the district, the reservoirs and the canals are lower than at any time since records began, the water board said in a statement.<sup class="reference"><a href="#cite_note-1">[1]</a></sup></p>`
+	src := `<html><body><div id="content">` + strings.Repeat(para, 4) + `
+		<div class="thumb"><div class="thumbinner"><img src="river.jpg"><div class="thumbcaption"><div class="magnify"><a href="/File:River.jpg"></a></div>The dry bed in May.<sup class="reference"><a href="#cite_note-2">[2]</a></sup></div></div></div>
+		` + para + `<h2>References</h2><ol class="references"><li id="cite_note-1">Water board (2024). Report.</li><li id="cite_note-2">Smith, J. (2024). Photograph.</li></ol>
+		</div></body></html>`
+	doc := parseHTMLString(t, src, "")
+	assert.NotContains(t, doc.Text, "The dry bed in May")
+	var markers []string
+	for _, l := range doc.Links {
+		if l.Footnote {
+			markers = append(markers, l.URL)
+		}
+	}
+	assert.Equal(t, []string{"#cite_note-1", "#cite_note-1", "#cite_note-1", "#cite_note-1", "#cite_note-2", "#cite_note-1"}, markers)
+	i := doc.BlockAt(strings.Index(doc.Text, "[2]"))
+	require.GreaterOrEqual(t, i, 0)
+	assert.Equal(t, Block{Kind: BlockParagraph, Span: doc.Blocks[i].Span}, doc.Blocks[i])
+	assert.Equal(t, "[2]", doc.Slice(doc.Blocks[i].Span))
+}
