@@ -76,7 +76,7 @@ func (p *refParser) parse(r *Reference) {
 	// a year right after the authors: "(2019)." "2019." "(n.d.)"
 	if y, end := yearAt(s, pos); y != "" {
 		r.Year = y
-		pos = skipPunct(s, end)
+		pos = skipPunct(s, originalDateEnd(s, skipPunct(s, end)))
 	}
 	// title
 	titleStart := pos

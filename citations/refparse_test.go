@@ -55,6 +55,16 @@ func TestParseReference(t *testing.T) {
 			want: Reference{Authors: []string{"Müller"}, Year: "2016", Title: "Timetables and Trust", Container: "Journal of Modern History", Volume: "88", Issue: "3", Pages: "512–40"},
 		},
 		{
+			name: "Wikipedia encyclopedia article with its original date",
+			in:   "^ McLintock, Alexander, ed. (April 2009) [originally published in 1966]. Sir George Gipps. An Encyclopaedia of New Zealand. Retrieved 7 January 2011.",
+			want: Reference{Authors: []string{"McLintock"}, Year: "2009", Title: "Sir George Gipps", Publisher: "An Encyclopaedia of New Zealand"},
+		},
+		{
+			name: "book with the year it first came out",
+			in:   "Darwin, C. (2009) [1859]. On the origin of species. Penguin.",
+			want: Reference{Authors: []string{"Darwin"}, Year: "2009", Title: "On the origin of species", Publisher: "Penguin"},
+		},
+		{
 			name: "MLA",
 			in:   "Nakamura, Lisa. \"Digital Reading and Its Discontents.\" PMLA, vol. 128, no. 1, 2013, pp. 40-52.",
 			want: Reference{Authors: []string{"Nakamura"}, Year: "2013", Title: "Digital Reading and Its Discontents", Container: "PMLA", Volume: "128", Issue: "1", Pages: "40-52"},

@@ -7,6 +7,22 @@ import (
 // This file holds the rules for the year of publication: next to the
 // authors ("(2019)."), or later in the entry.
 
+// originalDateEnd returns where the date of first publication that may
+// follow the year of an edition ends, or i when there is none: "McLintock,
+// Alexander, ed. (April 2009) [originally published in 1966]. Sir George
+// Gipps.", "Darwin, C. (2009) [1859]. On the Origin of Species." A
+// bracket without a year, "(2019) [Video]", is left to the title.
+func originalDateEnd(s string, i int) int {
+	if i >= len(s) || s[i] != '[' {
+		return i
+	}
+	k := strings.IndexByte(s[i:min(len(s), i+48)], ']')
+	if k < 0 || firstYear(s[i+1:i+k]) == "" {
+		return i
+	}
+	return i + k + 1
+}
+
 // yearAt reads a year at s[i:]: "2019", "2019a", "(2019)", "(2019, May 3)",
 // "(n.d.)", "n.d.". It returns the year and where it ends.
 func yearAt(s string, i int) (year string, end int) {
