@@ -86,9 +86,9 @@ func (x outboundLinks) leadingLink(doc *sources.Document, span sources.Span) (so
 }
 
 // fillURLs gives each entry whose text names no URL the URL of the link
-// it is written as (leadingLink): a DOI's resolver URL
-// ("https://doi.org/10.…") as its DOI, when it has none, and any other as
-// its URL.
+// it is written as (leadingLink), or else of the link on its title
+// (titleLink): a DOI's resolver URL ("https://doi.org/10.…") as its DOI,
+// when it has none, and any other as its URL.
 func (x outboundLinks) fillURLs(doc *sources.Document, lists []ReferenceList) {
 	if len(x.links) == 0 {
 		return
@@ -101,6 +101,9 @@ func (x outboundLinks) fillURLs(doc *sources.Document, lists []ReferenceList) {
 			}
 			l, ok := x.leadingLink(doc, e.Span)
 			if !ok {
+				l, ok = x.titleLink(doc, e)
+			}
+			if !ok {
 				continue
 			}
 			if d := sources.DOIFromURL(l.URL); d != "" {
@@ -112,6 +115,24 @@ func (x outboundLinks) fillURLs(doc *sources.Document, lists []ReferenceList) {
 			e.URL = l.URL
 		}
 	}
+}
+
+// titleLink returns the link on an entry's title, whose whole text is the
+// title: HTML entries often link the title rather than print the address,
+// as Wikipedia's do (<cite>McLintock, Alexander, ed. (2009) [1966]. <a
+// href="https://teara.govt.nz/…"><i>Tattooing</i></a>. An Encyclopaedia of
+// New Zealand.</cite>). An author's or a publisher's link is not the work's.
+func (x outboundLinks) titleLink(doc *sources.Document, e *Reference) (sources.Link, bool) {
+	if e.Title == "" {
+		return sources.Link{}, false
+	}
+	title := cleanField(e.Title)
+	for _, l := range x.in(e.Span) {
+		if cleanField(doc.Slice(l.Span)) == title {
+			return l, true
+		}
+	}
+	return sources.Link{}, false
 }
 
 // absoluteHref reports whether a link was written with its host:
