@@ -110,6 +110,11 @@ type Reference struct {
 	// List is the index of the reference list in ReferenceLists.
 	List    int      `json:"list"`
 	CitedBy []string `json:"cited_by"`
+	// Short marks a short note ("King 2003, p. 41.") and Full lists the
+	// entries it stands for, which count as cited through it (see
+	// citations.Reference).
+	Short bool     `json:"short,omitempty"`
+	Full  []string `json:"full,omitempty"`
 	// Mentions are places in the body that name the entry's author or
 	// publisher, for source lists that have no in-text markers.
 	Mentions []sources.Location `json:"mentions,omitempty"`

@@ -67,7 +67,7 @@ func (p *Pass) report() *Report {
 			re := Reference{ID: e.ID, Text: e.Text, Label: e.Label, Anchor: e.Anchor, Authors: e.Authors,
 				Year: e.Year, Title: e.Title, Container: e.Container, Volume: e.Volume, Issue: e.Issue,
 				Pages: e.Pages, Publisher: e.Publisher, DOI: e.DOI, URL: e.URL, Span: p.Locate(e.Span),
-				List: li, CitedBy: p.CitedBy[e.ID]}
+				List: li, CitedBy: p.CitedBy[e.ID], Short: e.Short, Full: e.Full}
 			if res := p.Resolutions[e.ID]; res != nil {
 				re.Source = res.Source
 			}

@@ -55,13 +55,13 @@ func citationRules() []*Rule {
 		},
 		{
 			Code: CodeOrphanReference, Severity: SeverityWarning,
-			Summary: "A reference entry that nothing in the text cites.",
+			Summary: "A reference entry that nothing in the text cites (an entry a short note stands for is cited through the note).",
 			Fix:     "Cite the work where it is used, or remove the entry.",
 			Run:     runOrphanReference,
 		},
 		{
 			Code: CodeDuplicateReference, Severity: SeverityWarning,
-			Summary: "The same work is listed twice (same DOI, same URL, or same first author, year and title).",
+			Summary: "The same work is listed twice (same DOI, same URL, or same first author, year and title); short notes of a work are not copies of it.",
 			Fix:     "Keep one entry and point every citation at it.",
 			Run:     runDuplicateReference,
 		},
@@ -206,11 +206,15 @@ func runOrphanReference(p *Pass) {
 	}
 	keys := p.workKeys()
 	cited := map[string]bool{} // works cited through another copy of the entry
+	noted := map[string]bool{} // entries a short note stands for
 	n := 0
 	for _, l := range p.Lists {
 		for _, e := range l.Entries {
 			if k := keys[n]; k != "" && len(p.CitedBy[e.ID]) > 0 {
 				cited[k] = true
+			}
+			for _, id := range e.Full {
+				noted[id] = true
 			}
 			n++
 		}
@@ -220,7 +224,7 @@ func runOrphanReference(p *Pass) {
 		for _, e := range l.Entries {
 			k := keys[n]
 			n++
-			if len(p.CitedBy[e.ID]) > 0 || cited[k] && k != "" {
+			if len(p.CitedBy[e.ID]) > 0 || cited[k] && k != "" || noted[e.ID] {
 				continue
 			}
 			p.Report(Finding{Span: p.Locate(e.Span), Reference: e.ID,
@@ -252,8 +256,8 @@ func runDuplicateReference(p *Pass) {
 			e := &p.Lists[li].Entries[ei]
 			k := keys[n]
 			n++
-			if k == "" {
-				continue
+			if k == "" || e.Short {
+				continue // a short note names a work, it does not list it
 			}
 			if f, ok := first[k]; ok {
 				p.Report(Finding{Span: p.Locate(e.Span), Reference: e.ID,

@@ -38,7 +38,15 @@
 // field the same way, refparse_*.go: the authors, the year, the title, the
 // container with its volume, issue and pages, the imprint, and the links;
 // a new citation style's rule goes in the file of the field it reads, with
-// an example entry in its comment.
+// an example entry in its comment. An entry written as a link, or whose
+// title links to the work, takes the link as its URL
+// (references_linked.go).
+//
+// In a text with notes and a bibliography, a short note ("King 2003, p.
+// 41.") is marked Short and names in Full the entries it stands for: the
+// one its link points into (Wikipedia's shortened footnotes), else the one
+// by its first author in its year (notes.go). Short notes of one work are
+// not duplicates, and the entry they stand for is cited through them.
 //
 // # Linking
 //

@@ -152,6 +152,7 @@ func FindReferencesWithOptions(doc *sources.Document, opts Options) ([]Reference
 		lists[li].Entries[ei].ID = id
 		ei++
 	})
+	linkShortNotes(doc, lists)
 	return lists, nil
 }
 

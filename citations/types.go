@@ -96,6 +96,16 @@ type Reference struct {
 	Publisher string
 	DOI       string
 	URL       string
+	// Short reports a short note: "King 2003, p. 41.", which stands for a
+	// work given in full in another entry (a bibliography), as Chicago's
+	// notes and Wikipedia's shortened footnotes are written. Short notes
+	// of one work are not duplicates of each other.
+	Short bool
+	// Full holds the IDs of the entries a short note stands for: those its
+	// links point into (Wikipedia's <a href="#CITEREFKing2003">), else the
+	// one entry by its first author in its year. It is empty when the note
+	// names no entry of the document.
+	Full []string
 }
 
 // ReferenceList is one reference section: a heading such as "References"
