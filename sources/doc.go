@@ -17,7 +17,9 @@
 // A Document keeps the input exactly as given (Src) and its readable Text:
 // for HTML the main content with navigation, footers and comments left out
 // and entities decoded, for Markdown the rendered text, for plain text the
-// text with hard-wrapped lines joined. Detectors work on Text and report a
+// text with hard-wrapped lines joined (an HTML <pre> that holds a
+// plain-text document, an RFC say, rather than code, is split into blocks
+// the same way, its headings apart). Detectors work on Text and report a
 // Span of it; Document.Locate turns a Span into a Location, the byte
 // offsets in Src and the 1-based line and column (in characters) of both
 // ends, which is the one position type of every report. Blocks, Links,

@@ -73,10 +73,17 @@ type htmlContent struct {
 	caption    int // open captions whose footnote markers are written (captionMarkers)
 	marker     int // open footnote markers of such a caption, written whatever the scoring said
 	refList    int // open reference lists (htmlFlagRefList)
-	entry      int // open elements that hold one reference entry: a <cite>, an item of a reference list
-	backLink   int
-	linkInfo   []htmlLinkInfo
-	quoteDepth int
+	// plain counts the open <pre> elements read as plain text
+	// (html_pre.go); plainNL the line breaks since its last word, and
+	// plainLines whether its open paragraph has more than one line.
+	plain        int
+	plainNL      int
+	plainLines   bool
+	plainParents map[int32]bool // plainPre's verdict on a parent's <pre> elements
+	entry        int            // open elements that hold one reference entry: a <cite>, an item of a reference list
+	backLink     int
+	linkInfo     []htmlLinkInfo
+	quoteDepth   int
 }
 
 type htmlBlockCtx struct {
@@ -377,7 +384,10 @@ func (c *htmlContent) grab() int {
 		if n.kind != htmlElement || c.pass[i]&htmlPassDead != 0 {
 			continue
 		}
-		if c.bylineNode < 0 && (n.flags&htmlFlagByline != 0 || c.info(i).byline) && c.st[i].chars > 0 && c.st[i].chars < 100 {
+		// nothing inside a <pre> is a byline: "[<a id="ref-AUTHORING">AUTHORING</a>]"
+		// labels an RFC's reference entry
+		if c.bylineNode < 0 && (n.flags&htmlFlagByline != 0 || c.info(i).byline) && c.st[i].chars > 0 && c.st[i].chars < 100 &&
+			!c.hasAncestor(i, atom.Pre, 0) {
 			c.bylineNode = i
 			c.byline = c.nodeText(i, 200)
 			c.kill(i)
@@ -1013,9 +1023,16 @@ func (c *htmlContent) writeText(start, end int) {
 			for j < end && htmlSpace(src[j]) {
 				j++
 			}
-			c.space(i, j)
+			if c.plain > 0 {
+				c.plainSpace(i, j)
+			} else {
+				c.space(i, j)
+			}
 			i = j
 		case ch == '&':
+			if c.plain > 0 {
+				c.plainWord()
+			}
 			text, n := htmlEntity(src[i:end])
 			if n == 0 {
 				c.ensure(i)
@@ -1052,6 +1069,9 @@ func (c *htmlContent) writeText(start, end int) {
 				c.space(i, i+size)
 				i += size
 				continue
+			}
+			if c.plain > 0 {
+				c.plainWord()
 			}
 			c.ensure(i)
 			b.writeSource(src, i, j)
@@ -1188,6 +1208,10 @@ func (c *htmlContent) walk(n int32, inBody bool, depth int) {
 		defer func() { c.quoteDepth-- }()
 	case atom.Pre:
 		ctx = htmlBlockCtx{kind: BlockPreformatted}
+		if c.plain == 0 && c.plainPre(n) {
+			c.plain++ // a plain-text document, split as such (html_pre.go)
+			defer func() { c.plain-- }()
+		}
 	case atom.Td, atom.Th:
 		ctx = htmlBlockCtx{kind: BlockTableCell}
 	case atom.Br:
@@ -1273,6 +1297,9 @@ func (c *htmlContent) walk(n int32, inBody bool, depth int) {
 	}
 	if id != "" && end > start {
 		c.doc.Anchors = append(c.doc.Anchors, Anchor{ID: id, Span: Span{start, end}})
+	}
+	if isBlock && node.tag == atom.Pre && c.plain > 0 {
+		c.endPlainParagraph()
 	}
 	if isBlock {
 		c.closeBlockElement(saved)

@@ -1,6 +1,7 @@
 package sources
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -19,6 +20,9 @@ func FuzzParseHTML(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
+	// a plain-text document in <pre> pages, read as text (html_pre.go)
+	f.Add([]byte("<pre>1. Intro\n\n" + strings.Repeat("   the server keeps the documents of every user it serves\n", 24) +
+		"\n<span>Page 1</span></pre><pre>[<a id=\"r\">R</a>]\n  Doe, J., &quot;T&quot;, 2014.\n\n\n</pre><figure><figcaption>x<sup class=\"reference\"><a href=\"#r\">1</a></sup></figcaption></figure>"))
 	f.Add(genSupLine(200)) // an adversarial shape of bounds_test.go
 	f.Add(encodeWide("<p>a<sup><a href=\"#n\">1</a></sup></p>", unitUTF32BE, false))
 	f.Fuzz(func(t *testing.T, src []byte) {

@@ -455,3 +455,58 @@ func TestHTMLCaptionMarkers(t *testing.T) {
 	assert.Equal(t, Block{Kind: BlockParagraph, Span: doc.Blocks[i].Span}, doc.Blocks[i])
 	assert.Equal(t, "[2]", doc.Slice(doc.Blocks[i].Span))
 }
+
+// A <pre> holding a plain-text document (an Internet-Draft as rfcmarkup
+// renders it, a page per <pre>) is split as the text reader splits a file:
+// at blank lines, a line standing alone that reads as a heading is one,
+// the other blocks stay preformatted; a <pre> of code stays one block.
+func TestHTMLPlainTextPre(t *testing.T) {
+	prose := strings.Repeat(`   The server stores the documents of each user and answers the requests
+   of the applications the user has given access to, as this section says.
+
+`, 12)
+	src := `<html><body><pre>
+<span class="h2"><a name="section-4">4</a>. Requests</span>
+
+` + prose + `
+<span class="grey">de Jong                                                        [Page 3]</span>
+</pre><pre class="newpage">
+<span class="grey">Internet-Draft              remoteStorage                  December 2014</span>
+
+   Client-to-server requests SHOULD be made over https [<a href="#ref-HTTPS">HTTPS</a>], and
+   servers MUST comply with HTTP/1.1 [<a href="#ref-HTTP">HTTP</a>].
+
+<span class="h2"><a name="section-17">17</a>. References</span>
+
+   [<a name="ref-HTTP" id="ref-HTTP">HTTP</a>]
+        Fielding et al., "Hypertext Transfer Protocol (HTTP/1.1): Semantics
+        and Content", RFC7231, June 2014.
+</pre>
+<div><p>Code follows, as code.</p><pre>while True:
+  w = get_next_work()
+  do_work(w)</pre></div></body></html>`
+	doc := parseHTMLString(t, src, "")
+	type blockWant struct {
+		Kind BlockKind
+		Text string
+	}
+	var got []blockWant
+	for _, b := range doc.Blocks {
+		if text := doc.Slice(b.Span); !strings.HasPrefix(text, "The server stores") {
+			got = append(got, blockWant{b.Kind, text})
+		}
+	}
+	assert.Equal(t, []blockWant{
+		{BlockHeading, "4. Requests"},
+		{BlockPreformatted, "de Jong [Page 3]"},
+		{BlockHeading, "Internet-Draft remoteStorage December 2014"},
+		{BlockPreformatted, "Client-to-server requests SHOULD be made over https [HTTPS], and servers MUST comply with HTTP/1.1 [HTTP]."},
+		{BlockHeading, "17. References"},
+		{BlockPreformatted, `[HTTP] Fielding et al., "Hypertext Transfer Protocol (HTTP/1.1): Semantics and Content", RFC7231, June 2014.`},
+		{BlockParagraph, "Code follows, as code."},
+		{BlockPreformatted, "while True: w = get_next_work() do_work(w)"},
+	}, got)
+	anchor, ok := doc.AnchorByID("ref-HTTP")
+	require.True(t, ok)
+	assert.Equal(t, "HTTP", doc.Slice(anchor.Span))
+}
