@@ -86,7 +86,7 @@ func FindReferencesWithOptions(doc *sources.Document, opts Options) ([]Reference
 		return nil, nil
 	}
 	var lists []ReferenceList
-	f := &entryFinder{parsed: entryParses{}, limit: opts.MaxReferences}
+	f := &entryFinder{parsed: entryParses{}, limit: opts.MaxReferences, furniture: pageFurniture(doc)}
 	if f.limit <= 0 {
 		f.limit = DefaultMaxReferences
 	}
@@ -112,10 +112,10 @@ func FindReferencesWithOptions(doc *sources.Document, opts Options) ([]Reference
 		// a heading glued to a paragraph is taken only before an entry
 		// already; one standing alone may head something else
 		if firstStart < 0 && hspan == b.Span && headingIn(heading, false, ambiguousHeadings, false) &&
-			!entrySection(doc, first, sectionEnd(doc, i, level, 2*maxSectionProbe), targets, links) {
+			!entrySection(doc, first, sectionEnd(doc, i, level, 2*maxSectionProbe, f.furniture), targets, links, f.furniture) {
 			continue // "Literature" over a survey of a country's writers
 		}
-		end := sectionEnd(doc, i, level, len(doc.Blocks))
+		end := sectionEnd(doc, i, level, len(doc.Blocks), f.furniture)
 		rl := ReferenceList{
 			Heading:     heading,
 			HeadingSpan: hspan,
@@ -215,6 +215,8 @@ type entryFinder struct {
 	// entries is the number of entries built or about to be; limit the
 	// most there may be.
 	entries, limit int
+	// furniture marks the running headers and footers (pageFurniture).
+	furniture []bool
 }
 
 // room returns how many more entries may be built.
@@ -245,13 +247,14 @@ const maxSectionProbe = 16
 // entrySection reports whether blocks [from, to) read as a list of
 // references: most of the first of them are entry-shaped (see
 // entryShaped), are blocks footnotes point at, or are list items that are
-// mostly a link to another site (outboundLinks.linkedItem).
-func entrySection(doc *sources.Document, from, to int, targets map[string]bool, links outboundLinks) bool {
+// mostly a link to another site (outboundLinks.linkedItem). Page furniture
+// does not count.
+func entrySection(doc *sources.Document, from, to int, targets map[string]bool, links outboundLinks, furniture []bool) bool {
 	n, entries := 0, 0
 	for k := from; k < to && n < maxSectionProbe; k++ {
 		b := doc.Blocks[k]
 		text := doc.Slice(b.Span)
-		if b.Kind == sources.BlockPreformatted || b.Kind == sources.BlockHeading && isSubheading(text) {
+		if b.Kind == sources.BlockPreformatted || b.Kind == sources.BlockHeading && isSubheading(text) || isFurniture(furniture, k) {
 			continue
 		}
 		if isFootnoteTarget(b, targets) || entryShaped(text) || links.linkedItem(doc, b) {
@@ -335,12 +338,16 @@ func referenceHeading(doc *sources.Document, b sources.Block) (text string, leve
 
 // sectionEnd returns the index of the block that ends the section whose
 // heading is block i: the next heading of the same or a higher level that
-// is not part of the list itself. It looks at no more than limit blocks
-// and returns i+1+limit (or the number of blocks) when it finds none.
-func sectionEnd(doc *sources.Document, i, level, limit int) int {
+// is not part of the list itself, nor a running header (furniture). It
+// looks at no more than limit blocks and returns i+1+limit (or the number
+// of blocks) when it finds none.
+func sectionEnd(doc *sources.Document, i, level, limit int, furniture []bool) int {
 	for j := i + 1; j < len(doc.Blocks); j++ {
 		if j-i > limit {
 			return j
+		}
+		if isFurniture(furniture, j) {
+			continue
 		}
 		b := doc.Blocks[j]
 		if b.Kind == sources.BlockParagraph && startsBackMatter(doc.Slice(b.Span)) {
@@ -352,6 +359,9 @@ func sectionEnd(doc *sources.Document, i, level, limit int) int {
 		text := doc.Slice(b.Span)
 		if headingIn(text, true, subsectionHeadings, true) {
 			continue // "Primary sources", or a running header "BIBLIOGRAPHY 92"
+		}
+		if nextSection(doc.Slice(doc.Blocks[i].Span), text) {
+			return j // "18. Authors' addresses" after "17. References"
 		}
 		if looksEntry(text) || looksEntryLine(text) {
 			continue // an entry a plain-text reader took for a heading
@@ -472,6 +482,9 @@ type entryPiece struct {
 	// numbered is set for an item of a numbered list of plain text whose
 	// number follows the one before (see inSequence)
 	numbered bool
+	// paged reports an entry that runs across a page's furniture, which
+	// is not part of it (see pagedReference)
+	paged bool
 }
 
 // sectionEntries returns the entries in blocks [from, to), counting them
@@ -502,14 +515,17 @@ func sectionEntries(doc *sources.Document, from, to, firstStart int, f *entryFin
 			k++
 			continue
 		}
-		if isNoise(text) || headingIn(text, true, nil, true) {
+		if isNoise(text) || headingIn(text, true, nil, true) || isFurniture(f.furniture, k) {
 			continue // page furniture or a running header
 		}
 		if b.Kind == sources.BlockHeading && isSubheading(text) {
 			continue
 		}
-		if b.Kind == sources.BlockPreformatted || b.Kind == sources.BlockTableCell && !looksEntry(text) {
+		if b.Kind == sources.BlockTableCell && !looksEntry(text) {
 			continue
+		}
+		if b.Kind == sources.BlockPreformatted && !startsNewEntry(strings.TrimSpace(text)) {
+			continue // code; an entry of a plain-text document in <pre> starts as one
 		}
 		// a page number a plain-text reader glued to the entry after it:
 		// "62 Bloom, R., …, 2010." in a list without numbers
@@ -536,6 +552,14 @@ func sectionEntries(doc *sources.Document, from, to, firstStart int, f *entryFin
 				pieces[n-1].last = k
 				continue
 			}
+		}
+		// a labelled entry a page broke, past the page's header and footer
+		if n := len(pieces); n > 0 && b.Kind != sources.BlockListItem && crossesFurniture(f.furniture, pieces[n-1].last, k) &&
+			continuesLabelled(doc.Slice(pieces[n-1].span), text) {
+			pieces[n-1].paged = true
+			pieces[n-1].span.End = b.Span.End
+			pieces[n-1].last = k
+			continue
 		}
 		if b.Kind == sources.BlockListItem && doc.Format != sources.FormatText {
 			if l, _ := cutLabel(text); l != "" {
@@ -579,7 +603,11 @@ func sectionEntries(doc *sources.Document, from, to, firstStart int, f *entryFin
 	}
 	refs := make([]Reference, 0, len(pieces))
 	for _, p := range pieces {
-		refs = append(refs, makeReference(doc, p.span, p.anchor, f.parsed))
+		if p.paged {
+			refs = append(refs, pagedReference(doc, p.span, p.anchor, f))
+		} else {
+			refs = append(refs, makeReference(doc, p.span, p.anchor, f.parsed))
+		}
 		inheritAuthors(refs)
 	}
 	return refs
@@ -718,10 +746,11 @@ func blockPerEntry(doc *sources.Document, from, to int) bool {
 	entries := 0
 	for k := from; k < to; k++ {
 		b := doc.Blocks[k]
-		if b.Kind != sources.BlockParagraph && b.Kind != sources.BlockListItem {
+		text := strings.TrimSpace(doc.Slice(b.Span))
+		if b.Kind != sources.BlockParagraph && b.Kind != sources.BlockListItem &&
+			!(b.Kind == sources.BlockPreformatted && startsNewEntry(text)) {
 			continue
 		}
-		text := strings.TrimSpace(doc.Slice(b.Span))
 		if isNoise(text) || headingIn(text, true, nil, true) {
 			continue
 		}
