@@ -61,7 +61,7 @@ func DefaultRules() []*Rule {
 // not by the id the reader gave its note ("fn:3").
 func (p *Pass) describe(c citations.Citation) string {
 	switch c.Kind {
-	case citations.KindNumeric:
+	case citations.KindNumeric, citations.KindLabel:
 		return "[" + c.Number + "]"
 	case citations.KindFootnote:
 		if p.markdownFootnote(c) {

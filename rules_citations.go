@@ -138,6 +138,8 @@ func (p *Pass) noEntryReason(c citations.Citation) string {
 	switch c.Kind {
 	case citations.KindNumeric:
 		return fmt.Sprintf("no entry is numbered %s (the list has %s)", c.Number, plural(p.EntryCount(), "entry", "entries"))
+	case citations.KindLabel:
+		return fmt.Sprintf("no entry is labelled %s", c.Number)
 	case citations.KindFootnote:
 		if p.markdownFootnote(c) {
 			return fmt.Sprintf("no footnote definition \"[^%s]: …\" in the text", c.Number)

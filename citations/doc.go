@@ -25,7 +25,9 @@
 // FindWithOptions also reads what only the list makes a citation:
 // "(2017, chap. 4)" after "Haugen recounts" (intext_known.go) and, where
 // the list is MLA's Works Cited, "(da Silva)", "(Müller, Cities Below the
-// Tide Line 88)" or "Ferreira et al." in the sentence (intext_mla.go).
+// Tide Line 88)" or "Ferreira et al." in the sentence (intext_mla.go), and
+// the labels of the entries in brackets, "[HTTP]", "[RFC6749, Section
+// 4.2]", "[Smi19]" (intext_labels.go).
 //
 // # Reference lists and entries
 //

@@ -21,6 +21,8 @@ import (
 //     after a short word only when it is a preposition or the
 //     superscript no exponent ("by<sup>4</sup>", not "m<sup>2</sup>");
 //   - footnote links (Link.Footnote), one citation per link;
+//   - bracketed labels of the document's entries, with Options.Lists:
+//     "[HTTP]", "[RFC6749, Section 4.2]";
 //   - hyperlinks in the body to other sites;
 //   - DOIs written out in the text, not linked: "doi:10.1038/nature12373",
 //     "DOI 10.…", "https://doi.org/10.…" (link citations whose URL is the
@@ -158,6 +160,17 @@ func FindWithOptions(doc *sources.Document, opts Options) ([]Citation, error) {
 			lists: opts.Lists, notes: len(footnotes) > 0 || len(doc.Superscripts) > 0, parenNumbers: lim.parenNumbers})
 	if !ok {
 		return nil, tooMany
+	}
+	// an entry's label is read in preformatted text too: the blocks of an
+	// RFC in <pre> are, and code does not hold a bracketed label by chance
+	keepLabel := func(group sources.Span) bool { return len(footnotes) == 0 || !noteSpans.overlaps(group) }
+	labelled, ok := labelCitations(doc.Text, entryLabels(opts.Lists), keepLabel, lim.citations-len(footnotes)-len(text))
+	if !ok {
+		return nil, tooMany
+	}
+	if len(labelled) > 0 {
+		text = append(text, labelled...)
+		sort.SliceStable(text, func(i, j int) bool { return text[i].Span.Start < text[j].Span.Start })
 	}
 	groups := newSpanIndex(len(text))
 	for _, c := range text {

@@ -399,6 +399,8 @@ func (idx *entryIndex) link(c Citation) LinkResult {
 		return idx.byNumber(c.Number, c.Target == "" || len(idx.byAnchor) == 0)
 	case KindNumeric:
 		return idx.byNumber(c.Number, true)
+	case KindLabel:
+		return idx.byNumber(c.Number, false)
 	case KindLink:
 		return idx.byURL(c.URL)
 	case KindAuthorYear, KindAuthorPage:

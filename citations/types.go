@@ -21,6 +21,9 @@ const (
 	// or a DOI written out in its text: "doi:10.1038/nature12373",
 	// "https://doi.org/10.1038/nature12373".
 	KindLink Kind = "link"
+	// KindLabel is a bracketed key that labels an entry: "[HTTP]",
+	// "[RFC6749, Section 4.2]", "[Smi19]".
+	KindLabel Kind = "label"
 )
 
 // Citation is one in-text reference to one work. A group or a range cites
@@ -50,7 +53,8 @@ type Citation struct {
 	// works apart: "Cities Below the Tide Line" in "(Müller, Cities Below
 	// the Tide Line 88)".
 	Title string
-	// Number is the label of a numeric or footnote citation: "3".
+	// Number is the label of a numeric, footnote or label citation: "3",
+	// "HTTP".
 	Number string
 	// Target is the id of the anchor a footnote citation links to
 	// ("cite_note-3", "fn:1"), without '#'.

@@ -1,0 +1,78 @@
+package citations
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/citecheck/citecheck/sources"
+)
+
+func TestLabelCitations(t *testing.T) {
+	labels := []string{"HTTP", "BEARER", "RFC6749", "RFC6750", "Smi19", "BAD10"}
+	tests := []struct {
+		text string
+		want []scanWant
+	}{
+		{"servers MUST comply with HTTP/1.1 [HTTP].", []scanWant{{Kind: KindLabel, Text: "HTTP", Number: "HTTP"}}},
+		{"as defined by [HTTP, section 6] and [BEARER, section 3.1].", []scanWant{
+			{Kind: KindLabel, Text: "HTTP", Number: "HTTP", Locator: "section 6"},
+			{Kind: KindLabel, Text: "BEARER", Number: "BEARER", Locator: "section 3.1"}}},
+		{"bearer tokens [RFC6749][RFC6750] and [RFC6749, RFC6750; Smi19, p. 4]", []scanWant{
+			{Kind: KindLabel, Text: "RFC6749", Number: "RFC6749"}, {Kind: KindLabel, Text: "RFC6750", Number: "RFC6750"},
+			{Kind: KindLabel, Text: "RFC6749", Number: "RFC6749"}, {Kind: KindLabel, Text: "RFC6750", Number: "RFC6750"},
+			{Kind: KindLabel, Text: "Smi19", Number: "Smi19", Locator: "p. 4"}}},
+		// not labels of an entry, or not only a label
+		{"he wrote [sic] that [http] and [see HTTP] or [Smi20] or [ HTTP x", []scanWant{}},
+		{"an index a[HTTP] is not, a spaced [BAD10 ] is", []scanWant{{Kind: KindLabel, Text: "BAD10", Number: "BAD10"}}},
+	}
+	for _, tt := range tests {
+		got, ok := labelCitations(tt.text, labels, nil, 100)
+		require.True(t, ok)
+		assert.Equal(t, tt.want, scanSummary(got), tt.text)
+		for _, c := range got {
+			assert.Equal(t, c.Text, tt.text[c.Span.Start:c.Span.End])
+			assert.Equal(t, byte('['), tt.text[c.Group.Start])
+			assert.Equal(t, byte(']'), tt.text[c.Group.End-1])
+		}
+	}
+	_, ok := labelCitations("[HTTP] [HTTP] [HTTP]", labels, nil, 2)
+	assert.False(t, ok, "past the limit")
+	none, ok := labelCitations("[HTTP]", nil, nil, 2)
+	assert.True(t, ok)
+	assert.Empty(t, none, "no labels, no label citations")
+}
+
+// An Internet-Draft cites its References by label; Find reads the labels
+// the entries carry, and Link links each citation to its entry.
+func TestFindLabelCitations(t *testing.T) {
+	doc, err := sources.Parse([]byte(`1.  Requests
+
+   Client-to-server requests SHOULD be made over https [HTTPS], as
+   [HTTP, Section 6] defines; see [WORDS] for the key words.
+
+2.  References
+
+   [HTTP]   Fielding, R., "HTTP/1.1: Semantics and Content", RFC 7231,
+            June 2014.
+
+   [HTTPS]  Rescorla, E., "HTTP Over TLS", RFC 2818, May 2000.
+`), sources.ReadOptions{Name: "draft.txt"})
+	require.NoError(t, err)
+	lists := FindReferences(doc)
+	require.Len(t, lists, 1)
+	assert.Equal(t, []string{"HTTP", "HTTPS"}, entryLabels(lists))
+	found, err := FindWithOptions(doc, Options{Lists: lists})
+	require.NoError(t, err)
+	var body []Citation
+	for _, c := range found {
+		if c.Span.Start < lists[0].HeadingSpan.Start {
+			body = append(body, c)
+		}
+	}
+	assert.Equal(t, []scanWant{{Kind: KindLabel, Text: "HTTPS", Number: "HTTPS"}, {Kind: KindLabel, Text: "HTTP", Number: "HTTP", Locator: "Section 6"}},
+		scanSummary(body), "[WORDS] labels no entry")
+	links := Link(body, lists)
+	assert.Equal(t, []LinkResult{{Citation: body[0].ID, Status: Resolved, Reference: "r2"}, {Citation: body[1].ID, Status: Resolved, Reference: "r1"}}, links)
+}
