@@ -1307,12 +1307,12 @@ func (c *htmlContent) walk(n int32, inBody bool, depth int) {
 }
 
 // captionMarkers writes the footnote markers of a caption the kept content
-// left out (a figure's figcaption, Wikipedia's thumbcaption) as a block of
-// their own, without the caption's text: the notes they point at are
-// cited all the same.
+// left out (a figure's figcaption, Wikipedia's thumbcaption) as a caption
+// block of their own, without the caption's text: the notes they point at
+// are cited all the same.
 func (c *htmlContent) captionMarkers(n int32, depth int) {
 	c.caption++
-	saved := c.openBlockElement(htmlBlockCtx{kind: BlockParagraph})
+	saved := c.openBlockElement(htmlBlockCtx{kind: BlockCaption})
 	for ch := c.t.nodes[n].first; ch >= 0; ch = c.t.nodes[ch].next {
 		c.walk(ch, false, depth+1)
 	}
@@ -1320,14 +1320,15 @@ func (c *htmlContent) captionMarkers(n int32, depth int) {
 	c.caption--
 }
 
-// isCaption reports an image's caption: a figcaption, or an element whose
-// class says it is one ("thumbcaption", "wp-caption-text").
+// isCaption reports a caption: a figcaption or caption element, or an
+// element whose class says it is one ("thumbcaption", "wp-caption-text";
+// see htmlCaptionClass).
 func (c *htmlContent) isCaption(n int32) bool {
 	node := &c.t.nodes[n]
 	if node.kind != htmlElement {
 		return false
 	}
-	return node.tag == atom.Figcaption || strings.Contains(c.t.class(n), "caption")
+	return node.tag == atom.Figcaption || node.tag == atom.Caption || htmlCaptionClass(htmlLowerASCII(c.t.class(n)))
 }
 
 // isNoteMarker reports a footnote marker: a superscript classed as a

@@ -452,7 +452,7 @@ func TestHTMLCaptionMarkers(t *testing.T) {
 	assert.Equal(t, []string{"#cite_note-1", "#cite_note-1", "#cite_note-1", "#cite_note-1", "#cite_note-2", "#cite_note-1"}, markers)
 	i := doc.BlockAt(strings.Index(doc.Text, "[2]"))
 	require.GreaterOrEqual(t, i, 0)
-	assert.Equal(t, Block{Kind: BlockParagraph, Span: doc.Blocks[i].Span}, doc.Blocks[i])
+	assert.Equal(t, Block{Kind: BlockCaption, Span: doc.Blocks[i].Span}, doc.Blocks[i])
 	assert.Equal(t, "[2]", doc.Slice(doc.Blocks[i].Span))
 }
 
