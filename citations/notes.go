@@ -167,28 +167,11 @@ func firstNoteAuthor(text string) string {
 // splitAtYear cuts a note at its first year: the text before it, and
 // after it (past a year suffix and a closing parenthesis).
 func splitAtYear(s string) (before, after string, ok bool) {
-	for i := 0; i+4 <= len(s); i++ {
-		if s[i] < '0' || s[i] > '9' || i > 0 && refWordByte(s[i-1]) {
-			continue
-		}
-		j := i
-		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
-			j++
-		}
-		if j-i != 4 || !plausibleYear(s[i:j]) {
-			i = j
-			continue
-		}
-		if j < len(s) && s[j] >= 'a' && s[j] <= 'h' && (j+1 == len(s) || !refWordByte(s[j+1])) {
-			j++
-		}
-		if j < len(s) && refWordByte(s[j]) {
-			i = j
-			continue
-		}
-		return strings.TrimRight(s[:i], " ("), strings.TrimLeft(s[j:], ")"), true
+	i, j := yearSpan(s)
+	if i < 0 {
+		return "", "", false
 	}
-	return "", "", false
+	return strings.TrimRight(s[:i], " ("), strings.TrimLeft(s[j:], ")"), true
 }
 
 // shortNoteText reports whether an entry reads as a short note by author

@@ -81,6 +81,18 @@ func yearAt(s string, i int) (year string, end int) {
 
 // firstYear returns the first plausible year (with suffix) in s.
 func firstYear(s string) string {
+	if i, e := yearSpan(s); i >= 0 {
+		return s[i:e]
+	}
+	if strings.Contains(s, "n.d.") {
+		return "n.d."
+	}
+	return ""
+}
+
+// yearSpan returns where the first plausible year (with suffix) in s
+// starts and ends, or -1, -1.
+func yearSpan(s string) (start, end int) {
 	for i := 0; i+4 <= len(s); i++ {
 		if s[i] < '0' || s[i] > '9' || i > 0 && refWordByte(s[i-1]) {
 			continue
@@ -95,15 +107,12 @@ func firstYear(s string) string {
 				e++
 			}
 			if e == len(s) || !refWordByte(s[e]) {
-				return s[i:e]
+				return i, e
 			}
 		}
 		i = j
 	}
-	if strings.Contains(s, "n.d.") {
-		return "n.d."
-	}
-	return ""
+	return -1, -1
 }
 
 // findYear finds the publication year in the part of an entry after the
