@@ -58,21 +58,20 @@ func linkShortNotes(doc *sources.Document, lists []ReferenceList) {
 		}
 	}
 	// the notes written as "Author Year, page." without a link
-	var byYear map[string][]*Reference
+	var notes []*Reference
+	byYear := map[string][]*Reference{} // the full entries, by year
 	for _, e := range all {
-		if e.Short || !shortNoteText(e.Text) {
-			continue
+		switch {
+		case e.Short:
+		case shortNoteText(e.Text):
+			e.Short = true
+			notes = append(notes, e)
+		case e.Year != "":
+			y := normYear(e.Year)
+			byYear[y] = append(byYear[y], e)
 		}
-		e.Short = true
-		if byYear == nil {
-			byYear = map[string][]*Reference{}
-			for _, f := range all {
-				if !f.Short && !shortNoteText(f.Text) && f.Year != "" {
-					y := normYear(f.Year)
-					byYear[y] = append(byYear[y], f)
-				}
-			}
-		}
+	}
+	for _, e := range notes {
 		if f := fullEntry(e, byYear[normYear(e.Year)]); f != nil {
 			e.Full = []string{f.ID}
 		}
@@ -195,11 +194,11 @@ func shortNoteText(text string) bool {
 // noteNames reports whether s is a short list of names: capitalised words
 // (with their particles), joined by commas, "&", "and" or "et al.".
 func noteNames(s string) bool {
-	words := strings.Fields(strings.NewReplacer(",", " ", "&", " ").Replace(s))
-	if len(words) == 0 || len(words) > 8 {
-		return false
-	}
-	for _, w := range words {
+	words := 0
+	for w := range strings.FieldsFuncSeq(s, func(r rune) bool { return r == ',' || r == '&' || unicode.IsSpace(r) }) {
+		if words++; words > 8 {
+			return false
+		}
 		switch w {
 		case "and", "et", "al.", "al":
 			continue
@@ -212,7 +211,7 @@ func noteNames(s string) bool {
 			return false
 		}
 	}
-	return true
+	return words > 0
 }
 
 // notePlace reports whether s, what follows a short note's year, is at
