@@ -32,6 +32,7 @@ func linkShortNotes(doc *sources.Document, lists []ReferenceList) {
 	}
 	sort.SliceStable(all, func(i, j int) bool { return all[i].Span.Start < all[j].Span.Start })
 	var anchors map[string]sources.Span // built once a note links to one
+	var markers []sources.Span          // the footnote links, in order
 	for _, e := range all {
 		for _, l := range entryLinks(doc, e.Span) {
 			if l.Footnote || len(l.URL) < 2 || l.URL[0] != '#' {
@@ -44,9 +45,14 @@ func linkShortNotes(doc *sources.Document, lists []ReferenceList) {
 						anchors[k] = a.Span
 					}
 				}
+				for _, fl := range doc.Links {
+					if fl.Footnote {
+						markers = append(markers, fl.Span)
+					}
+				}
 			}
 			a, ok := anchors[anchorKey(l.URL)]
-			if !ok || e.Span.Contains(a) || marker(doc, a) {
+			if !ok || e.Span.Contains(a) || holdsMarker(markers, a) {
 				continue // a back-link to the marker of a note, which may sit in another note
 			}
 			if t := entryAt(all, a.Start); t != nil && t != e {
@@ -59,7 +65,7 @@ func linkShortNotes(doc *sources.Document, lists []ReferenceList) {
 	}
 	// the notes written as "Author Year, page." without a link
 	var notes []*Reference
-	byYear := map[string][]*Reference{} // the full entries, by year
+	full := map[string][]fullHead{} // the full entries, by year and first word
 	for _, e := range all {
 		switch {
 		case e.Short:
@@ -67,27 +73,58 @@ func linkShortNotes(doc *sources.Document, lists []ReferenceList) {
 			e.Short = true
 			notes = append(notes, e)
 		case e.Year != "":
-			y := normYear(e.Year)
-			byYear[y] = append(byYear[y], e)
+			head := entryHead(e.Text)
+			k := normYear(e.Year) + " " + firstWord(head)
+			full[k] = append(full[k], fullHead{e, head})
 		}
 	}
+	found := map[string]*Reference{} // by year and first author: notes of one work ask once
 	for _, e := range notes {
-		if f := fullEntry(e, byYear[normYear(e.Year)]); f != nil {
+		first := NormalizeName(firstNoteAuthor(e.Text))
+		if first == "" {
+			continue
+		}
+		k := normYear(e.Year) + " " + first
+		f, ok := found[k]
+		if !ok {
+			f = fullEntry(first, full[normYear(e.Year)+" "+firstWord(first)])
+			found[k] = f
+		}
+		if f != nil {
 			e.Full = []string{f.ID}
 		}
 	}
 }
 
-// marker reports whether a span is (or holds) a footnote marker: a
-// footnote link overlaps it.
-func marker(doc *sources.Document, a sources.Span) bool {
-	i := sort.Search(len(doc.Links), func(i int) bool { return doc.Links[i].Span.End > a.Start })
-	for ; i < len(doc.Links) && doc.Links[i].Span.Start < max(a.End, a.Start+1); i++ {
-		if doc.Links[i].Footnote {
-			return true
+// fullHead is a full entry and the start of its text, normalised as names
+// are (see entryHead).
+type fullHead struct {
+	ref  *Reference
+	head string
+}
+
+// maxHeadLen is how much of an entry's start is compared with a short
+// note's first author.
+const maxHeadLen = 48
+
+// entryHead returns the start of an entry's text, without back-links and
+// label, normalised as names are: "mein smith philippa 2005 a concise".
+func entryHead(text string) string {
+	head := stripBackLinks(text)
+	_, head = cutLabel(head)
+	for i := min(len(head), maxHeadLen); i > 0; i-- {
+		if utf8.RuneStart(head[i-1]) && (i == len(head) || utf8.RuneStart(head[i])) {
+			return NormalizeName(head[:i])
 		}
 	}
-	return false
+	return ""
+}
+
+// holdsMarker reports whether a span is (or holds) a footnote marker: one
+// of markers, the footnote links in order, overlaps it.
+func holdsMarker(markers []sources.Span, a sources.Span) bool {
+	i := sort.Search(len(markers), func(i int) bool { return markers[i].End > a.Start })
+	return i < len(markers) && markers[i].Start < max(a.End, a.Start+1)
 }
 
 // entryLinks returns the links of the document inside span, in order.
@@ -118,28 +155,26 @@ func containsString(list []string, s string) bool {
 	return false
 }
 
-// fullEntry returns the one entry among those of the note's year whose
-// text opens with the note's first author, or nil when none or several
+// fullEntry returns the one entry among candidates (the full entries of
+// a note's year whose text opens with the same word) whose text opens with
+// the note's first author, normalised, or nil when none or several works
 // do. It compares the entry's text rather than its parsed authors, which
-// may have lost a compound name's first part ("Mein Smith, Philippa").
-func fullEntry(note *Reference, sameYear []*Reference) *Reference {
-	first := NormalizeName(firstNoteAuthor(note.Text))
-	if first == "" {
-		return nil
-	}
+// may have lost a compound name's first part ("Mein Smith, Philippa"). It
+// looks at no more than maxAuthorScan candidates.
+func fullEntry(first string, candidates []fullHead) *Reference {
 	var found *Reference
-	for _, f := range sameYear {
-		head := stripBackLinks(f.Text)
-		_, head = cutLabel(head)
-		head = NormalizeName(head[:min(len(head), len(first)+16)])
-		if head != first && !strings.HasPrefix(head, first+" ") {
+	for i, c := range candidates {
+		if i == maxAuthorScan {
+			return nil
+		}
+		if c.head != first && !strings.HasPrefix(c.head, first+" ") {
 			continue
 		}
-		if found != nil && WorkKey(found) != WorkKey(f) {
+		if found != nil && WorkKey(found) != WorkKey(c.ref) {
 			return nil // two works by the author that year
 		}
 		if found == nil {
-			found = f
+			found = c.ref
 		}
 	}
 	return found

@@ -1,6 +1,8 @@
 package citations
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -68,4 +70,48 @@ func TestShortNotesLinkToTheirEntries(t *testing.T) {
 		{"Smith, A. (1999). One. Press.", false, nil},
 		{"Smith, A. (1999). Two. Press.", false, nil},
 	}, got)
+}
+
+// notesAndBibliography is n short notes by n authors who share a first
+// word, and the bibliography of their works: every note's author is
+// compared with the entries of its year that open with that word, at most
+// maxAuthorScan of them.
+func notesAndBibliography(n int) string {
+	var b strings.Builder
+	b.WriteString("Title\n\nText.\n\nNotes\n\n")
+	for i := range n {
+		fmt.Fprintf(&b, "%d. Mein Note%s 2019, p. 4.\n\n", i+1, letters(i))
+	}
+	b.WriteString("Bibliography\n\n")
+	for i := range n {
+		fmt.Fprintf(&b, "Mein Entry%s, Anna. 2019. A title of the work %d. Press.\n\n", letters(i), i)
+	}
+	return b.String()
+}
+
+// letters writes n in letters: 0 is "a", 26 "ba".
+func letters(n int) string {
+	s := string(rune('a' + n%26))
+	for n /= 26; n > 0; n /= 26 {
+		s = string(rune('a'+n%26)) + s
+	}
+	return s
+}
+
+func TestShortNotesLinear(t *testing.T) {
+	assertLinear(t, "bytes allocated", 128, func(n int) float64 {
+		doc := parseShape(t, notesAndBibliography(n))
+		var lists []ReferenceList
+		bytes := allocated(func() { lists = FindReferences(doc) })
+		short := 0
+		for _, l := range lists {
+			for _, e := range l.Entries {
+				if e.Short {
+					short++
+				}
+			}
+		}
+		require.Equal(t, n, short, "short notes")
+		return bytes
+	})
 }

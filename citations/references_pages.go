@@ -79,7 +79,7 @@ func isFurniture(furniture []bool, k int) bool {
 }
 
 // crossesFurniture reports whether furniture lies between blocks from and
-// to.
+// to (the blocks an entry skipped since its last block).
 func crossesFurniture(furniture []bool, from, to int) bool {
 	for k := from + 1; k < to; k++ {
 		if isFurniture(furniture, k) {
