@@ -1261,7 +1261,9 @@ func (c *htmlContent) walk(n int32, inBody bool, depth int) {
 		c.refList++
 		defer func() { c.refList-- }()
 	}
-	if node.tag == atom.Cite || node.tag == atom.Li && c.refList > 0 {
+	if node.tag == atom.Cite || c.refList > 0 && (node.tag == atom.Li || t.nodes[node.parent].flags&htmlFlagRefList != 0) {
+		// a <cite>, an item of a reference list, or any child of one
+		// (pandoc's <div class="csl-entry">)
 		c.entry++
 		defer func() { c.entry-- }()
 	}

@@ -282,6 +282,14 @@ func TestHTMLBlocks(t *testing.T) {
 				{BlockParagraph, 0, 0, false, "", "Loose"}, {BlockParagraph, 0, 0, false, "", "text"}},
 		},
 		{
+			name: "a pandoc entry stays whole: its label and text are one block",
+			src: `<div id="refs" class="references csl-bib-body" role="list">
+				<div id="ref-a" class="csl-entry" role="listitem"><div class="csl-left-margin">[Haug17] </div><div class="csl-right-inline">Haugen, Ø.: <em>Living with water</em>, 2017.</div></div>
+				<div id="ref-b" class="csl-entry" role="listitem"><div class="csl-left-margin">[2] </div><div class="csl-right-inline">Müller, A.: <em>Cities</em>, 2019.</div></div></div>`,
+			want: []blockWant{{BlockParagraph, 0, 0, false, "ref-a", "[Haug17] Haugen, Ø.: Living with water, 2017."},
+				{BlockParagraph, 0, 0, false, "ref-b", "[2] Müller, A.: Cities, 2019."}},
+		},
+		{
 			name: "tiny page keeps all its text",
 			src:  `<p>Hi.</p><p>Bye.</p>`,
 			want: []blockWant{{BlockParagraph, 0, 0, false, "", "Hi."}, {BlockParagraph, 0, 0, false, "", "Bye."}},
