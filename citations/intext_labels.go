@@ -34,6 +34,17 @@ func entryLabels(lists []ReferenceList) []string {
 	return out
 }
 
+// cutSee drops the "see" or "cf." that may open a bracketed citation,
+// returning the rest and where it starts.
+func cutSee(part string, start int) (string, int) {
+	for _, p := range []string{"see also ", "see ", "See ", "cf. ", "Cf. ", "e.g. ", "e.g., "} {
+		if strings.HasPrefix(part, p) {
+			return part[len(p):], start + len(p)
+		}
+	}
+	return part, start
+}
+
 // labelCitations returns the label citations of the text, in order: one per
 // label of a bracket, "[HTTP]", "[RFC2119, RFC8174]" (two), with the
 // place in the work that follows a label as its Locator ("[HTTP, Section
@@ -79,7 +90,8 @@ func labelCitations(text string, labels []string, keep func(group sources.Span) 
 
 // labelGroup reads the citations of the bracket text[from:to]: parts
 // separated by commas or semicolons, each a label of set or the locator of
-// the label before it. The first part must be a label.
+// the label before it. The first part must be a label, after a "see" or
+// "cf." perhaps.
 func labelGroup(text string, from, to int, set map[string]bool, group sources.Span) []Citation {
 	var out []Citation
 	for p := from; p <= to; {
@@ -95,6 +107,9 @@ func labelGroup(text string, from, to int, set map[string]bool, group sources.Sp
 			end--
 		}
 		part := text[start:end]
+		if len(out) == 0 {
+			part, start = cutSee(part, start) // "[see NgTr19]"
+		}
 		switch {
 		case set[part]:
 			out = append(out, Citation{Kind: KindLabel, Span: sources.Span{Start: start, End: end}, Group: group,

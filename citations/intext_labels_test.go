@@ -10,7 +10,7 @@ import (
 )
 
 func TestLabelCitations(t *testing.T) {
-	labels := []string{"HTTP", "BEARER", "RFC6749", "RFC6750", "Smi19", "BAD10"}
+	labels := []string{"HTTP", "BEARER", "RFC6749", "RFC6750", "Smi19", "BAD10", "O’Co20"}
 	tests := []struct {
 		text string
 		want []scanWant
@@ -24,8 +24,10 @@ func TestLabelCitations(t *testing.T) {
 			{Kind: KindLabel, Text: "RFC6749", Number: "RFC6749"}, {Kind: KindLabel, Text: "RFC6750", Number: "RFC6750"},
 			{Kind: KindLabel, Text: "Smi19", Number: "Smi19", Locator: "p. 4"}}},
 		// not labels of an entry, or not only a label
-		{"he wrote [sic] that [http] and [see HTTP] or [Smi20] or [ HTTP x", []scanWant{}},
+		{"he wrote [sic] that [http] and [as in HTTP] or [Smi20] or [ HTTP x", []scanWant{}},
 		{"an index a[HTTP] is not, a spaced [BAD10 ] is", []scanWant{{Kind: KindLabel, Text: "BAD10", Number: "BAD10"}}},
+		{"as mangroves show [see Smi19, p. 4] and [O’Co20]", []scanWant{
+			{Kind: KindLabel, Text: "Smi19", Number: "Smi19", Locator: "p. 4"}, {Kind: KindLabel, Text: "O’Co20", Number: "O’Co20"}}},
 	}
 	for _, tt := range tests {
 		got, ok := labelCitations(tt.text, labels, nil, 100)

@@ -82,7 +82,8 @@ func cutLabel(s string) (label, rest string) {
 			return "", s
 		}
 		for _, c := range in {
-			if !(unicode.IsLetter(c) || unicode.IsDigit(c) || c == '+' || c == ' ' || c == '-' || c == '_' || c == ':' || c == '.') {
+			// "[O’Co20]", an alphabetic style's label for O'Connell
+			if !(unicode.IsLetter(c) || unicode.IsDigit(c) || c == '+' || c == ' ' || c == '-' || c == '_' || c == ':' || c == '.' || c == '’' || c == '\'') {
 				return "", s
 			}
 		}
