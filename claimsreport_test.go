@@ -93,3 +93,33 @@ func TestExhibitSupportsClaim(t *testing.T) {
 		})
 	}
 }
+
+func TestFirstHandClaimRestsOnTheWriter(t *testing.T) {
+	tests := []struct {
+		text      string
+		firstHand bool
+	}{
+		{"I received an email from Facebook in 2019 that lists 312 people.", true},
+		{"In 2019 my landlord raised the rent by 40%.", true},
+		{"Facebook has a profile of 300 million non-users like me.", true},
+		{"World War I killed about 20 million people.", false},
+		{"Elizabeth I reigned for 44 years, from 1558 to 1603.", false},
+		{"\"I lost 40% of my savings in 2008,\" the farmer said of the crash.", false},
+		{"The company lost 40% of its value in 2008.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			r, err := citecheck.Check(context.Background(), strings.NewReader(tt.text), citecheck.Options{Name: "draft.txt"})
+			require.NoError(t, err)
+			require.Len(t, r.Claims, 1)
+			assert.Equal(t, tt.firstHand, r.Claims[0].FirstHand)
+			uncited := 0
+			for _, f := range r.Findings {
+				if f.Code == citecheck.CodeUncitedClaim {
+					uncited++
+				}
+			}
+			assert.Equal(t, !tt.firstHand && !r.Claims[0].Cited, uncited == 1, "uncited-claim findings: %d", uncited)
+		})
+	}
+}

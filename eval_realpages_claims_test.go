@@ -127,10 +127,14 @@ func TestEvalClaimsRealPages(t *testing.T) {
 
 		var pu, pw, pc prf
 		flagged := map[string]bool{}
-		warned := map[string]bool{} // the uncited-claim findings of severity warning
+		warned := map[string]bool{}   // the uncited-claim findings of severity warning
+		reported := map[string]bool{} // of any severity
 		for _, f := range r.Findings {
-			if f.Code == citecheck.CodeUncitedClaim && f.Severity == citecheck.SeverityWarning {
-				warned[f.Claim] = true
+			if f.Code == citecheck.CodeUncitedClaim {
+				reported[f.Claim] = true
+				if f.Severity == citecheck.SeverityWarning {
+					warned[f.Claim] = true
+				}
 			}
 		}
 		var misses []string
@@ -149,7 +153,7 @@ func TestEvalClaimsRealPages(t *testing.T) {
 			} else {
 				pc.fp++
 			}
-			if !c.Cited {
+			if reported[c.ID] {
 				flagged[text] = true
 				if l.uncited() {
 					pu.tp++

@@ -25,6 +25,12 @@ type Claim struct {
 	// Salt gets in," said Patrick McHugh.), they are that sentence's, and
 	// the spans lie there.
 	Attributions []Attribution `json:"attributions,omitempty"`
+	// FirstHand is true when the writer tells the claim as their own
+	// experience, in the first person singular outside any quotation ("I
+	// received an email from Facebook that lists…"): the writer is its
+	// source, and a reader weighs it as testimony rather than looking for
+	// a citation.
+	FirstHand bool `json:"firsthand,omitempty"`
 }
 
 // Options control Extract. The zero value uses the default model and its
@@ -122,7 +128,8 @@ func Extract(doc *sources.Document, opts Options) []Claim {
 		}
 		var kinds []Kind
 		kinds, kindBuf = carveKinds(kindBuf, bits)
-		out = append(out, Claim{Span: sp, Text: s, Kinds: kinds, Score: score, Attributions: atts})
+		firstHand := bits&sigFirstSingular != 0 && firstHandSentence(tokenize(s, tb[:0]))
+		out = append(out, Claim{Span: sp, Text: s, Kinds: kinds, Score: score, Attributions: atts, FirstHand: firstHand})
 	}
 	return out
 }
@@ -293,4 +300,44 @@ func capQuestion(score float64, bits uint32) float64 {
 		return min(score, questionCap)
 	}
 	return score
+}
+
+// firstHandSentence reports whether the writer speaks in the sentence of
+// tokens toks in the first person singular: "I", "me" or "my" outside a
+// quotation (a speaker's "I" is theirs, not the writer's). A capital I
+// after a capitalised word is a numeral ("World War I", "Elizabeth I").
+func firstHandSentence(toks []token) bool {
+	quoted := false
+	for i, t := range toks {
+		if t.kind == tokPunct {
+			if t.norm == `"` {
+				quoted = !quoted
+			}
+			continue
+		}
+		if quoted || t.kind != tokWord {
+			continue
+		}
+		switch t.norm {
+		case "me", "my", "myself", "mine", "i'm", "i've", "i'd", "i'll":
+			return true
+		case "i":
+			if t.upper && (i == 0 || !toks[i-1].upper || i == 1 && opensClause(toks[0].norm)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// opensClause reports whether w, capitalised at the start of a sentence, is
+// a word that opens a clause ("Then I saw"), not a name ("Elizabeth I").
+func opensClause(w string) bool {
+	switch w {
+	case "then", "and", "but", "so", "yet", "now", "today", "yesterday", "here", "there", "when", "since",
+		"as", "if", "because", "while", "once", "still", "also", "later", "recently", "sometimes", "after",
+		"before", "this", "what", "where", "until", "though", "although":
+		return true
+	}
+	return false
 }
