@@ -102,6 +102,11 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 		case "study", "studies", "report", "reports", "survey", "analysis", "research", "data", "poll",
 			"paper", "review", "investigation", "audit", "figures", "statistics", "estimates", "census",
 			"assessment", "experiment", "trial", "findings", "testimony", "statement":
+			if possessedBySource(toks, i) && (t.norm == "findings" || t.norm == "data" || t.norm == "figures" || t.norm == "estimates" || t.norm == "statistics") {
+				// "Among its key findings: …", "their data show": the
+				// findings of a source the sentences before name
+				any = true
+			}
 			if i+1 < len(toks) {
 				switch toks[i+1].norm {
 				case "by", "from":
@@ -327,6 +332,7 @@ func isSourceNoun(w string) bool {
 		"survey", "poll", "data", "figures", "statistics", "analysis", "paper", "review", "findings",
 		"documents", "filing", "filings", "statement", "census", "researcher", "scientist", "doctors",
 		"office", "bureau", "commission", "council", "committee", "institute", "regulator", "union", "association",
+		"plan", "results", "records", "index", "ranking", "forecast", "assessment", "memo", "letter", "document",
 		// French, Spanish, Portuguese, German
 		"gouvernement", "ministère", "ministre", "entreprise", "rapport", "étude", "enquête", "gobierno", "ministerio",
 		"ministro", "policía", "empresa", "informe", "estudio", "encuesta", "governo", "polícia", "relatório", "estudo",
@@ -438,4 +444,20 @@ func nameBefore(toks []token, i int) (from, to int) {
 		return to, to
 	}
 	return from, to
+}
+
+// possessedBySource reports whether the word at i follows "its" or "their",
+// at most two words back ("its key findings"): the possessor is a source
+// the sentences before name.
+func possessedBySource(toks []token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		switch toks[j].norm {
+		case "its", "their":
+			return true
+		}
+		if toks[j].kind != tokWord {
+			return false
+		}
+	}
+	return false
 }
