@@ -27,7 +27,10 @@
 // the list is MLA's Works Cited, "(da Silva)", "(Müller, Cities Below the
 // Tide Line 88)" or "Ferreira et al." in the sentence (intext_mla.go), and
 // the labels of the entries in brackets, "[HTTP]", "[RFC6749, Section
-// 4.2]", "[Smi19]" (intext_labels.go).
+// 4.2]", "[Smi19]", "[22; Müll19a, p.112]" (intext_labels.go); in a list
+// labelled in an alphabetic style such as DIN 1505-2, a bracketed key of
+// the labels' shape is a citation even when no entry carries it, and
+// links to none.
 //
 // # Reference lists and entries
 //

@@ -22,7 +22,9 @@ import (
 //     superscript no exponent ("by<sup>4</sup>", not "m<sup>2</sup>");
 //   - footnote links (Link.Footnote), one citation per link;
 //   - bracketed labels of the document's entries, with Options.Lists:
-//     "[HTTP]", "[RFC6749, Section 4.2]";
+//     "[HTTP]", "[RFC6749, Section 4.2]", "[20; 21a]" (a number beside a
+//     label is a label); where the list is labelled in an alphabetic
+//     style, also the keys shaped like its labels, "[Müll16a]";
 //   - hyperlinks in the body to other sites;
 //   - DOIs written out in the text, not linked: "doi:10.1038/nature12373",
 //     "DOI 10.…", "https://doi.org/10.…" (link citations whose URL is the
@@ -162,8 +164,16 @@ func FindWithOptions(doc *sources.Document, opts Options) ([]Citation, error) {
 		return nil, tooMany
 	}
 	// an entry's label is read in preformatted text too: the blocks of an
-	// RFC in <pre> are, and code does not hold a bracketed label by chance
-	keepLabel := func(group sources.Span) bool { return len(footnotes) == 0 || !noteSpans.overlaps(group) }
+	// RFC in <pre> are, and code does not hold a bracketed label by chance;
+	// a bracket read already, "[20]" as a number, is not read again
+	scanned := newSpanIndex(len(text))
+	for _, c := range text {
+		scanned.add(c.Group)
+	}
+	scanned.build()
+	keepLabel := func(group sources.Span) bool {
+		return (len(footnotes) == 0 || !noteSpans.overlaps(group)) && !scanned.overlaps(group)
+	}
 	labelled, ok := labelCitations(doc.Text, entryLabels(opts.Lists), keepLabel, lim.citations-len(footnotes)-len(text))
 	if !ok {
 		return nil, tooMany

@@ -9,8 +9,18 @@ import (
 	"github.com/citecheck/citecheck/sources"
 )
 
+// labelsOf returns the labels of a list whose entries carry labels.
+func labelsOf(labels ...string) labelSet {
+	var list ReferenceList
+	for _, l := range labels {
+		list.Entries = append(list.Entries, Reference{Label: l})
+	}
+	return entryLabels([]ReferenceList{list})
+}
+
 func TestLabelCitations(t *testing.T) {
-	labels := []string{"HTTP", "BEARER", "RFC6749", "RFC6750", "Smi19", "BAD10", "O’Co20"}
+	// RFC labels beside a few alphabetic ones: only the entries' labels count
+	labels := labelsOf("HTTP", "BEARER", "RFC6749", "RFC6750", "Smi19", "BAD10", "O’Co20")
 	tests := []struct {
 		text string
 		want []scanWant
@@ -41,9 +51,60 @@ func TestLabelCitations(t *testing.T) {
 	}
 	_, ok := labelCitations("[HTTP] [HTTP] [HTTP]", labels, nil, 2)
 	assert.False(t, ok, "past the limit")
-	none, ok := labelCitations("[HTTP]", nil, nil, 2)
+	none, ok := labelCitations("[HTTP]", labelSet{}, nil, 2)
 	assert.True(t, ok)
 	assert.Empty(t, none, "no labels, no label citations")
+}
+
+// A list labelled in DIN 1505-2's alphabetic style: a work with no
+// author to abbreviate is labelled by its year alone ("20", "21a"), and a
+// bracketed key shaped like the labels is a citation even where no entry
+// carries it.
+func TestLabelCitationsAlphabetic(t *testing.T) {
+	labels := labelsOf("20", "21a", "21b", "22", "Müll19a", "Müll19b", "NaFe20", "BeÓ Çe21", "VrJaBa20", "Lind19")
+	require.True(t, labels.alpha)
+	tests := []struct {
+		text string
+		want []scanWant
+	}{
+		{"from the drains [22; Müll19a, p.112].", []scanWant{
+			{Kind: KindLabel, Text: "22", Number: "22"}, {Kind: KindLabel, Text: "Müll19a", Number: "Müll19a", Locator: "p.112"}}},
+		{"plausible estimates [20; 21a].", []scanWant{
+			{Kind: KindLabel, Text: "20", Number: "20"}, {Kind: KindLabel, Text: "21a", Number: "21a"}}},
+		{"after dark [Lind19, chap.6; see also VrJaBa20].", []scanWant{
+			{Kind: KindLabel, Text: "Lind19", Number: "Lind19", Locator: "chap.6"}, {Kind: KindLabel, Text: "VrJaBa20", Number: "VrJaBa20"}}},
+		// keys of the labels' shape that no entry carries: citations of a
+		// missing entry
+		{"outfalls [Müll16a] and [23; BeÓ Çe21] and [Kowa22, p. 3]", []scanWant{
+			{Kind: KindLabel, Text: "Müll16a", Number: "Müll16a"},
+			{Kind: KindLabel, Text: "23", Number: "23"}, {Kind: KindLabel, Text: "BeÓ Çe21", Number: "BeÓ Çe21"},
+			{Kind: KindLabel, Text: "Kowa22", Number: "Kowa22", Locator: "p. 3"}}},
+		// numbers alone are numeric citations; after a comma a number is
+		// a page; other words are not keys
+		{"[20] and [20; 22] and [Lind19, 22] and [sic] [RFC6749] [Müll] [müll19] [M 19] [Müll19ab] [Müll2019] [ABCDEFGHI19]", []scanWant{
+			{Kind: KindLabel, Text: "Lind19", Number: "Lind19", Locator: "22"}}},
+	}
+	for _, tt := range tests {
+		got, ok := labelCitations(tt.text, labels, nil, 100)
+		require.True(t, ok)
+		assert.Equal(t, tt.want, scanSummary(got), tt.text)
+		for _, c := range got {
+			assert.Equal(t, c.Text, tt.text[c.Span.Start:c.Span.End])
+		}
+	}
+}
+
+func TestAlphaLabel(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Müll19a": true, "BrAh20": true, "AOBM22": true, "O’Co20": true, "BeÓ Çe21": true, "Doe+20": true, "Knu84": true,
+		"RFC6749": false, "HTTP": false, "sic": false, "21a": false, "müll19": false, "Müll 19": false, "Müll19ab": false,
+		"ABCDEFGHI19": false, "M  19": false, "": false, "Müll1": false,
+	} {
+		assert.Equal(t, want, alphaLabel(s), s)
+	}
+	for s, want := range map[string]bool{"19": true, "21a": true, "2": false, "199": false, "21A": false, "a1": false} {
+		assert.Equal(t, want, yearLabel(s), s)
+	}
 }
 
 // An Internet-Draft cites its References by label; Find reads the labels
@@ -64,7 +125,7 @@ func TestFindLabelCitations(t *testing.T) {
 	require.NoError(t, err)
 	lists := FindReferences(doc)
 	require.Len(t, lists, 1)
-	assert.Equal(t, []string{"HTTP", "HTTPS"}, entryLabels(lists))
+	assert.Equal(t, labelSet{known: map[string]bool{"HTTP": true, "HTTPS": true}, numbers: map[string]bool{}}, entryLabels(lists))
 	found, err := FindWithOptions(doc, Options{Lists: lists})
 	require.NoError(t, err)
 	var body []Citation
@@ -77,4 +138,58 @@ func TestFindLabelCitations(t *testing.T) {
 		scanSummary(body), "[WORDS] labels no entry")
 	links := Link(body, lists)
 	assert.Equal(t, []LinkResult{{Citation: body[0].ID, Status: Resolved, Reference: "r2"}, {Citation: body[1].ID, Status: Resolved, Reference: "r1"}}, links)
+}
+
+// A DIN 1505-2 article: "[20]" alone is read once, as a number; beside a
+// label it is a label; "[Müll16a]", shaped like the labels, is a citation
+// no entry resolves.
+func TestFindAlphabeticLabelCitations(t *testing.T) {
+	doc, err := sources.Parse([]byte(`Drains
+
+The baseline found 41,000 residents exposed [20], fewer than the later
+estimates [20; 21a]. Backflow was measured at fourteen outfalls
+[Müll16a] and again [Müll19a, p.112; see also NaFe20].
+
+References
+
+[20] NORTHMERE HEALTH OBSERVATORY: Heat and health in Northmere:
+baseline report. Northmere : Northmere Health Observatory, 2020
+
+[21a] NORTHMERE HEALTH OBSERVATORY: Hospital admissions during the June
+2021 heatwave. Northmere : Northmere Health Observatory, 2021
+
+[Müll19a] MÜLLER, ANNA: Tidal drains under pressure. In: Journal of
+Coastal Engineering vol. 41 (2019), Nr. 2, pp. 101–118
+
+[NaFe20] NAKAMURA, HIROSHI ; FERREIRA, LÚCIA: Compound flooding. In:
+Water Resources Letters vol. 56 (2020), Nr. 7, pp. 1–19
+
+[Lind19] LINDGREN, SOFIA: The hot city. Northbridge : Northbridge
+University Press, 2019
+`), sources.ReadOptions{Name: "din.txt"})
+	require.NoError(t, err)
+	lists := FindReferences(doc)
+	require.Len(t, lists, 1)
+	require.Len(t, lists[0].Entries, 5)
+	found, err := FindWithOptions(doc, Options{Lists: lists})
+	require.NoError(t, err)
+	var body []Citation
+	for _, c := range found {
+		if c.Span.Start < lists[0].HeadingSpan.Start {
+			body = append(body, c)
+		}
+	}
+	assert.Equal(t, []scanWant{
+		{Kind: KindNumeric, Text: "20", Number: "20"},
+		{Kind: KindLabel, Text: "20", Number: "20"}, {Kind: KindLabel, Text: "21a", Number: "21a"},
+		{Kind: KindLabel, Text: "Müll16a", Number: "Müll16a"},
+		{Kind: KindLabel, Text: "Müll19a", Number: "Müll19a", Locator: "p.112"}, {Kind: KindLabel, Text: "NaFe20", Number: "NaFe20"},
+	}, scanSummary(body))
+	var status []Status
+	var refs []string
+	for _, l := range Link(body, lists) {
+		status, refs = append(status, l.Status), append(refs, l.Reference)
+	}
+	assert.Equal(t, []Status{Resolved, Resolved, Resolved, Unresolved, Resolved, Resolved}, status)
+	assert.Equal(t, []string{"r1", "r1", "r2", "", "r3", "r4"}, refs)
 }

@@ -361,6 +361,12 @@ func TestSplitEntries(t *testing.T) {
 			want: []string{"Eastfield Water Board. 2018. Outflows, 2010 to 2018. Eastfield: Eastfield Water Board."},
 		},
 		{
+			// a DIN imprint, "Place : Publisher, Year", after a title that
+			// holds a year starts no entry
+			in:   "[21a] NORTHMERE HEALTH OBSERVATORY: Hospital admissions during the June 2021 heatwave. Northmere : Northmere Health Observatory, 2021",
+			want: []string{"[21a] NORTHMERE HEALTH OBSERVATORY: Hospital admissions during the June 2021 heatwave. Northmere : Northmere Health Observatory, 2021"},
+		},
+		{
 			// "5." here is not the next label, and "J. Smith" is inside a title
 			in:   "Ma, X. (2019). Sleep in 2018. Chapter 5. On J. Smith and others. Nature, 1, 1–2.",
 			want: []string{"Ma, X. (2019). Sleep in 2018. Chapter 5. On J. Smith and others. Nature, 1, 1–2."},

@@ -391,6 +391,12 @@ func (a *authorScan) token(t token) (int, verdict) {
 	if end, v := a.connective(t, core); v != undecided {
 		return end, v
 	}
+	if t.s == ":" && (a.names > 0 || a.nameStarted()) {
+		// a colon standing alone ends the list: it parts a place from
+		// its publisher in DIN and ISBD imprints, "Northmere : Northmere
+		// Health Observatory, 2021", and French sets one before a title
+		return len(strings.TrimRight(a.s[:t.start], " \t")), listEnds
+	}
 	if core == "" {
 		return 0, inList
 	}

@@ -122,6 +122,8 @@ func TestScanAuthorsRules(t *testing.T) {
 		"Smith Jr., John.| Title.",
 		"Ma, X., Smith, J., & Lee, K.| (2020). Sleep.",
 		"Smith, John, and Jane Doe.| The Iron Road.",
+		"Northmere| : Northmere Health Observatory, 2021",
+		"Dupont, J.| : Le port. Paris.",
 	} {
 		want, _, _ := strings.Cut(in, "|")
 		s := strings.Replace(in, "|", "", 1)
