@@ -268,21 +268,20 @@ func TestEvalStyles(t *testing.T) {
 		overall.detP(), overall.detR(), targetDetP, targetDetR, overall.linkP(), overall.linkR(), overall.linkF1(), targetLinks,
 		overall.faultP(), overall.faultR(), overall.faultGold, targetFaults, overall.cleanFindings, overall.clean)
 
-	// Floors a little under the figures measured once the author-date,
-	// MLA, numeric and superscript styles were read (detection P 1.000 R 0.927, link F1 0.963, faults P 0.264 R 0.866, 322
-	// findings on 104 unplanted renderings; with the DIN label style too:
-	// detection R 0.994, link F1 0.997, faults P 0.345 R 0.901, 237 findings; when
-	// the corpus was added: detection P 1.000 R 0.714, link F1 0.799,
-	// faults P 0.094 R 0.697, 857 findings on 104 unplanted renderings);
-	// raise them as citecheck improves.
-	assert.GreaterOrEqual(t, overall.detP(), 0.97, "detection precision")
-	assert.GreaterOrEqual(t, overall.detR(), 0.98, "detection recall")
-	assert.GreaterOrEqual(t, overall.linkF1(), 0.98, "link F1")
-	assert.GreaterOrEqual(t, overall.faultP(), 0.33, "planted-fault precision")
-	assert.GreaterOrEqual(t, overall.faultR(), 0.89, "planted-fault recall")
-	assert.LessOrEqual(t, overall.cleanFindings, 250, "findings on unplanted renderings")
-	// the families that meet the targets are held to them
-	for _, fam := range []string{"author-date", "author-page", "numeric", "superscript", "label"} {
+	// Every family meets the targets since the Chicago notes and the DIN
+	// label styles were read (detection P 1.000 R 1.000, links F1 1.000,
+	// faults P 1.000 R 1.000, no finding on the 104 unplanted renderings;
+	// before them: detection R 0.927, link F1 0.963, faults P 0.264 R
+	// 0.866, 322 findings; when the corpus was added: detection P 1.000 R
+	// 0.714, link F1 0.799, faults P 0.094 R 0.697, 857 findings): the
+	// whole corpus and every family are held to the targets.
+	assert.GreaterOrEqual(t, overall.detP(), targetDetP, "detection precision")
+	assert.GreaterOrEqual(t, overall.detR(), targetDetR, "detection recall")
+	assert.GreaterOrEqual(t, overall.linkF1(), targetLinks, "link F1")
+	assert.GreaterOrEqual(t, overall.faultP(), targetFaults, "planted-fault precision")
+	assert.GreaterOrEqual(t, overall.faultR(), targetFaults, "planted-fault recall")
+	assert.Zero(t, overall.cleanFindings, "findings on unplanted renderings")
+	for _, fam := range []string{"author-date", "author-page", "numeric", "superscript", "note-full", "note-short", "label"} {
 		s := byFamily[fam]
 		require.NotNil(t, s, fam)
 		assert.GreaterOrEqual(t, s.detP(), targetDetP, "%s detection precision", fam)

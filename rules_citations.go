@@ -37,13 +37,13 @@ func citationRules() []*Rule {
 		},
 		{
 			Code: CodeUnresolvedCitation, Severity: SeverityError,
-			Summary: "An in-text citation matches no reference entry; reported once per occurrence, as a warning when it may not be a citation, as info when the text has no reference list or an empty one.",
+			Summary: "An in-text citation matches no reference entry, or a note names a work its bibliography does not list; reported once per occurrence, as a warning when it may not be a citation, as info when the text has no reference list or an empty one.",
 			Fix:     "Add the missing entry, or correct the citation's author, year or number.",
 			Run:     runUnresolvedCitation,
 		},
 		{
 			Code: CodeCitationMismatch, Severity: SeverityError,
-			Summary: "A citation's author matches an entry but its year differs, or the year matches an entry whose author is spelt a little differently.",
+			Summary: "A citation's author matches an entry but its year differs, or the year matches an entry whose author is spelt a little differently; or a note names an entry's title with another year or author.",
 			Fix:     "Make the citation and the entry agree; the message names the near entry.",
 			Run:     runCitationMismatch,
 		},
@@ -55,13 +55,13 @@ func citationRules() []*Rule {
 		},
 		{
 			Code: CodeOrphanReference, Severity: SeverityWarning,
-			Summary: "A reference entry that nothing in the text cites (an entry a short note stands for is cited through the note).",
+			Summary: "A reference entry that nothing in the text cites (an entry a note stands for is cited through the note).",
 			Fix:     "Cite the work where it is used, or remove the entry.",
 			Run:     runOrphanReference,
 		},
 		{
 			Code: CodeDuplicateReference, Severity: SeverityWarning,
-			Summary: "The same work is listed twice (same DOI, same URL, or same first author, year and title); short notes of a work are not copies of it.",
+			Summary: "The same work is listed twice (same DOI, same URL, or same first author, year and title); notes of a work are not copies of it.",
 			Fix:     "Keep one entry and point every citation at it.",
 			Run:     runDuplicateReference,
 		},
@@ -131,6 +131,25 @@ func runUnresolvedCitation(p *Pass) {
 		f.Message = fmt.Sprintf("citation %s has no reference entry: %s", p.describe(c), reason)
 		p.Report(f)
 	}
+	p.noteWorks(citations.Unresolved, func(e *citations.Reference, w citations.NoteWork) {
+		p.Report(Finding{Span: p.Locate(w.Span), Reference: e.ID,
+			Message: fmt.Sprintf("note %s names a work no bibliography entry lists: %s", e.ID, shorten(p.Doc.Slice(w.Span), 60))})
+	})
+}
+
+// noteWorks calls f for every work of status a note names by its title
+// (see citations.Reference.Works), in order.
+func (p *Pass) noteWorks(status citations.Status, f func(*citations.Reference, citations.NoteWork)) {
+	for li := range p.Lists {
+		for ei := range p.Lists[li].Entries {
+			e := &p.Lists[li].Entries[ei]
+			for _, w := range e.Works {
+				if w.Status == status {
+					f(e, w)
+				}
+			}
+		}
+	}
 }
 
 // noEntryReason says what a citation looked for in lists that have entries.
@@ -164,6 +183,12 @@ func runCitationMismatch(p *Pass) {
 			Message: fmt.Sprintf("citation %s does not match its nearest entry %s (%s): %s", p.describe(c), e.ID, shorten(e.Text, 60), l.Reason),
 			Related: []Related{{Message: "nearest entry", Span: p.Locate(e.Span)}}})
 	}
+	p.noteWorks(citations.Mismatched, func(note *citations.Reference, w citations.NoteWork) {
+		e, _ := p.Reference(w.Reference)
+		p.Report(Finding{Span: p.Locate(w.Span), Reference: note.ID,
+			Message: fmt.Sprintf("note %s names the title of entry %s (%s) but does not match it: %s", note.ID, e.ID, shorten(e.Text, 60), w.Reason),
+			Related: []Related{{Message: "entry of the title", Span: p.Locate(e.Span)}}})
+	})
 }
 
 func runAmbiguousCitation(p *Pass) {
@@ -212,11 +237,15 @@ func runOrphanReference(p *Pass) {
 	n := 0
 	for _, l := range p.Lists {
 		for _, e := range l.Entries {
-			if k := keys[n]; k != "" && len(p.CitedBy[e.ID]) > 0 {
-				cited[k] = true
-			}
 			for _, id := range e.Full {
 				noted[id] = true
+			}
+		}
+	}
+	for _, l := range p.Lists {
+		for _, e := range l.Entries {
+			if k := keys[n]; k != "" && (len(p.CitedBy[e.ID]) > 0 || noted[e.ID]) {
+				cited[k] = true
 			}
 			n++
 		}
@@ -258,8 +287,8 @@ func runDuplicateReference(p *Pass) {
 			e := &p.Lists[li].Entries[ei]
 			k := keys[n]
 			n++
-			if k == "" || e.Short {
-				continue // a short note names a work, it does not list it
+			if k == "" || e.Short || len(e.Works) > 0 {
+				continue // a note names a work, it does not list it
 			}
 			if f, ok := first[k]; ok {
 				p.Report(Finding{Span: p.Locate(e.Span), Reference: e.ID,

@@ -276,3 +276,34 @@ func TestMalformedReferenceBesideOwnSources(t *testing.T) {
 		})
 	}
 }
+
+// A Chicago notes-and-bibliography text: every note names a work of the
+// bibliography by its author and title, so neither the notes nor the
+// entries are orphans or copies; a note whose work the bibliography does
+// not list, or lists by another year or author, is reported.
+func TestNotesAndBibliography(t *testing.T) {
+	const body = "Drains\n\nMüller[1] measured backflow.[2] Pumps fail.[3][4][5]\n\nBibliography\n\n" +
+		"Berg, Pieter van der, and Emre Çelik. “Pumping Stations and the Limits of Gravity Drainage.” In Urban Water Futures, 45–67. London: Routledge, 2021.\n\n" +
+		"Müller, Anna. Cities Below the Tide Line. Bristol: Harbour Press, 2019.\n\n" +
+		"———. “Tidal Drains Under Pressure.” Journal of Coastal Engineering 41, no. 2 (2019): 101–18.\n\n"
+	const notes = "[1] “Tidal Drains Under Pressure.”\n\n" +
+		"[2] Anna Müller, Cities Below the Tide Line (Bristol: Harbour Press, 2019), 88.\n\n" +
+		"[3] Pieter van der Berg and Emre Çelik, “Pumping Stations and the Limits of Gravity Drainage,” in Urban Water Futures (London: Routledge, 2021), 45–67.\n\n" +
+		"[4] Van der Berg and Çelik, “Pumping Stations,” 50.\n\n" +
+		"[5] Ibid., 52.\n\n"
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{"every note names an entry", body + notes, nil},
+		{"a note of another year", body + strings.Replace(notes, "Harbour Press, 2019), 88", "Harbour Press, 2017), 88", 1), []string{
+			"error citation-mismatch: note r5 names the title of entry r2 (Müller, Anna. Cities Below the Tide Line. Bristol: Harbour…) but does not match it: the year differs: cited 2017, listed 2019"}},
+		{"a note of a work the bibliography does not list", strings.Replace(body, "[5]", "[5] Fungi help.[6]", 1) + notes + "[6] Mette Hansen, “Fungal Partners and Drought Tolerance,” Plant and Soil Letters 402 (2016): 311–24.\n\n", []string{
+			"error unresolved-citation: note r9 names a work no bibliography entry lists: Mette Hansen, “Fungal Partners and Drought Tolerance,”…"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, citationFindings(checkSource(t, "notes.txt", tt.src)))
+		})
+	}
+}

@@ -294,7 +294,8 @@ type scanLimits struct {
 // nil result for a text without citations. With more citations than
 // lim.citations it stops, and returns nil and false.
 func scanText(text string, extra int, lim scanLimits) ([]Citation, bool) {
-	sc := citeScanner{s: text, limit: lim.citations, maxNumber: lim.number, lists: lim.lists, notes: lim.notes, parenNumbers: lim.parenNumbers}
+	sc := citeScanner{s: text, limit: lim.citations, maxNumber: lim.number, lists: lim.lists, notes: lim.notes,
+		parenNumbers: lim.parenNumbers, bracketNotes: bracketLabelled(lim.lists)}
 	// most citations open with a bracket or a parenthesis: one allocation
 	// for them up front rather than a series of growing copies
 	if extra >= 0 {

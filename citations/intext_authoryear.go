@@ -55,6 +55,10 @@ type citeScanner struct {
 	maxNumber int
 	// parenNumbers reads "(1)", "(1,2)" as numeric citations.
 	parenNumbers bool
+	// bracketNotes reports lists with entries labelled in brackets, "[2]
+	// …", as pandoc writes footnotes in plain text: a marker glued to a
+	// name, "Müller[2]", is then a note's (see gluedMarker).
+	bracketNotes bool
 }
 
 // paren reads the parenthesis s[open:close+1] as an author-year or

@@ -193,3 +193,31 @@ University Press, 2019
 	assert.Equal(t, []Status{Resolved, Resolved, Resolved, Unresolved, Resolved, Resolved}, status)
 	assert.Equal(t, []string{"r1", "r1", "r2", "", "r3", "r4"}, refs)
 }
+
+// In plain text pandoc writes a note's marker "[2]", glued to an author
+// the sentence names: "Müller[2] measured". It is a citation where the
+// lists hold notes labelled in brackets, after a capitalised word.
+func TestGluedNoteMarker(t *testing.T) {
+	notes := []ReferenceList{{Entries: []Reference{{Label: "2", Text: "[2] “Tidal Drains Under Pressure.”"}}}}
+	numbered := []ReferenceList{{Entries: []Reference{{Label: "2", Text: "2. Müller A. Tidal drains."}}}}
+	tests := []struct {
+		name  string
+		text  string
+		lists []ReferenceList
+		want  []scanWant
+	}{
+		{"glued to a name", "Müller[2] measured backflow", notes, []scanWant{{Kind: KindNumeric, Text: "2", Number: "2"}}},
+		{"hyphenated name", "and Sánchez-Ortega[2].", notes, []scanWant{{Kind: KindNumeric, Text: "2", Number: "2"}}},
+		{"an index", "the value of data[2] and x[2]", notes, []scanWant{}},
+		{"a short word", "in Ab[2]", notes, []scanWant{}},
+		{"no bracketed labels", "Müller[2] measured", numbered, []scanWant{}},
+		{"no lists", "Müller[2] measured", nil, []scanWant{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := scanText(tt.text, -1, scanLimits{citations: 10, number: DefaultMaxNumber, lists: tt.lists})
+			require.True(t, ok)
+			assert.Equal(t, tt.want, scanSummary(got))
+		})
+	}
+}

@@ -238,7 +238,7 @@ func (sc *citeScanner) bracket(open, close int) int {
 	s := sc.s
 	if open > 0 {
 		r, _ := utf8.DecodeLastRuneInString(s[:open])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' {
+		if unicode.IsDigit(r) || r == '_' || unicode.IsLetter(r) && !sc.gluedMarker(open) {
 			return open + 1 // an index: x[3]
 		}
 	}
@@ -277,6 +277,41 @@ func (sc *citeScanner) bracket(open, close int) int {
 	}
 	sc.emitNumbers(items, group, loc)
 	return next
+}
+
+// gluedMarker reports whether the bracket at s[open] is a note's marker
+// glued to the name before it, as pandoc writes a note in plain text
+// after an author it names in the sentence: "Müller[2] measured". Only
+// where the lists have entries labelled in brackets (bracketNotes), and
+// only after a capitalised word of three or more letters, which an
+// index ("x[3]", "data[2]") seldom is.
+func (sc *citeScanner) gluedMarker(open int) bool {
+	if !sc.bracketNotes || !attachedMarker(sc.s, open) {
+		return false
+	}
+	i := open
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(sc.s[:i])
+		if !unicode.IsLetter(r) && r != '-' {
+			break
+		}
+		i -= n
+	}
+	r, _ := utf8.DecodeRuneInString(sc.s[i:])
+	return unicode.IsUpper(r)
+}
+
+// bracketLabelled reports whether an entry of lists is labelled in
+// brackets: "[2] “Tidal Drains Under Pressure.”"
+func bracketLabelled(lists []ReferenceList) bool {
+	for _, l := range lists {
+		for _, e := range l.Entries {
+			if e.Label != "" && strings.HasPrefix(e.Text, "["+e.Label+"]") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // emitNumbers appends one numeric citation per number of items, stopping

@@ -20,7 +20,11 @@ import (
 // linkShortNotes marks the short notes among the entries of lists and
 // fills in the full entries each stands for: the entry its link points
 // into, else the one entry by its first author in its year.
-func linkShortNotes(doc *sources.Document, lists []ReferenceList) {
+//
+// Then it links the notes that name works by their titles to the
+// bibliography (see linkNotesByTitle); targets are the anchors footnote
+// links point at.
+func linkShortNotes(doc *sources.Document, lists []ReferenceList, targets map[string]bool) {
 	var all []*Reference // every entry, in text order
 	for li := range lists {
 		for ei := range lists[li].Entries {
@@ -94,6 +98,7 @@ func linkShortNotes(doc *sources.Document, lists []ReferenceList) {
 			e.Full = []string{f.ID}
 		}
 	}
+	linkNotesByTitle(all, targets)
 }
 
 // fullHead is a full entry and the start of its text, normalised as names

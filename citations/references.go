@@ -152,7 +152,7 @@ func FindReferencesWithOptions(doc *sources.Document, opts Options) ([]Reference
 		lists[li].Entries[ei].ID = id
 		ei++
 	})
-	linkShortNotes(doc, lists)
+	linkShortNotes(doc, lists, targets)
 	return lists, nil
 }
 
@@ -755,7 +755,7 @@ func blockPerEntry(doc *sources.Document, from, to int) bool {
 			continue
 		}
 		lens = append(lens, len(text))
-		if wholeEntry(text) {
+		if wholeEntry(text) || wholeNote(text) {
 			entries++
 		}
 	}
@@ -776,6 +776,22 @@ func wholeEntry(text string) bool {
 	}
 	last, _ := utf8.DecodeLastRuneInString(t)
 	return last == '.' || last == ')' || last == ']' || endsWithURLText(t)
+}
+
+// wholeNote reports whether a block reads as a whole note, as pandoc
+// writes footnotes in plain text: a bracketed label, then a note that
+// ends as a sentence does. A short note has no year: "[3] Müller, Cities
+// Below the Tide Line, 88."
+func wholeNote(text string) bool {
+	t := strings.TrimSpace(text)
+	if !strings.HasPrefix(t, "[") {
+		return false
+	}
+	if l, rest := cutLabel(t); l == "" || !allDigits(l) || rest == "" {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(t)
+	return last == '.' || last == '”' || last == ')' || endsWithURLText(t)
 }
 
 // trimSpan drops the white space at the ends of a span.
@@ -865,7 +881,7 @@ func continuesEntry(prev, next string) bool {
 	switch last {
 	case '.':
 		w := lastWord(prev[:len(prev)-1])
-		if isInitialBefore(w+".") || isYearText(w) {
+		if isInitialBefore(w+".") || isYearText(w) && !corporateTitled(next) {
 			return true // "… J." / "Calatayud, J., …, 2014."
 		}
 		fw, _, _ := strings.Cut(next, " ")
@@ -874,6 +890,14 @@ func continuesEntry(prev, next string) bool {
 		return false
 	}
 	return !endsWithURLText(prev)
+}
+
+// corporateTitled reports whether s opens as a bibliography entry of an
+// organisation does in Chicago's style: its name, a full stop and a
+// quoted title, "Coastal Resilience Trust. “Sea-Level Rise …”".
+func corporateTitled(s string) bool {
+	end, _ := scanCorporate(s)
+	return end > 0 && strings.HasPrefix(strings.TrimLeft(s[end:], ". "), "“")
 }
 
 func endsWithURLText(s string) bool {

@@ -105,11 +105,20 @@ type Reference struct {
 	// notes and Wikipedia's shortened footnotes are written. Short notes
 	// of one work are not duplicates of each other.
 	Short bool
-	// Full holds the IDs of the entries a short note stands for: those its
-	// links point into (Wikipedia's <a href="#CITEREFKing2003">), else the
-	// one entry by its first author in its year. It is empty when the note
-	// names no entry of the document.
+	// Full holds the IDs of the entries a note stands for: those a short
+	// note's links point into (Wikipedia's <a href="#CITEREFKing2003">),
+	// else the one entry by its first author in its year; or the
+	// bibliography entries whose titles a note names (see Works). It is
+	// empty when the note names no entry of the document.
 	Full []string
+	// Works holds, for a note of a notes-and-bibliography text that names
+	// works by their titles (Chicago's "Anna Müller, Cities Below the Tide
+	// Line (Bristol: Harbour Press, 2019), 88.", "Müller, Cities Below,
+	// 114.", "Ibid."), what linking found for each work it names, in
+	// order: the bibliography entry that lists it, one that lists its
+	// title by another author or year, or none. A note with works is no
+	// copy of the entries it names, nor of the other notes of its works.
+	Works []NoteWork
 }
 
 // ReferenceList is one reference section: a heading such as "References"
