@@ -106,6 +106,8 @@ func TestFirstHandClaimRestsOnTheWriter(t *testing.T) {
 		{"Elizabeth I reigned for 44 years, from 1558 to 1603.", false},
 		{"\"I lost 40% of my savings in 2008,\" the farmer said of the crash.", false},
 		{"The company lost 40% of its value in 2008.", false},
+		{"That's a total of 10^5 * 300 = 30,000,000 lists.", true},
+		{"The 2019 budget was 4 + 3 percent higher, the council said.", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {

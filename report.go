@@ -151,9 +151,10 @@ type Claim struct {
 	// Exhibit is the article's own table or figure the sentence points at
 	// ("see Table 1"), if one.
 	Exhibit string `json:"exhibit,omitempty"`
-	// FirstHand is true when the writer tells the claim as their own
-	// experience ("I received an email that…"): it rests on the writer,
-	// and an uncited claim of that kind is not reported.
+	// FirstHand is true when the writer is the claim's source: their own
+	// experience ("I received an email that…") or their own arithmetic,
+	// worked out in the sentence. An uncited claim of that kind is not
+	// reported.
 	FirstHand bool `json:"firsthand,omitempty"`
 	// Cited reports whether the claim rests on a citation, a link to a
 	// source, the article's own exhibit or a source it is attributed to

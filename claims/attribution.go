@@ -113,7 +113,17 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 					if from, to := nameAfter(toks, i+2); to > from {
 						add(from, to)
 						any = true
+					} else if sourceWithin(toks, i+2, 4) {
+						// "Data from the port authority show …"
+						any = true
 					}
+				}
+			}
+			if t.norm == "estimates" && !t.upper {
+				// a verb too: "NorthStar estimates the market grew 12%"
+				if from, to := nameBefore(toks, skipAdverbs(toks, i)); to > from {
+					add(from, to)
+					any = true
 				}
 			}
 		case "said", "says", "told", "reported", "found", "finds", "estimated", "announced",
@@ -333,6 +343,7 @@ func isSourceNoun(w string) bool {
 		"documents", "filing", "filings", "statement", "census", "researcher", "scientist", "doctors",
 		"office", "bureau", "commission", "council", "committee", "institute", "regulator", "union", "association",
 		"plan", "results", "records", "index", "ranking", "forecast", "assessment", "memo", "letter", "document",
+		"authority", "administration", "service", "board",
 		// French, Spanish, Portuguese, German
 		"gouvernement", "ministère", "ministre", "entreprise", "rapport", "étude", "enquête", "gobierno", "ministerio",
 		"ministro", "policía", "empresa", "informe", "estudio", "encuesta", "governo", "polícia", "relatório", "estudo",
@@ -457,6 +468,21 @@ func possessedBySource(toks []token, i int) bool {
 		}
 		if toks[j].kind != tokWord {
 			return false
+		}
+	}
+	return false
+}
+
+// sourceWithin reports whether one of the n words from i on, before any
+// punctuation, is a source noun: "from the port authority", "by the
+// state's health department".
+func sourceWithin(toks []token, i, n int) bool {
+	for j := i; j < len(toks) && j < i+n; j++ {
+		if toks[j].kind != tokWord {
+			return false
+		}
+		if isSourceNoun(toks[j].norm) {
+			return true
 		}
 	}
 	return false

@@ -2,6 +2,7 @@ package claims
 
 import (
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -25,11 +26,12 @@ type Claim struct {
 	// Salt gets in," said Patrick McHugh.), they are that sentence's, and
 	// the spans lie there.
 	Attributions []Attribution `json:"attributions,omitempty"`
-	// FirstHand is true when the writer tells the claim as their own
-	// experience, in the first person singular outside any quotation ("I
-	// received an email from Facebook that lists…"): the writer is its
-	// source, and a reader weighs it as testimony rather than looking for
-	// a citation.
+	// FirstHand is true when the writer is the claim's source: told as
+	// their own experience, in the first person singular outside any
+	// quotation ("I received an email from Facebook that lists…"), or
+	// their own arithmetic worked out in the sentence ("10^5 * 300 =
+	// 30,000,000"). A reader weighs it as testimony or checks the sum,
+	// rather than looking for a citation.
 	FirstHand bool `json:"firsthand,omitempty"`
 }
 
@@ -77,7 +79,7 @@ func Extract(doc *sources.Document, opts Options) []Claim {
 			continue
 		}
 		fb = sequenceFeatures(seq, i, m.groups, fb[:0])
-		score := capQuestion(m.probability(m.margin(fb)), seq[i].bits)
+		score := capNonClaim(m.probability(m.margin(fb)), seq[i].bits, sents[i].Text)
 		if score < min {
 			continue
 		}
@@ -128,7 +130,7 @@ func Extract(doc *sources.Document, opts Options) []Claim {
 		}
 		var kinds []Kind
 		kinds, kindBuf = carveKinds(kindBuf, bits)
-		firstHand := bits&sigFirstSingular != 0 && firstHandSentence(tokenize(s, tb[:0]))
+		firstHand := bits&sigFirstSingular != 0 && firstHandSentence(tokenize(s, tb[:0])) || showsArithmetic(s)
 		out = append(out, Claim{Span: sp, Text: s, Kinds: kinds, Score: score, Attributions: atts, FirstHand: firstHand})
 	}
 	return out
@@ -279,7 +281,7 @@ func (m *Model) Score(sentence string) (score float64, kinds []Kind) {
 	var fb [256]uint32
 	toks := tokenize(sentence, tb[:0])
 	bits := analyzeWithAttribution(sentence, toks)
-	return capQuestion(m.probability(m.margin(features(toks, bits, fb[:0]))), bits), kindsOf(bits)
+	return capNonClaim(m.probability(m.margin(features(toks, bits, fb[:0]))), bits, sentence), kindsOf(bits)
 }
 
 // analyzeWithAttribution is analyze plus the attribution signal.
@@ -293,13 +295,77 @@ func analyzeWithAttribution(s string, toks []token) uint32 {
 
 // questionCap is the highest score a question gets, whatever figures it
 // holds: a question asks, it does not assert, so there is nothing to check.
+// A desk line gets no more: a press release's contact line ("Media
+// contact: … (303) 555-0142") or a fact-check's verdict ("We rate this
+// claim False.") is the publication's own business, not a claim.
 const questionCap = 0.2
 
-func capQuestion(score float64, bits uint32) float64 {
-	if bits&sigQuestion != 0 {
+// capNonClaim caps the score of a question or a desk line (see
+// questionCap).
+func capNonClaim(score float64, bits uint32, s string) float64 {
+	if bits&sigQuestion != 0 || deskLine(s) {
 		return min(score, questionCap)
 	}
 	return score
+}
+
+// deskLine reports whether s is a line of the publication's own: a contact
+// line or a fact-check's verdict.
+func deskLine(s string) bool {
+	if len(s) > 300 {
+		return false
+	}
+	head := strings.ToLower(s[:min(len(s), 40)])
+	for _, p := range [...]string{"media contact", "press contact", "contact:", "media inquiries", "press inquiries",
+		"for more information", "we rate this", "we rate the", "we rate that", "we rated this", "our ruling", "our rating:", "verdict:"} {
+		if strings.HasPrefix(head, p) {
+			return true
+		}
+	}
+	return phoneNumber(s)
+}
+
+// phoneNumber reports whether s holds a North American telephone number as
+// written, "(303) 555-0142" or "303-555-0142".
+func phoneNumber(s string) bool {
+	digits := func(i, n int) bool {
+		if i+n > len(s) {
+			return false
+		}
+		for k := i; k < i+n; k++ {
+			if s[k] < '0' || s[k] > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	for i := 0; i+12 <= len(s); i++ {
+		switch {
+		case s[i] == '(' && digits(i+1, 3) && i+14 <= len(s) && s[i+4] == ')' && s[i+5] == ' ' && digits(i+6, 3) && s[i+9] == '-' && digits(i+10, 4):
+			return true
+		case digits(i, 3) && (i == 0 || s[i-1] < '0' || s[i-1] > '9') && s[i+3] == '-' && digits(i+4, 3) && s[i+7] == '-' && digits(i+8, 4) &&
+			(i+12 == len(s) || s[i+12] < '0' || s[i+12] > '9'):
+			return true
+		}
+	}
+	return false
+}
+
+// showsArithmetic reports whether s works a sum out in the open, an
+// operator between figures and then an equals sign and a figure: "10^5 *
+// 300 = 30,000,000". The writer is the source of their own arithmetic.
+func showsArithmetic(s string) bool {
+	eq := strings.IndexByte(s, '=')
+	if eq <= 0 || eq+1 >= len(s) {
+		return false
+	}
+	after := strings.TrimLeft(s[eq+1:], " ")
+	if after == "" || after[0] < '0' || after[0] > '9' {
+		return false
+	}
+	before := s[max(0, eq-40):eq]
+	op := strings.IndexAny(before, "*×^+/÷")
+	return op > 0 && strings.ContainsAny(before[:op], "0123456789") && strings.ContainsAny(before[op:], "0123456789")
 }
 
 // firstHandSentence reports whether the writer speaks in the sentence of

@@ -61,6 +61,10 @@ func TestScoreNegatives(t *testing.T) {
 		{"heading", "Economic Implications"},
 		{"navigation", "Sign up for our newsletter"},
 		{"navigation read more", "Click here to subscribe"},
+		{"contact line", "Media contact: Jane Doe, (303) 555-0142, jane@example.org"},
+		{"phone number", "Call the 2024 helpline at 303-555-0142 from 9am."},
+		{"fact-check verdict", "We rate this claim False."},
+		{"fact-check ruling", "Our ruling: the statement that 40% of voters moved in 2020 is Mostly False."},
 	}
 	m := DefaultModel()
 	for _, tt := range tests {
@@ -212,6 +216,10 @@ func TestAttributionKind(t *testing.T) {
 		{"Their data show that rents rose 12% in 2020.", true},
 		{"Scientists are working on 12 new vaccines.", false},
 		{"The plan cost $40 million in 2019.", false},
+		{"NorthStar estimates the market grew 12% in 2022.", true},
+		{"Data from the port authority show that traffic fell 30% in 2020.", true},
+		{"The estimates rose 12% in 2022.", false},
+		{"Data from 2019 show that traffic fell 30%.", false},
 		{"Its new offices opened in 2019 with 40 staff.", false},
 		{"In the 2019 season, the team won 40 games.", false},
 		{"This shows that the plan works.", false},

@@ -244,7 +244,7 @@ func (m *Model) ScoreSequence(sents []Sentence) []float64 {
 	fb := make([]uint32, 0, 256)
 	for i := range seq {
 		fb = sequenceFeatures(seq, i, m.groups, fb[:0])
-		out[i] = capQuestion(m.probability(m.margin(fb)), seq[i].bits)
+		out[i] = capNonClaim(m.probability(m.margin(fb)), seq[i].bits, sents[i].Text)
 	}
 	return out
 }
