@@ -630,11 +630,65 @@ func newLinkSites(doc *sources.Document, siteOf func(string) string) linkSites {
 // external reports whether raw is an http or https URL on another site
 // than the document's.
 func (s linkSites) external(raw string) bool {
-	u, err := url.Parse(raw)
-	if err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Hostname() == "" {
+	host, sure := plainHTTPHost(raw)
+	if !sure {
+		u, err := url.Parse(raw)
+		if err != nil || u.Scheme != "http" && u.Scheme != "https" {
+			return false
+		}
+		host = u.Hostname()
+	}
+	if host == "" {
 		return false
 	}
-	return s.own == "" || s.siteOf(u.Hostname()) != s.own
+	return s.own == "" || s.siteOf(host) != s.own
+}
+
+// plainHTTPHost returns the host name of raw as url.Parse's Hostname
+// would, without parsing the URL, for the plain case: an http or https URL
+// of printable ASCII with well-formed escapes whose authority holds a name of letters, digits,
+// dots and hyphens and perhaps a port ("https://www.example.org:8080/a").
+// For any other URL that is http or https, sure is false and the caller
+// asks url.Parse; for one of another scheme, host is "" and sure true.
+func plainHTTPHost(raw string) (host string, sure bool) {
+	for i := 0; i < len(raw); i++ {
+		if raw[i] <= ' ' || raw[i] >= 0x7f || raw[i] == '%' && !(i+2 < len(raw) && isHex(raw[i+1]) && isHex(raw[i+2])) {
+			return "", false // a bad escape url.Parse may refuse
+		}
+	}
+	rest := ""
+	switch {
+	case len(raw) >= 7 && strings.EqualFold(raw[:7], "http://"):
+		rest = raw[7:]
+	case len(raw) >= 8 && strings.EqualFold(raw[:8], "https://"):
+		rest = raw[8:]
+	default:
+		if i := strings.IndexByte(raw, ':'); i > 0 && !strings.EqualFold(raw[:i], "http") && !strings.EqualFold(raw[:i], "https") {
+			return "", true // another scheme, or none: not a web page of another site
+		}
+		return "", false
+	}
+	end := strings.IndexAny(rest, "/?#")
+	if end < 0 {
+		end = len(rest)
+	}
+	authority := rest[:end]
+	if colon := strings.IndexByte(authority, ':'); colon >= 0 {
+		port := authority[colon+1:]
+		for i := 0; i < len(port); i++ {
+			if port[i] < '0' || port[i] > '9' {
+				return "", false
+			}
+		}
+		authority = authority[:colon]
+	}
+	for i := 0; i < len(authority); i++ {
+		c := authority[i] // no '%': an escaped host is url.Parse's
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '.' || c == '-') {
+			return "", false // userinfo, an IPv6 literal, escapes: url.Parse knows
+		}
+	}
+	return authority, true
 }
 
 // hostSite is the site of a host when no Options.SiteOf says better: the
@@ -678,4 +732,8 @@ func danglingFootnotes(doc *sources.Document, room int) ([]Citation, bool) {
 		out = append(out, Citation{Kind: KindFootnote, Span: span, Group: span, Text: text[start : end+1],
 			Number: label, Target: "fn:" + label})
 	}
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }

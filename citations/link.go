@@ -1224,7 +1224,8 @@ func (idx *entryIndex) workOf(i int) string {
 // WorkKey identifies the work an entry lists, so that two entries of the
 // same work compare equal: "doi:" and its DOI (sources.DOIKey); else, when
 // it has no title, "url:" and its URL (sources.URLKey); else "work:" and
-// its first author, year and title, folded (NormalizeName); else its URL.
+// its first author, year and title, folded (NormalizeName), and its URL
+// if it has one; else its URL.
 // It returns "" when the entry says too little to tell. Linking uses it so
 // that a work listed twice is no ambiguity, and the duplicate-reference
 // rule to find the second copy.
@@ -1237,7 +1238,13 @@ func WorkKey(e *Reference) string {
 		return "url:" + u
 	}
 	if e.Title != "" && len(e.Authors) > 0 {
-		return "work:" + NormalizeName(e.Authors[0]) + "|" + e.Year + "|" + NormalizeName(e.Title)
+		k := "work:" + NormalizeName(e.Authors[0]) + "|" + e.Year + "|" + NormalizeName(e.Title)
+		if u != "" {
+			// one title at two addresses is two works: a critic's two
+			// reviews of a film, the parts of a series
+			k += "|" + u
+		}
+		return k
 	}
 	if u != "" {
 		return "url:" + u

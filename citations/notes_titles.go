@@ -203,12 +203,29 @@ func noteParts(text string) []notePart {
 // with where each lies in s.
 func foldWords(dst []noteWord, s string) []noteWord {
 	start := -1
+	lower := "" // s in lower case, once a plain word needs it: its words are cut from it
 	flush := func(end int) {
 		if start < 0 {
 			return
 		}
-		for _, w := range strings.Fields(NormalizeName(s[start:end])) {
-			dst = append(dst, noteWord{w, start, end})
+		word := s[start:end]
+		switch {
+		case plainWord(word):
+			if lower == "" {
+				lower = asciiLower(s)
+			}
+			dst = append(dst, noteWord{lower[start:end], start, end})
+		default:
+			folded := NormalizeName(word)
+			if strings.IndexByte(folded, ' ') < 0 {
+				if folded != "" {
+					dst = append(dst, noteWord{folded, start, end})
+				}
+				break
+			}
+			for _, w := range strings.Fields(folded) {
+				dst = append(dst, noteWord{w, start, end})
+			}
 		}
 		start = -1
 	}
@@ -284,12 +301,13 @@ func titleStart(text string, words []noteWord, i int) bool {
 // different works tie.
 func bestTitle(index map[string][]*titleEntry, text string, words []noteWord, j int) (*titleEntry, int) {
 	var cands []*titleEntry
-	key := words[j].w
+	var kb [96]byte
+	key := append(kb[:0], words[j].w...) // index[string(key)] copies nothing
 	for k := j; k < j+3 && k < len(words); k++ {
 		if k > j {
-			key += " " + words[k].w
+			key = append(append(key, ' '), words[k].w...)
 		}
-		if c := index[key]; len(c) > 0 {
+		if c := index[string(key)]; len(c) > 0 {
 			cands = append(cands[:len(cands):len(cands)], c...)
 		}
 	}
@@ -447,8 +465,9 @@ func firstRune(s string) rune {
 // ibid reports whether a note part stands for the work of the note
 // before: "Ibid.", "Ibid., 45.", "Ibidem", "Id. at 4".
 func ibid(s string) bool {
-	s = strings.ToLower(strings.TrimSpace(s))
-	return strings.HasPrefix(s, "ibid") || s == "id." || strings.HasPrefix(s, "id.,") || strings.HasPrefix(s, "id. at ")
+	s = strings.TrimSpace(s)
+	prefix := func(p string) bool { return len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) }
+	return prefix("ibid") || strings.EqualFold(s, "id.") || prefix("id.,") || prefix("id. at ")
 }
 
 // readsAsWork reports whether a note part that names no entry still reads
@@ -476,4 +495,35 @@ func readsAsWork(s string) bool {
 		i += j + k
 	}
 	return false
+}
+
+// plainWord reports whether w is ASCII letters and digits only, which
+// NormalizeName folds by lowering their case.
+func plainWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// asciiLower returns s with its ASCII capitals lowered, byte for byte (so
+// that offsets into s hold in it), without copying when it has none.
+func asciiLower(s string) string {
+	i := 0
+	for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		if 'A' <= b[i] && b[i] <= 'Z' {
+			b[i] += 'a' - 'A'
+		}
+	}
+	return string(b)
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -193,5 +195,43 @@ func TestNotesByTitleLinear(t *testing.T) {
 		}
 		require.Equal(t, n, notes, "notes with works")
 		return bytes
+	})
+}
+
+// foldWordsPlain is foldWords as first written, one NormalizeName and one
+// strings.Fields per word: the reference the faster one must agree with.
+func foldWordsPlain(s string) []noteWord {
+	var dst []noteWord
+	start := -1
+	flush := func(end int) {
+		if start >= 0 {
+			for _, w := range strings.Fields(NormalizeName(s[start:end])) {
+				dst = append(dst, noteWord{w, start, end})
+			}
+		}
+		start = -1
+	}
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '\'' || r == '’' || r == '.' && start >= 0 {
+			if start < 0 {
+				start = i
+			}
+		} else {
+			flush(i)
+		}
+		i += n
+	}
+	flush(len(s))
+	return dst
+}
+
+func FuzzFoldWords(f *testing.F) {
+	for _, s := range []string{"Anna Müller, Cities Below the Tide Line (Bristol: Harbour Press, 2019), 112.",
+		"O’Connell, “Harbour Town Votes,” 4.", "Smith-Jones and J.R.R. Tolkien's", "ÉCOLE Ça 2019a", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		assert.Equal(t, foldWordsPlain(s), foldWords(nil, s))
 	})
 }

@@ -29,7 +29,7 @@ func newOutboundLinks(doc *sources.Document, siteOf func(string) string) outboun
 	sites := newLinkSites(doc, siteOf)
 	var x outboundLinks
 	for _, l := range doc.Links {
-		if !l.Footnote && l.Span.Len() > 0 && absoluteHref(l.Href) && sites.external(l.URL) && !isMark(doc.Slice(l.Span)) {
+		if !l.Footnote && l.Span.Len() > 0 && sites.external(l.URL) && absoluteHref(l.Href) && !isMark(doc.Slice(l.Span)) {
 			x.links = append(x.links, l)
 		}
 	}
@@ -138,7 +138,14 @@ func (x outboundLinks) titleLink(doc *sources.Document, e *Reference) (sources.L
 // absoluteHref reports whether a link was written with its host:
 // "https://…", "//host/…".
 func absoluteHref(href string) bool {
-	u, err := url.Parse(strings.TrimSpace(href))
+	href = strings.TrimSpace(href)
+	if href == "" || href[0] == '#' || href[0] == '/' && !strings.HasPrefix(href, "//") {
+		return false // a fragment or a path of the page's own site
+	}
+	if host, sure := plainHTTPHost(href); sure && host != "" {
+		return true
+	}
+	u, err := url.Parse(href)
 	return err == nil && u.Host != ""
 }
 

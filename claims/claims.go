@@ -315,10 +315,9 @@ func deskLine(s string) bool {
 	if len(s) > 300 {
 		return false
 	}
-	head := strings.ToLower(s[:min(len(s), 40)])
 	for _, p := range [...]string{"media contact", "press contact", "contact:", "media inquiries", "press inquiries",
 		"for more information", "we rate this", "we rate the", "we rate that", "we rated this", "our ruling", "our rating:", "verdict:"} {
-		if strings.HasPrefix(head, p) {
+		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
 			return true
 		}
 	}
