@@ -143,7 +143,7 @@ func (s *scanner) figureBoundary(i int) bool {
 func (s *scanner) atWord(i, j int) int {
 	t := s.text
 	w := t[i:j]
-	if len(w) > 9 {
+	if len(w) > 9 || !maybeTrigger(w) {
 		return i
 	}
 	if 'A' <= w[0] && w[0] <= 'Z' {
@@ -855,6 +855,10 @@ func (s *scanner) hedgeBefore(i int) (Hedge, int) {
 			return hedges[string(r)], j - n
 		}
 	}
+	var buf [48]byte
+	if ws, we := prevWord(t, i); we == ws || we-ws > 16 || !hedgeEnd(appendLower(buf[:0], t[ws:we])) {
+		return HedgeNone, i
+	}
 	var words [3]string
 	var starts [3]int
 	var dots [3]bool
@@ -872,7 +876,6 @@ func (s *scanner) hedgeBefore(i int) (Hedge, int) {
 			break
 		}
 	}
-	var buf [48]byte
 	for n := nw; n >= 1; n-- {
 		b := buf[:0]
 		for k := n - 1; k >= 0; k-- {

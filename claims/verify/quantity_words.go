@@ -1,5 +1,7 @@
 package verify
 
+import "strings"
+
 // The word tables of Quantities. They are read, never written.
 
 // unitDef converts a unit to its base: base value = value*factor + offset.
@@ -228,4 +230,57 @@ func lowerKey(w string) string {
 		}
 	}
 	return w
+}
+
+// triggers are the words that may start a quantity, lowercased: written
+// numbers, the words of vague amounts, months, currency codes and the
+// letters before "$".
+func triggers() []string {
+	t := []string{"a", "an", "half", "dozens", "hundreds", "thousands", "millions", "billions", "tens",
+		"several", "rs", "us", "au", "ca", "nz", "hk", "s", "r", "c"}
+	for w := range smallNumbers {
+		t = append(t, w)
+	}
+	for w := range months {
+		t = append(t, strings.ToLower(w))
+	}
+	for w := range currencyCodes {
+		t = append(t, strings.ToLower(w))
+	}
+	return t
+}
+
+// triggerKey hashes a word's first, middle and last letters and length,
+// case folded, into 1024 buckets.
+func triggerKey(w string) uint {
+	return (uint(w[0]|0x20)*31 + uint(w[len(w)/2]|0x20)*17 + uint(w[len(w)-1]|0x20)*7 + uint(len(w))*131) & 1023
+}
+
+// triggerSet holds the buckets of the triggers: a word whose bucket is
+// empty starts no quantity. It is computed once and only read.
+var triggerSet = func() (set [16]uint64) {
+	for _, w := range triggers() {
+		k := triggerKey(w)
+		set[k>>6] |= 1 << (k & 63)
+	}
+	return set
+}()
+
+// maybeTrigger reports whether w may start a quantity; most words are
+// turned away here without a map lookup.
+func maybeTrigger(w string) bool {
+	k := triggerKey(w)
+	return triggerSet[k>>6]&(1<<(k&63)) != 0
+}
+
+// hedgeEnd reports whether w, lowercased, can end a hedge; most words
+// before a figure cannot, and are turned away before any lookup.
+func hedgeEnd(w []byte) bool {
+	switch string(w) {
+	case "about", "around", "roughly", "approximately", "approx", "some", "circa", "estimated",
+		"c", "ca", "nearly", "almost", "to", "under", "below", "quite", "of", "than", "over",
+		"above", "least", "most", "as", "many", "much", "high", "exceeding":
+		return true
+	}
+	return false
 }

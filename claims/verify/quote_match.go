@@ -442,41 +442,81 @@ func (x *Index) closest(q []word) (alignment, bool) {
 	}
 	m, n := len(q), len(x.words)
 	var bloom [16]uint64
-	where := make(map[uint64][]int, m)
+	var where map[uint64][]int
+	if m > 32 {
+		where = make(map[uint64][]int, m)
+	}
 	for i, w := range q {
 		bloom[(w.h>>6)&15] |= 1 << (w.h & 63)
-		where[w.h] = append(where[w.h], i)
+		if where != nil {
+			where[w.h] = append(where[w.h], i)
+		}
 	}
 	votes := make([]int32, n+m)
 	for j, w := range x.words {
 		if bloom[(w.h>>6)&15]&(1<<(w.h&63)) == 0 {
 			continue
 		}
-		for _, i := range where[w.h] {
-			votes[j-i+m]++
+		if where != nil {
+			for _, i := range where[w.h] {
+				votes[j-i+m]++
+			}
+			continue
 		}
+		for i := range q {
+			if q[i].h == w.h {
+				votes[j-i+m]++
+			}
+		}
+	}
+	// The best three bands of five neighbouring diagonals (a word added or
+	// left out shifts the diagonal by one), at least a quotation's length
+	// apart, by one sliding sum.
+	type band struct {
+		d int
+		v int32
+	}
+	var top [3]band
+	var sum int32
+	for k := range len(votes) + 2 {
+		if k < len(votes) {
+			sum += votes[k]
+		}
+		if k >= 5 {
+			sum -= votes[k-5]
+		}
+		if sum == 0 || sum <= top[2].v {
+			continue
+		}
+		c := band{min(k-2, len(votes)-1), sum}
+		near := -1
+		for t := range top {
+			if top[t].v > 0 && c.d-top[t].d <= m {
+				near = t
+			}
+		}
+		if near >= 0 {
+			if c.v <= top[near].v {
+				continue
+			}
+			copy(top[near:], top[near+1:]) // replaced by c below
+			top[2] = band{}
+		}
+		t := 2
+		for t > 0 && top[t-1].v < c.v {
+			t--
+		}
+		copy(top[t+1:], top[t:2])
+		top[t] = c
 	}
 	slack := 2 + m/4
 	best := alignment{cost: -1}
-	for try := 0; try < 3; try++ {
-		d, v := -1, int32(0)
-		for k := range votes {
-			var sum int32
-			for b := max(0, k-2); b <= min(len(votes)-1, k+2); b++ {
-				sum += votes[b]
-			}
-			if sum > v {
-				d, v = k, sum
-			}
-		}
-		if d < 0 || (try > 0 && int(v) <= best.matched/2) {
+	for _, b := range top {
+		if b.v == 0 || (best.cost >= 0 && int(b.v) <= best.matched/2) {
 			break
 		}
-		for b := max(0, d-m); b <= min(len(votes)-1, d+m); b++ {
-			votes[b] = 0
-		}
-		from := max(0, d-m-slack)
-		to := min(n, d-m+m+slack)
+		from := max(0, b.d-m-slack)
+		to := min(n, b.d+slack)
 		if from >= to {
 			continue
 		}
