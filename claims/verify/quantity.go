@@ -39,9 +39,17 @@ const (
 	// ten years.
 	KindDecade Kind = "decade"
 	// KindDate is a day or a month ("3 March 2019", "March 2019",
-	// "2019-03-03"). Value and Range are days since 1970-01-01.
+	// "2019-03-03"). Value and Range are days since 1970-01-01. A day or
+	// month written without its year ("3 March", "on April 9th", "in
+	// June") has Unit PartialDate and the days of that date in 2000.
 	KindDate Kind = "date"
 )
+
+// PartialDate is the Unit of a date written without its year. Pages often
+// date events by day and month alone, the year being that of the page; such
+// a date backs, and is backed by, a date of any year with the same day and
+// month.
+const PartialDate = "no-year"
 
 // Hedge is how a text qualifies a figure: "nearly 70%", "more than 300".
 // It widens the values the text asserts (Quantity.Bounds) beyond those the
@@ -138,6 +146,9 @@ func (q Quantity) Matches(other Quantity) bool {
 		return false
 	}
 	if q.temporal() {
+		if q.Unit == PartialDate || other.Unit == PartialDate {
+			return samePartial(q, other)
+		}
 		a, b := q.days(), other.days()
 		return (a.Lo <= b.Lo && b.Hi <= a.Hi) || (b.Lo <= a.Lo && a.Hi <= b.Hi)
 	}
@@ -198,4 +209,31 @@ func sameCurrency(a, b string) bool {
 		return a == "JPY" || a == "CNY"
 	}
 	return false
+}
+
+// samePartial compares two dates at least one of which has no year: by
+// their days in the year 2000 when the other is a day or a month.
+func samePartial(a, b Quantity) bool {
+	a2, okA := inPartialYear(a)
+	b2, okB := inPartialYear(b)
+	return okA && okB && ((a2.Lo <= b2.Lo && b2.Hi <= a2.Hi) || (b2.Lo <= a2.Lo && a2.Hi <= b2.Hi))
+}
+
+// inPartialYear returns the days of a date in the year 2000: a date without
+// its year as it is, a day or month of another year moved there.
+func inPartialYear(q Quantity) (Interval, bool) {
+	if q.Kind != KindDate {
+		return Interval{}, false
+	}
+	if q.Unit == PartialDate {
+		return q.Range, true
+	}
+	if q.Range.Hi-q.Range.Lo > 31 {
+		return Interval{}, false
+	}
+	move := func(day float64) float64 {
+		d := time.Unix(int64(day)*86400, 0).UTC()
+		return dayNumber(2000, int(d.Month()), d.Day())
+	}
+	return Interval{move(q.Range.Lo), move(q.Range.Hi)}, true
 }

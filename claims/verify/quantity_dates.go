@@ -45,6 +45,11 @@ func yearAt(t string, i int) (int, int, bool) {
 func monthAt(t string, i int) (int, int) {
 	we := letterEnd(t, i)
 	m := months[t[i:we]]
+	if m == 0 && we-i >= 3 && we-i <= 9 && t[i+1] >= 'A' && t[i+1] <= 'Z' {
+		var buf [9]byte
+		b := appendLower(buf[:0], t[i+1:we])
+		m = months[t[i:i+1]+string(b)] // "JUN", "OCTOBER"
+	}
 	if m == 0 {
 		return 0, i
 	}
@@ -85,7 +90,7 @@ func (s *scanner) isoDate(i int) int {
 	m, e2, ok2 := digitsAt(t, i+5, 2)
 	d, e3, ok3 := digitsAt(t, i+8, 2)
 	if !ok1 || !ok2 || !ok3 || e1 != i+4 || e2 != i+7 || e3 != i+10 || !validDate(y, m, d) ||
-		(e3 < len(t) && (isLetter(t[e3]) || t[e3] == '-')) {
+		(e3 < len(t) && ((isLetter(t[e3]) && t[e3] != 'T') || t[e3] == '-')) {
 		return i
 	}
 	day := dayNumber(y, m, d)
@@ -119,7 +124,27 @@ func (s *scanner) dayFirst(i int) int {
 		day := dayNumber(y, m, d)
 		return s.emitDate(i, ye, day, day)
 	}
-	return me
+	return s.emitPartial(i, me, m, d)
+}
+
+// partialYear is the leap year a date without its year is placed in.
+const partialYear = 2000
+
+// emitPartial emits a date written without its year, "3 March" or
+// "March": Unit is PartialDate, and the days are those of partialYear.
+func (s *scanner) emitPartial(start, end, m, d int) int {
+	if !validDate(partialYear, m, max(d, 1)) {
+		return end
+	}
+	lo, hi := dayNumber(partialYear, m, max(d, 1)), dayNumber(partialYear, m, max(d, 1))
+	if d == 0 {
+		hi = dayNumber(partialYear, m+1, 1) - 1
+	}
+	s.out = append(s.out, Quantity{
+		Span: sources.Span{Start: start, End: end}, Text: s.text[start:end], Kind: KindDate, Unit: PartialDate,
+		Value: (lo + hi) / 2, Range: Interval{lo, hi}, Bounds: Interval{lo, hi},
+	})
+	return end
 }
 
 // monthFirst reads "March 3, 2019" and "March 2019" at the month name
@@ -129,7 +154,13 @@ func (s *scanner) monthFirst(i, j, m int) int {
 	_, me := monthAt(t, i)
 	k := skipSpace(t, me)
 	if k == me || k >= len(t) || !isDigit(t[k]) {
-		return i
+		if (me < len(t) && (isDigit(t[me]) || isLetter(t[me]))) || (i > 0 && (isLetter(t[i-1]) || isDigit(t[i-1]))) {
+			return i
+		}
+		if mw := t[i:j]; mw == "May" || mw == "March" || (len(mw) <= 4 && mw != "June" && mw != "July") {
+			return j // a verb, a name or an abbreviation as often as a month
+		}
+		return s.emitPartial(i, me, m, 0)
 	}
 	if y, ye, ok := yearAt(t, k); ok {
 		return s.emitDate(i, ye, dayNumber(y, m, 1), dayNumber(y, m+1, 1)-1)
@@ -151,8 +182,7 @@ func (s *scanner) monthFirst(i, j, m int) int {
 		day := dayNumber(y, m, d)
 		return s.emitDate(i, ye, day, day)
 	}
-	_ = j
-	return de
+	return s.emitPartial(i, de, m, d)
 }
 
 // apostropheDecade reads "'80s", "’90s".

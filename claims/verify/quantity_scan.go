@@ -113,6 +113,10 @@ func (s *scanner) figureBoundary(i int) bool {
 		return true
 	}
 	c := t[i-1]
+	if r, n := runeBefore(t, i); r == '\u2010' || r == '\u2011' {
+		// "COVID‑19" with a Unicode hyphen: an identifier as with "-"
+		return i-n == 0 || !isLetter(t[i-n-1])
+	}
 	switch {
 	case isLetter(c) || isDigit(c) || c == '_' || c == '/' || c == '#' || c == '@':
 		return false
