@@ -37,7 +37,7 @@
 // hedge written before the figure:
 //
 //	about, around, roughly, approximately, some, circa, c., an estimated, ~   ±10%
-//	nearly, almost, close to, just under, not quite                           down to 10% below
+//	nearly, almost, close to, just under, not quite                           down to 10% below, not above
 //	more than, over, above, at least, upwards of, in excess of, 300-plus, 300+ no upper bound
 //	less than, fewer than, under, below, up to, at most, as many as, no more than  no lower bound
 //

@@ -61,7 +61,7 @@ type Hedge string
 const (
 	HedgeNone   Hedge = ""
 	HedgeAbout  Hedge = "about"     // about, around, roughly, some, an estimated: ±10%
-	HedgeNearly Hedge = "nearly"    // nearly, almost, close to, just under: up to 10% below
+	HedgeNearly Hedge = "nearly"    // nearly, almost, close to, just under: up to 10% below, not above
 	HedgeOver   Hedge = "more than" // more than, over, at least, upwards of, 300-plus: no upper bound
 	HedgeUnder  Hedge = "less than" // less than, under, fewer than, up to, as many as: no lower bound
 )

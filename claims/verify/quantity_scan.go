@@ -361,12 +361,13 @@ func (s *scanner) suffix(f *figure, k int) int {
 		return ne
 	}
 	if next != "" && len(lw)+len(next) < 30 {
-		two := string(append(append(appendLower(buf[:0], w), ' '), strings.ToLower(next)...))
-		if u, ok := units[two]; ok {
+		var buf2 [40]byte
+		two := appendLower(append(appendLower(buf2[:0], w), ' '), next)
+		if u, ok := units[string(two)]; ok {
 			f.unit, f.hasUnit, f.needMore = u, true, false
 			return ne
 		}
-		if c, ok := currencyWords[two]; ok && f.currency == "" {
+		if c, ok := currencyWords[string(two)]; ok && f.currency == "" {
 			f.currency, f.curFactor, f.needMore = c.unit, c.factor, false
 			return ne
 		}
@@ -840,7 +841,7 @@ func widen(r Interval, v float64, h Hedge, k Kind) Interval {
 	case HedgeAbout:
 		return Interval{math.Min(r.Lo, v-w), math.Max(r.Hi, v+w)}
 	case HedgeNearly:
-		return Interval{math.Min(r.Lo, v-w), r.Hi}
+		return Interval{math.Min(r.Lo, v-w), v} // "nearly 70%" is not 71%
 	case HedgeOver:
 		return Interval{r.Lo, Open}
 	case HedgeUnder:

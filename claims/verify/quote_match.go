@@ -302,11 +302,19 @@ func (x *Index) FindQuote(quote string) QuoteMatch {
 	// The closest passage of each piece; the quotation differs by what
 	// they differ by.
 	edits, first, last := 0, -1, -1
+	inOrder := true
+	var parts []sources.Span
 	for _, p := range ps {
 		a, ok := x.closest(p.words)
 		if !ok {
 			edits += len(p.words)
+			inOrder = false
 			continue
+		}
+		if a.to <= a.from || (last >= 0 && a.from < last) {
+			inOrder = false
+		} else {
+			parts = append(parts, x.span(a.from, a.to))
 		}
 		edits += a.cost
 		m.Matched += a.matched
@@ -323,10 +331,11 @@ func (x *Index) FindQuote(quote string) QuoteMatch {
 			last = a.to
 		}
 	}
-	if edits == 0 && len(ps) == 1 && first >= 0 {
-		// The same words, joined or split by a hyphen otherwise.
-		sp := sources.Span{Start: x.words[first].start, End: x.words[last-1].end}
-		m.Status, m.Span, m.Parts, m.Quoted, m.Source = QuoteExact, sp, []sources.Span{sp}, nil, nil
+	if edits == 0 && inOrder && len(parts) == len(ps) {
+		// The same words in the same order, joined or split by a hyphen
+		// otherwise ("frontline", "front-line").
+		m.Status, m.Parts, m.Quoted, m.Source = QuoteExact, parts, nil, nil
+		m.Span = sources.Span{Start: parts[0].Start, End: parts[len(parts)-1].End}
 		return m
 	}
 	if first >= 0 && last > first && 2*m.Matched >= total {
