@@ -3,7 +3,6 @@ package verify
 import (
 	"math"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/citecheck/citecheck/sources"
 )
@@ -29,8 +28,19 @@ func checkSpan(t *testing.T, text string, sp sources.Span) {
 	}
 }
 
+// boundary reports whether i is where a rune of s starts, as ranging over
+// s decodes it (a stray byte of invalid UTF-8 is a rune of its own), or
+// the end.
 func boundary(s string, i int) bool {
-	return i == 0 || i == len(s) || utf8.RuneStart(s[i])
+	if i == len(s) {
+		return true
+	}
+	for j := range s {
+		if j >= i {
+			return j == i
+		}
+	}
+	return false
 }
 
 func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }

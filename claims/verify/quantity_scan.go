@@ -693,9 +693,11 @@ func (s *scanner) finish(p figure) int {
 			if q.val < p.val && p.plain && q.plain && p.val < 100 && !isYear {
 				return q.end // a score, "won 3-2"
 			}
-			if q.val > p.val || (q.val == p.val && q.scaled != p.scaled) {
-				inherit(&p, &q)
-				inherit(&q, &p)
+			pp, qq := p, q
+			inherit(&pp, &qq)
+			inherit(&qq, &pp)
+			if q.val > p.val && qq.val > pp.val && pp.val-pp.half <= qq.val+qq.half {
+				p, q = pp, qq
 				isYear = isYear && yearLike(q)
 				yearHi = q.val
 				lo, hi = p.val-p.half, q.val+q.half
@@ -751,7 +753,7 @@ func (s *scanner) finish(p figure) int {
 	q.Hedge = hedge
 	q.Bounds = widen(q.Range, q.Value, hedge, q.Kind)
 	q.Text = t[q.Span.Start:q.Span.End]
-	if isFinite(q.Value) && isFinite(q.Range.Lo) && isFinite(q.Range.Hi) {
+	if isFinite(q.Value) && isFinite(q.Range.Lo) && isFinite(q.Range.Hi) && q.Range.Lo <= q.Range.Hi {
 		s.out = append(s.out, q)
 	}
 	return end
