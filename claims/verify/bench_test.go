@@ -1,0 +1,92 @@
+package verify
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// benchSource returns a deterministic source of about n words: sentences
+// of common words with figures, dates and quotations among them.
+func benchSource(n int) string {
+	vocab := strings.Fields("the council said that it would not raise taxes this year and residents " +
+		"were told budget services schools roads housing plan report figures show rose fell percent " +
+		"million people in from with by for on at was were had has been will could should more less " +
+		"than about nearly government minister spokesman announced increase decrease funding")
+	rng := rand.New(rand.NewPCG(1, 2))
+	var b strings.Builder
+	for w := 0; w < n; w++ {
+		switch rng.IntN(100) { // about one word in 25 a figure, as in news
+		case 0:
+			b.WriteString("40%")
+		case 1:
+			b.WriteString("$3.2bn")
+		case 2:
+			b.WriteString("2019")
+		case 3:
+			b.WriteString("1,250")
+		default:
+			b.WriteString(vocab[rng.IntN(len(vocab))])
+		}
+		if w%17 == 16 {
+			b.WriteString(". ")
+		} else {
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
+
+const benchClaim = `The council said nearly 70% of residents backed the plan, which will cost $3.2bn over two-thirds of a decade from 2019, and its leader said “we will not raise taxes this year”.`
+
+// BenchmarkQuantities reads the quantities of a 5,000-word source.
+func BenchmarkQuantities(b *testing.B) {
+	src := benchSource(5000)
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Quantities(src)
+	}
+}
+
+// BenchmarkQuantitiesClaim reads the quantities of one claim.
+func BenchmarkQuantitiesClaim(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		Quantities(benchClaim)
+	}
+}
+
+// BenchmarkNewIndex indexes the words of a 5,000-word source.
+func BenchmarkNewIndex(b *testing.B) {
+	src := benchSource(5000)
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		NewIndex(src)
+	}
+}
+
+// BenchmarkFindQuote looks for a misquoted quotation in a 5,000-word
+// source, index included: the slow path (no exact match, so voting and
+// alignment run too).
+func BenchmarkFindQuote(b *testing.B) {
+	src := benchSource(5000)
+	quote := "the council said that we will never raise taxes for residents this year"
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		FindQuote(quote, src)
+	}
+}
+
+// BenchmarkIndexFindQuote looks for the same quotation in a source indexed
+// once, as the verifier does for every quotation of an article.
+func BenchmarkIndexFindQuote(b *testing.B) {
+	idx := NewIndex(benchSource(5000))
+	quote := "the council said that we will never raise taxes for residents this year"
+	b.ReportAllocs()
+	for b.Loop() {
+		idx.FindQuote(quote)
+	}
+}

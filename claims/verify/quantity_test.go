@@ -1,0 +1,227 @@
+package verify
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// wantQ is what a test expects of a quantity; a zero Lo and Hi leave the
+// range unchecked.
+type wantQ struct {
+	text   string
+	kind   Kind
+	unit   string
+	value  float64
+	lo, hi float64
+}
+
+func TestQuantities(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []wantQ
+	}{
+		{"percent sign", "rose 40%", []wantQ{{"40%", KindPercent, "%", 40, 38, 42}}},
+		{"per cent", "rose 40 per cent", []wantQ{{"40 per cent", KindPercent, "%", 40, 38, 42}}},
+		{"percent word", "rose 40 percent", []wantQ{{"40 percent", KindPercent, "%", 40, 38, 42}}},
+		{"written percent", "forty per cent", []wantQ{{"forty per cent", KindPercent, "%", 40, 38, 42}}},
+		{"decimal percent", "68.4% of them", []wantQ{{"68.4%", KindPercent, "%", 68.4, 68.35, 68.45}}},
+		{"percentage points", "3 percentage points", []wantQ{{"3 percentage points", KindPercent, "pp", 3, 2.5, 3.5}}},
+		{"scale word", "1.2 million people", []wantQ{{"1.2 million", KindCount, "", 1.2e6, 1.15e6, 1.25e6}}},
+		{"digits", "1,200,000 people", []wantQ{{"1,200,000", KindCount, "", 1.2e6, 1.15e6, 1.25e6}}},
+		{"dollars bn", "cost $3bn", []wantQ{{"$3bn", KindCurrency, "$", 3e9, 2.5e9, 3.5e9}}},
+		{"pounds m", "a £4.5m deal", []wantQ{{"£4.5m", KindCurrency, "GBP", 4.5e6, 4.45e6, 4.55e6}}},
+		{"euro trillion", "€2.3 trillion", []wantQ{{"€2.3 trillion", KindCurrency, "EUR", 2.3e12, 2.25e12, 2.35e12}}},
+		{"US dollar", "US$1.2 million", []wantQ{{"US$1.2 million", KindCurrency, "USD", 1.2e6, 1.15e6, 1.25e6}}},
+		{"code after", "3 million EUR", []wantQ{{"3 million EUR", KindCurrency, "EUR", 3e6, 2.5e6, 3.5e6}}},
+		{"m without money is metres", "a 3m wall", []wantQ{{"3m", KindMeasure, "m", 3, 2.5, 3.5}}},
+		{"code before", "USD 300", []wantQ{{"USD 300", KindCurrency, "USD", 300, 285, 315}}},
+		{"currency word", "1,200,000 dollars", []wantQ{{"1,200,000 dollars", KindCurrency, "$", 1.2e6, 1.15e6, 1.25e6}}},
+		{"cents", "50 cents", []wantQ{{"50 cents", KindCurrency, "$", 0.5, 0, 0}}},
+		{"two-thirds", "two-thirds of voters", []wantQ{{"two-thirds", KindPercent, "%", 200.0 / 3, 63.33, 70}}},
+		{"a fifth", "a fifth of homes", []wantQ{{"a fifth", KindPercent, "%", 20, 19, 21}}},
+		{"half of", "half of the staff", []wantQ{{"half", KindPercent, "%", 50, 47.5, 52.5}}},
+		{"a quarter", "a quarter of firms", []wantQ{{"a quarter", KindPercent, "%", 25, 23.75, 26.25}}},
+		{"three quarters", "three quarters of them", []wantQ{{"three quarters", KindPercent, "%", 75, 0, 0}}},
+		{"three", "three schools", []wantQ{{"three", KindCount, "", 3, 2.5, 3.5}}},
+		{"twenty-five", "twenty-five cars", []wantQ{{"twenty-five", KindCount, "", 25, 24.5, 25.5}}},
+		{"two hundred and fifty", "two hundred and fifty jobs", []wantQ{{"two hundred and fifty", KindCount, "", 250, 0, 0}}},
+		{"a dozen", "a dozen eggs", []wantQ{{"a dozen", KindCount, "", 12, 11.5, 12.5}}},
+		{"two million", "two million tonnes", []wantQ{{"two million tonnes", KindMeasure, "kg", 2e9, 1.5e9, 2.5e9}}},
+		{"a million", "a million people", []wantQ{{"a million", KindCount, "", 1e6, 0.5e6, 1.5e6}}},
+		{"half a million", "half a million people", []wantQ{{"half a million", KindCount, "", 5e5, 4.75e5, 5.25e5}}},
+		{"thousands", "thousands of people", []wantQ{{"thousands", KindCount, "", 2000, 2000, 9999}}},
+		{"tens of thousands", "tens of thousands marched", []wantQ{{"tens of thousands", KindCount, "", 2e4, 2e4, 99999}}},
+		{"a few hundred", "a few hundred people", []wantQ{{"a few hundred", KindCount, "", 200, 200, 999}}},
+		{"year range", "in 2018–19", []wantQ{{"2018–19", KindYear, "", 2018.5, 2018, 2019}}},
+		{"year range full", "from 2018-2020", []wantQ{{"2018-2020", KindYear, "", 2019, 2018, 2020}}},
+		{"percent range", "10-15% of people", []wantQ{{"10-15%", KindPercent, "%", 12.5, 9.5, 15.5}}},
+		{"between", "between 300 and 400 residents", []wantQ{{"between 300 and 400", KindCount, "", 350, 285, 420}}},
+		{"to million", "3 to 4 million", []wantQ{{"3 to 4 million", KindNumber, "", 3.5e6, 2.5e6, 4.5e6}}},
+		{"from to is two values", "from 300 to 400", []wantQ{{"300", KindNumber, "", 300, 0, 0}, {"400", KindNumber, "", 400, 0, 0}}},
+		{"decade", "in the 1990s", []wantQ{{"1990s", KindDecade, "", 1990, 1990, 1999}}},
+		{"elided decade", "the '80s", []wantQ{{"'80s", KindDecade, "", 1980, 1980, 1989}}},
+		{"curly elided decade", "the ’00s", []wantQ{{"’00s", KindDecade, "", 2000, 2000, 2009}}},
+		{"decade no apostrophe", "the 80s", []wantQ{{"80s", KindDecade, "", 1980, 1980, 1989}}},
+		{"age is no decade", "in their 80s", nil},
+		{"mid decade", "the mid-1990s", []wantQ{{"1990s", KindDecade, "", 1990, 1990, 1999}}},
+		{"year", "in 2019 the council", []wantQ{{"2019", KindYear, "", 2019, 2019, 2019}}},
+		{"year before a noun", "the 2019 election", []wantQ{{"2019", KindYear, "", 2019, 2019, 2019}}},
+		{"count not year", "2019 people", []wantQ{{"2019", KindCount, "", 2019, 2018.5, 2019.5}}},
+		{"count with separator", "2,019 people", []wantQ{{"2,019", KindCount, "", 2019, 2018.5, 2019.5}}},
+		{"date day month year", "on 3 March 2019", []wantQ{{"3 March 2019", KindDate, "", dayNumber(2019, 3, 3), 0, 0}}},
+		{"date month day year", "on March 3, 2019", []wantQ{{"March 3, 2019", KindDate, "", dayNumber(2019, 3, 3), 0, 0}}},
+		{"date iso", "on 2019-03-03", []wantQ{{"2019-03-03", KindDate, "", dayNumber(2019, 3, 3), 0, 0}}},
+		{"month year", "in March 2019", []wantQ{{"March 2019", KindDate, "", (dayNumber(2019, 3, 1) + dayNumber(2019, 3, 31)) / 2, dayNumber(2019, 3, 1), dayNumber(2019, 3, 31)}}},
+		{"no year", "on April 9th", []wantQ{{"April 9th", KindDate, PartialDate, dayNumber(2000, 4, 9), 0, 0}}},
+		{"km", "5 km", []wantQ{{"5 km", KindMeasure, "m", 5000, 4500, 5500}}},
+		{"miles", "5 miles", []wantQ{{"5 miles", KindMeasure, "m", 8046.72, 7242.048, 8851.392}}},
+		{"kg attached", "40kg", []wantQ{{"40kg", KindMeasure, "kg", 40, 38, 42}}},
+		{"tonnes", "3 tonnes", []wantQ{{"3 tonnes", KindMeasure, "kg", 3000, 2500, 3500}}},
+		{"celsius", "-5°C", []wantQ{{"-5°C", KindMeasure, "°C", -5, -5.5, -4.5}}},
+		{"fahrenheit", "23 °F", []wantQ{{"23 °F", KindMeasure, "°C", -5, 0, 0}}},
+		{"attached C", "highs of 30C", []wantQ{{"30C", KindMeasure, "°C", 30, 28.5, 31.5}}},
+		{"square miles", "12 square miles", []wantQ{{"12 square miles", KindMeasure, "m²", 12 * 2589988.110336, 0, 0}}},
+		{"plus", "300-plus jobs", []wantQ{{"300-plus", KindCount, "", 300, 285, 315}}},
+		{"ordinal", "the 21st century", nil},
+		{"identifier", "COVID-19 and A320 and 5G", nil},
+		{"unicode hyphen identifier", "COVID‑19", nil},
+		{"time", "at 10:30", nil},
+		{"version", "version 1.2.3", nil},
+		{"slashes", "24/7 and 04/03/2019", nil},
+		{"one of", "one of the best", nil},
+		{"a word", "a third party", nil},
+		{"score", "won 3-2", nil},
+		{"day month no year kept", "on 3 March", []wantQ{{"3 March", KindDate, PartialDate, dayNumber(2000, 3, 3), 0, 0}}},
+		{"month as verb", "March on", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Quantities(tt.in)
+			require.Len(t, got, len(tt.want), "%+v", got)
+			for i, w := range tt.want {
+				q := got[i]
+				assert.Equal(t, w.text, q.Text)
+				assert.Equal(t, w.text, tt.in[q.Span.Start:q.Span.End])
+				assert.Equal(t, w.kind, q.Kind)
+				assert.Equal(t, w.unit, q.Unit)
+				assert.InDelta(t, w.value, q.Value, 1e-6*max(1, abs(w.value)))
+				if w.lo != 0 || w.hi != 0 {
+					assert.InDelta(t, w.lo, q.Range.Lo, 0.01*max(1, abs(w.lo)), "range lo")
+					assert.InDelta(t, w.hi, q.Range.Hi, 0.01*max(1, abs(w.hi)), "range hi")
+				}
+			}
+		})
+	}
+}
+
+func abs(v float64) float64 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+func TestHedges(t *testing.T) {
+	tests := []struct {
+		in     string
+		hedge  Hedge
+		text   string
+		lo, hi float64
+	}{
+		{"nearly 70% of firms", HedgeNearly, "nearly 70%", 63, 70},
+		{"almost 300 people", HedgeNearly, "almost 300", 270, 300},
+		{"about 5,000 people", HedgeAbout, "about 5,000", 4500, 5500},
+		{"roughly 20C", HedgeAbout, "roughly 20C", 18, 22},
+		{"around 1.2 million", HedgeAbout, "around 1.2 million", 1.08e6, 1.32e6},
+		{"some 300 people", HedgeAbout, "some 300", 270, 330},
+		{"c. 1,500 people", HedgeAbout, "c. 1,500", 1350, 1650},
+		{"more than 300 people", HedgeOver, "more than 300", 285, Open},
+		{"over 5,000 jobs", HedgeOver, "over 5,000", 4750, Open},
+		{"at least 12 people", HedgeOver, "at least 12", 11.5, Open},
+		{"no fewer than 12 people", HedgeOver, "no fewer than 12", 11.5, Open},
+		{"5,000+ jobs", HedgeOver, "5,000+", 4750, Open},
+		{"up to 40kg", HedgeUnder, "up to 40kg", -Open, 42},
+		{"under 10%", HedgeUnder, "under 10%", 0, 10.5},
+		{"fewer than 200 jobs", HedgeUnder, "fewer than 200", 0, 210},
+		{"as many as 300 people", HedgeUnder, "as many as 300", 0, 315},
+		{"It was over. 300 people came", HedgeNone, "300", 285, 315},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got := Quantities(tt.in)
+			require.Len(t, got, 1)
+			assert.Equal(t, tt.hedge, got[0].Hedge)
+			assert.Equal(t, tt.text, got[0].Text)
+			assert.InDelta(t, tt.lo, got[0].Bounds.Lo, 0.01*max(1, abs(tt.lo)))
+			assert.InDelta(t, tt.hi, got[0].Bounds.Hi, 0.01*max(1, abs(tt.hi)))
+		})
+	}
+}
+
+func TestMatches(t *testing.T) {
+	tests := []struct {
+		name          string
+		claim, source string
+		want          bool
+	}{
+		{"per cent forms", "40 per cent", "40%", true},
+		{"written percent", "forty per cent", "40 percent", true},
+		{"different percent", "40%", "14%", false},
+		{"nearly", "nearly 70%", "68.4%", true},
+		{"nearly is below", "nearly 70%", "71.2%", false},
+		{"source nearly", "68%", "nearly 70%", true},
+		{"more than", "more than 300 people", "312 people", true},
+		{"more than is not less", "more than 300 people", "250 people", false},
+		{"hedged source does not back more", "$3bn", "more than $1bn", false},
+		{"rounding", "1.2 million", "1,234,567", true},
+		{"rounding other way", "1.23 million", "1.2 million", true},
+		{"rounding too far", "1.2 million", "1.3 million", false},
+		{"scale words", "$3bn", "$3 billion", true},
+		{"pounds", "£4.5m", "£4,500,000", true},
+		{"dollar kinds", "US$1.2 million", "$1.2m", true},
+		{"currencies differ", "£4.5m", "€4.5m", false},
+		{"two-thirds", "two-thirds of voters", "67% of voters", true},
+		{"a fifth", "a fifth of them", "20.4%", true},
+		{"half", "half of the staff", "48%", true},
+		{"fraction too far", "half of the staff", "40%", false},
+		{"count words", "a dozen", "12", true},
+		{"twenty-five", "twenty-five", "25", true},
+		{"range contains", "between 300 and 400", "350", true},
+		{"inside range", "12%", "10-15%", true},
+		{"year range", "2019", "2018–19", true},
+		{"decade contains year", "the 1990s", "1994", true},
+		{"year in decade", "1994", "the 1990s", true},
+		{"decade apostrophe", "the '80s", "the 1980s", true},
+		{"date in year", "2019", "3 March 2019", true},
+		{"date forms", "3 March 2019", "March 3, 2019", true},
+		{"iso date", "3 March 2019", "2019-03-03", true},
+		{"dates differ", "3 March 2019", "4 March 2019", false},
+		{"partial date", "April 9, 2011", "on April 9th", true},
+		{"partial month", "June 2019", "in June", true},
+		{"partial date differs", "April 9, 2011", "on April 10th", false},
+		{"conversion", "5 miles", "8 km", true},
+		{"temperature", "-5°C", "23°F", true},
+		{"mass", "2 tonnes", "2,000kg", true},
+		{"dimensions differ", "5 km", "5 kg", false},
+		{"year is not a count", "in 2019", "2019 people", false},
+		{"count is not a year", "2019 people", "in 2019", false},
+		{"percent is not a count", "40%", "40 people", false},
+		{"count is not a percent", "40 people", "40%", false},
+		{"bare number backs a percent", "40%", "rose to 40", true},
+		{"bare number backs money", "$3bn", "3 billion", true},
+		{"points are not percent", "3 percentage points", "3%", false},
+		{"vague", "thousands of people", "4,500 people", true},
+		{"vague too few", "thousands of people", "500 people", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, s := Quantities(tt.claim), Quantities(tt.source)
+			require.Len(t, c, 1, "claim %q: %+v", tt.claim, c)
+			require.Len(t, s, 1, "source %q: %+v", tt.source, s)
+			assert.Equal(t, tt.want, c[0].Matches(s[0]))
+		})
+	}
+}
