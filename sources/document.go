@@ -105,7 +105,9 @@ type Document struct {
 	// Name is the input's name as the user gave it (a path, or "-").
 	Name   string
 	Format Format
-	// Src is the input exactly as given. All positions a user sees point here.
+	// Src is the input exactly as given. All positions a user sees point
+	// here. A DOCX, a zip archive, is the one exception: its Src is its
+	// text, one paragraph a line, the same bytes as Text (FormatDOCX).
 	Src []byte
 	// Charset is the character encoding Src was decoded from.
 	Charset string
@@ -121,9 +123,10 @@ type Document struct {
 	Superscripts []Span
 	Meta         Meta
 
-	textMap    offsetMap // Text offsets to offsets in the decoded source
-	decodedMap offsetMap // decoded source to Src; empty when Src was UTF-8
-	lines      lineIndex // where each line of Src starts, for positions
+	textMap    offsetMap   // Text offsets to offsets in the decoded source
+	decodedMap offsetMap   // decoded source to Src; empty when Src was UTF-8
+	lines      lineIndex   // where each line of Src starts, for positions
+	pages      []pageStart // where each page starts, when the input records it (DOCX)
 }
 
 // Slice returns the text a span covers; an out-of-range span yields "".
