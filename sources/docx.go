@@ -26,14 +26,15 @@ import (
 // the archive but its readable text, one paragraph a line: Src holds the
 // same bytes as Text. A Location's Line is so the paragraph's number
 // (1-based, counting the paragraphs that hold text in reading order: the
-// body, table cells row by row, then the footnotes, then the endnotes),
+// body, table cells row by row, then the footnotes, then the endnotes,
+// each note one line, its paragraphs joined as a Markdown footnote's are),
 // its Column the character within the paragraph, and Start and End byte
 // offsets into Text. Paragraphs without text, which Word shows as blank
 // lines, are not counted. Where Word recorded page breaks
 // (w:lastRenderedPageBreak, which Word writes at every page boundary when
 // it saves; failing those, the hard breaks w:br w:type="page" and
-// "page break before"), Location.Page is the page a span starts on, and a
-// note's page is the page of its reference mark.
+// "page break before"), Location.Page is the page a span starts on; a
+// footnote's page is the page of its mark, an endnote's the last.
 //
 // # Limits
 //
@@ -321,12 +322,14 @@ func (p *docxPackage) decodePart(name string, required bool, fn func(d *xml.Deco
 	d := xml.NewDecoder(rc)
 	d.Strict = true
 	for {
+		// a syntax error is reported where the token that holds it
+		// starts, which is where the last one ended
+		line, col := d.InputPos()
 		tok, err := d.Token()
 		if err == io.EOF {
 			return nil
 		}
 		if err != nil {
-			line, col := d.InputPos()
 			var pe *PartError
 			if errors.As(err, &pe) {
 				return err
@@ -342,7 +345,7 @@ func (p *docxPackage) decodePart(name string, required bool, fn func(d *xml.Deco
 			if errors.As(err, &pe) {
 				return err
 			}
-			line, col := d.InputPos()
+			line, col = d.InputPos()
 			return &PartError{Part: name, Line: line, Column: col, Err: err}
 		}
 	}

@@ -102,8 +102,12 @@ type docxNotes struct {
 	list   int               // the notes' list number in Text
 }
 
-// docxPlacedNote is where a note's text starts and where its mark is.
-type docxPlacedNote struct{ start, ref int }
+// docxPlacedNote is where a note's text starts and where its mark is;
+// an endnote's page is the last.
+type docxPlacedNote struct {
+	start, ref int
+	end        bool
+}
 
 // pageStart is the text offset from which the text is on a page.
 type pageStart struct{ offset, page int }
@@ -434,14 +438,19 @@ func (w *docxWriter) open() {
 		return
 	}
 	if w.note != nil {
-		if w.noteFirst {
+		// a note is one list item, its paragraphs joined, as a Markdown
+		// footnote is
+		switch {
+		case w.noteFirst:
 			w.b.openBlock(BlockListItem, 1, 0)
 			w.b.setList(w.note.list, true)
 			w.b.setBlockID(w.noteID)
 			w.noteFirst = false
-			return
+		case w.b.open:
+			w.b.space(0, 0)
+		default:
+			w.b.openBlock(BlockParagraph, 0, 0)
 		}
-		w.b.openBlock(BlockParagraph, 0, 0)
 		return
 	}
 	if level := w.headingLevel(); level > 0 {
@@ -517,7 +526,9 @@ func (w *docxWriter) endPara() {
 	}
 	w.closeSup()
 	before := len(w.doc.Blocks)
-	w.b.closeBlock()
+	if w.note == nil || w.noteID == "" {
+		w.b.closeBlock() // a note's block closes with the note
+	}
 	if len(w.doc.Blocks) > before {
 		if !w.para.list {
 			w.prevNumID, w.prevList = "", 0
@@ -641,7 +652,7 @@ func (w *docxWriter) startNote(t xml.StartElement) {
 		w.note.list = w.b.newList()
 	}
 	w.noteID, w.noteFirst, w.noteBlock = w.note.prefix+label, true, len(w.doc.Blocks)
-	w.placed = append(w.placed, docxPlacedNote{start: w.b.len(), ref: w.note.refs[attrW(t, "id")]})
+	w.placed = append(w.placed, docxPlacedNote{start: w.b.len(), ref: w.note.refs[attrW(t, "id")], end: w.note == w.end})
 	delete(w.note.labels, attrW(t, "id")) // one note per id
 }
 
@@ -920,7 +931,11 @@ func (w *docxWriter) finish() {
 	}
 	body := len(pages)
 	for _, n := range w.placed {
-		pages = append(pages, pageStart{n.start, pageAt(pages[:body], n.ref)})
+		page := pages[body-1].page // endnotes close the document
+		if !n.end {
+			page = pageAt(pages[:body], n.ref)
+		}
+		pages = append(pages, pageStart{n.start, page})
 	}
 	doc.pages = pages
 }

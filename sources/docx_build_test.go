@@ -167,7 +167,7 @@ func realisticDOCX() []byte {
 		`<w:p><w:pPr><w:pStyle w:val="ListBullet"/><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr>` + wrun("Cover fell.") + `</w:p>` +
 		`<w:p/>` +
 		`<w:p><w:r><w:br w:type="page"/></w:r></w:p>` +
-		wpara("berschrift1", "References") +
+		`<w:p><w:pPr><w:pStyle w:val="berschrift1"/></w:pPr><w:r><w:lastRenderedPageBreak/><w:t>References</w:t></w:r></w:p>` +
 		`<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr></w:pPr>` + wrun("Ngata, A. (2022). Flood risk. ") + `<w:r><w:rPr><w:i/></w:rPr><w:t>Journal of Flood Risk Studies</w:t></w:r>` + wrun(", 15(4), 1–14. https://doi.org/10.1234/frs.2022.15") + `</w:p>` +
 		`<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr></w:pPr><w:bookmarkStart w:id="5" w:name="_Ref1"/>` + wrun("Reyes, T. (2021). Premiums after disasters. Insurance Review.") + `<w:bookmarkEnd w:id="5"/></w:p>`
 	footnotes := notesXML("footnote",
