@@ -53,8 +53,9 @@ type Block struct {
 	List int
 	// Ordered reports whether a list item belongs to a numbered list.
 	Ordered bool
-	// ID is the element's id attribute (HTML) or the footnote label
-	// (Markdown), when it has one.
+	// ID is the element's id attribute (HTML), the footnote label
+	// (Markdown), or a DOCX note's id ("footnote-3") or the bookmark that
+	// opens the paragraph, when it has one.
 	ID string
 }
 
@@ -74,13 +75,14 @@ type Link struct {
 	// footnote markers do.
 	Superscript bool
 	// Footnote reports whether the link is a footnote reference: a
-	// Markdown [^label] or an HTML link to an anchor inside the document
-	// whose text is a footnote marker.
+	// Markdown [^label], a Word footnote or endnote mark, or a link to an
+	// anchor inside the document whose text is a footnote marker.
 	Footnote bool
 }
 
 // Anchor is a named place in the document that links can point at: an HTML
-// element with an id attribute, or a Markdown footnote definition.
+// element with an id attribute, a Markdown footnote definition, or a DOCX
+// bookmark or note.
 type Anchor struct {
 	ID   string
 	Span Span
@@ -113,7 +115,8 @@ type Document struct {
 	Charset string
 	// Text is the readable text: for HTML the main content with entities
 	// decoded, for Markdown the rendered text, for plain text the text with
-	// hard-wrapped lines joined. Blocks are separated by "\n".
+	// hard-wrapped lines joined, for a DOCX its paragraphs and then its
+	// notes. Blocks are separated by "\n".
 	Text   string
 	Blocks []Block
 	Links  []Link

@@ -44,8 +44,12 @@ import (
 // limit, and each part is decoded as a stream, never held whole.
 
 // FormatDOCX is a Word document (Office Open XML, .docx). Its Document's
-// Src is its text, one paragraph a line (see the DOCX reader's notes on
-// positions), not the archive.
+// Src is not the archive but its text, one paragraph a line, so that a
+// Location's Line is a paragraph's number (counting the paragraphs that
+// hold text: the body's, table cells row by row, then each footnote and
+// each endnote as one line), its Column the character within the
+// paragraph, its Start and End offsets into Text, and its Page the page
+// Word recorded, when it did.
 const FormatDOCX Format = "docx"
 
 // ErrMalformed means an input is not well formed in its format: a DOCX
