@@ -90,6 +90,10 @@ const (
 	// docxMaxInstr bounds the field instruction kept for one field (a
 	// Zotero citation's CSL JSON); the rest is dropped.
 	docxMaxInstr = 256 << 10
+	// docxMaxDepth bounds how deep the XML of a part may nest: a table in
+	// a table takes a few levels, and encoding/xml holds a record for each
+	// open element, some twenty times the bytes of "<a>".
+	docxMaxDepth = 1000
 )
 
 // Namespaces of WordprocessingML, transitional and strict.
@@ -325,6 +329,7 @@ func (p *docxPackage) decodePart(name string, required bool, fn func(d *xml.Deco
 	defer rc.Close()
 	d := xml.NewDecoder(rc)
 	d.Strict = true
+	depth := 0
 	for {
 		// a syntax error is reported where the token that holds it
 		// starts, which is where the last one ended
@@ -343,6 +348,14 @@ func (p *docxPackage) decodePart(name string, required bool, fn func(d *xml.Deco
 				return &PartError{Part: name, Line: line, Column: col, Err: fmt.Errorf("%w: XML: %s", ErrMalformed, se.Msg)}
 			}
 			return &PartError{Part: name, Line: line, Column: col, Err: fmt.Errorf("%w: %w", ErrMalformed, err)}
+		}
+		switch tok.(type) {
+		case xml.StartElement:
+			if depth++; depth > docxMaxDepth {
+				return &PartError{Part: name, Line: line, Column: col, Err: fmt.Errorf("%w: XML nested more than %d deep", ErrLimit, docxMaxDepth)}
+			}
+		case xml.EndElement:
+			depth--
 		}
 		if err := fn(d, tok); err != nil {
 			var pe *PartError

@@ -543,8 +543,11 @@ func (w *docxWriter) endPara() {
 func (w *docxWriter) endRun() {
 	if c := w.run.custom; c != nil {
 		w.run.custom = nil
+		if w.b.len()-c.pos > 16 {
+			return // a mark is a character or two, not a run of prose
+		}
 		label := strings.TrimSpace(w.b.textFrom(c.pos))
-		if label == "" || len(label) > 16 {
+		if label == "" {
 			return
 		}
 		c.notes.labels[c.id] = label
@@ -743,14 +746,14 @@ func (w *docxWriter) addLink(start int, href string) {
 	if start < 0 || href == "" || start > end || w.note != nil && w.noteID == "" {
 		return
 	}
-	text := w.b.textFrom(start)
 	link := Link{Span: Span{start, end}, Href: href, URL: resolveMarkdownURL(href), InBody: true}
 	if w.supStart >= 0 && w.supStart <= start {
 		link.Superscript = true
 	} else if n := len(w.doc.Superscripts); n > 0 && w.doc.Superscripts[n-1].Contains(link.Span) && link.Span.Len() > 0 {
 		link.Superscript = true
 	}
-	link.Footnote = strings.HasPrefix(href, "#") && htmlMarkerText(text)
+	// a link inside the document whose text is a note marker, "[2]"
+	link.Footnote = strings.HasPrefix(href, "#") && end-start <= 8 && htmlMarkerText(w.b.textFrom(start))
 	w.doc.Links = append(w.doc.Links, link)
 }
 

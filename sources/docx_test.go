@@ -415,6 +415,11 @@ func TestDOCXErrors(t *testing.T) {
 			want: []error{ErrLimit, ErrTooLarge},
 		},
 		{
+			name: "XML nested too deep",
+			src:  docxFile(map[string]string{"word/document.xml": wordXML(strings.Repeat("<w:sdt><w:sdtContent>", 600) + "<w:p/>" + strings.Repeat("</w:sdtContent></w:sdt>", 600))}),
+			want: []error{ErrLimit}, part: "word/document.xml", line: 2,
+		},
+		{
 			name: "too many parts",
 			src:  manyParts(docxMaxParts + 1),
 			want: []error{ErrLimit},
@@ -469,4 +474,29 @@ func TestDOCXZipBombDefault(t *testing.T) {
 	require.Less(t, buf.Len(), 1<<20)
 	_, err = Read(&buf, ReadOptions{Name: "bomb.docx"})
 	assert.ErrorIs(t, err, ErrLimit)
+}
+
+// BenchmarkReadDOCX reads a draft of 2,000 paragraphs, each with a
+// footnote, a hyperlink and a citation field.
+func BenchmarkReadDOCX(b *testing.B) {
+	var body, notes strings.Builder
+	for i := range 2000 {
+		fmt.Fprintf(&body, `<w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr><w:r><w:t xml:space="preserve">Claim %d about the café was shown </w:t></w:r>`+
+			`<w:fldSimple w:instr=" CITATION Smi%d \l 1033 "><w:r><w:t>(Smith, %d)</w:t></w:r></w:fldSimple>`+
+			`<w:r><w:footnoteReference w:id="%d"/></w:r><w:hyperlink r:id="rId9"><w:r><w:t>source</w:t></w:r></w:hyperlink></w:p>`, i, i, 1900+i%100, i+1)
+		fmt.Fprintf(&notes, `<w:footnote w:id="%d"><w:p><w:r><w:t>Smith, J. (%d). Title %d.</w:t></w:r></w:p></w:footnote>`, i+1, 1900+i%100, i)
+	}
+	src := docxFile(map[string]string{
+		"word/document.xml":            wordXML(body.String()),
+		"word/footnotes.xml":           notesXML("footnote", notes.String()),
+		"word/styles.xml":              docxStylesXML,
+		"word/_rels/document.xml.rels": relsXML("rId1 footnotes footnotes.xml", "rId2 styles styles.xml", "rId9 hyperlink https://example.com/"),
+	})
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Parse(src, ReadOptions{Name: "b.docx"}); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
