@@ -69,14 +69,19 @@
 // after it), and a line table over the input. So every citation, reference
 // and finding carries byte offsets into the input file as given, and 1-based
 // lines and columns counted in characters; for HTML they point into the
-// HTML source, for a file in a legacy encoding into the original bytes.
+// HTML source, for a file in a legacy encoding into the original bytes. A
+// Word document (DOCX) has no lines: its positions are paragraphs and
+// characters of its text, and the page where Word recorded it
+// (Location.Page).
 //
 // # Errors
 //
 // Bad input never panics. Reading fails with a [*sources.InputError] that
 // names the input and, where it can, the line and column; test its cause
 // with errors.Is against [sources.ErrTooLarge], [sources.ErrBinary],
-// [sources.ErrUnsupportedFormat] and [sources.ErrEncoding].
+// [sources.ErrUnsupportedFormat], [sources.ErrEncoding] and
+// [sources.ErrMalformed] (a broken DOCX, whose [*sources.PartError] names
+// the part, line and column).
 //
 // # Limits
 //

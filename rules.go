@@ -67,6 +67,9 @@ func (p *Pass) describe(c citations.Citation) string {
 		if p.markdownFootnote(c) {
 			return "[^" + c.Number + "]"
 		}
+		if note := p.wordNote(c); note != "" {
+			return note + " " + c.Number
+		}
 		if c.Target != "" {
 			return fmt.Sprintf("%q (footnote #%s)", c.Text, c.Target)
 		}
@@ -79,6 +82,21 @@ func (p *Pass) describe(c citations.Citation) string {
 func (p *Pass) markdownFootnote(c citations.Citation) bool {
 	return c.Kind == citations.KindFootnote && p.Doc.Format == sources.FormatMarkdown &&
 		c.Number != "" && c.Target == "fn:"+c.Number
+}
+
+// wordNote returns "footnote" or "endnote" for the mark of a Word note,
+// which the DOCX reader writes "[n]" and points at "footnote-n" or
+// "endnote-n"; "" for any other citation.
+func (p *Pass) wordNote(c citations.Citation) string {
+	if c.Kind != citations.KindFootnote || p.Doc.Format != sources.FormatDOCX || c.Number == "" {
+		return ""
+	}
+	for _, kind := range []string{"footnote", "endnote"} {
+		if c.Target == kind+"-"+c.Number {
+			return kind
+		}
+	}
+	return ""
 }
 
 func plural(n int, one, many string) string {

@@ -163,6 +163,9 @@ func (p *Pass) noEntryReason(c citations.Citation) string {
 		if p.markdownFootnote(c) {
 			return fmt.Sprintf("no footnote definition \"[^%s]: …\" in the text", c.Number)
 		}
+		if note := p.wordNote(c); note != "" {
+			return fmt.Sprintf("the document has no %s %s", note, c.Number)
+		}
 		return fmt.Sprintf("no note has the id %q", c.Target)
 	case citations.KindAuthorYear, citations.KindAuthorPage:
 		if len(c.Authors) > 0 {

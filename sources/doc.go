@@ -22,7 +22,11 @@
 // the same way, its headings apart). Detectors work on Text and report a
 // Span of it; Document.Locate turns a Span into a Location, the byte
 // offsets in Src and the 1-based line and column (in characters) of both
-// ends, which is the one position type of every report. Blocks, Links,
+// ends, which is the one position type of every report. A Word document
+// (DOCX), a zip archive, has no lines to point at: its Src is its text, one
+// paragraph a line, so that a Location's line is a paragraph's number, its
+// column the character within it, and its Page the page Word recorded
+// (docx.go says how paragraphs and notes are counted). Blocks, Links,
 // Anchors and Superscripts describe the text's structure; Meta is what the
 // document says about itself.
 //
@@ -32,7 +36,8 @@
 // how to recognise it from its first bytes and its reader. Parse,
 // DetectFormat, the corpus reader and the command-line tool all go through
 // it, so adding an input format is adding one row and its reader in a file
-// of its own (html*.go, markdown.go and text.go are the readers today).
+// of its own (docx*.go, html*.go, markdown.go and text.go are the readers
+// today).
 //
 // # Identity
 //
@@ -60,6 +65,10 @@
 //
 // Reading fails with an *InputError naming the input and, where it can,
 // the line and column; test its cause with errors.Is against ErrTooLarge,
-// ErrBinary, ErrUnsupportedFormat and ErrEncoding. Inputs larger than
-// ReadOptions.MaxBytes (DefaultMaxBytes by default) are refused, not cut.
+// ErrBinary, ErrUnsupportedFormat, ErrEncoding and ErrMalformed (a DOCX that
+// is no zip archive or holds malformed XML, whose *PartError names the part
+// and its line and column). Inputs larger than ReadOptions.MaxBytes
+// (DefaultMaxBytes by default) are refused, not cut, and so is a DOCX whose
+// parts decompress past four times that, or that holds more than 10,000
+// parts (ErrLimit): a zip bomb never holds more memory than the limit.
 package sources

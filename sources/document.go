@@ -53,8 +53,9 @@ type Block struct {
 	List int
 	// Ordered reports whether a list item belongs to a numbered list.
 	Ordered bool
-	// ID is the element's id attribute (HTML) or the footnote label
-	// (Markdown), when it has one.
+	// ID is the element's id attribute (HTML), the footnote label
+	// (Markdown), or a DOCX note's id ("footnote-3") or the bookmark that
+	// opens the paragraph, when it has one.
 	ID string
 }
 
@@ -74,13 +75,14 @@ type Link struct {
 	// footnote markers do.
 	Superscript bool
 	// Footnote reports whether the link is a footnote reference: a
-	// Markdown [^label] or an HTML link to an anchor inside the document
-	// whose text is a footnote marker.
+	// Markdown [^label], a Word footnote or endnote mark, or a link to an
+	// anchor inside the document whose text is a footnote marker.
 	Footnote bool
 }
 
 // Anchor is a named place in the document that links can point at: an HTML
-// element with an id attribute, or a Markdown footnote definition.
+// element with an id attribute, a Markdown footnote definition, or a DOCX
+// bookmark or note.
 type Anchor struct {
 	ID   string
 	Span Span
@@ -105,13 +107,16 @@ type Document struct {
 	// Name is the input's name as the user gave it (a path, or "-").
 	Name   string
 	Format Format
-	// Src is the input exactly as given. All positions a user sees point here.
+	// Src is the input exactly as given. All positions a user sees point
+	// here. A DOCX, a zip archive, is the one exception: its Src is its
+	// text, one paragraph a line, the same bytes as Text (FormatDOCX).
 	Src []byte
 	// Charset is the character encoding Src was decoded from.
 	Charset string
 	// Text is the readable text: for HTML the main content with entities
 	// decoded, for Markdown the rendered text, for plain text the text with
-	// hard-wrapped lines joined. Blocks are separated by "\n".
+	// hard-wrapped lines joined, for a DOCX its paragraphs and then its
+	// notes. Blocks are separated by "\n".
 	Text   string
 	Blocks []Block
 	Links  []Link
@@ -121,9 +126,10 @@ type Document struct {
 	Superscripts []Span
 	Meta         Meta
 
-	textMap    offsetMap // Text offsets to offsets in the decoded source
-	decodedMap offsetMap // decoded source to Src; empty when Src was UTF-8
-	lines      lineIndex // where each line of Src starts, for positions
+	textMap    offsetMap   // Text offsets to offsets in the decoded source
+	decodedMap offsetMap   // decoded source to Src; empty when Src was UTF-8
+	lines      lineIndex   // where each line of Src starts, for positions
+	pages      []pageStart // where each page starts, when the input records it (DOCX)
 }
 
 // Slice returns the text a span covers; an out-of-range span yields "".

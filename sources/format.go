@@ -15,6 +15,7 @@ const (
 	FormatHTML     Format = "html"
 	FormatMarkdown Format = "markdown"
 	FormatText     Format = "text"
+	// FormatDOCX, a Word document, is declared with its reader in docx.go.
 )
 
 // FormatInfo describes one input format: its name, the file extensions
@@ -40,6 +41,13 @@ type FormatInfo struct {
 // text, last, takes what no other format claims.
 var formatTable = [...]FormatInfo{
 	{
+		// first: a zip archive is no text any other format could claim
+		Format:     FormatDOCX,
+		Extensions: []string{".docx", ".docm"},
+		sniff:      sniffDOCX,
+		parse:      parseDOCX,
+	},
+	{
 		Format:     FormatHTML,
 		Extensions: []string{".html", ".htm", ".xhtml"},
 		sniff:      looksHTML,
@@ -63,7 +71,8 @@ var formatTable = [...]FormatInfo{
 // DetectFormat tries them.
 func FormatTable() []FormatInfo { return formatTable[:] }
 
-// LookupFormat returns the format named name ("html", "markdown", "text").
+// LookupFormat returns the format named name ("docx", "html", "markdown",
+// "text").
 func LookupFormat(name Format) (FormatInfo, bool) {
 	for _, f := range formatTable {
 		if f.Format == name {

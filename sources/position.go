@@ -20,6 +20,10 @@ type Position struct {
 // line and column, counted in characters, of both ends. It is the one
 // position type of every report: its JSON form is the "span" of each
 // citation, reference, claim and finding.
+//
+// For a DOCX, whose Src is its text one paragraph a line, Line is the
+// paragraph's number and Column the character within it, and Page the
+// page the span starts on as Word last laid the document out.
 type Location struct {
 	Start     int `json:"start"`
 	End       int `json:"end"`
@@ -27,6 +31,9 @@ type Location struct {
 	Column    int `json:"column"`
 	EndLine   int `json:"end_line"`
 	EndColumn int `json:"end_column"`
+	// Page is the 1-based page the span starts on, for an input that
+	// records its page breaks (a DOCX Word saved); zero otherwise.
+	Page int `json:"page,omitempty"`
 }
 
 // location joins the positions of a span's two ends.
@@ -193,6 +200,9 @@ func (d *Document) SourceOffsets(s Span) (start, end int) {
 // Locate returns where in the input file a span of Text came from.
 func (d *Document) Locate(s Span) Location {
 	loc, _ := d.locate(s)
+	if len(d.pages) > 0 {
+		loc.Page = pageAt(d.pages, s.Start)
+	}
 	return loc
 }
 

@@ -112,7 +112,8 @@ func readAll(r io.Reader, limit int64) ([]byte, error) {
 }
 
 // Parse is Read for input already in memory. The Document keeps src as its
-// Src; the caller must not change it afterwards.
+// Src (a DOCX excepted, whose Src is its text); the caller must not change
+// it afterwards.
 func Parse(src []byte, opts ReadOptions) (*Document, error) {
 	if opts.MaxBytes > 0 && int64(len(src)) > opts.MaxBytes {
 		return nil, &InputError{Name: opts.Name, Err: fmt.Errorf("%w: more than %d bytes", ErrTooLarge, opts.MaxBytes)}
@@ -122,7 +123,7 @@ func Parse(src []byte, opts ReadOptions) (*Document, error) {
 		format = DetectFormat(opts.Name, src)
 	}
 	doc := &Document{Name: opts.Name, Format: format, Src: src, Charset: "utf-8"}
-	if i := bytes.IndexByte(src, 0); i >= 0 && !isWide(src) {
+	if i := bytes.IndexByte(src, 0); i >= 0 && format != FormatDOCX && !isWide(src) {
 		return nil, &InputError{Name: opts.Name, Pos: doc.PositionOf(i), Err: ErrBinary}
 	}
 	info, ok := LookupFormat(format)
@@ -150,10 +151,10 @@ func isWide(src []byte) bool {
 // format: it fails with ErrBinary for a NUL byte (outside UTF-16 and
 // UTF-32, which Parse decodes) and with ErrEncoding for Markdown or plain
 // text that is not UTF-8, since unlike HTML they cannot declare another
-// charset. The
+// charset; a DOCX, a zip archive, is not text and always passes. The
 // corpus reader uses it to refuse such records as it reads them.
 func CheckEncoding(src []byte, format Format) error {
-	if isWide(src) {
+	if isWide(src) || format == FormatDOCX {
 		return nil
 	}
 	if i := bytes.IndexByte(src, 0); i >= 0 {
