@@ -61,11 +61,12 @@ func TestTextOutputIsCompilerStyle(t *testing.T) {
 	code, out, _ := runTool(t, "", "check", articles+"apa.txt")
 	assert.Equal(t, exitFindings, code)
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	require.Len(t, lines, 3)
+	require.Len(t, lines, 4)
 	assert.True(t, strings.HasPrefix(lines[0], articles+"apa.txt:20:18: error: "), lines[0])
 	assert.True(t, strings.HasSuffix(lines[0], " [citation-mismatch]"), lines[0])
-	assert.True(t, strings.HasSuffix(lines[1], " [orphan-reference]"), lines[1])
-	assert.Contains(t, lines[2], "7 citations")
+	assert.Equal(t, "    "+articles+"apa.txt:32:1: note: nearest entry", lines[1], "a related place is an indented note")
+	assert.True(t, strings.HasSuffix(lines[2], " [orphan-reference]"), lines[2])
+	assert.Contains(t, lines[3], "7 citations")
 }
 
 func TestBinaryInputErrorNamesThePlace(t *testing.T) {
