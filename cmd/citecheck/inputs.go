@@ -69,11 +69,15 @@ func expandInputs(args []string, filter inputFilter) []input {
 		case err == nil:
 			add(input{name: arg})
 		case hasMeta(arg):
-			n := len(out)
 			root := globRoot(arg)
 			pattern := filepath.ToSlash(filepath.Clean(arg))
-			walkFolder(root, filter, func(p string) bool { return matchGlob(pattern, filepath.ToSlash(p)) }, add)
-			if len(out) == n {
+			matched := false
+			walkFolder(root, filter, func(p string) bool {
+				ok := matchGlob(pattern, filepath.ToSlash(p))
+				matched = matched || ok
+				return ok
+			}, add)
+			if !matched {
 				add(input{name: arg, err: fmt.Errorf("%s: %w", arg, errNoMatch)})
 			}
 		default:
@@ -95,7 +99,8 @@ func walkFolder(root string, filter inputFilter, match func(string) bool, add fu
 		return // a pattern whose root does not exist matches nothing
 	}
 	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if p != root && (strings.HasPrefix(d.Name(), ".") || filter.ignored(p)) {
+		rel, _ := filepath.Rel(root, p)
+		if p != root && (strings.HasPrefix(d.Name(), ".") || filter.ignored(p, rel)) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -120,39 +125,43 @@ func walkFolder(root string, filter inputFilter, match func(string) bool, add fu
 		} else if !d.Type().IsRegular() {
 			return nil
 		}
-		if filter.takes(p) && (match == nil || match(p)) {
+		if filter.takes(p, rel) && (match == nil || match(p)) {
 			add(input{name: p})
 		}
 		return nil
 	})
 }
 
-// takes reports whether a walk checks the file at p.
-func (f inputFilter) takes(p string) bool {
+// takes reports whether a walk checks the file at p, rel within the
+// folder walked.
+func (f inputFilter) takes(p, rel string) bool {
 	if len(f.Include) == 0 {
 		_, ok := sources.FormatOfName(p)
 		return ok
 	}
-	return slices.ContainsFunc(f.Include, func(g string) bool { return matchPath(g, p) })
+	return slices.ContainsFunc(f.Include, func(g string) bool { return matchPath(g, p, rel) })
 }
 
-// ignored reports whether p matches an ignore glob.
-func (f inputFilter) ignored(p string) bool {
-	return slices.ContainsFunc(f.Ignore, func(g string) bool { return matchPath(g, p) })
+// ignored reports whether an ignore glob matches the path p, rel within
+// the folder walked.
+func (f inputFilter) ignored(p, rel string) bool {
+	return slices.ContainsFunc(f.Ignore, func(g string) bool { return matchPath(g, p, rel) })
 }
 
-// matchPath reports whether the glob g matches the path p (as the walk
-// found it, with the folder given on the command line). A glob without a
-// slash matches one name anywhere in the path ("*.txt", "archive"); one
-// with a slash matches the whole path, with ** standing for any number of
-// folders ("drafts/old/**", "**/notes/*.md").
-func matchPath(g, p string) bool {
-	p = filepath.ToSlash(filepath.Clean(p))
+// matchPath reports whether the glob g matches the path p, found by
+// walking a folder, in which it is at rel. A glob without a slash matches
+// a name anywhere on the path, folder or file ("*.txt", "archive"); one
+// with a slash matches the whole path, as found ("drafts/old/**" when
+// drafts/ was given) or within the folder walked ("old/**" in drafts/),
+// with ** standing for any number of folders ("**/notes/*.md").
+func matchPath(g, p, rel string) bool {
 	g = filepath.ToSlash(g)
+	p = filepath.ToSlash(filepath.Clean(p))
 	if !strings.Contains(g, "/") {
 		return matchGlob(g, path.Base(p))
 	}
-	return matchGlob(path.Clean(g), p)
+	g = path.Clean(g)
+	return matchGlob(g, p) || matchGlob(g, filepath.ToSlash(rel))
 }
 
 // matchGlob matches a slash-separated path against a pattern of
