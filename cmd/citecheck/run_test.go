@@ -95,9 +95,9 @@ func TestStdin(t *testing.T) {
 	draft := "Sea levels rose 20 cm in a century (Church & White, 2011).\n\nReferences\n"
 	code, out, _ := runTool(t, draft, "check", "-")
 	assert.Equal(t, exitFindings, code)
-	assert.Contains(t, out, "-:1:37: info: ", "the empty list is the error; the citation it leaves unresolved, information")
-	assert.Contains(t, out, "[unresolved-citation]")
-	assert.Contains(t, out, "-:3:1: error: ")
+	assert.Contains(t, out, "-:3:1: error: reference list \"References\" has no entries but the text has 1 citation [empty-reference-list]\n"+
+		"    -:1:37: note: citation \"Church & White, 2011\" is left unresolved\n", "the empty list is the error, with the citation it leaves unresolved")
+	assert.NotContains(t, out, "[unresolved-citation]")
 }
 
 func TestCodes(t *testing.T) {
