@@ -158,3 +158,30 @@ func TestCheckLimits(t *testing.T) {
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, stderr, "--max-citations must be positive")
 }
+
+// checkGoldens holds the inputs and golden outputs of TestCheckGolden.
+const checkGoldens = "testdata/check/"
+
+// TestCheckGolden compares the output of check in every format on a few
+// articles (from the top of the checkout, so the paths are those a user
+// types) with its golden file in testdata/check; go test ./cmd/citecheck
+// -run CheckGolden -update rewrites them.
+func TestCheckGolden(t *testing.T) {
+	t.Chdir("../..")
+	inputs := []string{"testdata/articles/apa.txt", "testdata/articles/chicago.txt", checkGoldens + "nolist.md"}
+	for _, format := range []string{"text", "json", "github", "sarif"} {
+		t.Run(format, func(t *testing.T) {
+			code, out, errOut := runTool(t, "", append([]string{"check", "--format", format}, inputs...)...)
+			require.Equal(t, exitFindings, code, errOut)
+			out = strings.ReplaceAll(out, `"version": "`+version()+`"`, `"version": "VERSION"`)
+			golden := checkGoldens + "golden." + format
+			if *update {
+				require.NoError(t, os.WriteFile(golden, []byte(out), 0o644))
+				return
+			}
+			want, err := os.ReadFile(golden)
+			require.NoError(t, err, "no golden output; run go test ./cmd/citecheck -run CheckGolden -update")
+			assert.Equal(t, string(want), out)
+		})
+	}
+}

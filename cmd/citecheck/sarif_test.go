@@ -74,7 +74,7 @@ func TestSARIFValidatesAgainstTheSchema(t *testing.T) {
 		args  []string
 		code  int
 	}{
-		{"the test articles", "", []string{articles}, exitFindings},
+		{"the test articles, and one without a reference list", "", []string{articles, "../../testdata/check/nolist.md"}, exitFindings},
 		{"an absolute path that needs escaping", "", []string{odd}, exitFindings},
 		{"standard input, named", "Rents rose (Ma, 2020).\n\n## References\n", []string{"--stdin-filename", "drafts/rents.md", "-"}, exitFindings},
 		{"standard input, unnamed", "Rents rose [1] and [2].\n", []string{"-"}, exitFindings},
