@@ -232,3 +232,46 @@ func BenchmarkCheckFolder(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkCheckFolderRealPages checks the 37 real pages of ../shared (31
+// news pages and 6 with reference lists) in one run over their folder and
+// in one run per file: the folder costs no more than the sum of the files.
+//
+//	go test ./cmd/citecheck -run '^$' -bench CheckFolderRealPages -count 6
+func BenchmarkCheckFolderRealPages(b *testing.B) {
+	paths, _ := filepath.Glob("../../../shared/data/readability-news-pages/*/source.html")
+	more, _ := filepath.Glob("../../../shared/data/citation-docs/readability-refpages/*/source.html")
+	paths = append(paths, more...)
+	if len(paths) == 0 {
+		b.Skip("the real pages are not here; they live in ../shared beside the checkout")
+	}
+	root := b.TempDir()
+	var files []string
+	for i, p := range paths {
+		src, err := os.ReadFile(p)
+		require.NoError(b, err)
+		name := filepath.Join(root, strconv.Itoa(i)+"-"+filepath.Base(filepath.Dir(p))+".html")
+		require.NoError(b, os.WriteFile(name, src, 0o644))
+		files = append(files, name)
+	}
+	check := func(b *testing.B, format string, args ...string) {
+		args = append([]string{"check", "--fail-on", "never", "--format", format}, args...)
+		if code := run(context.Background(), args, strings.NewReader(""), io.Discard, io.Discard); code != exitOK {
+			b.Fatalf("exit status %d", code)
+		}
+	}
+	for _, format := range []string{"text", "sarif"} {
+		b.Run(format+"/folder", func(b *testing.B) {
+			for b.Loop() {
+				check(b, format, root)
+			}
+		})
+		b.Run(format+"/files", func(b *testing.B) {
+			for b.Loop() {
+				for _, f := range files {
+					check(b, format, f)
+				}
+			}
+		})
+	}
+}
