@@ -92,13 +92,15 @@ var failOnRanks = map[string]int{
 // options (tests point it at loopback servers).
 func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, fetcherOpts []resolve.Option) int {
 	c := newCommand("check", "citecheck check [flags] FILE|FOLDER|GLOB...",
-		"FILE may be - for standard input (named by --stdin-filename). A FOLDER is walked\n"+
-			"for the files citecheck reads ("+strings.Join(readableExtensions(), " ")+"), in sorted\n"+
-			"order, skipping names that start with a dot and paths --ignore matches. A GLOB\n"+
-			"(quoted, for shells that would expand it) is expanded by citecheck, with ** for\n"+
-			"any number of folders: 'drafts/**/*.md'.\n"+
-			"Exit status: 0 no finding reaches --fail-on, 1 one does, 2 usage error or an input\n"+
-			"that could not be read (reported by name; the other inputs are still checked).",
+		"FILE may be - for standard input (named by --stdin-filename). A FOLDER is\n"+
+			"walked, in sorted order, for the files citecheck reads\n"+
+			"("+strings.Join(readableExtensions(), " ")+"),\n"+
+			"skipping names that start with a dot and paths --ignore matches. A GLOB is\n"+
+			"expanded by citecheck itself, with ** for any number of folders; quote it so\n"+
+			"that the shell leaves it alone: 'drafts/**/*.md'.\n"+
+			"Exit status: 0 no finding reaches --fail-on, 1 one does, 2 usage error or an\n"+
+			"input that could not be read (named on standard error; the other inputs are\n"+
+			"still checked).",
 		stdout, stderr)
 	inputFormats := inputFormatNames()
 	format := c.String("format", "text", "output `format`: text, json, sarif (SARIF 2.1.0, one log for all inputs) or github (GitHub Actions annotations)")
