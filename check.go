@@ -85,6 +85,7 @@ func CheckDocument(ctx context.Context, doc *sources.Document, opts Options) (*R
 	if rules == nil {
 		rules = defaultRules()
 	}
+	p.rules = rules
 	for _, rule := range rules {
 		if err := ctx.Err(); err != nil {
 			return nil, err

@@ -50,6 +50,7 @@ type Pass struct {
 	refs     map[string]*citations.Reference
 	findings []Finding
 	rule     *Rule
+	rules    []*Rule  // every rule of the check, for runs
 	ruleURL  string   // DocsURL(rule.Code), once the rule has reported
 	keys     []string // see workKeys
 }
@@ -191,4 +192,10 @@ func (p *Pass) Markers() []int {
 		}
 	}
 	return out
+}
+
+// runs reports whether a rule of the code is among the check's rules: a
+// rule leaves to another what that one reports, but only when it runs.
+func (p *Pass) runs(code string) bool {
+	return slices.ContainsFunc(p.rules, func(r *Rule) bool { return r.Code == code })
 }

@@ -2,6 +2,7 @@ package citecheck
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/citecheck/citecheck/citations"
@@ -37,7 +38,7 @@ func citationRules() []*Rule {
 		},
 		{
 			Code: CodeUnresolvedCitation, Severity: SeverityError,
-			Summary: "An in-text citation matches no reference entry, or a note names a work its bibliography does not list; reported once per occurrence, as a warning when it may not be a citation, as info when the text has no reference list or an empty one.",
+			Summary: "An in-text citation matches no reference entry, or a note names a work its bibliography does not list; reported once per occurrence, as a warning when it may not be a citation; when the text has no reference list or an empty one, the list's finding reports the citations instead.",
 			Fix:     "Add the missing entry, or correct the citation's author, year or number.",
 			Run:     runUnresolvedCitation,
 		},
@@ -74,6 +75,10 @@ func citationRules() []*Rule {
 	}
 }
 
+// runMissingReferenceList reports a text that cites into a reference list
+// it does not have, once, with every citation the absence leaves
+// unresolved as a related location: the root cause first, not one finding
+// per citation (see rootCause).
 func runMissingReferenceList(p *Pass) {
 	m := p.Markers()
 	if len(p.Lists) > 0 || len(m) == 0 {
@@ -81,10 +86,15 @@ func runMissingReferenceList(p *Pass) {
 	}
 	first := p.Citations[m[0]]
 	p.Report(Finding{Span: p.Locate(first.Span), Citation: first.ID,
-		Message: fmt.Sprintf("the text has %s but no reference list (no References, Bibliography, Sources or Notes section)", plural(len(m), "citation", "citations"))})
+		Message: fmt.Sprintf("the text has %s but no reference list (no References, Bibliography, Sources or Notes section)", plural(len(m), "citation", "citations")),
+		Related: p.brokenCitations()})
 }
 
+// runEmptyReferenceList reports each reference heading with nothing under
+// it. When every list is empty, the first such finding carries the
+// citations left unresolved as its related locations (see rootCause).
 func runEmptyReferenceList(p *Pass) {
+	carrier := p.EntryCount() == 0
 	for _, l := range p.Lists {
 		if len(l.Entries) > 0 || l.HeadingSpan.Len() == 0 {
 			continue
@@ -93,18 +103,60 @@ func runEmptyReferenceList(p *Pass) {
 		if m := len(p.Markers()); m > 0 {
 			msg += fmt.Sprintf(" but the text has %s", plural(m, "citation", "citations"))
 		}
-		p.Report(Finding{Span: p.Locate(l.HeadingSpan), Message: msg})
+		f := Finding{Span: p.Locate(l.HeadingSpan), Message: msg}
+		if carrier {
+			f.Related, carrier = p.brokenCitations(), false
+		}
+		p.Report(f)
 	}
+}
+
+// rootCause returns the code of the finding that reports, once, why every
+// unresolved citation is unresolved, with those citations as its related
+// locations: missing-reference-list when the text has no reference list,
+// empty-reference-list when every list is empty and one has a heading.
+// It returns "" when the citations' entries are missing one by one, or
+// when the rule of that code does not run, so that unresolved-citation
+// then reports each citation itself.
+func (p *Pass) rootCause() string {
+	switch {
+	case len(p.Lists) == 0:
+		if p.runs(CodeMissingReferenceList) {
+			return CodeMissingReferenceList
+		}
+	case p.EntryCount() == 0:
+		headed := slices.ContainsFunc(p.Lists, func(l citations.ReferenceList) bool { return l.HeadingSpan.Len() > 0 })
+		if headed && p.runs(CodeEmptyReferenceList) {
+			return CodeEmptyReferenceList
+		}
+	}
+	return ""
+}
+
+// brokenCitations are the related locations of a root-cause finding: every
+// unresolved citation, in order.
+func (p *Pass) brokenCitations() []Related {
+	var rel []Related
+	for i, c := range p.Citations {
+		if p.Links[i].Status == citations.Unresolved {
+			rel = append(rel, Related{Message: fmt.Sprintf("citation %s is left unresolved", p.describe(c)), Span: p.Locate(c.Span)})
+		}
+	}
+	return rel
 }
 
 // runUnresolvedCitation reports each citation that matches no entry. Its
 // severity follows the evidence: an error where a list has entries and the
 // citation is sure; a warning for a tentative citation (a single name
-// before a year, which may be no citation at all); and information where
-// the text has no list, or only empty ones, whose absence
-// missing-reference-list or empty-reference-list reports once as an
-// error: every citation is then unresolved for that one reason.
+// before a year, which may be no citation at all). Where the text has no
+// list, or only empty ones, every citation is unresolved for that one
+// reason, which missing-reference-list or empty-reference-list reports
+// once, with the citations as related locations (rootCause); should that
+// rule not run, each citation is reported here, as information.
 func runUnresolvedCitation(p *Pass) {
+	if p.rootCause() != "" {
+		return
+	}
 	var why string
 	switch {
 	case len(p.Lists) == 0:

@@ -147,7 +147,6 @@ func TestCitationsWithTheirOwnSource(t *testing.T) {
 			statuses: []string{"Hughes et al., 2018 unlisted -", "Smith, 2019 unresolved -"},
 			findings: []string{
 				"error missing-reference-list: the text has 1 citation but no reference list (no References, Bibliography, Sources or Notes section)",
-				"info unresolved-citation: citation \"Smith, 2019\" has no reference entry: there is no reference list",
 			},
 		},
 	}
@@ -204,20 +203,16 @@ func TestUnresolvedCitationSeverity(t *testing.T) {
 			want: []string{`error unresolved-citation: citation "Gini (2014)" has no reference entry: no entry by Gini`},
 		},
 		{
-			name: "a missing list is one error; the citations it leaves unresolved are info",
+			name: "a missing list is one error, which carries the citations it leaves unresolved",
 			src:  "Rates rose (Smith, 2019; Jones, 2018).\n",
 			want: []string{
 				"error missing-reference-list: the text has 2 citations but no reference list (no References, Bibliography, Sources or Notes section)",
-				`info unresolved-citation: citation "Smith, 2019" has no reference entry: there is no reference list`,
-				`info unresolved-citation: citation "Jones, 2018" has no reference entry: there is no reference list`,
 			},
 		},
 		{
 			name: "so is an empty list",
 			src:  "Rates rose (Smith, 2019) [4].\n\nReferences\n",
 			want: []string{
-				`info unresolved-citation: citation "Smith, 2019" has no reference entry: the reference list "References" at line 3 is empty`,
-				`info unresolved-citation: citation [4] has no reference entry: the reference list "References" at line 3 is empty`,
 				`error empty-reference-list: reference list "References" has no entries but the text has 2 citations`,
 			},
 		},
@@ -304,6 +299,84 @@ func TestNotesAndBibliography(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			assert.Equal(t, tt.want, citationFindings(checkSource(t, "notes.txt", tt.src)))
+		})
+	}
+}
+
+// TestRootCauseFirst checks that a missing or empty reference list is
+// reported once, with the citations it leaves unresolved as related
+// locations, and that those citations come back one by one, as
+// information, when the list's rule does not run.
+func TestRootCauseFirst(t *testing.T) {
+	without := func(code string) []*citecheck.Rule {
+		var rules []*citecheck.Rule
+		for _, r := range citecheck.DefaultRules() {
+			if r.Code != code {
+				rules = append(rules, r)
+			}
+		}
+		return rules
+	}
+	type related struct {
+		Message   string
+		Line, Col int
+	}
+	tests := []struct {
+		name, src string
+		rules     []*citecheck.Rule
+		want      []string
+		related   []related // of the first finding
+	}{
+		{
+			name: "no list",
+			src:  "Rates rose (Smith, 2019; Jones, 2018).\nThen fell [2], as https://example.org/x shows.\n",
+			want: []string{"error missing-reference-list: the text has 3 citations but no reference list (no References, Bibliography, Sources or Notes section)"},
+			related: []related{
+				{`citation "Smith, 2019" is left unresolved`, 1, 13},
+				{`citation "Jones, 2018" is left unresolved`, 1, 26},
+				{`citation [2] is left unresolved`, 2, 12},
+			},
+		},
+		{
+			name: "an empty list",
+			src:  "Rates rose (Smith, 2019) [4].\n\nReferences\n",
+			want: []string{
+				`error empty-reference-list: reference list "References" has no entries but the text has 2 citations`,
+			},
+			related: []related{
+				{`citation "Smith, 2019" is left unresolved`, 1, 13},
+				{`citation [4] is left unresolved`, 1, 27},
+			},
+		},
+		{
+			name:  "no list, its rule off: each citation is reported",
+			src:   "Rates rose (Smith, 2019; Jones, 2018).\n",
+			rules: without(citecheck.CodeMissingReferenceList),
+			want: []string{
+				`info unresolved-citation: citation "Smith, 2019" has no reference entry: there is no reference list`,
+				`info unresolved-citation: citation "Jones, 2018" has no reference entry: there is no reference list`,
+			},
+		},
+		{
+			name:  "an empty list, its rule off: each citation is reported",
+			src:   "Rates rose (Smith, 2019) [4].\n\nReferences\n",
+			rules: without(citecheck.CodeEmptyReferenceList),
+			want: []string{
+				`info unresolved-citation: citation "Smith, 2019" has no reference entry: the reference list "References" at line 3 is empty`,
+				`info unresolved-citation: citation [4] has no reference entry: the reference list "References" at line 3 is empty`,
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := citecheck.Check(context.Background(), strings.NewReader(tt.src), citecheck.Options{Name: "rates.txt", Rules: tt.rules})
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, citationFindings(r))
+			var got []related
+			for _, rel := range r.Findings[0].Related {
+				got = append(got, related{rel.Message, rel.Span.Line, rel.Span.Column})
+			}
+			assert.Equal(t, tt.related, got)
 		})
 	}
 }

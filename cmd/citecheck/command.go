@@ -44,6 +44,12 @@ func (c *command) parse(args []string) (rest []string, code int, ok bool) {
 		c.help()
 		return nil, exitOK, false
 	case err != nil:
+		if name, ok := unknownFlag(err); ok {
+			if near := closestFlag(c.FlagSet, name); near != "" {
+				return nil, c.fail(exitUsage, "unknown flag --%s; did you mean --%s? Usage: %s", name, near, c.usage), false
+			}
+			return nil, c.usageError("unknown flag --%s", name), false
+		}
 		return nil, c.usageError("%v", err), false
 	}
 	return rest, exitOK, true

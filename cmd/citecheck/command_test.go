@@ -36,7 +36,7 @@ func TestUsageErrorIsOneLine(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"check", "--colour", "a.txt"}, "citecheck check: flag provided but not defined: -colour. Usage: citecheck check "},
+		{[]string{"check", "--colour", "a.txt"}, "citecheck check: unknown flag --colour. Usage: citecheck check "},
 		{[]string{"check", "--input-format", "rtf", "a.txt"}, `citecheck check: --input-format must be docx, html, markdown or text, not "rtf". Usage: `},
 		{[]string{"check", "--fail-on", "sometimes", "a.txt"}, `--fail-on must be error, warning or never, not "sometimes"`},
 		{[]string{"check"}, "citecheck check: no input files (use - for standard input). Usage: "},

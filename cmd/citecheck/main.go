@@ -2,17 +2,23 @@
 //
 // Usage:
 //
-//	citecheck check [--format text|json] [--fail-on error|warning|never] [--input-format docx|html|markdown|text] FILE...
-//	citecheck check --resolve [--cache PATH] [--offline] [--contact EMAIL] FILE...
+//	citecheck check [--format text|json|sarif|github] [--fail-on error|warning|never] [--input-format docx|html|markdown|text] [--ignore GLOB]... PATH...
+//	citecheck check --resolve [--cache PATH] [--offline] [--contact EMAIL] PATH...
 //	citecheck codes
 //	citecheck batch --db results.sqlite [--workers N] [--shard I/N] [--resolve] INPUT...
 //	citecheck merge --db OUT.sqlite IN.sqlite...
 //	citecheck report --db results.sqlite [--by outlet|year|code] [--format text|csv|json]
 //	citecheck prune-cache [--cache PATH] [--days N]
+//	citecheck version
 //
-// For check, FILE may be - for standard input; the exit status is 0 when no
-// finding reaches --fail-on, 1 when one does, 2 for usage errors or
-// unreadable input. codes describes every finding code. batch checks a
+// For check, a PATH is a file, - for standard input (named by
+// --stdin-filename), a folder (walked for the extensions citecheck reads,
+// skipping dot-names and --ignore globs) or a glob, with **, that citecheck
+// expands itself (inputs.go); the output is text, JSON Lines, one SARIF log
+// (sarif.go) or GitHub Actions workflow commands (github.go); the exit
+// status is 0 when no finding reaches --fail-on, 1 when one does, 2 for
+// usage errors or an input that could not be read, named on standard error
+// while the others are still checked. codes describes every finding code. batch checks a
 // corpus (folders, JSON Lines, WARC) into a results database, resumably;
 // merge combines the databases of shards; report prints their aggregates.
 // With --resolve, check and batch open what the articles cite, through a
@@ -22,7 +28,8 @@
 // Every command's -h or --help prints its usage and flags on standard
 // output and exits 0. Flags may come before, between or after the other
 // arguments; after -- every argument is an input. A mistake in the command
-// line is reported in one line on standard error, with exit status 2.
+// line is reported in one line on standard error, with exit status 2; an
+// unknown flag or command with the closest known one (suggest.go).
 //
 // Each command has its file (check and codes in run.go); command.go holds
 // the command line they share and db.go opens their SQLite databases.

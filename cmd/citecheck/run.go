@@ -8,6 +8,8 @@ import (
 	"io"
 	"math"
 	"os"
+	"path"
+	"slices"
 	"strings"
 	"time"
 
@@ -26,14 +28,15 @@ const (
 const usage = `citecheck checks the citations of articles and drafts.
 
 Usage:
-  citecheck check [flags] FILE...   check files (FILE may be - for standard input)
+  citecheck check [flags] PATH...   check files, folders or globs (- is standard input)
   citecheck codes                   describe every finding code
   citecheck batch --db F INPUT...   check a corpus into a results database
   citecheck merge --db F IN...      merge results databases (shards) into F
   citecheck report --db F           print a results database's aggregates
   citecheck prune-cache [--days N]  drop what the source cache learned over N days ago
+  citecheck version                 print the version (also --version)
 
-Run 'citecheck COMMAND -h' for the flags of a command.
+Run 'citecheck COMMAND -h' (or 'citecheck help COMMAND') for the flags of a command.
 `
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -55,11 +58,26 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "prune-cache":
 		return runPruneCache(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help", "-help":
+		if len(args) > 1 && args[0] == "help" && slices.Contains(commandNames(), args[1]) {
+			return run(ctx, []string{args[1], "-h"}, stdin, stdout, stderr) // "citecheck help check"
+		}
 		fmt.Fprint(stdout, usage)
 		return exitOK
+	case "version", "--version", "-version":
+		fmt.Fprintf(stdout, "citecheck %s\n", version())
+		return exitOK
 	}
-	fmt.Fprintf(stderr, "citecheck: unknown command %q\n\n%s", args[0], usage)
+	if near := closest(strings.TrimLeft(args[0], "-"), commandNames()); near != "" {
+		fmt.Fprintf(stderr, "citecheck: unknown command %q; did you mean %s?\n\n%s", args[0], near, usage)
+	} else {
+		fmt.Fprintf(stderr, "citecheck: unknown command %q\n\n%s", args[0], usage)
+	}
 	return exitUsage
+}
+
+// commandNames are the subcommands run knows, for suggestions.
+func commandNames() []string {
+	return []string{"check", "codes", "batch", "merge", "report", "prune-cache", "help", "version"}
 }
 
 // failOnRanks maps --fail-on's values to the rank of the least severe
@@ -73,25 +91,35 @@ var failOnRanks = map[string]int{
 // runCheck runs `citecheck check`; fetcherOpts are added to the resolver's
 // options (tests point it at loopback servers).
 func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, fetcherOpts []resolve.Option) int {
-	c := newCommand("check", "citecheck check [flags] FILE...",
-		"FILE may be - for standard input.\n"+
-			"Exit status: 0 no finding reaches --fail-on, 1 one does, 2 usage error or unreadable input.",
+	c := newCommand("check", "citecheck check [flags] FILE|FOLDER|GLOB...",
+		"FILE may be - for standard input (named by --stdin-filename). A FOLDER is\n"+
+			"walked, in sorted order, for the files citecheck reads\n"+
+			"("+strings.Join(readableExtensions(), " ")+"),\n"+
+			"skipping names that start with a dot and paths --ignore matches. A GLOB is\n"+
+			"expanded by citecheck itself, with ** for any number of folders; quote it so\n"+
+			"that the shell leaves it alone: 'drafts/**/*.md'.\n"+
+			"Exit status: 0 no finding reaches --fail-on, 1 one does, 2 usage error or an\n"+
+			"input that could not be read (named on standard error; the other inputs are\n"+
+			"still checked).",
 		stdout, stderr)
 	inputFormats := inputFormatNames()
-	format := c.String("format", "text", "output `format`: text or json")
+	format := c.String("format", "text", "output `format`: text, json, sarif (SARIF 2.1.0, one log for all inputs) or github (GitHub Actions annotations)")
 	failOn := c.String("fail-on", "error", "exit 1 when a finding reaches this `severity`: error, warning or never")
 	inputFormat := c.String("input-format", "", "read inputs in this `format` instead of detecting it: "+orList(inputFormats))
+	stdinName := c.String("stdin-filename", "", "the `name` of standard input (-) in messages; its extension picks the input format")
+	var ignore globList
+	c.Var(&ignore, "ignore", "skip the files and folders that match this `glob` when walking folders and globs (repeatable; a glob without / matches a name at any depth: 'archive', '*.txt'; one with / the path: 'drafts/old/**')")
 	baseURL := c.String("base-url", "", "resolve relative links in HTML against this `URL`")
 	limits := addLimitFlags(c.FlagSet)
 	timeout := c.Duration("timeout", 10*time.Minute, "give up a run that takes longer than this `duration` (resolving sources can be slow; 0: never)")
 	minScore := c.Float64("min-score", 0, "count a sentence as a claim from this check-worthiness `score` (0 to 1; 0 means the model's default)")
 	resolving := addResolveFlags(c.FlagSet, "open what the article cites (DOIs, URLs, links) and check the sources; off: no network at all")
-	files, code, ok := c.parse(args)
+	args, code, ok := c.parse(args)
 	if !ok {
 		return code
 	}
 	if err := cmp.Or(
-		oneOf("format", *format, "text", "json"),
+		oneOf("format", *format, "text", "json", "sarif", "github"),
 		oneOf("fail-on", *failOn, "error", "warning", "never"),
 		emptyOrOneOf("input-format", *inputFormat, inputFormats...),
 	); err != nil {
@@ -106,7 +134,7 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if *timeout < 0 {
 		return c.usageError("--timeout must not be negative, not %v", *timeout)
 	}
-	if len(files) == 0 {
+	if len(args) == 0 {
 		return c.usageError("no input files (use - for standard input)")
 	}
 	if *timeout > 0 {
@@ -122,37 +150,69 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	defer closeResolver()
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
-	jw := newJSONWriter(out)
+	w := newFindingsWriter(*format, out)
 	status := exitOK
-	for _, name := range files {
-		opts.Name = name
-		report, err := checkFile(ctx, name, stdin, opts)
-		if err != nil {
-			out.Flush()
-			fmt.Fprintf(stderr, "citecheck: %v\n", err)
-			status = exitUsage
-			if ctx.Err() != nil {
-				return exitUsage
+	for _, in := range expandInputs(args, inputFilter{Ignore: ignore}) {
+		name := in.name
+		if name == "-" && *stdinName != "" {
+			name = *stdinName
+		}
+		err := in.err
+		if err == nil {
+			opts.Name = name
+			var r *citecheck.Report
+			if r, err = checkFile(ctx, in.name, stdin, opts); err == nil {
+				if err := w.write(r); err != nil {
+					fmt.Fprintf(stderr, "citecheck: %v\n", err)
+					return exitUsage
+				}
+				if r.Worst().Rank() >= failOnRanks[*failOn] && status == exitOK {
+					status = exitFindings
+				}
+				continue
 			}
-			continue
 		}
-		if *format == "json" {
-			if err := jw.write(report); err != nil {
-				fmt.Fprintf(stderr, "citecheck: %v\n", err)
-				return exitUsage
-			}
-		} else {
-			writeText(out, report)
+		// an input that could not be read or checked: named on standard
+		// error, and the run goes on
+		out.Flush()
+		fmt.Fprintf(stderr, "citecheck: %v\n", err)
+		w.fail(name, err)
+		status = exitUsage
+		if ctx.Err() != nil {
+			break
 		}
-		if report.Worst().Rank() >= failOnRanks[*failOn] && status == exitOK {
-			status = exitFindings
-		}
+	}
+	if err := w.finish(); err != nil {
+		fmt.Fprintf(stderr, "citecheck: %v\n", err)
+		return exitUsage
 	}
 	if err := out.Flush(); err != nil {
 		fmt.Fprintf(stderr, "citecheck: %v\n", err)
 		return exitUsage
 	}
 	return status
+}
+
+// globList is a flag that may be given several times, each time one glob.
+type globList []string
+
+func (g *globList) String() string { return strings.Join(*g, ",") }
+
+func (g *globList) Set(s string) error {
+	if _, err := path.Match(s, ""); err != nil {
+		return fmt.Errorf("bad glob %q: %w", s, err)
+	}
+	*g = append(*g, s)
+	return nil
+}
+
+// readableExtensions are the file extensions a folder walk takes.
+func readableExtensions() []string {
+	var exts []string
+	for _, f := range sources.FormatTable() {
+		exts = append(exts, f.Extensions...)
+	}
+	return exts
 }
 
 // inputFormatNames are the names --input-format takes.
@@ -174,26 +234,6 @@ func checkFile(ctx context.Context, name string, stdin io.Reader, opts citecheck
 	}
 	defer f.Close()
 	return citecheck.Check(ctx, f, opts)
-}
-
-// writeText writes one line per finding, compiler style, then a summary.
-func writeText(w io.Writer, r *citecheck.Report) {
-	for _, f := range r.Findings {
-		fmt.Fprintf(w, "%s:%d:%d: %s: %s [%s]\n", r.Input, f.Span.Line, f.Span.Column, f.Severity, f.Message, f.Code)
-	}
-	s := r.Summary
-	fmt.Fprintf(w, "%s: %s (%d resolved, %d unresolved", r.Input, count(s.Citations, "citation"), s.Resolved, s.Unresolved)
-	if s.Mismatched > 0 {
-		fmt.Fprintf(w, ", %d mismatched", s.Mismatched)
-	}
-	if s.Ambiguous > 0 {
-		fmt.Fprintf(w, ", %d ambiguous", s.Ambiguous)
-	}
-	if s.Links > 0 {
-		fmt.Fprintf(w, ", %s", count(s.Links, "link"))
-	}
-	fmt.Fprintf(w, "), %s in %s, %s (%d uncited); %s, %s\n", count(s.References, "reference"), count(s.ReferenceLists, "list"),
-		count(s.Claims, "claim"), s.UncitedClaims, count(s.Errors, "error"), count(s.Warnings, "warning"))
 }
 
 func count(n int, noun string) string {

@@ -61,11 +61,12 @@ func TestTextOutputIsCompilerStyle(t *testing.T) {
 	code, out, _ := runTool(t, "", "check", articles+"apa.txt")
 	assert.Equal(t, exitFindings, code)
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	require.Len(t, lines, 3)
+	require.Len(t, lines, 4)
 	assert.True(t, strings.HasPrefix(lines[0], articles+"apa.txt:20:18: error: "), lines[0])
 	assert.True(t, strings.HasSuffix(lines[0], " [citation-mismatch]"), lines[0])
-	assert.True(t, strings.HasSuffix(lines[1], " [orphan-reference]"), lines[1])
-	assert.Contains(t, lines[2], "7 citations")
+	assert.Equal(t, "    "+articles+"apa.txt:32:1: note: nearest entry", lines[1], "a related place is an indented note")
+	assert.True(t, strings.HasSuffix(lines[2], " [orphan-reference]"), lines[2])
+	assert.Contains(t, lines[3], "7 citations")
 }
 
 func TestBinaryInputErrorNamesThePlace(t *testing.T) {
@@ -94,9 +95,9 @@ func TestStdin(t *testing.T) {
 	draft := "Sea levels rose 20 cm in a century (Church & White, 2011).\n\nReferences\n"
 	code, out, _ := runTool(t, draft, "check", "-")
 	assert.Equal(t, exitFindings, code)
-	assert.Contains(t, out, "-:1:37: info: ", "the empty list is the error; the citation it leaves unresolved, information")
-	assert.Contains(t, out, "[unresolved-citation]")
-	assert.Contains(t, out, "-:3:1: error: ")
+	assert.Contains(t, out, "-:3:1: error: reference list \"References\" has no entries but the text has 1 citation [empty-reference-list]\n"+
+		"    -:1:37: note: citation \"Church & White, 2011\" is left unresolved\n", "the empty list is the error, with the citation it leaves unresolved")
+	assert.NotContains(t, out, "[unresolved-citation]")
 }
 
 func TestCodes(t *testing.T) {
@@ -156,4 +157,31 @@ func TestCheckLimits(t *testing.T) {
 	code, _, stderr := runTool(t, "", "check", "--max-citations", "0", articles+"apa.txt")
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, stderr, "--max-citations must be positive")
+}
+
+// checkGoldens holds the inputs and golden outputs of TestCheckGolden.
+const checkGoldens = "testdata/check/"
+
+// TestCheckGolden compares the output of check in every format on a few
+// articles (from the top of the checkout, so the paths are those a user
+// types) with its golden file in testdata/check; go test ./cmd/citecheck
+// -run CheckGolden -update rewrites them.
+func TestCheckGolden(t *testing.T) {
+	t.Chdir("../..")
+	inputs := []string{"testdata/articles/apa.txt", "testdata/articles/chicago.txt", checkGoldens + "nolist.md"}
+	for _, format := range []string{"text", "json", "github", "sarif"} {
+		t.Run(format, func(t *testing.T) {
+			code, out, errOut := runTool(t, "", append([]string{"check", "--format", format}, inputs...)...)
+			require.Equal(t, exitFindings, code, errOut)
+			out = strings.ReplaceAll(out, `"version": "`+version()+`"`, `"version": "VERSION"`)
+			golden := checkGoldens + "golden." + format
+			if *update {
+				require.NoError(t, os.WriteFile(golden, []byte(out), 0o644))
+				return
+			}
+			want, err := os.ReadFile(golden)
+			require.NoError(t, err, "no golden output; run go test ./cmd/citecheck -run CheckGolden -update")
+			assert.Equal(t, string(want), out)
+		})
+	}
 }
