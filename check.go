@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"math"
 	"slices"
 	"strconv"
 	"sync"
@@ -173,23 +172,16 @@ func analyze(ctx context.Context, doc *sources.Document, opts Options, limits Li
 		return nil, err
 	}
 	// A sentence its author marked "citation needed" is a claim whatever
-	// its score: someone has already judged it worth a source. Documents
-	// with such a marker (Wikipedia's) have every sentence scored, and
-	// those below the threshold kept only when marked.
-	minScore := opts.MinScore
-	if minScore <= 0 {
-		minScore = claims.DefaultModel().Threshold()
-	}
-	copts := claims.Options{MinScore: minScore}
-	marked := containsFold(doc.Text, citationNeeded)
-	if marked {
-		copts.MinScore = math.SmallestNonzeroFloat64
+	// its score: someone has already judged it worth a source.
+	copts := claims.Options{MinScore: opts.MinScore}
+	if containsFold(doc.Text, citationNeeded) {
+		copts.Keep = func(sp sources.Span) bool { return citationNeededAt(doc.Text, sp) }
 	}
 	extracted := claims.Extract(doc, copts)
 	body := extracted[:0] // reference entries are not claims; filtered in place
 	for i := range extracted {
 		c := &extracted[i]
-		if inLists.overlaps(c.Span) || marked && c.Score < minScore && !citationNeededAt(doc.Text, c) {
+		if inLists.overlaps(c.Span) {
 			continue
 		}
 		body = append(body, *c)

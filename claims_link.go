@@ -59,7 +59,7 @@ func (p *Pass) linkClaims(found []claims.Claim) []ClaimSupport {
 		if len(links) > from {
 			out[i].Links = links[from:len(links):len(links)]
 		}
-		out[i].CitationNeeded = citationNeededAt(text, c)
+		out[i].CitationNeeded = citationNeededAt(text, c.Span)
 		out[i].Exhibit = exhibit(c.Text)
 	}
 	return out
@@ -96,12 +96,12 @@ func isWordByte(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
 
-// citationNeededAt reports whether a claim of text holds or is followed by
+// citationNeededAt reports whether the sentence of text holds or is followed by
 // a "citation needed" marker.
-func citationNeededAt(text string, c *claims.Claim) bool {
-	end := c.Span.End
+func citationNeededAt(text string, sentence sources.Span) bool {
+	end := sentence.End
 	return hasPrefixFold(strings.TrimLeft(text[end:min(len(text), end+24)], " "), citationNeeded) ||
-		containsFold(c.Text, citationNeeded)
+		containsFold(text[sentence.Start:end], citationNeeded)
 }
 
 // appendWrittenLinks appends the URLs of the link citations among cits

@@ -609,7 +609,25 @@ type linkSites struct {
 	// own is the document's own site, from its canonical URL or else its
 	// name when that is a URL; "" when neither says.
 	own string
+	// sites remembers siteOf's answers, by host: a page links to a few
+	// hosts many times. nil remembers nothing.
+	sites map[string]string
 }
+
+// site returns siteOf(host), once per host.
+func (s linkSites) site(host string) string {
+	if site, ok := s.sites[host]; ok {
+		return site
+	}
+	site := s.siteOf(host)
+	if s.sites != nil && len(s.sites) < maxRememberedSites {
+		s.sites[host] = site
+	}
+	return site
+}
+
+// maxRememberedSites bounds linkSites.sites on a page of many hosts.
+const maxRememberedSites = 4096
 
 // newLinkSites returns the linkSites of doc; a nil siteOf compares host
 // names (hostSite).
@@ -617,7 +635,7 @@ func newLinkSites(doc *sources.Document, siteOf func(string) string) linkSites {
 	if siteOf == nil {
 		siteOf = hostSite
 	}
-	s := linkSites{siteOf: siteOf}
+	s := linkSites{siteOf: siteOf, sites: map[string]string{}}
 	for _, where := range []string{doc.Meta.CanonicalURL, doc.Name} {
 		if u, err := url.Parse(where); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Hostname() != "" {
 			s.own = siteOf(u.Hostname())
@@ -641,7 +659,7 @@ func (s linkSites) external(raw string) bool {
 	if host == "" {
 		return false
 	}
-	return s.own == "" || s.siteOf(host) != s.own
+	return s.own == "" || s.site(host) != s.own
 }
 
 // plainHTTPHost returns the host name of raw as url.Parse's Hostname
@@ -663,8 +681,12 @@ func plainHTTPHost(raw string) (host string, sure bool) {
 	case len(raw) >= 8 && strings.EqualFold(raw[:8], "https://"):
 		rest = raw[8:]
 	default:
-		if i := strings.IndexByte(raw, ':'); i > 0 && !strings.EqualFold(raw[:i], "http") && !strings.EqualFold(raw[:i], "https") {
-			return "", true // another scheme, or none: not a web page of another site
+		i := strings.IndexAny(raw, ":/?#")
+		if i < 0 || raw[i] != ':' {
+			return "", true // no scheme: a path of the page's own site
+		}
+		if i > 0 && !strings.EqualFold(raw[:i], "http") && !strings.EqualFold(raw[:i], "https") {
+			return "", true // another scheme: not a web page of another site
 		}
 		return "", false
 	}

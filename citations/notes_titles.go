@@ -115,7 +115,9 @@ func linkNotesByTitle(all []*Reference, targets map[string]bool) {
 				}
 				continue
 			}
-			words = foldWords(words[:0], text)
+			// a note names its work in its first words; an explanatory
+			// note may run on for paragraphs
+			words = foldWords(words[:0], leadingWords(text, maxNoteWords))
 			w, ok := noteWork(index, text, words)
 			switch {
 			case ok:
@@ -230,8 +232,16 @@ func foldWords(dst []noteWord, s string) []noteWord {
 		start = -1
 	}
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '\'' || r == '’' || r == '.' && start >= 0 {
+		var inWord bool
+		n := 1
+		if c := s[i]; c < utf8.RuneSelf {
+			inWord = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '\'' || c == '.' && start >= 0
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			inWord = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '’'
+		}
+		if inWord {
 			if start < 0 {
 				start = i
 			}
@@ -526,4 +536,26 @@ func asciiLower(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// maxNoteWords is how many words of a note part are read for the work it
+// names: its authors, title and imprint.
+const maxNoteWords = 60
+
+// leadingWords returns the start of s up to the space after its first n
+// words, or all of s.
+func leadingWords(s string, n int) string {
+	inWord := false
+	for i := 0; i < len(s); i++ {
+		switch space := s[i] == ' ' || s[i] == '\n' || s[i] == '\t'; {
+		case space && inWord:
+			inWord = false
+			if n--; n == 0 {
+				return s[:i]
+			}
+		case !space:
+			inWord = true
+		}
+	}
+	return s
 }

@@ -235,3 +235,19 @@ func FuzzFoldWords(f *testing.F) {
 		assert.Equal(t, foldWordsPlain(s), foldWords(nil, s))
 	})
 }
+
+func TestLeadingWords(t *testing.T) {
+	tests := []struct {
+		s    string
+		n    int
+		want string
+	}{
+		{"Anna Müller, Cities Below", 2, "Anna Müller,"},
+		{"  two  words  ", 1, "  two"},
+		{"short", 5, "short"},
+		{"", 3, ""},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, leadingWords(tt.s, tt.n), "%q", tt.s)
+	}
+}

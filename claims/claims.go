@@ -43,6 +43,11 @@ type Options struct {
 	MinScore float64
 	// Model scores the sentences; nil means DefaultModel().
 	Model *Model
+	// Keep, when set, keeps a sentence scoring under MinScore for which
+	// it returns true, given the sentence's span: a sentence its author
+	// marked "citation needed" is a claim whatever its score. The claim
+	// keeps its own score.
+	Keep func(sentence sources.Span) bool
 }
 
 // Extract returns the claims of doc in document order: the sentences whose
@@ -80,7 +85,7 @@ func Extract(doc *sources.Document, opts Options) []Claim {
 		}
 		fb = sequenceFeatures(seq, i, m.groups, fb[:0])
 		score := capNonClaim(m.probability(m.margin(fb)), seq[i].bits, sents[i].Text)
-		if score < min {
+		if score < min && (opts.Keep == nil || !opts.Keep(sp)) {
 			continue
 		}
 		scores[i] = score
@@ -325,30 +330,50 @@ func deskLine(s string) bool {
 }
 
 // phoneNumber reports whether s holds a North American telephone number as
-// written, "(303) 555-0142" or "303-555-0142".
+// written, "(303) 555-0142" or "303-555-0142". Each form has a hyphen
+// before its last four digits, so only the places before a hyphen are
+// looked at.
 func phoneNumber(s string) bool {
-	digits := func(i, n int) bool {
-		if i+n > len(s) {
+	for k := 0; ; {
+		d := strings.IndexByte(s[k:], '-')
+		if d < 0 {
 			return false
 		}
-		for k := i; k < i+n; k++ {
-			if s[k] < '0' || s[k] > '9' {
-				return false
-			}
-		}
-		return true
-	}
-	for i := 0; i+12 <= len(s); i++ {
-		switch {
-		case s[i] == '(' && digits(i+1, 3) && i+14 <= len(s) && s[i+4] == ')' && s[i+5] == ' ' && digits(i+6, 3) && s[i+9] == '-' && digits(i+10, 4):
-			return true
-		case digits(i, 3) && (i == 0 || s[i-1] < '0' || s[i-1] > '9') && s[i+3] == '-' && digits(i+4, 3) && s[i+7] == '-' && digits(i+8, 4) &&
-			(i+12 == len(s) || s[i+12] < '0' || s[i+12] > '9'):
+		h := k + d // the hyphen
+		k = h + 1
+		if parenPhoneAt(s, h-9) || dashPhoneAt(s, h-3) {
 			return true
 		}
 	}
-	return false
 }
+
+// parenPhoneAt reports whether "(303) 555-0142" starts at s[i].
+func parenPhoneAt(s string, i int) bool {
+	return i >= 0 && i+14 <= len(s) && s[i] == '(' && digitsAt(s, i+1, 3) && s[i+4] == ')' && s[i+5] == ' ' &&
+		digitsAt(s, i+6, 3) && s[i+9] == '-' && digitsAt(s, i+10, 4)
+}
+
+// dashPhoneAt reports whether "303-555-0142", standing alone, starts at
+// s[i].
+func dashPhoneAt(s string, i int) bool {
+	return i >= 0 && i+12 <= len(s) && (i == 0 || !isDigitByte(s[i-1])) && digitsAt(s, i, 3) && s[i+3] == '-' &&
+		digitsAt(s, i+4, 3) && s[i+7] == '-' && digitsAt(s, i+8, 4) && (i+12 == len(s) || !isDigitByte(s[i+12]))
+}
+
+// digitsAt reports whether s[i:i+n] are n digits.
+func digitsAt(s string, i, n int) bool {
+	if i < 0 || i+n > len(s) {
+		return false
+	}
+	for k := i; k < i+n; k++ {
+		if !isDigitByte(s[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
 
 // showsArithmetic reports whether s works a sum out in the open, an
 // operator between figures and then an equals sign and a figure: "10^5 *

@@ -294,3 +294,23 @@ func TestQuotationRunIsAttributed(t *testing.T) {
 		"\"Half of the 2,000 manholes flooded in 2019.":                                    nil,
 	}, got)
 }
+
+func TestPhoneNumber(t *testing.T) {
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"Media contact: Jane Doe, (303) 555-0142.", true},
+		{"Call 303-555-0142 today.", true},
+		{"303-555-0142", true},
+		{"the 2019-2020 season and 2021-22", false},
+		{"1303-555-0142", false},
+		{"303-555-01423", false},
+		{"(303)555-0142", false},
+		{"-", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, phoneNumber(tt.s), "%q", tt.s)
+	}
+}

@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/citecheck/citecheck/sources"
@@ -51,6 +52,9 @@ func quoteRuns(doc *sources.Document, spans []sources.Span) []int {
 // s, given whether one was open at its start. Straight quotes toggle;
 // curly and guillemet quotes open and close.
 func quoteOpenAfter(s string, open bool) bool {
+	if strings.IndexByte(s, '"') < 0 && strings.IndexByte(s, 0xE2) < 0 && strings.IndexByte(s, 0xC2) < 0 {
+		return open // no quotation mark: “ ” „ start with 0xE2, « » with 0xC2
+	}
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c == '"' {

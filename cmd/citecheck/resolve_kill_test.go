@@ -123,7 +123,11 @@ func TestCheckResolveKilled(t *testing.T) {
 	t.Logf("killed after %d pages were served; %d sources were in the cache", served, kept)
 	assert.Positive(t, kept, "sources resolved before the kill were written")
 	assert.GreaterOrEqual(t, served, kept)
-	assert.LessOrEqual(t, served-kept, int64(1), "with one request at a time, at most the one in flight is lost")
+	// One request to a site is in flight at a time, but a worker stores
+	// what it fetched after letting the next request go: each of the
+	// resolver's workers may hold one page, fetched or in flight, that a
+	// kill loses.
+	assert.LessOrEqual(t, served-kept, int64(resolve.DefaultWorkers), "at most one page per worker is lost")
 
 	// The second run fetches only what the first did not keep.
 	before := pages.Load()
