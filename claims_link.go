@@ -149,22 +149,49 @@ func hasPrefixFold(s, prefix string) bool {
 }
 
 // containsFold reports whether strings.ToLower(s) contains the lower-case
-// ASCII pattern, which starts with a byte no rune lowers to.
+// ASCII pattern, which starts with a byte no rune lowers to. Only two
+// runes outside ASCII lower to ASCII letters, İ to i and the Kelvin sign
+// to k: without them, comparing bytes with ASCII letters folded is
+// enough, the pattern's first byte looked for in either case with
+// IndexByte.
 func containsFold(s, pattern string) bool {
-	if strings.IndexByte(s, pattern[0]) < 0 {
-		return false
+	if strings.Contains(s, "\u0130") || strings.Contains(s, "\u212a") {
+		return strings.Contains(strings.ToLower(s), pattern)
 	}
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return strings.Contains(strings.ToLower(s), pattern)
+	lo := pattern[0]
+	up := lo
+	if 'a' <= lo && lo <= 'z' {
+		up = lo - ('a' - 'A')
+	}
+	nextLo, nextUp := -2, -2 // the next place of each case from i; -2: not looked for yet
+	for i := 0; i+len(pattern) <= len(s); {
+		if nextLo == -2 || nextLo != -1 && nextLo < i {
+			nextLo = indexFrom(s, lo, i)
 		}
-	}
-	for i := 0; i+len(pattern) <= len(s); i++ {
-		if s[i] == pattern[0] && asciiEqualFold(s[i:i+len(pattern)], pattern) {
+		if nextUp == -2 || nextUp != -1 && nextUp < i {
+			nextUp = indexFrom(s, up, i)
+		}
+		j := nextLo
+		if j < 0 || nextUp >= 0 && nextUp < j {
+			j = nextUp
+		}
+		if j < 0 || j+len(pattern) > len(s) {
+			return false
+		}
+		if asciiEqualFold(s[j:j+len(pattern)], pattern) {
 			return true
 		}
+		i = j + 1
 	}
 	return false
+}
+
+// indexFrom returns the index of the first c in s at or after from, or -1.
+func indexFrom(s string, c byte, from int) int {
+	if k := strings.IndexByte(s[from:], c); k >= 0 {
+		return from + k
+	}
+	return -1
 }
 
 // asciiEqualFold reports whether the ASCII string s lowers to the

@@ -66,3 +66,41 @@ func FuzzAbsoluteHref(f *testing.F) {
 		assert.Equal(t, err == nil && u.Host != "", absoluteHref(href))
 	})
 }
+
+// nextLinkPlain is nextLink as first written, one byte at a time: the
+// reference the faster one must agree with.
+func nextLinkPlain(s string, i int) (start, end int, kind byte) {
+	for i < len(s) {
+		c := s[i]
+		switch {
+		case c == 'h' && (strings.HasPrefix(s[i:], "http://") || strings.HasPrefix(s[i:], "https://")),
+			c == 'w' && strings.HasPrefix(s[i:], "www.") && (i == 0 || !refWordByte(s[i-1])) && i+4 < len(s) && refWordByte(s[i+4]):
+			return i, urlEnd(s, i), 'u'
+		case c == '1' && strings.HasPrefix(s[i:], "10.") && (i == 0 || !refWordByte(s[i-1]) && s[i-1] != '.'):
+			j := i + 3
+			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+				j++
+			}
+			if j-(i+3) >= 4 && j < len(s) && s[j] == '/' {
+				return i, tokenEnd(s, i), 'd'
+			}
+		}
+		i++
+	}
+	return 0, 0, 0
+}
+
+func FuzzNextLink(f *testing.F) {
+	for _, s := range []string{"see https://doi.org/10.1038/nature12373 and www.example.org/x", "10.1234/abc 110.1234/x http:/x https://y",
+		"wwww.x.org www. www.a", "x10.12345/y.10.1234/z", "httpshttps://a"} {
+		f.Add(s, 0)
+	}
+	f.Fuzz(func(t *testing.T, s string, i int) {
+		if i < 0 || i > len(s) {
+			return
+		}
+		a, b, c := nextLinkPlain(s, i)
+		x, y, z := nextLink(s, i)
+		assert.Equal(t, [3]int{a, b, int(c)}, [3]int{x, y, int(z)}, "%q from %d", s, i)
+	})
+}

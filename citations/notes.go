@@ -69,14 +69,25 @@ func linkShortNotes(doc *sources.Document, lists []ReferenceList, targets map[st
 	}
 	// the notes written as "Author Year, page." without a link
 	var notes []*Reference
-	full := map[string][]fullHead{} // the full entries, by year and first word
 	for _, e := range all {
-		switch {
-		case e.Short:
-		case shortNoteText(e.Text):
+		if !e.Short && shortNoteText(e.Text) {
 			e.Short = true
 			notes = append(notes, e)
-		case e.Year != "":
+		}
+	}
+	if len(notes) > 0 {
+		linkNotesByAuthor(all, notes)
+	}
+	linkNotesByTitle(all, targets)
+}
+
+// linkNotesByAuthor fills in the full entry each of notes, written as
+// "Author Year, page." without a link, stands for: the one entry of all
+// by its first author in its year.
+func linkNotesByAuthor(all, notes []*Reference) {
+	full := map[string][]fullHead{} // the full entries, by year and first word
+	for _, e := range all {
+		if !e.Short && e.Year != "" {
 			head := entryHead(e.Text)
 			k := normYear(e.Year) + " " + firstWord(head)
 			full[k] = append(full[k], fullHead{e, head})
@@ -98,7 +109,6 @@ func linkShortNotes(doc *sources.Document, lists []ReferenceList, targets map[st
 			e.Full = []string{f.ID}
 		}
 	}
-	linkNotesByTitle(all, targets)
 }
 
 // fullHead is a full entry and the start of its text, normalised as names

@@ -164,24 +164,73 @@ func cutLinks(s string) (doi, url, rest string) {
 
 // nextLink returns the next URL ('u') or bare DOI ('d') at or after i.
 func nextLink(s string, i int) (start, end int, kind byte) {
-	for i < len(s) {
-		c := s[i]
-		switch {
-		case c == 'h' && (strings.HasPrefix(s[i:], "http://") || strings.HasPrefix(s[i:], "https://")),
-			c == 'w' && strings.HasPrefix(s[i:], "www.") && (i == 0 || !refWordByte(s[i-1])) && i+4 < len(s) && refWordByte(s[i+4]):
-			return i, urlEnd(s, i), 'u'
-		case c == '1' && strings.HasPrefix(s[i:], "10.") && (i == 0 || !refWordByte(s[i-1]) && s[i-1] != '.'):
-			j := i + 3
-			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
-				j++
-			}
-			if j-(i+3) >= 4 && j < len(s) && s[j] == '/' {
-				return i, tokenEnd(s, i), 'd'
-			}
-		}
-		i++
+	u, d := nextURLStart(s, i), nextDOIStart(s, i)
+	switch {
+	case u >= 0 && (d < 0 || u < d):
+		return u, urlEnd(s, u), 'u'
+	case d >= 0:
+		return d, tokenEnd(s, d), 'd'
 	}
 	return 0, 0, 0
+}
+
+// nextURLStart returns where the first URL at or after i starts: "http://",
+// "https://", or "www." opening a word; -1 when none does. Each is looked
+// for with strings.Index.
+func nextURLStart(s string, i int) int {
+	h := -1
+	for k := i; k < len(s); {
+		j := strings.Index(s[k:], "http")
+		if j < 0 {
+			break
+		}
+		j += k
+		if strings.HasPrefix(s[j+4:], "://") || strings.HasPrefix(s[j+4:], "s://") {
+			h = j
+			break
+		}
+		k = j + 1
+	}
+	end := len(s)
+	if h >= 0 {
+		end = h // a "www." after the first "http" does not come first
+	}
+	for k := i; k < end; {
+		j := strings.Index(s[k:end], "www.")
+		if j < 0 {
+			break
+		}
+		j += k
+		if (j == 0 || !refWordByte(s[j-1])) && j+4 < len(s) && refWordByte(s[j+4]) {
+			return j
+		}
+		k = j + 1
+	}
+	return h
+}
+
+// nextDOIStart returns where the first DOI at or after i starts: "10.",
+// not inside a word or number, then four digits or more and a slash; -1
+// when none does.
+func nextDOIStart(s string, i int) int {
+	for k := i; k < len(s); {
+		j := strings.Index(s[k:], "10.")
+		if j < 0 {
+			return -1
+		}
+		j += k
+		if j == 0 || !refWordByte(s[j-1]) && s[j-1] != '.' {
+			n := j + 3
+			for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+				n++
+			}
+			if n-(j+3) >= 4 && n < len(s) && s[n] == '/' {
+				return j
+			}
+		}
+		k = j + 1
+	}
+	return -1
 }
 
 // urlEnd returns where the URL at i ends. A URL that PDF extraction broke
