@@ -108,6 +108,10 @@ func TestFirstHandClaimRestsOnTheWriter(t *testing.T) {
 		{"The company lost 40% of its value in 2008.", false},
 		{"That's a total of 10^5 * 300 = 30,000,000 lists.", true},
 		{"The 2019 budget was 4 + 3 percent higher, the council said.", false},
+		{"In 2023 we moved 40% of our storage to the new cluster.", true},
+		{"Our survey of 1,200 readers found that 62% read on a phone.", true},
+		{"The US lost 40% of its wetlands between 1780 and 1980.", false},
+		{"\"We lost 40% of our customers in 2020,\" the owner said.", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {

@@ -135,7 +135,7 @@ func Extract(doc *sources.Document, opts Options) []Claim {
 		}
 		var kinds []Kind
 		kinds, kindBuf = carveKinds(kindBuf, bits)
-		firstHand := bits&sigFirstSingular != 0 && firstHandSentence(tokenize(s, tb[:0])) || showsArithmetic(s)
+		firstHand := bits&sigFirstPerson != 0 && firstHandSentence(s, tokenize(s, tb[:0])) || showsArithmetic(s)
 		out = append(out, Claim{Span: sp, Text: s, Kinds: kinds, Score: score, Attributions: atts, FirstHand: firstHand})
 	}
 	return out
@@ -392,11 +392,13 @@ func showsArithmetic(s string) bool {
 	return op > 0 && strings.ContainsAny(before[:op], "0123456789") && strings.ContainsAny(before[op:], "0123456789")
 }
 
-// firstHandSentence reports whether the writer speaks in the sentence of
-// tokens toks in the first person singular: "I", "me" or "my" outside a
-// quotation (a speaker's "I" is theirs, not the writer's). A capital I
-// after a capitalised word is a numeral ("World War I", "Elizabeth I").
-func firstHandSentence(toks []token) bool {
+// firstHandSentence reports whether the writer speaks in the sentence s of
+// tokens toks in the first person: "I", "me", "my", or "we", "our", "us"
+// (a company's blog, a newsroom's own reporting), outside a quotation (a
+// speaker's "I" is theirs, not the writer's). A capital I after a
+// capitalised word is a numeral ("World War I", "Elizabeth I"), and "US"
+// is the United States.
+func firstHandSentence(s string, toks []token) bool {
 	quoted := false
 	for i, t := range toks {
 		if t.kind == tokPunct {
@@ -409,8 +411,13 @@ func firstHandSentence(toks []token) bool {
 			continue
 		}
 		switch t.norm {
-		case "me", "my", "myself", "mine", "i'm", "i've", "i'd", "i'll":
+		case "me", "my", "myself", "mine", "i'm", "i've", "i'd", "i'll",
+			"we", "our", "we're", "we've", "we'd", "we'll", "ourselves":
 			return true
+		case "us":
+			if !isUS(s, t) {
+				return true
+			}
 		case "i":
 			if t.upper && (i == 0 || !toks[i-1].upper || i == 1 && opensClause(toks[0].norm)) {
 				return true

@@ -227,6 +227,9 @@ func analyze(s string, toks []token) uint32 {
 		case "i", "me", "my", "mine", "i'm", "i've", "i'd", "i'll", "myself":
 			bits |= sigFirstPerson | sigFirstSingular
 		case "we", "our", "us", "we're", "we've", "let's", "ourselves":
+			if isUS(s, *t) {
+				break
+			}
 			bits |= sigFirstPerson
 			if w == "let's" {
 				bits |= sigExhortation
@@ -369,4 +372,10 @@ func isMonth(w string) bool {
 		return true
 	}
 	return false
+}
+
+// isUS reports whether the token t of s is "US", the United States, not
+// the pronoun "us".
+func isUS(s string, t token) bool {
+	return t.norm == "us" && t.end-t.start == 2 && s[t.start+1] == 'S'
 }
