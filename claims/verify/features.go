@@ -1,0 +1,144 @@
+package verify
+
+import "math"
+
+// featureNames names the features of a claim and a source, in the order
+// of analysis.features; model.json lists them so that a model trained on
+// other features is refused.
+var featureNames = []string{
+	"cover_best",     // share of the claim's content (IDF-weighted) in the best passage
+	"cover_top",      // ... in the five passages together
+	"cover_all",      // ... anywhere in the source
+	"words_all",      // share of the claim's content words anywhere, unweighted
+	"missing_idf",    // IDF mass of the content words the source lacks, log
+	"bm25_best",      // BM25 of the best sentence over its maximum
+	"bigrams_all",    // share of the claim's word pairs found as pairs in one sentence
+	"bigrams_best",   // ... in the best passage
+	"numbers",        // the claim has figures or dates
+	"numbers_bad",    // share of them the source does not back
+	"number_any_bad", // some figure is not backed
+	"conflicts",      // a best passage gives another figure for the same thing
+	"names_bad",      // share of the claim's names the source never writes
+	"quotes_exact",   // quotations found word for word
+	"quotes_bad",     // quotations misquoted or absent
+	"negation",       // the claim and its best passage disagree on negation
+	"claim_words",    // log of the claim's content words
+	"source_words",   // log of the source's sentences
+}
+
+// features returns the feature vector of a, in the order of featureNames.
+func (a *analysis) features() []float64 {
+	f := make([]float64, 0, len(featureNames))
+	best, top, all := 0.0, 0.0, 0.0
+	if len(a.windows) > 0 {
+		best = a.windows[0].cover
+		for _, w := range a.windows {
+			best = max(best, w.cover)
+		}
+	}
+	var missIDF float64
+	words := 0
+	var topGot float64
+	for t, tm := range a.terms {
+		if a.inSrc[t] {
+			all += tm.idf
+			words++
+		} else {
+			missIDF += tm.idf
+		}
+	win:
+		for _, w := range a.windows {
+			for i := w.from; i <= w.to; i++ {
+				if a.present[i][t] {
+					topGot += tm.idf
+					break win
+				}
+			}
+		}
+	}
+	if a.idfSum > 0 {
+		all /= a.idfSum
+		top = topGot / a.idfSum
+	}
+	wordsAll := 0.0
+	if len(a.terms) > 0 {
+		wordsAll = float64(words) / float64(len(a.terms))
+	}
+	bm := 0.0
+	maxScore := 0.0
+	for _, t := range a.terms {
+		maxScore += t.idf * (bm25K1 + 1) / (1 + bm25K1*(1-bm25B))
+	}
+	for _, s := range a.bm25 {
+		bm = max(bm, s)
+	}
+	if maxScore > 0 {
+		bm /= maxScore
+	}
+	var pairsAll, pairsBest float64
+	if nb := min(len(a.bigrams), 64); nb > 0 {
+		var any, inBest uint64
+		for i := range a.sents {
+			any |= a.bigramIn[i]
+		}
+		if len(a.windows) > 0 {
+			for i := a.windows[0].from; i <= a.windows[0].to; i++ {
+				inBest |= a.bigramIn[i]
+			}
+		}
+		pairsAll = float64(popcount(any)) / float64(nb)
+		pairsBest = float64(popcount(inBest)) / float64(nb)
+	}
+	ratio := func(n, d int) float64 {
+		if d == 0 {
+			return 0
+		}
+		return float64(n) / float64(d)
+	}
+	b2f := func(b bool) float64 {
+		if b {
+			return 1
+		}
+		return 0
+	}
+	negMismatch := false
+	if len(a.windows) > 0 {
+		w := a.windows[0]
+		srcNeg := false
+		for i := w.from; i <= w.to; i++ {
+			srcNeg = srcNeg || a.neg[i]
+		}
+		negMismatch = srcNeg != a.claimNeg
+	}
+	f = append(f, best, top, all, wordsAll, math.Log1p(missIDF), bm, pairsAll, pairsBest,
+		b2f(a.nums > 0), ratio(a.numsBad, a.nums), b2f(a.numsBad > 0), b2f(a.conflicts > 0),
+		ratio(a.namesBad, a.names), float64(a.quotesExact), float64(a.quotesMis+a.quotes-a.quotesExact-a.quotesMis),
+		b2f(negMismatch), math.Log1p(float64(len(a.terms))), math.Log1p(float64(len(a.sents))))
+	return f
+}
+
+func popcount(x uint64) int {
+	n := 0
+	for ; x != 0; x &= x - 1 {
+		n++
+	}
+	return n
+}
+
+// contradiction reports a conflict in the best passages: another figure
+// for the same thing, a misquotation, or a best passage that covers the
+// claim but disagrees on negation.
+func (a *analysis) contradiction() bool {
+	if a.conflicts > 0 || a.quotesMis > 0 {
+		return true
+	}
+	if len(a.windows) == 0 || a.windows[0].cover < 0.7 {
+		return false
+	}
+	w := a.windows[0]
+	srcNeg := false
+	for i := w.from; i <= w.to; i++ {
+		srcNeg = srcNeg || a.neg[i]
+	}
+	return srcNeg != a.claimNeg
+}
