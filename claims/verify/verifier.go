@@ -116,10 +116,13 @@ const maxEvidence = 5
 // negation) and scores them with an embedded logistic model. It never
 // panics on any input, invalid UTF-8 included; it keeps no state and is
 // safe for concurrent use.
-func Verify(c Claim, s Source) Result {
+func Verify(c Claim, s Source) Result { return shippedModel().Verify(c, s) }
+
+// Verify is Verify with the models of m instead of the embedded ones; the
+// evaluation uses it to score models fitted without the claims scored.
+func (m *Model) Verify(c Claim, s Source) Result {
 	a := analyse(c, s)
 	f := a.features()
-	m := shippedModel()
 	pSup, pAny, pCon := m.predict(f)
 	r := Result{Score: pSup, Evidence: a.evidence(s.URL), Missing: a.missing}
 	switch {
