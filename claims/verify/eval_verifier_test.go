@@ -179,6 +179,11 @@ func TestEvalWiCE(t *testing.T) {
 		}
 	}
 	require.Len(t, truth, len(dev))
+	conf := map[[2]string]int{}
+	for k := range truth {
+		conf[[2]string{truth[k], pred[k]}]++
+	}
+	t.Logf("confusion (truth, predicted): %v", conf)
 	bacc, f1, auc := sup.bacc(), sup.f1(), auroc(scores, labels)
 	mf1 := macroF1([]string{"supported", "partially_supported", "not_supported"}, truth, pred)
 	hit5 := float64(hits) / float64(withGold)

@@ -1,6 +1,10 @@
 package verify
 
-import "math"
+import (
+	"math"
+	"slices"
+	"strings"
+)
 
 // featureNames names the features of a claim and a source, in the order
 // of analysis.features; model.json lists them so that a model trained on
@@ -24,6 +28,8 @@ var featureNames = []string{
 	"negation",       // the claim and its best passage disagree on negation
 	"claim_words",    // log of the claim's content words
 	"source_words",   // log of the source's sentences
+	"clause_min",     // the least share of a clause's content the source has
+	"missing_words",  // log of the content words the source lacks
 }
 
 // features returns the feature vector of a, in the order of featureNames.
@@ -113,7 +119,8 @@ func (a *analysis) features() []float64 {
 	f = append(f, best, top, all, wordsAll, math.Log1p(missIDF), bm, pairsAll, pairsBest,
 		b2f(a.nums > 0), ratio(a.numsBad, a.nums), b2f(a.numsBad > 0), b2f(a.conflicts > 0),
 		ratio(a.namesBad, a.names), float64(a.quotesExact), float64(a.quotesMis+a.quotes-a.quotesExact-a.quotesMis),
-		b2f(negMismatch), math.Log1p(float64(len(a.terms))), math.Log1p(float64(len(a.sents))))
+		b2f(negMismatch), math.Log1p(float64(len(a.terms))), math.Log1p(float64(len(a.sents))),
+		a.clauseMin(), math.Log1p(float64(len(a.terms)-words)))
 	return f
 }
 
@@ -141,4 +148,40 @@ func (a *analysis) contradiction() bool {
 		srcNeg = srcNeg || a.neg[i]
 	}
 	return srcNeg != a.claimNeg
+}
+
+// clauseMin returns the least share of content (IDF-weighted) that the
+// source has of any clause of the claim, clauses being cut at commas,
+// semicolons, brackets and "and", "but", "which", "while", "who": a
+// claim fully supported has every clause backed.
+func (a *analysis) clauseMin() float64 {
+	var cuts []int
+	for i := 0; i < len(a.claim); i++ {
+		switch a.claim[i] {
+		case ',', ';', '(', ')', ':':
+			cuts = append(cuts, i)
+		case ' ':
+			for _, w := range []string{" and ", " but ", " which ", " while ", " who "} {
+				if strings.HasPrefix(a.claim[i:], w) {
+					cuts = append(cuts, i)
+				}
+			}
+		}
+	}
+	got := make([]float64, len(cuts)+1)
+	all := make([]float64, len(cuts)+1)
+	for t, tm := range a.terms {
+		c, _ := slices.BinarySearch(cuts, tm.span.Start)
+		all[c] += tm.idf
+		if a.inSrc[t] {
+			got[c] += tm.idf
+		}
+	}
+	least := 1.0
+	for c := range all {
+		if all[c] > 0 {
+			least = min(least, got[c]/all[c])
+		}
+	}
+	return least
 }

@@ -128,7 +128,7 @@ func (m *Model) Verify(c Claim, s Source) Result {
 	switch {
 	case a.contradiction() && pAny >= m.AnyThreshold:
 		r.Verdict = Contradicted
-	case pCon >= m.ConThreshold && pAny >= m.AnyThreshold:
+	case len(m.Contradicted) > 0 && pCon >= m.ConThreshold && pAny >= m.AnyThreshold:
 		r.Verdict = Contradicted
 	case pSup >= m.SupThreshold:
 		r.Verdict = Supported
