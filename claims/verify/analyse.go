@@ -27,6 +27,9 @@ type analysis struct {
 
 	windows []window // the evidence, best first
 
+	claimQuotes []Quote
+	claimQty    []Quantity
+
 	claimNeg                       bool
 	nums, numsBad                  int // the claim's figures and dates, and those not backed
 	conflicts                      int // figures the best passages give otherwise
@@ -38,9 +41,12 @@ type analysis struct {
 // term is a content word of the claim.
 type term struct {
 	h    uint64
+	h4   uint64
 	idf  float64
-	name bool
-	span Span // its first occurrence in the claim
+	name   bool
+	quoted bool // inside a quotation of the claim
+	qty    bool // inside a figure of the claim, checked as a quantity
+	span   Span // its first occurrence in the claim
 }
 
 // window is a passage of one to three consecutive sentences.
@@ -58,6 +64,8 @@ const (
 func analyse(c Claim, s Source) *analysis {
 	a := &analysis{claim: c.Text, src: s.Text}
 	ctoks := tokenize(nil, c.Text)
+	a.claimQuotes = Quotes(c.Text)
+	a.claimQty = Quantities(c.Text)
 	a.collectTerms(c, ctoks)
 
 	a.sents = splitSentences(s.Text)
@@ -82,19 +90,34 @@ func analyse(c Claim, s Source) *analysis {
 		for k < len(stoks) && stoks[k].start < sp.Start {
 			k++
 		}
+		// A negation counts when its clause holds some of the claim: "no
+		// safety concerns" says nothing of a claim about efficacy.
+		clauseNeg, clauseTerms := false, 0
+		endClause := func() {
+			if clauseNeg && clauseTerms >= min(2, nt) {
+				a.neg[i] = true
+			}
+			clauseNeg, clauseTerms = false, 0
+		}
+		lastEnd := sp.Start
 		for ; k < len(stoks) && stoks[k].end <= sp.End; k++ {
 			tk := stoks[k]
+			w := strings.ToLower(s.Text[tk.start:tk.end])
+			if strings.ContainsAny(s.Text[lastEnd:tk.start], ",;:()") || w == "and" || w == "but" || w == "while" || w == "whereas" {
+				endClause()
+			}
+			lastEnd = tk.end
+			if negation(w) {
+				clauseNeg = true
+			}
 			if tk.stop {
-				if negation(strings.ToLower(s.Text[tk.start:tk.end])) {
-					a.neg[i] = true
-				}
 				continue
 			}
 			lens[i]++
-			if negation(strings.ToLower(s.Text[tk.start:tk.end])) {
-				a.neg[i] = true
+			t := a.termIndex(tk.h, tk.h4)
+			if t >= 0 {
+				clauseTerms++
 			}
-			t := a.termIndex(tk.h)
 			if t >= 0 {
 				if !a.present[i][t] {
 					df[t]++
@@ -111,12 +134,13 @@ func analyse(c Claim, s Source) *analysis {
 			}
 			prev = t
 		}
+		endClause()
 		total += lens[i]
 	}
 	// IDF over the source's sentences: a word the source never uses
 	// weighs most.
 	for t := range a.terms {
-		a.terms[t].idf = math.Log(1 + (float64(n)-float64(df[t])+0.5)/(float64(df[t])+0.5))
+		a.terms[t].idf = math.Log(1 + (float64(n)+1)/(float64(df[t])+0.5))
 		a.idfSum += a.terms[t].idf
 	}
 	if n > 0 {
@@ -136,7 +160,7 @@ func analyse(c Claim, s Source) *analysis {
 				k++
 			}
 			for j := k; j < len(stoks) && stoks[j].end <= sp.End; j++ {
-				if t := a.termIndex(stoks[j].h); t >= 0 && !stoks[j].stop {
+				if t := a.termIndex(stoks[j].h, stoks[j].h4); t >= 0 && !stoks[j].stop {
 					tf[t]++
 				}
 			}
@@ -174,14 +198,22 @@ func (a *analysis) collectTerms(c Claim, ctoks []token) {
 			first = false
 			continue
 		}
-		t := a.termIndex(tk.h)
+		inQty := false
+		for _, q := range a.claimQty {
+			inQty = inQty || q.Span.Start <= tk.start && tk.end <= q.Span.End
+		}
+		t := a.termIndex(tk.h, 0)
 		if t < 0 {
 			name := tk.upper && !first
 			if tk.upper && first {
 				w := c.Text[tk.start:tk.end]
 				name = strings.Contains(c.Context, w) || strings.Contains(c.Title, w)
 			}
-			a.terms = append(a.terms, term{h: tk.h, name: name, span: Span{Start: tk.start, End: tk.end}})
+			quoted := false
+			for _, q := range a.claimQuotes {
+				quoted = quoted || q.Inner.Start <= tk.start && tk.end <= q.Inner.End
+			}
+			a.terms = append(a.terms, term{h: tk.h, h4: tk.h4, name: name, quoted: quoted, qty: inQty, span: Span{Start: tk.start, End: tk.end}})
 			t = len(a.terms) - 1
 		}
 		if prev >= 0 && prev != t && len(a.bigrams) < 64 {
@@ -192,13 +224,20 @@ func (a *analysis) collectTerms(c Claim, ctoks []token) {
 	}
 }
 
-func (a *analysis) termIndex(h uint64) int {
+// termIndex returns the claim's term with hash h, or else one whose stem
+// begins with the same four letters as h4's ("turned" and "turnout"), or
+// -1.
+func (a *analysis) termIndex(h, h4 uint64) int {
+	soft := -1
 	for t := range a.terms {
 		if a.terms[t].h == h {
 			return t
 		}
+		if h4 != 0 && soft < 0 && a.terms[t].h4 == h4 && !a.terms[t].name {
+			soft = t
+		}
 	}
-	return -1
+	return soft
 }
 
 // cover returns the share of the claim's content (IDF-weighted words)
@@ -332,7 +371,7 @@ func (a *analysis) evidence(base string) []Evidence {
 
 // checkQuotes looks for the claim's quotations in the source.
 func (a *analysis) checkQuotes() {
-	qs := Quotes(a.claim)
+	qs := a.claimQuotes
 	if len(qs) == 0 {
 		return
 	}

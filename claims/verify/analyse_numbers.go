@@ -6,7 +6,7 @@ import "strings"
 // backs anywhere, and credits the sentences that back them. It returns the
 // claim's unbacked quantities and the source's quantities.
 func (a *analysis) checkQuantities() (unbacked, src []Quantity) {
-	cq := Quantities(a.claim)
+	cq := a.claimQty
 	if len(cq) == 0 {
 		return nil, nil
 	}
@@ -52,9 +52,18 @@ func (a *analysis) findConflicts(unbacked, src []Quantity) {
 				if s.Span.Start < from || s.Span.End > to || s.Kind != q.Kind || !compatible(q, s) || q.Matches(s) {
 					continue
 				}
+				if a.backsClaim(s) {
+					continue // the source's figure is the claim's other figure
+				}
+				if q.Noun != "" && s.Noun != "" && !strings.EqualFold(q.Noun, s.Noun) {
+					continue // 50,000 visitors is not two years
+				}
 				shared := a.sharedContext(ctx, s.Span)
 				if q.Noun != "" && strings.EqualFold(q.Noun, s.Noun) {
 					shared++
+				}
+				if shared < 1 {
+					continue
 				}
 				if shared > bestShared {
 					bestShared = shared
@@ -65,7 +74,7 @@ func (a *analysis) findConflicts(unbacked, src []Quantity) {
 				}
 			}
 		}
-		if m.SourceText != "" {
+		if m.SourceText != "" && !q.temporal() {
 			a.conflicts++
 		}
 		a.missing = append(a.missing, m)
@@ -105,4 +114,14 @@ func (a *analysis) sharedContext(ctx []uint64, sp Span) int {
 		}
 	}
 	return n
+}
+
+// backsClaim reports whether s backs one of the claim's quantities.
+func (a *analysis) backsClaim(s Quantity) bool {
+	for _, q := range a.claimQty {
+		if q.Matches(s) {
+			return true
+		}
+	}
+	return false
 }

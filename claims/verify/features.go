@@ -26,8 +26,6 @@ var featureNames = []string{
 	"quotes_exact",   // quotations found word for word
 	"quotes_bad",     // quotations misquoted or absent
 	"negation",       // the claim and its best passage disagree on negation
-	"claim_words",    // log of the claim's content words
-	"source_words",   // log of the source's sentences
 	"clause_min",     // the least share of a clause's content the source has
 	"missing_words",  // log of the content words the source lacks
 }
@@ -119,7 +117,7 @@ func (a *analysis) features() []float64 {
 	f = append(f, best, top, all, wordsAll, math.Log1p(missIDF), bm, pairsAll, pairsBest,
 		b2f(a.nums > 0), ratio(a.numsBad, a.nums), b2f(a.numsBad > 0), b2f(a.conflicts > 0),
 		ratio(a.namesBad, a.names), float64(a.quotesExact), float64(a.quotesMis+a.quotes-a.quotesExact-a.quotesMis),
-		b2f(negMismatch), math.Log1p(float64(len(a.terms))), math.Log1p(float64(len(a.sents))),
+		b2f(negMismatch),
 		a.clauseMin(), math.Log1p(float64(len(a.terms)-words)))
 	return f
 }
@@ -171,6 +169,9 @@ func (a *analysis) clauseMin() float64 {
 	got := make([]float64, len(cuts)+1)
 	all := make([]float64, len(cuts)+1)
 	for t, tm := range a.terms {
+		if tm.qty {
+			continue // figures are checked as quantities
+		}
 		c, _ := slices.BinarySearch(cuts, tm.span.Start)
 		all[c] += tm.idf
 		if a.inSrc[t] {
@@ -184,4 +185,38 @@ func (a *analysis) clauseMin() float64 {
 		}
 	}
 	return least
+}
+
+// bestCover returns the share of the claim's content in its best passage.
+func (a *analysis) bestCover() float64 {
+	best := 0.0
+	for _, w := range a.windows {
+		best = max(best, w.cover)
+	}
+	return best
+}
+
+// bestCoverUnquoted returns the share of the claim's content outside its
+// quotations that its best passage holds.
+func (a *analysis) bestCoverUnquoted() float64 {
+	best := 0.0
+	for _, w := range a.windows {
+		var got, all float64
+		for t, tm := range a.terms {
+			if tm.quoted {
+				continue
+			}
+			all += tm.idf
+			for i := w.from; i <= w.to; i++ {
+				if a.present[i][t] {
+					got += tm.idf
+					break
+				}
+			}
+		}
+		if all > 0 {
+			best = max(best, got/all)
+		}
+	}
+	return best
 }

@@ -106,6 +106,7 @@ func abbreviation(text string, i int) bool {
 // token is a word of a text, lowercased, stemmed and hashed.
 type token struct {
 	h          uint64
+	h4         uint64 // hash of the stem's first four bytes, 0 when shorter
 	start, end int
 	stop       bool // a function word
 	upper      bool // written with a capital initial
@@ -169,7 +170,11 @@ func tokenize(dst []token, text string) []token {
 	done:
 		stop := stopWord(string(b))
 		w := stem(b)
-		dst = append(dst, token{h: hashBytes(w), start: start, end: i, stop: stop, upper: upper})
+		var h4 uint64
+		if len(w) >= 4 {
+			h4 = hashBytes(w[:4])
+		}
+		dst = append(dst, token{h: hashBytes(w), h4: h4, start: start, end: i, stop: stop, upper: upper})
 	}
 	return dst
 }

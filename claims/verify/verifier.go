@@ -106,6 +106,22 @@ type Result struct {
 	Missing []Missing
 }
 
+// minAboutCover is the share of the claim's content its best passage
+// must hold for a conflict there to contradict the claim rather than
+// concern something else.
+const minAboutCover = 0.4
+
+// Thresholds on what the best passage covers of the claim (IDF-weighted
+// content words), applied after the model: below minRelatedCover the
+// source is not about the claim; at minPartialCover it backs a part of it
+// at least; a supported claim has every clause at least minClauseCover
+// backed somewhere in the source.
+const (
+	minRelatedCover = 0.2
+	minPartialCover = 0.5
+	minClauseCover  = 0.1
+)
+
 // maxEvidence bounds Result.Evidence.
 const maxEvidence = 5
 
@@ -125,10 +141,11 @@ func (m *Model) Verify(c Claim, s Source) Result {
 	f := a.features()
 	pSup, pAny, pCon := m.predict(f)
 	r := Result{Score: pSup, Evidence: a.evidence(s.URL), Missing: a.missing}
+	about := a.bestCover() >= minAboutCover
 	switch {
-	case a.contradiction() && pAny >= m.AnyThreshold:
+	case a.contradiction() && about:
 		r.Verdict = Contradicted
-	case len(m.Contradicted) > 0 && pCon >= m.ConThreshold && pAny >= m.AnyThreshold:
+	case len(m.Contradicted) > 0 && pCon >= m.ConThreshold && about:
 		r.Verdict = Contradicted
 	case pSup >= m.SupThreshold:
 		r.Verdict = Supported
@@ -136,6 +153,23 @@ func (m *Model) Verify(c Claim, s Source) Result {
 		r.Verdict = PartiallySupported
 	default:
 		r.Verdict = NotSupported
+	}
+	cover := a.bestCover()
+	switch {
+	case r.Verdict != Contradicted && cover < minRelatedCover:
+		// Nothing of the claim is in the source.
+		r.Verdict = NotSupported
+	case r.Verdict == Supported && a.clauseMin() < minClauseCover:
+		// A clause of the claim is hardly in the source at all.
+		r.Verdict = PartiallySupported
+	case r.Verdict == NotSupported && (cover >= minPartialCover || a.quotes > 0 && a.bestCoverUnquoted() >= minPartialCover):
+		// A passage holds most of the claim.
+		r.Verdict = PartiallySupported
+	}
+	if r.Verdict == Supported && len(r.Missing) > 0 {
+		// A figure, date, name or quotation the source lacks is content
+		// the source does not back.
+		r.Verdict = PartiallySupported
 	}
 	if r.Verdict == Contradicted {
 		r.Score = math.Min(r.Score, 0.5*pSup)
