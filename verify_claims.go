@@ -1,0 +1,153 @@
+package citecheck
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/citecheck/citecheck/claims"
+	"github.com/citecheck/citecheck/claims/verify"
+	"github.com/citecheck/citecheck/sources/resolve"
+)
+
+// Support is what verifying a claim against one of its cited sources gave
+// (see Options.SkipVerification).
+type Support struct {
+	// Citation is the ID of the claim's citation that cites the source.
+	Citation string
+	// Reference is the ID of the entry the citation points to, when the
+	// source is the entry's; empty for a link or a DOI in the sentence.
+	Reference string
+	// URL is the source as cited: the link, the entry's URL, or the DOI's
+	// resolver URL.
+	URL string
+	// Result is verify.Verify's answer, its spans into the source's text.
+	Result verify.Result
+}
+
+// maxContextBytes bounds the text before a claim searched for the two
+// sentences that make its context.
+const maxContextBytes = 800
+
+// verifyClaims verifies each claim against the text of every source its
+// citations resolve to: a link in or closing the sentence, a DOI written
+// in it, or the DOI or URL of the entry a marker points to. A source with
+// no text, that failed, or that is a paywall or login page gets no
+// verdict: its silence says nothing about the claim. The context is
+// checked between claims.
+func (p *Pass) verifyClaims(ctx context.Context) error {
+	if len(p.Resolutions) == 0 {
+		return nil
+	}
+	readable := map[*resolve.Resolution]bool{} // verifiable, once per source
+	for i := range p.Claims {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		s := &p.Claims[i]
+		var claim *verify.Claim
+		seen := map[*resolve.Resolution]bool{}
+		for _, ci := range s.Citations {
+			cit := &p.Citations[ci]
+			res, ref := p.Resolutions[cit.ID], ""
+			if res == nil && ci < len(p.Links) && p.Links[ci].Reference != "" {
+				ref = p.Links[ci].Reference
+				res = p.Resolutions[ref]
+			}
+			if res == nil || seen[res] {
+				continue
+			}
+			ok, known := readable[res]
+			if !known {
+				ok = verifiable(res.Source)
+				readable[res] = ok
+			}
+			if !ok {
+				continue
+			}
+			seen[res] = true
+			if claim == nil {
+				claim = &verify.Claim{Text: s.Claim.Text, Title: p.Doc.Meta.Title, Context: p.claimContext(s.Claim),
+					Date: p.Doc.Meta.Published}
+			}
+			url := citedURL(res)
+			r := verify.Verify(*claim, verify.Source{Text: res.Source.Text, URL: url, Title: res.Source.Title})
+			s.Support = append(s.Support, Support{Citation: cit.ID, Reference: ref, URL: url, Result: r})
+		}
+	}
+	return nil
+}
+
+// citedURL is the URL of a resolved target as a reader follows it.
+func citedURL(res *resolve.Resolution) string {
+	if res.Target.DOI {
+		return "https://doi.org/" + res.Target.Raw
+	}
+	return res.Target.Raw
+}
+
+// claimContext is the text of the (at most) two sentences before the
+// claim's, within maxContextBytes of it.
+func (p *Pass) claimContext(c *claims.Claim) string {
+	text := p.Doc.Text
+	end := min(c.Span.Start, len(text))
+	start := max(0, end-maxContextBytes)
+	for start > 0 && start < end && !utf8.RuneStart(text[start]) {
+		start++
+	}
+	window := text[start:end]
+	spans := claims.SplitSentences(window)
+	if len(spans) > 2 {
+		spans = spans[len(spans)-2:]
+	}
+	if len(spans) == 0 {
+		return ""
+	}
+	return strings.TrimSpace(window[spans[0].Start:spans[len(spans)-1].End])
+}
+
+// verifiable reports whether a source has text to verify a claim against:
+// it was read, has text, and is not a paywall or a login page.
+func verifiable(s *resolve.Source) bool {
+	if s == nil || s.Status != resolve.StatusOK || strings.TrimSpace(s.Text) == "" {
+		return false
+	}
+	switch s.HTTPStatus {
+	case http.StatusUnauthorized, http.StatusPaymentRequired, http.StatusForbidden:
+		return false
+	}
+	return !paywallText(s.Text)
+}
+
+// paywallWords are the phrases of a page that stands between a reader and
+// the article: subscribe, sign in, log in.
+var paywallWords = [...]string{
+	"subscribe", "subscription", "subscriber", "sign in", "sign-in", "signin", "log in", "login", "log-in",
+	"create an account", "create a free account", "register to continue", "paywall", "already a member",
+	"continue reading", "unlock", "free trial",
+}
+
+// paywallPrefix is how much of a page paywallText reads, in bytes.
+const paywallPrefix = 4096
+
+// paywallText reports text dominated by subscribe and sign-in wording: a
+// short page (under 300 words) with two such phrases or more, or any page
+// where they make one word in twenty-five.
+func paywallText(text string) bool {
+	// Only the start of a long page is read: a paywall says so at once,
+	// and a long article's footer has its own "subscribe".
+	if len(text) > paywallPrefix {
+		text = text[:paywallPrefix]
+	}
+	words := len(strings.Fields(text))
+	if words == 0 {
+		return false
+	}
+	lower := strings.ToLower(text)
+	hits := 0
+	for _, w := range paywallWords {
+		hits += strings.Count(lower, w)
+	}
+	return (words < 300 && hits >= 2) || hits*25 >= words
+}
