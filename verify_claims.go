@@ -3,7 +3,10 @@ package citecheck
 import (
 	"context"
 	"net/http"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/citecheck/citecheck/claims"
@@ -34,19 +37,25 @@ const maxContextBytes = 800
 // citations resolve to: a link in or closing the sentence, a DOI written
 // in it, or the DOI or URL of the entry a marker points to. A source with
 // no text, that failed, or that is a paywall or login page gets no
-// verdict: its silence says nothing about the claim. The context is
-// checked between claims.
+// verdict: its silence says nothing about the claim. The pairs are
+// verified on up to GOMAXPROCS goroutines, each result written to its own
+// slot, so the order is the claims' and their citations'; the context is
+// checked between pairs.
 func (p *Pass) verifyClaims(ctx context.Context) error {
 	if len(p.Resolutions) == 0 {
 		return nil
 	}
+	type job struct {
+		claim  *ClaimSupport
+		slot   int
+		vc     *verify.Claim
+		source verify.Source
+	}
+	var jobs []job
 	readable := map[*resolve.Resolution]bool{} // verifiable, once per source
 	for i := range p.Claims {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
 		s := &p.Claims[i]
-		var claim *verify.Claim
+		var vc *verify.Claim
 		seen := map[*resolve.Resolution]bool{}
 		for _, ci := range s.Citations {
 			cit := &p.Citations[ci]
@@ -58,6 +67,7 @@ func (p *Pass) verifyClaims(ctx context.Context) error {
 			if res == nil || seen[res] {
 				continue
 			}
+			seen[res] = true
 			ok, known := readable[res]
 			if !known {
 				ok = verifiable(res.Source)
@@ -66,17 +76,32 @@ func (p *Pass) verifyClaims(ctx context.Context) error {
 			if !ok {
 				continue
 			}
-			seen[res] = true
-			if claim == nil {
-				claim = &verify.Claim{Text: s.Claim.Text, Title: p.Doc.Meta.Title, Context: p.claimContext(s.Claim),
+			if vc == nil {
+				vc = &verify.Claim{Text: s.Claim.Text, Title: p.Doc.Meta.Title, Context: p.claimContext(s.Claim),
 					Date: p.Doc.Meta.Published}
 			}
 			url := citedURL(res)
-			r := verify.Verify(*claim, verify.Source{Text: res.Source.Text, URL: url, Title: res.Source.Title})
-			s.Support = append(s.Support, Support{Citation: cit.ID, Reference: ref, URL: url, Result: r})
+			s.Support = append(s.Support, Support{Citation: cit.ID, Reference: ref, URL: url})
+			jobs = append(jobs, job{claim: s, slot: len(s.Support) - 1, vc: vc,
+				source: verify.Source{Text: res.Source.Text, URL: url, Title: res.Source.Title}})
 		}
 	}
-	return nil
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Go(func() {
+			for ctx.Err() == nil {
+				i := int(next.Add(1)) - 1
+				if i >= len(jobs) {
+					return
+				}
+				j := jobs[i]
+				j.claim.Support[j.slot].Result = verify.Verify(*j.vc, j.source)
+			}
+		})
+	}
+	wg.Wait()
+	return ctx.Err()
 }
 
 // citedURL is the URL of a resolved target as a reader follows it.
