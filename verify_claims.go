@@ -50,9 +50,11 @@ func (p *Pass) verifyClaims(ctx context.Context) error {
 		slot   int
 		vc     *verify.Claim
 		source verify.Source
+		focus  *focus // the part of source.Text to verify against, if not all of it
 	}
 	var jobs []job
 	readable := map[*resolve.Resolution]bool{} // verifiable, once per source
+	indexes := map[*resolve.Resolution]*sourceIndex{}
 	for i := range p.Claims {
 		s := &p.Claims[i]
 		var vc *verify.Claim
@@ -82,8 +84,19 @@ func (p *Pass) verifyClaims(ctx context.Context) error {
 			}
 			url := citedURL(res)
 			s.Support = append(s.Support, Support{Citation: cit.ID, Reference: ref, URL: url})
-			jobs = append(jobs, job{claim: s, slot: len(s.Support) - 1, vc: vc,
-				source: verify.Source{Text: res.Source.Text, URL: url, Title: res.Source.Title}})
+			j := job{claim: s, slot: len(s.Support) - 1, vc: vc,
+				source: verify.Source{Text: res.Source.Text, URL: url, Title: res.Source.Title}}
+			if len(res.Source.Text) >= focusMinText {
+				x := indexes[res]
+				if x == nil {
+					x = newSourceIndex(res.Source.Text)
+					indexes[res] = x
+				}
+				if f, ok := x.focusedSource(s.Claim.Text); ok {
+					j.focus = &f
+				}
+			}
+			jobs = append(jobs, j)
 		}
 	}
 	var next atomic.Int64
@@ -96,7 +109,13 @@ func (p *Pass) verifyClaims(ctx context.Context) error {
 					return
 				}
 				j := jobs[i]
-				j.claim.Support[j.slot].Result = verify.Verify(*j.vc, j.source)
+				if j.focus == nil {
+					j.claim.Support[j.slot].Result = verify.Verify(*j.vc, j.source)
+					continue
+				}
+				src := j.source
+				src.Text = j.focus.text
+				j.claim.Support[j.slot].Result = j.focus.remap(verify.Verify(*j.vc, src), j.source.Text)
 			}
 		})
 	}
@@ -145,16 +164,16 @@ func verifiable(s *resolve.Source) bool {
 	return !paywallText(s.Text)
 }
 
-// paywallWords are the phrases of a page that stands between a reader and
+// paywallWords are the phrases ("subscri" for subscribe, subscriber,
+// subscription) of a page that stands between a reader and
 // the article: subscribe, sign in, log in.
 var paywallWords = [...]string{
-	"subscribe", "subscription", "subscriber", "sign in", "sign-in", "signin", "log in", "login", "log-in",
-	"create an account", "create a free account", "register to continue", "paywall", "already a member",
-	"continue reading", "unlock", "free trial",
+	"subscri", "sign in", "sign-in", "log in", "login", "log-in", "create an account", "create a free account",
+	"register to continue", "paywall", "already a member", "continue reading", "free trial",
 }
 
 // paywallPrefix is how much of a page paywallText reads, in bytes.
-const paywallPrefix = 4096
+const paywallPrefix = 2048
 
 // paywallText reports text dominated by subscribe and sign-in wording: a
 // short page (under 300 words) with two such phrases or more, or any page
@@ -165,14 +184,19 @@ func paywallText(text string) bool {
 	if len(text) > paywallPrefix {
 		text = text[:paywallPrefix]
 	}
-	words := len(strings.Fields(text))
-	if words == 0 {
-		return false
-	}
-	lower := strings.ToLower(text)
+	lower := asciiLower(text)
 	hits := 0
 	for _, w := range paywallWords {
 		hits += strings.Count(lower, w)
+	}
+	if hits == 0 {
+		return false
+	}
+	words := 0
+	for i := 0; i < len(text); i++ {
+		if text[i] > ' ' && (i == 0 || text[i-1] <= ' ') {
+			words++
+		}
 	}
 	return (words < 300 && hits >= 2) || hits*25 >= words
 }
