@@ -40,9 +40,9 @@ type analysis struct {
 
 // term is a content word of the claim.
 type term struct {
-	h    uint64
-	h4   uint64
-	idf  float64
+	h      uint64
+	h4     uint64
+	idf    float64
 	name   bool
 	quoted bool // inside a quotation of the claim
 	qty    bool // inside a figure of the claim, checked as a quantity
@@ -102,12 +102,11 @@ func analyse(c Claim, s Source) *analysis {
 		lastEnd := sp.Start
 		for ; k < len(stoks) && stoks[k].end <= sp.End; k++ {
 			tk := stoks[k]
-			w := strings.ToLower(s.Text[tk.start:tk.end])
-			if strings.ContainsAny(s.Text[lastEnd:tk.start], ",;:()") || w == "and" || w == "but" || w == "while" || w == "whereas" {
+			if tk.conj || strings.ContainsAny(s.Text[lastEnd:tk.start], ",;:()") {
 				endClause()
 			}
 			lastEnd = tk.end
-			if negation(w) {
+			if tk.neg {
 				clauseNeg = true
 			}
 			if tk.stop {
@@ -173,9 +172,7 @@ func analyse(c Claim, s Source) *analysis {
 		}
 	}
 	for _, tk := range ctoks {
-		if negation(strings.ToLower(c.Text[tk.start:tk.end])) {
-			a.claimNeg = true
-		}
+		a.claimNeg = a.claimNeg || tk.neg
 	}
 	a.checkQuotes()
 	a.checkNames()
@@ -225,7 +222,7 @@ func (a *analysis) collectTerms(c Claim, ctoks []token) {
 }
 
 // termIndex returns the claim's term with hash h, or else one whose stem
-// begins with the same four letters as h4's ("turned" and "turnout"), or
+// begins with the same four letters (h4) ("turned" and "turnout"), or
 // -1.
 func (a *analysis) termIndex(h, h4 uint64) int {
 	soft := -1

@@ -105,15 +105,7 @@ func (a *analysis) features() []float64 {
 		}
 		return 0
 	}
-	negMismatch := false
-	if len(a.windows) > 0 {
-		w := a.windows[0]
-		srcNeg := false
-		for i := w.from; i <= w.to; i++ {
-			srcNeg = srcNeg || a.neg[i]
-		}
-		negMismatch = srcNeg != a.claimNeg
-	}
+	negMismatch := a.negMismatch()
 	f = append(f, best, top, all, wordsAll, math.Log1p(missIDF), bm, pairsAll, pairsBest,
 		b2f(a.nums > 0), ratio(a.numsBad, a.nums), b2f(a.numsBad > 0), b2f(a.conflicts > 0),
 		ratio(a.namesBad, a.names), float64(a.quotesExact), float64(a.quotesMis+a.quotes-a.quotesExact-a.quotesMis),
@@ -199,11 +191,17 @@ func (a *analysis) bestCover() float64 {
 // bestCoverUnquoted returns the share of the claim's content outside its
 // quotations that its best passage holds.
 func (a *analysis) bestCoverUnquoted() float64 {
+	return a.bestCoverWhere(func(t term) bool { return !t.quoted })
+}
+
+// bestCoverWhere returns the share of the claim's content, counting the
+// words keep keeps, that its best passage holds.
+func (a *analysis) bestCoverWhere(keep func(term) bool) float64 {
 	best := 0.0
 	for _, w := range a.windows {
 		var got, all float64
 		for t, tm := range a.terms {
-			if tm.quoted {
+			if !keep(tm) {
 				continue
 			}
 			all += tm.idf
@@ -216,6 +214,45 @@ func (a *analysis) bestCoverUnquoted() float64 {
 		}
 		if all > 0 {
 			best = max(best, got/all)
+		}
+	}
+	return best
+}
+
+// negMismatch reports whether the claim and its best passage disagree on
+// negation.
+func (a *analysis) negMismatch() bool {
+	if len(a.windows) == 0 {
+		return false
+	}
+	w := a.windows[0]
+	srcNeg := false
+	for i := w.from; i <= w.to; i++ {
+		srcNeg = srcNeg || a.neg[i]
+	}
+	return srcNeg != a.claimNeg
+}
+
+// bestWordsWhere returns the largest share of the claim's content words
+// that keep keeps, unweighted, that one passage holds.
+func (a *analysis) bestWordsWhere(keep func(term) bool) float64 {
+	best := 0.0
+	for _, w := range a.windows {
+		got, all := 0, 0
+		for t, tm := range a.terms {
+			if !keep(tm) {
+				continue
+			}
+			all++
+			for i := w.from; i <= w.to; i++ {
+				if a.present[i][t] {
+					got++
+					break
+				}
+			}
+		}
+		if all > 0 {
+			best = max(best, float64(got)/float64(all))
 		}
 	}
 	return best

@@ -16,11 +16,12 @@ func FeatureNames() []string { return slices.Clone(featureNames) }
 type TrainingExample struct {
 	// Features is what Features returned for the claim and source.
 	Features []float64
-	// Supported: the source fully supports the claim.
-	Supported bool
-	// Related: the source supports the claim fully or in part, or refutes
-	// it.
-	Related bool
+	// Supported is 1 when the source fully supports the claim, 0 when it
+	// does not, -1 when the example is left out of the support model.
+	Supported int
+	// Related is 1 when the source supports the claim fully or in part,
+	// 0 when it does not, -1 when left out.
+	Related int
 	// Refuted is 1 when the source refutes the claim, 0 when it supports
 	// it, -1 when unknown (left out of the contradiction model).
 	Refuted int
@@ -69,16 +70,10 @@ func Train(examples []TrainingExample) *Model {
 		}
 		return x, y
 	}
-	b2i := func(b bool) int {
-		if b {
-			return 1
-		}
-		return 0
-	}
-	x, y := label(func(e TrainingExample) int { return b2i(e.Supported) })
+	x, y := label(func(e TrainingExample) int { return e.Supported })
 	m.Supported = fitLogistic(x, y)
 	m.SupThreshold = bestThreshold(x, y, m.Supported)
-	x, y = label(func(e TrainingExample) int { return b2i(e.Related) })
+	x, y = label(func(e TrainingExample) int { return e.Related })
 	m.Any = fitLogistic(x, y)
 	m.AnyThreshold = bestThreshold(x, y, m.Any)
 	x, y = label(func(e TrainingExample) int { return e.Refuted })

@@ -195,7 +195,12 @@ func Training(dir string) ([]Item, error) {
 }
 
 // Examples returns the training examples of items, features computed in
-// parallel but returned in the items' order.
+// parallel but returned in the items' order. WiCE's claims (Wikipedia
+// against the web pages it cites, the closest to what citecheck checks)
+// train the support models; Check-COVID's SUPPORT and REFUTE claims train
+// the contradiction model, WiCE having no contradictions. Mixing
+// Check-COVID's abstracts into the support models taught them that a
+// short source is a supporting one.
 func Examples(items []Item) []verify.TrainingExample {
 	out := make([]verify.TrainingExample, len(items))
 	var wg sync.WaitGroup
@@ -204,15 +209,20 @@ func Examples(items []Item) []verify.TrainingExample {
 		wg.Go(func() {
 			for k := range next {
 				it := items[k]
-				ref := -1
+				e := verify.TrainingExample{Features: verify.Features(it.Claim, it.Source), Supported: -1, Related: -1, Refuted: -1}
 				switch it.Label {
 				case "REFUTE":
-					ref = 1
+					e.Refuted = 1
 				case "SUPPORT":
-					ref = 0
+					e.Refuted = 0
+				case "supported":
+					e.Supported, e.Related = 1, 1
+				case "partially_supported":
+					e.Supported, e.Related = 0, 1
+				case "not_supported":
+					e.Supported, e.Related = 0, 0
 				}
-				out[k] = verify.TrainingExample{Features: verify.Features(it.Claim, it.Source),
-					Supported: it.Supported(), Related: it.Related(), Refuted: ref}
+				out[k] = e
 			}
 		})
 	}
