@@ -27,6 +27,10 @@ type analysis struct {
 
 	windows []window // the evidence, best first
 
+	// filter and filter4 hold the low bytes of the terms' hashes, so that
+	// most words of a source are ruled out with one lookup.
+	filter, filter4 [256]bool
+
 	claimQuotes []Quote
 	claimQty    []Quantity
 
@@ -79,7 +83,7 @@ func analyse(c Claim, s Source) *analysis {
 	a.bm25 = make([]float64, n)
 	a.bonus = make([]float64, n)
 	a.inSrc = make([]bool, nt)
-	tf := make([]int, nt)
+	counts := make([]uint16, n*nt)
 	lens := make([]int, n)
 	df := make([]int, nt)
 	k := 0
@@ -102,7 +106,7 @@ func analyse(c Claim, s Source) *analysis {
 		lastEnd := sp.Start
 		for ; k < len(stoks) && stoks[k].end <= sp.End; k++ {
 			tk := stoks[k]
-			if tk.conj || strings.ContainsAny(s.Text[lastEnd:tk.start], ",;:()") {
+			if tk.conj || clauseBreak(s.Text[lastEnd:tk.start]) {
 				endClause()
 			}
 			lastEnd = tk.end
@@ -116,6 +120,9 @@ func analyse(c Claim, s Source) *analysis {
 			t := a.termIndex(tk.h, tk.h4)
 			if t >= 0 {
 				clauseTerms++
+				if c := &counts[i*nt+t]; *c < 0xffff {
+					*c++
+				}
 			}
 			if t >= 0 {
 				if !a.present[i][t] {
@@ -144,25 +151,8 @@ func analyse(c Claim, s Source) *analysis {
 	}
 	if n > 0 {
 		avg := float64(total)/float64(n) + 1
-		// tf per sentence: count again only for sentences with a term.
-		k = 0
-		for i, sp := range a.sents {
-			any := false
-			for _, p := range a.present[i] {
-				any = any || p
-			}
-			if !any {
-				continue
-			}
-			clear(tf)
-			for k < len(stoks) && stoks[k].start < sp.Start {
-				k++
-			}
-			for j := k; j < len(stoks) && stoks[j].end <= sp.End; j++ {
-				if t := a.termIndex(stoks[j].h, stoks[j].h4); t >= 0 && !stoks[j].stop {
-					tf[t]++
-				}
-			}
+		for i := range a.sents {
+			tf := counts[i*nt : (i+1)*nt]
 			norm := bm25K1 * (1 - bm25B + bm25B*float64(lens[i])/avg)
 			for t, f := range tf {
 				if f > 0 {
@@ -212,6 +202,10 @@ func (a *analysis) collectTerms(c Claim, ctoks []token) {
 			}
 			a.terms = append(a.terms, term{h: tk.h, h4: tk.h4, name: name, quoted: quoted, qty: inQty, span: Span{Start: tk.start, End: tk.end}})
 			t = len(a.terms) - 1
+			a.filter[tk.h&0xff] = true
+			if tk.h4 != 0 && !name {
+				a.filter4[tk.h4&0xff] = true
+			}
 		}
 		if prev >= 0 && prev != t && len(a.bigrams) < 64 {
 			a.bigrams = append(a.bigrams, [2]int{prev, t})
@@ -225,6 +219,9 @@ func (a *analysis) collectTerms(c Claim, ctoks []token) {
 // begins with the same four letters (h4) ("turned" and "turnout"), or
 // -1.
 func (a *analysis) termIndex(h, h4 uint64) int {
+	if !a.filter[h&0xff] && (h4 == 0 || !a.filter4[h4&0xff]) {
+		return -1
+	}
 	soft := -1
 	for t := range a.terms {
 		if a.terms[t].h == h {
@@ -423,4 +420,15 @@ func (a *analysis) checkNames() {
 		}
 		t = u + 1
 	}
+}
+
+// clauseBreak reports whether the text between two words ends a clause.
+func clauseBreak(between string) bool {
+	for i := 0; i < len(between); i++ {
+		switch between[i] {
+		case ',', ';', ':', '(', ')':
+			return true
+		}
+	}
+	return false
 }
