@@ -28,6 +28,8 @@ var featureNames = []string{
 	"negation",       // the claim and its best passage disagree on negation
 	"clause_min",     // the least share of a clause's content the source has
 	"missing_words",  // log of the content words the source lacks
+	"sentence_best",  // the largest share of the claim's content in one sentence
+	"words_best",     // the largest share of its words, unweighted, in one passage
 }
 
 // features returns the feature vector of a, in the order of featureNames.
@@ -110,7 +112,8 @@ func (a *analysis) features() []float64 {
 		b2f(a.nums > 0), ratio(a.numsBad, a.nums), b2f(a.numsBad > 0), b2f(a.conflicts > 0),
 		ratio(a.namesBad, a.names), float64(a.quotesExact), float64(a.quotesMis+a.quotes-a.quotesExact-a.quotesMis),
 		b2f(negMismatch),
-		a.clauseMin(), math.Log1p(float64(len(a.terms)-words)))
+		a.clauseMin(), math.Log1p(float64(len(a.terms)-words)), a.bestSentence(),
+		a.bestWordsWhere(func(term) bool { return true }))
 	return f
 }
 
@@ -253,6 +256,18 @@ func (a *analysis) bestWordsWhere(keep func(term) bool) float64 {
 		}
 		if all > 0 {
 			best = max(best, float64(got)/float64(all))
+		}
+	}
+	return best
+}
+
+// bestSentence returns the largest share of the claim's content that one
+// sentence holds.
+func (a *analysis) bestSentence() float64 {
+	best := 0.0
+	for i := range a.sents {
+		if a.bm25[i] > 0 {
+			best = max(best, a.cover(i, i))
 		}
 	}
 	return best
