@@ -1,8 +1,10 @@
 package verify_test
 
 import (
+	"encoding/json"
 	"hash/fnv"
 	"math"
+	"os"
 	"slices"
 	"testing"
 
@@ -231,4 +233,17 @@ func TestEvalCheckCovid(t *testing.T) {
 	mf1 := macroF1([]string{"SUPPORT", "REFUTE", "NOTENOUGHINFO"}, truth, pred)
 	t.Logf("Check-COVID dev, %d claims: three-class macro-F1 %.3f; supported vs rest balanced accuracy %.3f", len(dev), mf1, sup.bacc())
 	assert.GreaterOrEqual(t, mf1, 0.28)
+}
+
+// TestModelReproducible checks that "go run ./claims/verify/train" would
+// write the shipped model.json byte for byte.
+func TestModelReproducible(t *testing.T) {
+	dir := loadData(t)
+	items, err := claimdata.Training(dir)
+	require.NoError(t, err)
+	b, err := json.MarshalIndent(verify.Train(claimdata.Examples(items)), "", " ")
+	require.NoError(t, err)
+	shipped, err := os.ReadFile("model.json")
+	require.NoError(t, err)
+	assert.Equal(t, string(shipped), string(append(b, '\n')))
 }

@@ -3,7 +3,6 @@ package verify
 import (
 	"math"
 	"net/url"
-	"slices"
 	"strings"
 
 	"github.com/citecheck/citecheck/sources"
@@ -215,17 +214,4 @@ func fragmentURL(base, passage string) string {
 		}
 	}
 	return base + "#:~:text=" + dir
-}
-
-// sortEvidence orders evidence best first, earlier first among equals.
-func sortEvidence(ev []Evidence) {
-	slices.SortStableFunc(ev, func(a, b Evidence) int {
-		switch {
-		case a.Score > b.Score:
-			return -1
-		case a.Score < b.Score:
-			return 1
-		}
-		return a.Span.Start - b.Span.Start
-	})
 }
