@@ -73,7 +73,7 @@ func analyse(c Claim, s Source) *analysis {
 	a.collectTerms(c, ctoks)
 
 	a.sents = splitSentences(s.Text)
-	stoks := tokenize(make([]token, 0, len(s.Text)/6+1), s.Text)
+	var buf []token // the words of one sentence, reused
 	n := len(a.sents)
 	nt := len(a.terms)
 	a.present = make([][]bool, n)
@@ -86,14 +86,11 @@ func analyse(c Claim, s Source) *analysis {
 	counts := make([]uint16, n*nt)
 	lens := make([]int, n)
 	df := make([]int, nt)
-	k := 0
 	var total int
 	for i, sp := range a.sents {
 		a.present[i] = flat[i*nt : (i+1)*nt : (i+1)*nt]
 		prev := -1
-		for k < len(stoks) && stoks[k].start < sp.Start {
-			k++
-		}
+		buf = tokenize(buf[:0], s.Text[sp.Start:sp.End])
 		// A negation counts when its clause holds some of the claim: "no
 		// safety concerns" says nothing of a claim about efficacy.
 		clauseNeg, clauseTerms := false, 0
@@ -104,8 +101,9 @@ func analyse(c Claim, s Source) *analysis {
 			clauseNeg, clauseTerms = false, 0
 		}
 		lastEnd := sp.Start
-		for ; k < len(stoks) && stoks[k].end <= sp.End; k++ {
-			tk := stoks[k]
+		for _, tk := range buf {
+			tk.start += sp.Start
+			tk.end += sp.Start
 			if tk.conj || clauseBreak(s.Text[lastEnd:tk.start]) {
 				endClause()
 			}
