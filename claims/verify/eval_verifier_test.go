@@ -231,6 +231,11 @@ func TestEvalCheckCovid(t *testing.T) {
 		sup.add(it.Supported(), r.Verdict == verify.Supported)
 	}
 	mf1 := macroF1([]string{"SUPPORT", "REFUTE", "NOTENOUGHINFO"}, truth, pred)
+	conf := map[[2]string]int{}
+	for k := range truth {
+		conf[[2]string{truth[k], pred[k]}]++
+	}
+	t.Logf("confusion (truth, predicted): %v", conf)
 	t.Logf("Check-COVID dev, %d claims: three-class macro-F1 %.3f; supported vs rest balanced accuracy %.3f", len(dev), mf1, sup.bacc())
 	assert.GreaterOrEqual(t, mf1, 0.28)
 }
