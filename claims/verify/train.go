@@ -82,20 +82,18 @@ func Train(examples []TrainingExample) *Model {
 	return m
 }
 
-// fitLogistic fits weights (bias last) by gradient descent on the
-// class-balanced log loss with an L2 penalty.
+// fitLogistic fits weights (bias last) by gradient descent on the log
+// loss with an L2 penalty.
 func fitLogistic(x [][]float64, y []float64) []float64 {
 	if len(x) == 0 {
 		return nil
 	}
 	d := len(x[0])
 	w := make([]float64, d+1)
-	var pos float64
-	for _, v := range y {
-		pos += v
-	}
-	neg := float64(len(y)) - pos
-	wPos, wNeg := 0.5*float64(len(y))/math.Max(pos, 1), 0.5*float64(len(y))/math.Max(neg, 1)
+	// Unweighted log loss, so that the probabilities stay calibrated to
+	// the training prior; the thresholds, not the weights, balance the
+	// classes.
+	wPos, wNeg := 1.0, 1.0
 	const (
 		steps = 3000
 		rate  = 0.5

@@ -29,6 +29,10 @@ type Item struct {
 	// Gold holds the spans in Source.Text of the sentences people marked
 	// as evidence (any of WiCE's alternative sets), if any.
 	Gold []verify.Span
+	// PartialOnly marks a claim of a set that holds only partially
+	// supported claims: it trains the related model but not the support
+	// model, whose probabilities would otherwise learn that set's prior.
+	PartialOnly bool
 }
 
 // Supported reports whether the label says the source fully supports
@@ -185,6 +189,11 @@ func Training(dir string) ([]Item, error) {
 		if err != nil {
 			return nil, err
 		}
+		if strings.Contains(f, "non_supported") {
+			for i := range items {
+				items[i].PartialOnly = true
+			}
+		}
 		all = append(all, items...)
 	}
 	items, err := CheckCovid(dir, "train/covidCheck_train_composed+extracted.json")
@@ -219,6 +228,9 @@ func Examples(items []Item) []verify.TrainingExample {
 					e.Supported, e.Related = 1, 1
 				case "partially_supported":
 					e.Supported, e.Related = 0, 1
+					if it.PartialOnly {
+						e.Supported = -1
+					}
 				case "not_supported":
 					e.Supported, e.Related = 0, 0
 				}
