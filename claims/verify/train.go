@@ -30,8 +30,10 @@ type TrainingExample struct {
 // Train fits the logistic models of a Model to examples: standardised
 // features, L2-regularised, full-batch gradient descent from zero for a
 // fixed number of steps, so the result depends only on the examples and
-// their order. The thresholds maximise balanced accuracy on the examples
-// themselves.
+// their order. The support and related thresholds are the models' base
+// rates (for a calibrated probability, the threshold that weighs the two
+// kinds of error equally); the contradiction threshold maximises balanced
+// accuracy on the examples themselves.
 func Train(examples []TrainingExample) *Model {
 	n := len(featureNames)
 	m := &Model{Features: FeatureNames(), Mean: make([]float64, n), Scale: make([]float64, n)}
@@ -72,10 +74,10 @@ func Train(examples []TrainingExample) *Model {
 	}
 	x, y := label(func(e TrainingExample) int { return e.Supported })
 	m.Supported = fitLogistic(x, y)
-	m.SupThreshold = bestThreshold(x, y, m.Supported)
+	m.SupThreshold = baseRate(y)
 	x, y = label(func(e TrainingExample) int { return e.Related })
 	m.Any = fitLogistic(x, y)
-	m.AnyThreshold = bestThreshold(x, y, m.Any)
+	m.AnyThreshold = baseRate(y)
 	x, y = label(func(e TrainingExample) int { return e.Refuted })
 	m.Contradicted = fitLogistic(x, y)
 	m.ConThreshold = bestThreshold(x, y, m.Contradicted)
@@ -159,4 +161,14 @@ func bestThreshold(x [][]float64, y []float64, w []float64) float64 {
 // supported) and P(contradicted) for a feature vector.
 func (m *Model) Predict(features []float64) (supported, related, contradicted float64) {
 	return m.predict(features)
+}
+
+// baseRate returns the share of positives in y, rounded to 0.01: for a
+// calibrated probability, the threshold that balances the two errors.
+func baseRate(y []float64) float64 {
+	var s float64
+	for _, v := range y {
+		s += v
+	}
+	return math.Round(100*s/math.Max(1, float64(len(y)))) / 100
 }
