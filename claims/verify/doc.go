@@ -94,8 +94,9 @@
 // the claim but not in the best passage's clauses about it, or the
 // reverse; the least-backed clause — go to logistic models whose weights
 // are embedded (model.json). P(supported), fitted on WiCE's labelled
-// claims, is Result.Score; P(related) separates partially supported from
-// not supported; P(refuted), fitted on Check-COVID, flags a negation as a
+// claims with the unweighted log loss so that it stays calibrated, is
+// Result.Score, and its threshold is the share of WiCE's claims that are
+// supported; P(related) separates partially supported from not supported; P(refuted), fitted on Check-COVID, flags a negation as a
 // contradiction. "go run ./claims/verify/train" refits them on
 // ../shared/data and reproduces model.json byte for byte; TestEvalWiCE
 // and TestEvalCheckCovid measure them by grouped cross-validation and on
