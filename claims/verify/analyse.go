@@ -27,6 +27,10 @@ type analysis struct {
 
 	windows []window // the evidence, best first
 
+	// filter and filter4 hold the low bytes of the terms' hashes, so that
+	// most words of a source are ruled out with one lookup.
+	filter, filter4 [256]bool
+
 	claimQuotes []Quote
 	claimQty    []Quantity
 
@@ -40,9 +44,9 @@ type analysis struct {
 
 // term is a content word of the claim.
 type term struct {
-	h    uint64
-	h4   uint64
-	idf  float64
+	h      uint64
+	h4     uint64
+	idf    float64
 	name   bool
 	quoted bool // inside a quotation of the claim
 	qty    bool // inside a figure of the claim, checked as a quantity
@@ -69,7 +73,7 @@ func analyse(c Claim, s Source) *analysis {
 	a.collectTerms(c, ctoks)
 
 	a.sents = splitSentences(s.Text)
-	stoks := tokenize(make([]token, 0, len(s.Text)/6+1), s.Text)
+	var buf []token // the words of one sentence, reused
 	n := len(a.sents)
 	nt := len(a.terms)
 	a.present = make([][]bool, n)
@@ -79,17 +83,14 @@ func analyse(c Claim, s Source) *analysis {
 	a.bm25 = make([]float64, n)
 	a.bonus = make([]float64, n)
 	a.inSrc = make([]bool, nt)
-	tf := make([]int, nt)
+	counts := make([]uint16, n*nt)
 	lens := make([]int, n)
 	df := make([]int, nt)
-	k := 0
 	var total int
 	for i, sp := range a.sents {
 		a.present[i] = flat[i*nt : (i+1)*nt : (i+1)*nt]
 		prev := -1
-		for k < len(stoks) && stoks[k].start < sp.Start {
-			k++
-		}
+		buf = tokenize(buf[:0], s.Text[sp.Start:sp.End])
 		// A negation counts when its clause holds some of the claim: "no
 		// safety concerns" says nothing of a claim about efficacy.
 		clauseNeg, clauseTerms := false, 0
@@ -100,14 +101,14 @@ func analyse(c Claim, s Source) *analysis {
 			clauseNeg, clauseTerms = false, 0
 		}
 		lastEnd := sp.Start
-		for ; k < len(stoks) && stoks[k].end <= sp.End; k++ {
-			tk := stoks[k]
-			w := strings.ToLower(s.Text[tk.start:tk.end])
-			if strings.ContainsAny(s.Text[lastEnd:tk.start], ",;:()") || w == "and" || w == "but" || w == "while" || w == "whereas" {
+		for _, tk := range buf {
+			tk.start += sp.Start
+			tk.end += sp.Start
+			if tk.conj || clauseBreak(s.Text[lastEnd:tk.start]) {
 				endClause()
 			}
 			lastEnd = tk.end
-			if negation(w) {
+			if tk.neg {
 				clauseNeg = true
 			}
 			if tk.stop {
@@ -117,6 +118,9 @@ func analyse(c Claim, s Source) *analysis {
 			t := a.termIndex(tk.h, tk.h4)
 			if t >= 0 {
 				clauseTerms++
+				if c := &counts[i*nt+t]; *c < 0xffff {
+					*c++
+				}
 			}
 			if t >= 0 {
 				if !a.present[i][t] {
@@ -145,25 +149,8 @@ func analyse(c Claim, s Source) *analysis {
 	}
 	if n > 0 {
 		avg := float64(total)/float64(n) + 1
-		// tf per sentence: count again only for sentences with a term.
-		k = 0
-		for i, sp := range a.sents {
-			any := false
-			for _, p := range a.present[i] {
-				any = any || p
-			}
-			if !any {
-				continue
-			}
-			clear(tf)
-			for k < len(stoks) && stoks[k].start < sp.Start {
-				k++
-			}
-			for j := k; j < len(stoks) && stoks[j].end <= sp.End; j++ {
-				if t := a.termIndex(stoks[j].h, stoks[j].h4); t >= 0 && !stoks[j].stop {
-					tf[t]++
-				}
-			}
+		for i := range a.sents {
+			tf := counts[i*nt : (i+1)*nt]
 			norm := bm25K1 * (1 - bm25B + bm25B*float64(lens[i])/avg)
 			for t, f := range tf {
 				if f > 0 {
@@ -173,9 +160,7 @@ func analyse(c Claim, s Source) *analysis {
 		}
 	}
 	for _, tk := range ctoks {
-		if negation(strings.ToLower(c.Text[tk.start:tk.end])) {
-			a.claimNeg = true
-		}
+		a.claimNeg = a.claimNeg || tk.neg
 	}
 	a.checkQuotes()
 	a.checkNames()
@@ -215,6 +200,10 @@ func (a *analysis) collectTerms(c Claim, ctoks []token) {
 			}
 			a.terms = append(a.terms, term{h: tk.h, h4: tk.h4, name: name, quoted: quoted, qty: inQty, span: Span{Start: tk.start, End: tk.end}})
 			t = len(a.terms) - 1
+			a.filter[tk.h&0xff] = true
+			if tk.h4 != 0 && !name {
+				a.filter4[tk.h4&0xff] = true
+			}
 		}
 		if prev >= 0 && prev != t && len(a.bigrams) < 64 {
 			a.bigrams = append(a.bigrams, [2]int{prev, t})
@@ -225,9 +214,12 @@ func (a *analysis) collectTerms(c Claim, ctoks []token) {
 }
 
 // termIndex returns the claim's term with hash h, or else one whose stem
-// begins with the same four letters as h4's ("turned" and "turnout"), or
+// begins with the same four letters (h4) ("turned" and "turnout"), or
 // -1.
 func (a *analysis) termIndex(h, h4 uint64) int {
+	if !a.filter[h&0xff] && (h4 == 0 || !a.filter4[h4&0xff]) {
+		return -1
+	}
 	soft := -1
 	for t := range a.terms {
 		if a.terms[t].h == h {
@@ -426,4 +418,15 @@ func (a *analysis) checkNames() {
 		}
 		t = u + 1
 	}
+}
+
+// clauseBreak reports whether the text between two words ends a clause.
+func clauseBreak(between string) bool {
+	for i := 0; i < len(between); i++ {
+		switch between[i] {
+		case ',', ';', ':', '(', ')':
+			return true
+		}
+	}
+	return false
 }

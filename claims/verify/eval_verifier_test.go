@@ -1,8 +1,10 @@
 package verify_test
 
 import (
+	"encoding/json"
 	"hash/fnv"
 	"math"
+	"os"
 	"slices"
 	"testing"
 
@@ -132,7 +134,8 @@ func loadData(t *testing.T) string {
 // TestEvalWiCE scores the verifier on WiCE's dev claims (each against the
 // whole page it cites) by grouped 5-fold cross-validation: each fold is
 // scored by a model trained on the other four folds, WiCE's
-// non-supported-token claims and Check-COVID's train claims, with claims
+// non-supported-token claims and (for the contradiction model only)
+// Check-COVID's train claims, with claims
 // of one Wikipedia article always in one fold. Nothing is tuned on the
 // fold scored: the thresholds come from the training folds. Run with -v
 // for the figures.
@@ -187,12 +190,28 @@ func TestEvalWiCE(t *testing.T) {
 	bacc, f1, auc := sup.bacc(), sup.f1(), auroc(scores, labels)
 	mf1 := macroF1([]string{"supported", "partially_supported", "not_supported"}, truth, pred)
 	hit5 := float64(hits) / float64(withGold)
+	// Calibration: the Brier score, and the mean Score against the share
+	// supported.
+	var brier, meanScore, rate float64
+	for k := range scores {
+		y := 0.0
+		if labels[k] {
+			y = 1
+		}
+		brier += (scores[k] - y) * (scores[k] - y)
+		meanScore += scores[k]
+		rate += y
+	}
+	n := float64(len(scores))
+	t.Logf("calibration: Brier %.3f (%.3f for the constant base rate); mean Score %.3f, share supported %.3f",
+		brier/n, rate/n*(1-rate/n), meanScore/n, rate/n)
 	t.Logf("WiCE dev, %d claims, grouped %d-fold CV: supported vs rest balanced accuracy %.3f, F1(supported) %.3f, AUROC %.3f; three-class macro-F1 %.3f; evidence hit@5 %.3f (%d of %d claims with gold sentences)",
 		len(dev), folds, bacc, f1, auc, mf1, hit5, hits, withGold)
 	// Floors a little under what was measured, so that a regression fails.
-	assert.GreaterOrEqual(t, bacc, 0.60)
-	assert.GreaterOrEqual(t, auc, 0.65)
-	assert.GreaterOrEqual(t, hit5, 0.80)
+	assert.GreaterOrEqual(t, bacc, 0.64)
+	assert.GreaterOrEqual(t, auc, 0.75)
+	assert.LessOrEqual(t, brier/n, 0.19)
+	assert.GreaterOrEqual(t, hit5, 0.95)
 }
 
 // hit reports whether some evidence passage overlaps a gold sentence.
@@ -208,9 +227,10 @@ func hit(ev []verify.Evidence, gold []verify.Span) bool {
 }
 
 // TestEvalCheckCovid scores the verifier on Check-COVID's dev claims
-// (against the abstract each cites), with a model trained on the shipped
-// training set (WiCE and Check-COVID train; no dev paper is in train).
-// Supported is SUPPORT, contradicted REFUTE, anything else NOTENOUGHINFO.
+// (against the abstract each cites), with a model trained as the shipped
+// one is (support models on WiCE, the contradiction model on Check-COVID
+// train; no dev paper is in train). Supported is SUPPORT, contradicted
+// REFUTE, anything else NOTENOUGHINFO.
 func TestEvalCheckCovid(t *testing.T) {
 	dir := loadData(t)
 	items, err := claimdata.Training(dir)
@@ -227,6 +247,24 @@ func TestEvalCheckCovid(t *testing.T) {
 		sup.add(it.Supported(), r.Verdict == verify.Supported)
 	}
 	mf1 := macroF1([]string{"SUPPORT", "REFUTE", "NOTENOUGHINFO"}, truth, pred)
+	conf := map[[2]string]int{}
+	for k := range truth {
+		conf[[2]string{truth[k], pred[k]}]++
+	}
+	t.Logf("confusion (truth, predicted): %v", conf)
 	t.Logf("Check-COVID dev, %d claims: three-class macro-F1 %.3f; supported vs rest balanced accuracy %.3f", len(dev), mf1, sup.bacc())
-	assert.GreaterOrEqual(t, mf1, 0.25)
+	assert.GreaterOrEqual(t, mf1, 0.28)
+}
+
+// TestModelReproducible checks that "go run ./claims/verify/train" would
+// write the shipped model.json byte for byte.
+func TestModelReproducible(t *testing.T) {
+	dir := loadData(t)
+	items, err := claimdata.Training(dir)
+	require.NoError(t, err)
+	b, err := json.MarshalIndent(verify.Train(claimdata.Examples(items)), "", " ")
+	require.NoError(t, err)
+	shipped, err := os.ReadFile("model.json")
+	require.NoError(t, err)
+	assert.Equal(t, string(shipped), string(append(b, '\n')))
 }

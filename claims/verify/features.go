@@ -28,6 +28,8 @@ var featureNames = []string{
 	"negation",       // the claim and its best passage disagree on negation
 	"clause_min",     // the least share of a clause's content the source has
 	"missing_words",  // log of the content words the source lacks
+	"sentence_best",  // the largest share of the claim's content in one sentence
+	"words_best",     // the largest share of its words, unweighted, in one passage
 }
 
 // features returns the feature vector of a, in the order of featureNames.
@@ -105,20 +107,13 @@ func (a *analysis) features() []float64 {
 		}
 		return 0
 	}
-	negMismatch := false
-	if len(a.windows) > 0 {
-		w := a.windows[0]
-		srcNeg := false
-		for i := w.from; i <= w.to; i++ {
-			srcNeg = srcNeg || a.neg[i]
-		}
-		negMismatch = srcNeg != a.claimNeg
-	}
+	negMismatch := a.negMismatch()
 	f = append(f, best, top, all, wordsAll, math.Log1p(missIDF), bm, pairsAll, pairsBest,
 		b2f(a.nums > 0), ratio(a.numsBad, a.nums), b2f(a.numsBad > 0), b2f(a.conflicts > 0),
 		ratio(a.namesBad, a.names), float64(a.quotesExact), float64(a.quotesMis+a.quotes-a.quotesExact-a.quotesMis),
 		b2f(negMismatch),
-		a.clauseMin(), math.Log1p(float64(len(a.terms)-words)))
+		a.clauseMin(), math.Log1p(float64(len(a.terms)-words)), a.bestSentence(),
+		a.bestWordsWhere(func(term) bool { return true }))
 	return f
 }
 
@@ -199,11 +194,17 @@ func (a *analysis) bestCover() float64 {
 // bestCoverUnquoted returns the share of the claim's content outside its
 // quotations that its best passage holds.
 func (a *analysis) bestCoverUnquoted() float64 {
+	return a.bestCoverWhere(func(t term) bool { return !t.quoted })
+}
+
+// bestCoverWhere returns the share of the claim's content, counting the
+// words keep keeps, that its best passage holds.
+func (a *analysis) bestCoverWhere(keep func(term) bool) float64 {
 	best := 0.0
 	for _, w := range a.windows {
 		var got, all float64
 		for t, tm := range a.terms {
-			if tm.quoted {
+			if !keep(tm) {
 				continue
 			}
 			all += tm.idf
@@ -216,6 +217,57 @@ func (a *analysis) bestCoverUnquoted() float64 {
 		}
 		if all > 0 {
 			best = max(best, got/all)
+		}
+	}
+	return best
+}
+
+// negMismatch reports whether the claim and its best passage disagree on
+// negation.
+func (a *analysis) negMismatch() bool {
+	if len(a.windows) == 0 {
+		return false
+	}
+	w := a.windows[0]
+	srcNeg := false
+	for i := w.from; i <= w.to; i++ {
+		srcNeg = srcNeg || a.neg[i]
+	}
+	return srcNeg != a.claimNeg
+}
+
+// bestWordsWhere returns the largest share of the claim's content words
+// that keep keeps, unweighted, that one passage holds.
+func (a *analysis) bestWordsWhere(keep func(term) bool) float64 {
+	best := 0.0
+	for _, w := range a.windows {
+		got, all := 0, 0
+		for t, tm := range a.terms {
+			if !keep(tm) {
+				continue
+			}
+			all++
+			for i := w.from; i <= w.to; i++ {
+				if a.present[i][t] {
+					got++
+					break
+				}
+			}
+		}
+		if all > 0 {
+			best = max(best, float64(got)/float64(all))
+		}
+	}
+	return best
+}
+
+// bestSentence returns the largest share of the claim's content that one
+// sentence holds.
+func (a *analysis) bestSentence() float64 {
+	best := 0.0
+	for i := range a.sents {
+		if a.bm25[i] > 0 {
+			best = max(best, a.cover(i, i))
 		}
 	}
 	return best

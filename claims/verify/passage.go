@@ -106,9 +106,11 @@ func abbreviation(text string, i int) bool {
 // token is a word of a text, lowercased, stemmed and hashed.
 type token struct {
 	h          uint64
-	h4         uint64 // hash of the stem's first four bytes, 0 when shorter
+	h4         uint64 // hash of the word's first four bytes lowercased, 0 when shorter or a figure
 	start, end int
 	stop       bool // a function word
+	neg        bool // a negation
+	conj       bool // a conjunction that starts a clause
 	upper      bool // written with a capital initial
 }
 
@@ -168,13 +170,19 @@ func tokenize(dst []token, text string) []token {
 			i += n
 		}
 	done:
-		stop := stopWord(string(b))
-		w := stem(b)
 		var h4 uint64
-		if len(w) >= 4 {
-			h4 = hashBytes(w[:4])
+		if len(b) >= 4 && !isDigit(b[0]) {
+			h4 = hashBytes(b[:4])
 		}
-		dst = append(dst, token{h: hashBytes(w), h4: h4, start: start, end: i, stop: stop, upper: upper})
+		stop := stopWord(string(b))
+		neg := negation(string(b))
+		conj := false
+		switch string(b) {
+		case "and", "but", "while", "whereas":
+			conj = true
+		}
+		w := stem(b)
+		dst = append(dst, token{h: hashBytes(w), h4: h4, start: start, end: i, stop: stop, neg: neg, conj: conj, upper: upper})
 	}
 	return dst
 }

@@ -16,11 +16,12 @@ func FeatureNames() []string { return slices.Clone(featureNames) }
 type TrainingExample struct {
 	// Features is what Features returned for the claim and source.
 	Features []float64
-	// Supported: the source fully supports the claim.
-	Supported bool
-	// Related: the source supports the claim fully or in part, or refutes
-	// it.
-	Related bool
+	// Supported is 1 when the source fully supports the claim, 0 when it
+	// does not, -1 when the example is left out of the support model.
+	Supported int
+	// Related is 1 when the source supports the claim fully or in part,
+	// 0 when it does not, -1 when left out.
+	Related int
 	// Refuted is 1 when the source refutes the claim, 0 when it supports
 	// it, -1 when unknown (left out of the contradiction model).
 	Refuted int
@@ -29,8 +30,10 @@ type TrainingExample struct {
 // Train fits the logistic models of a Model to examples: standardised
 // features, L2-regularised, full-batch gradient descent from zero for a
 // fixed number of steps, so the result depends only on the examples and
-// their order. The thresholds maximise balanced accuracy on the examples
-// themselves.
+// their order. The support and related thresholds are the models' base
+// rates (for a calibrated probability, the threshold that weighs the two
+// kinds of error equally); the contradiction threshold maximises balanced
+// accuracy on the examples themselves.
 func Train(examples []TrainingExample) *Model {
 	n := len(featureNames)
 	m := &Model{Features: FeatureNames(), Mean: make([]float64, n), Scale: make([]float64, n)}
@@ -69,38 +72,30 @@ func Train(examples []TrainingExample) *Model {
 		}
 		return x, y
 	}
-	b2i := func(b bool) int {
-		if b {
-			return 1
-		}
-		return 0
-	}
-	x, y := label(func(e TrainingExample) int { return b2i(e.Supported) })
+	x, y := label(func(e TrainingExample) int { return e.Supported })
 	m.Supported = fitLogistic(x, y)
-	m.SupThreshold = bestThreshold(x, y, m.Supported)
-	x, y = label(func(e TrainingExample) int { return b2i(e.Related) })
+	m.SupThreshold = baseRate(y)
+	x, y = label(func(e TrainingExample) int { return e.Related })
 	m.Any = fitLogistic(x, y)
-	m.AnyThreshold = bestThreshold(x, y, m.Any)
+	m.AnyThreshold = baseRate(y)
 	x, y = label(func(e TrainingExample) int { return e.Refuted })
 	m.Contradicted = fitLogistic(x, y)
 	m.ConThreshold = bestThreshold(x, y, m.Contradicted)
 	return m
 }
 
-// fitLogistic fits weights (bias last) by gradient descent on the
-// class-balanced log loss with an L2 penalty.
+// fitLogistic fits weights (bias last) by gradient descent on the log
+// loss with an L2 penalty.
 func fitLogistic(x [][]float64, y []float64) []float64 {
 	if len(x) == 0 {
 		return nil
 	}
 	d := len(x[0])
 	w := make([]float64, d+1)
-	var pos float64
-	for _, v := range y {
-		pos += v
-	}
-	neg := float64(len(y)) - pos
-	wPos, wNeg := 0.5*float64(len(y))/math.Max(pos, 1), 0.5*float64(len(y))/math.Max(neg, 1)
+	// Unweighted log loss, so that the probabilities stay calibrated to
+	// the training prior; the thresholds, not the weights, balance the
+	// classes.
+	wPos, wNeg := 1.0, 1.0
 	const (
 		steps = 3000
 		rate  = 0.5
@@ -166,4 +161,14 @@ func bestThreshold(x [][]float64, y []float64, w []float64) float64 {
 // supported) and P(contradicted) for a feature vector.
 func (m *Model) Predict(features []float64) (supported, related, contradicted float64) {
 	return m.predict(features)
+}
+
+// baseRate returns the share of positives in y, rounded to 0.01: for a
+// calibrated probability, the threshold that balances the two errors.
+func baseRate(y []float64) float64 {
+	var s float64
+	for _, v := range y {
+		s += v
+	}
+	return math.Round(100*s/math.Max(1, float64(len(y)))) / 100
 }

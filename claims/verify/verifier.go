@@ -3,7 +3,6 @@ package verify
 import (
 	"math"
 	"net/url"
-	"slices"
 	"strings"
 
 	"github.com/citecheck/citecheck/sources"
@@ -115,11 +114,15 @@ const minAboutCover = 0.4
 // content words), applied after the model: below minRelatedCover the
 // source is not about the claim; at minPartialCover it backs a part of it
 // at least; a supported claim has every clause at least minClauseCover
-// backed somewhere in the source.
+// backed somewhere in the source; a passage with minFullCover of its
+// content words (unweighted, figures aside), the
+// source lacking none of the claim's figures, names and quotations,
+// supports it.
 const (
 	minRelatedCover = 0.2
 	minPartialCover = 0.5
 	minClauseCover  = 0.1
+	minFullCover    = 0.7
 )
 
 // maxEvidence bounds Result.Evidence.
@@ -145,7 +148,8 @@ func (m *Model) Verify(c Claim, s Source) Result {
 	switch {
 	case a.contradiction() && about:
 		r.Verdict = Contradicted
-	case len(m.Contradicted) > 0 && pCon >= m.ConThreshold && about:
+	case len(m.Contradicted) > 0 && pCon >= m.ConThreshold && about && a.negMismatch():
+		// A negation the model weighs as a refutation.
 		r.Verdict = Contradicted
 	case pSup >= m.SupThreshold:
 		r.Verdict = Supported
@@ -159,6 +163,10 @@ func (m *Model) Verify(c Claim, s Source) Result {
 	case r.Verdict != Contradicted && cover < minRelatedCover:
 		// Nothing of the claim is in the source.
 		r.Verdict = NotSupported
+	case (r.Verdict == PartiallySupported || r.Verdict == NotSupported) && len(a.missing) == 0 && a.bestWordsWhere(func(t term) bool { return !t.qty }) >= minFullCover:
+		// One passage holds the claim's content words, and the source
+		// every figure, name and quotation: it says what the claim says.
+		r.Verdict = Supported
 	case r.Verdict == Supported && a.clauseMin() < minClauseCover:
 		// A clause of the claim is hardly in the source at all.
 		r.Verdict = PartiallySupported
@@ -206,17 +214,4 @@ func fragmentURL(base, passage string) string {
 		}
 	}
 	return base + "#:~:text=" + dir
-}
-
-// sortEvidence orders evidence best first, earlier first among equals.
-func sortEvidence(ev []Evidence) {
-	slices.SortStableFunc(ev, func(a, b Evidence) int {
-		switch {
-		case a.Score > b.Score:
-			return -1
-		case a.Score < b.Score:
-			return 1
-		}
-		return a.Span.Start - b.Span.Start
-	})
 }

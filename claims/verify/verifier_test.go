@@ -6,6 +6,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -147,4 +148,21 @@ func TestVerifyEmpty(t *testing.T) {
 		assert.Equal(t, NotSupported, r.Verdict)
 		checkResult(t, tt.claim, tt.source, r)
 	}
+}
+
+// TestVerifyConcurrent checks that concurrent calls give the results of
+// sequential ones (run with -race).
+func TestVerifyConcurrent(t *testing.T) {
+	pairs := readPairs(t)
+	want := make([]Result, len(pairs))
+	for i, p := range pairs {
+		want[i] = Verify(Claim{Text: p.Claim}, Source{Text: p.Source})
+	}
+	got := make([]Result, len(pairs))
+	var wg sync.WaitGroup
+	for i, p := range pairs {
+		wg.Go(func() { got[i] = Verify(Claim{Text: p.Claim}, Source{Text: p.Source}) })
+	}
+	wg.Wait()
+	assert.Equal(t, want, got)
 }

@@ -29,6 +29,10 @@ type Item struct {
 	// Gold holds the spans in Source.Text of the sentences people marked
 	// as evidence (any of WiCE's alternative sets), if any.
 	Gold []verify.Span
+	// PartialOnly marks a claim of a set that holds only partially
+	// supported claims: it trains the related model but not the support
+	// model, whose probabilities would otherwise learn that set's prior.
+	PartialOnly bool
 }
 
 // Supported reports whether the label says the source fully supports
@@ -185,6 +189,11 @@ func Training(dir string) ([]Item, error) {
 		if err != nil {
 			return nil, err
 		}
+		if strings.Contains(f, "non_supported") {
+			for i := range items {
+				items[i].PartialOnly = true
+			}
+		}
 		all = append(all, items...)
 	}
 	items, err := CheckCovid(dir, "train/covidCheck_train_composed+extracted.json")
@@ -195,7 +204,12 @@ func Training(dir string) ([]Item, error) {
 }
 
 // Examples returns the training examples of items, features computed in
-// parallel but returned in the items' order.
+// parallel but returned in the items' order. WiCE's claims (Wikipedia
+// against the web pages it cites, the closest to what citecheck checks)
+// train the support models; Check-COVID's SUPPORT and REFUTE claims train
+// the contradiction model, WiCE having no contradictions. Mixing
+// Check-COVID's abstracts into the support models taught them that a
+// short source is a supporting one.
 func Examples(items []Item) []verify.TrainingExample {
 	out := make([]verify.TrainingExample, len(items))
 	var wg sync.WaitGroup
@@ -204,15 +218,23 @@ func Examples(items []Item) []verify.TrainingExample {
 		wg.Go(func() {
 			for k := range next {
 				it := items[k]
-				ref := -1
+				e := verify.TrainingExample{Features: verify.Features(it.Claim, it.Source), Supported: -1, Related: -1, Refuted: -1}
 				switch it.Label {
 				case "REFUTE":
-					ref = 1
+					e.Refuted = 1
 				case "SUPPORT":
-					ref = 0
+					e.Refuted = 0
+				case "supported":
+					e.Supported, e.Related = 1, 1
+				case "partially_supported":
+					e.Supported, e.Related = 0, 1
+					if it.PartialOnly {
+						e.Supported = -1
+					}
+				case "not_supported":
+					e.Supported, e.Related = 0, 0
 				}
-				out[k] = verify.TrainingExample{Features: verify.Features(it.Claim, it.Source),
-					Supported: it.Supported(), Related: it.Related(), Refuted: ref}
+				out[k] = e
 			}
 		})
 	}
