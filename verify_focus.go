@@ -15,7 +15,13 @@ const focusMinText = 3000
 
 // focusMaxShare is the share of a source's text above which a focus is not
 // worth making: the whole text is verified.
-const focusMaxShare = 0.6
+const focusMaxShare = 0.8
+
+// focusBudget is about how much text, in bytes, a focus keeps: the
+// paragraphs richest in the claim's keys, with their neighbours, until it
+// is reached. Eight kilobytes are some forty sentences, far more than the
+// few a claim rests on.
+const focusBudget = 8 << 10
 
 // maxFocusKeys bounds the claim's words looked for in a source.
 const maxFocusKeys = 12
@@ -93,9 +99,11 @@ type focus struct {
 
 // focusedSource returns the paragraphs of the source that have two of the
 // claim's keys or more (one, when the claim has fewer than two or no
-// paragraph has two), with a paragraph either side of each, joined by line
-// breaks; ok is false when the source is short or the focus would keep
-// most of it, and the whole text is verified. Verification reads every
+// paragraph has two), with a paragraph either side of each, those with
+// most keys first up to about focusBudget bytes, in the source's order,
+// joined by line breaks; ok is false when the source is short, no
+// paragraph has a key, or the focus would keep most of it, and the whole
+// text is verified. Verification reads every
 // sentence of its source for every claim; a long page cited by a short
 // sentence is mostly about other things.
 func (x *sourceIndex) focusedSource(claim string) (f focus, ok bool) {
@@ -118,19 +126,29 @@ func (x *sourceIndex) focusedSource(claim string) (f focus, ok bool) {
 			from = x.paraEnd(p) + 1 // one hit is enough in a paragraph
 		}
 	}
-	keep := make([]bool, len(x.paras))
-	for need := min(2, len(keys)); need >= 1; need-- {
-		any := false
+	// The paragraphs with the most keys first (two at least, or one when
+	// none has two), each with a paragraph either side, until
+	// focusBudget bytes are kept.
+	var cands []int
+	for need := min(2, len(keys)); need >= 1 && len(cands) == 0; need-- {
 		for i, m := range masks {
 			if popcount(m) >= need {
-				any = true
-				for j := max(0, i-1); j <= min(len(x.paras)-1, i+1); j++ {
-					keep[j] = true
-				}
+				cands = append(cands, i)
 			}
 		}
-		if any {
+	}
+	slices.SortStableFunc(cands, func(a, b int) int { return popcount(masks[b]) - popcount(masks[a]) })
+	keep := make([]bool, len(x.paras))
+	kept := 0
+	for _, i := range cands {
+		if kept >= focusBudget {
 			break
+		}
+		for j := max(0, i-1); j <= min(len(x.paras)-1, i+1); j++ {
+			if !keep[j] {
+				keep[j] = true
+				kept += x.paraEnd(j) - x.paras[j] + 1
+			}
 		}
 	}
 	var b strings.Builder
