@@ -50,11 +50,11 @@ func (p *Pass) verifyClaims(ctx context.Context) error {
 		slot   int
 		vc     *verify.Claim
 		source verify.Source
-		focus  *focus // the part of source.Text to verify against, if not all of it
+		index  func() *sourceIndex // the source's, made once by the first job that needs it; nil for a short source
 	}
 	var jobs []job
 	readable := map[*resolve.Resolution]bool{} // verifiable, once per source
-	indexes := map[*resolve.Resolution]*sourceIndex{}
+	indexes := map[*resolve.Resolution]func() *sourceIndex{}
 	for i := range p.Claims {
 		s := &p.Claims[i]
 		var vc *verify.Claim
@@ -86,15 +86,11 @@ func (p *Pass) verifyClaims(ctx context.Context) error {
 			s.Support = append(s.Support, Support{Citation: cit.ID, Reference: ref, URL: url})
 			j := job{claim: s, slot: len(s.Support) - 1, vc: vc,
 				source: verify.Source{Text: res.Source.Text, URL: url, Title: res.Source.Title}}
-			if len(res.Source.Text) >= focusMinText {
-				x := indexes[res]
-				if x == nil {
-					x = newSourceIndex(res.Source.Text)
-					indexes[res] = x
+			if text := res.Source.Text; len(text) >= focusMinText {
+				if indexes[res] == nil {
+					indexes[res] = sync.OnceValue(func() *sourceIndex { return newSourceIndex(text) })
 				}
-				if f, ok := x.focusedSource(s.Claim.Text); ok {
-					j.focus = &f
-				}
+				j.index = indexes[res]
 			}
 			jobs = append(jobs, j)
 		}
@@ -109,13 +105,15 @@ func (p *Pass) verifyClaims(ctx context.Context) error {
 					return
 				}
 				j := jobs[i]
-				if j.focus == nil {
-					j.claim.Support[j.slot].Result = verify.Verify(*j.vc, j.source)
-					continue
+				if j.index != nil {
+					if f, ok := j.index().focusedSource(j.vc.Text); ok {
+						src := j.source
+						src.Text = f.text
+						j.claim.Support[j.slot].Result = f.remap(verify.Verify(*j.vc, src), j.source.Text)
+						continue
+					}
 				}
-				src := j.source
-				src.Text = j.focus.text
-				j.claim.Support[j.slot].Result = j.focus.remap(verify.Verify(*j.vc, src), j.source.Text)
+				j.claim.Support[j.slot].Result = verify.Verify(*j.vc, j.source)
 			}
 		})
 	}
