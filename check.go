@@ -44,6 +44,11 @@ type Options struct {
 	// retracted-source) have something to check. Nil means no resolution
 	// and no network at all.
 	Resolver *resolve.Resolver
+	// SkipVerification turns off verifying claims against the text of
+	// their resolved sources (claims/verify), and with it the rules
+	// unsupported-claim, number-mismatch and misquote. Verification runs
+	// only when Resolver is set.
+	SkipVerification bool
 	// Progress, when set, is called after each source is resolved with the
 	// number done and the total, from the goroutine that called Check.
 	Progress func(done, total int)
@@ -78,6 +83,11 @@ func CheckDocument(ctx context.Context, doc *sources.Document, opts Options) (*R
 	if opts.Resolver != nil {
 		if err := p.resolveSources(ctx, opts.Resolver, opts.Progress); err != nil {
 			return nil, err
+		}
+		if !opts.SkipVerification {
+			if err := p.verifyClaims(ctx); err != nil {
+				return nil, err
+			}
 		}
 	}
 	rules := opts.Rules

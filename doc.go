@@ -111,6 +111,20 @@
 // days ([resolve.IsDead]); an offline resolver answers from the cache
 // alone.
 //
+// # Verification
+//
+// With a resolver, each claim is then verified against the readable text
+// of the sources its citations resolve to (a link in or closing its
+// sentence, a DOI written in it, the DOI or URL of the entry its marker
+// points to) with claims/verify: [ClaimSupport.Support] and the report's
+// claims[].support hold the verdict, score, evidence passages (byte spans
+// into the source's text) and what the source lacks, and the rules
+// unsupported-claim, number-mismatch and misquote report on them. A source
+// that failed, answered 401, 402 or 403, or reads as a subscribe or sign-in
+// page gets no verdict. The cache keeps each source's text compressed (at
+// most [resolve.MaxSourceText] bytes), so an offline run verifies too.
+// Options.SkipVerification turns it off.
+//
 // # Corpora
 //
 // [Batch] checks the articles of a corpus (an iterator, typically

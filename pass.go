@@ -78,6 +78,12 @@ type ClaimSupport struct {
 	// article shows.
 	Exhibit string
 
+	// Support holds what verifying the claim against each of its cited
+	// sources gave, one per source with readable text, in the order of
+	// Citations; empty unless sources were resolved and verification is
+	// on (see Options.SkipVerification).
+	Support []Support
+
 	marked bool // one of Citations is a marker into a reference list, not a hyperlink
 }
 

@@ -162,6 +162,9 @@ type Claim struct {
 	// needed"; an uncited-claim finding reports each claim where it is
 	// false.
 	Cited bool `json:"cited"`
+	// Support holds, when sources were resolved and verified, what each
+	// cited source with readable text says of the claim.
+	Support []SourceSupport `json:"support,omitempty"`
 }
 
 // Finding is one problem found, shaped like go/analysis's Diagnostic.

@@ -133,7 +133,7 @@ func (p *Pass) claimEntries() []Claim {
 		c := Claim{ID: s.ID, Text: s.Claim.Text, Kinds: s.Claim.Kinds, Score: s.Claim.Score,
 			Span: p.Locate(s.Claim.Span), Citations: cut(&cits, len(s.Citations)),
 			Links: cut(&links, len(s.Links)), Attributions: cut(&atts, len(s.Claim.Attributions)),
-			Exhibit: s.Exhibit, FirstHand: s.Claim.FirstHand, Cited: s.Cited()}
+			Exhibit: s.Exhibit, FirstHand: s.Claim.FirstHand, Cited: s.Cited(), Support: supportReport(s.Support)}
 		for j, k := range s.Citations {
 			c.Citations[j] = p.Citations[k].ID
 		}

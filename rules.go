@@ -53,7 +53,7 @@ type Rule struct {
 // The source rules report only when sources were resolved
 // (Options.Resolver).
 func DefaultRules() []*Rule {
-	return slices.Concat(citationRules(), claimRules(), sourceRules())
+	return slices.Concat(citationRules(), claimRules(), sourceRules(), verifyRules())
 }
 
 // describe names a citation for a message: its text, with brackets for

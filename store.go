@@ -79,6 +79,20 @@ var storeMigrations = [...]sqlitedb.Migration{
 		PRIMARY KEY (article_id, idx)
 	) WITHOUT ROWID;
 	CREATE INDEX citations_status ON citations (status);`),
+	// 2: what verifying each claim against each of its cited sources gave
+	// (citecheck batch --resolve): claim_idx is claims.idx, idx the
+	// source's place among the claim's, verdict one of claims/verify's.
+	sqlitedb.SQL(`CREATE TABLE support (
+		article_id TEXT NOT NULL,
+		claim_idx  INTEGER NOT NULL,
+		idx        INTEGER NOT NULL,
+		citation   TEXT NOT NULL,
+		url        TEXT NOT NULL,
+		verdict    TEXT NOT NULL,
+		score      REAL NOT NULL,
+		PRIMARY KEY (article_id, claim_idx, idx)
+	) WITHOUT ROWID;
+	CREATE INDEX support_verdict ON support (verdict);`),
 }
 
 // Store keeps batch results in SQLite tables of a database the caller
@@ -194,8 +208,9 @@ func (s *Store) Save(ctx context.Context, results ...BatchResult) error {
 // analysis that feeds it.
 type storeWriter struct {
 	tx                                    *sql.Tx
-	del                                   [3]*sql.Stmt // findings, claims, citations of one article
+	del                                   [4]*sql.Stmt // findings, claims, citations, support of one article
 	articles, findings, claims, citations *rowInserter
+	support                               *rowInserter
 }
 
 // storeChunkRows is how many rows one INSERT statement writes at most.
@@ -210,6 +225,7 @@ func newStoreWriter(tx *sql.Tx) *storeWriter {
 		findings:  newRowInserter(tx, `INSERT INTO findings (article_id, code, severity, line, "column", message) VALUES `, 6),
 		claims:    newRowInserter(tx, `INSERT INTO claims (article_id, idx, text, score, cited) VALUES `, 5),
 		citations: newRowInserter(tx, `INSERT INTO citations (article_id, idx, kind, text, status) VALUES `, 5),
+		support:   newRowInserter(tx, `INSERT INTO support (article_id, claim_idx, idx, citation, url, verdict, score) VALUES `, 7),
 	}
 }
 
@@ -219,14 +235,14 @@ func (w *storeWriter) close() {
 			_ = st.Close()
 		}
 	}
-	for _, ri := range []*rowInserter{w.articles, w.findings, w.claims, w.citations} {
+	for _, ri := range []*rowInserter{w.articles, w.findings, w.claims, w.citations, w.support} {
 		ri.close()
 	}
 }
 
 // flush writes the rows still buffered.
 func (w *storeWriter) flush(ctx context.Context) error {
-	for _, ri := range []*rowInserter{w.articles, w.findings, w.claims, w.citations} {
+	for _, ri := range []*rowInserter{w.articles, w.findings, w.claims, w.citations, w.support} {
 		if err := ri.flush(ctx); err != nil {
 			return err
 		}
@@ -240,7 +256,7 @@ func (w *storeWriter) deleteRows(ctx context.Context, id string) error {
 	if err := w.flush(ctx); err != nil {
 		return err
 	}
-	for i, table := range [...]string{"findings", "claims", "citations"} {
+	for i, table := range [...]string{"findings", "claims", "citations", "support"} {
 		if w.del[i] == nil {
 			st, err := w.tx.PrepareContext(ctx, "DELETE FROM "+table+" WHERE article_id = ?")
 			if err != nil {
@@ -309,6 +325,11 @@ func (w *storeWriter) write(ctx context.Context, r BatchResult, now string) erro
 		cited := len(c.Citations) > 0 || len(c.Links) > 0
 		if err := w.claims.add(ctx, a.ID, i, c.Text, c.Score, cited); err != nil {
 			return err
+		}
+		for j, sup := range c.Support {
+			if err := w.support.add(ctx, a.ID, i, j, sup.Citation, sup.URL, string(sup.Verdict), sup.Score); err != nil {
+				return err
+			}
 		}
 	}
 	for i, c := range rep.Citations {

@@ -59,6 +59,7 @@ var (
 		{"findings", []string{"article_id", "code", "severity", "line", `"column"`, "message"}},
 		{"claims", []string{"article_id", "idx", "text", "score", "cited"}},
 		{"citations", []string{"article_id", "idx", "kind", "text", "status"}},
+		{"support", []string{"article_id", "claim_idx", "idx", "citation", "url", "verdict", "score"}},
 	}
 )
 

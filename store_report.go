@@ -65,6 +65,14 @@ type CorpusStats struct {
 	Claims          int      `json:"claims"`
 	SupportedClaims int      `json:"supported_claims"`
 	SupportedShare  *float64 `json:"supported_share"`
+	// VerifiedClaims are the claims verified against at least one cited
+	// source's text (citecheck batch --resolve), SourceSupportedClaims
+	// those a cited source supports (verdict "supported"), and
+	// SourceSupportShare is SourceSupportedClaims / VerifiedClaims: the
+	// share of claims whose cited source says what they say.
+	VerifiedClaims        int      `json:"verified_claims"`
+	SourceSupportedClaims int      `json:"source_supported_claims"`
+	SourceSupportShare    *float64 `json:"source_support_share"`
 	// Citations are the in-text citations and links, Unresolved those that
 	// match no reference entry, and UnresolvedRate is Unresolved / Citations.
 	Citations      int      `json:"citations"`
@@ -226,6 +234,25 @@ func reportTx(ctx context.Context, tx *sql.Tx, by GroupBy) (*CorpusReport, error
 		return nil, fmt.Errorf("store: report: %w", err)
 	}
 
+	// Claims verified, and supported by a source, per group: a claim counts
+	// once however many sources it cites.
+	err = queryRows(ctx, tx, func(rows *sql.Rows) error {
+		var raw string
+		var st CorpusStats
+		if err := rows.Scan(&raw, &st.VerifiedClaims, &st.SourceSupportedClaims); err != nil {
+			return err
+		}
+		addStats(&group(key(raw)).CorpusStats, st)
+		addStats(&rep.Total, st)
+		return nil
+	}, `SELECT `+keyCol+`, count(*), coalesce(sum(v.supported), 0)
+		FROM (SELECT article_id, claim_idx, max(verdict = 'supported') AS supported
+			FROM support GROUP BY article_id, claim_idx) v
+		JOIN articles a ON a.id = v.article_id GROUP BY 1`)
+	if err != nil {
+		return nil, fmt.Errorf("store: report: %w", err)
+	}
+
 	finishStats(&rep.Total, qualitySum)
 	rep.Codes = sortCodes(codes, rep.Total.Checked)
 	if by == GroupOutlet || by == GroupYear {
@@ -266,6 +293,8 @@ func addStats(s *CorpusStats, o CorpusStats) {
 	s.Checked += o.Checked
 	s.Claims += o.Claims
 	s.SupportedClaims += o.SupportedClaims
+	s.VerifiedClaims += o.VerifiedClaims
+	s.SourceSupportedClaims += o.SourceSupportedClaims
 	s.Citations += o.Citations
 	s.Unresolved += o.Unresolved
 	s.NoReferences += o.NoReferences
@@ -277,6 +306,7 @@ func addStats(s *CorpusStats, o CorpusStats) {
 // finishStats computes the shares and the mean from the counts.
 func finishStats(s *CorpusStats, qualitySum float64) {
 	s.SupportedShare = ratio(float64(s.SupportedClaims), s.Claims)
+	s.SourceSupportShare = ratio(float64(s.SourceSupportedClaims), s.VerifiedClaims)
 	s.UnresolvedRate = ratio(float64(s.Unresolved), s.Citations)
 	s.MeanQuality = ratio(qualitySum, s.Scored)
 }

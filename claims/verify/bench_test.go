@@ -90,3 +90,14 @@ func BenchmarkIndexFindQuote(b *testing.B) {
 		idx.FindQuote(quote)
 	}
 }
+
+// BenchmarkVerify verifies one claim against a source of 5,000 words.
+func BenchmarkVerify(b *testing.B) {
+	src := Source{Text: benchSource(5000), URL: "https://example.org/a"}
+	c := Claim{Text: benchClaim}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(src.Text)))
+	for b.Loop() {
+		Verify(c, src)
+	}
+}

@@ -156,3 +156,49 @@ func TestEvalNumberRuleCheckCovid(t *testing.T) {
 	// date the report rather than the study ("On May 15").
 	assert.GreaterOrEqual(t, precision, 0.60)
 }
+
+// TestEvalNumberRuleVerifier measures the same rule as Verify applies it:
+// a claim whose Result lists a Missing number or date (which keeps it
+// from being supported) is predicted not fully supported. WiCE dev; run
+// with -v for the figures.
+func TestEvalNumberRuleVerifier(t *testing.T) {
+	f, err := os.Open(wiceDev)
+	if err != nil {
+		t.Skipf("WiCE dev claims not found at %s (see ../shared/data/claim-support/README.md): %v", wiceDev, err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
+	var fired, firedRight, conflicts, conflictsRight int
+	for sc.Scan() {
+		var c wiceClaim
+		require.NoError(t, json.Unmarshal(sc.Bytes(), &c))
+		r := Verify(Claim{Text: c.Claim}, Source{Text: strings.Join(c.Evidence, "\n")})
+		number, conflict := false, false
+		for _, m := range r.Missing {
+			if m.Kind == "number" || m.Kind == "date" {
+				number = true
+				conflict = conflict || m.SourceText != ""
+			}
+		}
+		if number {
+			fired++
+			if c.Label != "supported" {
+				firedRight++
+			}
+			assert.NotEqual(t, Supported, r.Verdict)
+		}
+		if conflict {
+			conflicts++
+			if c.Label != "supported" {
+				conflictsRight++
+			}
+		}
+	}
+	require.NoError(t, sc.Err())
+	require.Positive(t, fired)
+	precision := float64(firedRight) / float64(fired)
+	t.Logf("WiCE dev, Verify: a number or date missing on %d claims, %d of them not fully supported: precision %.3f; with another figure in the source's passage (SourceText) on %d, %d rightly",
+		fired, firedRight, precision, conflicts, conflictsRight)
+	assert.GreaterOrEqual(t, precision, 0.93)
+}

@@ -108,3 +108,24 @@ func FuzzFindQuote(f *testing.F) {
 		}
 	})
 }
+
+func FuzzVerify(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s, "The council said 40% of residents backed the plan. "+s)
+	}
+	f.Fuzz(func(t *testing.T, claim, source string) {
+		r := Verify(Claim{Text: claim}, Source{Text: source, URL: "https://x.org/"})
+		if len(r.Evidence) > maxEvidence || r.Score < 0 || r.Score > 1 || math.IsNaN(r.Score) {
+			t.Fatalf("bad result %+v", r)
+		}
+		for _, e := range r.Evidence {
+			checkSpan(t, source, e.Span)
+		}
+		for _, m := range r.Missing {
+			checkSpan(t, claim, m.Span)
+			if m.SourceText != "" {
+				checkSpan(t, source, m.SourceSpan)
+			}
+		}
+	})
+}

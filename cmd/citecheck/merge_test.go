@@ -29,6 +29,7 @@ func dumpTables(t *testing.T, path string, withTimes bool) map[string][]string {
 		"findings":       `SELECT article_id, code, severity, line, "column", message FROM findings ORDER BY 1, 2, 3, 4, 5, 6`,
 		"claims":         `SELECT article_id, idx, text, score, cited FROM claims ORDER BY 1, 2`,
 		"citations":      `SELECT article_id, idx, kind, text, status FROM citations ORDER BY 1, 2`,
+		"support":        `SELECT article_id, claim_idx, idx, citation, url, verdict, score FROM support ORDER BY 1, 2, 3`,
 		"results_schema": `SELECT version FROM results_schema`,
 	}
 	out := map[string][]string{}
@@ -36,7 +37,7 @@ func dumpTables(t *testing.T, path string, withTimes bool) map[string][]string {
 		out[table] = queryStrings(t, db, q)
 	}
 	// A table the queries above miss would go uncompared.
-	assert.ElementsMatch(t, []string{"string:articles", "string:findings", "string:claims", "string:citations", "string:results_schema"},
+	assert.ElementsMatch(t, []string{"string:articles", "string:findings", "string:claims", "string:citations", "string:support", "string:results_schema"},
 		queryStrings(t, db, "SELECT name FROM sqlite_master WHERE type = 'table'"))
 	return out
 }

@@ -177,6 +177,9 @@ func writeReportText(w io.Writer, rep *citecheck.CorpusReport) error {
 	if err := writeTable(w, table, left...); err != nil {
 		return err
 	}
+	if err := writeSupportTable(w, rep); err != nil {
+		return err
+	}
 
 	codes := rep.Codes
 	if rep.By != citecheck.GroupCode && len(codes) > reportTopCodes {

@@ -30,6 +30,7 @@ const usage = `citecheck checks the citations of articles and drafts.
 Usage:
   citecheck check [flags] PATH...   check files, folders or globs (- is standard input)
   citecheck codes                   describe every finding code
+  citecheck verify --claim T SOURCE verify a claim against a source (or PAIRS.jsonl...)
   citecheck batch --db F INPUT...   check a corpus into a results database
   citecheck merge --db F IN...      merge results databases (shards) into F
   citecheck report --db F           print a results database's aggregates
@@ -49,6 +50,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runCheck(ctx, args[1:], stdin, stdout, stderr, nil)
 	case "codes":
 		return runCodes(args[1:], stdout, stderr)
+	case "verify":
+		return runVerify(ctx, args[1:], stdout, stderr, nil)
 	case "batch":
 		return runBatch(ctx, args[1:], stdout, stderr, nil)
 	case "merge":
@@ -77,7 +80,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 
 // commandNames are the subcommands run knows, for suggestions.
 func commandNames() []string {
-	return []string{"check", "codes", "batch", "merge", "report", "prune-cache", "help", "version"}
+	return []string{"check", "codes", "verify", "batch", "merge", "report", "prune-cache", "help", "version"}
 }
 
 // failOnRanks maps --fail-on's values to the rank of the least severe

@@ -2,8 +2,11 @@
 // its sources turned out to be: the reference entry each citation points
 // to, the title, authors, date and publisher the source itself gives, its
 // status (ok, not found, unreachable, retracted) and an archived copy of a
-// dead link, followed by the source findings (broken links, DOIs nobody
-// knows, references that misdescribe their source, retractions).
+// dead link, what the source's text says of the claim (the verifier's
+// verdict, the closest passage and any figure or quotation it gives
+// otherwise), followed by the source findings (broken links, DOIs nobody
+// knows, references that misdescribe their source, retractions, claims
+// their source does not support, figures it gives otherwise, misquotes).
 //
 //	go run ./examples/fact-checker [-cache FILE] [-offline] [-contact EMAIL] ARTICLE
 //
@@ -132,6 +135,9 @@ func printClaims(w io.Writer, r *citecheck.Report) {
 		for _, a := range cl.Attributions {
 			fmt.Fprintf(w, "    attributed to %s\n", a)
 		}
+		for _, sup := range cl.Support {
+			printSupport(w, sup)
+		}
 		if !cl.Cited {
 			fmt.Fprintln(w, "    nothing supports it")
 		}
@@ -141,7 +147,8 @@ func printClaims(w io.Writer, r *citecheck.Report) {
 	for _, f := range r.Findings {
 		switch f.Code {
 		case citecheck.CodeBrokenLink, citecheck.CodeUnreachableSource, citecheck.CodeUnresolvableDOI,
-			citecheck.CodeReferenceMismatch, citecheck.CodeRetractedSource:
+			citecheck.CodeReferenceMismatch, citecheck.CodeRetractedSource,
+			citecheck.CodeUnsupportedClaim, citecheck.CodeNumberMismatch, citecheck.CodeMisquote:
 			sourceFindings = append(sourceFindings, f)
 		}
 	}
@@ -186,4 +193,22 @@ func describeSource(s *resolve.Source, entry string) string {
 		desc += " (archived: " + s.ArchivedURL + ")"
 	}
 	return desc
+}
+
+// printSupport prints what the verifier made of a claim against one of its
+// sources: the verdict, the best passage, and what the claim says that the
+// source gives otherwise or not at all.
+func printSupport(w io.Writer, sup citecheck.SourceSupport) {
+	fmt.Fprintf(w, "    %s says: %s (%.2f)\n", sup.URL, sup.Verdict, sup.Score)
+	if len(sup.Evidence) > 0 {
+		e := sup.Evidence[0]
+		fmt.Fprintf(w, "      closest passage (bytes %d-%d): %q\n", e.Span.Start, e.Span.End, e.Text)
+	}
+	for _, m := range sup.Missing {
+		if m.SourceText != "" {
+			fmt.Fprintf(w, "      %s %q: the source says %q\n", m.Kind, m.Text, m.SourceText)
+		} else {
+			fmt.Fprintf(w, "      %s %q: not in the source\n", m.Kind, m.Text)
+		}
+	}
 }

@@ -26,7 +26,8 @@ func TestFactChecker(t *testing.T) {
 		_, _ = rw.Write([]byte(`<html><head><meta property="og:site_name" content="Bureau of Statistics">` +
 			`<meta name="citation_title" content="Employment Situation, March 2024">` +
 			`<meta name="citation_author" content="Okafor, Chidi"><meta name="citation_publication_date" content="2024-04-05">` +
-			`</head><body><p>Jobs.</p></body></html>`))
+			`</head><body><article><p>Employers added 275,000 jobs in March 2024, the bureau said on Friday.</p>` +
+			`<p>Hiring was strongest in health care and construction.</p></article></body></html>`))
 	})
 	mux.HandleFunc("/survey", func(rw http.ResponseWriter, _ *http.Request) {
 		rw.Header().Set("Content-Type", "text/html")
@@ -58,6 +59,9 @@ func TestFactChecker(t *testing.T) {
 		`    Brandt, 2023 -> ok: "A survey of something else entirely"`,
 		"The unemployment rate rose to 3.9 percent in February.\n    nothing supports it",
 		"[reference-mismatch]",
+		"/jobs says: contradicted",
+		`      number "303,000": the source says "275,000"`,
+		"[number-mismatch]",
 	} {
 		assert.Contains(t, got, want)
 	}

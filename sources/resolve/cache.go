@@ -52,7 +52,8 @@ type CachedSource struct {
 	// URL in sources.URLKey's form). The cache compares keys byte for byte.
 	Key string
 	// Source is what resolving it gave. A cache keeps its metadata, status,
-	// updates and notes; its Text is not kept.
+	// updates, notes and its Text (at most MaxSourceText bytes), so that
+	// claims can be verified against it offline.
 	Source Source
 	// ExpiresAt is when the record goes stale; the Resolver chooses the
 	// time to live. A zero ExpiresAt makes the record stale at once.
@@ -202,8 +203,8 @@ func (c *MemoryCache) GetSource(ctx context.Context, key string) (CachedSource, 
 	return cs, true, nil
 }
 
-// PutSource implements Cache. It stores a copy of cs, without the source's
-// Text.
+// PutSource implements Cache. It stores a copy of cs, its source's Text
+// cut to MaxSourceText bytes.
 func (c *MemoryCache) PutSource(ctx context.Context, cs CachedSource) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("put source: %w", err)
@@ -212,7 +213,7 @@ func (c *MemoryCache) PutSource(ctx context.Context, cs CachedSource) error {
 		return err
 	}
 	cs.Source = *cs.Source.clone()
-	cs.Source.Text = ""
+	cs.Source.Text = clipText(cs.Source.Text, MaxSourceText)
 	cs.Stale = false
 	c.mu.Lock()
 	if c.sources == nil {

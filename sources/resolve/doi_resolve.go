@@ -195,6 +195,9 @@ func (r *Fetcher) readCSLInto(ctx context.Context, s *Source, cnURL string) {
 			return
 		}
 		s.Title, s.Authors, s.Published, s.Publisher, s.Language = m.title, m.authors, m.published, m.publisher, m.language
+		if s.Text == "" {
+			s.Text = m.abstract
+		}
 		if s.FinalURL == "" && (strings.HasPrefix(m.url, "https://") || strings.HasPrefix(m.url, "http://")) {
 			s.FinalURL = m.url
 		}
@@ -212,6 +215,7 @@ func (r *Fetcher) readCSLInto(ctx context.Context, s *Source, cnURL string) {
 // workMeta is bibliographic metadata read from CSL-JSON or Crossref.
 type workMeta struct {
 	title, published, publisher, language, url, doi string
+	abstract                                        string // plain text, JATS markup removed
 	authors                                         []string
 	updates                                         []Update
 }
@@ -331,13 +335,16 @@ type cslItem struct {
 	Language       stringOrList `json:"language"`
 	URL            stringOrList `json:"URL"`
 	DOI            stringOrList `json:"DOI"`
+	// Abstract is the work's abstract where the publisher deposited one,
+	// as JATS XML.
+	Abstract string `json:"abstract"`
 }
 
 // meta converts the item to workMeta.
 func (c *cslItem) meta() workMeta {
 	m := workMeta{
 		title: string(c.Title), publisher: string(c.ContainerTitle), language: string(c.Language),
-		url: string(c.URL), published: c.Issued.String(),
+		url: string(c.URL), published: c.Issued.String(), abstract: abstractText(c.Abstract),
 	}
 	if m.published == "" {
 		m.published = c.Published.String()
@@ -559,6 +566,9 @@ func (r *Fetcher) readCrossrefInto(ctx context.Context, s *Source, apiURL string
 	}
 	if s.Language == "" {
 		s.Language = m.language
+	}
+	if s.Text == "" {
+		s.Text = m.abstract
 	}
 }
 

@@ -11,9 +11,11 @@ package cachetest
 
 import (
 	"context"
+	"strings"
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -107,14 +109,28 @@ func Run(t *testing.T, newCache NewCache) {
 		assert.Empty(t, got.Source.Title)
 	})
 
-	t.Run("text is not kept", func(t *testing.T) {
+	t.Run("text is kept, bounded", func(t *testing.T) {
 		c := newCache(t, NewClock(T0))
-		require.NoError(t, c.PutSource(ctx, resolve.CachedSource{Key: "k",
-			Source: resolve.Source{Status: resolve.StatusOK, Text: "what the page says"}, ExpiresAt: T0.Add(time.Hour)}))
+		long := strings.Repeat("é", resolve.MaxSourceText/2) + "tail"
+		for key, text := range map[string]string{"k": "what the page says", "none": "", "long": long} {
+			require.NoError(t, c.PutSource(ctx, resolve.CachedSource{Key: key,
+				Source: resolve.Source{Status: resolve.StatusOK, Text: text}, ExpiresAt: T0.Add(time.Hour)}))
+		}
 		got, ok, err := c.GetSource(ctx, "k")
 		require.NoError(t, err)
 		require.True(t, ok)
+		assert.Equal(t, "what the page says", got.Source.Text)
+		got, ok, err = c.GetSource(ctx, "none")
+		require.NoError(t, err)
+		require.True(t, ok)
 		assert.Empty(t, got.Source.Text)
+		got, ok, err = c.GetSource(ctx, "long")
+		require.NoError(t, err)
+		require.True(t, ok)
+		assert.LessOrEqual(t, len(got.Source.Text), resolve.MaxSourceText)
+		assert.True(t, strings.HasPrefix(long, got.Source.Text))
+		assert.True(t, utf8.ValidString(got.Source.Text))
+		assert.Greater(t, len(got.Source.Text), resolve.MaxSourceText-4)
 	})
 
 	t.Run("source goes stale", func(t *testing.T) {

@@ -201,9 +201,9 @@ func (c *Cache) GetSource(ctx context.Context, key string) (resolve.CachedSource
 	)
 	err := c.read(ctx, func(conn *sql.Conn) error {
 		err := conn.QueryRowContext(ctx, `SELECT status, final_url, title, authors, published,
-			publisher, doi, archived_url, checked_at, expires_at, raw
+			publisher, doi, archived_url, checked_at, expires_at, raw, text
 			FROM cache_sources WHERE key = ?`, key).Scan(&row.status, &row.finalURL, &row.title, &row.authors,
-			&row.published, &row.publisher, &row.doi, &row.archivedURL, &row.checkedAt, &row.expiresAt, &row.raw)
+			&row.published, &row.publisher, &row.doi, &row.archivedURL, &row.checkedAt, &row.expiresAt, &row.raw, &row.text)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil
 		}
@@ -229,7 +229,7 @@ func (c *Cache) GetSource(ctx context.Context, key string) (resolve.CachedSource
 type sourceRow struct {
 	status, finalURL, title, authors, published, publisher, doi, archivedURL string
 	checkedAt, expiresAt                                                     sql.NullInt64
-	raw                                                                      []byte
+	raw, text                                                                []byte
 }
 
 // source returns the Source the row holds: raw decoded, or, for a row
@@ -239,6 +239,11 @@ func (r *sourceRow) source() (resolve.Source, error) {
 	var s resolve.Source
 	if len(r.raw) > 0 && json.Unmarshal(r.raw, &s) == nil && s.Status != "" {
 		s.CheckedAt = s.CheckedAt.UTC()
+		text, err := unpackText(r.text)
+		if err != nil {
+			return resolve.Source{}, err
+		}
+		s.Text = text
 		return s, nil
 	}
 	s = resolve.Source{Status: resolve.SourceStatus(r.status), FinalURL: r.finalURL, Title: r.title,
@@ -253,7 +258,8 @@ func (r *sourceRow) source() (resolve.Source, error) {
 	return s, nil
 }
 
-// PutSource implements resolve.Cache. It stores cs.Source without its Text.
+// PutSource implements resolve.Cache. It stores cs.Source with its Text
+// compressed in the column text, at most resolve.MaxSourceText bytes of it.
 func (c *Cache) PutSource(ctx context.Context, cs resolve.CachedSource) error {
 	if err := resolve.CheckSource(cs); err != nil {
 		return err
@@ -271,12 +277,16 @@ func (c *Cache) PutSource(ctx context.Context, cs resolve.CachedSource) error {
 	if err != nil {
 		return fmt.Errorf("sqlite cache: put source %q: authors: %w", cs.Key, err)
 	}
+	text, err := packText(src.Text)
+	if err != nil {
+		return fmt.Errorf("sqlite cache: put source %q: %w", cs.Key, err)
+	}
 	err = c.write(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO cache_sources (key, status, final_url, title,
-			authors, published, publisher, doi, archived_url, checked_at, expires_at, raw)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			authors, published, publisher, doi, archived_url, checked_at, expires_at, raw, text)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			cs.Key, string(src.Status), src.FinalURL, src.Title, string(aj), src.Published, src.Publisher,
-			src.DOI, src.ArchivedURL, timeToSQL(src.CheckedAt), timeToSQL(cs.ExpiresAt), raw)
+			src.DOI, src.ArchivedURL, timeToSQL(src.CheckedAt), timeToSQL(cs.ExpiresAt), raw, text)
 		return err
 	})
 	if err != nil {

@@ -172,6 +172,12 @@ func TestCacheColumns(t *testing.T) {
 	assert.Equal(t, t0.Add(time.Hour).UnixNano(), expires)
 	assert.Contains(t, raw, `"notes":["n"]`)
 	assert.NotContains(t, raw, "the page's text")
+	var packed []byte
+	require.NoError(t, c.db.QueryRowContext(ctx, `SELECT text FROM cache_sources WHERE key = 'example.com/a'`).Scan(&packed))
+	assert.NotContains(t, string(packed), "the page's text", "text is stored compressed")
+	text, err := unpackText(packed)
+	require.NoError(t, err)
+	assert.Equal(t, "the page's text", text)
 }
 
 // TestCacheSchemaVersion checks the recorded version, that opening again

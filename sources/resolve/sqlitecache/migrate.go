@@ -52,6 +52,9 @@ var migrations = [...]sqlitedb.Migration{
 	sqlitedb.SQL(`DROP TABLE cache_robots`),
 	// 3: keys in the form the resolver now looks them up by.
 	rekey,
+	// 4: the source's readable text, DEFLATE-compressed (see packText);
+	// NULL for rows written before, and for sources without text.
+	sqlitedb.SQL(`ALTER TABLE cache_sources ADD COLUMN text BLOB`),
 }
 
 // SchemaVersion is the schema version this citecheck writes.

@@ -1,0 +1,432 @@
+package verify
+
+import (
+	"math"
+	"slices"
+	"strings"
+)
+
+// analysis is what Verify learns of a claim and a source before scoring:
+// the claim's content words, the source's sentences and how each bears on
+// the claim, the claim's figures, names and quotations and what the
+// source makes of them.
+type analysis struct {
+	claim, src string
+
+	terms   []term   // the claim's content words, once each
+	bigrams [][2]int // consecutive content words of the claim, as term indexes
+	idfSum  float64
+
+	sents    []Span
+	present  [][]bool // present[i][t]: sentence i has term t
+	bigramIn []uint64 // bigramIn[i]: bit k set when sentence i has bigram k
+	neg      []bool   // sentence i has a negation
+	bm25     []float64
+	bonus    []float64 // figures and quotations backed in sentence i
+	inSrc    []bool    // term t is somewhere in the source
+
+	windows []window // the evidence, best first
+
+	// filter and filter4 hold the low bytes of the terms' hashes, so that
+	// most words of a source are ruled out with one lookup.
+	filter, filter4 [256]bool
+
+	claimQuotes []Quote
+	claimQty    []Quantity
+
+	claimNeg                       bool
+	nums, numsBad                  int // the claim's figures and dates, and those not backed
+	conflicts                      int // figures the best passages give otherwise
+	names, namesBad                int
+	quotes, quotesExact, quotesMis int
+	missing                        []Missing
+}
+
+// term is a content word of the claim.
+type term struct {
+	h      uint64
+	h4     uint64
+	idf    float64
+	name   bool
+	quoted bool // inside a quotation of the claim
+	qty    bool // inside a figure of the claim, checked as a quantity
+	span   Span // its first occurrence in the claim
+}
+
+// window is a passage of one to three consecutive sentences.
+type window struct {
+	from, to int // sentences [from, to]
+	cover    float64
+}
+
+const (
+	bm25K1 = 1.2
+	bm25B  = 0.75
+)
+
+// analyse reads c and s; see analysis.
+func analyse(c Claim, s Source) *analysis {
+	a := &analysis{claim: c.Text, src: s.Text}
+	ctoks := tokenize(nil, c.Text)
+	a.claimQuotes = Quotes(c.Text)
+	a.claimQty = Quantities(c.Text)
+	a.collectTerms(c, ctoks)
+
+	a.sents = splitSentences(s.Text)
+	var buf []token // the words of one sentence, reused
+	n := len(a.sents)
+	nt := len(a.terms)
+	a.present = make([][]bool, n)
+	flat := make([]bool, n*nt)
+	a.bigramIn = make([]uint64, n)
+	a.neg = make([]bool, n)
+	a.bm25 = make([]float64, n)
+	a.bonus = make([]float64, n)
+	a.inSrc = make([]bool, nt)
+	counts := make([]uint16, n*nt)
+	lens := make([]int, n)
+	df := make([]int, nt)
+	var total int
+	for i, sp := range a.sents {
+		a.present[i] = flat[i*nt : (i+1)*nt : (i+1)*nt]
+		prev := -1
+		buf = tokenize(buf[:0], s.Text[sp.Start:sp.End])
+		// A negation counts when its clause holds some of the claim: "no
+		// safety concerns" says nothing of a claim about efficacy.
+		clauseNeg, clauseTerms := false, 0
+		endClause := func() {
+			if clauseNeg && clauseTerms >= min(2, nt) {
+				a.neg[i] = true
+			}
+			clauseNeg, clauseTerms = false, 0
+		}
+		lastEnd := sp.Start
+		for _, tk := range buf {
+			tk.start += sp.Start
+			tk.end += sp.Start
+			if tk.conj || clauseBreak(s.Text[lastEnd:tk.start]) {
+				endClause()
+			}
+			lastEnd = tk.end
+			if tk.neg {
+				clauseNeg = true
+			}
+			if tk.stop {
+				continue
+			}
+			lens[i]++
+			t := a.termIndex(tk.h, tk.h4)
+			if t >= 0 {
+				clauseTerms++
+				if c := &counts[i*nt+t]; *c < 0xffff {
+					*c++
+				}
+			}
+			if t >= 0 {
+				if !a.present[i][t] {
+					df[t]++
+				}
+				a.present[i][t] = true
+				a.inSrc[t] = true
+				if prev >= 0 {
+					for b, bg := range a.bigrams {
+						if b < 64 && bg[0] == prev && bg[1] == t {
+							a.bigramIn[i] |= 1 << b
+						}
+					}
+				}
+			}
+			prev = t
+		}
+		endClause()
+		total += lens[i]
+	}
+	// IDF over the source's sentences: a word the source never uses
+	// weighs most.
+	for t := range a.terms {
+		a.terms[t].idf = math.Log(1 + (float64(n)+1)/(float64(df[t])+0.5))
+		a.idfSum += a.terms[t].idf
+	}
+	if n > 0 {
+		avg := float64(total)/float64(n) + 1
+		for i := range a.sents {
+			tf := counts[i*nt : (i+1)*nt]
+			norm := bm25K1 * (1 - bm25B + bm25B*float64(lens[i])/avg)
+			for t, f := range tf {
+				if f > 0 {
+					a.bm25[i] += a.terms[t].idf * float64(f) * (bm25K1 + 1) / (float64(f) + norm)
+				}
+			}
+		}
+	}
+	for _, tk := range ctoks {
+		a.claimNeg = a.claimNeg || tk.neg
+	}
+	a.checkQuotes()
+	a.checkNames()
+	cq, sq := a.checkQuantities()
+	a.pickWindows()
+	a.findConflicts(cq, sq)
+	slices.SortStableFunc(a.missing, func(x, y Missing) int { return x.Span.Start - y.Span.Start })
+	return a
+}
+
+// collectTerms keeps the content words of the claim, once each, and its
+// names: capitalised words past the first, or the first when the title or
+// context writes it capitalised too.
+func (a *analysis) collectTerms(c Claim, ctoks []token) {
+	prev := -1
+	first := true
+	for _, tk := range ctoks {
+		if tk.stop {
+			prev = -1
+			first = false
+			continue
+		}
+		inQty := false
+		for _, q := range a.claimQty {
+			inQty = inQty || q.Span.Start <= tk.start && tk.end <= q.Span.End
+		}
+		t := a.termIndex(tk.h, 0)
+		if t < 0 {
+			name := tk.upper && !first
+			if tk.upper && first {
+				w := c.Text[tk.start:tk.end]
+				name = strings.Contains(c.Context, w) || strings.Contains(c.Title, w)
+			}
+			quoted := false
+			for _, q := range a.claimQuotes {
+				quoted = quoted || q.Inner.Start <= tk.start && tk.end <= q.Inner.End
+			}
+			a.terms = append(a.terms, term{h: tk.h, h4: tk.h4, name: name, quoted: quoted, qty: inQty, span: Span{Start: tk.start, End: tk.end}})
+			t = len(a.terms) - 1
+			a.filter[tk.h&0xff] = true
+			if tk.h4 != 0 && !name {
+				a.filter4[tk.h4&0xff] = true
+			}
+		}
+		if prev >= 0 && prev != t && len(a.bigrams) < 64 {
+			a.bigrams = append(a.bigrams, [2]int{prev, t})
+		}
+		prev = t
+		first = false
+	}
+}
+
+// termIndex returns the claim's term with hash h, or else one whose stem
+// begins with the same four letters (h4) ("turned" and "turnout"), or
+// -1.
+func (a *analysis) termIndex(h, h4 uint64) int {
+	if !a.filter[h&0xff] && (h4 == 0 || !a.filter4[h4&0xff]) {
+		return -1
+	}
+	soft := -1
+	for t := range a.terms {
+		if a.terms[t].h == h {
+			return t
+		}
+		if h4 != 0 && soft < 0 && a.terms[t].h4 == h4 && !a.terms[t].name {
+			soft = t
+		}
+	}
+	return soft
+}
+
+// cover returns the share of the claim's content (IDF-weighted words)
+// that sentences [from, to] hold.
+func (a *analysis) cover(from, to int) float64 {
+	if a.idfSum == 0 {
+		return 0
+	}
+	var got float64
+	for t := range a.terms {
+		for i := from; i <= to; i++ {
+			if a.present[i][t] {
+				got += a.terms[t].idf
+				break
+			}
+		}
+	}
+	return got / a.idfSum
+}
+
+// sentenceOf returns the index of the sentence holding byte off, or -1.
+func (a *analysis) sentenceOf(off int) int {
+	i, _ := slices.BinarySearchFunc(a.sents, off, func(s Span, off int) int {
+		switch {
+		case s.End <= off:
+			return -1
+		case s.Start > off:
+			return 1
+		}
+		return 0
+	})
+	if i < len(a.sents) && a.sents[i].Start <= off && off < a.sents[i].End {
+		return i
+	}
+	return -1
+}
+
+// pickWindows ranks sentences by BM25 plus the figures and quotations
+// they back, grows each of the best into a passage of up to three
+// sentences while that adds to what it covers, and keeps five that do
+// not overlap.
+func (a *analysis) pickWindows() {
+	n := len(a.sents)
+	if n == 0 || len(a.terms) == 0 && len(a.bonus) == 0 {
+		return
+	}
+	maxScore := 0.0
+	for _, t := range a.terms {
+		maxScore += t.idf * (bm25K1 + 1) / (1 + bm25K1*(1-bm25B))
+	}
+	order := make([]int, n)
+	score := make([]float64, n)
+	for i := range order {
+		order[i] = i
+		if maxScore > 0 {
+			score[i] = a.bm25[i] / maxScore
+		}
+		score[i] += a.bonus[i]
+	}
+	slices.SortStableFunc(order, func(x, y int) int {
+		switch {
+		case score[x] > score[y]:
+			return -1
+		case score[x] < score[y]:
+			return 1
+		}
+		return x - y
+	})
+	taken := make([]bool, n)
+	for _, i := range order {
+		if len(a.windows) == maxEvidence {
+			break
+		}
+		if taken[i] || score[i] <= 0 {
+			continue
+		}
+		w := window{from: i, to: i, cover: a.cover(i, i)}
+		for w.to-w.from < 2 {
+			best, bf, bt := w.cover, -1, -1
+			if w.from > 0 && !taken[w.from-1] {
+				if c := a.cover(w.from-1, w.to); c > best+0.02 {
+					best, bf, bt = c, w.from-1, w.to
+				}
+			}
+			if w.to+1 < n && !taken[w.to+1] {
+				if c := a.cover(w.from, w.to+1); c > best+0.02 {
+					best, bf, bt = c, w.from, w.to+1
+				}
+			}
+			if bf < 0 {
+				break
+			}
+			w = window{from: bf, to: bt, cover: best}
+		}
+		for j := w.from; j <= w.to; j++ {
+			taken[j] = true
+		}
+		a.windows = append(a.windows, w)
+	}
+	slices.SortStableFunc(a.windows, func(x, y window) int {
+		sx, sy := x.cover+a.windowBonus(x), y.cover+a.windowBonus(y)
+		switch {
+		case sx > sy:
+			return -1
+		case sx < sy:
+			return 1
+		}
+		return x.from - y.from
+	})
+}
+
+func (a *analysis) windowBonus(w window) float64 {
+	var b float64
+	for i := w.from; i <= w.to; i++ {
+		b = max(b, a.bonus[i])
+	}
+	return b
+}
+
+// evidence returns the windows as Evidence, with links when base is set.
+func (a *analysis) evidence(base string) []Evidence {
+	var ev []Evidence
+	for _, w := range a.windows {
+		sp := Span{Start: a.sents[w.from].Start, End: a.sents[w.to].End}
+		text := a.src[sp.Start:sp.End]
+		ev = append(ev, Evidence{Text: text, Span: sp, URL: fragmentURL(base, text),
+			Score: math.Min(1, w.cover+a.windowBonus(w))})
+	}
+	return ev
+}
+
+// checkQuotes looks for the claim's quotations in the source.
+func (a *analysis) checkQuotes() {
+	qs := a.claimQuotes
+	if len(qs) == 0 {
+		return
+	}
+	idx := NewIndex(a.src)
+	for _, q := range qs {
+		if q.Depth > 0 || len(strings.Fields(q.Text)) < 2 {
+			continue
+		}
+		a.quotes++
+		m := idx.FindQuote(q.Text)
+		switch m.Status {
+		case QuoteExact:
+			a.quotesExact++
+			if i := a.sentenceOf(m.Span.Start); i >= 0 {
+				a.bonus[i] += 0.5
+			}
+		case QuoteMisquote:
+			a.quotesMis++
+			ms := Missing{Kind: "quote", Text: q.Text, Span: q.Inner, SourceText: a.src[m.Span.Start:m.Span.End], SourceSpan: m.Span}
+			if i := a.sentenceOf(m.Span.Start); i >= 0 {
+				ms.Passage = a.src[a.sents[i].Start:a.sents[i].End]
+				a.bonus[i] += 0.3
+			}
+			a.missing = append(a.missing, ms)
+		default:
+			a.missing = append(a.missing, Missing{Kind: "quote", Text: q.Text, Span: q.Inner})
+		}
+	}
+}
+
+// checkNames reports the claim's names that the source never writes:
+// runs of capitalised words, missing when any of their words is.
+func (a *analysis) checkNames() {
+	for t := 0; t < len(a.terms); {
+		if !a.terms[t].name {
+			t++
+			continue
+		}
+		u := t
+		for u+1 < len(a.terms) && a.terms[u+1].name && a.terms[u+1].span.Start-a.terms[u].span.End <= 1 {
+			u++
+		}
+		a.names++
+		absent := false
+		for k := t; k <= u; k++ {
+			absent = absent || !a.inSrc[k]
+		}
+		if absent {
+			a.namesBad++
+			sp := Span{Start: a.terms[t].span.Start, End: a.terms[u].span.End}
+			a.missing = append(a.missing, Missing{Kind: "name", Text: a.claim[sp.Start:sp.End], Span: sp})
+		}
+		t = u + 1
+	}
+}
+
+// clauseBreak reports whether the text between two words ends a clause.
+func clauseBreak(between string) bool {
+	for i := 0; i < len(between); i++ {
+		switch between[i] {
+		case ',', ';', ':', '(', ')':
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,274 @@
+package verify
+
+import (
+	"math"
+	"slices"
+	"strings"
+)
+
+// featureNames names the features of a claim and a source, in the order
+// of analysis.features; model.json lists them so that a model trained on
+// other features is refused.
+var featureNames = []string{
+	"cover_best",     // share of the claim's content (IDF-weighted) in the best passage
+	"cover_top",      // ... in the five passages together
+	"cover_all",      // ... anywhere in the source
+	"words_all",      // share of the claim's content words anywhere, unweighted
+	"missing_idf",    // IDF mass of the content words the source lacks, log
+	"bm25_best",      // BM25 of the best sentence over its maximum
+	"bigrams_all",    // share of the claim's word pairs found as pairs in one sentence
+	"bigrams_best",   // ... in the best passage
+	"numbers",        // the claim has figures or dates
+	"numbers_bad",    // share of them the source does not back
+	"number_any_bad", // some figure is not backed
+	"conflicts",      // a best passage gives another figure for the same thing
+	"names_bad",      // share of the claim's names the source never writes
+	"quotes_exact",   // quotations found word for word
+	"quotes_bad",     // quotations misquoted or absent
+	"negation",       // the claim and its best passage disagree on negation
+	"clause_min",     // the least share of a clause's content the source has
+	"missing_words",  // log of the content words the source lacks
+	"sentence_best",  // the largest share of the claim's content in one sentence
+	"words_best",     // the largest share of its words, unweighted, in one passage
+}
+
+// features returns the feature vector of a, in the order of featureNames.
+func (a *analysis) features() []float64 {
+	f := make([]float64, 0, len(featureNames))
+	best, top, all := 0.0, 0.0, 0.0
+	if len(a.windows) > 0 {
+		best = a.windows[0].cover
+		for _, w := range a.windows {
+			best = max(best, w.cover)
+		}
+	}
+	var missIDF float64
+	words := 0
+	var topGot float64
+	for t, tm := range a.terms {
+		if a.inSrc[t] {
+			all += tm.idf
+			words++
+		} else {
+			missIDF += tm.idf
+		}
+	win:
+		for _, w := range a.windows {
+			for i := w.from; i <= w.to; i++ {
+				if a.present[i][t] {
+					topGot += tm.idf
+					break win
+				}
+			}
+		}
+	}
+	if a.idfSum > 0 {
+		all /= a.idfSum
+		top = topGot / a.idfSum
+	}
+	wordsAll := 0.0
+	if len(a.terms) > 0 {
+		wordsAll = float64(words) / float64(len(a.terms))
+	}
+	bm := 0.0
+	maxScore := 0.0
+	for _, t := range a.terms {
+		maxScore += t.idf * (bm25K1 + 1) / (1 + bm25K1*(1-bm25B))
+	}
+	for _, s := range a.bm25 {
+		bm = max(bm, s)
+	}
+	if maxScore > 0 {
+		bm /= maxScore
+	}
+	var pairsAll, pairsBest float64
+	if nb := min(len(a.bigrams), 64); nb > 0 {
+		var any, inBest uint64
+		for i := range a.sents {
+			any |= a.bigramIn[i]
+		}
+		if len(a.windows) > 0 {
+			for i := a.windows[0].from; i <= a.windows[0].to; i++ {
+				inBest |= a.bigramIn[i]
+			}
+		}
+		pairsAll = float64(popcount(any)) / float64(nb)
+		pairsBest = float64(popcount(inBest)) / float64(nb)
+	}
+	ratio := func(n, d int) float64 {
+		if d == 0 {
+			return 0
+		}
+		return float64(n) / float64(d)
+	}
+	b2f := func(b bool) float64 {
+		if b {
+			return 1
+		}
+		return 0
+	}
+	negMismatch := a.negMismatch()
+	f = append(f, best, top, all, wordsAll, math.Log1p(missIDF), bm, pairsAll, pairsBest,
+		b2f(a.nums > 0), ratio(a.numsBad, a.nums), b2f(a.numsBad > 0), b2f(a.conflicts > 0),
+		ratio(a.namesBad, a.names), float64(a.quotesExact), float64(a.quotesMis+a.quotes-a.quotesExact-a.quotesMis),
+		b2f(negMismatch),
+		a.clauseMin(), math.Log1p(float64(len(a.terms)-words)), a.bestSentence(),
+		a.bestWordsWhere(func(term) bool { return true }))
+	return f
+}
+
+func popcount(x uint64) int {
+	n := 0
+	for ; x != 0; x &= x - 1 {
+		n++
+	}
+	return n
+}
+
+// contradiction reports a conflict in the best passages: another figure
+// for the same thing, a misquotation, or a best passage that covers the
+// claim but disagrees on negation.
+func (a *analysis) contradiction() bool {
+	if a.conflicts > 0 || a.quotesMis > 0 {
+		return true
+	}
+	if len(a.windows) == 0 || a.windows[0].cover < 0.7 {
+		return false
+	}
+	w := a.windows[0]
+	srcNeg := false
+	for i := w.from; i <= w.to; i++ {
+		srcNeg = srcNeg || a.neg[i]
+	}
+	return srcNeg != a.claimNeg
+}
+
+// clauseMin returns the least share of content (IDF-weighted) that the
+// source has of any clause of the claim, clauses being cut at commas,
+// semicolons, brackets and "and", "but", "which", "while", "who": a
+// claim fully supported has every clause backed.
+func (a *analysis) clauseMin() float64 {
+	var cuts []int
+	for i := 0; i < len(a.claim); i++ {
+		switch a.claim[i] {
+		case ',', ';', '(', ')', ':':
+			cuts = append(cuts, i)
+		case ' ':
+			for _, w := range []string{" and ", " but ", " which ", " while ", " who "} {
+				if strings.HasPrefix(a.claim[i:], w) {
+					cuts = append(cuts, i)
+				}
+			}
+		}
+	}
+	got := make([]float64, len(cuts)+1)
+	all := make([]float64, len(cuts)+1)
+	for t, tm := range a.terms {
+		if tm.qty {
+			continue // figures are checked as quantities
+		}
+		c, _ := slices.BinarySearch(cuts, tm.span.Start)
+		all[c] += tm.idf
+		if a.inSrc[t] {
+			got[c] += tm.idf
+		}
+	}
+	least := 1.0
+	for c := range all {
+		if all[c] > 0 {
+			least = min(least, got[c]/all[c])
+		}
+	}
+	return least
+}
+
+// bestCover returns the share of the claim's content in its best passage.
+func (a *analysis) bestCover() float64 {
+	best := 0.0
+	for _, w := range a.windows {
+		best = max(best, w.cover)
+	}
+	return best
+}
+
+// bestCoverUnquoted returns the share of the claim's content outside its
+// quotations that its best passage holds.
+func (a *analysis) bestCoverUnquoted() float64 {
+	return a.bestCoverWhere(func(t term) bool { return !t.quoted })
+}
+
+// bestCoverWhere returns the share of the claim's content, counting the
+// words keep keeps, that its best passage holds.
+func (a *analysis) bestCoverWhere(keep func(term) bool) float64 {
+	best := 0.0
+	for _, w := range a.windows {
+		var got, all float64
+		for t, tm := range a.terms {
+			if !keep(tm) {
+				continue
+			}
+			all += tm.idf
+			for i := w.from; i <= w.to; i++ {
+				if a.present[i][t] {
+					got += tm.idf
+					break
+				}
+			}
+		}
+		if all > 0 {
+			best = max(best, got/all)
+		}
+	}
+	return best
+}
+
+// negMismatch reports whether the claim and its best passage disagree on
+// negation.
+func (a *analysis) negMismatch() bool {
+	if len(a.windows) == 0 {
+		return false
+	}
+	w := a.windows[0]
+	srcNeg := false
+	for i := w.from; i <= w.to; i++ {
+		srcNeg = srcNeg || a.neg[i]
+	}
+	return srcNeg != a.claimNeg
+}
+
+// bestWordsWhere returns the largest share of the claim's content words
+// that keep keeps, unweighted, that one passage holds.
+func (a *analysis) bestWordsWhere(keep func(term) bool) float64 {
+	best := 0.0
+	for _, w := range a.windows {
+		got, all := 0, 0
+		for t, tm := range a.terms {
+			if !keep(tm) {
+				continue
+			}
+			all++
+			for i := w.from; i <= w.to; i++ {
+				if a.present[i][t] {
+					got++
+					break
+				}
+			}
+		}
+		if all > 0 {
+			best = max(best, float64(got)/float64(all))
+		}
+	}
+	return best
+}
+
+// bestSentence returns the largest share of the claim's content that one
+// sentence holds.
+func (a *analysis) bestSentence() float64 {
+	best := 0.0
+	for i := range a.sents {
+		if a.bm25[i] > 0 {
+			best = max(best, a.cover(i, i))
+		}
+	}
+	return best
+}

@@ -1,0 +1,168 @@
+package verify
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// pair is a claim and a source written for this package, with the
+// verdict the definitions of Verdict give it.
+type pair struct {
+	Name    string  `json:"name"`
+	Claim   string  `json:"claim"`
+	Source  string  `json:"source"`
+	Verdict Verdict `json:"verdict"`
+	// Missing is the Kind of a Missing the result must report, if any.
+	Missing string `json:"missing"`
+}
+
+func readPairs(t testing.TB) []pair {
+	f, err := os.Open("testdata/pairs.jsonl")
+	require.NoError(t, err)
+	defer f.Close()
+	var out []pair
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		var p pair
+		require.NoError(t, json.Unmarshal(sc.Bytes(), &p))
+		out = append(out, p)
+	}
+	require.NoError(t, sc.Err())
+	return out
+}
+
+func TestVerifyPairs(t *testing.T) {
+	pairs := readPairs(t)
+	require.GreaterOrEqual(t, len(pairs), 40)
+	for _, p := range pairs {
+		t.Run(p.Name, func(t *testing.T) {
+			r := Verify(Claim{Text: p.Claim}, Source{Text: p.Source, URL: "https://example.org/a"})
+			assert.Equal(t, p.Verdict, r.Verdict, "score %.3f, missing %+v", r.Score, r.Missing)
+			if p.Missing != "" {
+				kinds := make([]string, len(r.Missing))
+				for i, m := range r.Missing {
+					kinds[i] = m.Kind
+				}
+				assert.Contains(t, kinds, p.Missing)
+			}
+			checkResult(t, p.Claim, p.Source, r)
+		})
+	}
+}
+
+// checkResult checks the invariants of every Result: spans in range and
+// on the texts they name, evidence best first and at most five, a score
+// in [0, 1].
+func checkResult(t *testing.T, claim, source string, r Result) {
+	t.Helper()
+	require.LessOrEqual(t, len(r.Evidence), maxEvidence)
+	assert.True(t, r.Score >= 0 && r.Score <= 1, "score %v", r.Score)
+	for i, e := range r.Evidence {
+		checkSpan(t, source, e.Span)
+		assert.Equal(t, source[e.Span.Start:e.Span.End], e.Text)
+		if i > 0 {
+			assert.GreaterOrEqual(t, r.Evidence[i-1].Score, e.Score)
+		}
+	}
+	for _, m := range r.Missing {
+		checkSpan(t, claim, m.Span)
+		assert.Equal(t, claim[m.Span.Start:m.Span.End], m.Text)
+		if m.SourceText != "" {
+			checkSpan(t, source, m.SourceSpan)
+			assert.Equal(t, source[m.SourceSpan.Start:m.SourceSpan.End], m.SourceText)
+			assert.Contains(t, source, m.Passage)
+		}
+	}
+}
+
+func TestVerifySignals(t *testing.T) {
+	src := "Residents were asked in May. Only 14% of residents backed the plan, the council said. The vote is next week."
+	tests := []struct {
+		name       string
+		claim      string
+		kind       string
+		sourceText string
+	}{
+		{"number conflict", "The council said 40% of residents backed the plan.", "number", "14%"},
+		{"misquote", "The council said “only 40% of residents backed the plan”.", "quote", "Only 14% of residents backed the plan"},
+		{"absent quote", "The council said “the plan is dead”.", "quote", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Verify(Claim{Text: tt.claim}, Source{Text: src})
+			i := slices.IndexFunc(r.Missing, func(m Missing) bool { return m.Kind == tt.kind })
+			require.GreaterOrEqual(t, i, 0, "%+v", r.Missing)
+			assert.Equal(t, tt.sourceText, r.Missing[i].SourceText)
+			if tt.sourceText != "" {
+				assert.NotEmpty(t, r.Missing[i].Passage)
+			}
+		})
+	}
+}
+
+func TestFragmentURL(t *testing.T) {
+	tests := []struct{ base, passage, want string }{
+		{"", "anything", ""},
+		{"https://x.org/a", "Only 14% backed it.", "https://x.org/a#:~:text=Only%2014%25%20backed%20it."},
+		{"https://x.org/a#top", "well-known, A&B", "https://x.org/a#top:~:text=well%2Dknown%2C%20A%26B"},
+		{"https://x.org/a", "one two three four five six seven eight nine ten eleven",
+			"https://x.org/a#:~:text=one%20two%20three%20four%20five,seven%20eight%20nine%20ten%20eleven"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, fragmentURL(tt.base, tt.passage))
+	}
+}
+
+func TestSplitSentences(t *testing.T) {
+	text := "Mr. Smith went to Washington. He said “Yes.” Then left!\nNew line here. e.g. not a cut"
+	var got []string
+	for _, sp := range splitSentences(text) {
+		got = append(got, text[sp.Start:sp.End])
+	}
+	assert.Equal(t, []string{"Mr. Smith went to Washington.", "He said “Yes.”", "Then left!", "New line here. e.g. not a cut"}, got)
+	long := strings.Repeat("word ", 400)
+	for _, sp := range splitSentences(long) {
+		assert.LessOrEqual(t, sp.End-sp.Start, maxSentence+10)
+	}
+}
+
+// TestShippedModel checks that the embedded model fits the features.
+func TestShippedModel(t *testing.T) {
+	var m Model
+	require.NoError(t, json.Unmarshal(modelJSON, &m))
+	assert.True(t, m.valid())
+	assert.Same(t, shippedModel(), shippedModel())
+}
+
+func TestVerifyEmpty(t *testing.T) {
+	for _, tt := range []struct{ claim, source string }{{"", ""}, {"A claim.", ""}, {"", "A source."}, {"\xff\xfe", "\xff"}} {
+		r := Verify(Claim{Text: tt.claim}, Source{Text: tt.source})
+		assert.Equal(t, NotSupported, r.Verdict)
+		checkResult(t, tt.claim, tt.source, r)
+	}
+}
+
+// TestVerifyConcurrent checks that concurrent calls give the results of
+// sequential ones (run with -race).
+func TestVerifyConcurrent(t *testing.T) {
+	pairs := readPairs(t)
+	want := make([]Result, len(pairs))
+	for i, p := range pairs {
+		want[i] = Verify(Claim{Text: p.Claim}, Source{Text: p.Source})
+	}
+	got := make([]Result, len(pairs))
+	var wg sync.WaitGroup
+	for i, p := range pairs {
+		wg.Go(func() { got[i] = Verify(Claim{Text: p.Claim}, Source{Text: p.Source}) })
+	}
+	wg.Wait()
+	assert.Equal(t, want, got)
+}

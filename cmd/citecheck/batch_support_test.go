@@ -1,0 +1,87 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/citecheck/citecheck"
+	"github.com/citecheck/citecheck/sources/resolve"
+)
+
+// TestBatchStoresSupport runs batch --resolve on a feed whose articles
+// cite a loopback page, one saying what the page says and one giving
+// another figure, and checks the support rows and report's shares by
+// outlet and year.
+func TestBatchStoresSupport(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/robots.txt", http.NotFound)
+	mux.HandleFunc("/jobs", func(rw http.ResponseWriter, _ *http.Request) {
+		rw.Header().Set("Content-Type", "text/html; charset=utf-8")
+		_, _ = rw.Write([]byte(`<html><head><title>Jobs</title></head><body><article>
+<p>The statistics office published its quarterly survey of the labour market on Tuesday.</p>
+<p>The unemployment rate among young workers fell to 14% in March, the lowest level since the survey began.</p>
+</article></body></html>`))
+	})
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+
+	dir := t.TempDir()
+	feed := filepath.Join(dir, "feed.jsonl")
+	article := func(id, outlet, published, figure string) string {
+		b, err := json.Marshal(map[string]string{"id": id, "outlet": outlet, "published": published,
+			"markdown": "# Jobs\n\nThe unemployment rate among young workers fell to " + figure +
+				" in March, according to the [statistics office](" + srv.URL + "/jobs).\n"})
+		require.NoError(t, err)
+		return string(b) + "\n"
+	}
+	require.NoError(t, os.WriteFile(feed, []byte(article("a1", "Daily", "2024-05-01", "14%")+
+		article("a2", "Daily", "2025-01-02", "40%")+article("a3", "Weekly", "2025-03-04", "14%")), 0o644))
+	db := filepath.Join(dir, "r.sqlite")
+	var out, errOut bytes.Buffer
+	code := runBatch(context.Background(), []string{"--db", db, "--workers", "1", "--resolve", "--cache",
+		filepath.Join(dir, "cache.sqlite"), feed}, &out, &errOut, []resolve.Option{resolve.WithAllowLoopback()})
+	require.Equal(t, exitOK, code, errOut.String())
+
+	rows, err := openResults(t, db).Query(`SELECT article_id, claim_idx, verdict FROM support ORDER BY 1, 2, 3`)
+	require.NoError(t, err)
+	var got []string
+	for rows.Next() {
+		var id, verdict string
+		var idx int
+		require.NoError(t, rows.Scan(&id, &idx, &verdict))
+		got = append(got, id+":"+verdict)
+	}
+	require.NoError(t, rows.Err())
+	require.NoError(t, rows.Close())
+	assert.Equal(t, []string{"a1:supported", "a2:contradicted", "a3:supported"}, got)
+
+	shares := func(by string) map[string][2]int {
+		var out, errOut bytes.Buffer
+		require.Equal(t, exitOK, runReport(context.Background(), []string{"--db", db, "--by", by, "--format", "json"}, &out, &errOut), errOut.String())
+		var rep citecheck.CorpusReport
+		require.NoError(t, json.Unmarshal(out.Bytes(), &rep))
+		m := map[string][2]int{"TOTAL": {rep.Total.VerifiedClaims, rep.Total.SourceSupportedClaims}}
+		for _, g := range rep.Groups {
+			m[g.Key] = [2]int{g.VerifiedClaims, g.SourceSupportedClaims}
+		}
+		return m
+	}
+	assert.Equal(t, map[string][2]int{"TOTAL": {3, 2}, "Daily": {2, 1}, "Weekly": {1, 1}}, shares("outlet"))
+	assert.Equal(t, map[string][2]int{"TOTAL": {3, 2}, "2024": {1, 1}, "2025": {2, 1}}, shares("year"))
+
+	out.Reset()
+	require.Equal(t, exitOK, runReport(context.Background(), []string{"--db", db, "--by", "outlet"}, &out, &errOut))
+	assert.Contains(t, out.String(), "SOURCE SUPPORTS")
+	assert.Regexp(t, `Daily\s+2\s+1\s+50`, out.String())
+	assert.True(t, strings.Contains(out.String(), "TOTAL"))
+}

@@ -1,0 +1,330 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"cmp"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/citecheck/citecheck"
+	"github.com/citecheck/citecheck/claims/verify"
+	"github.com/citecheck/citecheck/sources"
+	"github.com/citecheck/citecheck/sources/resolve"
+)
+
+// Bounds on what verify reads: a claim, a source (as given, before its
+// text is extracted) and a line of a pairs file.
+const (
+	maxVerifyClaim  = 16 << 10
+	maxVerifySource = 4 << 20
+	maxPairLine     = maxVerifySource + 64<<10
+)
+
+// errBadPair marks a line of a pairs file that cannot be verified.
+var errBadPair = errors.New("bad pair")
+
+// verifyPair is a line of a pairs file.
+type verifyPair struct {
+	ID         string `json:"id"`
+	Claim      string `json:"claim"`
+	Source     string `json:"source"`
+	SourceHTML string `json:"source_html"`
+	SourceURL  string `json:"source_url"`
+	Title      string `json:"title"`
+	Context    string `json:"context"`
+}
+
+// verifyOutput is verify's answer for one claim, a line of its JSON
+// output.
+type verifyOutput struct {
+	ID       string           `json:"id"`
+	Verdict  verify.Verdict   `json:"verdict"`
+	Score    float64          `json:"score"`
+	Evidence []verifyEvidence `json:"evidence"`
+	Missing  []verifyMissing  `json:"missing"`
+}
+
+// verifyEvidence is a passage of the source with its place in the source's
+// text.
+type verifyEvidence struct {
+	Text string    `json:"text"`
+	Span textPlace `json:"span"`
+	URL  string    `json:"url,omitempty"`
+}
+
+// verifyMissing is what the claim says that the source does not back.
+type verifyMissing struct {
+	Kind       string       `json:"kind"`
+	Text       string       `json:"text"`
+	Span       sources.Span `json:"span"`
+	SourceText string       `json:"source_text,omitempty"`
+	SourceSpan *textPlace   `json:"source_span,omitempty"`
+	Passage    string       `json:"passage,omitempty"`
+}
+
+// textPlace is a byte range of a text with the 1-based line and column
+// (in bytes) of its start.
+type textPlace struct {
+	Start  int `json:"start"`
+	End    int `json:"end"`
+	Line   int `json:"line"`
+	Column int `json:"column"`
+}
+
+// placeIn locates sp in text.
+func placeIn(text string, sp sources.Span) textPlace {
+	start := min(max(sp.Start, 0), len(text))
+	before := text[:start]
+	line := strings.Count(before, "\n") + 1
+	col := start - (strings.LastIndexByte(before, '\n') + 1) + 1
+	return textPlace{Start: sp.Start, End: sp.End, Line: line, Column: col}
+}
+
+// outputOf converts a result for verify's output.
+func outputOf(id, sourceText string, r verify.Result) verifyOutput {
+	out := verifyOutput{ID: id, Verdict: r.Verdict, Score: r.Score, Evidence: []verifyEvidence{}, Missing: []verifyMissing{}}
+	for _, e := range r.Evidence {
+		out.Evidence = append(out.Evidence, verifyEvidence{Text: e.Text, Span: placeIn(sourceText, e.Span), URL: e.URL})
+	}
+	for _, m := range r.Missing {
+		vm := verifyMissing{Kind: m.Kind, Text: m.Text, Span: m.Span, SourceText: m.SourceText, Passage: m.Passage}
+		if m.SourceText != "" {
+			p := placeIn(sourceText, m.SourceSpan)
+			vm.SourceSpan = &p
+		}
+		out.Missing = append(out.Missing, vm)
+	}
+	return out
+}
+
+// runVerify runs `citecheck verify`; fetcherOpts are added to the
+// resolver's options (tests point it at loopback servers).
+func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer, fetcherOpts []resolve.Option) int {
+	c := newCommand("verify", "citecheck verify [flags] --claim TEXT SOURCE | citecheck verify [flags] PAIRS.jsonl...",
+		"Verifies claims against their sources' text (claims/verify). With --claim,\n"+
+			"SOURCE is a file (any format check reads) or an http(s) URL, fetched through\n"+
+			"the resolver and its cache. Otherwise each argument is a JSON Lines file of\n"+
+			`{"id","claim","source"} (optional "source_html", "source_url", "title",`+"\n"+
+			`"context"), each answered with one line {"id","verdict","score","evidence",`+"\n"+
+			`"missing"}; spans are byte offsets into the source's text (into the text`+"\n"+
+			"extracted from source_html when given), with 1-based line and column.\n"+
+			"Exit status: 0 all verified, 2 usage error or a line or source that could not\n"+
+			"be read (named on standard error; the other lines are still verified).",
+		stdout, stderr)
+	format := c.String("format", "text", "output `format`: text or json")
+	claim := c.String("claim", "", "the claim `text` to verify against SOURCE")
+	title := c.String("title", "", "the `title` of the article the claim comes from (with --claim)")
+	claimContext := c.String("context", "", "the `text` before the claim, naming what it refers to (with --claim)")
+	resolving := addResolveFlags(c.FlagSet, "ignored: a SOURCE URL is always fetched (unless --offline)")
+	args, code, ok := c.parse(args)
+	if !ok {
+		return code
+	}
+	if err := oneOf("format", *format, "text", "json"); err != nil {
+		return c.usageError("%v", err)
+	}
+	if len(args) == 0 {
+		return c.usageError("no SOURCE or pairs file")
+	}
+	w := bufio.NewWriter(stdout)
+	defer w.Flush()
+	if *claim != "" {
+		if len(args) != 1 {
+			return c.usageError("--claim takes one SOURCE, not %d", len(args))
+		}
+		if len(*claim) > maxVerifyClaim {
+			return c.usageError("--claim is longer than %d bytes", maxVerifyClaim)
+		}
+		src, err := loadSource(ctx, args[0], resolving, stderr, fetcherOpts)
+		if err != nil {
+			return c.fail(exitUsage, "%v", err)
+		}
+		r := verify.Verify(verify.Claim{Text: *claim, Title: *title, Context: *claimContext}, src)
+		if err := writeVerdict(w, *format, outputOf("", src.Text, r), *claim); err != nil {
+			return c.fail(exitUsage, "%v", err)
+		}
+		return exitOK
+	}
+	status := exitOK
+	for _, name := range args {
+		err := verifyPairs(ctx, name, func(p verifyPair, src verify.Source) error {
+			r := verify.Verify(verify.Claim{Text: p.Claim, Title: p.Title, Context: p.Context}, src)
+			return writeVerdict(w, *format, outputOf(p.ID, src.Text, r), p.Claim)
+		}, func(err error) {
+			status = exitUsage
+			w.Flush()
+			fmt.Fprintf(stderr, "citecheck verify: %v\n", err)
+		})
+		if err != nil {
+			w.Flush()
+			return c.fail(exitUsage, "%v", err)
+		}
+	}
+	return status
+}
+
+// loadSource reads SOURCE: an http(s) URL through the resolver (its cache
+// first), else a file through sources.Read.
+func loadSource(ctx context.Context, arg string, rf resolveFlags, stderr io.Writer, fetcherOpts []resolve.Option) (verify.Source, error) {
+	if strings.HasPrefix(arg, "http://") || strings.HasPrefix(arg, "https://") {
+		t, ok := resolve.URLTarget(arg)
+		if !ok {
+			return verify.Source{}, fmt.Errorf("source %s: %w", arg, resolve.ErrInvalidURL)
+		}
+		*rf.resolveSources = true
+		var opts citecheck.Options
+		closeAll, err := rf.setup(ctx, &opts, io.Discard, fetcherOpts)
+		if err != nil {
+			return verify.Source{}, err
+		}
+		defer closeAll()
+		res, err := opts.Resolver.Resolve(ctx, t)
+		if err != nil {
+			return verify.Source{}, fmt.Errorf("source %s: %w", arg, err)
+		}
+		if res.Source == nil {
+			return verify.Source{}, fmt.Errorf("source %s: %w", arg, errNotCached)
+		}
+		if s := res.Source; s.Status != resolve.StatusOK || strings.TrimSpace(s.Text) == "" {
+			return verify.Source{}, fmt.Errorf("source %s: %w (%s, HTTP %d)", arg, errNoText, s.Status, s.HTTPStatus)
+		}
+		return verify.Source{Text: res.Source.Text, URL: arg, Title: res.Source.Title}, nil
+	}
+	f, err := os.Open(arg)
+	if err != nil {
+		return verify.Source{}, fmt.Errorf("source: %w", err)
+	}
+	defer f.Close()
+	doc, err := sources.Read(f, sources.ReadOptions{Name: arg, MaxBytes: maxVerifySource})
+	if err != nil {
+		return verify.Source{}, fmt.Errorf("source: %w", err)
+	}
+	return verify.Source{Text: doc.Text, Title: doc.Meta.Title}, nil
+}
+
+// Errors of a SOURCE URL.
+var (
+	errNotCached = errors.New("offline and not in the cache")
+	errNoText    = errors.New("no readable text")
+)
+
+// verifyPairs reads the pairs file name and calls each for every good
+// line, bad for every bad one (an error naming the file and line). Its
+// error is the file's: it could not be opened or read.
+func verifyPairs(ctx context.Context, name string, each func(verifyPair, verify.Source) error, bad func(error)) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64<<10), maxPairLine)
+	for n := 1; sc.Scan(); n++ {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		line := bytes.TrimSpace(sc.Bytes())
+		if len(line) == 0 {
+			continue
+		}
+		p, src, err := readPair(line)
+		if err != nil {
+			bad(fmt.Errorf("%s:%d: %w", name, n, err))
+			continue
+		}
+		if err := each(p, src); err != nil {
+			return err
+		}
+	}
+	if err := sc.Err(); err != nil {
+		if errors.Is(err, bufio.ErrTooLong) {
+			return fmt.Errorf("%s: %w: a line is longer than %d bytes", name, errBadPair, maxPairLine)
+		}
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return nil
+}
+
+// readPair decodes and checks one line of a pairs file.
+func readPair(line []byte) (verifyPair, verify.Source, error) {
+	var p verifyPair
+	dec := json.NewDecoder(bytes.NewReader(line))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&p); err != nil {
+		return p, verify.Source{}, fmt.Errorf("%w: %w", errBadPair, err)
+	}
+	switch {
+	case strings.TrimSpace(p.Claim) == "":
+		return p, verify.Source{}, fmt.Errorf("%w: no claim", errBadPair)
+	case len(p.Claim) > maxVerifyClaim:
+		return p, verify.Source{}, fmt.Errorf("%w: claim longer than %d bytes", errBadPair, maxVerifyClaim)
+	case p.Source != "" && p.SourceHTML != "":
+		return p, verify.Source{}, fmt.Errorf("%w: both source and source_html", errBadPair)
+	case p.Source == "" && p.SourceHTML == "":
+		return p, verify.Source{}, fmt.Errorf("%w: no source or source_html", errBadPair)
+	}
+	src := verify.Source{Text: p.Source, URL: p.SourceURL}
+	if p.SourceHTML != "" {
+		doc, err := sources.Read(strings.NewReader(p.SourceHTML), sources.ReadOptions{Name: cmp.Or(p.SourceURL, p.ID+".html"),
+			Format: sources.FormatHTML, BaseURL: p.SourceURL, MaxBytes: maxVerifySource})
+		if err != nil {
+			return p, verify.Source{}, fmt.Errorf("%w: source_html: %w", errBadPair, err)
+		}
+		src.Text, src.Title = doc.Text, doc.Meta.Title
+	}
+	return p, src, nil
+}
+
+// writeVerdict writes one answer: a JSON line, or a few lines of text.
+func writeVerdict(w io.Writer, format string, out verifyOutput, claim string) error {
+	if format == "json" {
+		b, err := json.Marshal(out)
+		if err != nil {
+			return fmt.Errorf("write: %w", err)
+		}
+		_, err = fmt.Fprintf(w, "%s\n", b)
+		return err
+	}
+	var b strings.Builder
+	if out.ID != "" {
+		fmt.Fprintf(&b, "%s: ", out.ID)
+	}
+	fmt.Fprintf(&b, "%s (score %.2f)\n  claim: %s\n", out.Verdict, out.Score, claim)
+	for i, e := range out.Evidence {
+		if i == 2 {
+			break // the best two are enough to read in a terminal
+		}
+		fmt.Fprintf(&b, "  evidence %d:%d: %q\n", e.Span.Line, e.Span.Column, clipForTerminal(e.Text))
+	}
+	for _, m := range out.Missing {
+		fmt.Fprintf(&b, "  missing %s %q", m.Kind, m.Text)
+		if m.SourceText != "" {
+			fmt.Fprintf(&b, ", the source says %q at %d:%d", clipForTerminal(m.SourceText), m.SourceSpan.Line, m.SourceSpan.Column)
+		}
+		b.WriteByte('\n')
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// clipForTerminal shortens a passage to about 200 bytes at a space.
+func clipForTerminal(s string) string {
+	const n = 200
+	if len(s) <= n {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:n], ' ')
+	if cut < n/2 {
+		cut = n
+		for cut > 0 && s[cut]&0xC0 == 0x80 {
+			cut--
+		}
+	}
+	return s[:cut] + "…"
+}

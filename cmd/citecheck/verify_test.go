@@ -1,0 +1,152 @@
+package main
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/citecheck/citecheck/claims/verify"
+	"github.com/citecheck/citecheck/sources/resolve"
+)
+
+// verifyGoldens holds the inputs and golden outputs of TestVerifyGolden.
+const verifyGoldens = "testdata/verify/"
+
+// TestVerifyGolden compares verify's output on a pairs file and on a
+// claim against a file, in both formats, with the golden files in
+// testdata/verify; go test ./cmd/citecheck -run VerifyGolden -update
+// rewrites them.
+func TestVerifyGolden(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+	}{
+		{"pairs", []string{verifyGoldens + "pairs.jsonl"}},
+		{"claim", []string{"--claim", "Youth unemployment fell to 40% in March.", verifyGoldens + "source.txt"}},
+	}
+	for _, tt := range tests {
+		for _, format := range []string{"text", "json"} {
+			t.Run(tt.name+"/"+format, func(t *testing.T) {
+				code, out, errOut := runTool(t, "", append([]string{"verify", "--format", format}, tt.args...)...)
+				require.Equal(t, exitOK, code, errOut)
+				golden := verifyGoldens + tt.name + ".golden." + format
+				if *update {
+					require.NoError(t, os.WriteFile(golden, []byte(out), 0o644))
+					return
+				}
+				want, err := os.ReadFile(golden)
+				require.NoError(t, err, "no golden output; run go test ./cmd/citecheck -run VerifyGolden -update")
+				assert.Equal(t, string(want), out)
+			})
+		}
+	}
+}
+
+// TestVerifySpans checks that every evidence span of the JSON output
+// points at its text in the source, with its line and column.
+func TestVerifySpans(t *testing.T) {
+	src, err := os.ReadFile(verifyGoldens + "source.txt")
+	require.NoError(t, err)
+	text := strings.TrimSpace(string(src))
+	out := outputOf("x", text, verifyResult(t, text, "Wages in manufacturing rose by 2.1% over the year."))
+	require.NotEmpty(t, out.Evidence)
+	for _, e := range out.Evidence {
+		assert.Equal(t, e.Text, text[e.Span.Start:e.Span.End])
+		lines := strings.Split(text[:e.Span.Start], "\n")
+		assert.Equal(t, len(lines), e.Span.Line)
+		assert.Equal(t, len(lines[len(lines)-1])+1, e.Span.Column)
+	}
+}
+
+// TestVerifyBadLines checks that each bad line of a pairs file is reported
+// with the file and line, the good lines still answered, and the exit
+// status 2.
+func TestVerifyBadLines(t *testing.T) {
+	bad := verifyGoldens + "bad.jsonl"
+	code, out, errOut := runTool(t, "", "verify", "--format", "json", bad)
+	assert.Equal(t, exitUsage, code)
+	assert.Equal(t, 2, strings.Count(out, "\n"), out)
+	assert.Contains(t, out, `"id":"p1"`)
+	assert.Contains(t, out, `"id":"b5"`)
+	for _, line := range []string{bad + ":2: bad pair", bad + ":3: bad pair: no source", bad + ":4: bad pair"} {
+		assert.Contains(t, errOut, line)
+	}
+	assert.NotContains(t, errOut, "panic")
+}
+
+func TestVerifyUsage(t *testing.T) {
+	long := filepath.Join(t.TempDir(), "long.jsonl")
+	require.NoError(t, os.WriteFile(long, []byte(`{"id":"x","claim":"c","source":"`+strings.Repeat("a", maxPairLine)+`"}`+"\n"), 0o644))
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"nothing", []string{"verify"}, "no SOURCE"},
+		{"two sources", []string{"verify", "--claim", "c", "a.txt", "b.txt"}, "one SOURCE"},
+		{"bad format", []string{"verify", "--format", "xml", verifyGoldens + "pairs.jsonl"}, "format"},
+		{"missing file", []string{"verify", "--claim", "c", verifyGoldens + "nothing.txt"}, "nothing.txt"},
+		{"missing pairs", []string{"verify", verifyGoldens + "nothing.jsonl"}, "nothing.jsonl"},
+		{"line too long", []string{"verify", long}, "longer than"},
+		{"claim too long", []string{"verify", "--claim", strings.Repeat("c", maxVerifyClaim+1), verifyGoldens + "source.txt"}, "longer than"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errOut := runTool(t, "", tt.args...)
+			assert.Equal(t, exitUsage, code)
+			assert.Contains(t, errOut, tt.want)
+		})
+	}
+}
+
+// TestVerifyURL verifies a claim against a page fetched through the
+// resolver from a loopback server, then offline from the cache it filled;
+// a 403 page has no text to verify against.
+func TestVerifyURL(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/robots.txt", http.NotFound)
+	mux.HandleFunc("/report", func(rw http.ResponseWriter, _ *http.Request) {
+		rw.Header().Set("Content-Type", "text/html; charset=utf-8")
+		_, _ = rw.Write([]byte(`<html><head><title>Report</title></head><body><article><p>The unemployment rate among young workers fell to 14% in March, the lowest level since the survey began.</p></article></body></html>`))
+	})
+	mux.HandleFunc("/closed", func(rw http.ResponseWriter, _ *http.Request) { http.Error(rw, "no", http.StatusForbidden) })
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	cache := filepath.Join(t.TempDir(), "cache.sqlite")
+	opts := []resolve.Option{resolve.WithAllowLoopback(), resolve.WithTimeout(5 * time.Second)}
+	verifyURL := func(args ...string) (int, string, string) {
+		var out, errOut strings.Builder
+		code := runVerify(t.Context(), append([]string{"--format", "json", "--cache", cache}, args...), &out, &errOut, opts)
+		return code, out.String(), errOut.String()
+	}
+	claim := "The unemployment rate among young workers fell to 40% in March."
+	code, out, errOut := verifyURL("--claim", claim, srv.URL+"/report")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, `"verdict":"contradicted"`)
+	assert.Contains(t, out, `"source_text":"14%"`)
+
+	code, _, errOut = verifyURL("--claim", claim, srv.URL+"/closed")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, "no readable text")
+
+	srv.Close()
+	code, offline, errOut := verifyURL("--offline", "--claim", claim, srv.URL+"/report")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Equal(t, out, offline)
+
+	code, _, errOut = verifyURL("--offline", "--claim", claim, srv.URL+"/elsewhere")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, "offline and not in the cache")
+}
+
+func verifyResult(t *testing.T, text, claim string) verify.Result {
+	t.Helper()
+	return verify.Verify(verify.Claim{Text: claim}, verify.Source{Text: text})
+}
