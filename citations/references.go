@@ -77,9 +77,9 @@ func FindReferences(doc *sources.Document) []ReferenceList {
 }
 
 // FindReferencesWithOptions is FindReferences with the limit of
-// opts.MaxReferences, and opening a section under the headings of
-// opts.ReferenceHeadings too. A document with more entries than that is an error
-// wrapping ErrTooManyReferences (and so sources.ErrLimit), with no lists:
+// opts.MaxReferences, opening a section under the headings of
+// opts.ReferenceHeadings too. A document with more entries than the limit
+// is an error wrapping ErrTooManyReferences (and so sources.ErrLimit), with no lists:
 // the entries are counted as they are split, and no more than one past
 // the limit are built.
 func FindReferencesWithOptions(doc *sources.Document, opts Options) ([]ReferenceList, error) {
