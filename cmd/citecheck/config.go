@@ -605,7 +605,7 @@ func writeSettings(w io.Writer, input string, c *config, s settings) error {
 		rules.Content = append(rules.Content, scalar(r.Code), scalar(lv))
 	}
 	add("rules", rules)
-	score := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!float", Value: strconv.FormatFloat(s.minScore, 'g', -1, 64)}
+	score := &yaml.Node{Kind: yaml.ScalarNode, Value: strconv.FormatFloat(s.minScore, 'g', -1, 64)}
 	if s.minScore == 0 {
 		score.LineComment = "the claim model's default"
 	}
