@@ -652,6 +652,9 @@ func runConfig(args []string, stdout, stderr io.Writer) int {
 		return c.fail(exitUsage, "%v", err)
 	}
 	cfg, err := cs.forInput(args[0], "")
+	if info, statErr := os.Stat(args[0]); statErr == nil && info.IsDir() {
+		cfg, err = cs.forDir(args[0]) // a folder: the configuration of its files
+	}
 	if err != nil {
 		return c.fail(exitUsage, "%v", err)
 	}

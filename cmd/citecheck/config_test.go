@@ -210,6 +210,12 @@ func TestConfigGolden(t *testing.T) {
 	}
 }
 
+func TestConfigCommandFolder(t *testing.T) {
+	code, out, errOut := runTool(t, "", "config", configSite+"investigations")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, "# from "+configSite+configFileName+"\n")
+}
+
 func TestConfigCommandUsage(t *testing.T) {
 	code, _, _ := runTool(t, "", "config")
 	assert.Equal(t, exitUsage, code)

@@ -101,6 +101,8 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 			"skipping names that start with a dot and paths --ignore matches. A GLOB is\n"+
 			"expanded by citecheck itself, with ** for any number of folders; quote it so\n"+
 			"that the shell leaves it alone: 'drafts/**/*.md'.\n"+
+			"Settings come from the nearest "+configFileName+" (or --config); flags win\n"+
+			"over it; citecheck config PATH prints those a file gets.\n"+
 			"Exit status: 0 no finding reaches --fail-on, 1 one does, 2 usage error or an\n"+
 			"input that could not be read (named on standard error; the other inputs are\n"+
 			"still checked).",
