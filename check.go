@@ -35,6 +35,17 @@ type Options struct {
 	// MinScore is the check-worthiness score from which a sentence counts
 	// as a claim; zero means the claim model's default threshold.
 	MinScore float64
+	// ReferenceHeadings are more names of reference sections, beside the
+	// ones citecheck knows ("References", "Works Cited", "Quellen"): a
+	// list under one of them is read as the article's references
+	// (citations.Options.ReferenceHeadings).
+	ReferenceHeadings []string
+	// Severities, when set, give every finding of a code the severity
+	// mapped to it, whatever severity its rule reported it at: a project
+	// that treats an orphan-reference as an error maps it to
+	// SeverityError. A code not in the map keeps its rule's severities;
+	// to turn a rule off, leave it out of Rules.
+	Severities map[string]Severity
 
 	// Resolver, when set, resolves what the article cites after linking:
 	// each reference entry's DOI (else its URL) and each URL or DOI a
@@ -100,13 +111,28 @@ func CheckDocument(ctx context.Context, doc *sources.Document, opts Options) (*R
 			return nil, err
 		}
 		p.rule, p.ruleURL = rule, ""
+		from := len(p.findings)
 		rule.Run(p)
+		p.setSeverities(from, opts.Severities)
 		if len(p.findings) > limits.MaxFindings {
 			return nil, fmt.Errorf("check: %w", &LimitError{Input: doc.Name, Limit: "findings", Max: int64(limits.MaxFindings),
 				Err: fmt.Errorf("%w: more than %d findings", errTooManyFindings, limits.MaxFindings)})
 		}
 	}
 	return p.report(), nil
+}
+
+// setSeverities gives the findings from index from on the severities
+// Options.Severities sets for their codes.
+func (p *Pass) setSeverities(from int, severities map[string]Severity) {
+	if len(severities) == 0 {
+		return
+	}
+	for i := from; i < len(p.findings); i++ {
+		if s, ok := severities[p.findings[i].Code]; ok {
+			p.findings[i].Severity = s
+		}
+	}
 }
 
 // defaultRules is the list DefaultRules returns, made once for the checks
@@ -119,7 +145,8 @@ var defaultRules = sync.OnceValue(DefaultRules)
 // Its error is a document past a limit of the citations package, or the
 // context's, which it checks between stages.
 func analyze(ctx context.Context, doc *sources.Document, opts Options, limits Limits) (*Pass, error) {
-	lists, err := citations.FindReferencesWithOptions(doc, citations.Options{SiteOf: site.Of, MaxReferences: limits.MaxReferences})
+	lists, err := citations.FindReferencesWithOptions(doc, citations.Options{SiteOf: site.Of, MaxReferences: limits.MaxReferences,
+		ReferenceHeadings: opts.ReferenceHeadings})
 	if err != nil {
 		return nil, err
 	}

@@ -109,6 +109,14 @@ type Options struct {
 	// number (brackets, superscripts, footnotes), where they would be
 	// equations' or steps' numbers.
 	ParenNumbers bool
+	// ReferenceHeadings are more names of reference sections for
+	// FindReferencesWithOptions, beside the ones it knows ("References",
+	// "Works Cited", "Einzelnachweise"): a house style's "Sources
+	// consulted", or "Further reading" where a publication lists its
+	// sources under it. They are compared as sources.HeadingKey folds
+	// them (case, spacing, numbering and a trailing colon ignored), and
+	// like "References" they always open a section.
+	ReferenceHeadings []string
 }
 
 // FindWithOptions is Find, configured by opts. A document with more

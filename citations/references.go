@@ -77,8 +77,9 @@ func FindReferences(doc *sources.Document) []ReferenceList {
 }
 
 // FindReferencesWithOptions is FindReferences with the limit of
-// opts.MaxReferences. A document with more entries than that is an error
-// wrapping ErrTooManyReferences (and so sources.ErrLimit), with no lists:
+// opts.MaxReferences, opening a section under the headings of
+// opts.ReferenceHeadings too. A document with more entries than the limit
+// is an error wrapping ErrTooManyReferences (and so sources.ErrLimit), with no lists:
 // the entries are counted as they are split, and no more than one past
 // the limit are built.
 func FindReferencesWithOptions(doc *sources.Document, opts Options) ([]ReferenceList, error) {
@@ -93,9 +94,10 @@ func FindReferencesWithOptions(doc *sources.Document, opts Options) ([]Reference
 	taken := make([]bool, len(doc.Blocks)) // blocks inside a heading section
 	targets := footnoteTargets(doc)
 	links := newOutboundLinks(doc, opts.SiteOf)
+	extra := headingKeys(opts.ReferenceHeadings)
 	for i := 0; i < len(doc.Blocks); i++ {
 		b := doc.Blocks[i]
-		heading, level, ok := referenceHeading(doc, b)
+		heading, level, ok := referenceHeading(doc, b, extra)
 		hspan := b.Span
 		first, firstStart := i+1, -1 // where the section's text starts
 		if !ok {
@@ -318,15 +320,31 @@ func headingIn(s string, trailingNumber bool, set map[string]bool, refs bool) bo
 	return set[string(key)] || refs && sources.IsReferenceHeadingKey(string(key))
 }
 
-// referenceHeading reports whether block b is a reference-section heading
-// and returns its text and level. A paragraph counts when its whole text is
-// such a name, since plain-text readers do not always see a heading.
-func referenceHeading(doc *sources.Document, b sources.Block) (text string, level int, ok bool) {
+// headingKeys returns the keys (sources.HeadingKey) of the caller's
+// reference headings (Options.ReferenceHeadings), nil for none.
+func headingKeys(headings []string) map[string]bool {
+	var keys map[string]bool
+	for _, h := range headings {
+		if k := sources.HeadingKey(h, false); k != "" {
+			if keys == nil {
+				keys = map[string]bool{}
+			}
+			keys[k] = true
+		}
+	}
+	return keys
+}
+
+// referenceHeading reports whether block b is a reference-section heading,
+// one citecheck knows or one of extra (headingKeys), and returns its text
+// and level. A paragraph counts when its whole text is such a name, since
+// plain-text readers do not always see a heading.
+func referenceHeading(doc *sources.Document, b sources.Block, extra map[string]bool) (text string, level int, ok bool) {
 	if b.Kind != sources.BlockHeading && b.Kind != sources.BlockParagraph {
 		return "", 0, false
 	}
 	text = strings.TrimSpace(doc.Slice(b.Span))
-	if !sources.IsReferenceHeading(text) {
+	if !sources.IsReferenceHeading(text) && (extra == nil || !extra[sources.HeadingKey(text, false)]) {
 		return "", 0, false
 	}
 	level = b.Level

@@ -858,3 +858,39 @@ func TestFindReferencesWrappedNumberIsNoItem(t *testing.T) {
 		entries[len(entries)-1].Text)
 	checkLists(t, doc, lists)
 }
+
+func TestFindReferencesCustomHeadings(t *testing.T) {
+	tests := []struct {
+		name     string
+		heading  string
+		extra    []string
+		wantList bool
+	}{
+		{"further reading unknown", "Further reading", nil, false},
+		{"further reading configured", "Further reading", []string{"further reading"}, true},
+		{"folded like a known heading", "3. FURTHER  READING:", []string{"Further reading"}, true},
+		{"quellenangaben unknown", "Quellenangaben", nil, false},
+		{"quellenangaben configured", "Quellenangaben", []string{"Quellenangaben"}, true},
+		{"another heading configured", "Quellenangaben", []string{"Further reading"}, false},
+		{"empty setting ignored", "Results", []string{"", "  "}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := buildDoc(
+				docPart{kind: sources.BlockParagraph, text: "Body text (Ma, 2020)."},
+				docPart{kind: sources.BlockHeading, level: 2, text: tt.heading},
+				docPart{kind: sources.BlockListItem, level: 1, list: 1, text: "Ma, X. (2020). Sleep and memory. Nature, 5, 1–2."},
+			)
+			lists, err := FindReferencesWithOptions(doc, Options{ReferenceHeadings: tt.extra})
+			require.NoError(t, err)
+			if !tt.wantList {
+				assert.Empty(t, lists)
+				return
+			}
+			require.Len(t, lists, 1)
+			assert.Equal(t, tt.heading, lists[0].Heading)
+			_, entries := summarize(lists)
+			assert.Equal(t, [][]entrySummary{{{Authors: []string{"Ma"}, Year: "2020", Title: "Sleep and memory"}}}, entries)
+		})
+	}
+}

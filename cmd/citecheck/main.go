@@ -5,6 +5,7 @@
 //	citecheck check [--format text|json|sarif|github] [--fail-on error|warning|never] [--input-format docx|html|markdown|text] [--ignore GLOB]... PATH...
 //	citecheck check --resolve [--cache PATH] [--offline] [--contact EMAIL] PATH...
 //	citecheck codes
+//	citecheck config [--config FILE] PATH
 //	citecheck batch --db results.sqlite [--workers N] [--shard I/N] [--resolve] INPUT...
 //	citecheck merge --db OUT.sqlite IN.sqlite...
 //	citecheck report --db results.sqlite [--by outlet|year|code] [--format text|csv|json]
@@ -18,7 +19,11 @@
 // (sarif.go) or GitHub Actions workflow commands (github.go); the exit
 // status is 0 when no finding reaches --fail-on, 1 when one does, 2 for
 // usage errors or an input that could not be read, named on standard error
-// while the others are still checked. codes describes every finding code. batch checks a
+// while the others are still checked. check reads its settings (rules,
+// min-score, fail-on, reference headings, include and ignore globs,
+// overrides by path) from the nearest .citecheck.yaml or --config, and
+// config prints those that apply to a file (config.go). codes describes
+// every finding code. batch checks a
 // corpus (folders, JSON Lines, WARC) into a results database, resumably;
 // merge combines the databases of shards; report prints their aggregates.
 // With --resolve, check and batch open what the articles cite, through a

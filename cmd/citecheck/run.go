@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"cmp"
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -52,6 +53,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runCodes(args[1:], stdout, stderr)
 	case "verify":
 		return runVerify(ctx, args[1:], stdout, stderr, nil)
+	case "config":
+		return runConfig(args[1:], stdout, stderr)
 	case "batch":
 		return runBatch(ctx, args[1:], stdout, stderr, nil)
 	case "merge":
@@ -80,7 +83,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 
 // commandNames are the subcommands run knows, for suggestions.
 func commandNames() []string {
-	return []string{"check", "codes", "verify", "batch", "merge", "report", "prune-cache", "help", "version"}
+	return []string{"check", "codes", "verify", "config", "batch", "merge", "report", "prune-cache", "help", "version"}
 }
 
 // failOnRanks maps --fail-on's values to the rank of the least severe
@@ -101,6 +104,8 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 			"skipping names that start with a dot and paths --ignore matches. A GLOB is\n"+
 			"expanded by citecheck itself, with ** for any number of folders; quote it so\n"+
 			"that the shell leaves it alone: 'drafts/**/*.md'.\n"+
+			"Settings come from the nearest "+configFileName+" (or --config); flags win\n"+
+			"over it; citecheck config PATH prints those a file gets.\n"+
 			"Exit status: 0 no finding reaches --fail-on, 1 one does, 2 usage error or an\n"+
 			"input that could not be read (named on standard error; the other inputs are\n"+
 			"still checked).",
@@ -117,10 +122,20 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	timeout := c.Duration("timeout", 10*time.Minute, "give up a run that takes longer than this `duration` (resolving sources can be slow; 0: never)")
 	minScore := c.Float64("min-score", 0, "count a sentence as a claim from this check-worthiness `score` (0 to 1; 0 means the model's default)")
 	resolving := addResolveFlags(c.FlagSet, "open what the article cites (DOIs, URLs, links) and check the sources; off: no network at all")
+	configFile := c.String("config", "", "read the configuration from this `file` instead of the nearest "+configFileName+" (config.go)")
 	args, code, ok := c.parse(args)
 	if !ok {
 		return code
 	}
+	var given commandLine // flags win over the configuration
+	c.Visit(func(f *flag.Flag) {
+		switch f.Name {
+		case "min-score":
+			given.minScore = minScore
+		case "fail-on":
+			given.failOn = *failOn
+		}
+	})
 	if err := cmp.Or(
 		oneOf("format", *format, "text", "json", "sarif", "github"),
 		oneOf("fail-on", *failOn, "error", "warning", "never"),
@@ -151,25 +166,35 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return c.fail(exitUsage, "%v", err)
 	}
 	defer closeResolver()
+	configs, err := newConfigs(*configFile)
+	if err != nil {
+		return c.fail(exitUsage, "%v", err)
+	}
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
 	w := newFindingsWriter(*format, out)
 	status := exitOK
-	for _, in := range expandInputs(args, inputFilter{Ignore: ignore}) {
+	for _, in := range configs.expand(args, ignore) {
 		name := in.name
 		if name == "-" && *stdinName != "" {
 			name = *stdinName
 		}
 		err := in.err
+		var cfg *config
 		if err == nil {
-			opts.Name = name
+			cfg, err = configs.forInput(in.name, *stdinName)
+		}
+		if err == nil {
+			set := settingsFor(cfg, in.name, given)
+			fileOpts := set.options(opts)
+			fileOpts.Name = name
 			var r *citecheck.Report
-			if r, err = checkFile(ctx, in.name, stdin, opts); err == nil {
+			if r, err = checkFile(ctx, in.name, stdin, fileOpts); err == nil {
 				if err := w.write(r); err != nil {
 					fmt.Fprintf(stderr, "citecheck: %v\n", err)
 					return exitUsage
 				}
-				if r.Worst().Rank() >= failOnRanks[*failOn] && status == exitOK {
+				if r.Worst().Rank() >= failOnRanks[set.failOn] && status == exitOK {
 					status = exitFindings
 				}
 				continue
