@@ -57,7 +57,9 @@ func parseDirective(text string) (d directive, ok bool) {
 	if !strings.HasPrefix(text, directivePrefix) {
 		return directive{}, false
 	}
-	if i := strings.Index(text, "--"); i >= 0 {
+	// "--" starts the reason, but not within the prefix itself
+	if i := strings.Index(text[len(directivePrefix):], "--"); i >= 0 {
+		i += len(directivePrefix)
 		d.reason = strings.Join(strings.Fields(text[i+2:]), " ")
 		text = text[:i]
 	}
