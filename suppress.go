@@ -61,6 +61,12 @@ func (r *suppressRange) covers(f *Finding) bool {
 // when the invalid-suppression and unused-suppression rules run.
 func (p *Pass) suppress() {
 	raws := findDirectives(p.Doc)
+	if i := wideDirective(p.Doc); i >= 0 && p.runs(CodeInvalidSuppression) {
+		// not applied, but not silently either
+		p.findings = append(p.findings, Finding{Code: CodeInvalidSuppression, Severity: SeverityWarning,
+			Span: p.srcLocation(i, i+len(directivePrefix)*wideSize(p.Doc.Charset)), URL: DocsURL(CodeInvalidSuppression),
+			Message: fmt.Sprintf("suppression comments are not read in %s input; save it as UTF-8 for them to apply", p.Doc.Charset)})
+	}
 	if len(raws) == 0 {
 		return
 	}

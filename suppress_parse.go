@@ -277,3 +277,47 @@ func textDirectiveBody(line []byte) ([]byte, bool) {
 	body := bytes.TrimLeft(s[1:], " \t")
 	return body, bytes.HasPrefix(body, []byte(directivePrefix))
 }
+
+// wideDirective returns the offset in Src of the first "citecheck-" of a
+// UTF-16 or UTF-32 input, whose comments findDirectives does not read, or
+// -1.
+func wideDirective(doc *sources.Document) int {
+	size := wideSize(doc.Charset)
+	if size == 1 {
+		return -1
+	}
+	big := strings.HasSuffix(strings.ToLower(doc.Charset), "be")
+	pattern := make([]byte, 0, len(directivePrefix)*size)
+	for i := range len(directivePrefix) {
+		unit := make([]byte, size)
+		if big {
+			unit[size-1] = directivePrefix[i]
+		} else {
+			unit[0] = directivePrefix[i]
+		}
+		pattern = append(pattern, unit...)
+	}
+	for from := 0; ; {
+		i := bytes.Index(doc.Src[from:], pattern)
+		if i < 0 {
+			return -1
+		}
+		if (from+i)%size == 0 { // on a code unit, not across two
+			return from + i
+		}
+		from += i + 1
+	}
+}
+
+// wideSize is the bytes of one code unit of a charset: 2 for UTF-16, 4 for
+// UTF-32, else 1.
+func wideSize(charset string) int {
+	c := strings.ToLower(charset)
+	switch {
+	case strings.HasPrefix(c, "utf-16"):
+		return 2
+	case strings.HasPrefix(c, "utf-32"):
+		return 4
+	}
+	return 1
+}

@@ -1,6 +1,7 @@
 package citecheck_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"strings"
@@ -115,4 +116,16 @@ func TestSuppressionMessages(t *testing.T) {
 		`citecheck-disable-next-line names unknown code "uncited-claims"; did you mean uncited-claim?`,
 		`unknown suppression "citecheck-disabel"; did you mean citecheck-disable?`,
 	}, msgs)
+}
+
+func TestSuppressionsInUTF16AreReported(t *testing.T) {
+	text := "# citecheck-disable-next-line uncited-claim\n" + claimA + "\n"
+	src := []byte{0xff, 0xfe} // UTF-16LE with its byte order mark
+	for _, r := range text {
+		src = append(src, byte(r), byte(r>>8))
+	}
+	r, err := citecheck.Check(context.Background(), bytes.NewReader(src), citecheck.Options{Name: "draft.txt"})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"1:invalid-suppression", "2:uncited-claim"}, lineCodes(r.Findings, func(f citecheck.Finding) citecheck.Finding { return f }))
+	assert.Equal(t, 3, r.Findings[0].Span.Column)
 }
