@@ -34,7 +34,7 @@ func FuzzSuppressions(f *testing.F) {
 		}
 		for _, cs := range []string{"utf-16le", "utf-16be", "utf-32le", "utf-32be"} {
 			doc := &sources.Document{Format: sources.FormatText, Src: []byte(s), Charset: cs}
-			if i := wideDirective(doc); i < -1 || i+len(directivePrefix)*wideSize(cs) > len(s) || i >= 0 && i%wideSize(cs) != 0 {
+			if i := wideDirective(doc); i < -1 || i >= 0 && (i+len(directivePrefix)*wideSize(cs) > len(s) || i%wideSize(cs) != 0) {
 				t.Fatalf("%s: wide comment at %d out of place in %d bytes", cs, i, len(s))
 			}
 		}
