@@ -83,6 +83,20 @@
 // [sources.ErrMalformed] (a broken DOCX, whose [*sources.PartError] names
 // the part, line and column).
 //
+// # Suppressions
+//
+// A draft may turn findings off where they stand: in HTML and Markdown the
+// comments <!-- citecheck-disable-next-line CODE... --> (the next line
+// that is not blank) and <!-- citecheck-disable CODE... --> up to
+// <!-- citecheck-enable [CODE...] --> (or the end), no code meaning every
+// code and "-- reason" after the codes kept; in plain text the same words
+// on a line of their own after '#', which the text reader reads as blank.
+// Check applies them after every rule has run: a finding whose span
+// starts where one applies moves to [Report.Suppressed], with the
+// comment's place and reason. A comment that turns nothing off is an
+// unused-suppression finding, a misspelt one or an unknown code an
+// invalid-suppression one, as golangci-lint's nolintlint reports.
+//
 // # Limits
 //
 // Every stage takes time linear in its input, and [Limits] bound what one

@@ -38,3 +38,30 @@ func ExampleDefaultRules() {
 	// empty-reference-list error
 	// unresolved-citation error
 }
+
+// A draft may turn a finding off where it stands, with a reason; the
+// finding is kept in Report.Suppressed with the comment that turned it off,
+// and a comment that turns nothing off is itself reported.
+func ExampleCheck_suppressions() {
+	draft := `<!-- citecheck-disable-next-line uncited-claim -- the council's own figure -->
+The city spent $4.2 million on the new bridge in 2021.
+
+<!-- citecheck-disable-next-line orphan-reference -->
+Unemployment rose to 7.4 percent in 2023, the highest level since 1998.
+`
+	report, err := citecheck.Check(context.Background(), strings.NewReader(draft), citecheck.Options{Name: "draft.md"})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, f := range report.Findings {
+		fmt.Printf("%d:%d: %s [%s]\n", f.Span.Line, f.Span.Column, f.Message, f.Code)
+	}
+	for _, s := range report.Suppressed {
+		fmt.Printf("suppressed %d:%d [%s] by line %d: %s\n", s.Span.Line, s.Span.Column, s.Code, s.SuppressedBy.Line, s.Reason)
+	}
+	// Output:
+	// 4:1: citecheck-disable-next-line suppresses no orphan-reference finding [unused-suppression]
+	// 5:1: claim cites nothing: "Unemployment rose to 7.4 percent in 2023, the highest level since 1998." [uncited-claim]
+	// suppressed 2:1 [uncited-claim] by line 1: the council's own figure
+}

@@ -86,6 +86,7 @@ func TestArticleFindings(t *testing.T) {
 		{"footnotes.md", []string{"10:unresolved-citation"}, 5, 4},
 		{"inline.md", []string{"11:unresolved-citation"}, 6, 3},
 		{"clean.md", nil, 4, 3},
+		{"suppressed.md", []string{"9:unused-suppression"}, 2, 1},
 		// short notes stand for their bibliography entries: only the work
 		// no note names is an orphan, and two notes of one work are no
 		// duplicates

@@ -49,10 +49,12 @@ type Pass struct {
 
 	refs     map[string]*citations.Reference
 	findings []Finding
-	rule     *Rule
-	rules    []*Rule  // every rule of the check, for runs
-	ruleURL  string   // DocsURL(rule.Code), once the rule has reported
-	keys     []string // see workKeys
+	// suppressed are the findings suppression comments turned off
+	suppressed []SuppressedFinding
+	rule       *Rule
+	rules      []*Rule  // every rule of the check, for runs
+	ruleURL    string   // DocsURL(rule.Code), once the rule has reported
+	keys       []string // see workKeys
 }
 
 // ClaimSupport is one check-worthy sentence and what the pipeline found

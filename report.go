@@ -50,7 +50,11 @@ type Report struct {
 	// Claims are the check-worthy sentences, in order.
 	Claims   []Claim   `json:"claims"`
 	Findings []Finding `json:"findings"`
-	Summary  Summary   `json:"summary"`
+	// Suppressed are the findings suppression comments in the input turned
+	// off ("<!-- citecheck-disable-next-line uncited-claim -->"), in order,
+	// each with the comment; they count toward no severity.
+	Suppressed []SuppressedFinding `json:"suppressed,omitempty"`
+	Summary    Summary             `json:"summary"`
 
 	// Document is the parsed input, for callers that want more than the
 	// report holds. It is not part of the JSON form.
@@ -208,6 +212,8 @@ type Summary struct {
 	Errors         int `json:"errors"`
 	Warnings       int `json:"warnings"`
 	Infos          int `json:"infos"`
+	// Suppressed counts Report.Suppressed.
+	Suppressed int `json:"suppressed,omitempty"`
 }
 
 // Worst returns the highest severity among the findings, or "" if none.

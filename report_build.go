@@ -89,6 +89,13 @@ func (p *Pass) report() *Report {
 	slices.SortStableFunc(r.Findings, func(a, b Finding) int {
 		return cmp.Or(cmp.Compare(a.Span.Start, b.Span.Start), cmp.Compare(a.Span.End, b.Span.End), cmp.Compare(a.Code, b.Code))
 	})
+	if len(p.suppressed) > 0 {
+		r.Suppressed = p.suppressed
+		slices.SortStableFunc(r.Suppressed, func(a, b SuppressedFinding) int {
+			return cmp.Or(cmp.Compare(a.Span.Start, b.Span.Start), cmp.Compare(a.Span.End, b.Span.End), cmp.Compare(a.Code, b.Code))
+		})
+		r.Summary.Suppressed = len(r.Suppressed)
+	}
 	r.Summary.Citations = len(r.Citations)
 	r.Summary.Claims = len(r.Claims)
 	for i := range p.Claims {

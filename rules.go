@@ -49,11 +49,12 @@ type Rule struct {
 
 // DefaultRules returns a new list of the rules, by family, in the order
 // their codes are documented: the citation rules (rules_citations.go), the
-// claim rules (rules_claims.go) and the source rules (rules_sources.go).
+// claim rules (rules_claims.go), the source rules (rules_sources.go) and
+// the rules about suppression comments (rules_suppress.go).
 // The source rules report only when sources were resolved
 // (Options.Resolver).
 func DefaultRules() []*Rule {
-	return slices.Concat(citationRules(), claimRules(), sourceRules(), verifyRules())
+	return slices.Concat(citationRules(), claimRules(), sourceRules(), verifyRules(), suppressionRules())
 }
 
 // describe names a citation for a message: its text, with brackets for

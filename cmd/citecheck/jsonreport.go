@@ -39,6 +39,9 @@ func (jw *jsonWriter) write(r *citecheck.Report) error {
 	writeSlice(jw, "reference_lists", r.ReferenceLists)
 	writeSlice(jw, "claims", r.Claims)
 	writeSlice(jw, "findings", r.Findings)
+	if len(r.Suppressed) > 0 { // omitempty, as the encoder has it
+		writeSlice(jw, "suppressed", r.Suppressed)
+	}
 	jw.field("summary", r.Summary, false)
 	jw.raw("}\n")
 	return jw.flush()

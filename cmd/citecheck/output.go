@@ -74,6 +74,10 @@ func writeText(w io.Writer, r *citecheck.Report) {
 	if s.Links > 0 {
 		fmt.Fprintf(w, ", %s", count(s.Links, "link"))
 	}
-	fmt.Fprintf(w, "), %s in %s, %s (%d uncited); %s, %s\n", count(s.References, "reference"), count(s.ReferenceLists, "list"),
+	fmt.Fprintf(w, "), %s in %s, %s (%d uncited); %s, %s", count(s.References, "reference"), count(s.ReferenceLists, "list"),
 		count(s.Claims, "claim"), s.UncitedClaims, count(s.Errors, "error"), count(s.Warnings, "warning"))
+	if s.Suppressed > 0 {
+		fmt.Fprintf(w, "; %d suppressed", s.Suppressed)
+	}
+	fmt.Fprintln(w)
 }

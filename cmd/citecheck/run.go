@@ -123,6 +123,8 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	minScore := c.Float64("min-score", 0, "count a sentence as a claim from this check-worthiness `score` (0 to 1; 0 means the model's default)")
 	resolving := addResolveFlags(c.FlagSet, "open what the article cites (DOIs, URLs, links) and check the sources; off: no network at all")
 	configFile := c.String("config", "", "read the configuration from this `file` instead of the nearest "+configFileName+" (config.go)")
+	baselineName := c.String("baseline", "", "report only findings that this baseline `file` (written by --write-baseline) does not hold")
+	writeBaselineName := c.String("write-baseline", "", "record every finding in this baseline `file` and exit 0 unless an input could not be checked")
 	args, code, ok := c.parse(args)
 	if !ok {
 		return code
@@ -155,6 +157,21 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if len(args) == 0 {
 		return c.usageError("no input files (use - for standard input)")
 	}
+	if *baselineName != "" && *writeBaselineName != "" {
+		return c.usageError("--baseline and --write-baseline cannot be used together")
+	}
+	var base *baseline
+	if *baselineName != "" {
+		var err error
+		if base, err = readBaseline(*baselineName); err != nil {
+			return c.fail(exitUsage, "%v", err)
+		}
+	}
+	var record *baselineRecorder
+	if *writeBaselineName != "" {
+		record = newBaselineRecorder()
+	}
+	inBaseline := 0
 	if *timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, *timeout)
@@ -190,11 +207,17 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 			fileOpts.Name = name
 			var r *citecheck.Report
 			if r, err = checkFile(ctx, in.name, stdin, fileOpts); err == nil {
+				if base != nil {
+					inBaseline += base.filter(r)
+				}
+				if record != nil {
+					record.add(r)
+				}
 				if err := w.write(r); err != nil {
 					fmt.Fprintf(stderr, "citecheck: %v\n", err)
 					return exitUsage
 				}
-				if r.Worst().Rank() >= failOnRanks[set.failOn] && status == exitOK {
+				if r.Worst().Rank() >= failOnRanks[set.failOn] && status == exitOK && record == nil {
 					status = exitFindings
 				}
 				continue
@@ -217,6 +240,16 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if err := out.Flush(); err != nil {
 		fmt.Fprintf(stderr, "citecheck: %v\n", err)
 		return exitUsage
+	}
+	if inBaseline > 0 {
+		fmt.Fprintf(stderr, "citecheck: %s in the baseline %s (not reported)\n", count(inBaseline, "finding"), *baselineName)
+	}
+	if record != nil {
+		if err := record.write(*writeBaselineName); err != nil {
+			fmt.Fprintf(stderr, "citecheck: %v\n", err)
+			return exitUsage
+		}
+		fmt.Fprintf(stderr, "citecheck: wrote %s to the baseline %s\n", count(record.total, "finding"), *writeBaselineName)
 	}
 	return status
 }

@@ -106,6 +106,9 @@ type sarifResult struct {
 	Locations           []sarifLocation   `json:"locations"`
 	RelatedLocations    []sarifLocation   `json:"relatedLocations,omitempty"`
 	PartialFingerprints map[string]string `json:"partialFingerprints"`
+	// Suppressions mark a finding a comment in the draft turned off
+	// (see sarif_suppress.go).
+	Suppressions []sarifSuppression `json:"suppressions,omitempty"`
 }
 
 type sarifLocation struct {
@@ -244,6 +247,7 @@ func (sw *sarifWriter) add(r *citecheck.Report) {
 		res.PartialFingerprints = map[string]string{sarifFingerprint: occurrence(base, n)}
 		run.Results = append(run.Results, res)
 	}
+	sw.addSuppressed(r, artifact, src, seen)
 }
 
 // fail records an input that could not be checked, so the log shows the
