@@ -86,6 +86,19 @@ func TestHTMLReportInBrowser(t *testing.T) {
 				assert.Equal(t, strconv.Itoa(end-start), a["data-got-len"], "mark %s", key)
 				assert.Equal(t, "1", a["data-shown"], "mark %s is off screen or empty", key)
 			}
+			// focusing a citation shows its entry and the finding about it
+			dom, _ = chromium(t, file+"#focus=m-c-c2", size.width, size.height, "--dump-dom")
+			doc, err := html.Parse(strings.NewReader(dom))
+			require.NoError(t, err)
+			var panel string
+			for n := range doc.Descendants() {
+				if n.Type == html.ElementNode && n.Data == "aside" && attr(n, "id") == "panel" {
+					require.Empty(t, attr(n, "hidden"), "the panel is hidden")
+					panel = textOf(n)
+				}
+			}
+			assert.Contains(t, panel, "Mander, B. A., Winer, J. R., & Walker, M. P. (2017)", "the linked entry")
+			assert.Contains(t, panel, "citation-mismatch", "the finding")
 			if *update {
 				shot := strings.TrimSuffix(htmlArticle, ".md") + ".png"
 				if size.name == "phone" {
@@ -93,8 +106,29 @@ func TestHTMLReportInBrowser(t *testing.T) {
 				}
 				abs, err := filepath.Abs(shot)
 				require.NoError(t, err)
-				chromium(t, file, size.width, size.height, "--screenshot="+abs)
+				chromium(t, file+"#focus=m-c-c2", size.width, size.height, "--screenshot="+abs)
 			}
 		})
 	}
+}
+
+// attr returns n's attribute key, or "".
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// textOf returns the text n holds.
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	for c := range n.Descendants() {
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
+		}
+	}
+	return b.String()
 }

@@ -38,5 +38,10 @@
       m.setAttribute("data-shown", b.width > 0 && b.height > 0 && b.left >= 0 && b.right <= width + 1 ? "1" : "0");
     });
   } catch (e) { fail(e); }
+  // page.html#focus=m-c-c1 focuses that mark, so that its details show
+  // (a plain #m-c-c1 scrolls to it as any fragment does).
+  var want = /^#focus=(.+)$/.exec(location.hash);
+  var target = want && document.getElementById(decodeURIComponent(want[1]));
+  if (target && target.matches("mark[tabindex]")) { target.focus({ preventScroll: true }); }
   root.setAttribute("data-ready", "1");
 })();
