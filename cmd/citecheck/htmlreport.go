@@ -248,6 +248,7 @@ func writeHTMLReport(w io.Writer, t *template.Template, r *citecheck.Report) err
 	p.Severities, p.Codes = htmlCounts(r.Findings)
 	marks, notes := htmlMarks(r, len(src))
 	p.Lines = htmlLines(src, marks)
+	starts := htmlLineStarts(src)
 	for i, n := range notes {
 		if n.Line < 1 || n.Key == "" {
 			p.DocumentNotes = append(p.DocumentNotes, n)
@@ -257,7 +258,7 @@ func writeHTMLReport(w io.Writer, t *template.Template, r *citecheck.Report) err
 		if end > r.Findings[i].Span.Start {
 			end--
 		}
-		li := htmlLineOf(src, end)
+		li := sort.SearchInts(starts, end+1) - 1 // the line holding end
 		if li < len(p.Lines) {
 			p.Lines[li].Notes = append(p.Lines[li].Notes, n)
 		} else {
@@ -371,12 +372,6 @@ func htmlLineStarts(src []byte) []int {
 		}
 	}
 	return starts
-}
-
-// htmlLineOf returns the 0-based line of src that holds offset.
-func htmlLineOf(src []byte, offset int) int {
-	starts := htmlLineStarts(src)
-	return sort.Search(len(starts), func(i int) bool { return starts[i] > offset }) - 1
 }
 
 // htmlLines splits src into lines and the marks into properly nested

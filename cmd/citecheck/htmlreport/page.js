@@ -4,22 +4,23 @@
   function fail(msg) { errors.push(String(msg)); root.setAttribute("data-errors", errors.join("\n")); }
   window.addEventListener("error", function (e) { fail(e.message); });
   document.addEventListener("securitypolicyviolation", function (e) { fail("blocked by the page's policy: " + e.violatedDirective); });
-  var panel = document.getElementById("panel");
+  var panel = document.getElementById("panel"), body = document.getElementById("panel-body");
   function show(mark) {
     var d = document.getElementById("d-" + mark.getAttribute("data-key"));
     var notes = (mark.getAttribute("aria-describedby") || "").split(" ");
-    panel.replaceChildren();
+    body.replaceChildren();
     notes.forEach(function (id) {
       var n = document.getElementById(id);
-      if (n && n !== d && n.classList.contains("note")) { var c = n.cloneNode(true); c.removeAttribute("id"); panel.appendChild(c); }
+      if (n && n !== d && n.classList.contains("note")) { var c = n.cloneNode(true); c.removeAttribute("id"); body.appendChild(c); }
     });
-    if (d) { var c = d.cloneNode(true); c.removeAttribute("id"); panel.appendChild(c); }
-    panel.hidden = panel.childNodes.length === 0;
+    if (d) { var c = d.cloneNode(true); c.removeAttribute("id"); body.appendChild(c); }
+    panel.hidden = body.childNodes.length === 0;
   }
   document.addEventListener("focusin", function (e) {
     var m = e.target.closest && e.target.closest("mark[data-key]");
     if (m) { show(m); }
   });
+  document.getElementById("panel-close").addEventListener("click", function () { panel.hidden = true; });
   document.addEventListener("keydown", function (e) { if (e.key === "Escape") { panel.hidden = true; } });
   // Where each mark landed, for checking: the line and column of its first
   // character (columns count code points) and whether it shows on screen.
