@@ -188,7 +188,7 @@ type htmlLine struct {
 // that crosses a line, or another mark's end, is closed and opened again:
 // its parts share Key, and only the first has ID and the expected place.
 type htmlToken struct {
-	Text        string
+	Text        template.HTML
 	Open, Close bool
 	First       bool
 	Key, Kind   string
@@ -439,13 +439,23 @@ func htmlLines(src []byte, marks []htmlMark) []htmlLine {
 			stack = append(stack, m)
 		}
 		if pi+1 < len(points) {
-			emit(htmlToken{Text: strings.ToValidUTF8(string(src[p:points[pi+1]]), "\uFFFD")})
+			emit(htmlToken{Text: htmlText(src[p:points[pi+1]])})
 		}
 	}
 	if cur != nil {
 		closeTo(0)
 	}
 	return lines
+}
+
+// htmlText escapes a piece of the source for the page. A carriage return
+// is written as a character reference, which HTML keeps, where a parser
+// folds a literal one and the line feed after it into one line feed: the
+// page's text is then the input byte for byte, and offsets count alike.
+// Bytes that are not UTF-8 become U+FFFD.
+func htmlText(b []byte) template.HTML {
+	s := template.HTMLEscapeString(strings.ToValidUTF8(string(b), "\uFFFD"))
+	return template.HTML(strings.ReplaceAll(s, "\r", "&#13;"))
 }
 
 // htmlDetails returns what the page shows for each citation and reference.

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/citecheck/citecheck"
+	"github.com/citecheck/citecheck/sources"
 )
 
 const htmlArticle = "testdata/html/article.md"
@@ -229,4 +230,38 @@ func TestHTMLPageName(t *testing.T) {
 	} {
 		assert.Equal(t, want, htmlPageName(in), in)
 	}
+}
+
+// TestHTMLReportOddSpans renders spans that cross each other and line
+// ends, are empty, or lie outside the input: no panic, every mark that
+// fits keeps its exact text, and the others are left out.
+func TestHTMLReportOddSpans(t *testing.T) {
+	src := "one two three\nfour five six\r\nseven é eight\n"
+	doc, err := sources.Read(strings.NewReader(src), sources.ReadOptions{Name: "odd.txt"})
+	require.NoError(t, err)
+	loc := func(start, end int) sources.Location {
+		return sources.Location{Start: start, End: end, Line: 1, Column: 1}
+	}
+	r := &citecheck.Report{Input: "odd.txt", Document: doc,
+		Claims:     []citecheck.Claim{{ID: "k1", Span: loc(0, 20)}, {ID: "k2", Span: loc(20, len(src))}},
+		Citations:  []citecheck.Citation{{ID: "c1", Span: loc(8, 25)}, {ID: "c2", Span: loc(5, 5)}, {ID: "c3", Span: loc(-3, 2)}},
+		References: []citecheck.Reference{{ID: "r1", Span: loc(38, 41)}, {ID: "r2", Span: loc(30, len(src)+9)}},
+		Findings: []citecheck.Finding{{Code: "x", Severity: citecheck.SeverityError, Span: loc(4, 30), Citation: "c1"},
+			{Code: "y", Severity: citecheck.SeverityInfo}},
+	}
+	tmpl, err := newHTMLTemplate()
+	require.NoError(t, err)
+	var b bytes.Buffer
+	require.NoError(t, writeHTMLReport(&b, tmpl, r))
+	_, marks := parsePageMarks(t, b.Bytes())
+	want := map[string][2]int{"q-k1": {0, 20}, "q-k2": {20, len(src)}, "c-c1": {8, 25}, "r-r1": {38, 41}, "f1": {4, 30}}
+	got := map[string][2]int{}
+	for key, m := range marks {
+		start, _ := strconv.Atoi(m.attrs["data-start"])
+		end, _ := strconv.Atoi(m.attrs["data-end"])
+		got[key] = [2]int{start, end}
+		assert.Equal(t, src[start:end], m.text.String(), key)
+	}
+	assert.Equal(t, want, got)
+	assert.Contains(t, b.String(), `<code>y</code></a>:`, "the finding without a place is listed in the summary")
 }
