@@ -58,7 +58,7 @@ func TestHTMLReportInBrowser(t *testing.T) {
 		width, height int
 	}{{"desktop", 1280, 1000}, {"phone", 390, 844}} {
 		t.Run(size.name, func(t *testing.T) {
-			dom, stderr := chromium(t, file, size.width, size.height, "--dump-dom")
+			dom, stderr := chromium(t, file+"#measure", size.width, size.height, "--dump-dom")
 			for _, line := range strings.Split(stderr, "\n") {
 				if strings.Contains(line, "CONSOLE") || strings.Contains(line, "Uncaught") || strings.Contains(line, "Refused to") {
 					t.Errorf("console: %s", line)
