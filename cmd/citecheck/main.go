@@ -2,7 +2,7 @@
 //
 // Usage:
 //
-//	citecheck check [--format text|json|sarif|github] [--fail-on error|warning|never] [--input-format docx|html|markdown|text] [--ignore GLOB]... PATH...
+//	citecheck check [--format text|json|sarif|github|html] [-o FILE|DIR] [--fail-on error|warning|never] [--input-format docx|html|markdown|text] [--ignore GLOB]... PATH...
 //	citecheck check --resolve [--cache PATH] [--offline] [--contact EMAIL] PATH...
 //	citecheck codes
 //	citecheck config [--config FILE] PATH
@@ -16,7 +16,8 @@
 // --stdin-filename), a folder (walked for the extensions citecheck reads,
 // skipping dot-names and --ignore globs) or a glob, with **, that citecheck
 // expands itself (inputs.go); the output is text, JSON Lines, one SARIF log
-// (sarif.go) or GitHub Actions workflow commands (github.go); the exit
+// (sarif.go), GitHub Actions workflow commands (github.go) or an HTML page
+// per input (htmlreport.go); the exit
 // status is 0 when no finding reaches --fail-on, 1 when one does, 2 for
 // usage errors or an input that could not be read, named on standard error
 // while the others are still checked. check reads its settings (rules,

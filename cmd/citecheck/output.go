@@ -19,9 +19,11 @@ type findingsWriter interface {
 }
 
 // newFindingsWriter returns the writer of format, one of the values
-// --format takes.
-func newFindingsWriter(format string, w io.Writer) findingsWriter {
+// --format takes; out is -o (html only).
+func newFindingsWriter(format string, w io.Writer, out string) findingsWriter {
 	switch format {
+	case "html":
+		return newHTMLFindings(w, out)
 	case "json":
 		return jsonFindings{newJSONWriter(w)}
 	case "sarif":

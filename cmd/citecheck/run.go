@@ -111,7 +111,8 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 			"still checked).",
 		stdout, stderr)
 	inputFormats := inputFormatNames()
-	format := c.String("format", "text", "output `format`: text, json, sarif (SARIF 2.1.0, one log for all inputs) or github (GitHub Actions annotations)")
+	format := c.String("format", "text", "output `format`: text, json, sarif (SARIF 2.1.0, one log for all inputs) github (GitHub Actions annotations) or html (one page per input, see -o)")
+	outPath := c.String("o", "", "with --format html, write the page to this `FILE` (.html, one input) or one page per input under this folder (DIR/<input>.html); default standard output")
 	failOn := c.String("fail-on", "error", "exit 1 when a finding reaches this `severity`: error, warning or never")
 	inputFormat := c.String("input-format", "", "read inputs in this `format` instead of detecting it: "+orList(inputFormats))
 	stdinName := c.String("stdin-filename", "", "the `name` of standard input (-) in messages; its extension picks the input format")
@@ -139,7 +140,8 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		}
 	})
 	if err := cmp.Or(
-		oneOf("format", *format, "text", "json", "sarif", "github"),
+		oneOf("format", *format, "text", "json", "sarif", "github", "html"),
+		htmlOnly(*format, *outPath),
 		oneOf("fail-on", *failOn, "error", "warning", "never"),
 		emptyOrOneOf("input-format", *inputFormat, inputFormats...),
 	); err != nil {
@@ -189,7 +191,7 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	}
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
-	w := newFindingsWriter(*format, out)
+	w := newFindingsWriter(*format, out, *outPath)
 	status := exitOK
 	for _, in := range configs.expand(args, ignore) {
 		name := in.name
