@@ -1,0 +1,242 @@
+package lsp
+
+import (
+	"context"
+	"encoding/json"
+	"net"
+	"testing"
+	"time"
+
+	"github.com/citecheck/citecheck"
+	"github.com/sourcegraph/jsonrpc2"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// client is the editor's end of a connection to a server under test.
+type client struct {
+	conn  *jsonrpc2.Conn
+	diags chan publishDiagnostics
+	msgs  chan string
+	done  chan error // what Serve returned
+}
+
+// The wire forms the tests compare, decoded with the field names of the
+// protocol rather than glsp's Go types, as an editor reads them.
+type (
+	position struct {
+		Line      int `json:"line"`
+		Character int `json:"character"`
+	}
+	lspRange struct {
+		Start position `json:"start"`
+		End   position `json:"end"`
+	}
+	diagnostic struct {
+		Range           lspRange `json:"range"`
+		Severity        int      `json:"severity"`
+		Code            string   `json:"code"`
+		Source          string   `json:"source"`
+		Message         string   `json:"message"`
+		CodeDescription struct {
+			Href string `json:"href"`
+		} `json:"codeDescription"`
+		RelatedInformation []struct {
+			Location struct {
+				URI   string   `json:"uri"`
+				Range lspRange `json:"range"`
+			} `json:"location"`
+			Message string `json:"message"`
+		} `json:"relatedInformation"`
+	}
+	publishDiagnostics struct {
+		URI         string       `json:"uri"`
+		Diagnostics []diagnostic `json:"diagnostics"`
+	}
+	textEdit struct {
+		Range   lspRange `json:"range"`
+		NewText string   `json:"newText"`
+	}
+	codeAction struct {
+		Title string `json:"title"`
+		Kind  string `json:"kind"`
+		Edit  struct {
+			Changes map[string][]textEdit `json:"changes"`
+		} `json:"edit"`
+	}
+)
+
+// start runs a server over an in-memory pipe and returns its client.
+func start(t *testing.T, opts Options) *client {
+	t.Helper()
+	serverEnd, clientEnd := net.Pipe()
+	c := &client{diags: make(chan publishDiagnostics, 16), msgs: make(chan string, 16), done: make(chan error, 1)}
+	go func() { c.done <- Serve(context.Background(), serverEnd, opts) }()
+	handler := jsonrpc2.HandlerWithError(func(_ context.Context, _ *jsonrpc2.Conn, req *jsonrpc2.Request) (any, error) {
+		switch req.Method {
+		case "textDocument/publishDiagnostics":
+			var p publishDiagnostics
+			if err := json.Unmarshal(*req.Params, &p); err == nil {
+				c.diags <- p
+			}
+		case "window/showMessage":
+			c.msgs <- string(*req.Params)
+		}
+		return nil, nil
+	})
+	c.conn = jsonrpc2.NewConn(context.Background(), jsonrpc2.NewBufferedStream(clientEnd, jsonrpc2.VSCodeObjectCodec{}), handler)
+	t.Cleanup(func() { c.conn.Close() })
+	return c
+}
+
+func (c *client) call(t *testing.T, method string, params, result any) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	require.NoError(t, c.conn.Call(ctx, method, params, result), method)
+}
+
+func (c *client) notify(t *testing.T, method string, params any) {
+	t.Helper()
+	require.NoError(t, c.conn.Notify(context.Background(), method, params), method)
+}
+
+// next returns the next diagnostics published.
+func (c *client) next(t *testing.T) publishDiagnostics {
+	t.Helper()
+	select {
+	case p := <-c.diags:
+		return p
+	case <-time.After(30 * time.Second):
+		t.Fatal("no diagnostics published")
+	}
+	return publishDiagnostics{}
+}
+
+func (c *client) initialize(t *testing.T) {
+	t.Helper()
+	var res struct {
+		Capabilities struct {
+			TextDocumentSync struct {
+				OpenClose bool `json:"openClose"`
+				Change    int  `json:"change"`
+			} `json:"textDocumentSync"`
+			HoverProvider      bool `json:"hoverProvider"`
+			CodeActionProvider any  `json:"codeActionProvider"`
+		} `json:"capabilities"`
+		ServerInfo struct {
+			Name string `json:"name"`
+		} `json:"serverInfo"`
+	}
+	c.call(t, "initialize", map[string]any{"processId": nil, "rootUri": nil, "capabilities": map[string]any{}}, &res)
+	assert.Equal(t, "citecheck", res.ServerInfo.Name)
+	assert.True(t, res.Capabilities.TextDocumentSync.OpenClose)
+	assert.Equal(t, 2, res.Capabilities.TextDocumentSync.Change, "incremental sync")
+	assert.True(t, res.Capabilities.HoverProvider)
+	assert.NotNil(t, res.Capabilities.CodeActionProvider)
+	c.notify(t, "initialized", map[string]any{})
+}
+
+func (c *client) shutdown(t *testing.T) {
+	t.Helper()
+	c.call(t, "shutdown", nil, nil)
+	c.notify(t, "exit", nil)
+	select {
+	case err := <-c.done:
+		assert.NoError(t, err)
+	case <-time.After(30 * time.Second):
+		t.Fatal("the server did not exit")
+	}
+}
+
+func rng(l1, c1, l2, c2 int) lspRange {
+	return lspRange{position{l1, c1}, position{l2, c2}}
+}
+
+// article cites two works under an empty References heading; "Çelik" and
+// the emoji before the second citation take two bytes and four bytes, one
+// UTF-16 unit and two.
+const article = "# Steel\n\nSteel output rose 4% in 2023 (Çelik, 2021). 😀 Prices fell (Smith, 2019).\n\n## References\n\n"
+
+// TestEditorSession drives the server as an editor does: open, change,
+// hover, code action, close, shutdown and exit.
+func TestEditorSession(t *testing.T) {
+	const uri = "file:///drafts/steel.md"
+	c := start(t, Options{})
+	c.initialize(t)
+	c.notify(t, "textDocument/didOpen", map[string]any{"textDocument": map[string]any{
+		"uri": uri, "languageId": "markdown", "version": 1, "text": article}})
+
+	got := c.next(t)
+	assert.Equal(t, uri, got.URI)
+	empty := findDiag(got.Diagnostics, "empty-reference-list")
+	require.NotNil(t, empty, "%+v", got.Diagnostics)
+	assert.Equal(t, rng(4, 3, 4, 13), empty.Range, "the heading's text, after '## '")
+	assert.Equal(t, 1, empty.Severity, "error")
+	assert.Equal(t, "citecheck", empty.Source)
+	assert.Equal(t, citecheck.DocsURL("empty-reference-list"), empty.CodeDescription.Href)
+	require.Len(t, empty.RelatedInformation, 2)
+	for i, want := range []lspRange{
+		rng(2, 30, 2, 41), // "Çelik, 2021": 11 characters, one of them two bytes
+		rng(2, 60, 2, 71), // "Smith, 2019", after the emoji's two UTF-16 units
+	} {
+		assert.Equal(t, uri, empty.RelatedInformation[i].Location.URI)
+		assert.Equal(t, want, empty.RelatedInformation[i].Location.Range, empty.RelatedInformation[i].Message)
+	}
+	if late := findDiag(got.Diagnostics, "anachronistic-citation"); assert.NotNil(t, late) {
+		assert.Equal(t, 2, late.Severity, "warning")
+	}
+
+	// hover on "Çelik": unresolved, no entry
+	var hover struct {
+		Contents struct {
+			Kind  string `json:"kind"`
+			Value string `json:"value"`
+		} `json:"contents"`
+		Range lspRange `json:"range"`
+	}
+	pos := map[string]any{"textDocument": map[string]any{"uri": uri}, "position": position{2, 33}}
+	c.call(t, "textDocument/hover", pos, &hover)
+	assert.Equal(t, "markdown", hover.Contents.Kind)
+	assert.Contains(t, hover.Contents.Value, "`Çelik, 2021` is unresolved")
+	assert.Contains(t, hover.Contents.Value, "No entry in the reference list matches it.")
+
+	// an incremental edit adds the entries after the heading
+	entries := "Çelik, A. (2021). Steel in Turkey. Ankara: Metal Press.\n\nSmith, J. (2019). Prices of steel. Journal of Steel, 4(2), 1–9.\n"
+	c.notify(t, "textDocument/didChange", map[string]any{
+		"textDocument":   map[string]any{"uri": uri, "version": 2},
+		"contentChanges": []any{map[string]any{"range": rng(6, 0, 6, 0), "text": entries}}})
+	got = c.next(t)
+	assert.Nil(t, findDiag(got.Diagnostics, "empty-reference-list"), "%+v", got.Diagnostics)
+
+	// hover on the emoji's neighbour "Smith": now resolved to its entry
+	hover.Contents.Value = ""
+	pos["position"] = position{2, 62}
+	c.call(t, "textDocument/hover", pos, &hover)
+	assert.Contains(t, hover.Contents.Value, "`Smith, 2019` is resolved")
+	assert.Contains(t, hover.Contents.Value, "> Smith, J. (2019). Prices of steel.")
+	assert.Equal(t, 2, hover.Range.Start.Line)
+
+	// a quick fix for the warning on line 3 inserts a suppression above it
+	var actions []codeAction
+	c.call(t, "textDocument/codeAction", map[string]any{"textDocument": map[string]any{"uri": uri},
+		"range": rng(2, 0, 2, 5), "context": map[string]any{"diagnostics": []any{}}}, &actions)
+	require.NotEmpty(t, actions)
+	assert.Equal(t, "quickfix", actions[0].Kind)
+	assert.Equal(t, []textEdit{{Range: rng(2, 0, 2, 0), NewText: "<!-- citecheck-disable-next-line anachronistic-citation -->\n"}},
+		actions[0].Edit.Changes[uri])
+
+	c.notify(t, "textDocument/didClose", map[string]any{"textDocument": map[string]any{"uri": uri}})
+	got = c.next(t)
+	assert.Empty(t, got.Diagnostics, "closing clears the diagnostics")
+	c.shutdown(t)
+}
+
+func findDiag(ds []diagnostic, code string) *diagnostic {
+	for i := range ds {
+		if ds[i].Code == code {
+			return &ds[i]
+		}
+	}
+	return nil
+}
