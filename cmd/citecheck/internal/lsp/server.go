@@ -77,12 +77,12 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
 		TextDocumentCodeAction: s.codeAction,
 	}
 	stream := jsonrpc2.NewBufferedStream(rwc, jsonrpc2.VSCodeObjectCodec{})
-	s.conn = jsonrpc2.NewConn(ctx, stream, jsonrpc2.HandlerWithError(s.handle).SuppressErrClosed(),
+	conn := jsonrpc2.NewConn(ctx, stream, jsonrpc2.HandlerWithError(s.handle).SuppressErrClosed(),
 		jsonrpc2.SetLogger(slogPrinter{opts.Logger}))
 	select {
-	case <-s.conn.DisconnectNotify():
+	case <-conn.DisconnectNotify():
 	case <-ctx.Done():
-		s.conn.Close() //nolint:errcheck // the context's error is the one to report
+		conn.Close() //nolint:errcheck // the context's error is the one to report
 	}
 	cancel() // stops the checks still running
 	s.wg.Wait()
@@ -103,11 +103,11 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
 type server struct {
 	opts    Options
 	ctx     context.Context // the connection's; cancelled when it ends
-	conn    *jsonrpc2.Conn
 	handler *protocol.Handler
 	wg      sync.WaitGroup // the checks running
 
 	mu       sync.Mutex
+	conn     *jsonrpc2.Conn       // set by the first message, which may come before NewConn returns
 	docs     map[string]*document // open documents by URI
 	shutDown bool                 // a shutdown request came
 	exit     bool                 // the exit notification came
@@ -122,6 +122,9 @@ func (s *server) exited() bool {
 // handle dispatches a request or notification through glsp's handler,
 // answering as the protocol asks for the cases it leaves to the server.
 func (s *server) handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.Request) (any, error) {
+	s.mu.Lock()
+	s.conn = conn
+	s.mu.Unlock()
 	if req.Method == protocol.MethodExit {
 		s.mu.Lock()
 		s.exit = true
@@ -169,7 +172,10 @@ func (s *server) handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.
 // notify sends a notification, logging a failure: a closed connection has
 // nobody left to tell.
 func (s *server) notify(method string, params any) {
-	if err := s.conn.Notify(s.ctx, method, params); err != nil && !errors.Is(err, jsonrpc2.ErrClosed) {
+	s.mu.Lock()
+	conn := s.conn
+	s.mu.Unlock()
+	if err := conn.Notify(s.ctx, method, params); err != nil && !errors.Is(err, jsonrpc2.ErrClosed) {
 		s.opts.Logger.Error("lsp: notify", "method", method, "err", err)
 	}
 }
