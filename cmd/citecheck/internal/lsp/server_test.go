@@ -240,3 +240,138 @@ func findDiag(ds []diagnostic, code string) *diagnostic {
 	}
 	return nil
 }
+
+// TestDocuments checks what one opened document gets: its format from the
+// language identifier or the file name, the suppression comment of that
+// format, and a refusal past the size limit.
+func TestDocuments(t *testing.T) {
+	textArticle := "Steel output rose 4% in 2023 (Çelik, 2021).\n\nReferences\n\nÇelik, A. (2021). Steel in Turkey. Ankara: Metal Press.\n"
+	tests := []struct {
+		name        string
+		uri, langID string
+		text        string
+		limits      citecheck.Limits
+		wantCode    string
+		wantRange   lspRange
+		wantFix     string // the quick fix's text for the first diagnostic, if any
+	}{
+		{name: "markdown by language", uri: "file:///a.md", langID: "markdown", text: article,
+			wantCode: "empty-reference-list", wantRange: rng(4, 3, 4, 13)},
+		{name: "text by file name", uri: "file:///notes/a.txt", langID: "", text: textArticle,
+			wantCode: "anachronistic-citation", wantRange: rng(0, 0, 0, 43),
+			wantFix: "# citecheck-disable-next-line anachronistic-citation\n"},
+		{name: "html by language", uri: "untitled:1", langID: "html",
+			text:     "<html><body><h1>Steel</h1>\n<p>Steel output rose 4% in 2023 (Çelik, 2021).</p>\n<h2>References</h2>\n</body></html>\n",
+			wantCode: "empty-reference-list", wantRange: rng(2, 4, 2, 14),
+			wantFix: "<!-- citecheck-disable-next-line empty-reference-list -->\n"},
+		{name: "over the size limit", uri: "file:///big.md", langID: "markdown", text: article,
+			limits: citecheck.Limits{MaxBytes: 10}, wantCode: "limit-bytes", wantRange: rng(0, 0, 0, 0)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := start(t, Options{Check: citecheck.Options{Limits: tt.limits}})
+			c.initialize(t)
+			c.notify(t, "textDocument/didOpen", map[string]any{"textDocument": map[string]any{
+				"uri": tt.uri, "languageId": tt.langID, "version": 1, "text": tt.text}})
+			got := c.next(t)
+			d := findDiag(got.Diagnostics, tt.wantCode)
+			require.NotNil(t, d, "%+v", got.Diagnostics)
+			assert.Equal(t, tt.wantRange, d.Range)
+			if tt.wantFix != "" {
+				var actions []codeAction
+				c.call(t, "textDocument/codeAction", map[string]any{"textDocument": map[string]any{"uri": tt.uri},
+					"range": d.Range, "context": map[string]any{"diagnostics": []any{}}}, &actions)
+				require.NotEmpty(t, actions)
+				edits := actions[0].Edit.Changes[tt.uri]
+				require.Len(t, edits, 1)
+				assert.Equal(t, tt.wantFix, edits[0].NewText)
+				assert.Equal(t, 0, edits[0].Range.Start.Character)
+			}
+			c.shutdown(t)
+		})
+	}
+}
+
+// TestFullSync checks a change that sends the whole text, and that a
+// document in a language citecheck does not read gets no diagnostics.
+func TestFullSync(t *testing.T) {
+	c := start(t, Options{Debounce: 10 * time.Millisecond})
+	c.initialize(t)
+	c.notify(t, "textDocument/didOpen", map[string]any{"textDocument": map[string]any{
+		"uri": "file:///main.go", "languageId": "go", "version": 1, "text": "package main // (Smith, 2019)\n"}})
+	c.notify(t, "textDocument/didOpen", map[string]any{"textDocument": map[string]any{
+		"uri": "file:///a.md", "languageId": "markdown", "version": 1, "text": article}})
+	got := c.next(t)
+	assert.Equal(t, "file:///a.md", got.URI, "the Go file is not checked")
+	require.NotNil(t, findDiag(got.Diagnostics, "empty-reference-list"))
+	for v, text := range []string{"# Steel\n\nMid edit (Çel", "# Steel\n\nSteel is an alloy of iron.\n"} {
+		c.notify(t, "textDocument/didChange", map[string]any{
+			"textDocument":   map[string]any{"uri": "file:///a.md", "version": v + 2},
+			"contentChanges": []any{map[string]any{"text": text}}})
+	}
+	got = c.next(t)
+	assert.Empty(t, got.Diagnostics, "only the last version is checked and published")
+	c.shutdown(t)
+}
+
+// TestLifecycle checks the protocol's rules around initialize, shutdown and
+// exit.
+func TestLifecycle(t *testing.T) {
+	tests := []struct {
+		name string
+		run  func(t *testing.T, c *client)
+		want error
+	}{
+		{"a request before initialize", func(t *testing.T, c *client) {
+			err := c.conn.Call(context.Background(), "textDocument/hover", map[string]any{}, nil)
+			var rpcErr *jsonrpc2.Error
+			require.ErrorAs(t, err, &rpcErr)
+			assert.Equal(t, int64(codeServerNotInitialized), rpcErr.Code)
+			c.initialize(t)
+			c.call(t, "shutdown", nil, nil)
+			c.notify(t, "exit", nil)
+		}, nil},
+		{"an unknown request", func(t *testing.T, c *client) {
+			c.initialize(t)
+			err := c.conn.Call(context.Background(), "textDocument/formatting", map[string]any{}, nil)
+			var rpcErr *jsonrpc2.Error
+			require.ErrorAs(t, err, &rpcErr)
+			assert.Equal(t, int64(jsonrpc2.CodeMethodNotFound), rpcErr.Code)
+			c.call(t, "shutdown", nil, nil)
+			c.notify(t, "exit", nil)
+		}, nil},
+		{"bad params", func(t *testing.T, c *client) {
+			c.initialize(t)
+			err := c.conn.Call(context.Background(), "textDocument/hover", []int{1}, nil)
+			var rpcErr *jsonrpc2.Error
+			require.ErrorAs(t, err, &rpcErr)
+			assert.Equal(t, int64(jsonrpc2.CodeInvalidParams), rpcErr.Code)
+			c.call(t, "shutdown", nil, nil)
+			c.notify(t, "exit", nil)
+		}, nil},
+		{"exit without shutdown", func(t *testing.T, c *client) {
+			c.initialize(t)
+			c.notify(t, "exit", nil)
+		}, ErrNoShutdown},
+		{"the stream closes", func(t *testing.T, c *client) {
+			c.initialize(t)
+			c.conn.Close()
+		}, ErrNoShutdown},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := start(t, Options{})
+			tt.run(t, c)
+			select {
+			case err := <-c.done:
+				if tt.want == nil {
+					assert.NoError(t, err)
+				} else {
+					assert.ErrorIs(t, err, tt.want)
+				}
+			case <-time.After(30 * time.Second):
+				t.Fatal("the server did not exit")
+			}
+		})
+	}
+}
