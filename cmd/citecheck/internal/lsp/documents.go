@@ -157,8 +157,9 @@ func (s *server) schedule(d *document, wait time.Duration) {
 		}
 		s.mu.Unlock()
 		if current {
+			v := protocol.UInteger(max(0, version))
 			s.notify(protocol.ServerTextDocumentPublishDiagnostics, protocol.PublishDiagnosticsParams{
-				URI: d.uri, Diagnostics: diagnostics(d.uri, r)})
+				URI: d.uri, Version: &v, Diagnostics: diagnostics(d.uri, r)})
 		}
 	}()
 }

@@ -59,6 +59,7 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
+	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	s := &server{opts: opts, ctx: ctx, docs: map[string]*document{}}
@@ -66,7 +67,12 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
 		Initialize:  s.initialize,
 		Initialized: func(*glsp.Context, *protocol.InitializedParams) error { return nil },
 		Shutdown:    s.shutdown,
-		SetTrace:    func(*glsp.Context, *protocol.SetTraceParams) error { return nil },
+		// the server answers each message in turn, so there is no request
+		// to cancel by the time it reads a cancellation; a newer change
+		// cancels the check of an older one by itself
+		CancelRequest: func(*glsp.Context, *protocol.CancelParams) error { return nil },
+		Progress:      func(*glsp.Context, *protocol.ProgressParams) error { return nil },
+		SetTrace:      func(*glsp.Context, *protocol.SetTraceParams) error { return nil },
 
 		TextDocumentDidOpen:   s.didOpen,
 		TextDocumentDidChange: s.didChange,
@@ -86,10 +92,8 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
 	}
 	cancel() // stops the checks still running
 	s.wg.Wait()
-	if err := ctx.Err(); err != nil && !s.exited() {
-		if parent := context.Cause(ctx); parent != nil && !errors.Is(parent, context.Canceled) {
-			return parent
-		}
+	if err := parent.Err(); err != nil && !s.exited() {
+		return fmt.Errorf("lsp: %w", err)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -155,6 +159,8 @@ func (s *server) handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.
 	}
 	result, validMethod, validParams, err := s.handler.Handle(gctx)
 	switch {
+	case !validMethod && req.Notif:
+		return nil, nil // a notification the server does not know is ignored, as the protocol asks
 	case !validMethod:
 		return nil, &jsonrpc2.Error{Code: jsonrpc2.CodeMethodNotFound, Message: "method not supported: " + req.Method}
 	case !validParams:

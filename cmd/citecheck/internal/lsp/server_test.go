@@ -375,3 +375,20 @@ func TestLifecycle(t *testing.T) {
 		})
 	}
 }
+
+// TestServeCancelled checks that cancelling the context ends the server
+// with the context's error, as an interrupt does the command.
+func TestServeCancelled(t *testing.T) {
+	serverEnd, clientEnd := net.Pipe()
+	t.Cleanup(func() { clientEnd.Close() })
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- Serve(ctx, serverEnd, Options{}) }()
+	cancel()
+	select {
+	case err := <-done:
+		assert.ErrorIs(t, err, context.Canceled)
+	case <-time.After(30 * time.Second):
+		t.Fatal("the server did not stop")
+	}
+}
