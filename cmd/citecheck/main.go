@@ -10,6 +10,7 @@
 //	citecheck merge --db OUT.sqlite IN.sqlite...
 //	citecheck report --db results.sqlite [--by outlet|year|code] [--format text|csv|json]
 //	citecheck prune-cache [--cache PATH] [--days N]
+//	citecheck lsp [--debounce D]
 //	citecheck version
 //
 // For check, a PATH is a file, - for standard input (named by

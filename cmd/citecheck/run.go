@@ -36,6 +36,7 @@ Usage:
   citecheck merge --db F IN...      merge results databases (shards) into F
   citecheck report --db F           print a results database's aggregates
   citecheck prune-cache [--days N]  drop what the source cache learned over N days ago
+  citecheck lsp                     serve diagnostics to editors (Language Server Protocol)
   citecheck version                 print the version (also --version)
 
 Run 'citecheck COMMAND -h' (or 'citecheck help COMMAND') for the flags of a command.
@@ -63,6 +64,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runReport(ctx, args[1:], stdout, stderr)
 	case "prune-cache":
 		return runPruneCache(ctx, args[1:], stdout, stderr)
+	case "lsp":
+		return runLSP(ctx, args[1:], stdin, stdout, stderr)
 	case "help", "-h", "--help", "-help":
 		if len(args) > 1 && args[0] == "help" && slices.Contains(commandNames(), args[1]) {
 			return run(ctx, []string{args[1], "-h"}, stdin, stdout, stderr) // "citecheck help check"
@@ -83,7 +86,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 
 // commandNames are the subcommands run knows, for suggestions.
 func commandNames() []string {
-	return []string{"check", "codes", "verify", "config", "batch", "merge", "report", "prune-cache", "help", "version"}
+	return []string{"check", "codes", "verify", "config", "batch", "merge", "report", "prune-cache", "lsp", "help", "version"}
 }
 
 // failOnRanks maps --fail-on's values to the rank of the least severe
