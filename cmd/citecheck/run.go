@@ -32,6 +32,7 @@ Usage:
   citecheck check [flags] PATH...   check files, folders or globs (- is standard input)
   citecheck codes                   describe every finding code
   citecheck verify --claim T SOURCE verify a claim against a source (or PAIRS.jsonl...)
+  citecheck config PATH             print the configuration that applies to PATH
   citecheck batch --db F INPUT...   check a corpus into a results database
   citecheck merge --db F IN...      merge results databases (shards) into F
   citecheck report --db F           print a results database's aggregates
@@ -126,7 +127,7 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	timeout := c.Duration("timeout", 10*time.Minute, "give up a run that takes longer than this `duration` (resolving sources can be slow; 0: never)")
 	minScore := c.Float64("min-score", 0, "count a sentence as a claim from this check-worthiness `score` (0 to 1; 0 means the model's default)")
 	resolving := addResolveFlags(c.FlagSet, "open what the article cites (DOIs, URLs, links) and check the sources; off: no network at all")
-	configFile := c.String("config", "", "read the configuration from this `file` instead of the nearest "+configFileName+" (config.go)")
+	configFile := c.String("config", "", "read the configuration from this `file` instead of the nearest "+configFileName)
 	baselineName := c.String("baseline", "", "report only findings that this baseline `file` (written by --write-baseline) does not hold")
 	writeBaselineName := c.String("write-baseline", "", "record every finding in this baseline `file` and exit 0 unless an input could not be checked")
 	args, code, ok := c.parse(args)
