@@ -86,16 +86,35 @@ func placeIn(text string, sp sources.Span) textPlace {
 	return textPlace{Start: sp.Start, End: sp.End, Line: line, Column: col}
 }
 
-// outputOf converts a result for verify's output.
-func outputOf(id, sourceText string, r verify.Result) verifyOutput {
+// placer says where a span of a source's text is: in that text (a pairs
+// line, a fetched page), or in the file it was read from.
+type placer func(sources.Span) textPlace
+
+// inText places spans in text itself.
+func inText(text string) placer {
+	return func(sp sources.Span) textPlace { return placeIn(text, sp) }
+}
+
+// inFile places spans of doc's text in the file doc was read from: byte
+// offsets, line and column of the file as given, as check reports them.
+func inFile(doc *sources.Document) placer {
+	return func(sp sources.Span) textPlace {
+		loc := doc.Locate(sp)
+		return textPlace{Start: loc.Start, End: loc.End, Line: loc.Line, Column: loc.Column}
+	}
+}
+
+// outputOf converts a result for verify's output, placing the source's
+// spans with place.
+func outputOf(id string, place placer, r verify.Result) verifyOutput {
 	out := verifyOutput{ID: id, Verdict: r.Verdict, Score: r.Score, Evidence: []verifyEvidence{}, Missing: []verifyMissing{}}
 	for _, e := range r.Evidence {
-		out.Evidence = append(out.Evidence, verifyEvidence{Text: e.Text, Span: placeIn(sourceText, e.Span), URL: e.URL})
+		out.Evidence = append(out.Evidence, verifyEvidence{Text: e.Text, Span: place(e.Span), URL: e.URL})
 	}
 	for _, m := range r.Missing {
 		vm := verifyMissing{Kind: m.Kind, Text: m.Text, Span: m.Span, SourceText: m.SourceText, Passage: m.Passage}
 		if m.SourceText != "" {
-			p := placeIn(sourceText, m.SourceSpan)
+			p := place(m.SourceSpan)
 			vm.SourceSpan = &p
 		}
 		out.Missing = append(out.Missing, vm)
@@ -113,7 +132,8 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer, fet
 			`{"id","claim","source"} (optional "source_html", "source_url", "title",`+"\n"+
 			`"context"), each answered with one line {"id","verdict","score","evidence",`+"\n"+
 			`"missing"}; spans are byte offsets into the source's text (into the text`+"\n"+
-			"extracted from source_html when given), with 1-based line and column.\n"+
+			"extracted from source_html when given), with 1-based line and column; a\n"+
+			"SOURCE file's spans are in the file as given, as check reports them.\n"+
 			"Exit status: 0 all verified, 2 usage error or a line or source that could not\n"+
 			"be read (named on standard error; the other lines are still verified).",
 		stdout, stderr)
@@ -141,12 +161,12 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer, fet
 		if len(*claim) > maxVerifyClaim {
 			return c.usageError("--claim is longer than %d bytes", maxVerifyClaim)
 		}
-		src, err := loadSource(ctx, args[0], resolving, stderr, fetcherOpts)
+		src, place, err := loadSource(ctx, args[0], resolving, stderr, fetcherOpts)
 		if err != nil {
 			return c.fail(exitUsage, "%v", err)
 		}
 		r := verify.Verify(verify.Claim{Text: *claim, Title: *title, Context: *claimContext}, src)
-		if err := writeVerdict(w, *format, outputOf("", src.Text, r), *claim); err != nil {
+		if err := writeVerdict(w, *format, outputOf("", place, r), *claim); err != nil {
 			return c.fail(exitUsage, "%v", err)
 		}
 		return exitOK
@@ -155,7 +175,7 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer, fet
 	for _, name := range args {
 		err := verifyPairs(ctx, name, func(p verifyPair, src verify.Source) error {
 			r := verify.Verify(verify.Claim{Text: p.Claim, Title: p.Title, Context: p.Context}, src)
-			return writeVerdict(w, *format, outputOf(p.ID, src.Text, r), p.Claim)
+			return writeVerdict(w, *format, outputOf(p.ID, inText(src.Text), r), p.Claim)
 		}, func(err error) {
 			status = exitUsage
 			w.Flush()
@@ -170,42 +190,43 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer, fet
 }
 
 // loadSource reads SOURCE: an http(s) URL through the resolver (its cache
-// first), else a file through sources.Read.
-func loadSource(ctx context.Context, arg string, rf resolveFlags, stderr io.Writer, fetcherOpts []resolve.Option) (verify.Source, error) {
+// first), else a file through sources.Read. It returns the source and
+// where its spans are reported: in a page's text, or in the file.
+func loadSource(ctx context.Context, arg string, rf resolveFlags, stderr io.Writer, fetcherOpts []resolve.Option) (verify.Source, placer, error) {
 	if strings.HasPrefix(arg, "http://") || strings.HasPrefix(arg, "https://") {
 		t, ok := resolve.URLTarget(arg)
 		if !ok {
-			return verify.Source{}, fmt.Errorf("source %s: %w", arg, resolve.ErrInvalidURL)
+			return verify.Source{}, nil, fmt.Errorf("source %s: %w", arg, resolve.ErrInvalidURL)
 		}
 		*rf.resolveSources = true
 		var opts citecheck.Options
 		closeAll, err := rf.setup(ctx, &opts, io.Discard, fetcherOpts)
 		if err != nil {
-			return verify.Source{}, err
+			return verify.Source{}, nil, err
 		}
 		defer closeAll()
 		res, err := opts.Resolver.Resolve(ctx, t)
 		if err != nil {
-			return verify.Source{}, fmt.Errorf("source %s: %w", arg, err)
+			return verify.Source{}, nil, fmt.Errorf("source %s: %w", arg, err)
 		}
 		if res.Source == nil {
-			return verify.Source{}, fmt.Errorf("source %s: %w", arg, errNotCached)
+			return verify.Source{}, nil, fmt.Errorf("source %s: %w", arg, errNotCached)
 		}
 		if s := res.Source; s.Status != resolve.StatusOK || strings.TrimSpace(s.Text) == "" {
-			return verify.Source{}, fmt.Errorf("source %s: %w (%s, HTTP %d)", arg, errNoText, s.Status, s.HTTPStatus)
+			return verify.Source{}, nil, fmt.Errorf("source %s: %w (%s, HTTP %d)", arg, errNoText, s.Status, s.HTTPStatus)
 		}
-		return verify.Source{Text: res.Source.Text, URL: arg, Title: res.Source.Title}, nil
+		return verify.Source{Text: res.Source.Text, URL: arg, Title: res.Source.Title}, inText(res.Source.Text), nil
 	}
 	f, err := os.Open(arg)
 	if err != nil {
-		return verify.Source{}, fmt.Errorf("source: %w", err)
+		return verify.Source{}, nil, fmt.Errorf("source: %w", err)
 	}
 	defer f.Close()
 	doc, err := sources.Read(f, sources.ReadOptions{Name: arg, MaxBytes: maxVerifySource})
 	if err != nil {
-		return verify.Source{}, fmt.Errorf("source: %w", err)
+		return verify.Source{}, nil, fmt.Errorf("source: %w", err)
 	}
-	return verify.Source{Text: doc.Text, Title: doc.Meta.Title}, nil
+	return verify.Source{Text: doc.Text, Title: doc.Meta.Title}, inFile(doc), nil
 }
 
 // Errors of a SOURCE URL.

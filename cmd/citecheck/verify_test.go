@@ -1,6 +1,9 @@
 package main
 
 import (
+	"bytes"
+	"context"
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -55,7 +58,7 @@ func TestVerifySpans(t *testing.T) {
 	src, err := os.ReadFile(verifyGoldens + "source.txt")
 	require.NoError(t, err)
 	text := strings.TrimSpace(string(src))
-	out := outputOf("x", text, verifyResult(t, text, "Wages in manufacturing rose by 2.1% over the year."))
+	out := outputOf("x", inText(text), verifyResult(t, text, "Wages in manufacturing rose by 2.1% over the year."))
 	require.NotEmpty(t, out.Evidence)
 	for _, e := range out.Evidence {
 		assert.Equal(t, e.Text, text[e.Span.Start:e.Span.End])
@@ -63,6 +66,36 @@ func TestVerifySpans(t *testing.T) {
 		assert.Equal(t, len(lines), e.Span.Line)
 		assert.Equal(t, len(lines[len(lines)-1])+1, e.Span.Column)
 	}
+}
+
+// TestVerifyFileSpans checks that the spans of a SOURCE file are its own:
+// byte offsets, line and column in the file as given, as check reports
+// them, not in the text read from it.
+func TestVerifyFileSpans(t *testing.T) {
+	src, err := os.ReadFile(verifyGoldens + "source.txt")
+	require.NoError(t, err)
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), []string{"verify", "--format", "json",
+		"--claim", "Youth unemployment fell to 40% in March.", verifyGoldens + "source.txt"}, nil, &stdout, &stderr)
+	require.Equal(t, exitOK, code, stderr.String())
+	var out verifyOutput
+	require.NoError(t, json.Unmarshal(stdout.Bytes(), &out))
+	require.NotEmpty(t, out.Evidence)
+	places := []textPlace{out.Evidence[0].Span}
+	for _, m := range out.Missing {
+		if m.SourceSpan != nil {
+			places = append(places, *m.SourceSpan)
+		}
+	}
+	require.Len(t, places, 2, "the evidence and the source's other figure")
+	for _, p := range places {
+		lines := strings.Split(string(src[:p.Start]), "\n")
+		assert.Equal(t, len(lines), p.Line)
+		assert.Equal(t, len(lines[len(lines)-1])+1, p.Column)
+	}
+	assert.Equal(t, out.Evidence[0].Text, string(src[places[0].Start:places[0].End]))
+	assert.Equal(t, "14%", string(src[places[1].Start:places[1].End]))
+	assert.Equal(t, 4, places[0].Line, "the sentence is on the file's fourth line")
 }
 
 // TestVerifyBadLines checks that each bad line of a pairs file is reported
