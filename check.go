@@ -120,6 +120,9 @@ func CheckDocument(ctx context.Context, doc *sources.Document, opts Options) (*R
 		}
 	}
 	p.suppress()
+	// the findings about suppression comments are made only now: give
+	// them their configured severities too (the others keep theirs)
+	p.setSeverities(0, opts.Severities)
 	return p.report(), nil
 }
 

@@ -47,19 +47,26 @@ func TestOptionsSeverities(t *testing.T) {
 	draft := "# Sleep\n\nSleep consolidates memory (Ma, 2020).\n\n" +
 		"## References\n\n- Ma, X. (2020). Sleep and memory. Nature, 5, 1–2.\n" +
 		"- Lee, K. (2019). Dreams. Science, 3, 4–5.\n"
+	// a suppression comment that suppresses nothing: its finding is made
+	// after the rules have run, and takes the configured severity too
+	unused := "# Sleep\n\n<!-- citecheck-disable-next-line uncited-claim -->\nSleep consolidates memory (Ma, 2020).\n\n" +
+		"## References\n\n- Ma, X. (2020). Sleep and memory. Nature, 5, 1–2.\n"
 	tests := []struct {
 		name       string
+		draft      string
 		severities map[string]citecheck.Severity
 		want       []string
 		errors     int
 	}{
-		{"rule severity", nil, []string{"orphan-reference:warning"}, 0},
-		{"raised", map[string]citecheck.Severity{"orphan-reference": citecheck.SeverityError}, []string{"orphan-reference:error"}, 1},
-		{"other code", map[string]citecheck.Severity{"uncited-claim": citecheck.SeverityError}, []string{"orphan-reference:warning"}, 0},
+		{"rule severity", draft, nil, []string{"orphan-reference:warning"}, 0},
+		{"raised", draft, map[string]citecheck.Severity{"orphan-reference": citecheck.SeverityError}, []string{"orphan-reference:error"}, 1},
+		{"other code", draft, map[string]citecheck.Severity{"uncited-claim": citecheck.SeverityError}, []string{"orphan-reference:warning"}, 0},
+		{"unused suppression", unused, nil, []string{"unused-suppression:warning"}, 0},
+		{"unused suppression raised", unused, map[string]citecheck.Severity{"unused-suppression": citecheck.SeverityError}, []string{"unused-suppression:error"}, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := citecheck.Check(context.Background(), strings.NewReader(draft),
+			r, err := citecheck.Check(context.Background(), strings.NewReader(tt.draft),
 				citecheck.Options{Name: "sleep.md", Severities: tt.severities})
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, codes(r))
