@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/citecheck/citecheck"
+	"github.com/citecheck/citecheck/sources"
 	"github.com/sourcegraph/jsonrpc2"
 	"github.com/tliron/glsp"
 	protocol "github.com/tliron/glsp/protocol_3_16"
@@ -49,12 +50,31 @@ type Options struct {
 	Version string
 	// Logger receives the connection's errors; nil discards them.
 	Logger *slog.Logger
+	// MaxMessageBytes bounds the body of a message from the client; a
+	// longer one ends the connection (ErrMessageTooLarge). Zero means
+	// room for a document of Check.Limits.MaxBytes written out in JSON
+	// (six bytes a byte at worst, "\u0000"), plus 1 MiB.
+	MaxMessageBytes int64
+}
+
+// maxMessageBytes returns the bound on a message's body.
+func (o Options) maxMessageBytes() int64 {
+	if o.MaxMessageBytes > 0 {
+		return o.MaxMessageBytes
+	}
+	maxBytes := o.Check.Limits.MaxBytes
+	if maxBytes <= 0 {
+		maxBytes = sources.DefaultMaxBytes
+	}
+	return 6*maxBytes + 1<<20
 }
 
 // Serve speaks the protocol over rwc until the client sends exit, the
 // stream ends or ctx is cancelled, and closes rwc. It returns nil after a
 // shutdown request and exit, ErrNoShutdown when the client left without
-// shutdown, and ctx's error when ctx was cancelled.
+// shutdown, ctx's error when ctx was cancelled, and an error wrapping
+// ErrMessageTooLarge when the client sent a message past
+// Options.MaxMessageBytes (or another it could not read).
 func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
@@ -82,7 +102,7 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
 		TextDocumentHover:      s.hover,
 		TextDocumentCodeAction: s.codeAction,
 	}
-	stream := jsonrpc2.NewBufferedStream(rwc, jsonrpc2.VSCodeObjectCodec{})
+	stream := jsonrpc2.NewBufferedStream(rwc, boundedCodec{maxBody: opts.maxMessageBytes(), refuse: s.refuse})
 	conn := jsonrpc2.NewConn(ctx, stream, jsonrpc2.HandlerWithError(s.handle).SuppressErrClosed(),
 		jsonrpc2.SetLogger(slogPrinter{opts.Logger}))
 	select {
@@ -97,10 +117,23 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.refused != nil {
+		return s.refused
+	}
 	if !s.shutDown {
 		return ErrNoShutdown
 	}
 	return nil
+}
+
+// refuse records why the connection's reader stopped on a message it
+// would not read, for Serve to return.
+func (s *server) refuse(err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.refused == nil {
+		s.refused = err
+	}
 }
 
 // server is one connection's state.
@@ -115,6 +148,7 @@ type server struct {
 	docs     map[string]*document // open documents by URI
 	shutDown bool                 // a shutdown request came
 	exit     bool                 // the exit notification came
+	refused  error                // why the reader stopped on a message, if it did
 }
 
 func (s *server) exited() bool {
