@@ -119,7 +119,7 @@ func CheckDocument(ctx context.Context, doc *sources.Document, opts Options) (*R
 				Err: fmt.Errorf("%w: more than %d findings", errTooManyFindings, limits.MaxFindings)})
 		}
 	}
-	p.suppress()
+	p.suppress(opts.Severities)
 	return p.report(), nil
 }
 
