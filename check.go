@@ -119,10 +119,7 @@ func CheckDocument(ctx context.Context, doc *sources.Document, opts Options) (*R
 				Err: fmt.Errorf("%w: more than %d findings", errTooManyFindings, limits.MaxFindings)})
 		}
 	}
-	p.suppress()
-	// the findings about suppression comments are made only now: give
-	// them their configured severities too (the others keep theirs)
-	p.setSeverities(0, opts.Severities)
+	p.suppress(opts.Severities)
 	return p.report(), nil
 }
 

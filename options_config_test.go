@@ -2,6 +2,7 @@ package citecheck_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -70,6 +71,35 @@ func TestOptionsSeverities(t *testing.T) {
 				citecheck.Options{Name: "sleep.md", Severities: tt.severities})
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, codes(r))
+			assert.Equal(t, tt.errors, r.Summary.Errors)
+		})
+	}
+}
+
+// TestOptionsSeveritiesSuppressionCodes checks that Severities reaches the
+// findings about suppression comments too, which are reported after every
+// rule has run.
+func TestOptionsSeveritiesSuppressionCodes(t *testing.T) {
+	draft := "# Sleep\n\n<!-- citecheck-disable-next-line orphan-reference -->\nSleep consolidates memory (Ma, 2020).\n\n" +
+		"<!-- citecheck-disabel -->\n\n## References\n\n- Ma, X. (2020). Sleep and memory. Nature, 5, 1–2.\n"
+	tests := []struct {
+		name       string
+		severities map[string]citecheck.Severity
+		want       []string
+		errors     int
+	}{
+		{"rule severity", nil, []string{"invalid-suppression:warning", "unused-suppression:warning"}, 0},
+		{"raised", map[string]citecheck.Severity{"unused-suppression": citecheck.SeverityError, "invalid-suppression": citecheck.SeverityInfo},
+			[]string{"invalid-suppression:info", "unused-suppression:error"}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := citecheck.Check(context.Background(), strings.NewReader(draft),
+				citecheck.Options{Name: "sleep.md", Severities: tt.severities})
+			require.NoError(t, err)
+			got := codes(r)
+			slices.Sort(got)
+			assert.Equal(t, tt.want, got)
 			assert.Equal(t, tt.errors, r.Summary.Errors)
 		})
 	}

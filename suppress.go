@@ -58,12 +58,20 @@ func (r *suppressRange) covers(f *Finding) bool {
 // suppress applies the document's suppression comments after every rule
 // has run: the findings they cover move to p.suppressed, and comments
 // that are misspelt, name unknown codes or suppress nothing are reported
-// when the invalid-suppression and unused-suppression rules run.
-func (p *Pass) suppress() {
+// when the invalid-suppression and unused-suppression rules run, at the
+// severity severities (Options.Severities) gives their code, else as
+// warnings.
+func (p *Pass) suppress(severities map[string]Severity) {
+	severityOf := func(code string) Severity {
+		if s, ok := severities[code]; ok {
+			return s
+		}
+		return SeverityWarning
+	}
 	raws := findDirectives(p.Doc)
 	if i := wideDirective(p.Doc); i >= 0 && p.runs(CodeInvalidSuppression) {
 		// not applied, but not silently either
-		p.findings = append(p.findings, Finding{Code: CodeInvalidSuppression, Severity: SeverityWarning,
+		p.findings = append(p.findings, Finding{Code: CodeInvalidSuppression, Severity: severityOf(CodeInvalidSuppression),
 			Span: p.srcLocation(i, i+len(directivePrefix)*wideSize(p.Doc.Charset)), URL: DocsURL(CodeInvalidSuppression),
 			Message: fmt.Sprintf("suppression comments are not read in %s input; save it as UTF-8 for them to apply", p.Doc.Charset)})
 	}
@@ -73,7 +81,7 @@ func (p *Pass) suppress() {
 	var meta []Finding // findings about the comments themselves
 	report := func(code string, at sources.Location, format string, args ...any) {
 		if p.runs(code) {
-			meta = append(meta, Finding{Code: code, Severity: SeverityWarning, Span: at, URL: DocsURL(code),
+			meta = append(meta, Finding{Code: code, Severity: severityOf(code), Span: at, URL: DocsURL(code),
 				Message: fmt.Sprintf(format, args...)})
 		}
 	}

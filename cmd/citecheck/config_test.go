@@ -74,6 +74,27 @@ func TestConfigCheck(t *testing.T) {
 	}
 }
 
+// TestConfigStdin checks that standard input named by --stdin-filename
+// gets the configuration of that name's folder, overrides included.
+func TestConfigStdin(t *testing.T) {
+	leak := configSite + "investigations/leak.md"
+	draft, err := os.ReadFile(leak)
+	require.NoError(t, err)
+	code, out, errOut := runTool(t, string(draft), "check", "--format", "json", "--stdin-filename", leak, "-")
+	assert.Equal(t, exitFindings, code, errOut)
+	var r struct {
+		Input    string
+		Findings []struct{ Code, Severity string }
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &r), errOut)
+	var got []string
+	for _, f := range r.Findings {
+		got = append(got, f.Code+":"+f.Severity)
+	}
+	assert.Equal(t, leak, r.Input)
+	assert.Equal(t, []string{"uncited-claim:error", "orphan-reference:error"}, got, "the override for investigations/**")
+}
+
 func TestConfigReferenceHeadings(t *testing.T) {
 	dir := t.TempDir()
 	require.NoError(t, os.Mkdir(filepath.Join(dir, ".git"), 0o755))

@@ -31,6 +31,9 @@ func runLSP(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	if err := checkLimits(limits()); err != nil {
 		return c.usageError("%v", err)
 	}
+	if *minScore < 0 || *minScore > 1 {
+		return c.usageError("--min-score must be between 0 and 1, not %g", *minScore)
+	}
 	if *debounce < 0 {
 		return c.usageError("--debounce must not be negative, not %s", *debounce)
 	}

@@ -72,4 +72,7 @@ func TestLSPHelp(t *testing.T) {
 	code, _, errOut = runTool(t, "", "lsp", "--debounce", "-1s")
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, errOut, "--debounce must not be negative")
+	code, _, errOut = runTool(t, "", "lsp", "--min-score", "5")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, "--min-score must be between 0 and 1")
 }

@@ -208,7 +208,7 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 			cfg, err = configs.forInput(in.name, *stdinName)
 		}
 		if err == nil {
-			set := settingsFor(cfg, in.name, given)
+			set := settingsFor(cfg, name, given) // standard input by --stdin-filename, for overrides
 			fileOpts := set.options(opts)
 			fileOpts.Name = name
 			var r *citecheck.Report
