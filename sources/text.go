@@ -18,7 +18,7 @@ func parseText(doc *Document) error {
 	}
 	b := newBuilder(doc)
 	lines := splitLines(src)
-	blankDirectiveLines(lines)
+	lines = dropDirectiveLines(lines)
 	paragraphs := 0
 	for i := range lines {
 		if !lines[i].blank() && (i == 0 || lines[i-1].blank()) {

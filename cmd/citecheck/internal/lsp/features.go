@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/citecheck/citecheck"
+	"github.com/citecheck/citecheck/sources"
 	"github.com/tliron/glsp"
 	protocol "github.com/tliron/glsp/protocol_3_16"
 )
@@ -126,11 +127,20 @@ func (s *server) codeAction(_ *glsp.Context, p *protocol.CodeActionParams) (any,
 			continue
 		}
 		seen[key] = true
-		indent := r.lines.text[line:]
-		indent = indent[:len(indent)-len(strings.TrimLeft(indent, " \t"))]
-		at := r.lines.position(line)
-		edit := protocol.TextEdit{Range: protocol.Range{Start: at, End: at},
-			NewText: indent + suppression(d.format, f.Code) + newline}
+		var edit protocol.TextEdit
+		if prevEnd, ok := paragraphGoesOn(d.format, r.lines.text, line); ok {
+			// a comment on a line of its own would end the paragraph
+			// (Markdown's HTML block may interrupt one): put it at the end
+			// of the line before, where it is inline HTML
+			at := r.lines.position(prevEnd)
+			edit = protocol.TextEdit{Range: protocol.Range{Start: at, End: at}, NewText: " " + suppression(d.format, f.Code)}
+		} else {
+			indent := r.lines.text[line:]
+			indent = indent[:len(indent)-len(strings.TrimLeft(indent, " \t"))]
+			at := r.lines.position(line)
+			edit = protocol.TextEdit{Range: protocol.Range{Start: at, End: at},
+				NewText: indent + suppression(d.format, f.Code) + newline}
+		}
 		actions = append(actions, protocol.CodeAction{
 			Title:       fmt.Sprintf("Disable %s for this line", f.Code),
 			Kind:        &kind,
@@ -139,4 +149,46 @@ func (s *server) codeAction(_ *glsp.Context, p *protocol.CodeActionParams) (any,
 		})
 	}
 	return actions, nil
+}
+
+// paragraphGoesOn reports whether, in a Markdown document, the line
+// starting at byte line continues a paragraph from the line before, and
+// returns where that line's text ends (before its line break). Lines that
+// start a block (a heading, a quotation, a list item, a fence, a table
+// row, HTML) and lines after a heading, fence or table row are not
+// continuations.
+func paragraphGoesOn(format sources.Format, text string, line int) (prevEnd int, ok bool) {
+	if format != sources.FormatMarkdown || line == 0 {
+		return 0, false
+	}
+	before := strings.TrimRight(text[:line], "\r\n")
+	if breaks := strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(text[len(before):line]); breaks != "\n" {
+		return 0, false // a blank line between
+	}
+	prev := before[strings.LastIndexAny(before, "\r\n")+1:]
+	cur := text[line:]
+	if i := strings.IndexAny(cur, "\r\n"); i >= 0 {
+		cur = cur[:i]
+	}
+	p, c := strings.TrimLeft(prev, " \t"), strings.TrimLeft(cur, " \t")
+	if p == "" || c == "" || len(prev)-len(p) > 3 || startsBlock(p) || startsBlock(c) {
+		return 0, false
+	}
+	return len(before), true
+}
+
+// startsBlock reports whether a Markdown line, without its indent, opens
+// or is a block of its own rather than a paragraph's text.
+func startsBlock(s string) bool {
+	switch s[0] {
+	case '#', '>', '|', '`', '~', '<', '=':
+		return true
+	case '-', '*', '+':
+		return len(s) == 1 || s[1] == ' ' || s[1] == '\t' || s[1] == s[0]
+	}
+	i := 0
+	for i < len(s) && i < 9 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i > 0 && i < len(s) && (s[i] == '.' || s[i] == ')')
 }
