@@ -170,6 +170,14 @@ func (s *server) check(ctx context.Context, d *document, version protocol.Intege
 	r := &result{version: version, lines: newLineTable(text)}
 	opts := s.opts.Check
 	opts.Name, opts.Format = d.name, d.format
+	if s.opts.Configure != nil {
+		o, err := s.opts.Configure(d.name, opts)
+		if err != nil {
+			r.err = &configError{err}
+			return r
+		}
+		opts = o
+	}
 	opts.Resolver, opts.Progress = nil, nil // live checking never touches the network
 	maxBytes := opts.Limits.MaxBytes
 	if maxBytes <= 0 {
@@ -224,6 +232,13 @@ func severity(s citecheck.Severity) protocol.DiagnosticSeverity {
 // source names citecheck in every diagnostic.
 const source = "citecheck"
 
+// configError is the error of Options.Configure, told apart in the
+// diagnostic's code.
+type configError struct{ err error }
+
+func (e *configError) Error() string { return e.err.Error() }
+func (e *configError) Unwrap() error { return e.err }
+
 // diagnostics turns a check into the document's diagnostics: its findings,
 // or the one error that stopped it, at its position when it has one.
 func diagnostics(uri string, r *result) []protocol.Diagnostic {
@@ -237,6 +252,8 @@ func diagnostics(uri string, r *result) []protocol.Diagnostic {
 		switch {
 		case errors.As(r.err, &le):
 			code = "limit-" + le.Limit
+		case errors.As(r.err, new(*configError)):
+			code = "config-error"
 		case errors.As(r.err, &ie) && ie.Pos.Line > 0:
 			rng = r.lines.rangeOf(ie.Pos.Offset, ie.Pos.Offset)
 		}

@@ -50,6 +50,13 @@ type Options struct {
 	Version string
 	// Logger receives the connection's errors; nil discards them.
 	Logger *slog.Logger
+	// Configure, when set, gives the options of one check of the
+	// document at path (a file URI's path, else the URI) from opts, the
+	// template's: citecheck lsp applies the .citecheck.yaml that applies
+	// to the file, as check does. It is called for every check, so a
+	// configuration edited while the server runs applies from the next
+	// change. Its error is shown on the document, as "config-error".
+	Configure func(path string, opts citecheck.Options) (citecheck.Options, error)
 	// MaxMessageBytes bounds the body of a message from the client; a
 	// longer one ends the connection (ErrMessageTooLarge). Zero means
 	// room for a document of Check.Limits.MaxBytes written out in JSON
