@@ -65,8 +65,8 @@ func runLSP(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 			}
 			return settingsFor(cfg, path, given).options(opts), nil
 		},
-		Version:  version(),
-		Logger:   slog.New(slog.NewTextHandler(stderr, nil)),
+		Version: version(),
+		Logger:  slog.New(slog.NewTextHandler(stderr, nil)),
 	})
 	switch {
 	case err == nil:
