@@ -125,6 +125,10 @@ const (
 	minFullCover    = 0.7
 )
 
+// shortSentences is the most sentences of a source that the models for
+// short sources score (Model.ShortSentences): an abstract has up to 26.
+const shortSentences = 30
+
 // maxEvidence bounds Result.Evidence.
 const maxEvidence = 5
 
@@ -142,12 +146,18 @@ func Verify(c Claim, s Source) Result { return shippedModel().Verify(c, s) }
 func (m *Model) Verify(c Claim, s Source) Result {
 	a := analyse(c, s)
 	f := a.features()
+	short := m.isShort(len(a.sents))
 	pSup, pAny, pCon := m.predict(f)
+	if short {
+		pSup, pAny, pCon = m.predictShort(f)
+	}
 	r := Result{Score: pSup, Evidence: a.evidence(s.URL), Missing: a.missing}
 	about := a.bestCover() >= minAboutCover
 	switch {
 	case a.contradiction() && about:
 		r.Verdict = Contradicted
+	case short:
+		r.Verdict = m.Short.verdict(pSup, pAny, pCon)
 	case len(m.Contradicted) > 0 && pCon >= m.ConThreshold && about && a.negMismatch():
 		// A negation the model weighs as a refutation.
 		r.Verdict = Contradicted
@@ -183,6 +193,22 @@ func (m *Model) Verify(c Claim, s Source) Result {
 		r.Score = math.Min(r.Score, 0.5*pSup)
 	}
 	return r
+}
+
+// verdict returns the verdict of the Short models' probabilities: not
+// supported when the source does not settle the claim, then contradicted
+// or supported, and partially supported when it settles it but neither
+// probability passes its threshold.
+func (s *ShortModel) verdict(pSup, pAny, pCon float64) Verdict {
+	switch {
+	case pAny < s.AnyThreshold:
+		return NotSupported
+	case pCon >= s.ConThreshold:
+		return Contradicted
+	case pSup >= s.SupThreshold:
+		return Supported
+	}
+	return PartiallySupported
 }
 
 // fragmentURL returns base with a text fragment for passage: its first
