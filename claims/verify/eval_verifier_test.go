@@ -237,7 +237,7 @@ func TestEvalCheckCovid(t *testing.T) {
 	dir := loadData(t)
 	items, err := claimdata.Training(dir)
 	require.NoError(t, err)
-	m := verify.Train(claimdata.Examples(items))
+	m := verify.Train(append(claimdata.Examples(items), claimdata.ShortExamples(items)...))
 	dev, err := claimdata.CheckCovid(dir, "dev/covidCheck_dev_composed+extracted.json")
 	require.NoError(t, err)
 	var truth, pred []string
@@ -322,7 +322,7 @@ func TestModelReproducible(t *testing.T) {
 	dir := loadData(t)
 	items, err := claimdata.Training(dir)
 	require.NoError(t, err)
-	b, err := json.MarshalIndent(verify.Train(claimdata.Examples(items)), "", " ")
+	b, err := json.MarshalIndent(verify.Train(append(claimdata.Examples(items), claimdata.ShortExamples(items)...)), "", " ")
 	require.NoError(t, err)
 	shipped, err := os.ReadFile("model.json")
 	require.NoError(t, err)

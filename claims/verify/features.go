@@ -30,6 +30,10 @@ var featureNames = []string{
 	"missing_words",  // log of the content words the source lacks
 	"sentence_best",  // the largest share of the claim's content in one sentence
 	"words_best",     // the largest share of its words, unweighted, in one passage
+	"claim_negated",  // the claim has a negation
+	"best_negated",   // the best passage has one in a clause about the claim
+	"direction",      // the claim and its best passage say opposite ways (increase, decrease)
+	"absolute",       // the claim says "all", "only", "never" and its best passage does not
 }
 
 // features returns the feature vector of a, in the order of featureNames.
@@ -113,8 +117,61 @@ func (a *analysis) features() []float64 {
 		ratio(a.namesBad, a.names), float64(a.quotesExact), float64(a.quotesMis+a.quotes-a.quotesExact-a.quotesMis),
 		b2f(negMismatch),
 		a.clauseMin(), math.Log1p(float64(len(a.terms)-words)), a.bestSentence(),
-		a.bestWordsWhere(func(term) bool { return true }))
+		a.bestWordsWhere(func(term) bool { return true }),
+		b2f(a.claimNeg), b2f(a.bestNegated()), b2f(a.directionMismatch()), b2f(a.absoluteMismatch()))
 	return f
+}
+
+// bestNegated reports whether the best passage has a negation in a
+// clause about the claim.
+func (a *analysis) bestNegated() bool {
+	if len(a.windows) == 0 {
+		return false
+	}
+	w := a.windows[0]
+	for i := w.from; i <= w.to; i++ {
+		if a.neg[i] {
+			return true
+		}
+	}
+	return false
+}
+
+// directionMismatch reports whether the claim and its best passage say
+// that something goes opposite ways: more of "increase", "higher" in one,
+// of "reduce", "lower" in the other.
+func (a *analysis) directionMismatch() bool {
+	if len(a.windows) == 0 || a.claimDir == 0 {
+		return false
+	}
+	w := a.windows[0]
+	d := 0
+	for i := w.from; i <= w.to; i++ {
+		d += a.dir[i]
+	}
+	return d != 0 && (d > 0) != (a.claimDir > 0)
+}
+
+// polarityCue reports whether the best passage says the opposite of the
+// claim in so many words: it disagrees on negation or direction, or the
+// claim admits no exception where the passage does not say so.
+func (a *analysis) polarityCue() bool {
+	return a.negMismatch() || a.directionMismatch() || a.absoluteMismatch()
+}
+
+// absoluteMismatch reports whether the claim admits no exception ("all",
+// "only", "never") where its best passage writes no such word.
+func (a *analysis) absoluteMismatch() bool {
+	if len(a.windows) == 0 || a.claimAbsolute == 0 {
+		return false
+	}
+	w := a.windows[0]
+	for i := w.from; i <= w.to; i++ {
+		if a.absolute[i] {
+			return false
+		}
+	}
+	return true
 }
 
 func popcount(x uint64) int {

@@ -112,6 +112,8 @@ type token struct {
 	neg        bool // a negation
 	conj       bool // a conjunction that starts a clause
 	upper      bool // written with a capital initial
+	dir        int8 // +1 a word of increase ("rise", "higher"), -1 of decrease ("reduce", "lower")
+	absolute   bool // a word that admits no exception ("all", "only", "never")
 }
 
 // tokenize appends the words of text to dst: runs of letters and digits
@@ -181,8 +183,10 @@ func tokenize(dst []token, text string) []token {
 		case "and", "but", "while", "whereas":
 			conj = true
 		}
+		dir, absolute := direction(string(b)), absoluteWord(string(b))
 		w := stem(b)
-		dst = append(dst, token{h: hashBytes(w), h4: h4, start: start, end: i, stop: stop, neg: neg, conj: conj, upper: upper})
+		dst = append(dst, token{h: hashBytes(w), h4: h4, start: start, end: i, stop: stop, neg: neg, conj: conj, upper: upper,
+			dir: dir, absolute: absolute})
 	}
 	return dst
 }
@@ -250,6 +254,42 @@ func negation(w string) bool {
 		"isn't", "wasn't", "aren't", "weren't", "don't", "doesn't", "didn't", "won't", "wouldn't",
 		"can't", "couldn't", "shouldn't", "hasn't", "haven't", "hadn't", "fail", "fails", "failed",
 		"denied", "denies", "deny", "refused", "rejected", "false", "unable", "lack", "lacks":
+		return true
+	}
+	return false
+}
+
+// direction returns +1 when w (lowercased) says that something grows,
+// -1 when it says that something shrinks, 0 otherwise: "increases the
+// risk" against "decreases the risk".
+func direction(w string) int8 {
+	switch w {
+	case "increase", "increases", "increased", "increasing", "rise", "rises", "rose", "risen", "rising",
+		"higher", "highest", "greater", "greatest", "more", "larger", "largest", "raise", "raises", "raised",
+		"boost", "boosts", "boosted", "grow", "grows", "grew", "growing", "elevated", "exceed", "exceeds",
+		"improve", "improves", "improved", "worsen", "worsens", "worsened", "worse", "enhance", "enhanced",
+		"enhances", "double", "doubled", "triple", "tripled", "up", "above", "most", "many", "faster", "longer",
+		"stronger", "severe", "accelerate", "accelerated", "spread", "spreads", "surge", "surged":
+		return 1
+	case "decrease", "decreases", "decreased", "decreasing", "reduce", "reduces", "reduced", "reducing",
+		"reduction", "lower", "lowers", "lowered", "lowest", "less", "least", "fewer", "smaller", "smallest",
+		"decline", "declines", "declined", "fall", "falls", "fell", "fallen", "drop", "drops", "dropped",
+		"diminish", "diminished", "cut", "cuts", "shrink", "shrank", "below", "down", "few", "slower",
+		"shorter", "weaker", "mild", "prevent", "prevents", "prevented", "protect", "protects", "protective",
+		"inhibit", "inhibits", "inhibited", "block", "blocks", "blocked", "slow", "slows", "slowed":
+		return -1
+	}
+	return 0
+}
+
+// absoluteWord reports whether w (lowercased) admits no exception: a
+// claim that says "only" or "all" where its source hedges is refuted by
+// it.
+func absoluteWord(w string) bool {
+	switch w {
+	case "all", "only", "always", "never", "every", "everyone", "none", "completely", "entirely", "totally",
+		"perfectly", "fully", "100", "guaranteed", "certainly", "definitely", "proven", "proves", "prove",
+		"cure", "cures", "cured", "eliminate", "eliminates", "impossible", "immune", "solely", "exclusively":
 		return true
 	}
 	return false
