@@ -202,7 +202,8 @@ func (a *analysis) contradiction() bool {
 
 // clauseMin returns the least share of content (IDF-weighted) that the
 // source has of any clause of the claim, clauses being cut at commas,
-// semicolons, brackets and "and", "but", "which", "while", "who": a
+// semicolons, brackets and "and", "but", "which", "while", "who", of
+// those with two content words at least (one is an item of a list): a
 // claim fully supported has every clause backed.
 func (a *analysis) clauseMin() float64 {
 	var cuts []int
@@ -220,19 +221,23 @@ func (a *analysis) clauseMin() float64 {
 	}
 	got := make([]float64, len(cuts)+1)
 	all := make([]float64, len(cuts)+1)
+	words := make([]int, len(cuts)+1)
 	for t, tm := range a.terms {
 		if tm.qty {
 			continue // figures are checked as quantities
 		}
 		c, _ := slices.BinarySearch(cuts, tm.span.Start)
 		all[c] += tm.idf
+		words[c]++
 		if a.inSrc[t] {
 			got[c] += tm.idf
 		}
 	}
 	least := 1.0
 	for c := range all {
-		if all[c] > 0 {
+		// A clause of one word is an item of a list ("diabetes,
+		// hypertension and obesity"), not a statement of its own.
+		if all[c] > 0 && words[c] >= 2 {
 			least = min(least, got[c]/all[c])
 		}
 	}

@@ -99,13 +99,13 @@ func Train(examples []TrainingExample) *Model {
 	}
 	m.ShortSentences = shortSentences
 	m.Short.Supported = fitLogistic(x, y)
-	m.Short.SupThreshold = baseRate(y)
+	m.Short.SupThreshold = bestThreshold(x, y, m.Short.Supported)
 	x, y = label(func(e TrainingExample) int { return e.Related })
 	m.Short.Any = fitLogistic(x, y)
-	m.Short.AnyThreshold = baseRate(y)
+	m.Short.AnyThreshold = bestThreshold(x, y, m.Short.Any)
 	x, y = label(func(e TrainingExample) int { return e.Refuted })
 	m.Short.Contradicted = fitLogistic(x, y)
-	m.Short.ConThreshold = baseRate(y)
+	m.Short.ConThreshold = bestThreshold(x, y, m.Short.Contradicted)
 	return m
 }
 

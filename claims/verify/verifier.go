@@ -176,8 +176,10 @@ func (m *Model) Verify(c Claim, s Source) Result {
 	}
 	cover := a.bestCover()
 	switch {
-	case r.Verdict != Contradicted && cover < minRelatedCover:
-		// Nothing of the claim is in the source.
+	case r.Verdict != Contradicted && cover < minRelatedCover && !short:
+		// Nothing of the claim is in the source. (Over the few
+		// sentences of a short source the IDF weights say little; its
+		// models weigh what it holds of the claim themselves.)
 		r.Verdict = NotSupported
 	case (r.Verdict == PartiallySupported || r.Verdict == NotSupported) && len(a.missing) == 0 && a.bestWordsWhere(func(t term) bool { return !t.qty }) >= minFullCover:
 		// One passage holds the claim's content words, and the source
