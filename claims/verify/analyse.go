@@ -21,7 +21,7 @@ type analysis struct {
 	present  [][]bool // present[i][t]: sentence i has term t
 	bigramIn []uint64 // bigramIn[i]: bit k set when sentence i has bigram k
 	neg      []bool   // sentence i has a negation
-	dir      []int    // sentence i's words of increase less its words of decrease
+	up, down []bool   // sentence i has a word of increase, of decrease
 	absolute []bool   // sentence i has a word that admits no exception
 	bm25     []float64
 	bonus    []float64 // figures and quotations backed in sentence i
@@ -37,7 +37,7 @@ type analysis struct {
 	claimQty    []Quantity
 
 	claimNeg                       bool
-	claimDir                       int // the claim's words of increase less its words of decrease
+	claimUp, claimDown             bool // the claim has a word of increase, of decrease
 	claimAbsolute                  int // the claim's words that admit no exception
 	nums, numsBad                  int // the claim's figures and dates, and those not backed
 	conflicts                      int // figures the best passages give otherwise
@@ -84,7 +84,8 @@ func analyse(c Claim, s Source) *analysis {
 	flat := make([]bool, n*nt)
 	a.bigramIn = make([]uint64, n)
 	a.neg = make([]bool, n)
-	a.dir = make([]int, n)
+	a.up = make([]bool, n)
+	a.down = make([]bool, n)
 	a.absolute = make([]bool, n)
 	a.bm25 = make([]float64, n)
 	a.bonus = make([]float64, n)
@@ -117,7 +118,8 @@ func analyse(c Claim, s Source) *analysis {
 			if tk.neg {
 				clauseNeg = true
 			}
-			a.dir[i] += int(tk.dir)
+			a.up[i] = a.up[i] || tk.dir > 0
+			a.down[i] = a.down[i] || tk.dir < 0
 			a.absolute[i] = a.absolute[i] || tk.absolute
 			if tk.stop {
 				continue
@@ -169,7 +171,8 @@ func analyse(c Claim, s Source) *analysis {
 	}
 	for _, tk := range ctoks {
 		a.claimNeg = a.claimNeg || tk.neg
-		a.claimDir += int(tk.dir)
+		a.claimUp = a.claimUp || tk.dir > 0
+		a.claimDown = a.claimDown || tk.dir < 0
 		if tk.absolute {
 			a.claimAbsolute++
 		}

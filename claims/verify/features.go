@@ -138,18 +138,20 @@ func (a *analysis) bestNegated() bool {
 }
 
 // directionMismatch reports whether the claim and its best passage say
-// that something goes opposite ways: more of "increase", "higher" in one,
-// of "reduce", "lower" in the other.
+// that something goes opposite ways: one has words of increase
+// ("increase", "higher") and none of decrease ("reduce", "lower"), the
+// other the reverse.
 func (a *analysis) directionMismatch() bool {
-	if len(a.windows) == 0 || a.claimDir == 0 {
+	if len(a.windows) == 0 || a.claimUp == a.claimDown {
 		return false
 	}
 	w := a.windows[0]
-	d := 0
+	up, down := false, false
 	for i := w.from; i <= w.to; i++ {
-		d += a.dir[i]
+		up = up || a.up[i]
+		down = down || a.down[i]
 	}
-	return d != 0 && (d > 0) != (a.claimDir > 0)
+	return up != down && up == a.claimDown
 }
 
 // polarityCue reports whether the best passage says the opposite of the

@@ -268,14 +268,14 @@ func direction(w string) int8 {
 		"higher", "highest", "greater", "greatest", "more", "larger", "largest", "raise", "raises", "raised",
 		"boost", "boosts", "boosted", "grow", "grows", "grew", "growing", "elevated", "exceed", "exceeds",
 		"improve", "improves", "improved", "worsen", "worsens", "worsened", "worse", "enhance", "enhanced",
-		"enhances", "double", "doubled", "triple", "tripled", "up", "above", "most", "many", "faster", "longer",
-		"stronger", "severe", "accelerate", "accelerated", "spread", "spreads", "surge", "surged":
+		"enhances", "double", "doubled", "triple", "tripled", "faster", "longer",
+		"stronger", "accelerate", "accelerated", "surge", "surged":
 		return 1
 	case "decrease", "decreases", "decreased", "decreasing", "reduce", "reduces", "reduced", "reducing",
 		"reduction", "lower", "lowers", "lowered", "lowest", "less", "least", "fewer", "smaller", "smallest",
 		"decline", "declines", "declined", "fall", "falls", "fell", "fallen", "drop", "drops", "dropped",
-		"diminish", "diminished", "cut", "cuts", "shrink", "shrank", "below", "down", "few", "slower",
-		"shorter", "weaker", "mild", "prevent", "prevents", "prevented", "protect", "protects", "protective",
+		"diminish", "diminished", "cut", "cuts", "shrink", "shrank", "slower",
+		"shorter", "weaker", "prevent", "prevents", "prevented", "protect", "protects", "protective",
 		"inhibit", "inhibits", "inhibited", "block", "blocks", "blocked", "slow", "slows", "slowed":
 		return -1
 	}
