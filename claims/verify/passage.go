@@ -185,6 +185,13 @@ func tokenize(dst []token, text string) []token {
 		}
 		dir, absolute := direction(string(b)), absoluteWord(string(b))
 		w := stem(b)
+		if c := canonical(string(w)); c != "" {
+			w = append(w[:0], c...)
+			h4 = 0
+			if len(w) >= 4 {
+				h4 = hashBytes(w[:4])
+			}
+		}
 		dst = append(dst, token{h: hashBytes(w), h4: h4, start: start, end: i, stop: stop, neg: neg, conj: conj, upper: upper,
 			dir: dir, absolute: absolute})
 	}
@@ -293,4 +300,27 @@ func absoluteWord(w string) bool {
 		return true
 	}
 	return false
+}
+
+// canonical returns the one form of a stemmed word that has others,
+// irregular or synonymous, or "": "children" is "child", "died" and
+// "deaths" are "die", "COVID" and "SARS-CoV" are "coronavirus".
+func canonical(w string) string {
+	switch w {
+	case "children", "kid":
+		return "child"
+	case "peopl", "person":
+		return "peopl"
+	case "women":
+		return "woman"
+	case "men":
+		return "man"
+	case "died", "die", "death", "dead", "deadly":
+		return "die"
+	case "covid", "cov", "coronavi", "ncov":
+		return "coronavi"
+	case "mic":
+		return "mous"
+	}
+	return ""
 }
