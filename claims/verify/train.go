@@ -85,33 +85,40 @@ func Train(examples []TrainingExample) *Model {
 		return x, y
 	}
 	x, y := label(func(e TrainingExample) int { return e.Supported })
-	m.Supported = fitLogistic(x, y)
+	m.Supported = fitLogistic(x, y, longL2)
 	m.SupThreshold = baseRate(y)
 	x, y = label(func(e TrainingExample) int { return e.Related })
-	m.Any = fitLogistic(x, y)
+	m.Any = fitLogistic(x, y, longL2)
 	m.AnyThreshold = baseRate(y)
 	x, y = label(func(e TrainingExample) int { return e.Refuted })
-	m.Contradicted = fitLogistic(x, y)
+	m.Contradicted = fitLogistic(x, y, longL2)
 	m.ConThreshold = bestThreshold(x, y, m.Contradicted)
 	short = true
 	if x, y = label(func(e TrainingExample) int { return e.Supported }); len(y) == 0 {
 		return m
 	}
 	m.ShortSentences = shortSentences
-	m.Short.Supported = fitLogistic(x, y)
+	m.Short.Supported = fitLogistic(x, y, shortL2)
 	m.Short.SupThreshold = bestThreshold(x, y, m.Short.Supported)
 	x, y = label(func(e TrainingExample) int { return e.Related })
-	m.Short.Any = fitLogistic(x, y)
+	m.Short.Any = fitLogistic(x, y, shortL2)
 	m.Short.AnyThreshold = bestThreshold(x, y, m.Short.Any)
 	x, y = label(func(e TrainingExample) int { return e.Refuted })
-	m.Short.Contradicted = fitLogistic(x, y)
+	m.Short.Contradicted = fitLogistic(x, y, shortL2)
 	m.Short.ConThreshold = bestThreshold(x, y, m.Short.Contradicted)
 	return m
 }
 
+// The L2 penalties of the models for long and for short sources, chosen
+// by grouped cross-validation (TestEvalWiCE, TestEvalCheckCovidCV).
+const (
+	longL2  = 1e-2
+	shortL2 = 0.1
+)
+
 // fitLogistic fits weights (bias last) by gradient descent on the log
 // loss with an L2 penalty.
-func fitLogistic(x [][]float64, y []float64) []float64 {
+func fitLogistic(x [][]float64, y []float64, l2 float64) []float64 {
 	if len(x) == 0 {
 		return nil
 	}
@@ -124,7 +131,6 @@ func fitLogistic(x [][]float64, y []float64) []float64 {
 	const (
 		steps = 3000
 		rate  = 0.5
-		l2    = 1e-2
 	)
 	g := make([]float64, d+1)
 	for range steps {
