@@ -38,9 +38,9 @@ type analysis struct {
 
 	claimNeg                       bool
 	claimUp, claimDown             bool // the claim has a word of increase, of decrease
-	claimAbsolute                  int // the claim's words that admit no exception
-	nums, numsBad                  int // the claim's figures and dates, and those not backed
-	conflicts                      int // figures the best passages give otherwise
+	claimAbsolute                  int  // the claim's words that admit no exception
+	nums, numsBad                  int  // the claim's figures and dates, and those not backed
+	conflicts                      int  // figures the best passages give otherwise
 	names, namesBad                int
 	quotes, quotesExact, quotesMis int
 	missing                        []Missing
