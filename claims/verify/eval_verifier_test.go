@@ -135,8 +135,10 @@ func loadData(t *testing.T) string {
 // TestEvalWiCE scores the verifier on WiCE's dev claims (each against the
 // whole page it cites) by grouped 5-fold cross-validation: each fold is
 // scored by a model trained on the other four folds, WiCE's
-// non-supported-token claims and (for the contradiction model only)
-// Check-COVID's train claims, with claims
+// non-supported-token claims, (for the contradiction model only)
+// Check-COVID's train claims and (for the models for short sources,
+// which score the few WiCE pages of at most 20 sentences) Check-COVID's
+// train claims against their rationale, with claims
 // of one Wikipedia article always in one fold. Nothing is tuned on the
 // fold scored: the thresholds come from the training folds. Run with -v
 // for the figures.
