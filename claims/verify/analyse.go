@@ -21,6 +21,8 @@ type analysis struct {
 	present  [][]bool // present[i][t]: sentence i has term t
 	bigramIn []uint64 // bigramIn[i]: bit k set when sentence i has bigram k
 	neg      []bool   // sentence i has a negation
+	up, down []bool   // sentence i has a word of increase, of decrease
+	absolute []bool   // sentence i has a word that admits no exception
 	bm25     []float64
 	bonus    []float64 // figures and quotations backed in sentence i
 	inSrc    []bool    // term t is somewhere in the source
@@ -35,8 +37,10 @@ type analysis struct {
 	claimQty    []Quantity
 
 	claimNeg                       bool
-	nums, numsBad                  int // the claim's figures and dates, and those not backed
-	conflicts                      int // figures the best passages give otherwise
+	claimUp, claimDown             bool // the claim has a word of increase, of decrease
+	claimAbsolute                  int  // the claim's words that admit no exception
+	nums, numsBad                  int  // the claim's figures and dates, and those not backed
+	conflicts                      int  // figures the best passages give otherwise
 	names, namesBad                int
 	quotes, quotesExact, quotesMis int
 	missing                        []Missing
@@ -80,6 +84,9 @@ func analyse(c Claim, s Source) *analysis {
 	flat := make([]bool, n*nt)
 	a.bigramIn = make([]uint64, n)
 	a.neg = make([]bool, n)
+	a.up = make([]bool, n)
+	a.down = make([]bool, n)
+	a.absolute = make([]bool, n)
 	a.bm25 = make([]float64, n)
 	a.bonus = make([]float64, n)
 	a.inSrc = make([]bool, nt)
@@ -111,6 +118,9 @@ func analyse(c Claim, s Source) *analysis {
 			if tk.neg {
 				clauseNeg = true
 			}
+			a.up[i] = a.up[i] || tk.dir > 0
+			a.down[i] = a.down[i] || tk.dir < 0
+			a.absolute[i] = a.absolute[i] || tk.absolute
 			if tk.stop {
 				continue
 			}
@@ -161,9 +171,14 @@ func analyse(c Claim, s Source) *analysis {
 	}
 	for _, tk := range ctoks {
 		a.claimNeg = a.claimNeg || tk.neg
+		a.claimUp = a.claimUp || tk.dir > 0
+		a.claimDown = a.claimDown || tk.dir < 0
+		if tk.absolute {
+			a.claimAbsolute++
+		}
 	}
 	a.checkQuotes()
-	a.checkNames()
+	a.checkNames(s.Title)
 	cq, sq := a.checkQuantities()
 	a.pickWindows()
 	a.findConflicts(cq, sq)
@@ -394,9 +409,19 @@ func (a *analysis) checkQuotes() {
 	}
 }
 
-// checkNames reports the claim's names that the source never writes:
-// runs of capitalised words, missing when any of their words is.
-func (a *analysis) checkNames() {
+// checkNames reports the claim's names that the source never writes, in
+// its text or its title: runs of capitalised words, missing when any of
+// their words is.
+func (a *analysis) checkNames(title string) {
+	var inTitle []bool
+	if title != "" {
+		inTitle = make([]bool, len(a.terms))
+		for _, tk := range tokenize(nil, title) {
+			if t := a.termIndex(tk.h, 0); t >= 0 && !tk.stop {
+				inTitle[t] = true
+			}
+		}
+	}
 	for t := 0; t < len(a.terms); {
 		if !a.terms[t].name {
 			t++
@@ -409,7 +434,7 @@ func (a *analysis) checkNames() {
 		a.names++
 		absent := false
 		for k := t; k <= u; k++ {
-			absent = absent || !a.inSrc[k]
+			absent = absent || !a.inSrc[k] && (inTitle == nil || !inTitle[k])
 		}
 		if absent {
 			a.namesBad++

@@ -79,37 +79,56 @@
 // question or exclamation mark before a capital, abbreviations and
 // initials aside; at most 600 bytes) and ranks them against the claim's
 // content words with BM25, the IDF taken over the source's own sentences
-// and words stemmed crudely (inflections, possessives; four-letter
-// prefixes match as a fallback, "turned" and "turnout"). A sentence that
-// backs one of the claim's figures or holds one of its quotations ranks
-// higher. The best five grow into passages of up to three sentences while
-// a neighbour adds to what they cover of the claim: the Evidence.
+// and words stemmed crudely (inflections, possessives; a few irregular
+// and synonymous forms made one, "children" and "child", "deaths" and
+// "died", "COVID" and "coronavirus"; four-letter prefixes match as a
+// fallback, "turned" and "turnout"). A sentence that backs one of the
+// claim's figures or holds one of its quotations ranks higher. The best
+// five grow into passages of up to three sentences while a neighbour adds
+// to what they cover of the claim: the Evidence.
 //
 // The features — the share of the claim's content (IDF-weighted) in the
 // best passage, in the five, in the whole source; its word pairs; its
 // figures and dates not backed anywhere (Quantity.Matches), and another
 // figure of the same kind and noun, among the same words, in a best
-// passage; its names (capitalised words) the source never writes; its
-// quotations exact, misquoted or absent (Index.FindQuote); a negation in
-// the claim but not in the best passage's clauses about it, or the
-// reverse; the least-backed clause — go to logistic models whose weights
-// are embedded (model.json). P(supported), fitted on WiCE's labelled
-// claims with the unweighted log loss so that it stays calibrated, is
-// Result.Score, and its threshold is the share of WiCE's claims that are
-// supported; P(related) separates partially supported from not supported; P(refuted), fitted on Check-COVID, flags a negation as a
-// contradiction. "go run ./claims/verify/train" refits them on
+// passage; its names (capitalised words) the source never writes, in its
+// text or its title; its quotations exact, misquoted or absent
+// (Index.FindQuote); a negation in the claim, in the best passage's
+// clauses about it, in one but not the other; words of increase
+// ("higher", "rise") against words of decrease ("lower", "reduce"); a
+// claim that admits no exception ("only", "all", "never") against a
+// passage that does not say so; the least-backed clause of two content
+// words or more — go to logistic models whose weights are embedded
+// (model.json).
+//
+// A source of more than 20 sentences (a web page) is scored by models
+// fitted on WiCE's labelled claims: P(supported), fitted with the
+// unweighted log loss so that it stays calibrated, is Result.Score, and
+// its threshold is the share of WiCE's claims that are supported;
+// P(related) separates partially supported from not supported;
+// P(refuted), fitted on Check-COVID's claims against their abstracts,
+// flags a negation as a contradiction. A source of at most 20 sentences
+// (an abstract, a paragraph, a quoted passage) is scored by models fitted
+// on Check-COVID's news claims against the sentence of the abstract its
+// annotators marked: P(supported), P(the source settles the claim, for or
+// against) and P(refuted | it settles it), with thresholds that maximise
+// balanced accuracy; it is not supported when unsettled, contradicted
+// when refuted and the best passage says the opposite in so many words
+// (negation, direction, an exception), supported or else partially
+// supported. Which models score a source is a matter of its length, never
+// of what it says. "go run ./claims/verify/train" refits them all on
 // ../shared/data and reproduces model.json byte for byte; TestEvalWiCE
-// and TestEvalCheckCovid measure them by grouped cross-validation and on
-// held-out claims.
+// and TestEvalCheckCovidCV measure them by grouped cross-validation,
+// TestEvalCheckCovid on held-out claims.
 //
 // The verdict then follows rules that the model does not override:
 // contradicted when a best passage gives another figure for the same
 // thing, misquotes the claim, or disagrees on negation, provided it holds
-// 40% of the claim's content; not supported when no passage holds 20%;
-// never supported while something is Missing or a clause of the claim is
-// absent; supported when one passage holds 70% of the claim's words and
-// nothing is missing; at least partially supported when one passage holds
-// half of it.
+// 40% of the claim's content; not supported when no passage of a long
+// source holds 20%; never supported while something is Missing or a
+// clause of the claim is absent; supported when one passage holds 70% of
+// the claim's words and nothing is missing; at least partially supported
+// when one passage holds half of it.
 //
 // A Missing of kind "number" or "date" with SourceText set, or of kind
 // "quote" with Passage set (a misquote: FindQuote's closest passage), is

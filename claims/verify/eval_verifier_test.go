@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -134,8 +135,10 @@ func loadData(t *testing.T) string {
 // TestEvalWiCE scores the verifier on WiCE's dev claims (each against the
 // whole page it cites) by grouped 5-fold cross-validation: each fold is
 // scored by a model trained on the other four folds, WiCE's
-// non-supported-token claims and (for the contradiction model only)
-// Check-COVID's train claims, with claims
+// non-supported-token claims, (for the contradiction model only)
+// Check-COVID's train claims and (for the models for short sources,
+// which score the few WiCE pages of at most 20 sentences) Check-COVID's
+// train claims against their rationale, with claims
 // of one Wikipedia article always in one fold. Nothing is tuned on the
 // fold scored: the thresholds come from the training folds. Run with -v
 // for the figures.
@@ -144,6 +147,7 @@ func TestEvalWiCE(t *testing.T) {
 	items, err := claimdata.Training(dir)
 	require.NoError(t, err)
 	examples := claimdata.Examples(items)
+	short := claimdata.ShortExamples(items)
 	dev, err := claimdata.WiCE(dir+"/wice", "data/entailment_retrieval/claim/dev.jsonl")
 	require.NoError(t, err)
 	isDev := map[string]bool{}
@@ -162,7 +166,7 @@ func TestEvalWiCE(t *testing.T) {
 				train = append(train, examples[i])
 			}
 		}
-		m := verify.Train(train)
+		m := verify.Train(append(train, short...))
 		for _, it := range dev {
 			if fold(it.Group) != k {
 				continue
@@ -208,8 +212,8 @@ func TestEvalWiCE(t *testing.T) {
 	t.Logf("WiCE dev, %d claims, grouped %d-fold CV: supported vs rest balanced accuracy %.3f, F1(supported) %.3f, AUROC %.3f; three-class macro-F1 %.3f; evidence hit@5 %.3f (%d of %d claims with gold sentences)",
 		len(dev), folds, bacc, f1, auc, mf1, hit5, hits, withGold)
 	// Floors a little under what was measured, so that a regression fails.
-	assert.GreaterOrEqual(t, bacc, 0.64)
-	assert.GreaterOrEqual(t, auc, 0.75)
+	assert.GreaterOrEqual(t, bacc, 0.69)
+	assert.GreaterOrEqual(t, auc, 0.77)
 	assert.LessOrEqual(t, brier/n, 0.19)
 	assert.GreaterOrEqual(t, hit5, 0.95)
 }
@@ -227,33 +231,112 @@ func hit(ev []verify.Evidence, gold []verify.Span) bool {
 }
 
 // TestEvalCheckCovid scores the verifier on Check-COVID's dev claims
-// (against the abstract each cites), with a model trained as the shipped
-// one is (support models on WiCE, the contradiction model on Check-COVID
-// train; no dev paper is in train). Supported is SUPPORT, contradicted
-// REFUTE, anything else NOTENOUGHINFO.
+// with a model trained as the shipped one is (no dev paper is in train).
+// Supported is SUPPORT, contradicted REFUTE, anything else NOTENOUGHINFO.
+// Against the rationale (the sentences marked PRIMARY), the dataset's own
+// label-prediction input, the three classes; against the whole abstract,
+// the three classes too for comparison with earlier figures, though a
+// NOTENOUGHINFO pair's claim and abstract are those of a SUPPORT or REFUTE
+// pair, so no verifier tells them apart there; and SUPPORT against REFUTE.
+// The dev claims were scored once for the design kept, after it was
+// chosen by TestEvalCheckCovidCV on the train claims.
 func TestEvalCheckCovid(t *testing.T) {
 	dir := loadData(t)
 	items, err := claimdata.Training(dir)
 	require.NoError(t, err)
-	m := verify.Train(claimdata.Examples(items))
+	m := verify.Train(append(claimdata.Examples(items), claimdata.ShortExamples(items)...))
 	dev, err := claimdata.CheckCovid(dir, "dev/covidCheck_dev_composed+extracted.json")
 	require.NoError(t, err)
-	var truth, pred []string
-	var sup binary
+	classes := []string{"SUPPORT", "REFUTE", "NOTENOUGHINFO"}
+	var truth, pred, predAbs, truthSR, predSR []string
+	var sup, supAbs binary
+	conf := map[[2]string]int{}
 	for _, it := range dev {
-		r := m.Verify(it.Claim, it.Source)
+		r := m.Verify(it.Claim, it.Rationale)
 		truth = append(truth, it.Label)
 		pred = append(pred, covidClass(r.Verdict))
+		conf[[2]string{it.Label, covidClass(r.Verdict)}]++
 		sup.add(it.Supported(), r.Verdict == verify.Supported)
+		r = m.Verify(it.Claim, it.Source)
+		predAbs = append(predAbs, covidClass(r.Verdict))
+		supAbs.add(it.Supported(), r.Verdict == verify.Supported)
+		if it.Label != "NOTENOUGHINFO" {
+			truthSR = append(truthSR, it.Label)
+			predSR = append(predSR, covidClass(r.Verdict))
+		}
 	}
-	mf1 := macroF1([]string{"SUPPORT", "REFUTE", "NOTENOUGHINFO"}, truth, pred)
+	mf1 := macroF1(classes, truth, pred)
+	mf1Abs := macroF1(classes, truth, predAbs)
+	mf1SR := macroF1(classes[:2], truthSR, predSR)
+	t.Logf("rationale confusion (truth, predicted): %v", conf)
+	t.Logf("Check-COVID dev, %d claims against their rationale: three-class macro-F1 %.3f; supported vs rest balanced accuracy %.3f", len(dev), mf1, sup.bacc())
+	t.Logf("Check-COVID dev, %d claims against the whole abstract: three-class macro-F1 %.3f; supported vs rest balanced accuracy %.3f; the %d SUPPORT and REFUTE claims: SUPPORT/REFUTE macro-F1 %.3f",
+		len(dev), mf1Abs, supAbs.bacc(), len(truthSR), mf1SR)
+	// Floors a little under what was measured, so that a regression fails.
+	assert.GreaterOrEqual(t, mf1, 0.45)
+	assert.GreaterOrEqual(t, mf1Abs, 0.41)
+	assert.GreaterOrEqual(t, mf1SR, 0.61)
+}
+
+// TestEvalCheckCovidCV scores the verifier on Check-COVID's train claims
+// by 5-fold cross-validation grouped by paper: each fold is scored by a
+// model trained on WiCE and the other four folds. It is where the models
+// for short sources were designed; the dev claims of TestEvalCheckCovid
+// were scored once per design kept. Against the rationale (the PRIMARY
+// sentences): three classes; against the whole abstract: SUPPORT against
+// REFUTE (the NOTENOUGHINFO pairs' abstracts are the other pairs'). Run
+// with -v for the figures.
+func TestEvalCheckCovidCV(t *testing.T) {
+	dir := loadData(t)
+	items, err := claimdata.Training(dir)
+	require.NoError(t, err)
+	examples := claimdata.Examples(items)
+	short := claimdata.ShortExamples(items)
+	var truth, pred, truthAbs, predAbs []string
+	var sup, supAbs binary
+	for k := range folds {
+		var train []verify.TrainingExample
+		for i, it := range items {
+			if !strings.HasPrefix(it.Group, "covid:") || fold(it.Group) != k {
+				train = append(train, examples[i], short[i])
+			}
+		}
+		m := verify.Train(train)
+		for _, it := range items {
+			if !strings.HasPrefix(it.Group, "covid:") || fold(it.Group) != k {
+				continue
+			}
+			r := m.Verify(it.Claim, it.Rationale)
+			truth = append(truth, it.Label)
+			pred = append(pred, covidClass(r.Verdict))
+			sup.add(it.Supported(), r.Verdict == verify.Supported)
+			if it.Label != "NOTENOUGHINFO" {
+				r := m.Verify(it.Claim, it.Source)
+				truthAbs = append(truthAbs, it.Label)
+				predAbs = append(predAbs, covidClass(r.Verdict))
+				supAbs.add(it.Supported(), r.Verdict == verify.Supported)
+			}
+		}
+	}
 	conf := map[[2]string]int{}
 	for k := range truth {
 		conf[[2]string{truth[k], pred[k]}]++
 	}
-	t.Logf("confusion (truth, predicted): %v", conf)
-	t.Logf("Check-COVID dev, %d claims: three-class macro-F1 %.3f; supported vs rest balanced accuracy %.3f", len(dev), mf1, sup.bacc())
-	assert.GreaterOrEqual(t, mf1, 0.28)
+	t.Logf("rationale confusion (truth, predicted): %v", conf)
+	mf1 := macroF1([]string{"SUPPORT", "REFUTE", "NOTENOUGHINFO"}, truth, pred)
+	t.Logf("Check-COVID train, %d claims against their rationale, grouped %d-fold CV: three-class macro-F1 %.3f; supported vs rest balanced accuracy %.3f",
+		len(truth), folds, mf1, sup.bacc())
+	conf = map[[2]string]int{}
+	for k := range truthAbs {
+		conf[[2]string{truthAbs[k], predAbs[k]}]++
+	}
+	t.Logf("abstract confusion (truth, predicted): %v", conf)
+	mf1Abs := macroF1([]string{"SUPPORT", "REFUTE"}, truthAbs, predAbs)
+	t.Logf("Check-COVID train, %d SUPPORT and REFUTE claims against the whole abstract, grouped %d-fold CV: SUPPORT/REFUTE macro-F1 %.3f; supported vs refuted balanced accuracy %.3f",
+		len(truthAbs), folds, mf1Abs, supAbs.bacc())
+	// Floors a little under what was measured, so that a regression fails.
+	assert.GreaterOrEqual(t, mf1, 0.51)
+	assert.GreaterOrEqual(t, mf1Abs, 0.60)
 }
 
 // TestModelReproducible checks that "go run ./claims/verify/train" would
@@ -262,7 +345,7 @@ func TestModelReproducible(t *testing.T) {
 	dir := loadData(t)
 	items, err := claimdata.Training(dir)
 	require.NoError(t, err)
-	b, err := json.MarshalIndent(verify.Train(claimdata.Examples(items)), "", " ")
+	b, err := json.MarshalIndent(verify.Train(append(claimdata.Examples(items), claimdata.ShortExamples(items)...)), "", " ")
 	require.NoError(t, err)
 	shipped, err := os.ReadFile("model.json")
 	require.NoError(t, err)

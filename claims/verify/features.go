@@ -30,6 +30,10 @@ var featureNames = []string{
 	"missing_words",  // log of the content words the source lacks
 	"sentence_best",  // the largest share of the claim's content in one sentence
 	"words_best",     // the largest share of its words, unweighted, in one passage
+	"claim_negated",  // the claim has a negation
+	"best_negated",   // the best passage has one in a clause about the claim
+	"direction",      // the claim and its best passage say opposite ways (increase, decrease)
+	"absolute",       // the claim says "all", "only", "never" and its best passage does not
 }
 
 // features returns the feature vector of a, in the order of featureNames.
@@ -113,8 +117,63 @@ func (a *analysis) features() []float64 {
 		ratio(a.namesBad, a.names), float64(a.quotesExact), float64(a.quotesMis+a.quotes-a.quotesExact-a.quotesMis),
 		b2f(negMismatch),
 		a.clauseMin(), math.Log1p(float64(len(a.terms)-words)), a.bestSentence(),
-		a.bestWordsWhere(func(term) bool { return true }))
+		a.bestWordsWhere(func(term) bool { return true }),
+		b2f(a.claimNeg), b2f(a.bestNegated()), b2f(a.directionMismatch()), b2f(a.absoluteMismatch()))
 	return f
+}
+
+// bestNegated reports whether the best passage has a negation in a
+// clause about the claim.
+func (a *analysis) bestNegated() bool {
+	if len(a.windows) == 0 {
+		return false
+	}
+	w := a.windows[0]
+	for i := w.from; i <= w.to; i++ {
+		if a.neg[i] {
+			return true
+		}
+	}
+	return false
+}
+
+// directionMismatch reports whether the claim and its best passage say
+// that something goes opposite ways: one has words of increase
+// ("increase", "higher") and none of decrease ("reduce", "lower"), the
+// other the reverse.
+func (a *analysis) directionMismatch() bool {
+	if len(a.windows) == 0 || a.claimUp == a.claimDown {
+		return false
+	}
+	w := a.windows[0]
+	up, down := false, false
+	for i := w.from; i <= w.to; i++ {
+		up = up || a.up[i]
+		down = down || a.down[i]
+	}
+	return up != down && up == a.claimDown
+}
+
+// polarityCue reports whether the best passage says the opposite of the
+// claim in so many words: it disagrees on negation or direction, or the
+// claim admits no exception where the passage does not say so.
+func (a *analysis) polarityCue() bool {
+	return a.negMismatch() || a.directionMismatch() || a.absoluteMismatch()
+}
+
+// absoluteMismatch reports whether the claim admits no exception ("all",
+// "only", "never") where its best passage writes no such word.
+func (a *analysis) absoluteMismatch() bool {
+	if len(a.windows) == 0 || a.claimAbsolute == 0 {
+		return false
+	}
+	w := a.windows[0]
+	for i := w.from; i <= w.to; i++ {
+		if a.absolute[i] {
+			return false
+		}
+	}
+	return true
 }
 
 func popcount(x uint64) int {
@@ -145,7 +204,8 @@ func (a *analysis) contradiction() bool {
 
 // clauseMin returns the least share of content (IDF-weighted) that the
 // source has of any clause of the claim, clauses being cut at commas,
-// semicolons, brackets and "and", "but", "which", "while", "who": a
+// semicolons, brackets and "and", "but", "which", "while", "who", of
+// those with two content words at least (one is an item of a list): a
 // claim fully supported has every clause backed.
 func (a *analysis) clauseMin() float64 {
 	var cuts []int
@@ -163,19 +223,23 @@ func (a *analysis) clauseMin() float64 {
 	}
 	got := make([]float64, len(cuts)+1)
 	all := make([]float64, len(cuts)+1)
+	words := make([]int, len(cuts)+1)
 	for t, tm := range a.terms {
 		if tm.qty {
 			continue // figures are checked as quantities
 		}
 		c, _ := slices.BinarySearch(cuts, tm.span.Start)
 		all[c] += tm.idf
+		words[c]++
 		if a.inSrc[t] {
 			got[c] += tm.idf
 		}
 	}
 	least := 1.0
 	for c := range all {
-		if all[c] > 0 {
+		// A clause of one word is an item of a list ("diabetes,
+		// hypertension and obesity"), not a statement of its own.
+		if all[c] > 0 && words[c] >= 2 {
 			least = min(least, got[c]/all[c])
 		}
 	}

@@ -34,6 +34,30 @@ type Model struct {
 	SupThreshold float64 `json:"sup_threshold"`
 	AnyThreshold float64 `json:"any_threshold"`
 	ConThreshold float64 `json:"con_threshold"`
+	// ShortSentences is the most sentences a short source has: one
+	// scored by the Short models, fitted on Check-COVID's claims against
+	// the sentences of an abstract, rather than by those fitted on WiCE's
+	// claims against whole web pages. 0 turns them off.
+	ShortSentences int `json:"short_sentences"`
+	// Short holds the models for short sources.
+	Short ShortModel `json:"short"`
+}
+
+// ShortModel holds the logistic models for short sources: P(supported),
+// P(supported or refuted: the source settles the claim) and
+// P(refuted | it settles it), each weighing the standardised features of
+// Model and then a bias, and their thresholds.
+type ShortModel struct {
+	// Supported weighs the features for P(supported).
+	Supported []float64 `json:"supported"`
+	// Any weighs them for P(the source settles the claim).
+	Any []float64 `json:"any"`
+	// Contradicted weighs them for P(refuted | the source settles it).
+	Contradicted []float64 `json:"contradicted"`
+	// The thresholds on the three probabilities.
+	SupThreshold float64 `json:"sup_threshold"`
+	AnyThreshold float64 `json:"any_threshold"`
+	ConThreshold float64 `json:"con_threshold"`
 }
 
 // shippedModel returns the embedded model, read once. A model that does
@@ -49,7 +73,8 @@ var shippedModel = sync.OnceValue(func() *Model {
 func (m *Model) valid() bool {
 	n := len(featureNames)
 	return slices.Equal(m.Features, featureNames) && len(m.Mean) == n && len(m.Scale) == n &&
-		len(m.Supported) == n+1 && len(m.Any) == n+1 && len(m.Contradicted) == n+1
+		len(m.Supported) == n+1 && len(m.Any) == n+1 && len(m.Contradicted) == n+1 &&
+		(m.ShortSentences == 0 || len(m.Short.Supported) == n+1 && len(m.Short.Any) == n+1 && len(m.Short.Contradicted) == n+1)
 }
 
 // standardise returns f standardised by m.
@@ -84,5 +109,22 @@ func (m *Model) predict(f []float64) (sup, any, con float64) {
 	sup = sigmoid(logit(m.Supported, x))
 	any = max(sup, sigmoid(logit(m.Any, x)))
 	con = sigmoid(logit(m.Contradicted, x))
+	return sup, any, con
+}
+
+// isShort reports whether a source of n sentences is scored by the Short
+// models.
+func (m *Model) isShort(n int) bool {
+	return n <= m.ShortSentences && len(m.Short.Supported) > 0
+}
+
+// predictShort returns the Short models' P(supported), P(the source
+// settles the claim) and P(refuted | it settles it) for the raw features
+// f.
+func (m *Model) predictShort(f []float64) (sup, any, con float64) {
+	x := m.standardise(f)
+	sup = sigmoid(logit(m.Short.Supported, x))
+	any = max(sup, sigmoid(logit(m.Short.Any, x)))
+	con = sigmoid(logit(m.Short.Contradicted, x))
 	return sup, any, con
 }

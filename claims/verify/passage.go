@@ -112,6 +112,8 @@ type token struct {
 	neg        bool // a negation
 	conj       bool // a conjunction that starts a clause
 	upper      bool // written with a capital initial
+	dir        int8 // +1 a word of increase ("rise", "higher"), -1 of decrease ("reduce", "lower")
+	absolute   bool // a word that admits no exception ("all", "only", "never")
 }
 
 // tokenize appends the words of text to dst: runs of letters and digits
@@ -181,8 +183,17 @@ func tokenize(dst []token, text string) []token {
 		case "and", "but", "while", "whereas":
 			conj = true
 		}
+		dir, absolute := direction(string(b)), absoluteWord(string(b))
 		w := stem(b)
-		dst = append(dst, token{h: hashBytes(w), h4: h4, start: start, end: i, stop: stop, neg: neg, conj: conj, upper: upper})
+		if c := canonical(string(w)); c != "" {
+			w = append(w[:0], c...)
+			h4 = 0
+			if len(w) >= 4 {
+				h4 = hashBytes(w[:4])
+			}
+		}
+		dst = append(dst, token{h: hashBytes(w), h4: h4, start: start, end: i, stop: stop, neg: neg, conj: conj, upper: upper,
+			dir: dir, absolute: absolute})
 	}
 	return dst
 }
@@ -253,4 +264,63 @@ func negation(w string) bool {
 		return true
 	}
 	return false
+}
+
+// direction returns +1 when w (lowercased) says that something grows,
+// -1 when it says that something shrinks, 0 otherwise: "increases the
+// risk" against "decreases the risk".
+func direction(w string) int8 {
+	switch w {
+	case "increase", "increases", "increased", "increasing", "rise", "rises", "rose", "risen", "rising",
+		"higher", "highest", "greater", "greatest", "more", "larger", "largest", "raise", "raises", "raised",
+		"boost", "boosts", "boosted", "grow", "grows", "grew", "growing", "elevated", "exceed", "exceeds",
+		"improve", "improves", "improved", "worsen", "worsens", "worsened", "worse", "enhance", "enhanced",
+		"enhances", "double", "doubled", "triple", "tripled", "faster", "longer",
+		"stronger", "accelerate", "accelerated", "surge", "surged":
+		return 1
+	case "decrease", "decreases", "decreased", "decreasing", "reduce", "reduces", "reduced", "reducing",
+		"reduction", "lower", "lowers", "lowered", "lowest", "less", "least", "fewer", "smaller", "smallest",
+		"decline", "declines", "declined", "fall", "falls", "fell", "fallen", "drop", "drops", "dropped",
+		"diminish", "diminished", "cut", "cuts", "shrink", "shrank", "slower",
+		"shorter", "weaker", "prevent", "prevents", "prevented", "protect", "protects", "protective",
+		"inhibit", "inhibits", "inhibited", "block", "blocks", "blocked", "slow", "slows", "slowed":
+		return -1
+	}
+	return 0
+}
+
+// absoluteWord reports whether w (lowercased) admits no exception: a
+// claim that says "only" or "all" where its source hedges is refuted by
+// it.
+func absoluteWord(w string) bool {
+	switch w {
+	case "all", "only", "always", "never", "every", "everyone", "none", "completely", "entirely", "totally",
+		"perfectly", "fully", "100", "guaranteed", "certainly", "definitely", "proven", "proves", "prove",
+		"cure", "cures", "cured", "eliminate", "eliminates", "impossible", "immune", "solely", "exclusively":
+		return true
+	}
+	return false
+}
+
+// canonical returns the one form of a stemmed word that has others,
+// irregular or synonymous, or "": "children" is "child", "died" and
+// "deaths" are "die", "COVID" and "SARS-CoV" are "coronavirus".
+func canonical(w string) string {
+	switch w {
+	case "children", "kid":
+		return "child"
+	case "peopl", "person":
+		return "peopl"
+	case "women":
+		return "woman"
+	case "men":
+		return "man"
+	case "died", "die", "death", "dead", "deadly":
+		return "die"
+	case "covid", "cov", "coronavi", "ncov":
+		return "coronavi"
+	case "mic":
+		return "mous"
+	}
+	return ""
 }

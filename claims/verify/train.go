@@ -25,6 +25,9 @@ type TrainingExample struct {
 	// Refuted is 1 when the source refutes the claim, 0 when it supports
 	// it, -1 when unknown (left out of the contradiction model).
 	Refuted int
+	// Short marks an example of the models for short sources (see
+	// Model.ShortSentences); it leaves the standardisation to the others.
+	Short bool
 }
 
 // Train fits the logistic models of a Model to examples: standardised
@@ -37,22 +40,30 @@ type TrainingExample struct {
 func Train(examples []TrainingExample) *Model {
 	n := len(featureNames)
 	m := &Model{Features: FeatureNames(), Mean: make([]float64, n), Scale: make([]float64, n)}
+	long := 0
 	for _, e := range examples {
+		if e.Short {
+			continue
+		}
+		long++
 		for i := range n {
 			m.Mean[i] += e.Features[i]
 		}
 	}
 	for i := range n {
-		m.Mean[i] /= math.Max(1, float64(len(examples)))
+		m.Mean[i] /= math.Max(1, float64(long))
 	}
 	for _, e := range examples {
+		if e.Short {
+			continue
+		}
 		for i := range n {
 			d := e.Features[i] - m.Mean[i]
 			m.Scale[i] += d * d
 		}
 	}
 	for i := range n {
-		m.Scale[i] = math.Sqrt(m.Scale[i] / math.Max(1, float64(len(examples))))
+		m.Scale[i] = math.Sqrt(m.Scale[i] / math.Max(1, float64(long)))
 		if m.Scale[i] < 1e-9 {
 			m.Scale[i] = 1
 		}
@@ -61,11 +72,12 @@ func Train(examples []TrainingExample) *Model {
 	for k, e := range examples {
 		xs[k] = m.standardise(e.Features)
 	}
+	short := false
 	label := func(f func(TrainingExample) int) ([][]float64, []float64) {
 		var x [][]float64
 		var y []float64
 		for k, e := range examples {
-			if v := f(e); v >= 0 {
+			if v := f(e); v >= 0 && e.Short == short && len(e.Features) == n {
 				x = append(x, xs[k])
 				y = append(y, float64(v))
 			}
@@ -73,20 +85,40 @@ func Train(examples []TrainingExample) *Model {
 		return x, y
 	}
 	x, y := label(func(e TrainingExample) int { return e.Supported })
-	m.Supported = fitLogistic(x, y)
+	m.Supported = fitLogistic(x, y, longL2)
 	m.SupThreshold = baseRate(y)
 	x, y = label(func(e TrainingExample) int { return e.Related })
-	m.Any = fitLogistic(x, y)
+	m.Any = fitLogistic(x, y, longL2)
 	m.AnyThreshold = baseRate(y)
 	x, y = label(func(e TrainingExample) int { return e.Refuted })
-	m.Contradicted = fitLogistic(x, y)
+	m.Contradicted = fitLogistic(x, y, longL2)
 	m.ConThreshold = bestThreshold(x, y, m.Contradicted)
+	short = true
+	if x, y = label(func(e TrainingExample) int { return e.Supported }); len(y) == 0 {
+		return m
+	}
+	m.ShortSentences = shortSentences
+	m.Short.Supported = fitLogistic(x, y, shortL2)
+	m.Short.SupThreshold = bestThreshold(x, y, m.Short.Supported)
+	x, y = label(func(e TrainingExample) int { return e.Related })
+	m.Short.Any = fitLogistic(x, y, shortL2)
+	m.Short.AnyThreshold = bestThreshold(x, y, m.Short.Any)
+	x, y = label(func(e TrainingExample) int { return e.Refuted })
+	m.Short.Contradicted = fitLogistic(x, y, shortL2)
+	m.Short.ConThreshold = bestThreshold(x, y, m.Short.Contradicted)
 	return m
 }
 
+// The L2 penalties of the models for long and for short sources, chosen
+// by grouped cross-validation (TestEvalWiCE, TestEvalCheckCovidCV).
+const (
+	longL2  = 1e-2
+	shortL2 = 0.1
+)
+
 // fitLogistic fits weights (bias last) by gradient descent on the log
 // loss with an L2 penalty.
-func fitLogistic(x [][]float64, y []float64) []float64 {
+func fitLogistic(x [][]float64, y []float64, l2 float64) []float64 {
 	if len(x) == 0 {
 		return nil
 	}
@@ -99,7 +131,6 @@ func fitLogistic(x [][]float64, y []float64) []float64 {
 	const (
 		steps = 3000
 		rate  = 0.5
-		l2    = 1e-2
 	)
 	g := make([]float64, d+1)
 	for range steps {

@@ -166,3 +166,81 @@ func TestVerifyConcurrent(t *testing.T) {
 	wg.Wait()
 	assert.Equal(t, want, got)
 }
+
+func TestPolarityCues(t *testing.T) {
+	tests := []struct {
+		name, claim, source string
+		direction, absolute bool
+	}{
+		{"opposite direction", "Ultraviolet light is associated with higher growth rates.",
+			"Ultraviolet light was most strongly associated with lower growth rates.", true, false},
+		{"same direction", "The drug reduces the risk of death.", "The drug reduced the risk of death by a third.", false, false},
+		{"both directions in the source", "Masks reduce transmission.",
+			"Masks reduced transmission indoors but increased it where people touched them.", false, false},
+		{"no exception claimed", "Only older patients fall ill.", "Most patients who fell ill were older.", false, true},
+		{"exception written too", "Only older patients fall ill.", "Only older patients fell ill in the study.", false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := analyse(Claim{Text: tt.claim}, Source{Text: tt.source})
+			assert.Equal(t, tt.direction, a.directionMismatch())
+			assert.Equal(t, tt.absolute, a.absoluteMismatch())
+			assert.Equal(t, tt.direction || tt.absolute || a.negMismatch(), a.polarityCue())
+		})
+	}
+}
+
+func TestCanonicalWords(t *testing.T) {
+	tests := []struct{ a, b string }{
+		{"children", "child"},
+		{"kids", "children"},
+		{"died", "deaths"},
+		{"COVID-19", "coronavirus"},
+		{"SARS-CoV-2", "coronavirus"},
+		{"mice", "mouse"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.a+"/"+tt.b, func(t *testing.T) {
+			ta, tb := tokenize(nil, tt.a), tokenize(nil, tt.b)
+			require.NotEmpty(t, ta)
+			require.NotEmpty(t, tb)
+			hs := map[uint64]bool{}
+			for _, tk := range tb {
+				hs[tk.h] = true
+			}
+			found := false
+			for _, tk := range ta {
+				found = found || hs[tk.h] && !isDigit(tt.a[tk.start])
+			}
+			assert.True(t, found, "%q and %q share no word", tt.a, tt.b)
+		})
+	}
+}
+
+func TestShortSourceTitleNames(t *testing.T) {
+	claim := Claim{Text: "Cats in Wuhan can catch the coronavirus."}
+	src := Source{Text: "Cats are permissive to infection with the virus.", Title: "Susceptibility of cats in Wuhan to SARS-CoV-2"}
+	r := Verify(claim, src)
+	for _, m := range r.Missing {
+		assert.NotEqual(t, "Wuhan", m.Text, "a name in the source's title is in the source")
+	}
+	r = Verify(claim, Source{Text: src.Text})
+	kinds := map[string]bool{}
+	for _, m := range r.Missing {
+		kinds[m.Text] = true
+	}
+	assert.True(t, kinds["Wuhan"], "without the title, Wuhan is missing: %+v", r.Missing)
+}
+
+func TestShortRouting(t *testing.T) {
+	m := shippedModel()
+	require.Equal(t, shortSentences, m.ShortSentences, "model.json holds the models for short sources")
+	tests := []struct {
+		sentences int
+		short     bool
+	}{{1, true}, {shortSentences, true}, {shortSentences + 1, false}, {120, false}}
+	for _, tt := range tests {
+		assert.Equal(t, tt.short, m.isShort(tt.sentences), "%d sentences", tt.sentences)
+	}
+	assert.False(t, (&Model{}).isShort(1), "a model without short models scores every source as long")
+}

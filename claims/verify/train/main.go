@@ -36,7 +36,7 @@ func run(out string) error {
 	if err != nil {
 		return err
 	}
-	m := verify.Train(claimdata.Examples(items))
+	m := verify.Train(append(claimdata.Examples(items), claimdata.ShortExamples(items)...))
 	b, err := json.MarshalIndent(m, "", " ")
 	if err != nil {
 		return err

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -29,6 +30,13 @@ type Item struct {
 	// Gold holds the spans in Source.Text of the sentences people marked
 	// as evidence (any of WiCE's alternative sets), if any.
 	Gold []verify.Span
+	// Rationale is, for Check-COVID, the sentences of the abstract its
+	// annotators marked PRIMARY for the claim, one a line: the dataset's
+	// own label-prediction input. A NOTENOUGHINFO pair repeats the claim
+	// and paper of a SUPPORT or REFUTE pair and marks a sentence that does
+	// not settle it, so only against its rationale does NOTENOUGHINFO
+	// differ from the other labels. Empty for WiCE.
+	Rationale verify.Source
 	// PartialOnly marks a claim of a set that holds only partially
 	// supported claims: it trains the related model but not the support
 	// model, whose probabilities would otherwise learn that set's prior.
@@ -139,18 +147,37 @@ func CheckCovid(dir, file string) ([]Item, error) {
 	sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
 	for sc.Scan() {
 		var c struct {
-			Claim  string `json:"claim"`
-			CordID string `json:"cord_id"`
-			Label  string `json:"label"`
+			Claim    string `json:"claim"`
+			CordID   string `json:"cord_id"`
+			Label    string `json:"label"`
+			Evidence []struct {
+				Index int    `json:"sent_index"`
+				Type  string `json:"type"`
+			} `json:"evidence_set"`
 		}
 		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
 			return nil, fmt.Errorf("claimdata: %s: %w", file, err)
 		}
 		p := papers[c.CordID]
+		// Only the PRIMARY sentences: a NOTENOUGHINFO pair has one
+		// sentence, a SUPPORT or REFUTE pair one and sometimes
+		// SUPPLEMENTARY ones, so their number would give the label away.
+		var idx []int
+		for _, e := range c.Evidence {
+			if e.Type == "PRIMARY" && e.Index >= 0 && e.Index < len(p.Abstract) {
+				idx = append(idx, e.Index)
+			}
+		}
+		slices.Sort(idx)
+		var rationale []string
+		for _, i := range slices.Compact(idx) {
+			rationale = append(rationale, p.Abstract[i])
+		}
 		out = append(out, Item{
-			Claim:  verify.Claim{Text: strings.TrimSpace(c.Claim)},
-			Source: verify.Source{Text: strings.Join(p.Abstract, "\n"), Title: p.Title},
-			Label:  c.Label, Group: "covid:" + c.CordID,
+			Claim:     verify.Claim{Text: strings.TrimSpace(c.Claim)},
+			Source:    verify.Source{Text: strings.Join(p.Abstract, "\n"), Title: p.Title},
+			Rationale: verify.Source{Text: strings.Join(rationale, "\n"), Title: p.Title},
+			Label:     c.Label, Group: "covid:" + c.CordID,
 		})
 	}
 	return out, sc.Err()
@@ -203,38 +230,70 @@ func Training(dir string) ([]Item, error) {
 	return append(all, items...), nil
 }
 
-// Examples returns the training examples of items, features computed in
-// parallel but returned in the items' order. WiCE's claims (Wikipedia
-// against the web pages it cites, the closest to what citecheck checks)
-// train the support models; Check-COVID's SUPPORT and REFUTE claims train
-// the contradiction model, WiCE having no contradictions. Mixing
+// Examples returns the training examples of the models for long sources,
+// one for each item, features computed in parallel but returned in the
+// items' order. WiCE's claims (Wikipedia against the web pages it cites,
+// the closest to what citecheck checks) train the support models;
+// Check-COVID's SUPPORT and REFUTE claims, against the whole abstract,
+// train the contradiction model, WiCE having no contradictions. Mixing
 // Check-COVID's abstracts into the support models taught them that a
-// short source is a supporting one.
+// short source is a supporting one (and its NOTENOUGHINFO pairs, against
+// the whole abstract, are the very inputs of other pairs).
 func Examples(items []Item) []verify.TrainingExample {
+	return parallel(items, func(it Item) verify.TrainingExample {
+		e := verify.TrainingExample{Features: verify.Features(it.Claim, it.Source), Supported: -1, Related: -1, Refuted: -1}
+		switch it.Label {
+		case "REFUTE":
+			e.Refuted = 1
+		case "SUPPORT":
+			e.Refuted = 0
+		case "supported":
+			e.Supported, e.Related = 1, 1
+		case "partially_supported":
+			e.Supported, e.Related = 0, 1
+			if it.PartialOnly {
+				e.Supported = -1
+			}
+		case "not_supported":
+			e.Supported, e.Related = 0, 0
+		}
+		return e
+	})
+}
+
+// ShortExamples returns the training examples of the models for short
+// sources, one for each item: Check-COVID's claims against their
+// rationale (Item.Rationale), all three labels; WiCE's items are left
+// out (every label -1).
+func ShortExamples(items []Item) []verify.TrainingExample {
+	return parallel(items, func(it Item) verify.TrainingExample {
+		e := verify.TrainingExample{Short: true, Supported: -1, Related: -1, Refuted: -1}
+		if it.Rationale.Text == "" {
+			return e
+		}
+		e.Features = verify.Features(it.Claim, it.Rationale)
+		switch it.Label {
+		case "SUPPORT":
+			e.Supported, e.Related, e.Refuted = 1, 1, 0
+		case "REFUTE":
+			e.Supported, e.Related, e.Refuted = 0, 1, 1
+		case "NOTENOUGHINFO":
+			e.Supported, e.Related = 0, 0
+		}
+		return e
+	})
+}
+
+// parallel returns f of each item, computed on two goroutines, in the
+// items' order.
+func parallel(items []Item, f func(Item) verify.TrainingExample) []verify.TrainingExample {
 	out := make([]verify.TrainingExample, len(items))
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range 2 {
 		wg.Go(func() {
 			for k := range next {
-				it := items[k]
-				e := verify.TrainingExample{Features: verify.Features(it.Claim, it.Source), Supported: -1, Related: -1, Refuted: -1}
-				switch it.Label {
-				case "REFUTE":
-					e.Refuted = 1
-				case "SUPPORT":
-					e.Refuted = 0
-				case "supported":
-					e.Supported, e.Related = 1, 1
-				case "partially_supported":
-					e.Supported, e.Related = 0, 1
-					if it.PartialOnly {
-						e.Supported = -1
-					}
-				case "not_supported":
-					e.Supported, e.Related = 0, 0
-				}
-				out[k] = e
+				out[k] = f(items[k])
 			}
 		})
 	}
