@@ -108,6 +108,22 @@ func TestVerifySignals(t *testing.T) {
 	}
 }
 
+// TestVerifyOtherFigureScore checks that a claim its source gives another
+// figure for is contradicted with a Score no higher than how often such a
+// claim was supported on WiCE, whichever models scored it (a short source
+// and a long one).
+func TestVerifyOtherFigureScore(t *testing.T) {
+	short := "Residents were asked in May. Only 14% of residents backed the plan, the council said. The vote is next week."
+	long := short + strings.Repeat(" The hall on the square was built of local stone and opened to the public.", 30)
+	for name, src := range map[string]string{"short source": short, "long source": long} {
+		t.Run(name, func(t *testing.T) {
+			r := Verify(Claim{Text: "The council said 40% of residents backed the plan."}, Source{Text: src})
+			assert.Equal(t, Contradicted, r.Verdict)
+			assert.LessOrEqual(t, r.Score, pSupportedDespiteOtherFigure)
+		})
+	}
+}
+
 func TestFragmentURL(t *testing.T) {
 	tests := []struct{ base, passage, want string }{
 		{"", "anything", ""},
