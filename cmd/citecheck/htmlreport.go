@@ -18,6 +18,8 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/net/html"
+
 	"github.com/citecheck/citecheck"
 	"github.com/citecheck/citecheck/sources"
 	"github.com/citecheck/citecheck/sources/resolve"
@@ -165,9 +167,12 @@ type htmlPage struct {
 	Codes      []htmlCount
 	// DocumentNotes are the findings about no place in the text.
 	DocumentNotes []htmlNote
-	Lines         []htmlLine
-	Citations     []htmlDetail
-	References    []htmlDetail
+	// Markup is true for an HTML input, whose tags are shown dimmed
+	// and may be hidden, leaving the text.
+	Markup     bool
+	Lines      []htmlLine
+	Citations  []htmlDetail
+	References []htmlDetail
 }
 
 type htmlCount struct {
@@ -182,13 +187,20 @@ type htmlLine struct {
 	N      int
 	Tokens []htmlToken
 	Notes  []htmlNote
+	// MarkupOnly is a line of an HTML input that holds only markup and
+	// white space, and no note: it is hidden with the markup.
+	MarkupOnly bool
+	hasText    bool // some of the line is text, not markup or white space
 }
 
 // htmlToken is a run of text, or the opening or closing of a mark. A mark
 // that crosses a line, or another mark's end, is closed and opened again:
 // its parts share Key, and only the first has ID and the expected place.
 type htmlToken struct {
-	Text        template.HTML
+	Text template.HTML
+	// Markup is a run of an HTML input's markup: a tag, a comment, the
+	// content of a script or style element.
+	Markup      bool
 	Open, Close bool
 	First       bool
 	Key, Kind   string
@@ -247,7 +259,12 @@ func writeHTMLReport(w io.Writer, t *template.Template, r *citecheck.Report) err
 	}
 	p.Severities, p.Codes = htmlCounts(r.Findings)
 	marks, notes := htmlMarks(r, len(src))
-	p.Lines = htmlLines(src, marks)
+	var markup [][2]int
+	if r.Format == string(sources.FormatHTML) {
+		markup = htmlMarkupRanges(src)
+		p.Markup = len(markup) > 0
+	}
+	p.Lines = htmlLines(src, marks, markup)
 	starts := htmlLineStarts(src)
 	for i, n := range notes {
 		if n.Line < 1 || n.Key == "" {
@@ -264,6 +281,10 @@ func writeHTMLReport(w io.Writer, t *template.Template, r *citecheck.Report) err
 		} else {
 			p.DocumentNotes = append(p.DocumentNotes, n)
 		}
+	}
+	for i := range p.Lines {
+		l := &p.Lines[i]
+		l.MarkupOnly = !l.hasText && len(l.Notes) == 0 && slices.ContainsFunc(l.Tokens, func(t htmlToken) bool { return t.Markup })
 	}
 	p.Citations, p.References = htmlDetails(r)
 	if err := t.Execute(w, p); err != nil {
@@ -376,12 +397,16 @@ func htmlLineStarts(src []byte) []int {
 
 // htmlLines splits src into lines and the marks into properly nested
 // parts: at a line's start, or where a mark ends inside marks opened after
-// it, the marks still open are closed and opened again.
-func htmlLines(src []byte, marks []htmlMark) []htmlLine {
+// it, the marks still open are closed and opened again. The runs of text
+// in the sorted byte ranges of markup are marked as markup.
+func htmlLines(src []byte, marks []htmlMark, markup [][2]int) []htmlLine {
 	starts := htmlLineStarts(src)
 	points := slices.Clone(starts)
 	for _, m := range marks {
 		points = append(points, m.loc.Start, m.loc.End)
+	}
+	for _, m := range markup {
+		points = append(points, m[0], m[1])
 	}
 	points = append(points, len(src))
 	slices.Sort(points)
@@ -438,14 +463,54 @@ func htmlLines(src []byte, marks []htmlMark) []htmlLine {
 			open(m, true)
 			stack = append(stack, m)
 		}
-		if pi+1 < len(points) {
-			emit(htmlToken{Text: htmlText(src[p:points[pi+1]])})
+		if pi+1 < len(points) && p < len(src) {
+			for len(markup) > 0 && markup[0][1] <= p {
+				markup = markup[1:]
+			}
+			end := min(points[pi+1], len(src))
+			inMarkup := len(markup) > 0 && markup[0][0] <= p
+			emit(htmlToken{Text: htmlText(src[p:end]), Markup: inMarkup})
+			if !inMarkup && len(bytes.TrimSpace(src[p:end])) > 0 {
+				cur.hasText = true
+			}
 		}
 	}
 	if cur != nil {
 		closeTo(0)
 	}
 	return lines
+}
+
+// htmlMarkupRanges returns the sorted byte ranges of an HTML source that
+// are markup rather than text: tags, comments, the doctype, and the
+// content of script and style elements.
+func htmlMarkupRanges(src []byte) [][2]int {
+	z := html.NewTokenizer(bytes.NewReader(src))
+	var out [][2]int
+	off, inRaw := 0, false
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return out
+		}
+		n := len(z.Raw())
+		markup := tt != html.TextToken || inRaw
+		switch tt {
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			inRaw = string(name) == "script" || string(name) == "style"
+		case html.EndTagToken:
+			inRaw = false
+		}
+		if markup && n > 0 {
+			if k := len(out); k > 0 && out[k-1][1] == off {
+				out[k-1][1] = off + n
+			} else {
+				out = append(out, [2]int{off, off + n})
+			}
+		}
+		off += n
+	}
 }
 
 // htmlText escapes a piece of the source for the page. A carriage return

@@ -112,6 +112,46 @@ func TestHTMLReportInBrowser(t *testing.T) {
 	}
 }
 
+// TestHTMLReportMarkupInBrowser opens the page of an HTML input with its
+// markup hidden (#markup=hide, as the page's button does): the tags are
+// gone from the screen, every claim, citation and finding is still on
+// screen where its span says, and the toggle says it is pressed. -update
+// rewrites the screenshot testdata/html/wikipedia-text.png.
+func TestHTMLReportMarkupInBrowser(t *testing.T) {
+	if _, err := os.Stat(chromiumPath); err != nil {
+		t.Skipf("no Chromium at %s (apt-get install chromium): the browser test does not run", chromiumPath)
+	}
+	_, page := htmlReportOf(t, "../../testdata/articles/wikipedia.html", "wikipedia.html")
+	file := filepath.Join(t.TempDir(), "wikipedia.html")
+	require.NoError(t, os.WriteFile(file, page, 0o644))
+	dom, _ := chromium(t, file+"#markup=hide&measure", 1280, 1000, "--dump-dom")
+	doc, marks := parsePageMarks(t, []byte(dom))
+	require.NotEmpty(t, marks)
+	for key, m := range marks {
+		a := m.attrs
+		assert.Equal(t, a["data-line"]+":"+a["data-col"], a["data-got"], "mark %s", key)
+		assert.Equal(t, "1", a["data-shown"], "mark %s is hidden with the markup", key)
+	}
+	var source, toggle *html.Node
+	for n := range doc.Descendants() {
+		if n.Type == html.ElementNode && attr(n, "id") == "source" {
+			source = n
+		}
+		if n.Type == html.ElementNode && attr(n, "id") == "markup-toggle" {
+			toggle = n
+		}
+	}
+	require.NotNil(t, source)
+	require.NotNil(t, toggle)
+	assert.Contains(t, attr(source, "class"), "hide-markup")
+	assert.Equal(t, "true", attr(toggle, "aria-pressed"))
+	if *update {
+		abs, err := filepath.Abs("testdata/html/wikipedia-text.png")
+		require.NoError(t, err)
+		chromium(t, file+"#markup=hide", 1280, 1000, "--screenshot="+abs)
+	}
+}
+
 // attr returns n's attribute key, or "".
 func attr(n *html.Node, key string) string {
 	for _, a := range n.Attr {

@@ -265,3 +265,29 @@ func TestHTMLReportOddSpans(t *testing.T) {
 	assert.Equal(t, want, got)
 	assert.Contains(t, b.String(), `<code>y</code></a>:`, "the finding without a place is listed in the summary")
 }
+
+// TestHTMLMarkupRanges checks which bytes of an HTML input the page shows
+// as markup: tags, comments, the doctype, script and style content; and
+// that text, entities included, is not.
+func TestHTMLMarkupRanges(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string // the markup runs
+	}{
+		{"tags around text", `<p>Hi <b>you</b></p>`, []string{"<p>", "<b>", "</b></p>"}},
+		{"doctype and comment", "<!DOCTYPE html>\n<!-- note --><p>a&amp;b</p>", []string{"<!DOCTYPE html>", "<!-- note --><p>", "</p>"}},
+		{"script and style content", `<script>var p = "<p>";</script>x<style>p{color:red}</style>`,
+			[]string{`<script>var p = "<p>";</script>`, `<style>p{color:red}</style>`}},
+		{"text only", "plain words", nil},
+		{"an unfinished tag at the end is shown as it is", "text <p", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, r := range htmlMarkupRanges([]byte(tt.src)) {
+				got = append(got, tt.src[r[0]:r[1]])
+			}
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}

@@ -21,6 +21,13 @@
     if (m) { show(m); }
   });
   document.getElementById("panel-close").addEventListener("click", function () { panel.hidden = true; });
+  var toggle = document.getElementById("markup-toggle");
+  if (toggle) {
+    toggle.addEventListener("click", function () {
+      var hide = document.getElementById("source").classList.toggle("hide-markup");
+      toggle.setAttribute("aria-pressed", hide ? "true" : "false");
+    });
+  }
   document.addEventListener("keydown", function (e) { if (e.key === "Escape") { panel.hidden = true; } });
   // page.html#focus=m-c-c1 focuses that mark, so that its details show
   // (a plain #m-c-c1 scrolls to it as any fragment does); #measure records
@@ -32,6 +39,8 @@
     var i = kv.indexOf("=");
     if (kv) { try { opts[i < 0 ? kv : kv.slice(0, i)] = i < 0 ? "1" : decodeURIComponent(kv.slice(i + 1)); } catch (e) { /* a malformed fragment is ignored */ } }
   });
+  // #markup=hide opens the page of an HTML input with its markup hidden
+  if (opts.markup === "hide" && toggle) { toggle.click(); }
   if (opts.measure) {
     try {
       var width = document.documentElement.clientWidth, texts = {}, firsts = [];
