@@ -173,6 +173,8 @@ type htmlPage struct {
 	Lines      []htmlLine
 	Citations  []htmlDetail
 	References []htmlDetail
+	// Claims are the claims checked against their sources' text.
+	Claims []htmlDetail
 }
 
 type htmlCount struct {
@@ -287,6 +289,7 @@ func writeHTMLReport(w io.Writer, t *template.Template, r *citecheck.Report) err
 		l.MarkupOnly = !l.hasText && len(l.Notes) == 0 && slices.ContainsFunc(l.Tokens, func(t htmlToken) bool { return t.Markup })
 	}
 	p.Citations, p.References = htmlDetails(r)
+	p.Claims = htmlClaimDetails(r)
 	if err := t.Execute(w, p); err != nil {
 		return fmt.Errorf("html report: %w", err)
 	}
@@ -353,7 +356,11 @@ func htmlMarks(r *citecheck.Report, n int) ([]htmlMark, []htmlNote) {
 		if !c.Cited {
 			label += ", uncited"
 		}
-		add(htmlMark{key: k, kind: "claim", class: "claim", label: label, describedBy: about[k], loc: c.Span})
+		by := about[k]
+		if len(c.Support) > 0 {
+			by = append(by, "d-"+k)
+		}
+		add(htmlMark{key: k, kind: "claim", class: "claim", label: label, describedBy: by, loc: c.Span})
 	}
 	for _, e := range r.References {
 		k := htmlKey("r", e.ID)
@@ -524,6 +531,41 @@ func htmlText(b []byte) template.HTML {
 }
 
 // htmlDetails returns what the page shows for each citation and reference.
+// htmlClaimDetails returns the details of the claims that were verified
+// against their sources: each source's verdict, its passages (linked to
+// the passage in the source where it is a web page) and what it does not
+// back.
+func htmlClaimDetails(r *citecheck.Report) []htmlDetail {
+	var out []htmlDetail
+	for _, c := range r.Claims {
+		if len(c.Support) == 0 {
+			continue
+		}
+		d := htmlDetail{Key: htmlKey("q", c.ID), ID: c.ID, Text: c.Text}
+		for i, sup := range c.Support {
+			src := cmp.Or(sup.Citation, "source "+strconv.Itoa(i+1))
+			d.Rows = append(d.Rows, [2]string{"Source of " + src, sup.URL},
+				[2]string{"Verdict", fmt.Sprintf("%s (the source supports the claim with probability %.2f)", sup.Verdict, sup.Score)})
+			for j, e := range sup.Evidence {
+				d.Rows = append(d.Rows, [2]string{fmt.Sprintf("Passage %d", j+1), e.Text})
+				if e.URL != "" {
+					d.Links = append(d.Links, htmlLink{fmt.Sprintf("Passage %d of %s in the source", j+1, src), e.URL})
+				}
+			}
+			for _, m := range sup.Missing {
+				says := "the source does not say it"
+				if m.SourceText != "" {
+					says = fmt.Sprintf("the source says %q: %s", m.SourceText, m.Passage)
+				}
+				d.Rows = append(d.Rows, [2]string{"Not backed", fmt.Sprintf("%s %q: %s", m.Kind, m.Text, says)})
+			}
+		}
+		d.Rows = append(d.Rows, [2]string{"Place", fmt.Sprintf("line %d, column %d", c.Span.Line, c.Span.Column)})
+		out = append(out, d)
+	}
+	return out
+}
+
 func htmlDetails(r *citecheck.Report) (cites, refs []htmlDetail) {
 	refText := map[string]string{}
 	for _, e := range r.References {

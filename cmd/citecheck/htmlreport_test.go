@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -16,6 +18,7 @@ import (
 
 	"github.com/citecheck/citecheck"
 	"github.com/citecheck/citecheck/sources"
+	"github.com/citecheck/citecheck/sources/resolve"
 )
 
 const htmlArticle = "testdata/html/article.md"
@@ -290,4 +293,39 @@ func TestHTMLMarkupRanges(t *testing.T) {
 			assert.Equal(t, tt.want, got)
 		})
 	}
+}
+
+// TestHTMLReportShowsSupport checks an article checked with --resolve
+// against a source (on loopback) that gives another figure: the claim's
+// details on the page give the verdict, the source's passage, with a link
+// to it in the source, and what the source does not back, and the claim's
+// mark points at them.
+func TestHTMLReportShowsSupport(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/robots.txt", http.NotFound)
+	mux.HandleFunc("/jobs", func(rw http.ResponseWriter, _ *http.Request) {
+		rw.Header().Set("Content-Type", "text/html; charset=utf-8")
+		_, _ = rw.Write([]byte(`<html><head><title>Jobs</title></head><body><article>
+<p>The statistics office published its quarterly survey of the labour market on Tuesday.</p>
+<p>The unemployment rate among young workers fell to 14% in March, the lowest level since the survey began.</p>
+</article></body></html>`))
+	})
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	dir := t.TempDir()
+	draft := filepath.Join(dir, "jobs.md")
+	require.NoError(t, os.WriteFile(draft, []byte("# Jobs\n\nThe unemployment rate among young workers fell to 40% in March, according to the [statistics office]("+srv.URL+"/jobs).\n"), 0o644))
+	var out, errOut bytes.Buffer
+	runCheck(context.Background(), []string{"--resolve", "--cache", filepath.Join(dir, "cache.sqlite"), "--format", "html", draft},
+		nil, &out, &errOut, []resolve.Option{resolve.WithAllowLoopback()})
+	page := out.String()
+	require.Contains(t, page, "Claims checked against their sources", errOut.String())
+	assert.Contains(t, page, "contradicted (the source supports the claim with probability")
+	assert.Contains(t, page, "The unemployment rate among young workers fell to 14% in March")
+	assert.Contains(t, page, `number &#34;40%&#34;: the source says &#34;14%&#34;`)
+	assert.Contains(t, page, "#:~:text=", "a link to the passage in the source")
+	_, marks := parsePageMarks(t, []byte(page))
+	claim := marks["q-k1"]
+	require.NotNil(t, claim, "the claim's mark")
+	assert.Contains(t, claim.attrs["aria-describedby"], "d-q-k1")
 }
