@@ -1,0 +1,85 @@
+package sources_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/citecheck/citecheck/internal/pdftest"
+	"github.com/citecheck/citecheck/sources"
+)
+
+// font is a Helvetica font object body.
+const font = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+
+// onePage returns a document of one page whose content is content:
+// objects 1 catalog, 2 pages, 3 page, 4 font, 5 content.
+func onePage(content string, pageExtra string) []byte {
+	return pdftest.Raw([]string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R" + pageExtra + " >>",
+		font,
+		content,
+	}, "/Root 1 0 R")
+}
+
+// TestReadPDFHandMade reads hand-made files: a plain one, and ones no
+// writer would make, which must end in an error or bounded text, never a
+// panic or a hang.
+func TestReadPDFHandMade(t *testing.T) {
+	text := "BT /F1 12 Tf 72 700 Td (The rate fell to 14%.) Tj ET"
+	bomb := bytes.Repeat([]byte("0 0 Td "), 30<<20/7)
+	manyOps := "BT /F1 12 Tf " + strings.Repeat("0 0 Td ", 1<<18) + "(End.) Tj ET"
+	tests := []struct {
+		name     string
+		data     []byte
+		wantText string
+		wantErr  error
+	}{
+		{"plain", onePage(pdftest.Stream([]byte(text), false, ""), ""), "The rate fell to 14%.", nil},
+		{"flate", onePage(pdftest.Stream([]byte(text), true, ""), ""), "The rate fell to 14%.", nil},
+		{"pdf 2.0 header", bytes.Replace(onePage(pdftest.Stream([]byte(text), false, ""), ""), []byte("%PDF-1.4"), []byte("%PDF-2.0"), 1), "The rate fell to 14%.", nil},
+		{"trailing nuls", append(onePage(pdftest.Stream([]byte(text), false, ""), ""), make([]byte, 300)...), "The rate fell to 14%.", nil},
+		{"operands piled up", onePage(pdftest.Stream([]byte("BT /F1 12 Tf "+strings.Repeat("1 ", 5000)+"(Still read.) Tj ET"), false, ""), ""), "Still read.", nil},
+		{"many operators", onePage(pdftest.Stream([]byte(manyOps), true, ""), ""), "End.", nil},
+		{"decompression bomb", onePage(pdftest.Stream(bomb, true, ""), ""), "", sources.ErrMalformedPDF},
+		{"unknown filter", onePage(pdftest.Stream([]byte(text), false, " /Filter /Nope"), ""), "", sources.ErrMalformedPDF},
+		{"huge predictor columns", onePage(pdftest.Stream([]byte(text), true, " /DecodeParms << /Predictor 12 /Columns 99999999999 >>"), ""), "", sources.ErrMalformedPDF},
+		{"font missing", onePage(pdftest.Stream([]byte("BT /F9 12 Tf (x) Tj ET"), false, ""), ""), "", sources.ErrPDFNoText},
+		{"pages tree cycle", pdftest.Raw([]string{
+			"<< /Type /Catalog /Pages 2 0 R >>",
+			"<< /Type /Pages /Kids [2 0 R 2 0 R] /Count 1 >>",
+		}, "/Root 1 0 R"), "", sources.ErrMalformedPDF},
+		{"parent cycle", onePage(pdftest.Stream([]byte(text), false, ""), " /Parent 3 0 R"), "The rate fell to 14%.", nil},
+		{"contents array", pdftest.Raw([]string{
+			"<< /Type /Catalog /Pages 2 0 R >>",
+			"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+			"<< /Type /Page /Resources << /Font << /F1 4 0 R >> >> /Contents [5 0 R 6 0 R] >>",
+			font,
+			pdftest.Stream([]byte("BT /F1 12 Tf 72 700 Td (First) Tj"), false, ""),
+			pdftest.Stream([]byte(" ( half.) Tj ET"), false, ""),
+		}, "/Root 1 0 R"), "First half.", nil},
+		{"object stream with a huge N", pdftest.Raw([]string{
+			"<< /Type /Catalog /Pages 2 0 R >>",
+			"<< /Type /ObjStm /N 999999999 /First 4 /Length 4 >>\nstream\n1 0 \nendstream",
+		}, "/Root 1 0 R"), "", sources.ErrMalformedPDF},
+		{"xref stream with huge widths", []byte("%PDF-1.5\n1 0 obj\n<< /Type /XRef /Size 2 /W [1 999999999 1] /Length 0 >>\nstream\n\nendstream\nendobj\nstartxref\n9\n%%EOF\n"), "", sources.ErrMalformedPDF},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := sources.ReadPDF(t.Context(), tt.data, sources.PDFOptions{Timeout: 10 * time.Second})
+			if tt.wantErr != nil {
+				assert.ErrorIs(t, err, tt.wantErr)
+				assert.Nil(t, got)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.wantText, got.Text)
+		})
+	}
+}
