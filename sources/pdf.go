@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -245,10 +244,6 @@ func extractPDF(ctx context.Context, data []byte, opts PDFOptions) (p *PDF, err 
 	return p, nil
 }
 
-// pdfHeader matches a PDF 2.0 header, which the library does not know;
-// the structure it reads is the same as 1.7's.
-var pdfHeader = regexp.MustCompile(`^%PDF-2\.\d[\r\n]`)
-
 // normalizePDF returns data as the library reads it: a PDF 2.0 header
 // given as 1.7 (same length, so offsets hold), and trailing white space
 // and NUL bytes after %%EOF dropped.
@@ -258,7 +253,9 @@ func normalizePDF(data []byte) []byte {
 		end--
 	}
 	data = data[:end]
-	if pdfHeader.Match(data) {
+	// The library knows no PDF 2.0 header; the structure it reads is the
+	// same as 1.7's.
+	if len(data) > 8 && bytes.HasPrefix(data, []byte("%PDF-2.")) && data[7] >= '0' && data[7] <= '9' && (data[8] == '\r' || data[8] == '\n') {
 		fixed := make([]byte, len(data))
 		copy(fixed, data)
 		copy(fixed, "%PDF-1.7")
@@ -414,11 +411,14 @@ type pdfExtractor struct {
 	lastSize float64
 }
 
-// pdfFont is a font of the page with its encoding, decided on first use.
+// pdfFont is a font of the page with its encoding and widths, read once:
+// the library resolves a font's entries again on every look-up.
 type pdfFont struct {
-	font   pdf.Font
-	enc    pdf.TextEncoding
-	widths bool // the font gives widths per byte code (a simple font)
+	enc pdf.TextEncoding
+	// widths of the byte codes first, first+1…, in thousandths of an em,
+	// for a simple font that gives them; nil otherwise
+	widths []float64
+	first  int
 }
 
 // walkPages calls each for the pages under the page tree node root in
@@ -647,13 +647,17 @@ func (e *pdfExtractor) fontNamed(name string, fontDict pdf.Value) *pdfFont {
 	}
 	var f *pdfFont
 	if v := fontDict.Key(name); v.Kind() == pdf.Dict {
-		f = &pdfFont{font: pdf.Font{V: v}}
-		if cmap := v.Key("ToUnicode"); cmap.Kind() == pdf.Stream && !e.measure(cmap, 1<<20) {
-			f.enc = nil // a character map too large to be one: no text from this font
-		} else {
-			f.enc = f.font.Encoder()
+		f = &pdfFont{}
+		if cmap := v.Key("ToUnicode"); cmap.Kind() != pdf.Stream || e.measure(cmap, 1<<20) {
+			font := pdf.Font{V: v}
+			f.enc = font.Encoder()
+		} // else a character map too large to be one: no text from this font
+		if w := v.Key("Widths"); w.Kind() == pdf.Array && v.Key("Subtype").Name() != "Type0" {
+			f.first = int(min(max(v.Key("FirstChar").Int64(), 0), 255))
+			for i := 0; i < min(w.Len(), 256); i++ {
+				f.widths = append(f.widths, finite(w.Index(i).Float64()))
+			}
 		}
-		f.widths = v.Key("Subtype").Name() != "Type0" && v.Key("Widths").Kind() == pdf.Array
 	}
 	e.fonts[name] = f
 	return f
@@ -684,8 +688,12 @@ func (e *pdfExtractor) show(raw string) {
 		default:
 			sep = " " // the next line of a paragraph
 		}
-		if sep != "" && !strings.HasSuffix(e.out.String(), sep) {
-			if sep == " " && (strings.HasPrefix(text, " ") || strings.HasSuffix(e.out.String(), " ")) {
+		out := e.out.String()
+		if sep == " " && math.Abs(y-e.lastY) > 0.5*size && strings.HasSuffix(out, "-") && !strings.HasSuffix(out, " -") {
+			sep = "" // a word broken at the end of a line: "labour-" "market"
+		}
+		if sep != "" && !strings.HasSuffix(out, sep) {
+			if sep == " " && (strings.HasPrefix(text, " ") || strings.HasSuffix(out, " ")) {
 				sep = ""
 			}
 			e.write(sep)
@@ -699,9 +707,11 @@ func (e *pdfExtractor) show(raw string) {
 	// advance by the glyphs' widths when the font gives them, else by half
 	// an em a character
 	w := 0.0
-	if e.font.widths {
+	if e.font.widths != nil {
 		for i := 0; i < len(raw); i++ {
-			w += finite(e.font.font.Width(int(raw[i]))) / 1000
+			if c := int(raw[i]) - e.font.first; c >= 0 && c < len(e.font.widths) {
+				w += e.font.widths[c] / 1000
+			}
 		}
 	} else {
 		w = 0.5 * float64(utf8.RuneCountInString(text))
@@ -792,9 +802,32 @@ func cleanPDFText(s string) string {
 			continue
 		}
 		space = false
+		if l, ok := ligature(r); ok {
+			b.WriteString(l) // "speciﬁcation" is written "specification" in a claim
+			continue
+		}
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// ligature returns the letters of a Latin ligature typesetters use.
+func ligature(r rune) (string, bool) {
+	switch r {
+	case '\uFB00':
+		return "ff", true
+	case '\uFB01':
+		return "fi", true
+	case '\uFB02':
+		return "fl", true
+	case '\uFB03':
+		return "ffi", true
+	case '\uFB04':
+		return "ffl", true
+	case '\uFB05', '\uFB06':
+		return "st", true
+	}
+	return "", false
 }
 
 // readableText reports whether text is mostly letters, digits, spaces and
