@@ -106,7 +106,8 @@ func IsPDF(data []byte) bool { return bytes.HasPrefix(data, []byte("%PDF-")) }
 // most opts.MaxPages pages and opts.MaxText bytes, and the title from its
 // information dictionary.
 //
-// Text comes from the pages' content streams: text shown on one line is
+// Text comes from the pages' content streams and the forms they draw
+// (up to four deep): text shown on one line is
 // joined, with a space where the gap between runs is wide; a line close
 // below the previous one in the same font size continues its paragraph,
 // and a wider gap, a change of size or a jump upwards (a new column)
@@ -400,7 +401,6 @@ type pdfExtractor struct {
 	stopped error // the context ended
 
 	// text state of the page being read
-	fonts    map[string]*pdfFont
 	font     *pdfFont
 	size     float64 // font size from Tf
 	leading  float64
@@ -469,7 +469,6 @@ func (e *pdfExtractor) startPage() {
 	if e.out.Len() > 0 {
 		e.write("\n\n")
 	}
-	e.fonts = map[string]*pdfFont{}
 	e.font, e.size, e.leading, e.shown = nil, 0, 0, false
 	e.tm, e.tlm = identity, identity
 }
@@ -496,10 +495,27 @@ func (e *pdfExtractor) page(page, resources pdf.Value) (ok bool) {
 	if contents.Kind() != pdf.Stream && contents.Kind() != pdf.Array {
 		return true // a blank page
 	}
+	return e.interpret(contents, &pdfContent{resources: resources, fonts: map[string]*pdfFont{}})
+}
+
+// pdfContent is a content stream being read: a page's, or a form's drawn
+// on it, with the resources its names refer to.
+type pdfContent struct {
+	resources pdf.Value
+	fonts     map[string]*pdfFont // by name in resources, read on first use
+	depth     int                 // forms within forms
+}
+
+// maxPDFFormDepth bounds the nesting of forms read.
+const maxPDFFormDepth = 4
+
+// interpret reads the text of the content stream (or array of streams)
+// contents and reports whether it could be read. It panics with
+// errPDFStop when the context ends or a bound is reached.
+func (e *pdfExtractor) interpret(contents pdf.Value, c *pdfContent) bool {
 	if !e.measure(contents, maxPDFPageStream) {
 		return false
 	}
-	fontDict := resources.Key("Font")
 	pdf.Interpret(contents, func(stk *pdf.Stack, op string) {
 		e.ops++
 		if e.ops%512 == 0 {
@@ -511,12 +527,33 @@ func (e *pdfExtractor) page(page, resources pdf.Value) (ok bool) {
 			e.full = true
 			panic(errPDFStop{})
 		}
-		e.operator(stk, op, fontDict)
+		e.operator(stk, op, c)
 		if e.full {
 			panic(errPDFStop{})
 		}
 	})
 	return true
+}
+
+// form reads the text of the form XObject called name, drawn by the Do
+// operator: reports often hold their text in forms (templates, imported
+// pages). Images and nesting past maxPDFFormDepth are skipped; the text
+// state is the caller's again afterwards, as the graphics state is.
+func (e *pdfExtractor) form(name string, c *pdfContent) {
+	if c.depth >= maxPDFFormDepth {
+		return
+	}
+	xo := c.resources.Key("XObject").Key(name)
+	if xo.Kind() != pdf.Stream || xo.Key("Subtype").Name() != "Form" {
+		return
+	}
+	res := xo.Key("Resources")
+	if res.Kind() != pdf.Dict {
+		res = c.resources
+	}
+	font, size, leading, tm, tlm := e.font, e.size, e.leading, e.tm, e.tlm
+	e.interpret(xo, &pdfContent{resources: res, fonts: map[string]*pdfFont{}, depth: c.depth + 1})
+	e.font, e.size, e.leading, e.tm, e.tlm = font, size, leading, tm, tlm
 }
 
 // measure reports whether the stream (or array of streams) v decompresses
@@ -549,7 +586,7 @@ func (e *pdfExtractor) measure(v pdf.Value, limit int64) bool {
 }
 
 // operator carries out one content-stream operator that bears on text.
-func (e *pdfExtractor) operator(stk *pdf.Stack, op string, fontDict pdf.Value) {
+func (e *pdfExtractor) operator(stk *pdf.Stack, op string, c *pdfContent) {
 	// no text operator takes more than six operands: keep the top ones
 	n := min(stk.Len(), 8)
 	args := make([]pdf.Value, n)
@@ -573,7 +610,7 @@ func (e *pdfExtractor) operator(stk *pdf.Stack, op string, fontDict pdf.Value) {
 		e.tm, e.tlm = identity, identity
 	case "Tf":
 		if a := last(2); a != nil {
-			e.font = e.fontNamed(a[0].Name(), fontDict)
+			e.font = e.fontNamed(a[0].Name(), c)
 			e.size = num(a[1])
 		}
 	case "TL":
@@ -604,6 +641,10 @@ func (e *pdfExtractor) operator(stk *pdf.Stack, op string, fontDict pdf.Value) {
 		e.moveText(0, -e.leading)
 		if a := last(1); a != nil {
 			e.show(a[0].RawString())
+		}
+	case "Do":
+		if a := last(1); a != nil {
+			e.form(a[0].Name(), c)
 		}
 	case "TJ":
 		a := last(1)
@@ -639,14 +680,14 @@ func (e *pdfExtractor) moveText(tx, ty float64) {
 	e.tm = *m
 }
 
-// fontNamed returns the page's font called name, its encoding decided
-// once; nil when the page has no such font.
-func (e *pdfExtractor) fontNamed(name string, fontDict pdf.Value) *pdfFont {
-	if f, ok := e.fonts[name]; ok {
+// fontNamed returns the font called name in c's resources, its encoding
+// and widths read once; nil when there is no such font.
+func (e *pdfExtractor) fontNamed(name string, c *pdfContent) *pdfFont {
+	if f, ok := c.fonts[name]; ok {
 		return f
 	}
 	var f *pdfFont
-	if v := fontDict.Key(name); v.Kind() == pdf.Dict {
+	if v := c.resources.Key("Font").Key(name); v.Kind() == pdf.Dict {
 		f = &pdfFont{}
 		if cmap := v.Key("ToUnicode"); cmap.Kind() != pdf.Stream || e.measure(cmap, 1<<20) {
 			font := pdf.Font{V: v}
@@ -659,7 +700,7 @@ func (e *pdfExtractor) fontNamed(name string, fontDict pdf.Value) *pdfFont {
 			}
 		}
 	}
-	e.fonts[name] = f
+	c.fonts[name] = f
 	return f
 }
 

@@ -28,6 +28,19 @@ func onePage(content string, pageExtra string) []byte {
 	}, "/Root 1 0 R")
 }
 
+// formDoc returns a document of one page whose content is page, drawing
+// (with "/X1 Do") a form whose content is form and which can draw itself.
+func formDoc(form, page string) []byte {
+	return pdftest.Raw([]string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 4 0 R >> /XObject << /X1 6 0 R >> >> /Contents 5 0 R >>",
+		font,
+		pdftest.Stream([]byte(page), false, ""),
+		pdftest.Stream([]byte(form), false, " /Type /XObject /Subtype /Form /BBox [0 0 600 800] /Resources << /Font << /F1 4 0 R >> /XObject << /X1 6 0 R >> >>"),
+	}, "/Root 1 0 R")
+}
+
 // TestReadPDFHandMade reads hand-made files: a plain one, and ones no
 // writer would make, which must end in an error or bounded text, never a
 // panic or a hang.
@@ -51,6 +64,8 @@ func TestReadPDFHandMade(t *testing.T) {
 		{"a word broken at a line end", onePage(pdftest.Stream([]byte("BT /F1 12 Tf 72 700 Td (labour-) Tj 0 -14 Td (market data.) Tj ET"), false, ""), ""), "labour-market data.", nil},
 		{"paragraphs apart", onePage(pdftest.Stream([]byte("BT /F1 12 Tf 72 700 Td (One.) Tj 0 -40 Td (Two.) Tj ET"), false, ""), ""), "One.\n\nTwo.", nil},
 		{"kerning and word gaps in TJ", onePage(pdftest.Stream([]byte("BT /F1 12 Tf 72 700 Td [(Th) 20 (e) -300 (rate)] TJ ET"), false, ""), ""), "The rate", nil},
+		{"text in a form", formDoc("BT /F1 12 Tf 72 700 Td (In a form.) Tj ET", "BT /F1 12 Tf 72 720 Td (Page first.) Tj ET /X1 Do"), "Page first. In a form.", nil},
+		{"a form drawing itself", formDoc("BT /F1 12 Tf 72 700 Td (Again.) Tj ET /X1 Do", "/X1 Do"), "Again.Again.Again.Again.", nil},
 		{"decompression bomb", onePage(pdftest.Stream(bomb, true, ""), ""), "", sources.ErrMalformedPDF},
 		{"unknown filter", onePage(pdftest.Stream([]byte(text), false, " /Filter /Nope"), ""), "", sources.ErrMalformedPDF},
 		{"huge predictor columns", onePage(pdftest.Stream([]byte(text), true, " /DecodeParms << /Predictor 12 /Columns 99999999999 >>"), ""), "", sources.ErrMalformedPDF},
