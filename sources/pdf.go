@@ -194,7 +194,7 @@ func extractPDF(ctx context.Context, data []byte, opts PDFOptions) (p *PDF, err 
 	defer func() {
 		if x := recover(); x != nil {
 			p = nil
-			if stop, ok := x.(errPDFStop); ok {
+			if stop, ok := x.(errPDFStop); ok && stop.err != nil {
 				err = fmt.Errorf("read pdf: %w", stop.err)
 				return
 			}
@@ -217,7 +217,7 @@ func extractPDF(ctx context.Context, data []byte, opts PDFOptions) (p *PDF, err 
 		return nil, fmt.Errorf("read pdf: %w", ErrPDFEncrypted)
 	}
 	e := &pdfExtractor{ctx: ctx, opts: opts, streams: maxPDFStreams}
-	p = &PDF{Title: cleanPDFText(trailer.Key("Info").Key("Title").Text())}
+	p = &PDF{Title: pdfTitle(trailer)}
 	pages := trailer.Key("Root").Key("Pages")
 	p.PageCount = int(min(max(pages.Key("Count").Int64(), 0), math.MaxInt32))
 	failed := 0
@@ -244,6 +244,31 @@ func extractPDF(ctx context.Context, data []byte, opts PDFOptions) (p *PDF, err 
 	}
 	return p, nil
 }
+
+// pdfTitle returns the title in the information dictionary of the file
+// whose trailer is given, "" when it has none or it cannot be read.
+func pdfTitle(trailer pdf.Value) (title string) {
+	defer func() {
+		if x := recover(); x != nil {
+			if stop, ok := x.(errPDFStop); ok {
+				panic(stop) // the context ended: stop everything
+			}
+			title = ""
+		}
+	}()
+	title = strings.TrimSpace(cleanPDFText(trailer.Key("Info").Key("Title").Text()))
+	if len(title) > maxPDFTitle {
+		n := maxPDFTitle
+		for n > 0 && !utf8.RuneStart(title[n]) {
+			n--
+		}
+		title = title[:n]
+	}
+	return title
+}
+
+// maxPDFTitle bounds PDF.Title in bytes: a title is a line, not a page.
+const maxPDFTitle = 500
 
 // normalizePDF returns data as the library reads it: a PDF 2.0 header
 // given as 1.7 (same length, so offsets hold), and trailing white space
