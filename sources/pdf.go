@@ -717,6 +717,9 @@ func (e *pdfExtractor) fontNamed(name string, c *pdfContent) *pdfFont {
 		if cmap := v.Key("ToUnicode"); cmap.Kind() != pdf.Stream || e.measure(cmap, 1<<20) {
 			font := pdf.Font{V: v}
 			f.enc = font.Encoder()
+			if v.Key("Subtype").Name() == "Type0" && v.Key("Encoding").Name() == "Identity-H" {
+				f.enc = &cidCodes{enc: f.enc, memo: map[uint16]string{}}
+			}
 		} // else a character map too large to be one: no text from this font
 		if w := v.Key("Widths"); w.Kind() == pdf.Array && v.Key("Subtype").Name() != "Type0" {
 			f.first = int(min(max(v.Key("FirstChar").Int64(), 0), 255))
@@ -727,6 +730,30 @@ func (e *pdfExtractor) fontNamed(name string, c *pdfContent) *pdfFont {
 	}
 	c.fonts[name] = f
 	return f
+}
+
+// cidCodes decodes the two-byte codes of a composite font (Identity-H)
+// one at a time, remembering each: the library looks a code up by a scan
+// of the font's whole character map, which for a font of thousands of
+// glyphs costs more than the rest of the reading.
+type cidCodes struct {
+	enc  pdf.TextEncoding
+	memo map[uint16]string
+}
+
+// Decode implements pdf.TextEncoding.
+func (c *cidCodes) Decode(raw string) string {
+	var b strings.Builder
+	for i := 0; i+1 < len(raw); i += 2 {
+		code := uint16(raw[i])<<8 | uint16(raw[i+1])
+		s, ok := c.memo[code]
+		if !ok {
+			s = c.enc.Decode(raw[i : i+2])
+			c.memo[code] = s
+		}
+		b.WriteString(s)
+	}
+	return b.String()
 }
 
 // show appends the text of a string shown at the current text position,

@@ -28,6 +28,14 @@ func onePage(content string, pageExtra string) []byte {
 	}, "/Root 1 0 R")
 }
 
+// toUnicode maps the codes 1 and 2 to "T" and "h", and 16 to 18 to "abc".
+const toUnicode = `/CIDInit /ProcSet findresource begin 12 dict begin begincmap
+/CMapName /Adobe-Identity-UCS def /CMapType 2 def
+1 begincodespacerange <0000> <FFFF> endcodespacerange
+2 beginbfchar <0001> <0054> <0002> <0068> endbfchar
+1 beginbfrange <0010> <0012> <0061> endbfrange
+endcmap CMapName currentdict /CMap defineresource pop end end`
+
 // formDoc returns a document of one page whose content is page, drawing
 // (with "/X1 Do") a form whose content is form and which can draw itself.
 func formDoc(form, page string) []byte {
@@ -66,6 +74,14 @@ func TestReadPDFHandMade(t *testing.T) {
 		{"kerning and word gaps in TJ", onePage(pdftest.Stream([]byte("BT /F1 12 Tf 72 700 Td [(Th) 20 (e) -300 (rate)] TJ ET"), false, ""), ""), "The rate", nil},
 		{"text in a form", formDoc("BT /F1 12 Tf 72 700 Td (In a form.) Tj ET", "BT /F1 12 Tf 72 720 Td (Page first.) Tj ET /X1 Do"), "Page first. In a form.", nil},
 		{"a form drawing itself", formDoc("BT /F1 12 Tf 72 700 Td (Again.) Tj ET /X1 Do", "/X1 Do"), "Again.Again.Again.Again.", nil},
+		{"composite font with a character map", pdftest.Raw([]string{
+			"<< /Type /Catalog /Pages 2 0 R >>",
+			"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+			"<< /Type /Page /Resources << /Font << /F2 4 0 R >> >> /Contents 5 0 R >>",
+			"<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [] /ToUnicode 6 0 R >>",
+			pdftest.Stream([]byte("BT /F2 12 Tf 72 700 Td <00010002001000110012000100010002> Tj ET"), false, ""),
+			pdftest.Stream([]byte(toUnicode), true, ""),
+		}, "/Root 1 0 R"), "ThabcTTh", nil},
 		{"decompression bomb", onePage(pdftest.Stream(bomb, true, ""), ""), "", sources.ErrMalformedPDF},
 		{"unknown filter", onePage(pdftest.Stream([]byte(text), false, " /Filter /Nope"), ""), "", sources.ErrMalformedPDF},
 		{"huge predictor columns", onePage(pdftest.Stream([]byte(text), true, " /DecodeParms << /Predictor 12 /Columns 99999999999 >>"), ""), "", sources.ErrMalformedPDF},
