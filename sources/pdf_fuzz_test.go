@@ -25,6 +25,7 @@ func FuzzPDFText(f *testing.F) {
 	f.Add(report)
 	f.Add(short)
 	f.Add([]byte("%PDF-1.4\n%%EOF\n"))
+	f.Add(formDoc("BT /F1 12 Tf 72 700 Td (In a form.) Tj ET /X1 Do", "BT /F1 12 Tf 72 720 Td [(Page) -300 (first.)] TJ ET /X1 Do"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		opts := sources.PDFOptions{MaxPages: 5, MaxText: 4096, Timeout: 2 * time.Second}
 		p, err := sources.ReadPDF(t.Context(), data, opts)
