@@ -39,6 +39,15 @@
 // of its own (docx*.go, html*.go, markdown.go and text.go are the readers
 // today).
 //
+// # PDF text
+//
+// ReadPDF extracts the text of a PDF, page by page, for checking what a
+// cited report says; it is no Format, since articles are not read from
+// PDFs, and its text has no map back to the file beyond each page's start
+// (PDF.PageStarts). The PDF library it uses panics on malformed input:
+// ReadPDF recovers, and bounds its time, the pages, the decompressed
+// streams and the text (see its Security Considerations).
+//
 // # Identity
 //
 // URLKey, DOIKey, DOIFromURL and ParseDOI say when two URLs name one page

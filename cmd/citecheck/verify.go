@@ -69,12 +69,22 @@ type verifyMissing struct {
 }
 
 // textPlace is a byte range of a text with the 1-based line and column
-// (in bytes) of its start.
+// (in bytes) of its start, and for a PDF the 1-based page it starts on.
 type textPlace struct {
 	Start  int `json:"start"`
 	End    int `json:"end"`
 	Line   int `json:"line"`
 	Column int `json:"column"`
+	Page   int `json:"page,omitempty"`
+}
+
+// String returns where the place starts, as text output shows it: "page
+// N" for a PDF, else "line:column".
+func (p textPlace) String() string {
+	if p.Page > 0 {
+		return fmt.Sprintf("page %d", p.Page)
+	}
+	return fmt.Sprintf("%d:%d", p.Line, p.Column)
 }
 
 // placeIn locates sp in text.
@@ -104,6 +114,16 @@ func inFile(doc *sources.Document) placer {
 	}
 }
 
+// inPDF places spans in the text extracted from a PDF, with the page each
+// starts on (counted in the file from 1, not as printed on the page).
+func inPDF(p *sources.PDF) placer {
+	return func(sp sources.Span) textPlace {
+		pl := placeIn(p.Text, sp)
+		pl.Page = p.PageAt(sp.Start)
+		return pl
+	}
+}
+
 // outputOf converts a result for verify's output, placing the source's
 // spans with place.
 func outputOf(id string, place placer, r verify.Result) verifyOutput {
@@ -127,13 +147,15 @@ func outputOf(id string, place placer, r verify.Result) verifyOutput {
 func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer, fetcherOpts []resolve.Option) int {
 	c := newCommand("verify", "citecheck verify [flags] --claim TEXT SOURCE | citecheck verify [flags] PAIRS.jsonl...",
 		"Verifies claims against their sources' text (claims/verify). With --claim,\n"+
-			"SOURCE is a file (any format check reads) or an http(s) URL, fetched through\n"+
-			"the resolver and its cache. Otherwise each argument is a JSON Lines file of\n"+
-			`{"id","claim","source"} (optional "source_html", "source_url", "title",`+"\n"+
-			`"context"), each answered with one line {"id","verdict","score","evidence",`+"\n"+
-			`"missing"}; spans are byte offsets into the source's text (into the text`+"\n"+
+			"SOURCE is a file (any format check reads, or a PDF) or an http(s) URL,\n"+
+			"fetched through the resolver and its cache. Otherwise each argument is a\n"+
+			"JSON Lines file of "+
+			`{"id","claim","source"} (optional "source_html", "source_url",`+"\n"+
+			`"title", "context"), each answered with one line {"id","verdict","score",`+"\n"+
+			`"evidence","missing"}; spans are byte offsets into the source's text (into the text`+"\n"+
 			"extracted from source_html when given), with 1-based line and column; a\n"+
-			"SOURCE file's spans are in the file as given, as check reports them.\n"+
+			"SOURCE file's spans are in the file as given, as check reports them; a PDF's\n"+
+			"are in its extracted text, with the page (counted from 1 in the file).\n"+
 			"Exit status: 0 all verified, 2 usage error or a line or source that could not\n"+
 			"be read (named on standard error; the other lines are still verified).",
 		stdout, stderr)
@@ -190,8 +212,9 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer, fet
 }
 
 // loadSource reads SOURCE: an http(s) URL through the resolver (its cache
-// first), else a file through sources.Read. It returns the source and
-// where its spans are reported: in a page's text, or in the file.
+// first), a PDF file through sources.ReadPDF, else a file through
+// sources.Read. It returns the source and where its spans are reported: in
+// a page's text, in a PDF's text with its page, or in the file.
 func loadSource(ctx context.Context, arg string, rf resolveFlags, stderr io.Writer, fetcherOpts []resolve.Option) (verify.Source, placer, error) {
 	if strings.HasPrefix(arg, "http://") || strings.HasPrefix(arg, "https://") {
 		t, ok := resolve.URLTarget(arg)
@@ -222,11 +245,32 @@ func loadSource(ctx context.Context, arg string, rf resolveFlags, stderr io.Writ
 		return verify.Source{}, nil, fmt.Errorf("source: %w", err)
 	}
 	defer f.Close()
+	head := make([]byte, 5)
+	if n, _ := f.ReadAt(head, 0); sources.IsPDF(head[:n]) {
+		return loadPDF(ctx, arg, f)
+	}
 	doc, err := sources.Read(f, sources.ReadOptions{Name: arg, MaxBytes: maxVerifySource})
 	if err != nil {
 		return verify.Source{}, nil, fmt.Errorf("source: %w", err)
 	}
 	return verify.Source{Text: doc.Text, Title: doc.Meta.Title}, inFile(doc), nil
+}
+
+// loadPDF reads the PDF file f, named name, at most
+// resolve.DefaultMaxPDFBody bytes, as the resolver reads a fetched one.
+func loadPDF(ctx context.Context, name string, f io.Reader) (verify.Source, placer, error) {
+	data, err := io.ReadAll(io.LimitReader(f, resolve.DefaultMaxPDFBody+1))
+	if err != nil {
+		return verify.Source{}, nil, fmt.Errorf("source: %w", err)
+	}
+	if len(data) > resolve.DefaultMaxPDFBody {
+		return verify.Source{}, nil, fmt.Errorf("source %s: %w: more than %d bytes", name, sources.ErrTooLarge, resolve.DefaultMaxPDFBody)
+	}
+	p, err := sources.ReadPDF(ctx, data, sources.PDFOptions{MaxPages: resolve.MaxPDFPages, MaxText: resolve.MaxSourceText})
+	if err != nil {
+		return verify.Source{}, nil, fmt.Errorf("source %s: %w", name, err)
+	}
+	return verify.Source{Text: p.Text, Title: p.Title}, inPDF(p), nil
 }
 
 // Errors of a SOURCE URL.
@@ -321,12 +365,12 @@ func writeVerdict(w io.Writer, format string, out verifyOutput, claim string) er
 		if i == 2 {
 			break // the best two are enough to read in a terminal
 		}
-		fmt.Fprintf(&b, "  evidence %d:%d: %q\n", e.Span.Line, e.Span.Column, clipForTerminal(e.Text))
+		fmt.Fprintf(&b, "  evidence %s: %q\n", e.Span, clipForTerminal(e.Text))
 	}
 	for _, m := range out.Missing {
 		fmt.Fprintf(&b, "  missing %s %q", m.Kind, m.Text)
 		if m.SourceText != "" {
-			fmt.Fprintf(&b, ", the source says %q at %d:%d", clipForTerminal(m.SourceText), m.SourceSpan.Line, m.SourceSpan.Column)
+			fmt.Fprintf(&b, ", the source says %q at %s", clipForTerminal(m.SourceText), m.SourceSpan)
 		}
 		b.WriteByte('\n')
 	}

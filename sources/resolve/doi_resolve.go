@@ -205,7 +205,7 @@ func (r *Fetcher) readCSLInto(ctx context.Context, s *Source, cnURL string) {
 		s.note("content negotiation: got %s, read the page's metadata", page.ContentType)
 		s.FinalURL = page.FinalURL
 		doi := s.DOI
-		s.readPage(page)
+		s.readPage(ctx, page)
 		s.DOI = doi
 	default:
 		s.note("content negotiation: got %s, no metadata", page.ContentType)

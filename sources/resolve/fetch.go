@@ -18,6 +18,7 @@ import (
 	"golang.org/x/net/html/charset"
 	"golang.org/x/time/rate"
 
+	"github.com/citecheck/citecheck/sources"
 	"github.com/citecheck/citecheck/sources/site"
 )
 
@@ -207,20 +208,37 @@ func (r *Fetcher) readPage(page *Page, u *url.URL, resp *http.Response) error {
 	if ct != "" && err != nil {
 		return fmt.Errorf("fetch %s: %w: %q", u.Redacted(), ErrContentType, ct)
 	}
-	if ct != "" && !acceptedType(mediaType) {
+	if ct != "" && !acceptedType(mediaType) && !binaryType(mediaType) {
 		return fmt.Errorf("fetch %s: %w: %s", u.Redacted(), ErrContentType, mediaType)
 	}
-	if resp.ContentLength > r.maxBody {
-		return fmt.Errorf("fetch %s: %w: %d bytes announced, cap %d", u.Redacted(), ErrBodyTooLarge, resp.ContentLength, r.maxBody)
+	// A PDF may be larger than other bodies; one sent as a generic binary
+	// type, or mislabelled, is known by its first bytes.
+	pdfCap := max(r.maxBody, r.maxPDFBody)
+	limit := r.maxBody
+	if mediaType == "application/pdf" || binaryType(mediaType) {
+		limit = pdfCap
 	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, r.maxBody+1))
+	if resp.ContentLength > limit {
+		return fmt.Errorf("fetch %s: %w: %d bytes announced, cap %d", u.Redacted(), ErrBodyTooLarge, resp.ContentLength, limit)
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
+	if err == nil && int64(len(body)) > limit && limit < pdfCap && sources.IsPDF(body) {
+		var rest []byte
+		rest, err = io.ReadAll(io.LimitReader(resp.Body, pdfCap-int64(len(body))+1))
+		body, limit = append(body, rest...), pdfCap
+	}
 	if err != nil {
 		return fmt.Errorf("fetch %s: read body: %w", u.Redacted(), err)
 	}
-	if int64(len(body)) > r.maxBody {
-		return fmt.Errorf("fetch %s: %w: more than %d bytes", u.Redacted(), ErrBodyTooLarge, r.maxBody)
+	if int64(len(body)) > limit {
+		return fmt.Errorf("fetch %s: %w: more than %d bytes", u.Redacted(), ErrBodyTooLarge, limit)
 	}
-	if ct == "" {
+	switch {
+	case sources.IsPDF(body):
+		mediaType = "application/pdf"
+	case binaryType(mediaType):
+		return fmt.Errorf("fetch %s: %w: %s, not a pdf", u.Redacted(), ErrContentType, mediaType)
+	case ct == "":
 		mediaType, params, _ = parseContentType(http.DetectContentType(body))
 		if !acceptedType(mediaType) {
 			return fmt.Errorf("fetch %s: %w: %s (sniffed)", u.Redacted(), ErrContentType, mediaType)
@@ -254,6 +272,17 @@ func acceptedType(mt string) bool {
 		return true
 	}
 	return strings.HasPrefix(mt, "application/") && (strings.HasSuffix(mt, "+xml") || strings.HasSuffix(mt, "+json"))
+}
+
+// binaryType reports whether a media type says only "bytes": servers send
+// PDFs as these, and Fetch keeps such a body only if it is a PDF.
+func binaryType(mt string) bool {
+	switch mt {
+	case "application/octet-stream", "binary/octet-stream", "application/x-pdf", "application/download",
+		"application/x-download", "application/force-download":
+		return true
+	}
+	return false
 }
 
 // toUTF8 transcodes body to UTF-8 and returns the source charset's name.

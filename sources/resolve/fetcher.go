@@ -87,6 +87,10 @@ const (
 	// DefaultMaxBody caps a response body, in bytes as received (after
 	// content decoding such as gzip, before transcoding to UTF-8).
 	DefaultMaxBody = 10 << 20
+	// DefaultMaxPDFBody caps the body of a PDF, which is larger than a
+	// page of HTML for the same text: a report of a hundred pages with
+	// charts is often 5 to 15 MB.
+	DefaultMaxPDFBody = 20 << 20
 	// DefaultPerDomainInflight is how many requests may be in flight at
 	// once to one registrable domain.
 	DefaultPerDomainInflight = 2
@@ -161,6 +165,19 @@ func WithMaxBody(n int64) Option {
 			return fmt.Errorf("resolve: max body must be positive, got %d", n)
 		}
 		r.maxBody = n
+		return nil
+	}
+}
+
+// WithMaxPDFBody sets the largest PDF body Fetch reads, in bytes (default
+// DefaultMaxPDFBody); the larger of it and WithMaxBody's cap applies to a
+// PDF.
+func WithMaxPDFBody(n int64) Option {
+	return func(r *Fetcher) error {
+		if n <= 0 {
+			return fmt.Errorf("resolve: max pdf body must be positive, got %d", n)
+		}
+		r.maxPDFBody = n
 		return nil
 	}
 }
@@ -247,6 +264,7 @@ type Fetcher struct {
 	userAgent     string
 	timeout       time.Duration
 	maxBody       int64
+	maxPDFBody    int64
 	inflight      int
 	every         time.Duration
 	maxWait       time.Duration
@@ -285,6 +303,7 @@ func NewFetcher(opts ...Option) (*Fetcher, error) {
 		userAgent:   userAgentBase + ")",
 		timeout:     DefaultFetchTimeout,
 		maxBody:     DefaultMaxBody,
+		maxPDFBody:  DefaultMaxPDFBody,
 		inflight:    DefaultPerDomainInflight,
 		every:       DefaultPerDomainEvery,
 		maxWait:     DefaultMaxWait,

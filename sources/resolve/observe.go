@@ -34,7 +34,7 @@ func (r *Fetcher) observeURL(ctx context.Context, rawURL string) (*Source, LinkO
 		s := r.failed(rawURL, err)
 		return s, observeError(rawURL, s, err), fmt.Errorf("resolve url: %w", err)
 	}
-	s := sourceOfPage(rawURL, page)
+	s := sourceOfPage(ctx, rawURL, page)
 	var body []byte
 	if isHTMLType(page.ContentType) {
 		body = page.Body

@@ -79,9 +79,10 @@ type Source struct {
 	// empty Updates means "none recorded" rather than "unknown".
 	UpdatesChecked bool `json:"updates_checked,omitempty"`
 	// Text is the readable text of the source as sources.Read gives it
-	// (for an HTML page its main content), at most MaxSourceText bytes,
-	// for checking what the source says. It is not part of the report's
-	// JSON, and caches do not keep it.
+	// (for an HTML page its main content; for a PDF, the text of its first
+	// MaxPDFPages pages as sources.ReadPDF gives it), at most MaxSourceText
+	// bytes, for checking what the source says. It is not part of the
+	// report's JSON; caches keep it.
 	Text string `json:"-"`
 	// Notes says what could not be learned and why (a registry that did
 	// not answer, metadata that did not parse), for the curious reader;
@@ -175,7 +176,13 @@ func (r *Fetcher) failed(what string, err error) *Source {
 // first <time datetime>); the language comes from <html lang> first. The
 // DOI is kept only when sources.ParseDOI accepts it. The readable text of
 // HTML (its main content), Markdown and plain text is kept in Text, at most
-// MaxSourceText bytes. Other content types (JSON, XML, PDF) give a Source
+// MaxSourceText bytes.
+//
+// A PDF (served as application/pdf, or any body starting with "%PDF-")
+// gives the text of its first MaxPDFPages pages (see sources.ReadPDF) and
+// the title of its information dictionary. A PDF whose text cannot be read
+// (broken, encrypted, a scan) keeps StatusOK, with no text and the reason
+// in Notes: the link works. Other content types (JSON, XML) give a Source
 // with status and URLs but no metadata or text.
 //
 // The returned Source is never nil. When the fetch fails, it carries the
@@ -185,24 +192,36 @@ func (r *Fetcher) ResolveURL(ctx context.Context, rawURL string) (*Source, error
 	if err != nil {
 		return r.failed(rawURL, err), fmt.Errorf("resolve url: %w", err)
 	}
-	return sourceOfPage(rawURL, page), nil
+	return sourceOfPage(ctx, rawURL, page), nil
 }
 
 // MaxSourceText bounds Source.Text, in bytes: a long article's text is a
 // few tens of kilobytes, and claim-support checks need no more.
 const MaxSourceText = 1 << 20
 
+// MaxPDFPages is how many pages of a PDF are read for Source.Text.
+const MaxPDFPages = sources.DefaultPDFPages
+
 // sourceOfPage returns the Source of a page fetched for rawURL.
-func sourceOfPage(rawURL string, page *Page) *Source {
+func sourceOfPage(ctx context.Context, rawURL string, page *Page) *Source {
 	s := &Source{Status: StatusOK, URL: rawURL, FinalURL: page.FinalURL, HTTPStatus: page.StatusCode, CheckedAt: page.FetchedAt.UTC()}
-	s.readPage(page)
+	s.readPage(ctx, page)
 	return s
 }
 
-// readPage reads a fetched page into s: its metadata (HTML) and its
-// readable text (HTML, Markdown, plain text).
-func (s *Source) readPage(page *Page) {
-	if format, ok := textFormat(page.ContentType); ok {
+// readPage reads a fetched page into s: its metadata (HTML, the title of a
+// PDF) and its readable text (HTML, Markdown, plain text, PDF). ctx bounds
+// the reading of a PDF.
+func (s *Source) readPage(ctx context.Context, page *Page) {
+	if page.ContentType == "application/pdf" {
+		p, err := sources.ReadPDF(ctx, page.Body, sources.PDFOptions{MaxPages: MaxPDFPages, MaxText: MaxSourceText})
+		if err != nil {
+			s.note("pdf: %v", err)
+		} else {
+			s.Title = p.Title
+			s.Text = clipText(p.Text, MaxSourceText)
+		}
+	} else if format, ok := textFormat(page.ContentType); ok {
 		doc, err := sources.Parse(page.Body, sources.ReadOptions{Name: page.FinalURL, Format: format, BaseURL: page.FinalURL})
 		if err != nil {
 			s.note("%s: %v", format, err)
