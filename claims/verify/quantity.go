@@ -116,6 +116,8 @@ type Quantity struct {
 	// Noun is the word that follows a count ("people" in "300 people"), as
 	// written.
 	Noun string `json:"noun,omitempty"`
+	// ranged is true for a range written as one ("25 to 54", "10-15%").
+	ranged bool
 }
 
 // Matches reports whether other, a quantity of a source, backs q, a
@@ -155,6 +157,10 @@ func (q Quantity) Matches(other Quantity) bool {
 	return q.Bounds.Contains(other.Value) || other.Range.Contains(q.Value)
 }
 
+// spread reports a bare number written as a range ("25 to 54", "between
+// 300 and 400").
+func (q Quantity) spread() bool { return q.Kind == KindNumber && q.ranged }
+
 func (q Quantity) temporal() bool {
 	return q.Kind == KindYear || q.Kind == KindDecade || q.Kind == KindDate
 }
@@ -177,7 +183,9 @@ func compatible(a, b Quantity) bool {
 		return a.temporal() && b.temporal()
 	}
 	if a.Kind == KindNumber || b.Kind == KindNumber {
-		return true
+		// a bare number stands for anything, but not a bare range: "aged
+		// 25 to 54" says nothing of a "40%" inside it
+		return a.Kind == b.Kind || !a.spread() && !b.spread()
 	}
 	switch a.Kind {
 	case KindCount:

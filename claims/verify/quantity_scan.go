@@ -681,6 +681,7 @@ func (s *scanner) finish(p figure) int {
 		return s.decade(p, start, prev)
 	}
 	// A range: "10-15%", "2018–19", "between 300 and 400", "3 to 4 million".
+	ranged := false
 	if !p.vague && !p.fraction && !p.plus {
 		if q, ok := s.rangeEnd(p, prev, between); ok {
 			if isYear && q.plain && q.digits == 2 {
@@ -703,13 +704,14 @@ func (s *scanner) finish(p figure) int {
 				lo, hi = p.val-p.half, q.val+q.half
 				p.val = (p.val + q.val) / 2
 				end = q.end
+				ranged = true
 			}
 		}
 	}
 	if between && end == p.end {
 		start = p.start // "between" with no second figure
 	}
-	q := Quantity{Span: sources.Span{Start: start, End: end}}
+	q := Quantity{Span: sources.Span{Start: start, End: end}, ranged: ranged}
 	var noun string
 	if ns, ne := wordAt(t, end); ne > ns && ns > end && isLower(t[ns]) && ne-ns >= 2 && !notNouns[t[ns:ne]] {
 		noun = t[ns:ne]
