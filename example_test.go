@@ -65,3 +65,24 @@ Unemployment rose to 7.4 percent in 2023, the highest level since 1998.
 	// 5:1: claim cites nothing: "Unemployment rose to 7.4 percent in 2023, the highest level since 1998." [uncited-claim]
 	// suppressed 2:1 [uncited-claim] by line 1: the council's own figure
 }
+
+// ExampleCheck_severities sets a rule's severity and references under
+// another heading, as a .citecheck.yaml does for the command.
+func ExampleCheck_severities() {
+	draft := "# Sleep\n\nSleep consolidates memory (Ma, 2020).\n\n" +
+		"## Further reading\n\n- Ma, X. (2020). Sleep and memory. Nature, 5, 1–2.\n- Lee, K. (2019). Dreams. Science, 3, 4–5.\n"
+	report, err := citecheck.Check(context.Background(), strings.NewReader(draft), citecheck.Options{
+		Name:              "sleep.md",
+		ReferenceHeadings: []string{"Further reading"},
+		Severities:        map[string]citecheck.Severity{citecheck.CodeOrphanReference: citecheck.SeverityError},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, f := range report.Findings {
+		fmt.Printf("%d:%d: %s: %s [%s]\n", f.Span.Line, f.Span.Column, f.Severity, f.Message, f.Code)
+	}
+	// Output:
+	// 8:3: error: reference r2 (Lee, K. (2019). Dreams. Science, 3, 4–5.) is not cited in the text [orphan-reference]
+}

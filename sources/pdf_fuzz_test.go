@@ -6,7 +6,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/citecheck/citecheck/internal/pdftest"
+	"github.com/citecheck/citecheck/sources/pdftest"
 	"github.com/citecheck/citecheck/sources"
 )
 

@@ -17,7 +17,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/citecheck/citecheck"
-	"github.com/citecheck/citecheck/internal/pdftest"
+	"github.com/citecheck/citecheck/sources/pdftest"
 	"github.com/citecheck/citecheck/sources/resolve"
 )
 

@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/citecheck/citecheck/internal/pdftest"
+	"github.com/citecheck/citecheck/sources/pdftest"
 	"github.com/citecheck/citecheck/sources"
 )
 
