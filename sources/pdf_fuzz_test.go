@@ -6,8 +6,8 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/citecheck/citecheck/sources/pdftest"
 	"github.com/citecheck/citecheck/sources"
+	"github.com/citecheck/citecheck/sources/pdftest"
 )
 
 // FuzzPDFText checks that ReadPDF never panics or hangs, and that what it

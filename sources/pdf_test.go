@@ -9,8 +9,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/citecheck/citecheck/sources/pdftest"
 	"github.com/citecheck/citecheck/sources"
+	"github.com/citecheck/citecheck/sources/pdftest"
 )
 
 func TestReadPDF(t *testing.T) {

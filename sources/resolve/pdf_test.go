@@ -8,8 +8,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/citecheck/citecheck/sources/pdftest"
 	"github.com/citecheck/citecheck/sources"
+	"github.com/citecheck/citecheck/sources/pdftest"
 )
 
 // pdfAnswer serves body with the content type ct (none when empty).
