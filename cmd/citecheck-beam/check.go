@@ -1,0 +1,204 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	_ "github.com/mattn/go-sqlite3" // the driver of the --cache database
+
+	"github.com/citecheck/citecheck"
+	"github.com/citecheck/citecheck/cmd/internal/results"
+	"github.com/citecheck/citecheck/sources/corpus"
+	"github.com/citecheck/citecheck/sources/resolve"
+	"github.com/citecheck/citecheck/sources/resolve/sqlitecache"
+)
+
+// metricsNamespace is the namespace of the pipeline's Beam counters.
+const metricsNamespace = "citecheck"
+
+// DeadLetter is a record the pipeline could not check, with the reason,
+// written to the dead-letter output as one JSON line.
+type DeadLetter struct {
+	ID     string `json:"id"`
+	Input  string `json:"input"`
+	Reason string `json:"reason"`
+}
+
+// ArticleStats is what one article adds to the aggregates, with the keys
+// of its groups.
+type ArticleStats struct {
+	Outlet string
+	Year   string
+	Stats  results.Stats
+}
+
+// ResolveConfig says whether and how the checks open what the articles
+// cite. A worker process opens one resolver per ResolveConfig, shared by
+// all the threads that check articles on it, so that the fetcher's polite
+// limits (one request at a time per site, robots.txt, Retry-After) hold
+// per worker: a site sees at most as many requests at once as there are
+// workers.
+type ResolveConfig struct {
+	Resolve bool
+	Offline bool
+	// Cache is the SQLite source cache's path on each worker; empty means
+	// an in-memory cache per worker.
+	Cache   string
+	Contact string
+}
+
+// checkFn checks each record with the library, as citecheck batch does
+// (citecheck.Batch, one article at a time, under its deadline), and emits
+// its JSON report, its rows, its stats, and, when it could not be read or
+// checked, a dead letter. Every output but the stats is keyed by the
+// output shard of its article.
+type checkFn struct {
+	MinScore float64
+	Limits   citecheck.Limits
+	Timeout  time.Duration
+	Shards   int
+	Resolver ResolveConfig
+
+	resolver *resolve.Resolver
+}
+
+// Setup opens, or takes the worker's, resolver.
+func (f *checkFn) Setup(ctx context.Context) error {
+	if !f.Resolver.Resolve && !f.Resolver.Offline {
+		return nil
+	}
+	r, err := workerResolvers.get(ctx, f.Resolver)
+	if err != nil {
+		return fmt.Errorf("resolver: %w", err)
+	}
+	f.resolver = r
+	return nil
+}
+
+// ProcessElement checks one record.
+func (f *checkFn) ProcessElement(ctx context.Context, rec Record,
+	reports func(int, string), articles func(int, results.Article), findings func(int, results.Finding),
+	claims func(int, results.Claim), cites func(int, results.Citation), dead func(int, string), stats func(ArticleStats)) error {
+	var r citecheck.BatchResult
+	if rec.ReadErr != "" {
+		r = citecheck.BatchResult{Article: corpus.Article{ID: rec.ID, Input: rec.Input}, Err: errors.New(rec.ReadErr)}
+	} else {
+		opts := citecheck.BatchOptions{Workers: 1, Timeout: f.Timeout,
+			Check: citecheck.Options{MinScore: f.MinScore, Limits: f.Limits, Resolver: f.resolver}}
+		one := func(yield func(corpus.Article, error) bool) { yield(rec.article(), nil) }
+		for res := range citecheck.Batch(ctx, one, opts) {
+			r = res
+		}
+		if err := ctx.Err(); err != nil {
+			return err // the bundle is retried: nothing is stored as failed for a stop
+		}
+	}
+	beam.NewCounter(metricsNamespace, "articles").Inc(ctx, 1)
+	shard := corpus.ShardOf(rec.ID, f.Shards)
+	if r.Err != nil {
+		beam.NewCounter(metricsNamespace, "failed").Inc(ctx, 1)
+		line, err := jsonLine(DeadLetter{ID: rec.ID, Input: rec.Input, Reason: r.Err.Error()})
+		if err != nil {
+			return err
+		}
+		dead(shard, line)
+	} else {
+		line, err := jsonLine(r.Report)
+		if err != nil {
+			return fmt.Errorf("%s: %w", rec.Input, err)
+		}
+		reports(shard, line)
+	}
+	rows, ok := results.FromResult(r, time.Now().UTC().Format(time.RFC3339))
+	if !ok {
+		return nil // no id, as citecheck batch does not store it: the dead letter has it
+	}
+	articles(shard, rows.Article)
+	for _, x := range rows.Findings {
+		findings(shard, x)
+		beam.NewCounter(metricsNamespace, "findings/"+x.Code).Inc(ctx, 1)
+	}
+	for _, x := range rows.Claims {
+		claims(shard, x)
+	}
+	for _, x := range rows.Citations {
+		cites(shard, x)
+	}
+	stats(ArticleStats{
+		Outlet: results.KeyOf(citecheck.GroupOutlet, rows.Article),
+		Year:   results.KeyOf(citecheck.GroupYear, rows.Article),
+		Stats:  results.StatsOf("", rows.Article, rows.Findings),
+	})
+	return nil
+}
+
+// jsonLine encodes v as citecheck check --format json writes a report:
+// one line, HTML characters unescaped.
+func jsonLine(v any) (string, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return "", err
+	}
+	return string(bytes.TrimSuffix(b.Bytes(), []byte("\n"))), nil
+}
+
+// resolverPool holds the resolvers of one worker process.
+type resolverPool struct {
+	mu sync.Mutex
+	m  map[ResolveConfig]*resolve.Resolver
+}
+
+// workerResolvers are the resolvers of this process. Beam builds each
+// DoFn instance from its serialized fields on the worker, so a value that
+// every instance of a process shares can only live at package level: this
+// is the one piece of package-level state, kept for the per-worker limits.
+// Its resolvers live as long as the process.
+var workerResolvers = &resolverPool{m: map[ResolveConfig]*resolve.Resolver{}}
+
+// get returns the process's resolver for cfg, opening it the first time.
+func (p *resolverPool) get(ctx context.Context, cfg ResolveConfig) (*resolve.Resolver, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if r := p.m[cfg]; r != nil {
+		return r, nil
+	}
+	var cache resolve.Cache = resolve.NewMemoryCache()
+	if cfg.Cache != "" {
+		db, err := sql.Open("sqlite3", "file:"+cfg.Cache+"?_busy_timeout=10000")
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", cfg.Cache, err)
+		}
+		c, err := sqlitecache.New(ctx, db)
+		if err != nil {
+			_ = db.Close()
+			return nil, fmt.Errorf("%s: %w", cfg.Cache, err)
+		}
+		cache = c
+	}
+	var fetcher *resolve.Fetcher
+	if !cfg.Offline {
+		var opts []resolve.Option
+		if cfg.Contact != "" {
+			opts = append(opts, resolve.WithContact(cfg.Contact))
+		}
+		var err error
+		if fetcher, err = resolve.NewFetcher(opts...); err != nil {
+			return nil, err
+		}
+	}
+	r, err := resolve.New(resolve.Config{Fetcher: fetcher, Cache: cache, Offline: cfg.Offline})
+	if err != nil {
+		return nil, err
+	}
+	p.m[cfg] = r
+	return r, nil
+}
