@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"slices"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 
@@ -45,10 +46,14 @@ func (f *keyFn) ProcessElement(a ArticleStats) (string, results.Stats) {
 // each worker adds up its own articles before anything is shuffled.
 type statsFn struct{}
 
-// MergeAccumulators adds b to a.
+// MergeAccumulators returns the sum of a and b. It changes neither:
+// Beam may hand it an element that other transforms read too, and Add
+// would change a's map of codes in place.
 func (statsFn) MergeAccumulators(a, b results.Stats) results.Stats {
-	a.Add(b)
-	return a
+	sum := results.Stats{Key: a.Key}
+	sum.Add(a)
+	sum.Add(b)
+	return sum
 }
 
 // ReportAccumulator holds the stats of the groups of a report.
@@ -73,7 +78,7 @@ func (reportFn) AddInput(acc ReportAccumulator, g results.Stats) ReportAccumulat
 
 // MergeAccumulators joins the groups of two partial reports.
 func (reportFn) MergeAccumulators(a, b ReportAccumulator) ReportAccumulator {
-	a.Groups = append(a.Groups, b.Groups...)
+	a.Groups = append(slices.Clip(a.Groups), b.Groups...) // a new array: Beam may read a elsewhere
 	return a
 }
 

@@ -44,7 +44,7 @@ import (
 	"time"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
-	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/gcs"  // gs:// inputs and outputs
+	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/gcs"   // gs:// inputs and outputs
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/local" // local ones
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/s3"    // s3:// ones
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"

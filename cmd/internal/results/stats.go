@@ -79,7 +79,8 @@ func StatsOf(key string, a Article, findings []Finding) Stats {
 	return s
 }
 
-// Add adds the counts of o to s. The articles of s and o must be distinct,
+// Add adds the counts of o to s, changing s.Codes in place (never o's).
+// The articles of s and o must be distinct,
 // as those of two groups or of two parts of one group are.
 func (s *Stats) Add(o Stats) {
 	s.Articles += o.Articles
