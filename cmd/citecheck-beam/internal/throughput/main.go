@@ -3,14 +3,18 @@
 // and prints both rates, their ratio (the engine's overhead) and each
 // run's peak memory. Run it from cmd/citecheck-beam:
 //
-//	go run ./internal/throughput [-n 10000] [-rounds 3] [-workers 2]
+//	go run ./internal/throughput [-n 10000 | -jsonl FILE] [-rounds 3] [-workers 2]
 //
-// It builds both commands, writes the corpus (gencorpus) to a temporary
-// folder, and runs batch and the pipeline in turn, -rounds times each,
+// It builds both commands, writes the corpus (gencorpus: short articles in
+// every input kind, with corrupt records) to a temporary folder, or takes
+// the JSON Lines file -jsonl names (such as the main module's generated
+// articles: go test . -run TestWriteGeneratedCorpus -gen-out FILE -gen-n
+// 10000), and runs batch and the pipeline in turn, -rounds times each,
 // reporting the median run of each. Nothing else should run meanwhile.
 package main
 
 import (
+	"bytes"
 	"context"
 	"flag"
 	"fmt"
@@ -20,6 +24,7 @@ import (
 	"runtime"
 	"slices"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -30,8 +35,9 @@ func main() {
 	n := flag.Int("n", 10000, "articles in the generated corpus")
 	rounds := flag.Int("rounds", 3, "runs of each command, alternating; the median is reported")
 	workers := flag.Int("workers", 2, "citecheck batch --workers")
+	jsonl := flag.String("jsonl", "", "a JSON Lines `file` to check instead of a generated corpus")
 	flag.Parse()
-	if err := run(context.Background(), *n, *rounds, *workers); err != nil {
+	if err := run(context.Background(), *n, *jsonl, *rounds, *workers); err != nil {
 		fmt.Fprintf(os.Stderr, "throughput: %v\n", err)
 		os.Exit(1)
 	}
@@ -44,7 +50,7 @@ type measurement struct {
 	peakRSS int64         // bytes
 }
 
-func run(ctx context.Context, n, rounds, workers int) error {
+func run(ctx context.Context, n int, jsonl string, rounds, workers int) error {
 	dir, err := os.MkdirTemp("", "citecheck-throughput-")
 	if err != nil {
 		return err
@@ -57,11 +63,10 @@ func run(ctx context.Context, n, rounds, workers int) error {
 	if err := goBuild(ctx, ".", beamBin); err != nil {
 		return err
 	}
-	inputs, err := gencorpus.Write(filepath.Join(dir, "corpus"), n)
+	inputs, articles, corrupt, err := corpusOf(dir, n, jsonl)
 	if err != nil {
 		return err
 	}
-	articles := n + gencorpus.Corrupt
 	var batch, beam []measurement
 	for i := range rounds {
 		db := filepath.Join(dir, "r"+strconv.Itoa(i)+".sqlite")
@@ -79,7 +84,7 @@ func run(ctx context.Context, n, rounds, workers int) error {
 	}
 	b, p := median(batch), median(beam)
 	rate := func(m measurement) float64 { return float64(articles) / m.wall.Seconds() }
-	fmt.Printf("corpus: %d articles (%d corrupt records) on %d cores\n", articles, gencorpus.Corrupt, runtime.NumCPU())
+	fmt.Printf("corpus: %d articles (%d corrupt records) in %s on %d cores\n", articles, corrupt, strings.Join(inputs, " "), runtime.NumCPU())
 	perK := func(m measurement) float64 { return m.cpu.Seconds() * 1000 / float64(articles) }
 	fmt.Printf("citecheck batch --workers %d: %6.1f s, %6.0f articles/s, %5.2f CPU s per 1000 articles, peak RSS %4.0f MB\n",
 		workers, b.wall.Seconds(), rate(b), perK(b), mb(b.peakRSS))
@@ -88,6 +93,27 @@ func run(ctx context.Context, n, rounds, workers int) error {
 	fmt.Printf("ratio (pipeline rate / batch rate): %.2f; CPU per article, pipeline / batch: %.2f; median of %d runs each, alternating\n",
 		rate(p)/rate(b), perK(p)/perK(b), rounds)
 	return nil
+}
+
+// corpusOf returns the inputs, the number of records and of corrupt
+// records of the corpus: the JSON Lines file jsonl (one record a
+// non-blank line), or n articles of gencorpus written under dir.
+func corpusOf(dir string, n int, jsonl string) (inputs []string, articles, corrupt int, err error) {
+	if jsonl == "" {
+		inputs, err = gencorpus.Write(filepath.Join(dir, "corpus"), n)
+		return inputs, n + gencorpus.Corrupt, gencorpus.Corrupt, err
+	}
+	data, err := os.ReadFile(jsonl)
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	for line := range bytes.Lines(data) {
+		if len(bytes.TrimSpace(line)) > 0 {
+			articles++
+		}
+	}
+	abs, err := filepath.Abs(jsonl)
+	return []string{abs}, articles, 0, err
 }
 
 // goBuild builds the command in folder into out.
