@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -56,9 +57,8 @@ type ResolveConfig struct {
 
 // checkFn checks each record with the library, as citecheck batch does
 // (citecheck.Batch, one article at a time, under its deadline), and emits
-// its JSON report, its rows, its stats, and, when it could not be read or
-// checked, a dead letter. Every output but the stats is keyed by the
-// output shard of its article.
+// what the outputs hold of it (its JSON report or dead letter, and its
+// rows), keyed by its output shard, and its stats.
 type checkFn struct {
 	MinScore float64
 	Limits   citecheck.Limits
@@ -83,9 +83,7 @@ func (f *checkFn) Setup(ctx context.Context) error {
 }
 
 // ProcessElement checks one record.
-func (f *checkFn) ProcessElement(ctx context.Context, rec Record,
-	reports func(int, string), articles func(int, results.Article), findings func(int, results.Finding),
-	claims func(int, results.Claim), cites func(int, results.Citation), dead func(int, string), stats func(ArticleStats)) error {
+func (f *checkFn) ProcessElement(ctx context.Context, rec Record, out func(int, ArticleOutput), stats func(ArticleStats)) error {
 	var r citecheck.BatchResult
 	if rec.ReadErr != "" {
 		r = citecheck.BatchResult{Article: corpus.Article{ID: rec.ID, Input: rec.Input}, Err: errors.New(rec.ReadErr)}
@@ -101,42 +99,69 @@ func (f *checkFn) ProcessElement(ctx context.Context, rec Record,
 		}
 	}
 	beam.NewCounter(metricsNamespace, "articles").Inc(ctx, 1)
-	shard := corpus.ShardOf(rec.ID, f.Shards)
+	var o ArticleOutput
 	if r.Err != nil {
 		beam.NewCounter(metricsNamespace, "failed").Inc(ctx, 1)
 		line, err := jsonLine(DeadLetter{ID: rec.ID, Input: rec.Input, Reason: r.Err.Error()})
 		if err != nil {
 			return err
 		}
-		dead(shard, line)
+		o.DeadLetter = line
 	} else {
-		line, err := jsonLine(r.Report)
+		report, err := gzipJSONLine(r.Report)
 		if err != nil {
 			return fmt.Errorf("%s: %w", rec.Input, err)
 		}
-		reports(shard, line)
+		o.Report = report
 	}
 	rows, ok := results.FromResult(r, time.Now().UTC().Format(time.RFC3339))
-	if !ok {
-		return nil // no id, as citecheck batch does not store it: the dead letter has it
-	}
-	articles(shard, rows.Article)
-	for _, x := range rows.Findings {
-		findings(shard, x)
-		beam.NewCounter(metricsNamespace, "findings/"+x.Code).Inc(ctx, 1)
-	}
-	for _, x := range rows.Claims {
-		claims(shard, x)
-	}
-	for _, x := range rows.Citations {
-		cites(shard, x)
-	}
-	stats(ArticleStats{
-		Outlet: results.KeyOf(citecheck.GroupOutlet, rows.Article),
-		Year:   results.KeyOf(citecheck.GroupYear, rows.Article),
-		Stats:  results.StatsOf("", rows.Article, rows.Findings),
-	})
+	if ok {
+		o.HasRows, o.Rows = true, rows
+		for _, x := range rows.Findings {
+			beam.NewCounter(metricsNamespace, "findings/"+x.Code).Inc(ctx, 1)
+		}
+		stats(ArticleStats{
+			Outlet: results.KeyOf(citecheck.GroupOutlet, rows.Article),
+			Year:   results.KeyOf(citecheck.GroupYear, rows.Article),
+			Stats:  results.StatsOf("", rows.Article, rows.Findings),
+		})
+	} // else no id: citecheck batch does not store it either, and the dead letter has it
+	out(corpus.ShardOf(rec.ID, f.Shards), o)
 	return nil
+}
+
+// ArticleOutput is all that the outputs hold of one article, so that each
+// article crosses the shuffle to its shard as one element.
+type ArticleOutput struct {
+	// Report is the article's JSON report line, gzipped: a gzip member,
+	// so that a shard file is the members one after the other (reports
+	// are tens of kilobytes of JSON each, and shrink about tenfold).
+	Report []byte
+	// DeadLetter is the JSON line of a DeadLetter when the article could
+	// not be read or checked.
+	DeadLetter string
+	// Rows are the article's rows, when HasRows: not for a record with no
+	// id, which citecheck batch does not store either.
+	Rows    results.Rows
+	HasRows bool
+}
+
+// gzipJSONLine returns v's JSON line (jsonLine) as one gzip member.
+func gzipJSONLine(v any) ([]byte, error) {
+	line, err := jsonLine(v)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&b, gzip.BestSpeed)
+	if err != nil {
+		return nil, err
+	}
+	_, err = zw.Write([]byte(line + "\n"))
+	if cerr := zw.Close(); err == nil {
+		err = cerr
+	}
+	return b.Bytes(), err
 }
 
 // jsonLine encodes v as citecheck check --format json writes a report:

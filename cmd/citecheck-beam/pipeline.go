@@ -29,17 +29,12 @@ type Config struct {
 	Resolve ResolveConfig
 }
 
-// checkOutputs are the collections checkFn makes.
-type checkOutputs struct {
-	reports, articles, findings, claims, citations, dead beam.PCollection
-	stats                                                beam.PCollection
-}
-
 // buildPipeline lays out the pipeline: inputs into files, files into
 // records (read one file at a time), a reshuffle that spreads the records
-// over the workers, the check of each record, and the outputs: the JSON
-// reports and dead letters as JSON Lines, the rows as Parquet, both
-// sharded by article id, and the aggregates, added up with combiners.
+// over the workers, the check of each record, and the outputs: each
+// article's report, dead letter and rows cross one shuffle to the shard of
+// its id, which writes them as JSON Lines and Parquet; the aggregates are
+// added up with combiners.
 func buildPipeline(cfg Config) *beam.Pipeline {
 	p, s := beam.NewPipelineWithRoot()
 	inputs := beam.CreateList(s.Scope("inputs"), cfg.Inputs)
@@ -48,11 +43,9 @@ func buildPipeline(cfg Config) *beam.Pipeline {
 	records = beam.Reshuffle(s.Scope("spread records"), records)
 
 	check := &checkFn{MinScore: cfg.MinScore, Limits: cfg.Limits, Timeout: cfg.Timeout, Shards: cfg.Shards, Resolver: cfg.Resolve}
-	var outs checkOutputs
-	outs.reports, outs.articles, outs.findings, outs.claims, outs.citations, outs.dead, outs.stats =
-		beam.ParDo7(s.Scope("check"), check, records)
+	outs, stats := beam.ParDo2(s.Scope("check"), check, records)
 	writeOutputs(s, cfg.Output, cfg.Shards, outs)
-	aggregate(s, cfg.Output, outs.stats)
+	aggregate(s, cfg.Output, stats)
 	return p
 }
 
@@ -62,13 +55,8 @@ func buildPipeline(cfg Config) *beam.Pipeline {
 func registerTransforms() {
 	register.DoFn3x1[context.Context, string, func(string), error](&expandFn{})
 	register.DoFn3x1[context.Context, string, func(Record), error](&readFn{})
-	register.DoFn9x1[context.Context, Record, func(int, string), func(int, results.Article), func(int, results.Finding),
-		func(int, results.Claim), func(int, results.Citation), func(int, string), func(ArticleStats), error](&checkFn{})
-	register.DoFn3x1[context.Context, int, func(*string) bool, error](&writeLinesFn{})
-	register.DoFn3x1[context.Context, int, func(*results.Article) bool, error](&writeArticlesFn{})
-	register.DoFn3x1[context.Context, int, func(*results.Finding) bool, error](&writeFindingsFn{})
-	register.DoFn3x1[context.Context, int, func(*results.Claim) bool, error](&writeClaimsFn{})
-	register.DoFn3x1[context.Context, int, func(*results.Citation) bool, error](&writeCitationsFn{})
+	register.DoFn4x1[context.Context, Record, func(int, ArticleOutput), func(ArticleStats), error](&checkFn{})
+	register.DoFn3x1[context.Context, int, func(*ArticleOutput) bool, error](&writeShardFn{})
 	register.DoFn1x2[ArticleStats, string, results.Stats](&keyFn{})
 	register.Combiner1[results.Stats](&statsFn{})
 	register.Combiner3[ReportAccumulator, results.Stats, string](&reportFn{})
@@ -76,14 +64,6 @@ func registerTransforms() {
 	register.Emitter1[string]()
 	register.Emitter1[Record]()
 	register.Emitter1[ArticleStats]()
-	register.Emitter2[int, string]()
-	register.Emitter2[int, results.Article]()
-	register.Emitter2[int, results.Finding]()
-	register.Emitter2[int, results.Claim]()
-	register.Emitter2[int, results.Citation]()
-	register.Iter1[string]()
-	register.Iter1[results.Article]()
-	register.Iter1[results.Finding]()
-	register.Iter1[results.Claim]()
-	register.Iter1[results.Citation]()
+	register.Emitter2[int, ArticleOutput]()
+	register.Iter1[ArticleOutput]()
 }

@@ -2,8 +2,10 @@ package main
 
 import (
 	"bufio"
+	"compress/gzip"
 	"context"
 	"encoding/json"
+	"io"
 	"math"
 	"os"
 	"os/exec"
@@ -85,7 +87,8 @@ func readRows[T any](t *testing.T, pattern string) []T {
 	return all
 }
 
-// readLines decodes every JSON line of the files the pattern matches.
+// readLines decodes every JSON line of the files the pattern matches,
+// gunzipped when their name ends in .gz.
 func readLines[T any](t *testing.T, pattern string) []T {
 	t.Helper()
 	files, err := filepath.Glob(pattern)
@@ -94,7 +97,13 @@ func readLines[T any](t *testing.T, pattern string) []T {
 	for _, f := range files {
 		fh, err := os.Open(f)
 		require.NoError(t, err)
-		sc := bufio.NewScanner(fh)
+		var r io.Reader = fh
+		if strings.HasSuffix(f, ".gz") {
+			zr, err := gzip.NewReader(fh) // reads every member
+			require.NoError(t, err)
+			r = zr
+		}
+		sc := bufio.NewScanner(r)
 		sc.Buffer(nil, 64<<20)
 		for sc.Scan() {
 			var v T
@@ -194,7 +203,7 @@ func TestPipelineEqualsBatch(t *testing.T) {
 	dead := readLines[DeadLetter](t, filepath.Join(beamOut, outDeadLetter, "*.jsonl"))
 	assert.ElementsMatch(t, failed, dead)
 	var reportInputs []string
-	for _, r := range readLines[citecheck.Report](t, filepath.Join(beamOut, outReports, "*.jsonl")) {
+	for _, r := range readLines[citecheck.Report](t, filepath.Join(beamOut, outReports, "*.jsonl.gz")) {
 		reportInputs = append(reportInputs, r.Input)
 	}
 	assert.ElementsMatch(t, okInputs, reportInputs)

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -12,13 +13,15 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 
+	"github.com/parquet-go/parquet-go"
+
 	"github.com/citecheck/citecheck/cmd/internal/results"
 )
 
 // The outputs under --output, each a folder of shards named
 // part-SSSSS-of-NNNNN with the extension of its format.
 const (
-	outReports    = "reports"     // JSON Lines, one report an article
+	outReports    = "reports"     // gzipped JSON Lines, one report an article
 	outDeadLetter = "dead-letter" // JSON Lines, one DeadLetter a record
 	outArticles   = "articles"    // Parquet, the rows of the results tables
 	outFindings   = "findings"
@@ -73,91 +76,150 @@ func writeShard(ctx context.Context, path string, write func(io.Writer) error) e
 	return nil
 }
 
-// writeLinesFn writes the lines of each shard of a JSON Lines output.
-type writeLinesFn struct {
-	Dir, Output string
-	Shards      int
+// parquetRowGroup is how many rows a Parquet row group holds at most, so
+// that a writer's buffer stays small whatever the shard's size.
+const parquetRowGroup = 64 << 10
+
+// tableWriter writes the rows of one table to one Parquet file.
+type tableWriter[T any] struct {
+	w       io.WriteCloser
+	done    func()
+	pw      *parquet.GenericWriter[T]
+	pending int
+}
+
+// newTableWriter creates the Parquet file at path.
+func newTableWriter[T any](ctx context.Context, path string) (*tableWriter[T], error) {
+	w, done, err := createFile(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	return &tableWriter[T]{w: w, done: done, pw: parquet.NewGenericWriter[T](w, parquet.Compression(&parquet.Zstd))}, nil
+}
+
+// write writes rows, ending a row group every parquetRowGroup rows.
+func (t *tableWriter[T]) write(rows []T) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	if _, err := t.pw.Write(rows); err != nil {
+		return err
+	}
+	if t.pending += len(rows); t.pending >= parquetRowGroup {
+		t.pending = 0
+		return t.pw.Flush()
+	}
+	return nil
+}
+
+// close finishes the file and commits it.
+func (t *tableWriter[T]) close() error {
+	defer t.done()
+	err := t.pw.Close()
+	if cerr := t.w.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// lazyFile is a file of one shard that is created with its first bytes,
+// so that a shard with no dead letter has no dead-letter file.
+type lazyFile struct {
+	path string
+	w    io.WriteCloser
+	bw   *bufio.Writer
+	done func()
+}
+
+func (l *lazyFile) write(ctx context.Context, b []byte) error {
+	if l.w == nil {
+		w, done, err := createFile(ctx, l.path)
+		if err != nil {
+			return err
+		}
+		l.w, l.done, l.bw = w, done, bufio.NewWriterSize(w, 1<<16)
+	}
+	_, err := l.bw.Write(b)
+	return err
+}
+
+func (l *lazyFile) close() error {
+	if l.w == nil {
+		return nil
+	}
+	defer l.done()
+	err := l.bw.Flush()
+	if cerr := l.w.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// writeShardFn writes every output file of one shard: its reports, dead
+// letters and the rows of the four tables.
+type writeShardFn struct {
+	Dir    string
+	Shards int
 }
 
 // ProcessElement writes one shard.
-func (f *writeLinesFn) ProcessElement(ctx context.Context, shard int, lines func(*string) bool) error {
-	return writeShard(ctx, shardPath(f.Dir, f.Output, shard, f.Shards, ".jsonl"), func(w io.Writer) error {
-		bw := bufio.NewWriterSize(w, 1<<16)
-		var line string
-		for lines(&line) {
-			if _, err := bw.WriteString(line + "\n"); err != nil {
+func (f *writeShardFn) ProcessElement(ctx context.Context, shard int, outs func(*ArticleOutput) bool) (err error) {
+	path := func(output, ext string) string { return shardPath(f.Dir, output, shard, f.Shards, ext) }
+	reports := &lazyFile{path: path(outReports, ".jsonl.gz")}
+	dead := &lazyFile{path: path(outDeadLetter, ".jsonl")}
+	var closers []func() error
+	defer func() {
+		for _, c := range append(closers, reports.close, dead.close) {
+			err = errors.Join(err, c())
+		}
+	}()
+	articles, err := newTableWriter[results.Article](ctx, path(outArticles, ".parquet"))
+	if err != nil {
+		return err
+	}
+	closers = append(closers, articles.close)
+	findings, err := newTableWriter[results.Finding](ctx, path(outFindings, ".parquet"))
+	if err != nil {
+		return err
+	}
+	closers = append(closers, findings.close)
+	claims, err := newTableWriter[results.Claim](ctx, path(outClaims, ".parquet"))
+	if err != nil {
+		return err
+	}
+	closers = append(closers, claims.close)
+	cites, err := newTableWriter[results.Citation](ctx, path(outCitations, ".parquet"))
+	if err != nil {
+		return err
+	}
+	closers = append(closers, cites.close)
+
+	var o ArticleOutput
+	for outs(&o) {
+		if len(o.Report) > 0 {
+			if err := reports.write(ctx, o.Report); err != nil {
 				return err
 			}
 		}
-		return bw.Flush()
-	})
-}
-
-// writeRows writes one Parquet shard of rows of type T.
-func writeRows[T any](ctx context.Context, dir, output string, shard, shards int, rows func(*T) bool) error {
-	return writeShard(ctx, shardPath(dir, output, shard, shards, ".parquet"), func(w io.Writer) error {
-		_, err := results.WriteParquet(w, func() (T, bool, error) {
-			var row T
-			ok := rows(&row)
-			return row, ok, nil
-		})
-		return err
-	})
-}
-
-// parquetShard names one Parquet output and its shard count.
-type parquetShard struct {
-	Dir, Output string
-	Shards      int
-}
-
-// writeArticlesFn writes the shards of the articles table.
-type writeArticlesFn struct{ parquetShard }
-
-// ProcessElement writes one shard.
-func (f *writeArticlesFn) ProcessElement(ctx context.Context, shard int, rows func(*results.Article) bool) error {
-	return writeRows(ctx, f.Dir, f.Output, shard, f.Shards, rows)
-}
-
-// writeFindingsFn writes the shards of the findings table.
-type writeFindingsFn struct{ parquetShard }
-
-// ProcessElement writes one shard.
-func (f *writeFindingsFn) ProcessElement(ctx context.Context, shard int, rows func(*results.Finding) bool) error {
-	return writeRows(ctx, f.Dir, f.Output, shard, f.Shards, rows)
-}
-
-// writeClaimsFn writes the shards of the claims table.
-type writeClaimsFn struct{ parquetShard }
-
-// ProcessElement writes one shard.
-func (f *writeClaimsFn) ProcessElement(ctx context.Context, shard int, rows func(*results.Claim) bool) error {
-	return writeRows(ctx, f.Dir, f.Output, shard, f.Shards, rows)
-}
-
-// writeCitationsFn writes the shards of the citations table.
-type writeCitationsFn struct{ parquetShard }
-
-// ProcessElement writes one shard.
-func (f *writeCitationsFn) ProcessElement(ctx context.Context, shard int, rows func(*results.Citation) bool) error {
-	return writeRows(ctx, f.Dir, f.Output, shard, f.Shards, rows)
-}
-
-// writeOutputs groups each keyed output by shard and writes its shards.
-func writeOutputs(s beam.Scope, dir string, shards int, outs checkOutputs) {
-	lines := func(name string, col beam.PCollection) {
-		s := s.Scope("write " + name)
-		beam.ParDo0(s, &writeLinesFn{Dir: dir, Output: name, Shards: shards}, beam.GroupByKey(s, col))
+		if o.DeadLetter != "" {
+			if err := dead.write(ctx, []byte(o.DeadLetter+"\n")); err != nil {
+				return err
+			}
+		}
+		if o.HasRows {
+			if err := errors.Join(articles.write([]results.Article{o.Rows.Article}), findings.write(o.Rows.Findings),
+				claims.write(o.Rows.Claims), cites.write(o.Rows.Citations)); err != nil {
+				return fmt.Errorf("shard %d: %w", shard, err)
+			}
+		}
+		o = ArticleOutput{}
 	}
-	lines(outReports, outs.reports)
-	lines(outDeadLetter, outs.dead)
-	ps := func(name string) parquetShard { return parquetShard{Dir: dir, Output: name, Shards: shards} }
-	write := func(name string, fn any, col beam.PCollection) {
-		s := s.Scope("write " + name)
-		beam.ParDo0(s, fn, beam.GroupByKey(s, col))
-	}
-	write(outArticles, &writeArticlesFn{ps(outArticles)}, outs.articles)
-	write(outFindings, &writeFindingsFn{ps(outFindings)}, outs.findings)
-	write(outClaims, &writeClaimsFn{ps(outClaims)}, outs.claims)
-	write(outCitations, &writeCitationsFn{ps(outCitations)}, outs.citations)
+	return nil
+}
+
+// writeOutputs groups the articles' outputs by shard and writes each
+// shard's files.
+func writeOutputs(s beam.Scope, dir string, shards int, outs beam.PCollection) {
+	s = s.Scope("write")
+	beam.ParDo0(s, &writeShardFn{Dir: dir, Shards: shards}, beam.GroupByKey(s, outs))
 }

@@ -24,7 +24,6 @@ import (
 	"runtime"
 	"slices"
 	"strconv"
-	"strings"
 	"syscall"
 	"time"
 
@@ -84,7 +83,7 @@ func run(ctx context.Context, n int, jsonl string, rounds, workers int) error {
 	}
 	b, p := median(batch), median(beam)
 	rate := func(m measurement) float64 { return float64(articles) / m.wall.Seconds() }
-	fmt.Printf("corpus: %d articles (%d corrupt records) in %s on %d cores\n", articles, corrupt, strings.Join(inputs, " "), runtime.NumCPU())
+	fmt.Printf("corpus: %d articles (%d corrupt records) in %d inputs on %d cores\n", articles, corrupt, len(inputs), runtime.NumCPU())
 	perK := func(m measurement) float64 { return m.cpu.Seconds() * 1000 / float64(articles) }
 	fmt.Printf("citecheck batch --workers %d: %6.1f s, %6.0f articles/s, %5.2f CPU s per 1000 articles, peak RSS %4.0f MB\n",
 		workers, b.wall.Seconds(), rate(b), perK(b), mb(b.peakRSS))
