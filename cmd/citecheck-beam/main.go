@@ -12,7 +12,7 @@
 // before the inputs. Each record is checked with the library, as citecheck
 // batch checks it; the pipeline writes under DIR:
 //
-//	reports/part-*.jsonl        one JSON report an article, as citecheck check --format json
+//	reports/part-*.jsonl.gz     one JSON report an article, as citecheck check --format json, gzipped
 //	articles/part-*.parquet     the rows of the results tables, with their SQLite columns
 //	findings/part-*.parquet
 //	claims/part-*.parquet
