@@ -43,9 +43,9 @@ type ArticleStats struct {
 // ResolveConfig says whether and how the checks open what the articles
 // cite. A worker process opens one resolver per ResolveConfig, shared by
 // all the threads that check articles on it, so that the fetcher's polite
-// limits (one request at a time per site, robots.txt, Retry-After) hold
-// per worker: a site sees at most as many requests at once as there are
-// workers.
+// limits (per registrable domain, at most two requests in flight and one
+// started per second; robots.txt, Crawl-delay, Retry-After) hold per
+// worker: a site sees at most that many times the number of workers.
 type ResolveConfig struct {
 	Resolve bool
 	Offline bool
