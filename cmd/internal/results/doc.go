@@ -7,7 +7,7 @@
 // The row types have the columns of the SQLite tables of citecheck.Store
 // (articles, findings, claims, citations), in the same order, with the
 // same names and values: FromResult builds them from a
-// citecheck.BatchResult as Store.Save writes them. Stats and Groups add
+// citecheck.BatchResult as Store.Save writes them. Stats and Report add
 // articles up the way citecheck.ReportResults does in SQL, so that a report
 // computed piecewise, in any order, equals the database's.
 //
