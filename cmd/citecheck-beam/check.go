@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime"
 	"sync"
 	"time"
 
@@ -67,6 +68,8 @@ type checkFn struct {
 	Resolver ResolveConfig
 
 	resolver *resolve.Resolver
+	inflight chan checked // the bundle's checks that have ended, not yet emitted
+	pending  int          // the bundle's checks started and not yet emitted
 }
 
 // Setup opens, or takes the worker's, resolver.
@@ -82,8 +85,77 @@ func (f *checkFn) Setup(ctx context.Context) error {
 	return nil
 }
 
-// ProcessElement checks one record.
+// checked is the outcome of one record's check, made on a goroutine of
+// the bundle and emitted by the bundle's own goroutine.
+type checked struct {
+	shard  int
+	output ArticleOutput
+	stats  *ArticleStats // nil for a record without an id
+	failed bool
+	err    error // the bundle fails and is retried
+}
+
+// StartBundle prepares the bundle's checks: up to 2×NumCPU records are
+// checked at once, since a runner may hand one bundle all the records of
+// a stage (Prism does), and one record at a time would use one core. It
+// emits nothing, but Beam wants the emitters of ProcessElement here too.
+func (f *checkFn) StartBundle(_ context.Context, _ func(int, ArticleOutput), _ func(ArticleStats)) {
+	f.inflight = make(chan checked, 2*runtime.NumCPU())
+	f.pending = 0
+}
+
+// ProcessElement starts the check of one record, after emitting the
+// checks that have ended (and waiting for one when all slots are taken).
 func (f *checkFn) ProcessElement(ctx context.Context, rec Record, out func(int, ArticleOutput), stats func(ArticleStats)) error {
+	for f.pending >= cap(f.inflight) || (f.pending > 0 && len(f.inflight) > 0) {
+		f.pending--
+		if err := f.emit(ctx, <-f.inflight, out, stats); err != nil {
+			return err
+		}
+	}
+	f.pending++
+	go f.start(ctx, rec)
+	return nil
+}
+
+// start checks rec and sends the outcome; the channel has room for every
+// check in flight, so it never blocks.
+func (f *checkFn) start(ctx context.Context, rec Record) {
+	f.inflight <- f.check(ctx, rec)
+}
+
+// FinishBundle waits for the bundle's checks and emits them.
+func (f *checkFn) FinishBundle(ctx context.Context, out func(int, ArticleOutput), stats func(ArticleStats)) error {
+	var first error
+	for ; f.pending > 0; f.pending-- {
+		if err := f.emit(ctx, <-f.inflight, out, stats); err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
+}
+
+// emit emits a check's outcome and counts it.
+func (f *checkFn) emit(ctx context.Context, c checked, out func(int, ArticleOutput), stats func(ArticleStats)) error {
+	if c.err != nil {
+		return c.err
+	}
+	beam.NewCounter(metricsNamespace, "articles").Inc(ctx, 1)
+	if c.failed {
+		beam.NewCounter(metricsNamespace, "failed").Inc(ctx, 1)
+	}
+	if c.stats != nil {
+		for code, n := range c.stats.Stats.Codes {
+			beam.NewCounter(metricsNamespace, "findings/"+code).Inc(ctx, n.Findings)
+		}
+		stats(*c.stats)
+	}
+	out(c.shard, c.output)
+	return nil
+}
+
+// check checks one record with the library.
+func (f *checkFn) check(ctx context.Context, rec Record) checked {
 	var r citecheck.BatchResult
 	if rec.ReadErr != "" {
 		r = citecheck.BatchResult{Article: corpus.Article{ID: rec.ID, Input: rec.Input}, Err: errors.New(rec.ReadErr)}
@@ -95,39 +167,33 @@ func (f *checkFn) ProcessElement(ctx context.Context, rec Record, out func(int, 
 			r = res
 		}
 		if err := ctx.Err(); err != nil {
-			return err // the bundle is retried: nothing is stored as failed for a stop
+			return checked{err: err} // the bundle is retried: nothing is stored as failed for a stop
 		}
 	}
-	beam.NewCounter(metricsNamespace, "articles").Inc(ctx, 1)
-	var o ArticleOutput
+	c := checked{shard: corpus.ShardOf(rec.ID, f.Shards), failed: r.Err != nil}
 	if r.Err != nil {
-		beam.NewCounter(metricsNamespace, "failed").Inc(ctx, 1)
 		line, err := jsonLine(DeadLetter{ID: rec.ID, Input: rec.Input, Reason: r.Err.Error()})
 		if err != nil {
-			return err
+			return checked{err: err}
 		}
-		o.DeadLetter = line
+		c.output.DeadLetter = line
 	} else {
 		report, err := gzipJSONLine(r.Report)
 		if err != nil {
-			return fmt.Errorf("%s: %w", rec.Input, err)
+			return checked{err: fmt.Errorf("%s: %w", rec.Input, err)}
 		}
-		o.Report = report
+		c.output.Report = report
 	}
 	rows, ok := results.FromResult(r, time.Now().UTC().Format(time.RFC3339))
 	if ok {
-		o.HasRows, o.Rows = true, rows
-		for _, x := range rows.Findings {
-			beam.NewCounter(metricsNamespace, "findings/"+x.Code).Inc(ctx, 1)
-		}
-		stats(ArticleStats{
+		c.output.HasRows, c.output.Rows = true, rows
+		c.stats = &ArticleStats{
 			Outlet: results.KeyOf(citecheck.GroupOutlet, rows.Article),
 			Year:   results.KeyOf(citecheck.GroupYear, rows.Article),
 			Stats:  results.StatsOf("", rows.Article, rows.Findings),
-		})
+		}
 	} // else no id: citecheck batch does not store it either, and the dead letter has it
-	out(corpus.ShardOf(rec.ID, f.Shards), o)
-	return nil
+	return c
 }
 
 // ArticleOutput is all that the outputs hold of one article, so that each
