@@ -12,7 +12,7 @@ import (
 // TestHelp checks that every subcommand prints its help on standard output
 // and exits 0, as editors expect.
 func TestHelp(t *testing.T) {
-	for _, name := range []string{"check", "codes", "batch", "merge", "report", "prune-cache"} {
+	for _, name := range []string{"check", "codes", "batch", "merge", "report", "export", "prune-cache"} {
 		for _, h := range []string{"-h", "--help"} {
 			t.Run(name+" "+h, func(t *testing.T) {
 				code, out, errOut := runTool(t, "", name, h)

@@ -9,6 +9,7 @@
 //	citecheck batch --db results.sqlite [--workers N] [--shard I/N] [--resolve] INPUT...
 //	citecheck merge --db OUT.sqlite IN.sqlite...
 //	citecheck report --db results.sqlite [--by outlet|year|code] [--format text|csv|json]
+//	citecheck export --db results.sqlite [--format parquet] DIR
 //	citecheck prune-cache [--cache PATH] [--days N]
 //	citecheck lsp [--debounce D]
 //	citecheck version

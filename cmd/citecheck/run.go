@@ -36,6 +36,7 @@ Usage:
   citecheck batch --db F INPUT...   check a corpus into a results database
   citecheck merge --db F IN...      merge results databases (shards) into F
   citecheck report --db F           print a results database's aggregates
+  citecheck export --db F DIR       write a results database as Parquet files in DIR
   citecheck prune-cache [--days N]  drop what the source cache learned over N days ago
   citecheck lsp                     serve diagnostics to editors (Language Server Protocol)
   citecheck version                 print the version (also --version)
@@ -63,6 +64,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runMerge(ctx, args[1:], stdout, stderr)
 	case "report":
 		return runReport(ctx, args[1:], stdout, stderr)
+	case "export":
+		return runExport(ctx, args[1:], stdout, stderr)
 	case "prune-cache":
 		return runPruneCache(ctx, args[1:], stdout, stderr)
 	case "lsp":
@@ -87,7 +90,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 
 // commandNames are the subcommands run knows, for suggestions.
 func commandNames() []string {
-	return []string{"check", "codes", "verify", "config", "batch", "merge", "report", "prune-cache", "lsp", "help", "version"}
+	return []string{"check", "codes", "verify", "config", "batch", "merge", "report", "export", "prune-cache", "lsp", "help", "version"}
 }
 
 // failOnRanks maps --fail-on's values to the rank of the least severe
