@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"math"
 	"os"
 	"path"
 	"path/filepath"
@@ -56,14 +58,41 @@ type baseline struct {
 	left map[baselineKey]int
 }
 
+// maxBaselineBytes bounds a baseline file: about half a million findings.
+const maxBaselineBytes = 128 << 20
+
 // readBaseline reads a baseline file.
 func readBaseline(name string) (*baseline, error) {
-	data, err := os.ReadFile(name)
+	f, err := os.Open(name)
 	if err != nil {
 		return nil, fmt.Errorf("read baseline: %w", err)
 	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxBaselineBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("read baseline: %w", err)
+	}
+	if len(data) > maxBaselineBytes {
+		return nil, fmt.Errorf("read baseline %s: larger than %d bytes", name, maxBaselineBytes)
+	}
+	return parseBaseline(name, data)
+}
+
+// parseBaseline parses the baseline file name from data. A JSON mistake
+// is named by its line and column.
+func parseBaseline(name string, data []byte) (*baseline, error) {
 	var bf baselineFile
 	if err := json.Unmarshal(data, &bf); err != nil {
+		var syntax *json.SyntaxError
+		var typ *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &syntax):
+			line, col := lineCol(data, syntax.Offset)
+			return nil, fmt.Errorf("read baseline %s:%d:%d: %w", name, line, col, err)
+		case errors.As(err, &typ):
+			line, col := lineCol(data, typ.Offset)
+			return nil, fmt.Errorf("read baseline %s:%d:%d: %w", name, line, col, err)
+		}
 		return nil, fmt.Errorf("read baseline %s: %w", name, err)
 	}
 	if bf.Version != baselineVersion {
@@ -71,9 +100,20 @@ func readBaseline(name string) (*baseline, error) {
 	}
 	b := &baseline{left: map[baselineKey]int{}}
 	for _, e := range bf.Findings {
-		b.left[baselineKey{e.File, e.Code, e.Fingerprint}] += max(0, e.Count)
+		k, n := baselineKey{e.File, e.Code, e.Fingerprint}, max(0, e.Count)
+		b.left[k] = min(b.left[k], math.MaxInt-n) + n // no overflow whatever the file says
 	}
 	return b, nil
+}
+
+// lineCol returns the 1-based line and column (in bytes) of offset in
+// data, the offset a JSON error gives: the byte after the mistake.
+func lineCol(data []byte, offset int64) (line, col int) {
+	offset = min(max(offset, 0), int64(len(data)))
+	before := data[:offset]
+	line = bytes.Count(before, []byte("\n")) + 1
+	col = len(before) - (bytes.LastIndexByte(before, '\n') + 1)
+	return line, max(col, 1)
 }
 
 // errBaselineVersion is a baseline file of another version.

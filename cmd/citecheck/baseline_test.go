@@ -93,3 +93,41 @@ func TestBaselineUsage(t *testing.T) {
 	_, err = readBaseline(filepath.Join(dir, "none.json"))
 	assert.ErrorIs(t, err, os.ErrNotExist)
 }
+
+// TestParseBaselineErrors checks that a bad baseline file is named with the
+// place of its mistake.
+func TestParseBaselineErrors(t *testing.T) {
+	tests := []struct {
+		name, data, want string
+	}{
+		{"not JSON", "{\n  \"version\": 1,\n  oops\n}", "b.json:3:3: "},
+		{"a wrong type", "{\"version\": 1,\n \"findings\": [{\"count\": \"two\"}]}", "b.json:2:"},
+		{"another version", `{"version": 9, "findings": []}`, "unknown baseline version"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := parseBaseline("b.json", []byte(tt.data))
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tt.want)
+		})
+	}
+}
+
+// FuzzParseBaseline parses arbitrary bytes as a baseline file: never a
+// panic, and what it reads holds no negative count.
+func FuzzParseBaseline(f *testing.F) {
+	f.Add([]byte(`{"version": 1, "findings": [{"file": "a.md", "code": "uncited-claim", "fingerprint": "x", "count": 2}]}`))
+	f.Add([]byte(`{"version": 1, "findings": [{"count": 9223372036854775807}, {"count": 9223372036854775807}]}`))
+	f.Add([]byte(`{"version": 1, "findings": [{"count": -3}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		b, err := parseBaseline("fuzz.json", data)
+		if err != nil {
+			return
+		}
+		for k, n := range b.left {
+			if n < 0 {
+				t.Fatalf("negative count %d for %v", n, k)
+			}
+		}
+	})
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -182,4 +183,28 @@ func TestVerifyURL(t *testing.T) {
 func verifyResult(t *testing.T, text, claim string) verify.Result {
 	t.Helper()
 	return verify.Verify(verify.Claim{Text: claim}, verify.Source{Text: text})
+}
+
+// FuzzReadPair reads arbitrary bytes as a line of a pairs file: never a
+// panic, and a pair it accepts has a claim within the limit and a source
+// with text or HTML.
+func FuzzReadPair(f *testing.F) {
+	f.Add([]byte(`{"id": "p1", "claim": "Unemployment fell to 14% in March.", "source": "The rate fell to 14% in March."}`))
+	f.Add([]byte(`{"id": "p2", "claim": "He said \"no\".", "source_html": "<p>He said <q>no</q>.</p>", "source_url": "https://example.org/"}`))
+	f.Add([]byte(`{"id": "p3", "claim": "x", "source": "y", "extra": 1}`))
+	f.Fuzz(func(t *testing.T, line []byte) {
+		p, src, err := readPair(line)
+		if err != nil {
+			if !errors.Is(err, errBadPair) {
+				t.Fatalf("an error that is not errBadPair: %v", err)
+			}
+			return
+		}
+		if strings.TrimSpace(p.Claim) == "" || len(p.Claim) > maxVerifyClaim {
+			t.Fatalf("accepted claim %q", p.Claim)
+		}
+		if p.SourceHTML == "" && src.Text != p.Source {
+			t.Fatalf("the source text is not the source given")
+		}
+	})
 }
