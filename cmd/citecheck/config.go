@@ -58,6 +58,9 @@ import (
 // known one suggested, a value of the wrong kind) is an error naming the
 // file, line and column, which wraps ErrConfig.
 
+// maxConfigBytes bounds a configuration file.
+const maxConfigBytes = 1 << 20
+
 // configFileName is the name of the file configuration discovery looks for.
 const configFileName = ".citecheck.yaml"
 
@@ -317,9 +320,17 @@ func ruleCodes() []string {
 
 // readConfig reads and parses the configuration file at name.
 func readConfig(name string) (*config, error) {
-	data, err := os.ReadFile(name)
+	f, err := os.Open(name)
 	if err != nil {
 		return nil, fmt.Errorf("configuration: %w", errors.Join(ErrConfig, err))
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxConfigBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("configuration: %w", errors.Join(ErrConfig, err))
+	}
+	if len(data) > maxConfigBytes {
+		return nil, &configError{file: name, msg: fmt.Sprintf("larger than %d bytes: not a configuration file", maxConfigBytes)}
 	}
 	c, err := parseConfig(name, data)
 	if err != nil {

@@ -160,6 +160,16 @@ func TestConfigErrorInCheck(t *testing.T) {
 	assert.Contains(t, errOut, ":1:1:")
 }
 
+// TestConfigTooLarge checks that a configuration file past the bound is
+// refused, named, before it is parsed.
+func TestConfigTooLarge(t *testing.T) {
+	name := filepath.Join(t.TempDir(), configFileName)
+	require.NoError(t, os.WriteFile(name, []byte("# "+strings.Repeat("x", maxConfigBytes)+"\n"), 0o644))
+	_, err := readConfig(name)
+	require.ErrorIs(t, err, ErrConfig)
+	assert.Contains(t, err.Error(), name+": larger than")
+}
+
 func TestFindConfig(t *testing.T) {
 	outside := t.TempDir()
 	repo := filepath.Join(outside, "repo")
