@@ -98,7 +98,11 @@
 // ("higher", "rise") against words of decrease ("lower", "reduce"); a
 // claim that admits no exception ("only", "all", "never") against a
 // passage that does not say so; the least-backed clause of two content
-// words or more — go to logistic models whose weights are embedded
+// words or more; and, for long sources only, what the source lacks of the
+// claim's specific words (names, figures and words of eight letters or
+// more, length standing for rarity: a claim supported in other words
+// lacks short common ones, "again", "began", one partly supported a
+// name or a rare word) — go to logistic models whose weights are embedded
 // (model.json).
 //
 // A source of more than 20 sentences (a web page) is scored by models

@@ -34,6 +34,9 @@ var featureNames = []string{
 	"best_negated",   // the best passage has one in a clause about the claim
 	"direction",      // the claim and its best passage say opposite ways (increase, decrease)
 	"absolute",       // the claim says "all", "only", "never" and its best passage does not
+	"miss_specific",  // log of the names, figures and long words the source lacks
+	"long_missing",   // share of the claim's long words the source lacks
+	"cover_all_len",  // cover_all, each word weighing its IDF times its length
 }
 
 // features returns the feature vector of a, in the order of featureNames.
@@ -119,7 +122,55 @@ func (a *analysis) features() []float64 {
 		a.clauseMin(), math.Log1p(float64(len(a.terms)-words)), a.bestSentence(),
 		a.bestWordsWhere(func(term) bool { return true }),
 		b2f(a.claimNeg), b2f(a.bestNegated()), b2f(a.directionMismatch()), b2f(a.absoluteMismatch()))
+	sp := a.specificity()
+	f = append(f, math.Log1p(float64(sp.missSpecific)), ratio(sp.longMissing, sp.long), sp.coverLen)
 	return f
+}
+
+// minLongWord is the length in bytes from which a content word of the
+// claim counts as long: "greenhouses", "fabrication" rather than "again",
+// "began", "found".
+const minLongWord = 8
+
+// specific is what the source lacks of the claim's specific words.
+type specific struct {
+	missSpecific      int     // names, figures and long words absent from the source
+	long, longMissing int     // long words (not names or figures), and those absent
+	coverLen          float64 // share of the claim's content in the source, each word weighing IDF times length
+}
+
+// specificity measures what the source lacks of the claim's specific
+// words. A claim fully supported in other words than the source's lacks
+// mostly short, common ones ("again", "began", "won"); one partly
+// supported lacks a name, a figure or a long, rare word ("greenhouses"):
+// the length of a word stands for its rarity in English, which the IDF,
+// taken over the source alone, does not tell (every absent word has the
+// same IDF).
+func (a *analysis) specificity() specific {
+	var s specific
+	var got, all float64
+	for t, tm := range a.terms {
+		n := float64(tm.span.End - tm.span.Start)
+		long := tm.span.End-tm.span.Start >= minLongWord && !tm.qty && !tm.name
+		if long {
+			s.long++
+		}
+		all += tm.idf * n
+		if a.inSrc[t] {
+			got += tm.idf * n
+			continue
+		}
+		if long {
+			s.longMissing++
+		}
+		if long || tm.name || tm.qty {
+			s.missSpecific++
+		}
+	}
+	if all > 0 {
+		s.coverLen = got / all
+	}
+	return s
 }
 
 // bestNegated reports whether the best passage has a negation in a

@@ -5,6 +5,12 @@ import (
 	"slices"
 )
 
+// longOnly is the number of features, last in featureNames, that only the
+// models for long sources weigh: the specificity of what a whole page
+// lacks of the claim (specificity), which over the few sentences of a
+// short source, where nearly every word of the claim is absent, is noise.
+const longOnly = 3
+
 // Features returns the feature vector Verify scores for c and s, in the
 // order of FeatureNames. It is exported for training and evaluation.
 func Features(c Claim, s Source) []float64 { return analyse(c, s).features() }
@@ -78,7 +84,14 @@ func Train(examples []TrainingExample) *Model {
 		var y []float64
 		for k, e := range examples {
 			if v := f(e); v >= 0 && e.Short == short && len(e.Features) == n {
-				x = append(x, xs[k])
+				xk := xs[k]
+				if short {
+					// The short models do not weigh the long-only
+					// features: zero in, zero weight out.
+					xk = slices.Clone(xk)
+					clear(xk[n-longOnly:])
+				}
+				x = append(x, xk)
 				y = append(y, float64(v))
 			}
 		}

@@ -1,0 +1,64 @@
+package verify
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestSpecificity(t *testing.T) {
+	for _, tc := range []struct {
+		name, claim, source string
+		missSpecific        int
+		long, longMissing   int
+		coverLen            float64 // -1: only between 0 and 1 exclusive
+	}{
+		{name: "all there", claim: "The greenhouses were built in Belgium.",
+			source: "The greenhouses were built in Belgium.", long: 1, coverLen: 1},
+		{name: "short words absent", claim: "The greenhouses were built again.",
+			source: "They made greenhouses.", missSpecific: 0, long: 1, coverLen: -1},
+		{name: "long word absent", claim: "The greenhouses were built again.",
+			source: "It was built again.", missSpecific: 1, long: 1, longMissing: 1, coverLen: -1},
+		{name: "name and figure absent", claim: "Smith opened 12 greenhouses in Belgium.",
+			source: "Smith opened greenhouses.", missSpecific: 2, long: 1, coverLen: -1},
+		{name: "nothing there", claim: "Greenhouses flourished.",
+			source: "Unrelated text.", missSpecific: 2, long: 2, longMissing: 2, coverLen: 0},
+		{name: "empty claim", claim: "", source: "Some text.", coverLen: 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := analyse(Claim{Text: tc.claim}, Source{Text: tc.source}).specificity()
+			assert.Equal(t, tc.missSpecific, s.missSpecific, "missSpecific")
+			assert.Equal(t, tc.long, s.long, "long")
+			assert.Equal(t, tc.longMissing, s.longMissing, "longMissing")
+			if tc.coverLen < 0 {
+				assert.Greater(t, s.coverLen, 0.0)
+				assert.Less(t, s.coverLen, 1.0)
+			} else {
+				assert.InDelta(t, tc.coverLen, s.coverLen, 1e-9)
+			}
+		})
+	}
+}
+
+// TestSpecificityWeighsLength checks that an absent long word costs
+// cover_all_len more than an absent short one of the same IDF.
+func TestSpecificityWeighsLength(t *testing.T) {
+	src := "The council built greenhouses in town."
+	shortAbsent := analyse(Claim{Text: "The council built greenhouses again."}, Source{Text: src}).specificity()
+	longAbsent := analyse(Claim{Text: "The council built greenhouses regionally."}, Source{Text: src}).specificity()
+	assert.Greater(t, shortAbsent.coverLen, longAbsent.coverLen)
+	assert.Equal(t, 0, shortAbsent.missSpecific)
+	assert.Equal(t, 1, longAbsent.missSpecific)
+}
+
+// TestShortModelsIgnoreLongOnly checks that the shipped models for short
+// sources give the long-only features no weight, and those for long
+// sources do.
+func TestShortModelsIgnoreLongOnly(t *testing.T) {
+	m := shippedModel()
+	n := len(featureNames)
+	for _, w := range [][]float64{m.Short.Supported, m.Short.Any, m.Short.Contradicted} {
+		assert.Equal(t, make([]float64, longOnly), w[n-longOnly:n])
+	}
+	assert.NotEqual(t, make([]float64, longOnly), m.Supported[n-longOnly:n])
+}
