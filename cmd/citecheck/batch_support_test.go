@@ -18,11 +18,10 @@ import (
 	"github.com/citecheck/citecheck/sources/resolve"
 )
 
-// TestBatchStoresSupport runs batch --resolve on a feed whose articles
-// cite a loopback page, one saying what the page says and one giving
-// another figure, and checks the support rows and report's shares by
-// outlet and year.
-func TestBatchStoresSupport(t *testing.T) {
+// jobsSite serves, on loopback, a page at /jobs that gives the youth
+// unemployment rate as 14%, for the tests that verify claims against it.
+func jobsSite(t *testing.T) *httptest.Server {
+	t.Helper()
 	mux := http.NewServeMux()
 	mux.HandleFunc("/robots.txt", http.NotFound)
 	mux.HandleFunc("/jobs", func(rw http.ResponseWriter, _ *http.Request) {
@@ -34,6 +33,15 @@ func TestBatchStoresSupport(t *testing.T) {
 	})
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
+	return srv
+}
+
+// TestBatchStoresSupport runs batch --resolve on a feed whose articles
+// cite a loopback page, one saying what the page says and one giving
+// another figure, and checks the support rows and report's shares by
+// outlet and year.
+func TestBatchStoresSupport(t *testing.T) {
+	srv := jobsSite(t)
 
 	dir := t.TempDir()
 	feed := filepath.Join(dir, "feed.jsonl")

@@ -3,8 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -301,17 +299,7 @@ func TestHTMLMarkupRanges(t *testing.T) {
 // to it in the source, and what the source does not back, and the claim's
 // mark points at them.
 func TestHTMLReportShowsSupport(t *testing.T) {
-	mux := http.NewServeMux()
-	mux.HandleFunc("/robots.txt", http.NotFound)
-	mux.HandleFunc("/jobs", func(rw http.ResponseWriter, _ *http.Request) {
-		rw.Header().Set("Content-Type", "text/html; charset=utf-8")
-		_, _ = rw.Write([]byte(`<html><head><title>Jobs</title></head><body><article>
-<p>The statistics office published its quarterly survey of the labour market on Tuesday.</p>
-<p>The unemployment rate among young workers fell to 14% in March, the lowest level since the survey began.</p>
-</article></body></html>`))
-	})
-	srv := httptest.NewServer(mux)
-	t.Cleanup(srv.Close)
+	srv := jobsSite(t)
 	dir := t.TempDir()
 	draft := filepath.Join(dir, "jobs.md")
 	require.NoError(t, os.WriteFile(draft, []byte("# Jobs\n\nThe unemployment rate among young workers fell to 40% in March, according to the [statistics office]("+srv.URL+"/jobs).\n"), 0o644))
