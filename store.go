@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/citecheck/citecheck/sources/site"
 	"github.com/citecheck/citecheck/sources/sqlitedb"
@@ -305,7 +303,7 @@ func (w *storeWriter) write(ctx context.Context, r BatchResult, now string) erro
 	}
 	words := 0
 	if rep.Document != nil {
-		words = countWords(rep.Document.Text)
+		words = rep.Document.Words()
 	}
 	var quality any
 	if q, ok := Quality(sum); ok {
@@ -424,23 +422,4 @@ func Quality(s Summary) (q float64, ok bool) {
 	}
 	good := s.Resolved + s.Claims - s.UncitedClaims
 	return min(max(float64(good)/float64(den), 0), 1), true
-}
-
-// countWords counts the runs of letters or digits separated by anything
-// else, without allocating.
-func countWords(s string) int {
-	n, in := 0, false
-	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
-		i += size
-		word := unicode.IsLetter(r) || unicode.IsDigit(r)
-		if word && !in {
-			n++
-		}
-		in = word
-	}
-	return n
 }

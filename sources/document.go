@@ -3,6 +3,8 @@ package sources
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Span is a half-open range [Start, End) of byte offsets into Document.Text.
@@ -138,6 +140,25 @@ func (d *Document) Slice(s Span) string {
 		return ""
 	}
 	return d.Text[s.Start:s.End]
+}
+
+// Words counts the words of the text: runs of letters or digits separated
+// by anything else. It does not allocate.
+func (d *Document) Words() int {
+	n, in := 0, false
+	for i := 0; i < len(d.Text); {
+		r, size := rune(d.Text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(d.Text[i:])
+		}
+		i += size
+		word := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if word && !in {
+			n++
+		}
+		in = word
+	}
+	return n
 }
 
 // BlockAt returns the index of the block containing the text offset, or -1.

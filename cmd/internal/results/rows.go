@@ -1,9 +1,6 @@
 package results
 
 import (
-	"unicode"
-	"unicode/utf8"
-
 	"github.com/citecheck/citecheck"
 	"github.com/citecheck/citecheck/sources/site"
 )
@@ -104,7 +101,7 @@ func FromResult(r citecheck.BatchResult, checkedAt string) (rows Rows, ok bool) 
 		row.Published = rep.Meta.Published
 	}
 	if rep.Document != nil {
-		row.Words = int64(countWords(rep.Document.Text))
+		row.Words = int64(rep.Document.Words())
 	}
 	if q, ok := citecheck.Quality(sum); ok {
 		row.Quality = &q
@@ -134,23 +131,4 @@ func FromResult(r citecheck.BatchResult, checkedAt string) (rows Rows, ok bool) 
 		rows.Citations = append(rows.Citations, Citation{ArticleID: a.ID, Idx: int64(i), Kind: string(c.Kind), Text: c.Text, Status: string(c.Status)})
 	}
 	return rows, true
-}
-
-// countWords counts the runs of letters or digits separated by anything
-// else, as the words column does (the store's count is not exported).
-func countWords(s string) int {
-	n, in := 0, false
-	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
-		i += size
-		word := unicode.IsLetter(r) || unicode.IsDigit(r)
-		if word && !in {
-			n++
-		}
-		in = word
-	}
-	return n
 }
