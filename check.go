@@ -35,6 +35,10 @@ type Options struct {
 	// MinScore is the check-worthiness score from which a sentence counts
 	// as a claim; zero means the claim model's default threshold.
 	MinScore float64
+	// ClaimModel scores the sentences' check-worthiness; nil means
+	// claims.DefaultModel(). A model trained with claims.Train on
+	// sentences of one's own genre fits that genre better.
+	ClaimModel *claims.Model
 	// ReferenceHeadings are more names of reference sections, beside the
 	// ones citecheck knows ("References", "Works Cited", "Quellen"): a
 	// list under one of them is read as the article's references
@@ -211,7 +215,7 @@ func analyze(ctx context.Context, doc *sources.Document, opts Options, limits Li
 	}
 	// A sentence its author marked "citation needed" is a claim whatever
 	// its score: someone has already judged it worth a source.
-	copts := claims.Options{MinScore: opts.MinScore}
+	copts := claims.Options{MinScore: opts.MinScore, Model: opts.ClaimModel}
 	if containsFold(doc.Text, citationNeeded) {
 		copts.Keep = func(sp sources.Span) bool { return citationNeededAt(doc.Text, sp) }
 	}

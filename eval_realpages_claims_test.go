@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -15,7 +16,10 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/citecheck/citecheck"
+	"github.com/citecheck/citecheck/claims"
 )
+
+var claimFolds = flag.String("claim-folds", "", "TestEvalClaimsRealPages scores each dev page with the cross-fitting model that was not trained on it, from this `folder` (written by go run ./claims/train -cv -folds-out DIR)")
 
 // claimLabel is one labelled sentence of a real page (testdata/realpages).
 type claimLabel struct {
@@ -99,6 +103,7 @@ func TestEvalClaimsRealPages(t *testing.T) {
 		t.Skip("no labels in testdata/realpages")
 	}
 	split := readSplit(t, "testdata/realpages/split.txt")
+	foldModels := readClaimFolds(t, *claimFolds)
 	type total struct {
 		uncited, warned, claims prf
 		failing, unmatched      int
@@ -122,7 +127,7 @@ func TestEvalClaimsRealPages(t *testing.T) {
 		}
 		body, err := os.ReadFile(src)
 		require.NoError(t, err)
-		r, err := citecheck.Check(context.Background(), bytes.NewReader(body), citecheck.Options{Name: src})
+		r, err := citecheck.Check(context.Background(), bytes.NewReader(body), citecheck.Options{Name: src, ClaimModel: foldModels[page]})
 		require.NoError(t, err)
 
 		var pu, pw, pc prf
@@ -202,6 +207,9 @@ func TestEvalClaimsRealPages(t *testing.T) {
 		tot.warned.add(pw)
 		tot.claims.add(pc)
 	}
+	if len(foldModels) > 0 {
+		t.Logf("dev pages scored by the cross-fitting models of %s, each not trained on the page", *claimFolds)
+	}
 	for _, set := range []string{"dev", "test"} {
 		tot := totals[set]
 		if set == "test" && tot.pages > 0 {
@@ -217,6 +225,29 @@ func TestEvalClaimsRealPages(t *testing.T) {
 			tot.warned.precision(), tot.warned.recall(), tot.warned.tp, tot.warned.fp, tot.warned.fn,
 			tot.claims.precision(), tot.claims.recall(), tot.failing, tot.pages, tot.unmatched)
 	}
+}
+
+// readClaimFolds reads the cross-fitting models written by the claim
+// trainer's -folds-out: page name to the model not trained on it. An empty
+// dir gives none.
+func readClaimFolds(t *testing.T, dir string) map[string]*claims.Model {
+	t.Helper()
+	if dir == "" {
+		return nil
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "pages.tsv"))
+	require.NoError(t, err)
+	out := map[string]*claims.Model{}
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		page, file, ok := strings.Cut(line, "\t")
+		require.True(t, ok, "%s: bad line %q", dir, line)
+		bin, err := os.ReadFile(filepath.Join(dir, file))
+		require.NoError(t, err)
+		m, err := claims.UnmarshalModel(bin)
+		require.NoError(t, err, file)
+		out[page] = m
+	}
+	return out
 }
 
 // readSplit reads testdata/realpages/split.txt: page name to "dev" or

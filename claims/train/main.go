@@ -100,6 +100,7 @@ func main() {
 	val := flag.Bool("val", false, "print the grouped CV MAP and the MAP of models trained on the earlier transcripts on the 10 and on the 21 latest, and exit")
 	fixed := flag.Float64("threshold", 0.5, "the default claim threshold to ship; 0 picks the one with the best held-out F1 on the real dev pages")
 	dump := flag.String("dump", "", "write the held-out score and label of every dev page sentence to this `file`, for reading the detector's misses")
+	foldsOut := flag.String("folds-out", "", "write the cross-fitting models to this `folder` (fold-N.bin, calibrated as the shipped model) with pages.tsv naming each dev page's fold, for measuring uncited-claim on dev pages no model saw (the eval's -claim-folds)")
 	flag.Parse()
 	cfg := claims.TrainConfig{Epochs: *epochs, Seed: 2020, LearningRate: *lr, L2: *l2, PositiveWeight: *posw,
 		Runs: *runs, Pairwise: *pairwise, PairsPerPositive: *pairs,
@@ -124,8 +125,9 @@ func main() {
 		own[i].Weight = *labw
 	}
 	var pages [][]claims.Example
+	var pageNames []string
 	if *pagesDir != "" {
-		if pages, err = readDevPages(*pagesDir, strings.Split(*pageSrc, ",")); err != nil {
+		if pages, pageNames, err = readDevPages(*pagesDir, strings.Split(*pageSrc, ",")); err != nil {
 			log.Fatal(err)
 		}
 	}
@@ -259,6 +261,11 @@ func main() {
 		precision(pageFlatZ, pageFlat, a, b, best), recall(pageFlatZ, pageFlat, a, b, best))
 	if *dump != "" {
 		if err := dumpScores(*dump, pageFlat, pageFlatZ, a, b); err != nil {
+			log.Fatal(err)
+		}
+	}
+	if *foldsOut != "" {
+		if err := writeFolds(*foldsOut, foldModels, pageNames, a, b, best); err != nil {
 			log.Fatal(err)
 		}
 	}
@@ -504,10 +511,10 @@ func readLabelled(path string) ([]claims.Example, error) {
 // sentences as Extract reads them (the page's source.html, found in one of
 // srcDirs, split by claims.Sentences), those Extract scores, with their
 // labels. The test pages are never read.
-func readDevPages(dir string, srcDirs []string) ([][]claims.Example, error) {
+func readDevPages(dir string, srcDirs []string) (pages [][]claims.Example, names []string, err error) {
 	split, err := os.ReadFile(filepath.Join(dir, "split.txt"))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var out [][]claims.Example
 	for _, line := range strings.Split(string(split), "\n") {
@@ -517,7 +524,7 @@ func readDevPages(dir string, srcDirs []string) ([][]claims.Example, error) {
 		}
 		labels, last, err := readPageLabels(filepath.Join(dir, page+".tsv"))
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		var src []byte
 		for _, d := range srcDirs {
@@ -526,11 +533,11 @@ func readDevPages(dir string, srcDirs []string) ([][]claims.Example, error) {
 			}
 		}
 		if err != nil {
-			return nil, fmt.Errorf("page %s: %w", page, err)
+			return nil, nil, fmt.Errorf("page %s: %w", page, err)
 		}
 		doc, err := sources.Parse(src, sources.ReadOptions{Name: page, Format: sources.FormatHTML})
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		var exs []claims.Example
 		for _, sp := range claims.Sentences(doc) {
@@ -543,8 +550,32 @@ func readDevPages(dir string, srcDirs []string) ([][]claims.Example, error) {
 			}
 		}
 		out = append(out, exs)
+		names = append(names, page)
 	}
-	return out, nil
+	return out, names, nil
+}
+
+// writeFolds writes each cross-fitting model, calibrated and thresholded
+// as the shipped one, to dir/fold-N.bin, and dir/pages.tsv: PAGE TAB FILE
+// for every dev page, the model that was not trained on it.
+func writeFolds(dir string, models []*claims.Model, pages []string, a, b, threshold float64) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for fold, m := range models {
+		data, err := m.WithCalibration(a, b, threshold).MarshalBinary()
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("fold-%d.bin", fold)), data, 0o644); err != nil {
+			return err
+		}
+	}
+	var sb strings.Builder
+	for i, page := range pages {
+		fmt.Fprintf(&sb, "%s\tfold-%d.bin\n", page, i%folds)
+	}
+	return os.WriteFile(filepath.Join(dir, "pages.tsv"), []byte(sb.String()), 0o644)
 }
 
 // readPageLabels reads one page's labels (LINE TAB WORTHY TAB SUPPORT TAB
