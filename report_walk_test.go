@@ -26,20 +26,23 @@ func TestReportWalk(t *testing.T) {
 
 	for name, r := range map[string]*citecheck.Report{"checked": checked, "decoded": &decoded} {
 		t.Run(name, func(t *testing.T) {
-			k1, ok := r.Claim("k1")
+			c1, ok := r.Citation("c1")
 			require.True(t, ok)
-			assert.True(t, k1.Cited)
+			cited, ok := r.CitationClaim(c1)
+			require.True(t, ok)
+			byID, ok := r.Claim(cited.ID)
+			require.True(t, ok)
+			assert.Equal(t, cited.Text, byID.Text)
+			assert.True(t, cited.Cited)
 			var texts []string
-			for _, c := range r.ClaimCitations(k1) {
+			for _, c := range r.ClaimCitations(cited) {
 				texts = append(texts, c.Text)
 				back, ok := r.CitationClaim(c)
 				require.True(t, ok)
-				assert.Equal(t, "k1", back.ID, "a claim's citation points back at it")
+				assert.Equal(t, cited.ID, back.ID, "a claim's citation points back at it")
 			}
 			assert.Equal(t, []string{"Ma et al., 2020", "Okafor & Lindqvist, 2022", "Brandt, 2021"}, texts)
 
-			c1, ok := r.Citation("c1")
-			require.True(t, ok)
 			entry, ok := r.CitationEntry(c1)
 			require.True(t, ok)
 			assert.Equal(t, []string{"Ma", "Smith", "Lee"}, entry.Authors)

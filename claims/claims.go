@@ -219,16 +219,37 @@ func quotedBy(s string, start int) []Attribution {
 // related story, a table of contents). A headline restates the body,
 // where the claim can be checked and cited; code is not prose; a table's
 // cells are data, not sentences; a caption describes a picture and its
-// credit names who took it.
+// credit names who took it; a byline, dateline or biography is about the
+// article, not of it.
 func Scored(doc *sources.Document, sentence sources.Span) bool {
 	b := doc.BlockAt(sentence.Start)
 	return b < 0 || scoredBlock(doc, b)
 }
 
+// hasLowerWord reports whether s has a word starting with a lower-case
+// letter, or has no cased letter at all (a script without case, such as
+// Chinese, has no such words and is prose all the same).
+func hasLowerWord(s string) bool {
+	cased, start := false, true
+	for _, r := range s {
+		switch {
+		case unicode.IsLower(r):
+			if start {
+				return true
+			}
+			cased = true
+		case unicode.IsUpper(r) || unicode.IsTitle(r):
+			cased = true
+		}
+		start = !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' && r != '-'
+	}
+	return !cased
+}
+
 // scoredBlock reports whether the sentences of block b are scored.
 func scoredBlock(doc *sources.Document, b int) bool {
 	switch doc.Blocks[b].Kind {
-	case sources.BlockHeading, sources.BlockPreformatted, sources.BlockTableCell, sources.BlockCaption:
+	case sources.BlockHeading, sources.BlockPreformatted, sources.BlockTableCell, sources.BlockCaption, sources.BlockByline:
 		return false
 	}
 	return !linkBlock(doc, doc.Blocks[b].Span)
@@ -302,13 +323,16 @@ func analyzeWithAttribution(s string, toks []token) uint32 {
 // holds: a question asks, it does not assert, so there is nothing to check.
 // A desk line gets no more: a press release's contact line ("Media
 // contact: … (303) 555-0142") or a fact-check's verdict ("We rate this
-// claim False.") is the publication's own business, not a claim.
+// claim False.") is the publication's own business, not a claim. Nor is a
+// sentence without a word in lower case ("France 7.", "LAURIE OAKES IS THE
+// NINE NETWORK POLITICAL EDITOR"): a label, a list of names or a shout
+// line, not prose.
 const questionCap = 0.2
 
-// capNonClaim caps the score of a question or a desk line (see
-// questionCap).
+// capNonClaim caps the score of a question, a desk line or a sentence
+// without a word in lower case (see questionCap).
 func capNonClaim(score float64, bits uint32, s string) float64 {
-	if bits&sigQuestion != 0 || deskLine(s) {
+	if bits&sigQuestion != 0 || deskLine(s) || !hasLowerWord(s) {
 		return min(score, questionCap)
 	}
 	return score

@@ -65,6 +65,9 @@ func TestScoreNegatives(t *testing.T) {
 		{"phone number", "Call the 2024 helpline at 303-555-0142 from 9am."},
 		{"fact-check verdict", "We rate this claim False."},
 		{"fact-check ruling", "Our ruling: the statement that 40% of voters moved in 2020 is Mostly False."},
+		{"ranking list item", "United Kingdom 8."},
+		{"shouted tagline", "LAURIE OAKES IS THE NINE NETWORK POLITICAL EDITOR"},
+		{"price label", "From $610.00 At Best Buy"},
 	}
 	m := DefaultModel()
 	for _, tt := range tests {
@@ -73,6 +76,25 @@ func TestScoreNegatives(t *testing.T) {
 			assert.Less(t, score, m.Threshold(), "should not be a claim: %q", tt.sentence)
 			assert.GreaterOrEqual(t, score, 0.0)
 		})
+	}
+}
+
+func TestHasLowerWord(t *testing.T) {
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"The rate rose 4% in 2020.", true},
+		{"iPhone sales fell.", true},
+		{"France 7.", false},
+		{"LAURIE OAKES IS THE EDITOR", false},
+		{"O'Brien Wins In 2024", false},
+		{"失业率上升到百分之五。", true}, // no case: prose all the same
+		{"", true},
+		{"2024", true},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, hasLowerWord(tt.s), "%q", tt.s)
 	}
 }
 
@@ -108,6 +130,20 @@ func TestFindAttributions(t *testing.T) {
 	}
 }
 
+func TestSpokenCompanion(t *testing.T) {
+	m := DefaultModel()
+	require.NotNil(t, m.spoken, "the default model carries the spoken model")
+	written := &Model{}
+	*written = *m
+	written.spoken = nil
+	text := []Sentence{{Text: "Unemployment fell to 3.9% in March."}, {Text: "It rose again in May."}}
+	spoken := []Sentence{{Text: "Unemployment fell to 3.9% in March.", Speaker: "TRUMP"}, {Text: "It rose again in May.", Speaker: "TRUMP"}}
+	assert.Equal(t, written.ScoreSequence(text), m.ScoreSequence(text), "written text: the written model")
+	assert.Equal(t, m.spoken.ScoreSequence(spoken), m.ScoreSequence(spoken), "a transcript: the spoken model")
+	assert.Equal(t, m.spoken.MarginSequence(spoken), m.MarginSequence(spoken))
+	assert.NotEqual(t, written.ScoreSequence(spoken), m.ScoreSequence(spoken), "the two models differ")
+}
+
 func TestModelRoundTrip(t *testing.T) {
 	m := DefaultModel()
 	require.NotNil(t, m)
@@ -122,6 +158,9 @@ func TestModelRoundTrip(t *testing.T) {
 	s := "Unemployment fell to 3.9% in March."
 	assert.InDelta(t, m.Margin(s), m2.Margin(s), 1e-6)
 	assert.Less(t, len(modelBin), 1<<20, "model.bin should stay under 1 MB")
+	_, err = UnmarshalModel(spokenBin)
+	require.NoError(t, err, "the embedded spoken model must decode")
+	assert.Less(t, len(spokenBin), 1<<20, "spoken.bin should stay under 1 MB")
 
 	for _, bad := range [][]byte{nil, []byte("CCLM"), modelBin[:len(modelBin)/2], []byte("XXXX\x01")} {
 		_, err := UnmarshalModel(bad)

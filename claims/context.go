@@ -237,8 +237,11 @@ func appendBits(dst []uint32, bits uint32, base uint32) []uint32 {
 // ScoreSequence returns the calibrated claim probability of each sentence of
 // a document or transcript, scored with its neighbours as context (in the
 // order given: pass the sentences in reading order). Questions are capped
-// as in Score.
+// as in Score. A transcript (a sequence where any sentence has a Speaker)
+// is scored by the model's spoken companion where it has one, as
+// DefaultModel does.
 func (m *Model) ScoreSequence(sents []Sentence) []float64 {
+	m = m.forSequence(sents)
 	seq := analyseSequence(sents)
 	out := make([]float64, len(sents))
 	fb := make([]uint32, 0, 256)
@@ -253,6 +256,7 @@ func (m *Model) ScoreSequence(sents []Sentence) []float64 {
 // sequence, as ScoreSequence computes it before calibration and the cap on
 // questions.
 func (m *Model) MarginSequence(sents []Sentence) []float64 {
+	m = m.forSequence(sents)
 	seq := analyseSequence(sents)
 	out := make([]float64, len(sents))
 	fb := make([]uint32, 0, 256)

@@ -96,8 +96,9 @@ func FuzzScoreSequence(f *testing.F) {
 			}
 		}
 		// A sentence without a speaker has no context features: its
-		// score in sequence is its score alone.
-		alone, _ := Score(b)
+		// score in sequence is its score alone, by the model that scores
+		// the sequence (the spoken one for a transcript).
+		alone, _ := DefaultModel().forSequence(sents).Score(b)
 		if math.Abs(alone-scores[1]) > 1e-9 {
 			t.Fatalf("score %v in sequence, %v alone for %q", scores[1], alone, b)
 		}

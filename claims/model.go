@@ -23,10 +23,16 @@ const (
 // ErrBadModel means model bytes could not be decoded.
 var ErrBadModel = errors.New("claims: malformed model")
 
-//go:embed model.bin
-var modelBin []byte
+// The shipped models: model.bin for written text, spoken.bin for
+// transcripts (sentences with a speaker), both trained by claims/train.
+var (
+	//go:embed model.bin
+	modelBin []byte
+	//go:embed spoken.bin
+	spokenBin []byte
+)
 
-// defaultModel decodes the embedded model once, on first use.
+// defaultModel decodes the embedded models once, on first use.
 var defaultModel = sync.OnceValue(func() *Model {
 	m, err := UnmarshalModel(modelBin)
 	if err != nil {
@@ -34,11 +40,18 @@ var defaultModel = sync.OnceValue(func() *Model {
 		// damaged, score with the typed signals' prior alone.
 		return &Model{weights: make([]float32, NumFeatures), plattA: 1}
 	}
+	if s, err := UnmarshalModel(spokenBin); err == nil {
+		m.spoken = s
+	}
 	return m
 })
 
 // DefaultModel returns the model shipped with the package, decoded on first
-// use and shared (it is immutable).
+// use and shared (it is immutable). It scores written text with a model
+// that has also learnt from cited news and encyclopedia claims, and a
+// sequence of spoken sentences (a debate transcript: sentences with a
+// Speaker) with a companion model trained without them, which ranks
+// transcripts better.
 func DefaultModel() *Model { return defaultModel() }
 
 // Model is a logistic regression over hashed word unigrams and bigrams plus
@@ -50,6 +63,22 @@ type Model struct {
 	plattA, plattB float64
 	threshold      float64
 	groups         uint32 // context feature groups the model uses
+	// spoken, when set, scores the sequences of sentences with a speaker
+	// (see DefaultModel)
+	spoken *Model
+}
+
+// forSequence returns the model that scores sents: the spoken companion
+// for a transcript, m otherwise.
+func (m *Model) forSequence(sents []Sentence) *Model {
+	if m.spoken != nil {
+		for i := range sents {
+			if sents[i].Speaker != "" {
+				return m.spoken
+			}
+		}
+	}
+	return m
 }
 
 // NewModel builds a model from trained parameters: weights (NumFeatures

@@ -39,10 +39,14 @@ const (
 	// table: an HTML figcaption or caption element, or an element whose
 	// class names a caption or a credit.
 	BlockCaption BlockKind = "caption"
+	// BlockByline is text about the article rather than of it: a byline,
+	// a dateline or timestamp, an author's biography, a site's tagline
+	// (an HTML element whose class or id names one of these).
+	BlockByline BlockKind = "byline"
 )
 
 // Block is one heading, paragraph, list item, quotation, code block, table
-// cell or caption of the readable text. Blocks do not nest and appear in document order;
+// cell, caption or byline of the readable text. Blocks do not nest and appear in document order;
 // in Text, consecutive blocks are separated by a single newline.
 type Block struct {
 	Kind BlockKind

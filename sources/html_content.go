@@ -267,6 +267,27 @@ func htmlCaptionClass(class string) bool {
 	return false
 }
 
+// htmlBylineClass reports whether a class or id (in lower case) names text
+// about the article: a byline, a dateline or timestamp ("storytimestamp",
+// "cnndatestamp"), an author's biography (a word "bio": "post-body-bio",
+// "author-bio", but not "biology"), Wikipedia's tagline ("sitesub").
+func htmlBylineClass(class string) bool {
+	if class == "" {
+		return false
+	}
+	for _, w := range [...]string{"byline", "dateline", "timestamp", "datestamp", "sitesub"} {
+		if strings.Contains(class, w) {
+			return true
+		}
+	}
+	for _, f := range strings.FieldsFunc(class, func(r rune) bool { return r < 'a' || r > 'z' }) {
+		if f == "bio" {
+			return true
+		}
+	}
+	return false
+}
+
 // htmlShareWord matches Readability's (\b|_)(share|sharedaddy)(\b|_).
 func htmlShareWord(s string) bool {
 	for i := 0; ; {
@@ -1181,8 +1202,8 @@ func (c *htmlContent) walk(n int32, inBody bool, depth int) {
 	case atom.P, atom.Dd, atom.Dt, atom.Address, atom.Summary, atom.Legend:
 		ctx = htmlBlockCtx{kind: BlockParagraph}
 		switch {
-		case c.want.kind == BlockCaption:
-			ctx.kind = BlockCaption // a caption's paragraphs are the caption
+		case c.want.kind == BlockCaption || c.want.kind == BlockByline:
+			ctx.kind = c.want.kind // a caption's paragraphs are the caption
 		case c.want.kind == BlockListItem:
 			// <li><p>…</p></li>, as Markdown footnotes are written: the
 			// paragraphs are the item
@@ -1239,9 +1260,20 @@ func (c *htmlContent) walk(n int32, inBody bool, depth int) {
 		if ctx.kind == "" {
 			ctx.kind = BlockParagraph
 		}
-		if isBlock && ctx.kind != BlockCaption {
-			if a := t.attrOf(n); a != nil && htmlCaptionClass(htmlLowerASCII(a.class)) {
-				ctx.kind = BlockCaption
+	}
+	if c.entry == 0 {
+		// an element classed as a caption, a credit or a byline is a block
+		// of that kind, even an inline one (<span class="pb-caption"> after
+		// an image): its text is about the article, not of it
+		switch ctx.kind {
+		case BlockParagraph, BlockListItem, BlockQuote:
+			if a := t.attrOf(n); a != nil {
+				switch {
+				case htmlCaptionClass(htmlLowerASCII(a.class)):
+					ctx.kind, isBlock = BlockCaption, true
+				case htmlBylineClass(htmlLowerASCII(a.class)) || htmlBylineClass(htmlLowerASCII(a.id)):
+					ctx.kind, isBlock = BlockByline, true
+				}
 			}
 		}
 	}

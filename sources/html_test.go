@@ -248,10 +248,19 @@ func TestHTMLBlocks(t *testing.T) {
 		{
 			name: "captions and credits named by their class",
 			src: `<div class="thumbcaption">A map of 1657.</div><div class="Media-Caption"><p>Workers in Queens.</p><p>Second line.</p></div>
-				<span class="c-lead-image__credit">Photo: A. Lens</span><!-- inline: stays in its paragraph --><div class="bbb-accredited">An accredited business.</div>`,
+				<p>After the image <span class="c-lead-image__credit">Photo: A. Lens</span><!-- inline: a block all the same --></p><div class="bbb-accredited">An accredited business.</div>`,
 			want: []blockWant{{BlockCaption, 0, 0, false, "", "A map of 1657."}, {BlockCaption, 0, 0, false, "", "Workers in Queens."},
-				{BlockCaption, 0, 0, false, "", "Second line."}, {BlockParagraph, 0, 0, false, "", "Photo: A. Lens"},
-				{BlockParagraph, 0, 0, false, "", "An accredited business."}},
+				{BlockCaption, 0, 0, false, "", "Second line."}, {BlockParagraph, 0, 0, false, "", "After the image"},
+				{BlockCaption, 0, 0, false, "", "Photo: A. Lens"}, {BlockParagraph, 0, 0, false, "", "An accredited business."}},
+		},
+		{
+			name: "bylines, timestamps and biographies named by their class or id",
+			src: `<p>Body text.</p><div class="post-body-bio"><p>She covers science.</p></div><div class="storytimestamp"><span>CNN</span>
+				<span class="cnnDateStamp">First published May 1, 2016</span></div><div id="siteSub">From Wikipedia</div>
+				<div class="biology-notes">Cells divide.</div>`,
+			want: []blockWant{{BlockParagraph, 0, 0, false, "", "Body text."}, {BlockByline, 0, 0, false, "", "She covers science."},
+				{BlockByline, 0, 0, false, "", "CNN First published May 1, 2016"},
+				{BlockByline, 0, 0, false, "siteSub", "From Wikipedia"}, {BlockParagraph, 0, 0, false, "", "Cells divide."}},
 		},
 		{
 			name: "hidden and script text is not read",
