@@ -37,6 +37,7 @@ var featureNames = []string{
 	"miss_specific",  // log of the names, figures and long words the source lacks
 	"long_missing",   // share of the claim's long words the source lacks
 	"cover_all_len",  // cover_all, each word weighing its IDF times its length
+	"specific_best",  // share of the claim's names, figures and long words in its best passage
 }
 
 // features returns the feature vector of a, in the order of featureNames.
@@ -123,7 +124,8 @@ func (a *analysis) features() []float64 {
 		a.bestWordsWhere(func(term) bool { return true }),
 		b2f(a.claimNeg), b2f(a.bestNegated()), b2f(a.directionMismatch()), b2f(a.absoluteMismatch()))
 	sp := a.specificity()
-	f = append(f, math.Log1p(float64(sp.missSpecific)), ratio(sp.longMissing, sp.long), sp.coverLen)
+	f = append(f, math.Log1p(float64(sp.missSpecific)), ratio(sp.longMissing, sp.long), sp.coverLen,
+		a.specificBest())
 	return f
 }
 
@@ -171,6 +173,34 @@ func (a *analysis) specificity() specific {
 		s.coverLen = got / all
 	}
 	return s
+}
+
+// specificBest returns the share of the claim's specific words (names,
+// figures, words of minLongWord bytes or more) that its best passage
+// holds, 1 when it has none: a page may have them all, scattered, where
+// only one passage says what the claim says.
+func (a *analysis) specificBest() float64 {
+	if len(a.windows) == 0 {
+		return 0
+	}
+	w := a.windows[0]
+	got, all := 0, 0
+	for t, tm := range a.terms {
+		if tm.span.End-tm.span.Start < minLongWord && !tm.qty && !tm.name {
+			continue
+		}
+		all++
+		for i := w.from; i <= w.to; i++ {
+			if a.present[i][t] {
+				got++
+				break
+			}
+		}
+	}
+	if all == 0 {
+		return 1
+	}
+	return float64(got) / float64(all)
 }
 
 // bestNegated reports whether the best passage has a negation in a
