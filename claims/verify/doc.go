@@ -102,9 +102,9 @@
 // claim's specific words (names, figures and words of eight letters or
 // more, length standing for rarity: a claim supported in other words
 // lacks short common ones, "again", "began", one partly supported a
-// name or a rare word) and what its best passage holds of them (a page
-// may write them all, scattered, where no one passage says what the
-// claim says) — go to logistic models whose weights are embedded
+// name or a rare word) and what its best passage holds of them and backs
+// of its figures and dates (a page may write them all, scattered, where
+// no one passage says what the claim says) — go to logistic models whose weights are embedded
 // (model.json).
 //
 // A source of more than 20 sentences (a web page) is scored by models

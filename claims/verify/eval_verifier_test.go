@@ -213,8 +213,8 @@ func TestEvalWiCE(t *testing.T) {
 		len(dev), folds, bacc, f1, auc, mf1, hit5, hits, withGold)
 	// Floors a little under what was measured, so that a regression fails.
 	assert.GreaterOrEqual(t, bacc, 0.74)
-	assert.GreaterOrEqual(t, auc, 0.805)
-	assert.LessOrEqual(t, brier/n, 0.167)
+	assert.GreaterOrEqual(t, auc, 0.81)
+	assert.LessOrEqual(t, brier/n, 0.165)
 	assert.GreaterOrEqual(t, hit5, 0.95)
 }
 

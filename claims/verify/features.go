@@ -38,6 +38,7 @@ var featureNames = []string{
 	"long_missing",   // share of the claim's long words the source lacks
 	"cover_all_len",  // cover_all, each word weighing its IDF times its length
 	"specific_best",  // share of the claim's names, figures and long words in its best passage
+	"numbers_best",   // share of the claim's figures and dates that its best passage backs
 }
 
 // features returns the feature vector of a, in the order of featureNames.
@@ -125,7 +126,7 @@ func (a *analysis) features() []float64 {
 		b2f(a.claimNeg), b2f(a.bestNegated()), b2f(a.directionMismatch()), b2f(a.absoluteMismatch()))
 	sp := a.specificity()
 	f = append(f, math.Log1p(float64(sp.missSpecific)), ratio(sp.longMissing, sp.long), sp.coverLen,
-		a.specificBest())
+		a.specificBest(), a.numbersBest())
 	return f
 }
 
@@ -201,6 +202,31 @@ func (a *analysis) specificBest() float64 {
 		return 1
 	}
 	return float64(got) / float64(all)
+}
+
+// numbersBest returns the share of the claim's figures and dates that a
+// quantity of its best passage backs (Quantity.Matches), 1 when it has
+// none: a page's dates and counts are many, and the one that backs the
+// claim's may be about something else.
+func (a *analysis) numbersBest() float64 {
+	if len(a.claimQty) == 0 {
+		return 1
+	}
+	if len(a.windows) == 0 {
+		return 0
+	}
+	w := a.windows[0]
+	from, to := a.sents[w.from].Start, a.sents[w.to].End
+	got := 0
+	for _, q := range a.claimQty {
+		for _, s := range a.srcQty {
+			if s.Span.Start >= from && s.Span.End <= to && q.Matches(s) {
+				got++
+				break
+			}
+		}
+	}
+	return float64(got) / float64(len(a.claimQty))
 }
 
 // bestNegated reports whether the best passage has a negation in a

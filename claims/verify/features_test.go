@@ -82,3 +82,22 @@ func TestSpecificBest(t *testing.T) {
 		})
 	}
 }
+
+func TestNumbersBest(t *testing.T) {
+	for _, tc := range []struct {
+		name, claim, source string
+		want                float64
+	}{
+		{name: "no figures", claim: "The council built greenhouses.", source: "The council built greenhouses.", want: 1},
+		{name: "backed in the passage", claim: "The council built 40 greenhouses in 2019.",
+			source: "In 2019 the council built forty greenhouses.", want: 1},
+		{name: "backed elsewhere only", claim: "The council built 40 greenhouses in 2019.",
+			source: "The council built forty greenhouses.\nThe weather was fine.\nThe roads were busy.\nThe shops were shut.\nPublished in 2019.", want: 0.5},
+		{name: "no passage", claim: "It cost $40.", source: "", want: 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := analyse(Claim{Text: tc.claim}, Source{Text: tc.source}).numbersBest()
+			assert.InDelta(t, tc.want, got, 1e-9)
+		})
+	}
+}
