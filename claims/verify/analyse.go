@@ -35,6 +35,7 @@ type analysis struct {
 
 	claimQuotes []Quote
 	claimQty    []Quantity
+	srcQty      []Quantity // the source's quantities, when the claim has any
 
 	claimNeg                       bool
 	claimUp, claimDown             bool // the claim has a word of increase, of decrease
@@ -180,6 +181,7 @@ func analyse(c Claim, s Source) *analysis {
 	a.checkQuotes()
 	a.checkNames(s.Title)
 	cq, sq := a.checkQuantities()
+	a.srcQty = sq
 	a.pickWindows()
 	a.findConflicts(cq, sq)
 	slices.SortStableFunc(a.missing, func(x, y Missing) int { return x.Span.Start - y.Span.Start })

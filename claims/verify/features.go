@@ -37,6 +37,8 @@ var featureNames = []string{
 	"miss_specific",  // log of the names, figures and long words the source lacks
 	"long_missing",   // share of the claim's long words the source lacks
 	"cover_all_len",  // cover_all, each word weighing its IDF times its length
+	"specific_best",  // share of the claim's names, figures and long words in its best passage
+	"numbers_best",   // share of the claim's figures and dates that its best passage backs
 }
 
 // features returns the feature vector of a, in the order of featureNames.
@@ -123,7 +125,8 @@ func (a *analysis) features() []float64 {
 		a.bestWordsWhere(func(term) bool { return true }),
 		b2f(a.claimNeg), b2f(a.bestNegated()), b2f(a.directionMismatch()), b2f(a.absoluteMismatch()))
 	sp := a.specificity()
-	f = append(f, math.Log1p(float64(sp.missSpecific)), ratio(sp.longMissing, sp.long), sp.coverLen)
+	f = append(f, math.Log1p(float64(sp.missSpecific)), ratio(sp.longMissing, sp.long), sp.coverLen,
+		a.specificBest(), a.numbersBest())
 	return f
 }
 
@@ -171,6 +174,59 @@ func (a *analysis) specificity() specific {
 		s.coverLen = got / all
 	}
 	return s
+}
+
+// specificBest returns the share of the claim's specific words (names,
+// figures, words of minLongWord bytes or more) that its best passage
+// holds, 1 when it has none: a page may have them all, scattered, where
+// only one passage says what the claim says.
+func (a *analysis) specificBest() float64 {
+	if len(a.windows) == 0 {
+		return 0
+	}
+	w := a.windows[0]
+	got, all := 0, 0
+	for t, tm := range a.terms {
+		if tm.span.End-tm.span.Start < minLongWord && !tm.qty && !tm.name {
+			continue
+		}
+		all++
+		for i := w.from; i <= w.to; i++ {
+			if a.present[i][t] {
+				got++
+				break
+			}
+		}
+	}
+	if all == 0 {
+		return 1
+	}
+	return float64(got) / float64(all)
+}
+
+// numbersBest returns the share of the claim's figures and dates that a
+// quantity of its best passage backs (Quantity.Matches), 1 when it has
+// none: a page's dates and counts are many, and the one that backs the
+// claim's may be about something else.
+func (a *analysis) numbersBest() float64 {
+	if len(a.claimQty) == 0 {
+		return 1
+	}
+	if len(a.windows) == 0 {
+		return 0
+	}
+	w := a.windows[0]
+	from, to := a.sents[w.from].Start, a.sents[w.to].End
+	got := 0
+	for _, q := range a.claimQty {
+		for _, s := range a.srcQty {
+			if s.Span.Start >= from && s.Span.End <= to && q.Matches(s) {
+				got++
+				break
+			}
+		}
+	}
+	return float64(got) / float64(len(a.claimQty))
 }
 
 // bestNegated reports whether the best passage has a negation in a

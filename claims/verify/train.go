@@ -7,9 +7,12 @@ import (
 
 // longOnly is the number of features, last in featureNames, that only the
 // models for long sources weigh: the specificity of what a whole page
-// lacks of the claim (specificity), which over the few sentences of a
-// short source, where nearly every word of the claim is absent, is noise.
-const longOnly = 3
+// lacks of the claim (specificity), what its best passage holds of the
+// claim's specific words (specificBest) and backs of its figures
+// (numbersBest), which over the few
+// sentences of a short source, where nearly every word of the claim is
+// absent or the passage is the source, is noise.
+const longOnly = 5
 
 // Features returns the feature vector Verify scores for c and s, in the
 // order of FeatureNames. It is exported for training and evaluation.

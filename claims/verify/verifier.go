@@ -113,8 +113,8 @@ const minAboutCover = 0.4
 // Thresholds on what the best passage covers of the claim (IDF-weighted
 // content words), applied after the model: below minRelatedCover the
 // source is not about the claim; at minPartialCover it backs a part of it
-// at least; a supported claim has every clause at least minClauseCover
-// backed somewhere in the source; a passage with minFullCover of its
+// at least; a claim supported by a short source has every clause at least
+// minClauseCover backed somewhere in it; a passage with minFullCover of its
 // content words (unweighted, figures aside), the
 // source lacking none of the claim's figures, names and quotations,
 // supports it.
@@ -185,14 +185,14 @@ func (m *Model) Verify(c Claim, s Source) Result {
 		// One passage holds the claim's content words, and the source
 		// every figure, name and quotation: it says what the claim says.
 		r.Verdict = Supported
-	case r.Verdict == Supported && a.clauseMin() < minClauseCover:
+	case r.Verdict == Supported && short && a.clauseMin() < minClauseCover:
 		// A clause of the claim is hardly in the source at all.
 		r.Verdict = PartiallySupported
 	case r.Verdict == NotSupported && (cover >= minPartialCover || a.quotes > 0 && a.bestCoverUnquoted() >= minPartialCover):
 		// A passage holds most of the claim.
 		r.Verdict = PartiallySupported
 	}
-	if r.Verdict == Supported && len(r.Missing) > 0 {
+	if r.Verdict == Supported && a.missingOverrules(short) {
 		// A figure, date, name or quotation the source lacks is content
 		// the source does not back.
 		r.Verdict = PartiallySupported
@@ -206,6 +206,21 @@ func (m *Model) Verify(c Claim, s Source) Result {
 		}
 	}
 	return r
+}
+
+// missingOverrules reports whether what the source lacks of the claim
+// makes it at most partially supported whatever the models say: anything
+// Missing from a short source; from a long one, a figure or a date.
+// A name or a quotation absent from a whole page is a feature the
+// models for long sources weigh (names_bad, quotes_bad) but no rule:
+// their calibrated probability decides (see the package documentation).
+func (a *analysis) missingOverrules(short bool) bool {
+	for _, m := range a.missing {
+		if short || m.Kind == "number" || m.Kind == "date" {
+			return true
+		}
+	}
+	return false
 }
 
 // pSupportedDespiteOtherFigure is how often a claim was fully supported
