@@ -186,7 +186,11 @@ func TestEvalClaimsRealPages(t *testing.T) {
 			}
 			if l.uncited() && !flagged[l.text] {
 				pu.fn++
-				misses = append(misses, "missed uncited claim: "+shortText(l.text))
+				why := "not taken for a claim"
+				if claimed[l.text] {
+					why = "taken for a sourced claim"
+				}
+				misses = append(misses, fmt.Sprintf("missed uncited claim (%s): %s", why, shortText(l.text)))
 			}
 			if l.uncited() && !warned[l.text] {
 				pw.fn++

@@ -53,7 +53,8 @@ func TestCheckFormatGitHub(t *testing.T) {
 	code, out, stderr := runTool(t, "", "check", "--format", "github", articles+"apa.txt", articles+"clean.md")
 	assert.Equal(t, exitFindings, code, stderr)
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
-	require.Len(t, lines, 2, "one command per finding and nothing else")
-	assert.True(t, strings.HasPrefix(lines[0], "::error file="+articles+"apa.txt,line=20,col=18,endLine=20,endColumn=42,title=citation-mismatch::citation "), lines[0])
-	assert.True(t, strings.HasPrefix(lines[1], "::warning file="+articles+"apa.txt,line=36,col=1,"), lines[1])
+	require.Len(t, lines, 3, "one command per finding and nothing else")
+	assert.True(t, strings.HasPrefix(lines[0], "::warning file="+articles+"apa.txt,line=5,col=1,endLine=6,endColumn=66,title=uncited-claim::claim cites nothing: "), lines[0])
+	assert.True(t, strings.HasPrefix(lines[1], "::error file="+articles+"apa.txt,line=20,col=18,endLine=20,endColumn=42,title=citation-mismatch::citation "), lines[1])
+	assert.True(t, strings.HasPrefix(lines[2], "::warning file="+articles+"apa.txt,line=36,col=1,"), lines[2])
 }

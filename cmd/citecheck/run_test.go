@@ -61,12 +61,14 @@ func TestTextOutputIsCompilerStyle(t *testing.T) {
 	code, out, _ := runTool(t, "", "check", articles+"apa.txt")
 	assert.Equal(t, exitFindings, code)
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	require.Len(t, lines, 4)
-	assert.True(t, strings.HasPrefix(lines[0], articles+"apa.txt:20:18: error: "), lines[0])
-	assert.True(t, strings.HasSuffix(lines[0], " [citation-mismatch]"), lines[0])
-	assert.Equal(t, "    "+articles+"apa.txt:32:1: note: nearest entry", lines[1], "a related place is an indented note")
-	assert.True(t, strings.HasSuffix(lines[2], " [orphan-reference]"), lines[2])
-	assert.Contains(t, lines[3], "7 citations")
+	require.Len(t, lines, 5)
+	assert.True(t, strings.HasPrefix(lines[0], articles+"apa.txt:5:1: warning: "), lines[0])
+	assert.True(t, strings.HasSuffix(lines[0], " [uncited-claim]"), lines[0])
+	assert.True(t, strings.HasPrefix(lines[1], articles+"apa.txt:20:18: error: "), lines[1])
+	assert.True(t, strings.HasSuffix(lines[1], " [citation-mismatch]"), lines[1])
+	assert.Equal(t, "    "+articles+"apa.txt:32:1: note: nearest entry", lines[2], "a related place is an indented note")
+	assert.True(t, strings.HasSuffix(lines[3], " [orphan-reference]"), lines[3])
+	assert.Contains(t, lines[4], "7 citations")
 }
 
 func TestBinaryInputErrorNamesThePlace(t *testing.T) {
