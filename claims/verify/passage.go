@@ -1,6 +1,7 @@
 package verify
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -120,6 +121,7 @@ type token struct {
 // (with apostrophes inside, and points and commas inside figures).
 func tokenize(dst []token, text string) []token {
 	var buf [64]byte
+	table := wordFlagTable()
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
@@ -176,14 +178,14 @@ func tokenize(dst []token, text string) []token {
 		if len(b) >= 4 && !isDigit(b[0]) {
 			h4 = hashBytes(b[:4])
 		}
-		stop := stopWord(string(b))
-		neg := negation(string(b))
-		conj := false
-		switch string(b) {
-		case "and", "but", "while", "whereas":
-			conj = true
+		flags := table[string(b)]
+		var dir int8
+		switch {
+		case flags&flagUp != 0:
+			dir = 1
+		case flags&flagDown != 0:
+			dir = -1
 		}
-		dir, absolute := direction(string(b)), absoluteWord(string(b))
 		w := stem(b)
 		if c := canonical(string(w)); c != "" {
 			w = append(w[:0], c...)
@@ -192,8 +194,8 @@ func tokenize(dst []token, text string) []token {
 				h4 = hashBytes(w[:4])
 			}
 		}
-		dst = append(dst, token{h: hashBytes(w), h4: h4, start: start, end: i, stop: stop, neg: neg, conj: conj, upper: upper,
-			dir: dir, absolute: absolute})
+		dst = append(dst, token{h: hashBytes(w), h4: h4, start: start, end: i, stop: flags&flagStop != 0, neg: flags&flagNeg != 0,
+			conj: flags&flagConj != 0, upper: upper, dir: dir, absolute: flags&flagAbsolute != 0})
 	}
 	return dst
 }
@@ -236,71 +238,76 @@ func hashBytes(b []byte) uint64 {
 	return h
 }
 
-// stopWord reports whether w (stemmed) is a function word, which carries
-// no content for matching.
-func stopWord(w string) bool {
-	switch w {
-	case "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with", "as",
-		"is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "it", "its",
-		"this", "that", "these", "those", "he", "she", "they", "them", "his", "her", "their", "we", "our", "you",
-		"your", "i", "me", "my", "which", "who", "whom", "what", "when", "where", "while", "also", "than",
-		"then", "there", "into", "about", "after", "before", "over", "under", "such", "so", "can", "could",
-		"would", "should", "will", "may", "might", "must", "shall", "if", "both", "each", "other", "some",
-		"more", "most", "all", "any", "up", "out", "one", "only", "same", "through", "during", "between",
-		"until", "since", "upon", "him", "us", "well", "very", "just", "own", "whose", "because", "it's",
-		"s", "said", "says", "say", "new", "first", "later", "including", "according", "became", "become":
-		return true
-	}
-	return false
-}
+// wordFlags are what tokenize notes of a word besides its hash.
+type wordFlags uint8
 
-// negation reports whether the text of tok is a negation.
-func negation(w string) bool {
-	switch w {
-	case "not", "no", "never", "none", "nor", "neither", "nobody", "nothing", "without", "cannot",
-		"isn't", "wasn't", "aren't", "weren't", "don't", "doesn't", "didn't", "won't", "wouldn't",
-		"can't", "couldn't", "shouldn't", "hasn't", "haven't", "hadn't", "fail", "fails", "failed",
-		"denied", "denies", "deny", "refused", "rejected", "false", "unable", "lack", "lacks":
-		return true
-	}
-	return false
-}
+const (
+	flagStop     wordFlags = 1 << iota // a function word
+	flagNeg                            // a negation
+	flagConj                           // a conjunction that starts a clause
+	flagUp                             // says that something grows: "increases the risk"
+	flagDown                           // says that something shrinks: "decreases the risk"
+	flagAbsolute                       // admits no exception: a claim that says "only" or "all" where its source hedges is refuted by it
+)
 
-// direction returns +1 when w (lowercased) says that something grows,
-// -1 when it says that something shrinks, 0 otherwise: "increases the
-// risk" against "decreases the risk".
-func direction(w string) int8 {
-	switch w {
-	case "increase", "increases", "increased", "increasing", "rise", "rises", "rose", "risen", "rising",
-		"higher", "highest", "greater", "greatest", "more", "larger", "largest", "raise", "raises", "raised",
-		"boost", "boosts", "boosted", "grow", "grows", "grew", "growing", "elevated", "exceed", "exceeds",
-		"improve", "improves", "improved", "worsen", "worsens", "worsened", "worse", "enhance", "enhanced",
-		"enhances", "double", "doubled", "triple", "tripled", "faster", "longer",
-		"stronger", "accelerate", "accelerated", "surge", "surged":
-		return 1
-	case "decrease", "decreases", "decreased", "decreasing", "reduce", "reduces", "reduced", "reducing",
-		"reduction", "lower", "lowers", "lowered", "lowest", "less", "least", "fewer", "smaller", "smallest",
-		"decline", "declines", "declined", "fall", "falls", "fell", "fallen", "drop", "drops", "dropped",
-		"diminish", "diminished", "cut", "cuts", "shrink", "shrank", "slower",
-		"shorter", "weaker", "prevent", "prevents", "prevented", "protect", "protects", "protective",
-		"inhibit", "inhibits", "inhibited", "block", "blocks", "blocked", "slow", "slows", "slowed":
-		return -1
+// The words of each flag, lowercased.
+var (
+	stopWords = [...]string{
+		"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with", "as", "is",
+		"was", "are", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "it", "its", "this",
+		"that", "these", "those", "he", "she", "they", "them", "his", "her", "their", "we", "our", "you", "your",
+		"i", "me", "my", "which", "who", "whom", "what", "when", "where", "while", "also", "than", "then", "there",
+		"into", "about", "after", "before", "over", "under", "such", "so", "can", "could", "would", "should",
+		"will", "may", "might", "must", "shall", "if", "both", "each", "other", "some", "more", "most", "all",
+		"any", "up", "out", "one", "only", "same", "through", "during", "between", "until", "since", "upon", "him",
+		"us", "well", "very", "just", "own", "whose", "because", "it's", "s", "said", "says", "say", "new", "first",
+		"later", "including", "according", "became", "become",
 	}
-	return 0
-}
+	negationWords = [...]string{
+		"not", "no", "never", "none", "nor", "neither", "nobody", "nothing", "without", "cannot", "isn't", "wasn't",
+		"aren't", "weren't", "don't", "doesn't", "didn't", "won't", "wouldn't", "can't", "couldn't", "shouldn't",
+		"hasn't", "haven't", "hadn't", "fail", "fails", "failed", "denied", "denies", "deny", "refused", "rejected",
+		"false", "unable", "lack", "lacks",
+	}
+	conjunctionWords = [...]string{"and", "but", "while", "whereas"}
+	upWords          = [...]string{
+		"increase", "increases", "increased", "increasing", "rise", "rises", "rose", "risen", "rising", "higher",
+		"highest", "greater", "greatest", "more", "larger", "largest", "raise", "raises", "raised", "boost",
+		"boosts", "boosted", "grow", "grows", "grew", "growing", "elevated", "exceed", "exceeds", "improve",
+		"improves", "improved", "worsen", "worsens", "worsened", "worse", "enhance", "enhanced", "enhances",
+		"double", "doubled", "triple", "tripled", "faster", "longer", "stronger", "accelerate", "accelerated",
+		"surge", "surged",
+	}
+	downWords = [...]string{
+		"decrease", "decreases", "decreased", "decreasing", "reduce", "reduces", "reduced", "reducing", "reduction",
+		"lower", "lowers", "lowered", "lowest", "less", "least", "fewer", "smaller", "smallest", "decline",
+		"declines", "declined", "fall", "falls", "fell", "fallen", "drop", "drops", "dropped", "diminish",
+		"diminished", "cut", "cuts", "shrink", "shrank", "slower", "shorter", "weaker", "prevent", "prevents",
+		"prevented", "protect", "protects", "protective", "inhibit", "inhibits", "inhibited", "block", "blocks",
+		"blocked", "slow", "slows", "slowed",
+	}
+	absoluteWords = [...]string{
+		"all", "only", "always", "never", "every", "everyone", "none", "completely", "entirely", "totally",
+		"perfectly", "fully", "100", "guaranteed", "certainly", "definitely", "proven", "proves", "prove", "cure",
+		"cures", "cured", "eliminate", "eliminates", "impossible", "immune", "solely", "exclusively",
+	}
+)
 
-// absoluteWord reports whether w (lowercased) admits no exception: a
-// claim that says "only" or "all" where its source hedges is refuted by
-// it.
-func absoluteWord(w string) bool {
-	switch w {
-	case "all", "only", "always", "never", "every", "everyone", "none", "completely", "entirely", "totally",
-		"perfectly", "fully", "100", "guaranteed", "certainly", "definitely", "proven", "proves", "prove",
-		"cure", "cures", "cured", "eliminate", "eliminates", "impossible", "immune", "solely", "exclusively":
-		return true
+// wordFlagTable maps each word of the lists above to its flags, built on
+// first use: one lookup a word instead of a search of each list.
+var wordFlagTable = sync.OnceValue(func() map[string]wordFlags {
+	t := map[string]wordFlags{}
+	for _, l := range []struct {
+		words []string
+		flag  wordFlags
+	}{{stopWords[:], flagStop}, {negationWords[:], flagNeg}, {conjunctionWords[:], flagConj}, {upWords[:], flagUp},
+		{downWords[:], flagDown}, {absoluteWords[:], flagAbsolute}} {
+		for _, w := range l.words {
+			t[w] |= l.flag
+		}
 	}
-	return false
-}
+	return t
+})
 
 // canonical returns the one form of a stemmed word that has others,
 // irregular or synonymous, or "": "children" is "child", "died" and

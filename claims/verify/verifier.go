@@ -2,7 +2,6 @@ package verify
 
 import (
 	"math"
-	"net/url"
 	"strings"
 
 	"github.com/citecheck/citecheck/sources"
@@ -247,6 +246,29 @@ func (s *ShortModel) verdict(pSup, pAny, pCon float64) Verdict {
 	return PartiallySupported
 }
 
+// escapeTextDirective writes words, joined by spaces, escaped for a text
+// directive: what url.PathEscape escapes and the directive's own '-', ','
+// and '&', so that only letters, digits and "_.~$+:=@" stay as they are.
+func escapeTextDirective(b *strings.Builder, words []string) {
+	const hex = "0123456789ABCDEF"
+	for i, w := range words {
+		if i > 0 {
+			b.WriteString("%20")
+		}
+		for j := 0; j < len(w); j++ {
+			c := w[j]
+			switch {
+			case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', strings.IndexByte("_.~$+:=@", c) >= 0:
+				b.WriteByte(c)
+			default:
+				b.WriteByte('%')
+				b.WriteByte(hex[c>>4])
+				b.WriteByte(hex[c&15])
+			}
+		}
+	}
+}
+
 // fragmentURL returns base with a text fragment for passage: its first
 // and last few words, so the link survives small changes to the page.
 func fragmentURL(base, passage string) string {
@@ -257,17 +279,15 @@ func fragmentURL(base, passage string) string {
 	if len(words) == 0 {
 		return ""
 	}
-	esc := func(ws []string) string {
-		// The text directive reserves '-', ',' and '&' besides what
-		// PathEscape escapes.
-		e := url.PathEscape(strings.Join(ws, " "))
-		e = strings.NewReplacer("-", "%2D", ",", "%2C", "&", "%26").Replace(e)
-		return e
-	}
-	dir := esc(words)
+	var b strings.Builder
 	if len(words) > 10 {
-		dir = esc(words[:5]) + "," + esc(words[len(words)-5:])
+		escapeTextDirective(&b, words[:5])
+		b.WriteByte(',')
+		escapeTextDirective(&b, words[len(words)-5:])
+	} else {
+		escapeTextDirective(&b, words)
 	}
+	dir := b.String()
 	if i := strings.IndexByte(base, '#'); i >= 0 {
 		if strings.Contains(base[i:], ":~:") {
 			base = base[:i]

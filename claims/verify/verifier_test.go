@@ -3,6 +3,7 @@ package verify
 import (
 	"bufio"
 	"encoding/json"
+	"net/url"
 	"os"
 	"slices"
 	"strings"
@@ -134,6 +135,19 @@ func TestFragmentURL(t *testing.T) {
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, fragmentURL(tt.base, tt.passage))
+	}
+}
+
+// TestEscapeTextDirective checks the escaping against its definition:
+// url.PathEscape, then the directive's own '-', ',' and '&'.
+func TestEscapeTextDirective(t *testing.T) {
+	oracle := strings.NewReplacer("-", "%2D", ",", "%2C", "&", "%26")
+	for _, s := range []string{"Only 14% backed it.", "well-known, A&B", "naïve “quote” — 5 €/m² $3bn +1 a/b:c;d=e@f ~_.",
+		"#?[]!'()*", "\x00\xff\t", "日本語 テキスト", "%2D already"} {
+		var b strings.Builder
+		words := strings.Fields(s)
+		escapeTextDirective(&b, words)
+		assert.Equal(t, oracle.Replace(url.PathEscape(strings.Join(words, " "))), b.String(), "%q", s)
 	}
 }
 
