@@ -104,7 +104,10 @@
 // lacks short common ones, "again", "began", one partly supported a
 // name or a rare word) and what its best passage holds of them and backs
 // of its figures and dates (a page may write them all, scattered, where
-// no one passage says what the claim says) — go to logistic models whose weights are embedded
+// no one passage says what the claim says), the sizes of the claim (its
+// content words) and of the page (its sentences), and the share of the
+// claim's content in five consecutive sentences, a paragraph — go to
+// logistic models whose weights are embedded
 // (model.json).
 //
 // A source of more than 20 sentences (a web page) is scored by models

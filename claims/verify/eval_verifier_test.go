@@ -212,7 +212,7 @@ func TestEvalWiCE(t *testing.T) {
 	t.Logf("WiCE dev, %d claims, grouped %d-fold CV: supported vs rest balanced accuracy %.3f, F1(supported) %.3f, AUROC %.3f; three-class macro-F1 %.3f; evidence hit@5 %.3f (%d of %d claims with gold sentences)",
 		len(dev), folds, bacc, f1, auc, mf1, hit5, hits, withGold)
 	// Floors a little under what was measured, so that a regression fails.
-	assert.GreaterOrEqual(t, bacc, 0.74)
+	assert.GreaterOrEqual(t, bacc, 0.75)
 	assert.GreaterOrEqual(t, auc, 0.81)
 	assert.LessOrEqual(t, brier/n, 0.165)
 	assert.GreaterOrEqual(t, hit5, 0.95)

@@ -39,6 +39,9 @@ var featureNames = []string{
 	"cover_all_len",  // cover_all, each word weighing its IDF times its length
 	"specific_best",  // share of the claim's names, figures and long words in its best passage
 	"numbers_best",   // share of the claim's figures and dates that its best passage backs
+	"claim_words",    // log of the number of the claim's content words
+	"source_sents",   // log of the number of the source's sentences
+	"cover_near",     // share of the claim's content in five consecutive sentences
 }
 
 // features returns the feature vector of a, in the order of featureNames.
@@ -127,6 +130,8 @@ func (a *analysis) features() []float64 {
 	sp := a.specificity()
 	f = append(f, math.Log1p(float64(sp.missSpecific)), ratio(sp.longMissing, sp.long), sp.coverLen,
 		a.specificBest(), a.numbersBest())
+	claimWords, sourceSents := a.sizes()
+	f = append(f, claimWords, sourceSents, a.coverNear())
 	return f
 }
 
@@ -440,6 +445,37 @@ func (a *analysis) bestSentence() float64 {
 		if a.bm25[i] > 0 {
 			best = max(best, a.cover(i, i))
 		}
+	}
+	return best
+}
+
+// sizes returns the log of the number of the claim's content words and
+// that of the source's sentences: a long claim has more to back, and a
+// long page more words the claim has by chance, so what it holds of the
+// claim says less.
+func (a *analysis) sizes() (claimWords, sourceSents float64) {
+	return math.Log1p(float64(len(a.terms))), math.Log1p(float64(len(a.sents)))
+}
+
+// nearSentences is the span, in consecutive sentences, of the
+// neighbourhood coverNear measures: a paragraph rather than a passage.
+const nearSentences = 5
+
+// coverNear returns the largest share of the claim's content
+// (IDF-weighted) that nearSentences consecutive sentences hold: what one
+// paragraph of a page says of the claim, where its content is spread over
+// more sentences than a passage has.
+func (a *analysis) coverNear() float64 {
+	if a.idfSum == 0 {
+		return 0
+	}
+	best := 0.0
+	for i := range a.sents {
+		if a.bm25[i] <= 0 {
+			continue
+		}
+		from, to := max(0, i-nearSentences/2), min(len(a.sents)-1, i+nearSentences/2)
+		best = max(best, a.cover(from, to))
 	}
 	return best
 }

@@ -1,6 +1,7 @@
 package verify
 
 import (
+	"math"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -98,6 +99,51 @@ func TestNumbersBest(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			got := analyse(Claim{Text: tc.claim}, Source{Text: tc.source}).numbersBest()
 			assert.InDelta(t, tc.want, got, 1e-9)
+		})
+	}
+}
+
+func TestSizes(t *testing.T) {
+	for _, tc := range []struct {
+		name, claim, source  string
+		claimWords, sentsLog float64
+	}{
+		{name: "three words, two sentences", claim: "The council built greenhouses.",
+			source: "The council met.\nIt built greenhouses.", claimWords: math.Log1p(3), sentsLog: math.Log1p(2)},
+		{name: "function words only", claim: "It was the one.", source: "Some text.", claimWords: 0, sentsLog: math.Log1p(1)},
+		{name: "empty source", claim: "Greenhouses flourished.", source: "", claimWords: math.Log1p(2), sentsLog: 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w, s := analyse(Claim{Text: tc.claim}, Source{Text: tc.source}).sizes()
+			assert.InDelta(t, tc.claimWords, w, 1e-9, "claim words")
+			assert.InDelta(t, tc.sentsLog, s, 1e-9, "source sentences")
+		})
+	}
+}
+
+func TestCoverNear(t *testing.T) {
+	filler := "\nThe weather was fine.\nThe roads were busy.\nThe shops were shut.\n"
+	for _, tc := range []struct {
+		name, claim, source string
+		want                float64 // -1: only between 0 and 1 exclusive
+	}{
+		{name: "in one sentence", claim: "Smith opened greenhouses in Belgium.",
+			source: "Smith opened greenhouses in Belgium.", want: 1},
+		{name: "in one paragraph", claim: "Smith opened greenhouses in Belgium.",
+			source: "Smith opened greenhouses.\nThe weather was fine.\nThey are in Belgium.", want: 1},
+		{name: "farther apart than a paragraph", claim: "Smith opened greenhouses in Belgium.",
+			source: "Smith opened greenhouses." + filler + filler + "They are in Belgium.", want: -1},
+		{name: "nothing there", claim: "Greenhouses flourished.", source: "Unrelated text.", want: 0},
+		{name: "no source", claim: "Greenhouses flourished.", source: "", want: 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := analyse(Claim{Text: tc.claim}, Source{Text: tc.source}).coverNear()
+			if tc.want < 0 {
+				assert.Greater(t, got, 0.0)
+				assert.Less(t, got, 1.0)
+			} else {
+				assert.InDelta(t, tc.want, got, 1e-9)
+			}
 		})
 	}
 }
