@@ -1,6 +1,7 @@
 package citecheck
 
 import (
+	"encoding/binary"
 	"slices"
 	"sort"
 	"strings"
@@ -88,6 +89,53 @@ func focusKeys(claim string) []string {
 	return keys
 }
 
+// letterRarity ranks the lower-case letters from the commonest in English
+// text to the rarest.
+const letterRarity = "etaoinshrdlcumwfgypbvkjxqz"
+
+// rareOffset is where in key (two bytes or more) to start looking for it:
+// at its rarest byte, keeping two bytes at least, so that strings.Index,
+// which runs to each place its first byte occurs, stops less often ("mpl"
+// of "unempl" rather than its "u"). Digits count as rare as 'p', other
+// bytes as rarer than any letter.
+func rareOffset(key string) int {
+	best, bestRank := 0, -1
+	for i := 0; i+1 < len(key); i++ {
+		c := key[i]
+		rank := len(letterRarity)
+		switch {
+		case 'a' <= c && c <= 'z':
+			rank = strings.IndexByte(letterRarity, c)
+		case '0' <= c && c <= '9':
+			rank = strings.IndexByte(letterRarity, 'p')
+		}
+		if rank > bestRank {
+			best, bestRank = i, rank
+		}
+	}
+	return best
+}
+
+// indexKeyFrom returns the first place at or after from where key occurs in
+// s, or -1, looking for key[off:] and checking the bytes before it: the
+// same answer as from+strings.Index(s[from:], key), found faster when
+// key[off] is rarer than key[0].
+func indexKeyFrom(s, key string, off, from int) int {
+	tail := key[off:]
+	for from+off <= len(s) {
+		i := strings.Index(s[from+off:], tail)
+		if i < 0 {
+			return -1
+		}
+		start := from + i
+		if s[start:start+off] == key[:off] {
+			return start
+		}
+		from = start + 1
+	}
+	return -1
+}
+
 // segment maps a run of the focused text to the source's text.
 type segment struct{ focused, source, n int }
 
@@ -116,12 +164,13 @@ func (x *sourceIndex) focusedSource(claim string) (f focus, ok bool) {
 	}
 	masks := make([]uint64, len(x.paras))
 	for k, key := range keys {
+		off := rareOffset(key)
 		for from := 0; from < len(x.lower); {
-			i := strings.Index(x.lower[from:], key)
+			i := indexKeyFrom(x.lower, key, off, from)
 			if i < 0 {
 				break
 			}
-			p := x.paraOf(from + i)
+			p := x.paraOf(i)
 			masks[p] |= 1 << k
 			from = x.paraEnd(p) + 1 // one hit is enough in a paragraph
 		}
@@ -179,8 +228,17 @@ func (x *sourceIndex) focusedSource(claim string) (f focus, ok bool) {
 // asciiLower lowers the ASCII letters of s, as newSourceIndex does.
 func asciiLower(s string) string {
 	b := []byte(s)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
+	i := 0
+	// eight bytes at a time: a byte below 0x80 from 'A' to 'Z' gains 0x20
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		low := x &^ highs // each byte's low seven bits: no carry between bytes
+		upper := (low + (0x80-'A')*ones) &^ (low + (0x80-'Z'-1)*ones) &^ x & highs
+		binary.LittleEndian.PutUint64(b[i:], x|upper>>2)
+	}
+	for ; i < len(b); i++ {
+		if c := b[i]; 'A' <= c && c <= 'Z' {
 			b[i] = c + 'a' - 'A'
 		}
 	}

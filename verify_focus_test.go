@@ -95,3 +95,52 @@ func TestPaywallText(t *testing.T) {
 		})
 	}
 }
+
+// TestIndexKeyFrom checks indexKeyFrom against strings.Index at every
+// start of texts where the key's rare part occurs without the key.
+func TestIndexKeyFrom(t *testing.T) {
+	texts := []string{
+		"the unemployment rate; unemployed people; mployment alone; unempl",
+		"eeeeeeee eeeee2019e 20192019 x2019",
+		"",
+		"mpl mpl unempl",
+	}
+	for _, text := range texts {
+		for _, key := range []string{"unempl", "2019", "ee", "mpl", "zz", "e2"} {
+			off := rareOffset(key)
+			require.Less(t, off, len(key)-1, "two bytes at least are looked for: %q", key)
+			for from := 0; from <= len(text); from++ {
+				want := strings.Index(text[from:], key)
+				if want >= 0 {
+					want += from
+				}
+				assert.Equal(t, want, indexKeyFrom(text, key, off, from), "%q in %q from %d", key, text, from)
+			}
+		}
+	}
+	assert.Equal(t, 4, rareOffset("unempl"), "the rarest byte: p")
+	assert.Equal(t, 0, rareOffset("zeta"))
+}
+
+// TestASCIILower checks the eight-bytes-at-a-time lowering against a byte
+// loop, on every byte value at every place of a word.
+func TestASCIILower(t *testing.T) {
+	byByte := func(s string) string {
+		b := []byte(s)
+		for i, c := range b {
+			if 'A' <= c && c <= 'Z' {
+				b[i] = c + 'a' - 'A'
+			}
+		}
+		return string(b)
+	}
+	for c := 0; c < 256; c++ {
+		for at := 0; at < 11; at++ {
+			b := []byte("@AZ[`az{Ö\x7f\x80")
+			b[at] = byte(c)
+			s := string(b)
+			require.Equal(t, byByte(s), asciiLower(s), "%q", s)
+		}
+	}
+	assert.Equal(t, "the unemployment rate, ÉtÉ 2019", asciiLower("The UNEMPLOYMENT Rate, ÉTÉ 2019"))
+}
