@@ -338,29 +338,56 @@ func (tb *htmlTreeBuilder) text(start, end int) {
 func htmlCountText(raw []byte) (chars, commas int, space bool) {
 	inSpace := true
 	for i := 0; i < len(raw); i++ {
-		c := raw[i]
-		switch {
-		case htmlSpace(c):
+		switch htmlTextClass[raw[i]] {
+		case htmlTextOther:
+			chars++
+			inSpace = false
+		case htmlTextSpace:
 			if !inSpace {
 				chars++
 				inSpace = true
 			}
-			continue
-		case c == ',':
+		case htmlTextComma:
 			commas++
-		case c == 0xEF && i+2 < len(raw) && raw[i+1] == 0xBC && raw[i+2] == 0x8C: // fullwidth comma
-			commas++
-		case c >= 0x80 && c < 0xC0: // continuation byte
-			continue
+			chars++
+			inSpace = false
+		case htmlTextWideLead:
+			if i+2 < len(raw) && raw[i+1] == 0xBC && raw[i+2] == 0x8C { // fullwidth comma
+				commas++
+			}
+			chars++
+			inSpace = false
 		}
-		chars++
-		inSpace = false
+		// htmlTextContinuation: a continuation byte counts with its lead
 	}
 	if inSpace && chars > 0 {
 		chars--
 	}
 	return chars, commas, chars == 0
 }
+
+// The classes of bytes htmlCountText tells apart.
+const (
+	htmlTextOther        = iota
+	htmlTextSpace        // HTML white space
+	htmlTextComma        // ','
+	htmlTextWideLead     // 0xEF, which leads a fullwidth comma among others
+	htmlTextContinuation // a UTF-8 continuation byte
+)
+
+// htmlTextClass is each byte's class for htmlCountText: one lookup a byte
+// instead of a chain of comparisons.
+var htmlTextClass = func() (t [256]uint8) {
+	for c := 0x80; c < 0xC0; c++ {
+		t[c] = htmlTextContinuation
+	}
+	for _, c := range []byte{' ', '\n', '\t', '\r', '\f'} {
+		t[c] = htmlTextSpace
+	}
+	t[','] = htmlTextComma
+	t[0xEF] = htmlTextWideLead
+	return t
+}()
 
 // Elements whose start closes an open p.
 func htmlClosesP(a atom.Atom) bool {
