@@ -189,20 +189,9 @@ func (a *analysis) specificBest() float64 {
 	if len(a.windows) == 0 {
 		return 0
 	}
-	w := a.windows[0]
-	got, all := 0, 0
-	for t, tm := range a.terms {
-		if tm.span.End-tm.span.Start < minLongWord && !tm.qty && !tm.name {
-			continue
-		}
-		all++
-		for i := w.from; i <= w.to; i++ {
-			if a.present[i][t] {
-				got++
-				break
-			}
-		}
-	}
+	got, all := a.windowWords(a.windows[0], func(tm term) bool {
+		return tm.span.End-tm.span.Start >= minLongWord || tm.qty || tm.name
+	})
 	if all == 0 {
 		return 1
 	}
@@ -417,24 +406,29 @@ func (a *analysis) negMismatch() bool {
 func (a *analysis) bestWordsWhere(keep func(term) bool) float64 {
 	best := 0.0
 	for _, w := range a.windows {
-		got, all := 0, 0
-		for t, tm := range a.terms {
-			if !keep(tm) {
-				continue
-			}
-			all++
-			for i := w.from; i <= w.to; i++ {
-				if a.present[i][t] {
-					got++
-					break
-				}
-			}
-		}
-		if all > 0 {
+		if got, all := a.windowWords(w, keep); all > 0 {
 			best = max(best, float64(got)/float64(all))
 		}
 	}
 	return best
+}
+
+// windowWords counts the claim's content words that keep keeps (all) and
+// those of them that passage w holds (got).
+func (a *analysis) windowWords(w window, keep func(term) bool) (got, all int) {
+	for t, tm := range a.terms {
+		if !keep(tm) {
+			continue
+		}
+		all++
+		for i := w.from; i <= w.to; i++ {
+			if a.present[i][t] {
+				got++
+				break
+			}
+		}
+	}
+	return got, all
 }
 
 // bestSentence returns the largest share of the claim's content that one
