@@ -307,7 +307,10 @@ func speechFollows(toks []token, i int) bool {
 
 func isSpeechVerb(w string) bool {
 	switch w {
-	case "said", "says", "told", "added", "wrote", "writes", "explained", "noted", "warned", "stated", "insisted", "argued", "argues":
+	case "said", "says", "told", "added", "wrote", "writes", "explained", "noted", "warned", "stated", "insisted", "argued", "argues",
+		"admitted", "admits", "acknowledged", "acknowledges", "conceded", "concedes", "claimed", "claims", "testified",
+		"recalled", "recalls", "asserted", "asserts", "contended", "contends", "maintained", "maintains", "announced",
+		"announces", "confirmed", "confirms", "predicted", "predicts", "described", "describes":
 		return true
 	}
 	return false

@@ -265,6 +265,10 @@ func TestAttributionKind(t *testing.T) {
 		{"It found its way into 40% of homes by 1990.", false},
 		{"The company added 4,000 jobs last year.", false},
 		{"The report was published in 2019.", false},
+		{`After nine people were killed in June, he admitted "politics in this town" left few options.`, true},
+		{"She acknowledged that sales fell 12% in 2020.", true},
+		{"They conceded the plant had lost $3 million.", true},
+		{"He found 40 coins in the garden in 2019.", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sentence, func(t *testing.T) {
