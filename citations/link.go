@@ -206,6 +206,10 @@ type entryIndex struct {
 	// cited holds the IDs of the entries a citation resolves to, once
 	// every citation is linked (relinkMismatches); nil before.
 	cited map[string]bool
+	// bestBuf and otherBuf back byAuthor's lists of matching entries from
+	// one citation to the next: a first author with many entries would
+	// otherwise cost each citation a list as long as maxScan.
+	bestBuf, otherBuf []int
 }
 
 func newEntryIndex(lists []ReferenceList) *entryIndex {
@@ -648,7 +652,10 @@ func (idx *entryIndex) byAuthor(c Citation) LinkResult {
 		}
 		cands = cands[:idx.maxScan]
 	}
-	var best, other []int // entries of the cited year, and of another year
+	// entries of the cited year, and of another year; nothing keeps
+	// either list past the call
+	best, other := idx.bestBuf[:0], idx.otherBuf[:0]
+	defer func() { idx.bestBuf, idx.otherBuf = best[:0], other[:0] }()
 	bestScore, bestAuthor, otherAuthor := 0, 0, 0
 	for _, i := range cands {
 		idx.examined++
