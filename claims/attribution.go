@@ -143,9 +143,11 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 				// "Employers added 303,000 jobs": an increase, not a remark
 				break
 			}
-			if from, to := nameBefore(toks, skipAdverbs(toks, i)); to > from {
+			if from, to := nameBefore(toks, skipAdverbs(toks, i)); to > from && (!isFindingVerb(t.norm) || speechFollows(toks, i)) {
 				// "Reuters reported", "Barack Obama has admitted", "as
-				// Lorenz later recalled"
+				// Lorenz later recalled", "Dr. Smith found that…" (but
+				// "Rothman found a wedding announcement" is something
+				// Rothman did, not a finding he reports)
 				add(from, to)
 				any = true
 			} else if j := subjectBefore(toks, i); j >= 0 && (isSourceNoun(toks[j].norm) || isPronoun(toks[j].norm) && isSpeechVerb(t.norm)) {
@@ -303,6 +305,17 @@ func isDocumentNoun(w string) bool {
 // "Smith added that …"), rather than by its object.
 func speechFollows(toks []token, i int) bool {
 	return i+1 >= len(toks) || toks[i+1].kind == tokPunct || toks[i+1].norm == "that"
+}
+
+// isFindingVerb reports whether w reports a finding ("found", "showed"),
+// which a person's name as its subject may also do as an act: "Lorenz
+// found a set of solutions".
+func isFindingVerb(w string) bool {
+	switch w {
+	case "found", "finds", "identified", "identifies", "showed", "shows", "show", "revealed", "reveals", "determined":
+		return true
+	}
+	return false
 }
 
 func isSpeechVerb(w string) bool {

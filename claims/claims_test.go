@@ -269,6 +269,10 @@ func TestAttributionKind(t *testing.T) {
 		{"She acknowledged that sales fell 12% in 2020.", true},
 		{"They conceded the plant had lost $3 million.", true},
 		{"He found 40 coins in the garden in 2019.", false},
+		{"With further searches, Rothman found a wedding announcement from 1963.", false},
+		{"Lorenz identified three properties of the system in 1962.", false},
+		{"Dr. Jane Smith found that the drug cut deaths by 12% in 2020.", true},
+		{"The 2019 report found 40% of homes lacked heating.", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sentence, func(t *testing.T) {
