@@ -10,7 +10,9 @@ import (
 // report, a filing, a paper, a DOI), rather than a site's home page, a
 // topic, tag, section, author or profile page, an encyclopedia or glossary
 // article explaining a word, a search, a login, a quiz or a social media
-// profile. A sentence whose only links are of the second kind still rests
+// profile. A path of one or two words of lower-case letters and nothing
+// else ("/world/newzealand", "/flu") is a section or topic front: an
+// article's path has a slug, an identifier or a file name. A sentence whose only links are of the second kind still rests
 // on nothing the reader can check.
 func SourceURL(rawURL string) bool {
 	u, err := url.Parse(rawURL)
@@ -32,6 +34,9 @@ func SourceURL(rawURL string) bool {
 		(len(segments) == 1 || len(segments) == 2 && (segments[0] == "in" || segments[0] == "company" || segments[0] == "user" || segments[0] == "channel" || segments[0] == "c")) {
 		return false // a profile
 	}
+	if len(segments) <= 2 && u.RawQuery == "" && lowerWords(strings.Split(path, "/")) {
+		return false // a section or topic front ("/world/newzealand", "/flu"), not an article
+	}
 	for i, s := range segments {
 		switch s {
 		case "topic", "topics", "tag", "tags", "people", "person", "author", "authors", "profile", "profiles",
@@ -46,6 +51,23 @@ func SourceURL(rawURL string) bool {
 		}
 		if strings.Contains(s, "quiz") {
 			return false
+		}
+	}
+	return true
+}
+
+// lowerWords reports whether every segment is a word of lower-case ASCII
+// letters: no digits, hyphens, dots or capitals, which an article's slug,
+// identifier or file name has.
+func lowerWords(segments []string) bool {
+	for _, s := range segments {
+		if s == "" {
+			return false
+		}
+		for i := 0; i < len(s); i++ {
+			if s[i] < 'a' || s[i] > 'z' {
+				return false
+			}
 		}
 	}
 	return true
