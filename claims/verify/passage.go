@@ -1,7 +1,6 @@
 package verify
 
 import (
-	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -121,7 +120,6 @@ type token struct {
 // (with apostrophes inside, and points and commas inside figures).
 func tokenize(dst []token, text string) []token {
 	var buf [64]byte
-	table := wordFlagTable()
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
@@ -178,7 +176,7 @@ func tokenize(dst []token, text string) []token {
 		if len(b) >= 4 && !isDigit(b[0]) {
 			h4 = hashBytes(b[:4])
 		}
-		flags := table[string(b)]
+		flags := wordFlagsOf(string(b))
 		var dir int8
 		switch {
 		case flags&flagUp != 0:
@@ -250,64 +248,66 @@ const (
 	flagAbsolute                       // admits no exception: a claim that says "only" or "all" where its source hedges is refuted by it
 )
 
-// The words of each flag, lowercased.
-var (
-	stopWords = [...]string{
-		"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with", "as", "is",
-		"was", "are", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "it", "its", "this",
+// wordFlagsOf returns the flags of a word (lowercased): one search of
+// one switch a word, rather than a search of each list or a map lookup.
+func wordFlagsOf(w string) wordFlags {
+	switch w {
+	case "a", "an", "the", "or", "of", "in", "on", "at", "to", "for", "from", "by", "with", "as", "is", "was",
+		"are", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "it", "its", "this",
 		"that", "these", "those", "he", "she", "they", "them", "his", "her", "their", "we", "our", "you", "your",
-		"i", "me", "my", "which", "who", "whom", "what", "when", "where", "while", "also", "than", "then", "there",
-		"into", "about", "after", "before", "over", "under", "such", "so", "can", "could", "would", "should",
-		"will", "may", "might", "must", "shall", "if", "both", "each", "other", "some", "more", "most", "all",
-		"any", "up", "out", "one", "only", "same", "through", "during", "between", "until", "since", "upon", "him",
-		"us", "well", "very", "just", "own", "whose", "because", "it's", "s", "said", "says", "say", "new", "first",
-		"later", "including", "according", "became", "become",
+		"i", "me", "my", "which", "who", "whom", "what", "when", "where", "also", "than", "then", "there", "into",
+		"about", "after", "before", "over", "under", "such", "so", "can", "could", "would", "should", "will",
+		"may", "might", "must", "shall", "if", "both", "each", "other", "some", "most", "any", "up", "out", "one",
+		"same", "through", "during", "between", "until", "since", "upon", "him", "us", "well", "very", "just",
+		"own", "whose", "because", "it's", "s", "said", "says", "say", "new", "first", "later", "including",
+		"according", "became", "become":
+		// function words
+		return flagStop
+	case "and", "but", "while":
+		// function words and conjunctions that start a clause
+		return flagStop | flagConj
+	case "more":
+		// function words and words of increase
+		return flagStop | flagUp
+	case "all", "only":
+		// function words and words that admit no exception
+		return flagStop | flagAbsolute
+	case "not", "no", "nor", "neither", "nobody", "nothing", "without", "cannot", "isn't", "wasn't", "aren't",
+		"weren't", "don't", "doesn't", "didn't", "won't", "wouldn't", "can't", "couldn't", "shouldn't", "hasn't",
+		"haven't", "hadn't", "fail", "fails", "failed", "denied", "denies", "deny", "refused", "rejected", "false",
+		"unable", "lack", "lacks":
+		// negations
+		return flagNeg
+	case "never", "none":
+		// negations and words that admit no exception
+		return flagNeg | flagAbsolute
+	case "whereas":
+		// conjunctions that start a clause
+		return flagConj
+	case "increase", "increases", "increased", "increasing", "rise", "rises", "rose", "risen", "rising", "higher",
+		"highest", "greater", "greatest", "larger", "largest", "raise", "raises", "raised", "boost", "boosts",
+		"boosted", "grow", "grows", "grew", "growing", "elevated", "exceed", "exceeds", "improve", "improves",
+		"improved", "worsen", "worsens", "worsened", "worse", "enhance", "enhanced", "enhances", "double",
+		"doubled", "triple", "tripled", "faster", "longer", "stronger", "accelerate", "accelerated", "surge",
+		"surged":
+		// words of increase
+		return flagUp
+	case "decrease", "decreases", "decreased", "decreasing", "reduce", "reduces", "reduced", "reducing",
+		"reduction", "lower", "lowers", "lowered", "lowest", "less", "least", "fewer", "smaller", "smallest",
+		"decline", "declines", "declined", "fall", "falls", "fell", "fallen", "drop", "drops", "dropped",
+		"diminish", "diminished", "cut", "cuts", "shrink", "shrank", "slower", "shorter", "weaker", "prevent",
+		"prevents", "prevented", "protect", "protects", "protective", "inhibit", "inhibits", "inhibited", "block",
+		"blocks", "blocked", "slow", "slows", "slowed":
+		// words of decrease
+		return flagDown
+	case "always", "every", "everyone", "completely", "entirely", "totally", "perfectly", "fully", "100",
+		"guaranteed", "certainly", "definitely", "proven", "proves", "prove", "cure", "cures", "cured",
+		"eliminate", "eliminates", "impossible", "immune", "solely", "exclusively":
+		// words that admit no exception
+		return flagAbsolute
 	}
-	negationWords = [...]string{
-		"not", "no", "never", "none", "nor", "neither", "nobody", "nothing", "without", "cannot", "isn't", "wasn't",
-		"aren't", "weren't", "don't", "doesn't", "didn't", "won't", "wouldn't", "can't", "couldn't", "shouldn't",
-		"hasn't", "haven't", "hadn't", "fail", "fails", "failed", "denied", "denies", "deny", "refused", "rejected",
-		"false", "unable", "lack", "lacks",
-	}
-	conjunctionWords = [...]string{"and", "but", "while", "whereas"}
-	upWords          = [...]string{
-		"increase", "increases", "increased", "increasing", "rise", "rises", "rose", "risen", "rising", "higher",
-		"highest", "greater", "greatest", "more", "larger", "largest", "raise", "raises", "raised", "boost",
-		"boosts", "boosted", "grow", "grows", "grew", "growing", "elevated", "exceed", "exceeds", "improve",
-		"improves", "improved", "worsen", "worsens", "worsened", "worse", "enhance", "enhanced", "enhances",
-		"double", "doubled", "triple", "tripled", "faster", "longer", "stronger", "accelerate", "accelerated",
-		"surge", "surged",
-	}
-	downWords = [...]string{
-		"decrease", "decreases", "decreased", "decreasing", "reduce", "reduces", "reduced", "reducing", "reduction",
-		"lower", "lowers", "lowered", "lowest", "less", "least", "fewer", "smaller", "smallest", "decline",
-		"declines", "declined", "fall", "falls", "fell", "fallen", "drop", "drops", "dropped", "diminish",
-		"diminished", "cut", "cuts", "shrink", "shrank", "slower", "shorter", "weaker", "prevent", "prevents",
-		"prevented", "protect", "protects", "protective", "inhibit", "inhibits", "inhibited", "block", "blocks",
-		"blocked", "slow", "slows", "slowed",
-	}
-	absoluteWords = [...]string{
-		"all", "only", "always", "never", "every", "everyone", "none", "completely", "entirely", "totally",
-		"perfectly", "fully", "100", "guaranteed", "certainly", "definitely", "proven", "proves", "prove", "cure",
-		"cures", "cured", "eliminate", "eliminates", "impossible", "immune", "solely", "exclusively",
-	}
-)
-
-// wordFlagTable maps each word of the lists above to its flags, built on
-// first use: one lookup a word instead of a search of each list.
-var wordFlagTable = sync.OnceValue(func() map[string]wordFlags {
-	t := map[string]wordFlags{}
-	for _, l := range []struct {
-		words []string
-		flag  wordFlags
-	}{{stopWords[:], flagStop}, {negationWords[:], flagNeg}, {conjunctionWords[:], flagConj}, {upWords[:], flagUp},
-		{downWords[:], flagDown}, {absoluteWords[:], flagAbsolute}} {
-		for _, w := range l.words {
-			t[w] |= l.flag
-		}
-	}
-	return t
-})
+	return 0
+}
 
 // canonical returns the one form of a stemmed word that has others,
 // irregular or synonymous, or "": "children" is "child", "died" and
