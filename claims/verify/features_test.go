@@ -64,40 +64,36 @@ func TestShortModelsIgnoreLongOnly(t *testing.T) {
 	assert.NotEqual(t, make([]float64, longOnly), m.Supported[n-longOnly:n])
 }
 
-func TestSpecificBest(t *testing.T) {
+// TestBestPassageShares checks the features of what the best passage
+// holds: specific_best (names, figures, long words) and numbers_best
+// (figures and dates backed as quantities).
+func TestBestPassageShares(t *testing.T) {
+	specific := (*analysis).specificBest
+	numbers := (*analysis).numbersBest
 	for _, tc := range []struct {
 		name, claim, source string
+		share               func(*analysis) float64
 		want                float64
 	}{
-		{name: "all in one passage", claim: "Smith opened 12 greenhouses in Belgium.",
-			source: "Smith opened 12 greenhouses in Belgium.", want: 1},
-		{name: "none specific", claim: "The council built them again.",
-			source: "The council built them again.", want: 1},
-		{name: "scattered over the page", claim: "Smith opened greenhouses in Belgium.",
-			source: "Smith opened greenhouses in town.\nThe weather was fine.\nThe roads were busy.\nThe shops were shut.\nBelgium is far away.", want: 0.5},
-		{name: "no passage", claim: "Greenhouses flourished.", source: "", want: 0},
+		{name: "specific: all in one passage", claim: "Smith opened 12 greenhouses in Belgium.",
+			source: "Smith opened 12 greenhouses in Belgium.", share: specific, want: 1},
+		{name: "specific: none specific", claim: "The council built them again.",
+			source: "The council built them again.", share: specific, want: 1},
+		{name: "specific: scattered over the page", claim: "Smith opened greenhouses in Belgium.",
+			source: "Smith opened greenhouses in town.\nThe weather was fine.\nThe roads were busy.\nThe shops were shut.\nBelgium is far away.",
+			share: specific, want: 0.5},
+		{name: "specific: no passage", claim: "Greenhouses flourished.", source: "", share: specific, want: 0},
+		{name: "numbers: no figures", claim: "The council built greenhouses.", source: "The council built greenhouses.",
+			share: numbers, want: 1},
+		{name: "numbers: backed in the passage", claim: "The council built 40 greenhouses in 2019.",
+			source: "In 2019 the council built forty greenhouses.", share: numbers, want: 1},
+		{name: "numbers: backed elsewhere only", claim: "The council built 40 greenhouses in 2019.",
+			source: "The council built forty greenhouses.\nThe weather was fine.\nThe roads were busy.\nThe shops were shut.\nPublished in 2019.",
+			share: numbers, want: 0.5},
+		{name: "numbers: no passage", claim: "It cost $40.", source: "", share: numbers, want: 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := analyse(Claim{Text: tc.claim}, Source{Text: tc.source}).specificBest()
-			assert.InDelta(t, tc.want, got, 1e-9)
-		})
-	}
-}
-
-func TestNumbersBest(t *testing.T) {
-	for _, tc := range []struct {
-		name, claim, source string
-		want                float64
-	}{
-		{name: "no figures", claim: "The council built greenhouses.", source: "The council built greenhouses.", want: 1},
-		{name: "backed in the passage", claim: "The council built 40 greenhouses in 2019.",
-			source: "In 2019 the council built forty greenhouses.", want: 1},
-		{name: "backed elsewhere only", claim: "The council built 40 greenhouses in 2019.",
-			source: "The council built forty greenhouses.\nThe weather was fine.\nThe roads were busy.\nThe shops were shut.\nPublished in 2019.", want: 0.5},
-		{name: "no passage", claim: "It cost $40.", source: "", want: 0},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			got := analyse(Claim{Text: tc.claim}, Source{Text: tc.source}).numbersBest()
+			got := tc.share(analyse(Claim{Text: tc.claim}, Source{Text: tc.source}))
 			assert.InDelta(t, tc.want, got, 1e-9)
 		})
 	}
