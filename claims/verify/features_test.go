@@ -81,7 +81,7 @@ func TestBestPassageShares(t *testing.T) {
 			source: "The council built them again.", share: specific, want: 1},
 		{name: "specific: scattered over the page", claim: "Smith opened greenhouses in Belgium.",
 			source: "Smith opened greenhouses in town.\nThe weather was fine.\nThe roads were busy.\nThe shops were shut.\nBelgium is far away.",
-			share: specific, want: 0.5},
+			share:  specific, want: 0.5},
 		{name: "specific: no passage", claim: "Greenhouses flourished.", source: "", share: specific, want: 0},
 		{name: "numbers: no figures", claim: "The council built greenhouses.", source: "The council built greenhouses.",
 			share: numbers, want: 1},
@@ -89,7 +89,7 @@ func TestBestPassageShares(t *testing.T) {
 			source: "In 2019 the council built forty greenhouses.", share: numbers, want: 1},
 		{name: "numbers: backed elsewhere only", claim: "The council built 40 greenhouses in 2019.",
 			source: "The council built forty greenhouses.\nThe weather was fine.\nThe roads were busy.\nThe shops were shut.\nPublished in 2019.",
-			share: numbers, want: 0.5},
+			share:  numbers, want: 0.5},
 		{name: "numbers: no passage", claim: "It cost $40.", source: "", share: numbers, want: 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
