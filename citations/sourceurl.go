@@ -12,8 +12,9 @@ import (
 // article explaining a word, a search, a login, a quiz or a social media
 // profile. A path of one or two words of lower-case letters and nothing
 // else ("/world/newzealand", "/flu") is a section or topic front: an
-// article's path has a slug, an identifier or a file name. A sentence whose only links are of the second kind still rests
-// on nothing the reader can check.
+// article's path has a slug, an identifier or a file name. A sentence
+// whose only links are of the second kind still rests on nothing the
+// reader can check.
 func SourceURL(rawURL string) bool {
 	u, err := url.Parse(rawURL)
 	if err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {

@@ -280,12 +280,18 @@ func htmlBylineClass(class string) bool {
 			return true
 		}
 	}
-	for _, f := range strings.FieldsFunc(class, func(r rune) bool { return r < 'a' || r > 'z' }) {
-		if f == "bio" {
+	for i := 0; ; i += 3 {
+		j := strings.Index(class[i:], "bio")
+		if j < 0 {
+			return false
+		}
+		i += j
+		before := i == 0 || class[i-1] < 'a' || class[i-1] > 'z'
+		after := i+3 == len(class) || class[i+3] < 'a' || class[i+3] > 'z'
+		if before && after {
 			return true
 		}
 	}
-	return false
 }
 
 // htmlShareWord matches Readability's (\b|_)(share|sharedaddy)(\b|_).

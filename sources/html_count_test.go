@@ -46,3 +46,13 @@ func TestHTMLCountText(t *testing.T) {
 		assert.Equal(t, []any{wc, wm, ws}, []any{c, m, sp}, "%q", s)
 	}
 }
+
+func TestHTMLBylineClass(t *testing.T) {
+	for class, want := range map[string]bool{
+		"post-body-bio": true, "bio": true, "author-bio card": true, "bio_box": true, "storytimestamp": true,
+		"cnndatestamp": true, "sitesub": true, "c-byline__name": true, "biology": false, "symbiotic": false,
+		"combio": false, "": false, "article-body": false,
+	} {
+		assert.Equal(t, want, htmlBylineClass(class), "%q", class)
+	}
+}

@@ -240,12 +240,14 @@ func hashBytes(b []byte) uint64 {
 type wordFlags uint8
 
 const (
-	flagStop     wordFlags = 1 << iota // a function word
-	flagNeg                            // a negation
-	flagConj                           // a conjunction that starts a clause
-	flagUp                             // says that something grows: "increases the risk"
-	flagDown                           // says that something shrinks: "decreases the risk"
-	flagAbsolute                       // admits no exception: a claim that says "only" or "all" where its source hedges is refuted by it
+	flagStop wordFlags = 1 << iota // a function word
+	flagNeg                        // a negation
+	flagConj                       // a conjunction that starts a clause
+	flagUp                         // says that something grows: "increases the risk"
+	flagDown                       // says that something shrinks: "decreases the risk"
+	// admits no exception: a claim that says "only" or "all" where its
+	// source hedges is refuted by it
+	flagAbsolute
 )
 
 // wordFlagsOf returns the flags of a word (lowercased): one search of
