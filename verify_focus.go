@@ -227,10 +227,25 @@ func (x *sourceIndex) focusedSource(claim string) (f focus, ok bool) {
 
 // asciiLower lowers the ASCII letters of s, as newSourceIndex does.
 func asciiLower(s string) string {
-	b := []byte(s)
-	i := 0
-	// eight bytes at a time: a byte below 0x80 from 'A' to 'Z' gains 0x20
+	// lowered through a buffer on the stack into the one allocation a
+	// strings.Builder makes, rather than copied to bytes and back
+	var sb strings.Builder
+	sb.Grow(len(s))
+	var buf [4096]byte
+	for len(s) > 0 {
+		n := copy(buf[:], s)
+		lowerASCII(buf[:n])
+		sb.Write(buf[:n])
+		s = s[n:]
+	}
+	return sb.String()
+}
+
+// lowerASCII lowers the ASCII capitals of b in place, eight bytes at a
+// time: a byte below 0x80 from 'A' to 'Z' gains 0x20.
+func lowerASCII(b []byte) {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
 	for ; i+8 <= len(b); i += 8 {
 		x := binary.LittleEndian.Uint64(b[i:])
 		low := x &^ highs // each byte's low seven bits: no carry between bytes
@@ -242,7 +257,6 @@ func asciiLower(s string) string {
 			b[i] = c + 'a' - 'A'
 		}
 	}
-	return string(b)
 }
 
 func popcount(m uint64) int {

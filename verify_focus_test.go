@@ -143,4 +143,9 @@ func TestASCIILower(t *testing.T) {
 		}
 	}
 	assert.Equal(t, "the unemployment rate, ÉtÉ 2019", asciiLower("The UNEMPLOYMENT Rate, ÉTÉ 2019"))
+	long := make([]byte, 10007) // past the 4 KiB buffer, not a multiple of it
+	for i := range long {
+		long[i] = byte(i*131 + i/7)
+	}
+	require.Equal(t, byByte(string(long)), asciiLower(string(long)))
 }
