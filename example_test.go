@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/citecheck/citecheck"
+	"github.com/citecheck/citecheck/claims"
 )
 
 func ExampleCheck() {
@@ -85,4 +86,33 @@ func ExampleCheck_severities() {
 	}
 	// Output:
 	// 8:3: error: reference r2 (Lee, K. (2019). Dreams. Science, 3, 4–5.) is not cited in the text [orphan-reference]
+}
+
+// A desk whose articles are of a genre the shipped claim model does not
+// know can train its own on sentences it has labelled, and check with it.
+func ExampleCheck_claimModel() {
+	labelled := []claims.Example{
+		{Text: "The club signed the striker for £40 million in 2021.", Claim: true},
+		{Text: "Attendance at home games fell 12% last season.", Claim: true},
+		{Text: "The league fined the club £2 million for late wages.", Claim: true},
+		{Text: "Ticket prices rose by a third between 2019 and 2023.", Claim: true},
+		{Text: "What a night it was for the fans.", Claim: false},
+		{Text: "Nobody in the stands will forget that goal.", Claim: false},
+		{Text: "Read our match report tomorrow.", Claim: false},
+		{Text: "It was a joy to watch.", Claim: false},
+	}
+	model := claims.Train([][]claims.Example{labelled}, claims.TrainConfig{Epochs: 20, Seed: 1}).
+		WithCalibration(1, 0, 0.5) // margin 0 is a score of 0.5, the threshold
+	draft := "What a season it has been.\nThe club sold 30,000 season tickets this summer.\n"
+	report, err := citecheck.Check(context.Background(), strings.NewReader(draft),
+		citecheck.Options{Name: "sport.txt", ClaimModel: model})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, c := range report.Claims {
+		fmt.Printf("%d: %.2f %s\n", c.Span.Line, c.Score, c.Text)
+	}
+	// Output:
+	// 2: 0.70 The club sold 30,000 season tickets this summer.
 }
