@@ -145,8 +145,9 @@ func Extract(doc *sources.Document, opts Options) []Claim {
 // own, the sentence that names its speaker, or -1: for a sentence of a
 // quotation run (see quoteRuns), the run's first sentence with an
 // attribution; for a sentence that opens with a quotation or continues
-// one, right after a sentence attributed either way, that sentence's
-// speaker ("…," said Ana Torres. “The rest is politics.”). It returns nil
+// one, or opens on a continuation in the same paragraph ("Additionally,",
+// "The report also"), right after a sentence attributed either way, that
+// sentence's speaker ("…," said Ana Torres. “The rest is politics.”). It returns nil
 // when no sentence has one, and is linear in the number of sentences.
 func quoteSpeakers(doc *sources.Document, spans []sources.Span, seq []analysed) []int {
 	runs := quoteRuns(doc, spans)
@@ -182,7 +183,9 @@ func quoteSpeakers(doc *sources.Document, spans []sources.Span, seq []analysed) 
 			continue
 		}
 		continues := runs != nil && runs[i] >= 0 && runs[i] == runs[i-1]
-		if !continues && !opensWithQuote(doc.Text[spans[i].Start:spans[i].End]) {
+		text := doc.Text[spans[i].Start:spans[i].End]
+		if !continues && !opensWithQuote(text) &&
+			!(opensWithContinuation(text) && doc.BlockAt(spans[i].Start) == doc.BlockAt(spans[i-1].Start)) {
 			continue
 		}
 		switch {
@@ -193,6 +196,19 @@ func quoteSpeakers(doc *sources.Document, spans []sources.Span, seq []analysed) 
 		}
 	}
 	return speaker
+}
+
+// opensWithContinuation reports whether s opens on a word that carries on
+// the sentence before it ("Additionally, the levels of assistance…" after
+// "The report concluded that…"): in the same paragraph, what the sentence
+// before was attributed to, this one is too.
+func opensWithContinuation(s string) bool {
+	for _, p := range [...]string{"additionally", "moreover", "furthermore", "in addition", "it also", "they also", "the report also", "the study also", "the survey also"} {
+		if len(s) > len(p) && strings.EqualFold(s[:len(p)], p) && !isWordByte(s[len(p)]) {
+			return true
+		}
+	}
+	return false
 }
 
 // opensWithQuote reports whether s starts with an opening quotation mark.

@@ -225,6 +225,28 @@ func TestExtractHeadingsScoreLow(t *testing.T) {
 	assert.Equal(t, []Attribution{{Name: "Labor Department", Span: sources.Span{Start: got[0].Span.Start + 40, End: got[0].Span.Start + 56}}}, got[0].Attributions)
 }
 
+// TestContinuationAttributed checks that a sentence opening on
+// "Additionally" carries on the attribution of the sentence before it in
+// its paragraph, and only there.
+func TestContinuationAttributed(t *testing.T) {
+	attributed := func(text string) map[string]bool {
+		doc, err := sources.Parse([]byte(text), sources.ReadOptions{Name: "a.md"})
+		require.NoError(t, err)
+		out := map[string]bool{}
+		for _, c := range Extract(doc, Options{MinScore: 0.01}) {
+			out[c.Text] = slices.Contains(c.Kinds, KindAttribution)
+		}
+		return out
+	}
+	const follow = "Additionally, aid in the U.S. is 20% lower than in other countries."
+	got := attributed("The OECD report concluded that the safety net covered half of the need in 2015. " + follow + "\n")
+	assert.True(t, got[follow], "%v", got)
+	got = attributed("The OECD report concluded that the safety net covered half of the need in 2015.\n\n" + follow + "\n")
+	assert.False(t, got[follow], "another paragraph: %v", got)
+	got = attributed("The safety net covered half of the need in 2015. " + follow + "\n")
+	assert.False(t, got[follow], "nothing to carry on: %v", got)
+}
+
 func TestAttributionKind(t *testing.T) {
 	tests := []struct {
 		sentence   string
