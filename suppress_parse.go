@@ -163,14 +163,7 @@ func markdownDirectives(src []byte) []rawDirective {
 	var out []rawDirective
 	var fence []byte // the open fence's marker run, or nil
 	for start := 0; start < len(src); {
-		end := bytes.IndexByte(src[start:], '\n')
-		next := len(src)
-		if end < 0 {
-			end = len(src)
-		} else {
-			end += start
-			next = end + 1
-		}
+		end, next := lineAt(src, start)
 		line := src[start:end]
 		trimmed := bytes.TrimLeft(line, " ")
 		if len(line)-len(trimmed) <= 3 {
@@ -220,6 +213,15 @@ func markdownDirectives(src []byte) []rawDirective {
 	return out
 }
 
+// lineAt returns the end of the line of src that starts at start (its
+// '\n' excluded) and where the next line starts (len(src) after the last).
+func lineAt(src []byte, start int) (end, next int) {
+	if i := bytes.IndexByte(src[start:], '\n'); i >= 0 {
+		return start + i, start + i + 1
+	}
+	return len(src), len(src)
+}
+
 // fenceMarker returns the run of three or more backticks or tildes a line
 // starts with, or nil.
 func fenceMarker(line []byte) []byte {
@@ -248,14 +250,7 @@ func inCodeSpan(prefix []byte) bool {
 func textDirectives(src []byte) []rawDirective {
 	var out []rawDirective
 	for start := 0; start < len(src); {
-		end := bytes.IndexByte(src[start:], '\n')
-		next := len(src)
-		if end < 0 {
-			end = len(src)
-		} else {
-			end += start
-			next = end + 1
-		}
+		end, next := lineAt(src, start)
 		line := bytes.TrimRight(src[start:end], "\r")
 		if body, ok := textDirectiveBody(line); ok {
 			if d, ok := parseDirective(string(body)); ok {
