@@ -1,6 +1,7 @@
 package citecheck
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -53,5 +54,24 @@ func TestLeadingYear(t *testing.T) {
 		got, ok := leadingYear(tt.in)
 		assert.Equal(t, tt.ok, ok, tt.in)
 		assert.Equal(t, tt.want, got, tt.in)
+	}
+}
+
+func TestPaywallText(t *testing.T) {
+	article := strings.Repeat("The council approved the budget after a long debate about the library. ", 40)
+	tests := []struct {
+		name, text string
+		want       bool
+	}{
+		{"subscribe page", "Subscribe to continue reading. Already a subscriber? Sign in.", true},
+		{"login wall", "Log in to your account\nCreate an account\nForgot your password?", true},
+		{"article", article, false},
+		{"article with a subscribe footer", article + " Subscribe to our newsletter.", false},
+		{"empty", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, paywallText(tt.text))
+		})
 	}
 }

@@ -1,6 +1,7 @@
 package citecheck
 
 import (
+	"bytes"
 	"context"
 	"net/http"
 	"runtime"
@@ -49,12 +50,11 @@ func (p *Pass) verifyClaims(ctx context.Context) error {
 		claim  *ClaimSupport
 		slot   int
 		vc     *verify.Claim
-		source verify.Source
-		index  func() *sourceIndex // the source's, made once by the first job that needs it; nil for a short source
+		source func() *verify.Prepared // made once, by the first of the source's jobs to run
 	}
 	var jobs []job
 	readable := map[*resolve.Resolution]bool{} // verifiable, once per source
-	indexes := map[*resolve.Resolution]func() *sourceIndex{}
+	prepared := map[*resolve.Resolution]func() *verify.Prepared{}
 	for i := range p.Claims {
 		s := &p.Claims[i]
 		var vc *verify.Claim
@@ -84,15 +84,11 @@ func (p *Pass) verifyClaims(ctx context.Context) error {
 			}
 			url := citedURL(res)
 			s.Support = append(s.Support, Support{Citation: cit.ID, Reference: ref, URL: url})
-			j := job{claim: s, slot: len(s.Support) - 1, vc: vc,
-				source: verify.Source{Text: res.Source.Text, URL: url, Title: res.Source.Title}}
-			if text := res.Source.Text; len(text) >= focusMinText {
-				if indexes[res] == nil {
-					indexes[res] = sync.OnceValue(func() *sourceIndex { return newSourceIndex(text) })
-				}
-				j.index = indexes[res]
+			if prepared[res] == nil {
+				src := verify.Source{Text: res.Source.Text, URL: url, Title: res.Source.Title}
+				prepared[res] = sync.OnceValue(func() *verify.Prepared { return verify.Prepare(src) })
 			}
-			jobs = append(jobs, j)
+			jobs = append(jobs, job{claim: s, slot: len(s.Support) - 1, vc: vc, source: prepared[res]})
 		}
 	}
 	var next atomic.Int64
@@ -105,15 +101,7 @@ func (p *Pass) verifyClaims(ctx context.Context) error {
 					return
 				}
 				j := jobs[i]
-				if j.index != nil {
-					if f, ok := j.index().focusedSource(j.vc.Text); ok {
-						src := j.source
-						src.Text = f.text
-						j.claim.Support[j.slot].Result = f.remap(verify.Verify(*j.vc, src), j.source.Text)
-						continue
-					}
-				}
-				j.claim.Support[j.slot].Result = verify.Verify(*j.vc, j.source)
+				j.claim.Support[j.slot].Result = verify.VerifyPrepared(*j.vc, j.source())
 			}
 		})
 	}
@@ -182,10 +170,15 @@ func paywallText(text string) bool {
 	if len(text) > paywallPrefix {
 		text = text[:paywallPrefix]
 	}
-	lower := asciiLower(text)
+	lower := []byte(text)
+	for i, c := range lower {
+		if 'A' <= c && c <= 'Z' {
+			lower[i] = c + 'a' - 'A'
+		}
+	}
 	hits := 0
 	for _, w := range paywallWords {
-		hits += strings.Count(lower, w)
+		hits += bytes.Count(lower, []byte(w))
 	}
 	if hits == 0 {
 		return false

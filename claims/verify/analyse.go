@@ -12,6 +12,7 @@ import (
 // source makes of them.
 type analysis struct {
 	claim, src string
+	prepared   *Prepared
 
 	terms   []term   // the claim's content words, once each
 	bigrams [][2]int // consecutive content words of the claim, as term indexes
@@ -70,35 +71,34 @@ const (
 )
 
 // analyse reads c and s; see analysis.
-func analyse(c Claim, s Source) *analysis {
-	a := &analysis{claim: c.Text, src: s.Text}
+func analyse(c Claim, s Source) *analysis { return analysePrepared(c, Prepare(s)) }
+
+// analysePrepared reads c against the source p has read.
+func analysePrepared(c Claim, p *Prepared) *analysis {
+	a := &analysis{claim: c.Text, src: p.src.Text, prepared: p}
 	ctoks := tokenize(nil, c.Text)
 	a.claimQuotes = Quotes(c.Text)
 	a.claimQty = Quantities(c.Text)
 	a.collectTerms(c, ctoks)
 
-	a.sents = splitSentences(s.Text)
-	var buf []token // the words of one sentence, reused
+	a.sents = p.sents
 	n := len(a.sents)
 	nt := len(a.terms)
 	a.present = make([][]bool, n)
 	flat := make([]bool, n*nt)
 	a.bigramIn = make([]uint64, n)
 	a.neg = make([]bool, n)
-	a.up = make([]bool, n)
-	a.down = make([]bool, n)
-	a.absolute = make([]bool, n)
+	a.up, a.down, a.absolute = p.up, p.down, p.absolute
 	a.bm25 = make([]float64, n)
 	a.bonus = make([]float64, n)
 	a.inSrc = make([]bool, nt)
 	counts := make([]uint16, n*nt)
-	lens := make([]int, n)
+	lens := p.lens
 	df := make([]int, nt)
-	var total int
-	for i, sp := range a.sents {
+	total := p.total
+	for i := range a.sents {
 		a.present[i] = flat[i*nt : (i+1)*nt : (i+1)*nt]
 		prev := -1
-		buf = tokenize(buf[:0], s.Text[sp.Start:sp.End])
 		// A negation counts when its clause holds some of the claim: "no
 		// safety concerns" says nothing of a claim about efficacy.
 		clauseNeg, clauseTerms := false, 0
@@ -108,32 +108,22 @@ func analyse(c Claim, s Source) *analysis {
 			}
 			clauseNeg, clauseTerms = false, 0
 		}
-		lastEnd := sp.Start
-		for _, tk := range buf {
-			tk.start += sp.Start
-			tk.end += sp.Start
-			if tk.conj || clauseBreak(s.Text[lastEnd:tk.start]) {
+		for _, tk := range p.words[p.sentWords[i]:p.sentWords[i+1]] {
+			if tk.clause {
 				endClause()
 			}
-			lastEnd = tk.end
 			if tk.neg {
 				clauseNeg = true
 			}
-			a.up[i] = a.up[i] || tk.dir > 0
-			a.down[i] = a.down[i] || tk.dir < 0
-			a.absolute[i] = a.absolute[i] || tk.absolute
 			if tk.stop {
 				continue
 			}
-			lens[i]++
 			t := a.termIndex(tk.h, tk.h4)
 			if t >= 0 {
 				clauseTerms++
 				if c := &counts[i*nt+t]; *c < 0xffff {
 					*c++
 				}
-			}
-			if t >= 0 {
 				if !a.present[i][t] {
 					df[t]++
 				}
@@ -150,7 +140,6 @@ func analyse(c Claim, s Source) *analysis {
 			prev = t
 		}
 		endClause()
-		total += lens[i]
 	}
 	// IDF over the source's sentences: a word the source never uses
 	// weighs most.
@@ -179,7 +168,7 @@ func analyse(c Claim, s Source) *analysis {
 		}
 	}
 	a.checkQuotes()
-	a.checkNames(s.Title)
+	a.checkNames(p.src.Title)
 	cq, sq := a.checkQuantities()
 	a.srcQty = sq
 	a.pickWindows()
@@ -384,7 +373,7 @@ func (a *analysis) checkQuotes() {
 	if len(qs) == 0 {
 		return
 	}
-	idx := NewIndex(a.src)
+	idx := a.prepared.index()
 	for _, q := range qs {
 		if q.Depth > 0 || len(strings.Fields(q.Text)) < 2 {
 			continue

@@ -10,7 +10,7 @@ func (a *analysis) checkQuantities() (unbacked, src []Quantity) {
 	if len(cq) == 0 {
 		return nil, nil
 	}
-	src = Quantities(a.src)
+	src = a.prepared.quantities()
 	for _, q := range cq {
 		a.nums++
 		backed := false

@@ -143,8 +143,17 @@ func Verify(c Claim, s Source) Result { return shippedModel().Verify(c, s) }
 
 // Verify is Verify with the models of m instead of the embedded ones; the
 // evaluation uses it to score models fitted without the claims scored.
-func (m *Model) Verify(c Claim, s Source) Result {
-	a := analyse(c, s)
+func (m *Model) Verify(c Claim, s Source) Result { return m.VerifyPrepared(c, Prepare(s)) }
+
+// VerifyPrepared is Verify against a source read once by Prepare, for a
+// source that several claims cite: the same result as Verify(c,
+// p.Source()), without reading the source again.
+func VerifyPrepared(c Claim, p *Prepared) Result { return shippedModel().VerifyPrepared(c, p) }
+
+// VerifyPrepared is Model.Verify against a source read once by Prepare.
+func (m *Model) VerifyPrepared(c Claim, p *Prepared) Result {
+	s := p.src
+	a := analysePrepared(c, p)
 	f := a.features()
 	short := m.isShort(len(a.sents))
 	pSup, pAny, pCon := m.predict(f)

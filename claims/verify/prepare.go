@@ -1,0 +1,67 @@
+package verify
+
+import "sync"
+
+// Prepared is a source read once for verifying any number of claims
+// against it: its sentences and their words, and, made when a claim first
+// needs them, its figures and the index its quotations are looked up in.
+// What Verify does for every claim that is the claim's own is left to
+// VerifyPrepared; a source cited by several claims is read once. A
+// Prepared is safe for concurrent use.
+type Prepared struct {
+	src       Source
+	sents     []Span
+	words     []sourceWord // the words of every sentence
+	sentWords []int        // sentence i's words are words[sentWords[i]:sentWords[i+1]]
+	lens      []int        // sentence i's words that are not function words
+	total     int          // the sum of lens
+	// sentence i has a word of increase, of decrease, one that admits no
+	// exception
+	up, down, absolute []bool
+
+	quantities func() []Quantity // the source's figures and dates, read once
+	index      func() *Index     // the source's words indexed for FindQuote, made once
+}
+
+// sourceWord is what the analysis of a claim reads of a source's word.
+type sourceWord struct {
+	h, h4 uint64 // as token's
+	// stop: a function word; neg: a negation; clause: starts a clause (a
+	// conjunction, or after a comma, a semicolon, a colon or a bracket)
+	stop, neg, clause bool
+}
+
+// Prepare reads s for VerifyPrepared.
+func Prepare(s Source) *Prepared {
+	p := &Prepared{src: s, sents: splitSentences(s.Text)}
+	n := len(p.sents)
+	p.sentWords = make([]int, n+1)
+	p.lens = make([]int, n)
+	p.up, p.down, p.absolute = make([]bool, n), make([]bool, n), make([]bool, n)
+	p.words = make([]sourceWord, 0, len(s.Text)/6+1) // about a word in six bytes of English
+	var buf []token                                  // the words of one sentence, reused
+	for i, sp := range p.sents {
+		buf = tokenize(buf[:0], s.Text[sp.Start:sp.End])
+		lastEnd := 0
+		for _, tk := range buf {
+			p.words = append(p.words, sourceWord{h: tk.h, h4: tk.h4, stop: tk.stop, neg: tk.neg,
+				clause: tk.conj || clauseBreak(s.Text[sp.Start+lastEnd:sp.Start+tk.start])})
+			lastEnd = tk.end
+			p.up[i] = p.up[i] || tk.dir > 0
+			p.down[i] = p.down[i] || tk.dir < 0
+			p.absolute[i] = p.absolute[i] || tk.absolute
+			if !tk.stop {
+				p.lens[i]++
+			}
+		}
+		p.total += p.lens[i]
+		p.sentWords[i+1] = len(p.words)
+	}
+	text := s.Text
+	p.quantities = sync.OnceValue(func() []Quantity { return Quantities(text) })
+	p.index = sync.OnceValue(func() *Index { return NewIndex(text) })
+	return p
+}
+
+// Source returns the source p was prepared from.
+func (p *Prepared) Source() Source { return p.src }
