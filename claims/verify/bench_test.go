@@ -101,3 +101,26 @@ func BenchmarkVerify(b *testing.B) {
 		Verify(c, src)
 	}
 }
+
+// BenchmarkPrepare reads a 5,000-word source for verification: its
+// sentences and their words.
+func BenchmarkPrepare(b *testing.B) {
+	src := Source{Text: benchSource(5000)}
+	b.SetBytes(int64(len(src.Text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Prepare(src)
+	}
+}
+
+// BenchmarkVerifyPrepared verifies one claim against a 5,000-word source
+// read once by Prepare, as the check does for a source several claims
+// cite.
+func BenchmarkVerifyPrepared(b *testing.B) {
+	p := Prepare(Source{Text: benchSource(5000), URL: "https://example.org/a"})
+	c := Claim{Text: benchClaim}
+	b.ReportAllocs()
+	for b.Loop() {
+		VerifyPrepared(c, p)
+	}
+}

@@ -119,6 +119,7 @@ type token struct {
 // tokenize appends the words of text to dst: runs of letters and digits
 // (with apostrophes inside, and points and commas inside figures).
 func tokenize(dst []token, text string) []token {
+	t := tables()
 	var buf [64]byte
 	for i := 0; i < len(text); {
 		c := text[i]
@@ -130,6 +131,32 @@ func tokenize(dst []token, text string) []token {
 		} else if r, n := utf8.DecodeRuneInString(text[i:]); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			i += n
 			continue
+		}
+		if isLetter(c) {
+			// Most words are ASCII letters only, ended by a space or a
+			// stop: lowered and hashed in one pass.
+			h := uint64(fnvOffset)
+			j, n := i, 0
+			for j < len(text) && n < len(buf) {
+				c := text[j] | 0x20
+				if c < 'a' || c > 'z' {
+					break
+				}
+				buf[n] = c
+				h = (h ^ uint64(c)) * fnvPrime
+				j++
+				n++
+			}
+			if j == len(text) || n < len(buf) && endsLetters(text, j) {
+				var h4 uint64
+				if n >= 4 {
+					h4 = hashBytes(buf[:4])
+				}
+				dst = append(dst, token{start: i, end: j, upper: c <= 'Z'})
+				setHashedWord(&dst[len(dst)-1], t, buf[:n], h, h4)
+				i = j
+				continue
+			}
 		}
 		start := i
 		b := buf[:0]
@@ -172,30 +199,61 @@ func tokenize(dst []token, text string) []token {
 			i += n
 		}
 	done:
-		var h4 uint64
-		if len(b) >= 4 && !isDigit(b[0]) {
-			h4 = hashBytes(b[:4])
-		}
-		flags := wordFlagsOf(string(b))
-		var dir int8
-		switch {
-		case flags&flagUp != 0:
-			dir = 1
-		case flags&flagDown != 0:
-			dir = -1
-		}
-		w := stem(b)
-		if c := canonical(string(w)); c != "" {
-			w = append(w[:0], c...)
-			h4 = 0
-			if len(w) >= 4 {
-				h4 = hashBytes(w[:4])
-			}
-		}
-		dst = append(dst, token{h: hashBytes(w), h4: h4, start: start, end: i, stop: flags&flagStop != 0, neg: flags&flagNeg != 0,
-			conj: flags&flagConj != 0, upper: upper, dir: dir, absolute: flags&flagAbsolute != 0})
+		dst = append(dst, token{start: start, end: i, upper: upper})
+		setWord(&dst[len(dst)-1], t, b)
 	}
 	return dst
+}
+
+// endsLetters reports whether the byte at j of text ends a word of ASCII
+// letters: an ASCII byte that is not a letter, a digit, or an apostrophe
+// before a letter.
+func endsLetters(text string, j int) bool {
+	c := text[j]
+	return c < utf8.RuneSelf && !isDigit(c) && !(c == '\'' && j+1 < len(text) && isLetter(text[j+1]))
+}
+
+// setWord sets what tk records of its word b, lowered.
+func setWord(tk *token, t *wordTables, b []byte) {
+	h, h4 := hashWord(b)
+	setHashedWord(tk, t, b, h, h4)
+}
+
+// setHashedWord is setWord given hashWord(b).
+func setHashedWord(tk *token, t *wordTables, b []byte, h, h4 uint64) {
+	var flags wordFlags
+	if e := t.flags.find(b, h); e != nil {
+		flags = e.flags
+	}
+	if w := stem(b); len(w) != len(b) {
+		// (stem only ever shortens a word)
+		h = hashBytes(w)
+		b = w
+	}
+	if e := t.canonical.find(b, h); e != nil {
+		h, h4 = e.canonH, e.canonH4
+	}
+	tk.h, tk.h4 = h, h4
+	tk.stop, tk.neg, tk.conj, tk.absolute = flags&flagStop != 0, flags&flagNeg != 0, flags&flagConj != 0, flags&flagAbsolute != 0
+	switch {
+	case flags&flagUp != 0:
+		tk.dir = 1
+	case flags&flagDown != 0:
+		tk.dir = -1
+	}
+}
+
+// hashWord returns hashBytes of b and of its first four bytes (0 when b
+// is shorter or a figure).
+func hashWord(b []byte) (h, h4 uint64) {
+	h = fnvOffset
+	for i, c := range b {
+		h = (h ^ uint64(c)) * fnvPrime
+		if i == 3 && !isDigit(b[0]) {
+			h4 = h
+		}
+	}
+	return h, h4
 }
 
 // stem strips a possessive and the common English inflections, so that
@@ -249,87 +307,3 @@ const (
 	// source hedges is refuted by it
 	flagAbsolute
 )
-
-// wordFlagsOf returns the flags of a word (lowercased): one search of
-// one switch a word, rather than a search of each list or a map lookup.
-func wordFlagsOf(w string) wordFlags {
-	switch w {
-	case "a", "an", "the", "or", "of", "in", "on", "at", "to", "for", "from", "by", "with", "as", "is", "was",
-		"are", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "it", "its", "this",
-		"that", "these", "those", "he", "she", "they", "them", "his", "her", "their", "we", "our", "you", "your",
-		"i", "me", "my", "which", "who", "whom", "what", "when", "where", "also", "than", "then", "there", "into",
-		"about", "after", "before", "over", "under", "such", "so", "can", "could", "would", "should", "will",
-		"may", "might", "must", "shall", "if", "both", "each", "other", "some", "most", "any", "up", "out", "one",
-		"same", "through", "during", "between", "until", "since", "upon", "him", "us", "well", "very", "just",
-		"own", "whose", "because", "it's", "s", "said", "says", "say", "new", "first", "later", "including",
-		"according", "became", "become":
-		// function words
-		return flagStop
-	case "and", "but", "while":
-		// function words and conjunctions that start a clause
-		return flagStop | flagConj
-	case "more":
-		// function words and words of increase
-		return flagStop | flagUp
-	case "all", "only":
-		// function words and words that admit no exception
-		return flagStop | flagAbsolute
-	case "not", "no", "nor", "neither", "nobody", "nothing", "without", "cannot", "isn't", "wasn't", "aren't",
-		"weren't", "don't", "doesn't", "didn't", "won't", "wouldn't", "can't", "couldn't", "shouldn't", "hasn't",
-		"haven't", "hadn't", "fail", "fails", "failed", "denied", "denies", "deny", "refused", "rejected", "false",
-		"unable", "lack", "lacks":
-		// negations
-		return flagNeg
-	case "never", "none":
-		// negations and words that admit no exception
-		return flagNeg | flagAbsolute
-	case "whereas":
-		// conjunctions that start a clause
-		return flagConj
-	case "increase", "increases", "increased", "increasing", "rise", "rises", "rose", "risen", "rising", "higher",
-		"highest", "greater", "greatest", "larger", "largest", "raise", "raises", "raised", "boost", "boosts",
-		"boosted", "grow", "grows", "grew", "growing", "elevated", "exceed", "exceeds", "improve", "improves",
-		"improved", "worsen", "worsens", "worsened", "worse", "enhance", "enhanced", "enhances", "double",
-		"doubled", "triple", "tripled", "faster", "longer", "stronger", "accelerate", "accelerated", "surge",
-		"surged":
-		// words of increase
-		return flagUp
-	case "decrease", "decreases", "decreased", "decreasing", "reduce", "reduces", "reduced", "reducing",
-		"reduction", "lower", "lowers", "lowered", "lowest", "less", "least", "fewer", "smaller", "smallest",
-		"decline", "declines", "declined", "fall", "falls", "fell", "fallen", "drop", "drops", "dropped",
-		"diminish", "diminished", "cut", "cuts", "shrink", "shrank", "slower", "shorter", "weaker", "prevent",
-		"prevents", "prevented", "protect", "protects", "protective", "inhibit", "inhibits", "inhibited", "block",
-		"blocks", "blocked", "slow", "slows", "slowed":
-		// words of decrease
-		return flagDown
-	case "always", "every", "everyone", "completely", "entirely", "totally", "perfectly", "fully", "100",
-		"guaranteed", "certainly", "definitely", "proven", "proves", "prove", "cure", "cures", "cured",
-		"eliminate", "eliminates", "impossible", "immune", "solely", "exclusively":
-		// words that admit no exception
-		return flagAbsolute
-	}
-	return 0
-}
-
-// canonical returns the one form of a stemmed word that has others,
-// irregular or synonymous, or "": "children" is "child", "died" and
-// "deaths" are "die", "COVID" and "SARS-CoV" are "coronavirus".
-func canonical(w string) string {
-	switch w {
-	case "children", "kid":
-		return "child"
-	case "peopl", "person":
-		return "peopl"
-	case "women":
-		return "woman"
-	case "men":
-		return "man"
-	case "died", "die", "death", "dead", "deadly":
-		return "die"
-	case "covid", "cov", "coronavi", "ncov":
-		return "coronavi"
-	case "mic":
-		return "mous"
-	}
-	return ""
-}
