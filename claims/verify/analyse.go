@@ -112,10 +112,10 @@ func analysePrepared(c Claim, p *Prepared) *analysis {
 			if tk.clause {
 				endClause()
 			}
-			if tk.neg {
+			if tk.flags&flagNeg != 0 {
 				clauseNeg = true
 			}
-			if tk.stop {
+			if tk.flags&flagStop != 0 {
 				continue
 			}
 			t := a.termIndex(tk.h, tk.h4)

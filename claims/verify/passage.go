@@ -33,6 +33,23 @@ func splitSentences(text string) []Span {
 		}
 	}
 	for i := 0; i < len(text); i++ {
+		// Skip to the next byte that may end a sentence, cutting at a
+		// space on the way when the sentence grows past maxSentence.
+		j := i
+		for j < len(text) && !mayEndSentence(text[j]) {
+			j++
+		}
+		if limit := max(i, start+maxSentence); limit < j {
+			if k := indexSpaceOrTab(text[limit:j]); k >= 0 {
+				emit(limit + k)
+				start = limit + k + 1
+				i = start - 1
+				continue
+			}
+		}
+		if i = j; i == len(text) {
+			break
+		}
 		c := text[i]
 		switch {
 		case c == '\n':
@@ -83,6 +100,23 @@ func splitSentences(text string) []Span {
 	return out
 }
 
+// mayEndSentence reports whether c is a line break, '.', '!' or '?': one
+// test of a bit in a word, as all four are below 64.
+func mayEndSentence(c byte) bool {
+	const ends uint64 = 1<<'\n' | 1<<'.' | 1<<'!' | 1<<'?'
+	return c < 64 && ends>>c&1 != 0
+}
+
+// indexSpaceOrTab returns the index of the first space or tab of s, or -1.
+func indexSpaceOrTab(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' || s[i] == '\t' {
+			return i
+		}
+	}
+	return -1
+}
+
 // abbreviation reports whether the full stop at i ends an initial ("J.")
 // or a common abbreviation ("Mr.", "St.", "U.S.").
 func abbreviation(text string, i int) bool {
@@ -120,8 +154,48 @@ type token struct {
 // (with apostrophes inside, and points and commas inside figures).
 func tokenize(dst []token, text string) []token {
 	t := tables()
-	var buf [64]byte
-	for i := 0; i < len(text); {
+	var sc wordScanner
+	sc.reset(text)
+	for sc.next() {
+		dst = append(dst, token{start: sc.start, end: sc.end, upper: sc.upper})
+		setHashedWord(&dst[len(dst)-1], t, sc.lowered(), sc.h, sc.h4)
+	}
+	return dst
+}
+
+// wordScanner finds the words of a text one after another, as tokenize
+// reads them.
+type wordScanner struct {
+	text string
+	i    int // where the next word is looked for
+	// the word found: text[start:end], lowered (see lowered), with
+	// hashWord's hashes of it
+	start, end int
+	n          int    // its length lowered, when it is in buf
+	long       []byte // it lowered, when longer than buf
+	upper      bool   // its initial is a capital
+	h, h4      uint64
+	buf        [64]byte
+}
+
+// lowered returns the word found, lowered; it is valid until next.
+func (sc *wordScanner) lowered() []byte {
+	if sc.long != nil {
+		return sc.long
+	}
+	return sc.buf[:sc.n]
+}
+
+// reset makes sc read text from its start.
+func (sc *wordScanner) reset(text string) {
+	sc.text, sc.i = text, 0
+}
+
+// next finds the next word, reporting false at the end of the text.
+func (sc *wordScanner) next() bool {
+	text := sc.text
+	i := sc.i
+	for i < len(text) {
 		c := text[i]
 		if c < utf8.RuneSelf {
 			if !isLetter(c) && !isDigit(c) {
@@ -135,6 +209,7 @@ func tokenize(dst []token, text string) []token {
 		if isLetter(c) {
 			// Most words are ASCII letters only, ended by a space or a
 			// stop: lowered and hashed in one pass.
+			buf := &sc.buf
 			h := uint64(fnvOffset)
 			j, n := i, 0
 			for j < len(text) && n < len(buf) {
@@ -148,18 +223,17 @@ func tokenize(dst []token, text string) []token {
 				n++
 			}
 			if j == len(text) || n < len(buf) && endsLetters(text, j) {
-				var h4 uint64
+				sc.h4 = 0
 				if n >= 4 {
-					h4 = hashBytes(buf[:4])
+					sc.h4 = hashBytes(buf[:4])
 				}
-				dst = append(dst, token{start: i, end: j, upper: c <= 'Z'})
-				setHashedWord(&dst[len(dst)-1], t, buf[:n], h, h4)
-				i = j
-				continue
+				sc.start, sc.end, sc.i = i, j, j
+				sc.n, sc.long, sc.upper, sc.h = n, nil, c <= 'Z', h
+				return true
 			}
 		}
 		start := i
-		b := buf[:0]
+		b := sc.buf[:0]
 		upper := false
 		for i < len(text) {
 			c := text[i]
@@ -199,10 +273,19 @@ func tokenize(dst []token, text string) []token {
 			i += n
 		}
 	done:
-		dst = append(dst, token{start: start, end: i, upper: upper})
-		setWord(&dst[len(dst)-1], t, b)
+		sc.start, sc.end, sc.i = start, i, i
+		sc.upper = upper
+		sc.h, sc.h4 = hashWord(b)
+		if cap(b) == len(sc.buf) {
+			sc.n, sc.long = len(b), nil
+		} else {
+			// grown past buf: copied, so that sc never points into itself
+			sc.long = append(sc.long[:0:0], b...)
+		}
+		return true
 	}
-	return dst
+	sc.i = i
+	return false
 }
 
 // endsLetters reports whether the byte at j of text ends a word of ASCII
@@ -213,14 +296,16 @@ func endsLetters(text string, j int) bool {
 	return c < utf8.RuneSelf && !isDigit(c) && !(c == '\'' && j+1 < len(text) && isLetter(text[j+1]))
 }
 
-// setWord sets what tk records of its word b, lowered.
-func setWord(tk *token, t *wordTables, b []byte) {
-	h, h4 := hashWord(b)
-	setHashedWord(tk, t, b, h, h4)
+// wordInfo is what tokenize learns of a word: the hashes of its stem (or
+// of its other form) and its flags.
+type wordInfo struct {
+	h, h4 uint64 // as token's
+	flags wordFlags
 }
 
-// setHashedWord is setWord given hashWord(b).
-func setHashedWord(tk *token, t *wordTables, b []byte, h, h4 uint64) {
+// info returns what t tells of the word b (lowered; stem may change its
+// bytes), whose hashWord hashes are h and h4.
+func (t *wordTables) info(b []byte, h, h4 uint64) wordInfo {
 	var flags wordFlags
 	if e := t.flags.find(b, h); e != nil {
 		flags = e.flags
@@ -233,7 +318,20 @@ func setHashedWord(tk *token, t *wordTables, b []byte, h, h4 uint64) {
 	if e := t.canonical.find(b, h); e != nil {
 		h, h4 = e.canonH, e.canonH4
 	}
-	tk.h, tk.h4 = h, h4
+	return wordInfo{h: h, h4: h4, flags: flags}
+}
+
+// setWord sets what tk records of its word b, lowered.
+func setWord(tk *token, t *wordTables, b []byte) {
+	h, h4 := hashWord(b)
+	setHashedWord(tk, t, b, h, h4)
+}
+
+// setHashedWord is setWord given hashWord(b).
+func setHashedWord(tk *token, t *wordTables, b []byte, h, h4 uint64) {
+	wi := t.info(b, h, h4)
+	flags := wi.flags
+	tk.h, tk.h4 = wi.h, wi.h4
 	tk.stop, tk.neg, tk.conj, tk.absolute = flags&flagStop != 0, flags&flagNeg != 0, flags&flagConj != 0, flags&flagAbsolute != 0
 	switch {
 	case flags&flagUp != 0:

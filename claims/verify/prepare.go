@@ -25,10 +25,9 @@ type Prepared struct {
 
 // sourceWord is what the analysis of a claim reads of a source's word.
 type sourceWord struct {
-	h, h4 uint64 // as token's
-	// stop: a function word; neg: a negation; clause: starts a clause (a
-	// conjunction, or after a comma, a semicolon, a colon or a bracket)
-	stop, neg, clause bool
+	h, h4  uint64 // as token's
+	flags  wordFlags
+	clause bool // starts a clause: a conjunction, or after a comma, a semicolon, a colon or a bracket
 }
 
 // Prepare reads s for VerifyPrepared.
@@ -39,18 +38,21 @@ func Prepare(s Source) *Prepared {
 	p.lens = make([]int, n)
 	p.up, p.down, p.absolute = make([]bool, n), make([]bool, n), make([]bool, n)
 	p.words = make([]sourceWord, 0, len(s.Text)/6+1) // about a word in six bytes of English
-	var buf []token                                  // the words of one sentence, reused
+	t := tables()
+	var sc wordScanner
 	for i, sp := range p.sents {
-		buf = tokenize(buf[:0], s.Text[sp.Start:sp.End])
+		text := s.Text[sp.Start:sp.End]
+		sc.reset(text)
 		lastEnd := 0
-		for _, tk := range buf {
-			p.words = append(p.words, sourceWord{h: tk.h, h4: tk.h4, stop: tk.stop, neg: tk.neg,
-				clause: tk.conj || clauseBreak(s.Text[sp.Start+lastEnd:sp.Start+tk.start])})
-			lastEnd = tk.end
-			p.up[i] = p.up[i] || tk.dir > 0
-			p.down[i] = p.down[i] || tk.dir < 0
-			p.absolute[i] = p.absolute[i] || tk.absolute
-			if !tk.stop {
+		for sc.next() {
+			wi := t.info(sc.lowered(), sc.h, sc.h4)
+			p.words = append(p.words, sourceWord{h: wi.h, h4: wi.h4, flags: wi.flags,
+				clause: wi.flags&flagConj != 0 || clauseBreak(text[lastEnd:sc.start])})
+			lastEnd = sc.end
+			p.up[i] = p.up[i] || wi.flags&flagUp != 0
+			p.down[i] = p.down[i] || wi.flags&flagUp == 0 && wi.flags&flagDown != 0
+			p.absolute[i] = p.absolute[i] || wi.flags&flagAbsolute != 0
+			if wi.flags&flagStop == 0 {
 				p.lens[i]++
 			}
 		}
