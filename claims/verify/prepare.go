@@ -43,20 +43,23 @@ func Prepare(s Source) *Prepared {
 	for i, sp := range p.sents {
 		text := s.Text[sp.Start:sp.End]
 		sc.reset(text)
-		lastEnd := 0
+		lastEnd, lens := 0, 0
 		for sc.next() {
 			wi := t.info(sc.lowered(), sc.h, sc.h4)
 			p.words = append(p.words, sourceWord{h: wi.h, h4: wi.h4, flags: wi.flags,
 				clause: wi.flags&flagConj != 0 || clauseBreak(text[lastEnd:sc.start])})
 			lastEnd = sc.end
-			p.up[i] = p.up[i] || wi.flags&flagUp != 0
-			p.down[i] = p.down[i] || wi.flags&flagUp == 0 && wi.flags&flagDown != 0
-			p.absolute[i] = p.absolute[i] || wi.flags&flagAbsolute != 0
+			if wi.flags&(flagUp|flagDown|flagAbsolute) != 0 {
+				p.up[i] = p.up[i] || wi.flags&flagUp != 0
+				p.down[i] = p.down[i] || wi.flags&flagUp == 0 && wi.flags&flagDown != 0
+				p.absolute[i] = p.absolute[i] || wi.flags&flagAbsolute != 0
+			}
 			if wi.flags&flagStop == 0 {
-				p.lens[i]++
+				lens++
 			}
 		}
-		p.total += p.lens[i]
+		p.lens[i] = lens
+		p.total += lens
 		p.sentWords[i+1] = len(p.words)
 	}
 	text := s.Text
