@@ -95,6 +95,7 @@ func analysePrepared(c Claim, p *Prepared) *analysis {
 	counts := make([]uint16, n*nt)
 	lens := p.lens
 	df := make([]int, nt)
+	termIn := make([]bool, n) // sentence i has some term
 	total := p.total
 	for i := range a.sents {
 		a.present[i] = flat[i*nt : (i+1)*nt : (i+1)*nt]
@@ -108,7 +109,9 @@ func analysePrepared(c Claim, p *Prepared) *analysis {
 			}
 			clauseNeg, clauseTerms = false, 0
 		}
-		for _, tk := range p.words[p.sentWords[i]:p.sentWords[i+1]] {
+		words := p.words[p.sentWords[i]:p.sentWords[i+1]]
+		for k := range words {
+			tk := &words[k]
 			if tk.clause {
 				endClause()
 			}
@@ -120,6 +123,7 @@ func analysePrepared(c Claim, p *Prepared) *analysis {
 			}
 			t := a.termIndex(tk.h, tk.h4)
 			if t >= 0 {
+				termIn[i] = true
 				clauseTerms++
 				if c := &counts[i*nt+t]; *c < 0xffff {
 					*c++
@@ -150,6 +154,9 @@ func analysePrepared(c Claim, p *Prepared) *analysis {
 	if n > 0 {
 		avg := float64(total)/float64(n) + 1
 		for i := range a.sents {
+			if !termIn[i] {
+				continue
+			}
 			tf := counts[i*nt : (i+1)*nt]
 			norm := bm25K1 * (1 - bm25B + bm25B*float64(lens[i])/avg)
 			for t, f := range tf {
