@@ -75,3 +75,13 @@ func TestPaywallText(t *testing.T) {
 		})
 	}
 }
+
+// TestPaywallInitials holds paywallInitials to the first letters of
+// paywallWords.
+func TestPaywallInitials(t *testing.T) {
+	var want int
+	for _, w := range paywallWords {
+		want |= 1 << (w[0] - 'a')
+	}
+	assert.Equal(t, want, paywallInitials)
+}

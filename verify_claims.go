@@ -1,7 +1,6 @@
 package citecheck
 
 import (
-	"bytes"
 	"context"
 	"net/http"
 	"runtime"
@@ -158,6 +157,32 @@ var paywallWords = [...]string{
 	"register to continue", "paywall", "already a member", "continue reading", "free trial",
 }
 
+// paywallInitials has bit c-'a' set for the first letter c of each of
+// paywallWords.
+const paywallInitials = 1<<('s'-'a') | 1<<('l'-'a') | 1<<('c'-'a') | 1<<('r'-'a') | 1<<('p'-'a') | 1<<('a'-'a') | 1<<('f'-'a')
+
+// lowerASCII lowers an ASCII capital.
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// hasPrefixASCIIFold reports whether s begins with prefix (lower case),
+// ASCII capitals in s taken as lower case.
+func hasPrefixASCIIFold(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for k := 0; k < len(prefix); k++ {
+		if lowerASCII(s[k]) != prefix[k] {
+			return false
+		}
+	}
+	return true
+}
+
 // paywallPrefix is how much of a page paywallText reads, in bytes.
 const paywallPrefix = 2048
 
@@ -170,15 +195,15 @@ func paywallText(text string) bool {
 	if len(text) > paywallPrefix {
 		text = text[:paywallPrefix]
 	}
-	lower := []byte(text)
-	for i, c := range lower {
-		if 'A' <= c && c <= 'Z' {
-			lower[i] = c + 'a' - 'A'
-		}
-	}
 	hits := 0
-	for _, w := range paywallWords {
-		hits += bytes.Count(lower, []byte(w))
+	for i := 0; i < len(text); i++ {
+		if c := lowerASCII(text[i]); 'a' <= c && c <= 'z' && paywallInitials>>(c-'a')&1 != 0 {
+			for _, w := range paywallWords {
+				if w[0] == c && hasPrefixASCIIFold(text[i:], w) {
+					hits++
+				}
+			}
+		}
 	}
 	if hits == 0 {
 		return false
