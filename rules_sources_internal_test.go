@@ -76,12 +76,13 @@ func TestPaywallText(t *testing.T) {
 	}
 }
 
-// TestPaywallInitials holds paywallInitials to the first letters of
-// paywallWords.
-func TestPaywallInitials(t *testing.T) {
-	var want int
+// TestPaywallWordsAt holds paywallWordsAt to paywallWords: each phrase,
+// in any case, is found once where it begins and nowhere else.
+func TestPaywallWordsAt(t *testing.T) {
 	for _, w := range paywallWords {
-		want |= 1 << (w[0] - 'a')
+		assert.Equal(t, 1, paywallWordsAt(w+" and more"), w)
+		assert.Equal(t, 1, paywallWordsAt(strings.ToUpper(w)), w)
+		assert.Equal(t, 0, paywallWordsAt(" "+w), w)
 	}
-	assert.Equal(t, want, paywallInitials)
+	assert.Equal(t, 0, paywallWordsAt("logic"))
 }

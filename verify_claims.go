@@ -157,9 +157,43 @@ var paywallWords = [...]string{
 	"register to continue", "paywall", "already a member", "continue reading", "free trial",
 }
 
-// paywallInitials has bit c-'a' set for the first letter c of each of
-// paywallWords.
-const paywallInitials = 1<<('s'-'a') | 1<<('l'-'a') | 1<<('c'-'a') | 1<<('r'-'a') | 1<<('p'-'a') | 1<<('a'-'a') | 1<<('f'-'a')
+// paywallWordsAt returns how many of paywallWords s begins with, ASCII
+// capitals taken as lower case: one switch on the first letter (see
+// TestPaywallWordsAt).
+func paywallWordsAt(s string) int {
+	if len(s) < 5 {
+		return 0
+	}
+	switch lowerASCII(s[0]) {
+	case 's':
+		return prefixesASCIIFold(s, "subscri", "sign in", "sign-in")
+	case 'l':
+		return prefixesASCIIFold(s, "log in", "login", "log-in")
+	case 'c':
+		return prefixesASCIIFold(s, "create an account", "create a free account", "continue reading")
+	case 'r':
+		return prefixesASCIIFold(s, "register to continue")
+	case 'p':
+		return prefixesASCIIFold(s, "paywall")
+	case 'a':
+		return prefixesASCIIFold(s, "already a member")
+	case 'f':
+		return prefixesASCIIFold(s, "free trial")
+	}
+	return 0
+}
+
+// prefixesASCIIFold returns how many of prefixes (lower case) s begins
+// with, ASCII capitals in s taken as lower case.
+func prefixesASCIIFold(s string, prefixes ...string) int {
+	n := 0
+	for _, p := range prefixes {
+		if hasPrefixASCIIFold(s, p) {
+			n++
+		}
+	}
+	return n
+}
 
 // lowerASCII lowers an ASCII capital.
 func lowerASCII(c byte) byte {
@@ -197,13 +231,7 @@ func paywallText(text string) bool {
 	}
 	hits := 0
 	for i := 0; i < len(text); i++ {
-		if c := lowerASCII(text[i]); 'a' <= c && c <= 'z' && paywallInitials>>(c-'a')&1 != 0 {
-			for _, w := range paywallWords {
-				if w[0] == c && hasPrefixASCIIFold(text[i:], w) {
-					hits++
-				}
-			}
-		}
+		hits += paywallWordsAt(text[i:])
 	}
 	if hits == 0 {
 		return false
