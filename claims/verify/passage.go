@@ -209,23 +209,23 @@ func (sc *wordScanner) next() bool {
 		if isLetter(c) {
 			// Most words are ASCII letters only, ended by a space or a
 			// stop: lowered and hashed in one pass.
-			buf := &sc.buf
+			seg := text[i:min(len(text), i+len(sc.buf))]
+			low := sc.buf[:len(seg)]
 			h := uint64(fnvOffset)
-			j, n := i, 0
-			for j < len(text) && n < len(buf) {
-				c := text[j] | 0x20
-				if c < 'a' || c > 'z' {
+			n := 0
+			for ; n < len(seg); n++ {
+				c := seg[n] | 0x20
+				if c-'a' > 'z'-'a' {
 					break
 				}
-				buf[n] = c
+				low[n] = c
 				h = (h ^ uint64(c)) * fnvPrime
-				j++
-				n++
 			}
-			if j == len(text) || n < len(buf) && endsLetters(text, j) {
+			j := i + n
+			if j == len(text) || n < len(sc.buf) && endsLetters(text, j) {
 				sc.h4 = 0
 				if n >= 4 {
-					sc.h4 = hashBytes(buf[:4])
+					sc.h4 = hashBytes(low[:4])
 				}
 				sc.start, sc.end, sc.i = i, j, j
 				sc.n, sc.long, sc.upper, sc.h = n, nil, c <= 'Z', h
