@@ -58,22 +58,28 @@ func (s *scanner) run() {
 	t := s.text
 	for i := 0; i < len(t); {
 		c := t[i]
+		if c == ' ' { // the commonest byte after letters: nothing starts at it
+			i++
+			continue
+		}
+		if isLetter(c) {
+			j, k := letterRun(t, i)
+			// Most words are not in the quantity table and start nothing.
+			if j-i <= maxStartLetters {
+				if e := s.words.find(k); e != nil && e.roles&roleStart != 0 {
+					if end := s.atWord(i, j, e); end > i {
+						j = end
+					}
+				}
+			}
+			i = j
+			continue
+		}
 		end := i
 		switch {
 		case isDigit(c):
 			if end = s.atFigure(i); end <= i {
 				end = tokenEnd(t, i)
-			}
-		case isLetter(c):
-			j, k := letterRun(t, i)
-			end = j
-			// Most words are not in the quantity table and start nothing.
-			if j-i <= maxStartLetters {
-				if e := s.words.find(k); e != nil && e.roles&roleStart != 0 {
-					if end = s.atWord(i, j, e); end <= i {
-						end = j
-					}
-				}
 			}
 		case c == '$' || c == '-' || c == '\'':
 			if end = s.atFigure(i); end <= i {
