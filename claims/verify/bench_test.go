@@ -49,6 +49,23 @@ func BenchmarkQuantities(b *testing.B) {
 	}
 }
 
+// BenchmarkQuantitiesRealPages reads the quantities of every real page of
+// the shared data, as citecheck reads each cited page.
+func BenchmarkQuantitiesRealPages(b *testing.B) {
+	texts := realPageTexts(b)
+	n := 0
+	for _, t := range texts {
+		n += len(t)
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			Quantities(t)
+		}
+	}
+}
+
 // BenchmarkQuantitiesClaim reads the quantities of one claim.
 func BenchmarkQuantitiesClaim(b *testing.B) {
 	b.ReportAllocs()

@@ -41,14 +41,19 @@ func yearAt(t string, i int) (int, int, bool) {
 	return y, end, true
 }
 
-// monthAt reads a capitalised month name or abbreviation at i.
-func monthAt(t string, i int) (int, int) {
-	we := letterEnd(t, i)
-	m := months[t[i:we]]
-	if m == 0 && we-i >= 3 && we-i <= 9 && t[i+1] >= 'A' && t[i+1] <= 'Z' {
-		var buf [9]byte
-		b := appendLower(buf[:0], t[i+1:we])
-		m = months[t[i:i+1]+string(b)] // "JUN", "OCTOBER"
+// monthAt reads a capitalised month name or abbreviation at i, or one in
+// capitals ("JUN", "OCTOBER").
+func (s *scanner) monthAt(i int) (int, int) {
+	t := s.text
+	we, k := letterRun(t, i)
+	if we-i < 2 || we-i > maxStartLetters {
+		return 0, i
+	}
+	w := t[i:we]
+	e := s.words.find(k)
+	m := monthName(w, e)
+	if m == 0 && e != nil && isUpper(w[0]) && isUpper(w[1]) {
+		m = e.month
 	}
 	if m == 0 {
 		return 0, i
@@ -112,7 +117,7 @@ func (s *scanner) dayFirst(i int) int {
 	if ms == k || ms >= len(t) {
 		return i
 	}
-	m, me := monthAt(t, ms)
+	m, me := s.monthAt(ms)
 	if m == 0 {
 		return i
 	}
@@ -151,7 +156,7 @@ func (s *scanner) emitPartial(start, end, m, d int) int {
 // t[i:j].
 func (s *scanner) monthFirst(i, j, m int) int {
 	t := s.text
-	_, me := monthAt(t, i)
+	_, me := s.monthAt(i)
 	k := skipSpace(t, me)
 	if k == me || k >= len(t) || !isDigit(t[k]) {
 		if (me < len(t) && (isDigit(t[me]) || isLetter(t[me]))) || (i > 0 && (isLetter(t[i-1]) || isDigit(t[i-1]))) {

@@ -20,14 +20,15 @@ import (
 // a day and month without a year, and "one" or "a" with nothing after them
 // ("one of the"). It takes time linear in the length of text.
 func Quantities(text string) []Quantity {
-	s := scanner{text: text}
+	s := scanner{text: text, words: quantityWords()}
 	s.run()
 	return s.out
 }
 
 type scanner struct {
-	text string
-	out  []Quantity
+	text  string
+	out   []Quantity
+	words *quantityTable
 }
 
 // figure is a number as written, before what follows it.
@@ -57,16 +58,28 @@ func (s *scanner) run() {
 	t := s.text
 	for i := 0; i < len(t); {
 		c := t[i]
+		if c == ' ' { // the commonest byte after letters: nothing starts at it
+			i++
+			continue
+		}
+		if isLetter(c) {
+			j, k := letterRun(t, i)
+			// Most words are not in the quantity table and start nothing.
+			if j-i <= maxStartLetters {
+				if e := s.words.find(k); e != nil && e.roles&roleStart != 0 {
+					if end := s.atWord(i, j, e); end > i {
+						j = end
+					}
+				}
+			}
+			i = j
+			continue
+		}
 		end := i
 		switch {
 		case isDigit(c):
 			if end = s.atFigure(i); end <= i {
 				end = tokenEnd(t, i)
-			}
-		case isLetter(c):
-			j := letterEnd(t, i)
-			if end = s.atWord(i, j); end <= i {
-				end = j
 			}
 		case c == '$' || c == '-' || c == '\'':
 			if end = s.atFigure(i); end <= i {
@@ -141,17 +154,16 @@ func (s *scanner) figureBoundary(i int) bool {
 	return true
 }
 
-// atWord looks for a quantity that starts with the word t[i:j]: a written
-// number, a month, a currency code or prefix. It returns the end of what
-// it read, or i.
-func (s *scanner) atWord(i, j int) int {
+// atWord looks for a quantity that starts with the word t[i:j], found in
+// the quantity table as e with roleStart: a written number, a month, a
+// currency code or prefix. It returns the end of what it read, or i. A
+// word without roleStart starts no quantity (atFigure would find nothing
+// at it).
+func (s *scanner) atWord(i, j int, e *quantityWord) int {
 	t := s.text
 	w := t[i:j]
-	if len(w) > 9 || !maybeTrigger(w) {
-		return i
-	}
-	if 'A' <= w[0] && w[0] <= 'Z' {
-		if m, ok := months[w]; ok {
+	if isUpper(w[0]) {
+		if m := monthName(w, e); m != 0 {
 			if end := s.monthFirst(i, j, m); end > i {
 				return end
 			}
@@ -159,20 +171,14 @@ func (s *scanner) atWord(i, j int) int {
 		if j < len(t) && t[j] == '$' || w == "Rs" {
 			return s.atFigure(i)
 		}
-		if len(w) == 3 && currencyCodes[w] {
+		if len(w) == 3 && e.roles&roleCode != 0 && isUpper(w[1]) && isUpper(w[2]) {
 			if k := skipSpace(t, j); k > j && k < len(t) && isDigit(t[k]) {
 				return s.atFigure(i)
 			}
 			return i
 		}
 	}
-	var buf [12]byte
-	b := appendLower(buf[:0], w)
-	if _, ok := smallNumbers[string(b)]; ok {
-		return s.atFigure(i)
-	}
-	switch string(b) {
-	case "a", "an", "half", "dozens", "hundreds", "thousands", "millions", "billions", "tens", "several":
+	if e.roles&roleNumber != 0 {
 		return s.atFigure(i)
 	}
 	return i
@@ -184,14 +190,16 @@ func (s *scanner) atFigure(i int) int {
 	if !s.figureBoundary(i) {
 		return i
 	}
-	if end := s.isoDate(i); end > i {
-		return end
-	}
-	if end := s.dayFirst(i); end > i {
-		return end
-	}
-	if end := s.apostropheDecade(i); end > i {
-		return end
+	if !isLetter(s.text[i]) { // a date or decade starts with a digit or an apostrophe
+		if end := s.isoDate(i); end > i {
+			return end
+		}
+		if end := s.dayFirst(i); end > i {
+			return end
+		}
+		if end := s.apostropheDecade(i); end > i {
+			return end
+		}
 	}
 	p, ok := s.part(i)
 	if !ok {
@@ -338,11 +346,18 @@ func (s *scanner) suffix(f *figure, k int) int {
 	if q == k && !f.scaled {
 		return s.plus(f, k) // words must be a space apart
 	}
-	ws, we := q, letterEnd(t, q)
+	ws := q
+	we, key := letterRun(t, q)
 	if we == ws {
 		return s.plus(f, k)
 	}
 	w := t[ws:we]
+	if we-ws > maxKeyLetters {
+		return s.plus(f, k)
+	}
+	if e := s.words.find(key); e == nil || e.roles&roleSuffix == 0 {
+		return s.plus(f, k) // none of the words looked up below
+	}
 	lw := string(appendLower(buf[:0], w))
 	ns, ne := wordAt(t, we)
 	next := ""

@@ -1,6 +1,10 @@
 package verify
 
-import "strings"
+import (
+	"math/bits"
+	"strings"
+	"sync"
+)
 
 // The word tables of Quantities. They are read, never written.
 
@@ -232,45 +236,206 @@ func lowerKey(w string) string {
 	return w
 }
 
-// triggers are the words that may start a quantity, lowercased: written
-// numbers, the words of vague amounts, months, currency codes and the
-// letters before "$".
-func triggers() []string {
-	t := []string{"a", "an", "half", "dozens", "hundreds", "thousands", "millions", "billions", "tens",
-		"several", "rs", "us", "au", "ca", "nz", "hk", "s", "r", "c"}
-	for w := range smallNumbers {
-		t = append(t, w)
+// letterKey is a word of ASCII letters packed into a number, case folded:
+// five bits a letter (c&0x1f is 1 for "a" and "A", 26 for "z" and "Z"),
+// the first letter lowest. It holds the first maxKeyLetters letters of a
+// word: words of at most that many letters that are equal but for case
+// have the same key, and different words different keys. The scanner packs
+// each word as it looks for its end, so that a word is looked up without
+// being lowered or hashed again.
+type letterKey uint64
+
+// maxKeyLetters is the length of the longest word a letterKey holds
+// whole.
+const maxKeyLetters = 12
+
+// letterRun returns the end of the ASCII letter run at i and its key.
+func letterRun(t string, i int) (int, letterKey) {
+	if i+8 > len(t) {
+		return letterRunFrom(t, i, 0, 0)
 	}
-	for w := range months {
-		t = append(t, strings.ToLower(w))
+	// Eight bytes at once: most words end within them.
+	b := t[i : i+8]
+	v := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+	n := leadingLetters(v)
+	if n < 8 {
+		return i + n, packLetters(v & (1<<(8*uint(n)&63) - 1))
+	}
+	return letterRunFrom(t, i+8, 8, packLetters(v))
+}
+
+// letterRunFrom returns the end of the ASCII letter run that goes on at i
+// and its key, given the key k of its first n letters.
+func letterRunFrom(t string, i, n int, k letterKey) (int, letterKey) {
+	for ; i < len(t) && isLetter(t[i]); i, n = i+1, n+1 {
+		if n < maxKeyLetters {
+			k |= letterKey(t[i]&0x1f) << (5 * uint(n))
+		}
+	}
+	return i, k
+}
+
+// leadingLetters returns how many of the eight bytes of v, first byte
+// lowest, are ASCII letters before the first one that is not.
+func leadingLetters(v uint64) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	x := v | 0x20*ones // lowercase; other bytes stay other
+	low := x &^ highs
+	// A byte below 0x80 is a letter when it is at least 'a' and below
+	// '{': adding 0x80-'a' and 0x80-'{' sets its high bit when it is at
+	// least each, and no sum carries into the next byte.
+	letters := (low + (0x80-'a')*ones) &^ (low + (0x80-'{')*ones) &^ x & highs
+	return bits.TrailingZeros64(^letters&highs) >> 3
+}
+
+// packLetters packs the eight letters of v, one a byte, first lowest, as
+// a letterKey; a zero byte (after the last letter) packs as nothing.
+func packLetters(v uint64) letterKey {
+	x := v & 0x1f1f1f1f1f1f1f1f
+	x = x&0x001f001f001f001f | x>>8&0x001f001f001f001f<<5
+	x = x&0x000003ff000003ff | x>>16&0x000003ff000003ff<<10
+	x = x&0xfffff | x>>32&0xfffff<<20
+	return letterKey(x)
+}
+
+// keyOf returns the key of a word of ASCII letters.
+func keyOf(w string) letterKey {
+	_, k := letterRun(w, 0)
+	return k
+}
+
+// wordRoles are what a word of the quantity table may do.
+type wordRoles uint8
+
+const (
+	// roleNumber: it may start a written number or a vague amount ("two",
+	// "a", "half", "thousands").
+	roleNumber wordRoles = 1 << iota
+	// roleCode: it is a currency code, when written in capitals.
+	roleCode
+	// roleStart: it may start a quantity (roleNumber, roleCode, a month,
+	// the letters before "$" as in "US$", "Rs").
+	roleStart
+	// roleSuffix: it may be the word after a figure that suffix reads: a
+	// unit, a currency, "percent", or the first word of a two-word unit
+	// or currency ("square", "us").
+	roleSuffix
+)
+
+// quantityWord is a word of the quantity table.
+type quantityWord struct {
+	key   letterKey // 0: a free slot
+	month int       // the month it names when capitalised (see monthName)
+	roles wordRoles
+}
+
+// maxStartLetters is the length of the longest word with roleStart.
+const maxStartLetters = 9
+
+// quantityTableSize is the number of slots of a quantityTable: a power of
+// two, more than twice the words it holds.
+const quantityTableSize = 512
+
+// quantityTable finds the words Quantities looks for by their keys. Most
+// words of a text are not there, and are turned away by one bit of a
+// filter: a set of 4,096 bits, one of which each word of the table sets.
+// The others are looked for in open addressing.
+type quantityTable struct {
+	filter [64]uint64
+	slots  [quantityTableSize]quantityWord
+}
+
+// keyHash mixes a key: its top bits choose the filter bit and the slot.
+func keyHash(k letterKey) uint64 { return uint64(k) * 0x9e3779b97f4a7c15 }
+
+// find returns the word whose key is k, or nil.
+func (t *quantityTable) find(k letterKey) *quantityWord {
+	h := keyHash(k)
+	if t.filter[h>>58]&(1<<(h>>52&63)) == 0 {
+		return nil
+	}
+	for i := h >> 55 % quantityTableSize; t.slots[i].key != 0; i = (i + 1) % quantityTableSize {
+		if t.slots[i].key == k {
+			return &t.slots[i]
+		}
+	}
+	return nil
+}
+
+// add gives w the roles, and the month when m is not 0.
+func (t *quantityTable) add(w string, roles wordRoles, m int) {
+	k := keyOf(w)
+	h := keyHash(k)
+	t.filter[h>>58] |= 1 << (h >> 52 & 63)
+	i := h >> 55 % quantityTableSize
+	for t.slots[i].key != 0 && t.slots[i].key != k {
+		i = (i + 1) % quantityTableSize
+	}
+	e := &t.slots[i]
+	e.key, e.roles = k, e.roles|roles
+	if m != 0 {
+		e.month = m
+	}
+}
+
+// quantityWords builds the quantity table once from the word tables.
+var quantityWords = sync.OnceValue(func() *quantityTable {
+	t := &quantityTable{}
+	for w := range smallNumbers {
+		t.add(w, roleStart|roleNumber, 0)
+	}
+	for _, w := range []string{"a", "an", "half", "dozens", "hundreds", "thousands", "millions", "billions", "tens", "several"} {
+		t.add(w, roleStart|roleNumber, 0)
+	}
+	for w, m := range months {
+		t.add(w, roleStart, m)
 	}
 	for w := range currencyCodes {
-		t = append(t, strings.ToLower(w))
+		t.add(w, roleStart|roleCode|roleSuffix, 0)
+	}
+	for w := range currencySymbols {
+		if w, ok := strings.CutSuffix(w, "$"); ok && w != "" {
+			t.add(w, roleStart, 0) // "US$": "US" starts a quantity only before "$"
+		}
+	}
+	t.add("Rs", roleStart, 0)
+	// The words suffix looks up: each word of units and currencyWords made
+	// of letters, the first word of those of two words.
+	for w := range units {
+		addSuffix(t, w)
+	}
+	for w := range currencyWords {
+		addSuffix(t, w)
+	}
+	for _, w := range []string{"percent", "pct", "per", "percentage"} {
+		addSuffix(t, w)
 	}
 	return t
-}
+})
 
-// triggerKey hashes a word's first, middle and last letters and length,
-// case folded, into 1024 buckets.
-func triggerKey(w string) uint {
-	return (uint(w[0]|0x20)*31 + uint(w[len(w)/2]|0x20)*17 + uint(w[len(w)-1]|0x20)*7 + uint(len(w))*131) & 1023
-}
-
-// triggerSet holds the buckets of the triggers: a word whose bucket is
-// empty starts no quantity. It is computed once and only read.
-var triggerSet = func() (set [16]uint64) {
-	for _, w := range triggers() {
-		k := triggerKey(w)
-		set[k>>6] |= 1 << (k & 63)
+// addSuffix gives the first word of w, when it is made of letters,
+// roleSuffix.
+func addSuffix(t *quantityTable, w string) {
+	first, _, _ := strings.Cut(w, " ")
+	if end, _ := letterRun(first, 0); end == len(first) && end <= maxKeyLetters {
+		t.add(first, roleSuffix, 0)
 	}
-	return set
-}()
+}
 
-// maybeTrigger reports whether w may start a quantity; most words are
-// turned away here without a map lookup.
-func maybeTrigger(w string) bool {
-	k := triggerKey(w)
-	return triggerSet[k>>6]&(1<<(k&63)) != 0
+// monthName returns the month w names when it is written as in the months
+// table ("March", "Sept"), or 0. w is a word of letters, found in the
+// quantity table as e (nil when it is not there).
+func monthName(w string, e *quantityWord) int {
+	if e == nil || e.month == 0 || !isUpper(w[0]) {
+		return 0
+	}
+	for i := 1; i < len(w); i++ {
+		if !isLower(w[i]) {
+			return 0
+		}
+	}
+	return e.month
 }
 
 // hedgeEnd reports whether w, lowercased, can end a hedge; most words

@@ -8,6 +8,7 @@ import "unicode/utf8"
 func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
 func isLetter(c byte) bool { return 'A' <= c&^0x20 && c&^0x20 <= 'Z' }
 func isLower(c byte) bool  { return 'a' <= c && c <= 'z' }
+func isUpper(c byte) bool  { return 'A' <= c && c <= 'Z' }
 
 // spaceLen returns the length of the space character at i (space, tab, one
 // line break, no-break and thin spaces), or 0.
