@@ -141,20 +141,3 @@ var tables = sync.OnceValue(func() *wordTables {
 	}
 	return t
 })
-
-// wordFlagsOf returns the flags of a word (lowercased).
-func wordFlagsOf(w string) wordFlags {
-	if e := tables().flags.find([]byte(w), hashBytes([]byte(w))); e != nil {
-		return e.flags
-	}
-	return 0
-}
-
-// canonical returns the other form of a stemmed word (see
-// canonicalWords), or "".
-func canonical(w string) string {
-	if e := tables().canonical.find([]byte(w), hashBytes([]byte(w))); e != nil {
-		return e.canonical
-	}
-	return ""
-}
