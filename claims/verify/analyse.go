@@ -109,19 +109,20 @@ func analysePrepared(c Claim, p *Prepared) *analysis {
 			}
 			clauseNeg, clauseTerms = false, 0
 		}
-		words := p.words[p.sentWords[i]:p.sentWords[i+1]]
-		for k := range words {
-			tk := &words[k]
-			if tk.clause {
+		from, to := p.sentWords[i], p.sentWords[i+1]
+		flags := p.wordFlags[from:to]
+		hs, h4s := p.wordH[from:to], p.wordH4[from:to]
+		for k, f := range flags {
+			if f&flagClause != 0 {
 				endClause()
 			}
-			if tk.flags&flagNeg != 0 {
+			if f&flagNeg != 0 {
 				clauseNeg = true
 			}
-			if tk.flags&flagStop != 0 {
+			if f&flagStop != 0 {
 				continue
 			}
-			t := a.termIndex(tk.h, tk.h4)
+			t := a.termIndex(hs[k], h4s[k])
 			if t >= 0 {
 				termIn[i] = true
 				clauseTerms++

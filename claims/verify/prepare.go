@@ -9,12 +9,15 @@ import "sync"
 // VerifyPrepared; a source cited by several claims is read once. A
 // Prepared is safe for concurrent use.
 type Prepared struct {
-	src       Source
-	sents     []Span
-	words     []sourceWord // the words of every sentence
-	sentWords []int        // sentence i's words are words[sentWords[i]:sentWords[i+1]]
-	lens      []int        // sentence i's words that are not function words
-	total     int          // the sum of lens
+	src   Source
+	sents []Span
+	// the words of every sentence, in order: the hashes of each as
+	// token's, and its flags with flagClause
+	wordH, wordH4 []uint64
+	wordFlags     []wordFlags
+	sentWords     []int // sentence i's words are [sentWords[i], sentWords[i+1])
+	lens          []int // sentence i's words that are not function words
+	total         int   // the sum of lens
 	// sentence i has a word of increase, of decrease, one that admits no
 	// exception
 	up, down, absolute []bool
@@ -23,12 +26,9 @@ type Prepared struct {
 	index      func() *Index     // the source's words indexed for FindQuote, made once
 }
 
-// sourceWord is what the analysis of a claim reads of a source's word.
-type sourceWord struct {
-	h, h4  uint64 // as token's
-	flags  wordFlags
-	clause bool // starts a clause: a conjunction, or after a comma, a semicolon, a colon or a bracket
-}
+// flagClause marks a source's word that starts a clause: a conjunction,
+// or a word after a comma, a semicolon, a colon or a bracket.
+const flagClause wordFlags = 1 << 7
 
 // Prepare reads s for VerifyPrepared.
 func Prepare(s Source) *Prepared {
@@ -37,7 +37,8 @@ func Prepare(s Source) *Prepared {
 	p.sentWords = make([]int, n+1)
 	p.lens = make([]int, n)
 	p.up, p.down, p.absolute = make([]bool, n), make([]bool, n), make([]bool, n)
-	p.words = make([]sourceWord, 0, len(s.Text)/6+1) // about a word in six bytes of English
+	guess := len(s.Text)/6 + 1 // about a word in six bytes of English
+	p.wordH, p.wordH4, p.wordFlags = make([]uint64, 0, guess), make([]uint64, 0, guess), make([]wordFlags, 0, guess)
 	t := tables()
 	var sc wordScanner
 	for i, sp := range p.sents {
@@ -46,8 +47,11 @@ func Prepare(s Source) *Prepared {
 		lastEnd, lens := 0, 0
 		for sc.next() {
 			wi := t.info(sc.lowered(), sc.h, sc.h4)
-			p.words = append(p.words, sourceWord{h: wi.h, h4: wi.h4, flags: wi.flags,
-				clause: wi.flags&flagConj != 0 || clauseBreak(text[lastEnd:sc.start])})
+			flags := wi.flags
+			if flags&flagConj != 0 || clauseBreak(text[lastEnd:sc.start]) {
+				flags |= flagClause
+			}
+			p.wordH, p.wordH4, p.wordFlags = append(p.wordH, wi.h), append(p.wordH4, wi.h4), append(p.wordFlags, flags)
 			lastEnd = sc.end
 			if wi.flags&(flagUp|flagDown|flagAbsolute) != 0 {
 				p.up[i] = p.up[i] || wi.flags&flagUp != 0
@@ -60,7 +64,7 @@ func Prepare(s Source) *Prepared {
 		}
 		p.lens[i] = lens
 		p.total += lens
-		p.sentWords[i+1] = len(p.words)
+		p.sentWords[i+1] = len(p.wordFlags)
 	}
 	text := s.Text
 	p.quantities = sync.OnceValue(func() []Quantity { return Quantities(text) })
