@@ -2,6 +2,8 @@ package verify
 
 import (
 	"math"
+	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/citecheck/citecheck/sources"
@@ -130,6 +132,20 @@ func FuzzVerify(f *testing.F) {
 			if m.SourceText != "" {
 				checkSpan(t, source, m.SourceSpan)
 			}
+		}
+	})
+}
+
+// FuzzTokenizeFastPath holds tokenize's fast path for words of ASCII
+// letters to its general path: the same words, bounds and hashes.
+func FuzzTokenizeFastPath(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Add("ABCDEFGH ijklmnopqrstuvwxyz[`@{ don't 1,250 o’brien Ünïcode " + strings.Repeat("x", 70) + " " + strings.Repeat("Ab", 40) + "9")
+	f.Fuzz(func(t *testing.T, s string) {
+		if fast, general := tokenize(nil, s), tokenizeWith(nil, s, true); !reflect.DeepEqual(fast, general) {
+			t.Fatalf("%q: fast path %v, general path %v", s, fast, general)
 		}
 	})
 }

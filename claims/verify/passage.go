@@ -152,9 +152,13 @@ type token struct {
 
 // tokenize appends the words of text to dst: runs of letters and digits
 // (with apostrophes inside, and points and commas inside figures).
-func tokenize(dst []token, text string) []token {
+func tokenize(dst []token, text string) []token { return tokenizeWith(dst, text, false) }
+
+// tokenizeWith is tokenize, by the general path alone when general is set
+// (see wordScanner.general).
+func tokenizeWith(dst []token, text string, general bool) []token {
 	t := tables()
-	var sc wordScanner
+	sc := wordScanner{general: general}
 	sc.reset(text)
 	for sc.next() {
 		dst = append(dst, token{start: sc.start, end: sc.end, upper: sc.upper})
@@ -176,6 +180,9 @@ type wordScanner struct {
 	upper      bool   // its initial is a capital
 	h, h4      uint64
 	buf        [64]byte
+	// general turns the fast path for ASCII words off, so that tests can
+	// hold the two paths to the same words
+	general bool
 }
 
 // lowered returns the word found, lowered; it is valid until next.
@@ -206,7 +213,7 @@ func (sc *wordScanner) next() bool {
 			i += n
 			continue
 		}
-		if isLetter(c) {
+		if isLetter(c) && !sc.general {
 			// Most words are ASCII letters only, ended by a space or a
 			// stop: lowered and hashed in one pass.
 			seg := text[i:min(len(text), i+len(sc.buf))]
