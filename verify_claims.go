@@ -37,7 +37,8 @@ const maxContextBytes = 800
 // citations resolve to: a link in or closing the sentence, a DOI written
 // in it, or the DOI or URL of the entry a marker points to. A source with
 // no text, that failed, or that is a paywall or login page gets no
-// verdict: its silence says nothing about the claim. The pairs are
+// verdict: its silence says nothing about the claim. A source is read
+// once for all the claims that cite it (see preparedSource). The pairs are
 // verified on up to GOMAXPROCS goroutines, each result written to its own
 // slot, so the order is the claims' and their citations'; the context is
 // checked between pairs.
@@ -49,11 +50,11 @@ func (p *Pass) verifyClaims(ctx context.Context) error {
 		claim  *ClaimSupport
 		slot   int
 		vc     *verify.Claim
-		source func() *verify.Prepared // made once, by the first of the source's jobs to run
+		source *preparedSource
 	}
 	var jobs []job
 	readable := map[*resolve.Resolution]bool{} // verifiable, once per source
-	prepared := map[*resolve.Resolution]func() *verify.Prepared{}
+	prepared := map[*resolve.Resolution]*preparedSource{}
 	for i := range p.Claims {
 		s := &p.Claims[i]
 		var vc *verify.Claim
@@ -83,11 +84,13 @@ func (p *Pass) verifyClaims(ctx context.Context) error {
 			}
 			url := citedURL(res)
 			s.Support = append(s.Support, Support{Citation: cit.ID, Reference: ref, URL: url})
-			if prepared[res] == nil {
-				src := verify.Source{Text: res.Source.Text, URL: url, Title: res.Source.Title}
-				prepared[res] = sync.OnceValue(func() *verify.Prepared { return verify.Prepare(src) })
+			ps := prepared[res]
+			if ps == nil {
+				ps = &preparedSource{source: verify.Source{Text: res.Source.Text, URL: url, Title: res.Source.Title}}
+				prepared[res] = ps
 			}
-			jobs = append(jobs, job{claim: s, slot: len(s.Support) - 1, vc: vc, source: prepared[res]})
+			ps.left.Add(1)
+			jobs = append(jobs, job{claim: s, slot: len(s.Support) - 1, vc: vc, source: ps})
 		}
 	}
 	var next atomic.Int64
@@ -100,12 +103,36 @@ func (p *Pass) verifyClaims(ctx context.Context) error {
 					return
 				}
 				j := jobs[i]
-				j.claim.Support[j.slot].Result = verify.VerifyPrepared(*j.vc, j.source())
+				j.claim.Support[j.slot].Result = verify.VerifyPrepared(*j.vc, j.source.get())
+				j.source.done()
 			}
 		})
 	}
 	wg.Wait()
 	return ctx.Err()
+}
+
+// preparedSource is a source read once for the claims that cite it
+// (verify.Prepare), by the first of their jobs to run, and let go when
+// the last is done, so that an article's sources are not all held at
+// once.
+type preparedSource struct {
+	source   verify.Source
+	once     sync.Once
+	prepared *verify.Prepared
+	left     atomic.Int64 // jobs still to run against it
+}
+
+func (ps *preparedSource) get() *verify.Prepared {
+	ps.once.Do(func() { ps.prepared = verify.Prepare(ps.source) })
+	return ps.prepared
+}
+
+// done marks a job against the source done.
+func (ps *preparedSource) done() {
+	if ps.left.Add(-1) == 0 {
+		ps.prepared = nil
+	}
 }
 
 // citedURL is the URL of a resolved target as a reader follows it.
