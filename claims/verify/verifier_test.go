@@ -197,6 +197,27 @@ func TestVerifyConcurrent(t *testing.T) {
 	assert.Equal(t, want, got)
 }
 
+// TestVerifyPreparedConcurrent verifies every own claim against every own
+// source, each source prepared once and its claims verified at once on
+// goroutines of their own (its figures and quotation index made by
+// whichever needs them first): the results of Verify, one by one.
+func TestVerifyPreparedConcurrent(t *testing.T) {
+	pairs := readPairs(t)
+	for _, src := range pairs[:12] {
+		s := Source{Text: src.Source, URL: "https://example.org/s"}
+		p := Prepare(s)
+		got := make([]Result, len(pairs))
+		var wg sync.WaitGroup
+		for i, c := range pairs {
+			wg.Go(func() { got[i] = VerifyPrepared(Claim{Text: c.Claim}, p) })
+		}
+		wg.Wait()
+		for i, c := range pairs {
+			require.Equal(t, Verify(Claim{Text: c.Claim}, s), got[i], "%s against the source of %s", c.Name, src.Name)
+		}
+	}
+}
+
 func TestPolarityCues(t *testing.T) {
 	tests := []struct {
 		name, claim, source string
