@@ -13,6 +13,14 @@
 //		fmt.Println(m.Kind, m.Text, m.SourceText, m.Passage)
 //	}
 //
+// A source that several claims cite is read once:
+//
+//	p := verify.Prepare(verify.Source{Text: page, URL: link})
+//	for _, c := range sentences {
+//		r := verify.VerifyPrepared(verify.Claim{Text: c}, p) // what Verify would say
+//		fmt.Println(r.Verdict)
+//	}
+//
 // The normalisers on their own:
 //
 //	for _, q := range verify.Quantities(claim) {
