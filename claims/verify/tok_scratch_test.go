@@ -93,25 +93,6 @@ func TestScratchCount(t *testing.T) {
 	t.Logf("%d texts %d bytes %d words", len(texts), n, w)
 }
 
-func TestScratchSplitSame(t *testing.T) {
-	texts := scratchTexts(nil)
-	texts = append(texts, "a. B", "x", "", strings.Repeat("word ", 400)+". Next", strings.Repeat("abc", 300)+" x y. Z")
-	for _, x := range texts {
-		if !reflect.DeepEqual(splitSentences(x), splitSentencesOld(x)) {
-			t.Fatalf("differ on %q", x[:min(80, len(x))])
-		}
-	}
-}
-
-func FuzzScratchSplit(f *testing.F) {
-	f.Add("Mr. Smith went. He did! Yes? no.\nNew line " + strings.Repeat("x ", 400))
-	f.Fuzz(func(t *testing.T, s string) {
-		if !reflect.DeepEqual(splitSentences(s), splitSentencesOld(s)) {
-			t.Fatalf("differ on %q", s)
-		}
-	})
-}
-
 // tokenizeRef is the general path of tokenize alone.
 func tokenizeRef(dst []token, text string) []token {
 	t := tables()
