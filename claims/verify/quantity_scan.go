@@ -66,7 +66,7 @@ func (s *scanner) run() {
 			j, k := letterRun(t, i)
 			// Most words are not in the quantity table and start nothing.
 			if j-i <= maxStartLetters {
-				if e := s.words.find(k); e != nil && e.roles&roleStart != 0 {
+				if e := s.words.startWord(k); e != nil {
 					if end := s.atWord(i, j, e); end > i {
 						j = end
 					}
@@ -178,10 +178,27 @@ func (s *scanner) atWord(i, j int, e *quantityWord) int {
 			return i
 		}
 	}
+	if e.roles&roleArticle != 0 && !s.articleNumber(j) {
+		return i // "a" or "an" before a word that makes no number
+	}
 	if e.roles&roleNumber != 0 {
 		return s.atFigure(i)
 	}
 	return i
+}
+
+// articleNumber reports whether the word after "a" or "an", which end at
+// j, may make them a number, as written reads it: "a dozen", "a few", "a
+// third", "a hundred", "a million". Most do not ("a report"), and are
+// turned away here by their key.
+func (s *scanner) articleNumber(j int) bool {
+	t := s.text
+	ns := skipSpace(t, j)
+	if ns == j {
+		return false
+	}
+	ne, k := letterRun(t, ns)
+	return ne > ns && ne-ns <= maxKeyLetters && s.words.has(k, roleAfterArticle)
 }
 
 // atFigure reads the quantity that starts at i, emits it and returns its
@@ -310,12 +327,14 @@ func (s *scanner) suffix(f *figure, k int) int {
 	t := s.text
 	var buf [40]byte
 	if !f.scaled && !f.vague && !f.hasUnit {
-		if ws, we := wordAt(t, k); we > ws && ws > k {
-			if x, ok := scales[string(appendLower(buf[:0], t[ws:we]))]; ok && t[we-1] != 's' {
-				f.scale(x)
+		ws := skipSpace(t, k)
+		if we, key := letterRun(t, ws); we > ws && ws > k && we-ws <= maxKeyLetters {
+			if e := s.words.find(key); e == nil {
+			} else if e.scale > 0 && t[we-1] != 's' {
+				f.scale(e.scale)
 				f.needMore = false
 				k = we
-			} else if string(appendLower(buf[:0], t[ws:we])) == "hundred" {
+			} else if e.roles&roleHundred != 0 {
 				f.scale(100)
 				f.needMore = false
 				k = we
@@ -674,7 +693,7 @@ func (s *scanner) finish(p figure) int {
 	}
 	start, end := p.start, p.end
 	ws, we := prevWord(t, start)
-	prev := strings.ToLower(t[ws:we])
+	prev := lowerKey(t[ws:we])
 	between := prev == "between"
 	if between {
 		start = ws
@@ -728,8 +747,18 @@ func (s *scanner) finish(p figure) int {
 	}
 	q := Quantity{Span: sources.Span{Start: start, End: end}, ranged: ranged}
 	var noun string
-	if ns, ne := wordAt(t, end); ne > ns && ns > end && isLower(t[ns]) && ne-ns >= 2 && !notNouns[t[ns:ne]] {
-		noun = t[ns:ne]
+	countNoun := false // noun is a word of countNouns
+	if ns := skipSpace(t, end); ns > end {
+		if ne, k := letterRun(t, ns); ne-ns >= 2 && isLower(t[ns]) {
+			e := (*quantityWord)(nil)
+			if ne-ns <= maxKeyLetters && isLowerWord(t[ns:ne]) {
+				e = s.words.find(k) // the tables are written in lowercase
+			}
+			if e == nil || e.roles&roleNotNoun == 0 {
+				noun = t[ns:ne]
+				countNoun = e != nil && e.roles&roleCountNoun != 0
+			}
+		}
 	}
 	switch {
 	case p.percent != "":
@@ -744,7 +773,7 @@ func (s *scanner) finish(p figure) int {
 		q.Kind, q.Unit = KindMeasure, p.unit.base
 		conv := func(v float64) float64 { return v*p.unit.factor + p.unit.offset }
 		p.val, lo, hi = conv(p.val), conv(lo), conv(hi)
-	case isYear && (yearWords[prev] || !countNouns[noun]):
+	case isYear && (s.yearWord(t[ws:we]) || !countNoun):
 		q.Kind = KindYear
 		lo, hi = yearLo, yearHi
 	case noun != "" || p.written || p.vague:
@@ -774,6 +803,26 @@ func (s *scanner) finish(p figure) int {
 		s.out = append(s.out, q)
 	}
 	return end
+}
+
+// yearWord reports whether w, a word of letters, is one of yearWords
+// whatever its case.
+func (s *scanner) yearWord(w string) bool {
+	if len(w) == 0 || len(w) > maxKeyLetters {
+		return false
+	}
+	_, k := letterRun(w, 0)
+	return s.words.has(k, roleYearWord)
+}
+
+// isLowerWord reports whether every byte of w is a lowercase letter.
+func isLowerWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !isLower(w[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 func isFinite(v float64) bool { return !math.IsInf(v, 0) && !math.IsNaN(v) }
@@ -831,7 +880,7 @@ func (s *scanner) rangeEnd(p figure, prev string, between bool) (figure, bool) {
 		if ws == k || we == ws {
 			return figure{}, false
 		}
-		w := strings.ToLower(t[ws:we])
+		w := lowerKey(t[ws:we])
 		if (w == "to" && prev != "from") || (w == "and" && between) || (w == "or" && p.written) {
 			ks = skipSpace(t, we)
 		}
