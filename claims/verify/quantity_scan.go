@@ -63,6 +63,27 @@ func (s *scanner) run() {
 			continue
 		}
 		if isLetter(c) {
+			if i+8 <= len(t) {
+				// A word of fewer than eight letters, most words, is
+				// read from eight bytes at once and turned away by the
+				// short-word filter unless it may start a quantity.
+				b := t[i : i+8]
+				v := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+					uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+				if n := leadingLetters(v); n < 8 {
+					v &= 1<<(8*uint(n)&63) - 1
+					if s.words.mayStartShort(v) {
+						if e := s.words.startWord(packLetters(v)); e != nil {
+							if end := s.atWord(i, i+n, e); end > i {
+								i = end
+								continue
+							}
+						}
+					}
+					i += n
+					continue
+				}
+			}
 			j, k := letterRun(t, i)
 			// Most words are not in the quantity table and start nothing.
 			if j-i <= maxStartLetters {

@@ -358,7 +358,24 @@ const quantityTableSize = 1024
 // roleStart sets. The words are looked for in open addressing.
 type quantityTable struct {
 	filter [64]uint64
-	slots  [quantityTableSize]quantityWord
+	// short is the filter of the words with roleStart of fewer than
+	// eight letters by their bytes, lowercased, the first lowest (see
+	// shortHash): the scan reads a short word that way and need not
+	// pack its key to turn it away.
+	short [64]uint64
+	slots [quantityTableSize]quantityWord
+}
+
+// shortHash mixes the bytes of a word of fewer than eight letters, the
+// first lowest, in any case: its top bits choose the short filter's bit.
+func shortHash(v uint64) uint64 { return (v | 0x2020202020202020) * 0x9e3779b97f4a7c15 }
+
+// mayStartShort reports whether the word of fewer than eight letters
+// whose bytes are v, first lowest, may have roleStart: false for most
+// words that do not.
+func (t *quantityTable) mayStartShort(v uint64) bool {
+	h := shortHash(v)
+	return t.short[h>>58]&(1<<(h>>52&63)) != 0
 }
 
 // keyHash mixes a key: its top bits choose the filter bit and the slot.
@@ -398,6 +415,14 @@ func (t *quantityTable) add(w string, roles wordRoles, m int) *quantityWord {
 	h := keyHash(k)
 	if roles&roleStart != 0 {
 		t.filter[h>>58] |= 1 << (h >> 52 & 63)
+		if len(w) < 8 {
+			var v uint64
+			for i := len(w) - 1; i >= 0; i-- {
+				v = v<<8 | uint64(w[i])
+			}
+			hs := shortHash(v)
+			t.short[hs>>58] |= 1 << (hs >> 52 & 63)
+		}
 	}
 	i := h >> 54 % quantityTableSize
 	for t.slots[i].key != 0 && t.slots[i].key != k {
