@@ -83,6 +83,20 @@ func (s *scanner) run() {
 					i += n
 					continue
 				}
+				if i+16 <= len(t) {
+					// A word of ten letters or more starts nothing:
+					// skipped without its key.
+					b := t[i+8 : i+16]
+					v := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+						uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+					if n := leadingLetters(v); n >= maxStartLetters-8+1 {
+						i += 8 + n
+						if n == 8 {
+							i = letterEnd(t, i)
+						}
+						continue
+					}
+				}
 			}
 			j, k := letterRun(t, i)
 			// Most words are not in the quantity table and start nothing.
