@@ -71,6 +71,7 @@ func (s *scanner) run() {
 				v := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
 					uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 				if n := leadingLetters(v); n < 8 {
+					after := byte(v >> (8 * uint(n) & 63)) // the byte after the word
 					v &= 1<<(8*uint(n)&63) - 1
 					if s.words.mayStartShort(v) {
 						if e := s.words.startWord(packLetters(v)); e != nil {
@@ -81,6 +82,9 @@ func (s *scanner) run() {
 						}
 					}
 					i += n
+					if after == ' ' {
+						i++
+					}
 					continue
 				}
 				if i+16 <= len(t) {
