@@ -165,9 +165,11 @@ func (s *scanner) figureBoundary(i int) bool {
 		return true
 	}
 	c := t[i-1]
-	if r, n := runeBefore(t, i); r == '\u2010' || r == '\u2011' {
-		// "COVID‑19" with a Unicode hyphen: an identifier as with "-"
-		return i-n == 0 || !isLetter(t[i-n-1])
+	if c >= utf8.RuneSelf {
+		if r, n := runeBefore(t, i); r == '\u2010' || r == '\u2011' {
+			// "COVID‑19" with a Unicode hyphen: an identifier as with "-"
+			return i-n == 0 || !isLetter(t[i-n-1])
+		}
 	}
 	switch {
 	case isLetter(c) || isDigit(c) || c == '_' || c == '/' || c == '#' || c == '@':
@@ -829,7 +831,11 @@ func (s *scanner) finish(p figure) int {
 		return end
 	}
 	q.Value, q.Range = p.val, Interval{lo, hi}
-	hedge, hs := s.hedgeBefore(start)
+	pws, pwe := ws, we
+	if start != p.start {
+		pws, pwe = prevWord(t, start)
+	}
+	hedge, hs := s.hedgeBefore(start, pws, pwe)
 	if p.plus {
 		hedge = HedgeOver
 	} else if hedge != HedgeNone {
@@ -957,18 +963,29 @@ func widen(r Interval, v float64, h Hedge, k Kind) Interval {
 	return r
 }
 
-// hedgeBefore returns the hedge written before i and where it starts.
-func (s *scanner) hedgeBefore(i int) (Hedge, int) {
+// hedgeBefore returns the hedge written before i and where it starts;
+// t[pws:pwe] is the word before i (prevWord).
+func (s *scanner) hedgeBefore(i, pws, pwe int) (Hedge, int) {
 	t := s.text
 	j := skipSpaceBack(t, i)
-	if r, n := runeBefore(t, j); n > 0 {
-		switch r {
-		case '~', '≈', '<', '>', '≤', '≥':
+	if j > 0 {
+		if c := t[j-1]; c < utf8.RuneSelf {
+			if c == '~' || c == '<' || c == '>' {
+				return hedges[string(c)], j - 1
+			}
+		} else if r, n := runeBefore(t, j); r == '≈' || r == '≤' || r == '≥' {
 			return hedges[string(r)], j - n
 		}
 	}
 	var buf [48]byte
-	if ws, we := prevWord(t, i); we == ws || we-ws > 16 || !hedgeEnd(appendLower(buf[:0], t[ws:we])) {
+	switch {
+	case pwe == pws || pwe-pws > 16:
+		return HedgeNone, i
+	case pwe-pws <= maxKeyLetters:
+		if _, k := letterRun(t, pws); !s.words.has(k, roleHedgeEnd) {
+			return HedgeNone, i
+		}
+	case !hedgeEnd(appendLower(buf[:0], t[pws:pwe])):
 		return HedgeNone, i
 	}
 	var words [3]string

@@ -335,6 +335,8 @@ const (
 	roleCountNoun
 	// roleHundred: it is "hundred".
 	roleHundred
+	// roleHedgeEnd: it may end a hedge (see hedgeEnd).
+	roleHedgeEnd
 )
 
 // quantityWord is a word of the quantity table.
@@ -493,6 +495,11 @@ var quantityWords = sync.OnceValue(func() *quantityTable {
 	for w := range countNouns {
 		t.add(w, roleCountNoun, 0)
 	}
+	for _, w := range hedgeEnds {
+		if len(w) <= maxKeyLetters {
+			t.add(w, roleHedgeEnd, 0)
+		}
+	}
 	return t
 })
 
@@ -523,11 +530,17 @@ func monthName(w string, e *quantityWord) int {
 // hedgeEnd reports whether w, lowercased, can end a hedge; most words
 // before a figure cannot, and are turned away before any lookup.
 func hedgeEnd(w []byte) bool {
-	switch string(w) {
-	case "about", "around", "roughly", "approximately", "approx", "some", "circa", "estimated",
-		"c", "ca", "nearly", "almost", "to", "under", "below", "quite", "of", "than", "over",
-		"above", "least", "most", "as", "many", "much", "high", "exceeding":
-		return true
+	for _, e := range hedgeEnds {
+		if string(w) == e {
+			return true
+		}
 	}
 	return false
+}
+
+// hedgeEnds are the last words of the hedges.
+var hedgeEnds = [...]string{
+	"about", "around", "roughly", "approximately", "approx", "some", "circa", "estimated",
+	"c", "ca", "nearly", "almost", "to", "under", "below", "quite", "of", "than", "over",
+	"above", "least", "most", "as", "many", "much", "high", "exceeding",
 }
