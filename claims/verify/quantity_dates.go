@@ -110,12 +110,15 @@ func (s *scanner) dayFirst(i int) int {
 		return i
 	}
 	k = ordinalEnd(t, k)
-	if ws, we := wordAt(t, k); we > ws && t[ws:we] == "of" {
-		k = we
-	}
 	ms := skipSpace(t, k)
-	if ms == k || ms >= len(t) {
-		return i
+	if ms < len(t) && t[ms] == 'o' {
+		if we := letterEnd(t, ms); t[ms:we] == "of" {
+			k = we
+			ms = skipSpace(t, k)
+		}
+	}
+	if ms == k || ms >= len(t) || !isUpper(t[ms]) {
+		return i // a month is capitalised (monthAt)
 	}
 	m, me := s.monthAt(ms)
 	if m == 0 {
