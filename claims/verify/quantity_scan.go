@@ -56,9 +56,10 @@ type figure struct {
 
 func (s *scanner) run() {
 	t := s.text
+	passOver := &s.words.passOver
 	for i := 0; i < len(t); {
 		c := t[i]
-		if c == ' ' { // the commonest byte after letters: nothing starts at it
+		if passOver[c] { // a space or a punctuation mark: nothing starts at it
 			i++
 			continue
 		}

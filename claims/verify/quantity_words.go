@@ -4,6 +4,7 @@ import (
 	"math/bits"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // The word tables of Quantities. They are read, never written.
@@ -366,6 +367,9 @@ type quantityTable struct {
 	// pack its key to turn it away.
 	short [64]uint64
 	slots [quantityTableSize]quantityWord
+	// passOver holds the bytes at which no quantity starts: the ASCII
+	// bytes other than letters, digits, "$", "-" and "'".
+	passOver [256]bool
 }
 
 // shortHash mixes the bytes of a word of fewer than eight letters, the
@@ -441,6 +445,9 @@ func (t *quantityTable) add(w string, roles wordRoles, m int) *quantityWord {
 // quantityWords builds the quantity table once from the word tables.
 var quantityWords = sync.OnceValue(func() *quantityTable {
 	t := &quantityTable{}
+	for c := range utf8.RuneSelf {
+		t.passOver[c] = !isLetter(byte(c)) && !isDigit(byte(c)) && c != '$' && c != '-' && c != '\''
+	}
 	for w := range smallNumbers {
 		t.add(w, roleStart|roleNumber, 0)
 	}
