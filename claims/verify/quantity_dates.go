@@ -1,7 +1,6 @@
 package verify
 
 import (
-	"time"
 	"unicode/utf8"
 
 	"github.com/citecheck/citecheck/sources"
@@ -13,7 +12,14 @@ import (
 
 // validDate reports whether the day exists.
 func validDate(y, m, d int) bool {
-	return m >= 1 && m <= 12 && d >= 1 && time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Day() == d
+	if m < 1 || m > 12 || d < 1 {
+		return false
+	}
+	if m == 2 {
+		leap := y%4 == 0 && (y%100 != 0 || y%400 == 0)
+		return d <= 28 || d == 29 && leap
+	}
+	return d <= 30+(m+m/8)%2 // 31 days in odd months to July, in even ones from August
 }
 
 // digitsAt reads between 1 and max digits at i followed by a non-digit.

@@ -2,6 +2,7 @@ package verify
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -227,5 +228,23 @@ func TestMatches(t *testing.T) {
 			require.Len(t, s, 1, "source %q: %+v", tt.source, s)
 			assert.Equal(t, tt.want, c[0].Matches(s[0]))
 		})
+	}
+}
+
+// TestDayNumberMatchesTime compares dayNumber and validDate with the time
+// package over years, months (one past December) and days (past the end
+// of a month).
+func TestDayNumberMatchesTime(t *testing.T) {
+	for y := -1200; y <= 10000; y += 7 {
+		for _, y := range []int{y, y - y%400, y - y%100, y - y%4} {
+			for m := 1; m <= 13; m++ {
+				for d := -1; d <= 33; d++ {
+					tm := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+					require.Equal(t, float64(tm.Unix()/86400), dayNumber(y, m, d), "%d-%d-%d", y, m, d)
+					want := m <= 12 && d >= 1 && tm.Day() == d
+					require.Equal(t, want, validDate(y, m, d), "%d-%d-%d", y, m, d)
+				}
+			}
+		}
 	}
 }
