@@ -92,15 +92,27 @@ func (s *scanner) run() {
 					// A word of ten letters or more starts nothing:
 					// skipped without its key.
 					b := t[i+8 : i+16]
-					v := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+					v2 := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
 						uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-					if n := leadingLetters(v); n >= maxStartLetters-8+1 {
+					n := leadingLetters(v2)
+					if n > maxStartLetters-8 {
 						i += 8 + n
 						if n == 8 {
 							i = letterEnd(t, i)
 						}
 						continue
 					}
+					// A word of eight or nine letters (n is 0 or 1): its
+					// key is that of the first eight and the ninth.
+					k := packLetters(v) | letterKey(v2&0x1f*uint64(n))<<40
+					if e := s.words.startWord(k); e != nil {
+						if end := s.atWord(i, i+8+n, e); end > i {
+							i = end
+							continue
+						}
+					}
+					i += 8 + n
+					continue
 				}
 			}
 			j, k := letterRun(t, i)
@@ -140,6 +152,11 @@ func (s *scanner) run() {
 		i = end
 	}
 }
+
+// The scan packs the key of a word of eight letters or more from its first
+// eight and its ninth: it fails to compile should a longer word start a
+// quantity.
+const _ uint = 9 - maxStartLetters
 
 // tokenEnd returns the end of the run of letters, digits and inner
 // separators at i: a token that is not a figure is skipped whole.
