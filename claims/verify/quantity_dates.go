@@ -202,6 +202,9 @@ func (s *scanner) monthFirst(i, j, m int) int {
 // apostropheDecade reads "'80s", "’90s".
 func (s *scanner) apostropheDecade(i int) int {
 	t := s.text
+	if c := t[i]; c != '\'' && c < utf8.RuneSelf {
+		return i // most figures start with a digit
+	}
 	r, n := utf8.DecodeRuneInString(t[i:])
 	if r != '\'' && r != '’' && r != '‘' {
 		return i

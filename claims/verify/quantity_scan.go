@@ -776,7 +776,7 @@ func (s *scanner) finish(p figure) int {
 	// A range: "10-15%", "2018–19", "between 300 and 400", "3 to 4 million".
 	ranged := false
 	if !p.vague && !p.fraction && !p.plus {
-		if q, ok := s.rangeEnd(p, prev, between); ok {
+		if q, ok := s.rangeEnd(&p, prev, between); ok {
 			if isYear && q.plain && q.digits == 2 {
 				q.val += p.val - math.Mod(p.val, 100)
 				if q.val < p.val {
@@ -923,7 +923,7 @@ func (f *figure) unscaled() float64 {
 }
 
 // rangeEnd reads the second figure of a range after p.
-func (s *scanner) rangeEnd(p figure, prev string, between bool) (figure, bool) {
+func (s *scanner) rangeEnd(p *figure, prev string, between bool) (figure, bool) {
 	t := s.text
 	k := p.end
 	ks := -1
