@@ -221,7 +221,7 @@ func (s *scanner) apostropheDecade(i int) int {
 }
 
 // decade emits a decade read as a figure: "1990s", "the 80s".
-func (s *scanner) decade(p figure, start int, prev string) int {
+func (s *scanner) decade(p *figure, start int, prev string) int {
 	y := p.val
 	if p.digits == 2 {
 		switch prev {

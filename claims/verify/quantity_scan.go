@@ -281,7 +281,7 @@ func (s *scanner) atFigure(i int) int {
 	if !ok {
 		return i
 	}
-	return s.finish(p)
+	return s.finish(&p)
 }
 
 // part reads one figure at i with its currency, scale, unit or percent.
@@ -745,7 +745,7 @@ func vagueScale(t string, start, k int, min float64) (figure, bool) {
 
 // finish reads what may follow a first figure (the second figure of a
 // range), decides its kind, looks for its hedge and noun, and emits it.
-func (s *scanner) finish(p figure) int {
+func (s *scanner) finish(p *figure) int {
 	t := s.text
 	if p.ordinal {
 		return p.end
@@ -764,7 +764,7 @@ func (s *scanner) finish(p figure) int {
 	if p.fraction {
 		lo, hi = p.val*(1-fractionWidth), p.val*(1+fractionWidth)
 	}
-	yearLike := func(f figure) bool {
+	yearLike := func(f *figure) bool {
 		return f.plain && f.digits == 4 && f.val >= 1000 && f.val <= 2100 && !f.scaled && f.currency == "" &&
 			f.percent == "" && !f.hasUnit && !f.plus
 	}
@@ -776,7 +776,7 @@ func (s *scanner) finish(p figure) int {
 	// A range: "10-15%", "2018–19", "between 300 and 400", "3 to 4 million".
 	ranged := false
 	if !p.vague && !p.fraction && !p.plus {
-		if q, ok := s.rangeEnd(&p, prev, between); ok {
+		if q, ok := s.rangeEnd(p, prev, between); ok {
 			if isYear && q.plain && q.digits == 2 {
 				q.val += p.val - math.Mod(p.val, 100)
 				if q.val < p.val {
@@ -787,12 +787,12 @@ func (s *scanner) finish(p figure) int {
 			if q.val < p.val && p.plain && q.plain && p.val < 100 && !isYear {
 				return q.end // a score, "won 3-2"
 			}
-			pp, qq := p, q
+			pp, qq := *p, q
 			inherit(&pp, &qq)
 			inherit(&qq, &pp)
 			if q.val > p.val && qq.val > pp.val && pp.val-pp.half <= qq.val+qq.half {
-				p, q = pp, qq
-				isYear = isYear && yearLike(q)
+				*p, q = pp, qq
+				isYear = isYear && yearLike(&q)
 				yearHi = q.val
 				lo, hi = p.val-p.half, q.val+q.half
 				p.val = (p.val + q.val) / 2
