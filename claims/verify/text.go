@@ -46,6 +46,9 @@ func skipSpace(text string, i int) int {
 
 // skipSpaces is skipSpace at a byte that may start a space character.
 func skipSpaces(text string, i int) int {
+	if i+1 < len(text) && text[i] == ' ' && text[i+1]-'!' < 0xC2-'!' {
+		return i + 1 // one space, the commonest case
+	}
 	for k := 0; k < 2; k++ {
 		n := spaceLen(text, i)
 		if n == 0 {
