@@ -248,3 +248,27 @@ func TestDayNumberMatchesTime(t *testing.T) {
 		}
 	}
 }
+
+// TestQuantityTableWordsFitKeys checks that the words the quantity table
+// finds by key fit in a letterKey: a longer word would share the key of
+// every word with the same first letters.
+func TestQuantityTableWordsFitKeys(t *testing.T) {
+	var words []string
+	for _, m := range []map[string]bool{yearWords, notNouns, countNouns} {
+		for w := range m {
+			words = append(words, w)
+		}
+	}
+	for w := range scales {
+		words = append(words, w)
+	}
+	for w := range fractions {
+		words = append(words, w)
+	}
+	words = append(words, "a", "an", "dozen", "few", "hundred")
+	for _, w := range words {
+		assert.LessOrEqual(t, len(w), maxKeyLetters, w)
+		end, _ := letterRun(w, 0)
+		assert.Equal(t, len(w), end, "%q is not all letters", w)
+	}
+}
