@@ -173,9 +173,30 @@ func (q Quantity) days() Interval {
 	return Interval{dayNumber(int(q.Range.Lo), 1, 1), dayNumber(int(q.Range.Hi)+1, 1, 1) - 1}
 }
 
-// dayNumber returns the days from 1970-01-01 to the given date.
+// dayNumber returns the days from 1970-01-01 to the given date. A month
+// or day out of range counts on into the next, as time.Date normalises it.
 func dayNumber(year, month, day int) float64 {
-	return float64(time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+	if year < -1e6 || year > 1e6 || month < 1 || month > 13 || day < -1e6 || day > 1e6 {
+		return float64(time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+	}
+	if month == 13 {
+		year, month = year+1, 1
+	}
+	// Days from the civil date (H. Hinnant's algorithm), in the Gregorian
+	// calendar as time.Date counts them, in 400-year eras from 1 March 0.
+	y := year
+	if month <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era--
+	}
+	yoe := y - era*400
+	mp := (month + 9) % 12 // March is 0
+	doy := (153*mp+2)/5 + day - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return float64(era*146097 + doe - 719468)
 }
 
 func compatible(a, b Quantity) bool {

@@ -1,7 +1,6 @@
 package verify
 
 import (
-	"time"
 	"unicode/utf8"
 
 	"github.com/citecheck/citecheck/sources"
@@ -13,7 +12,14 @@ import (
 
 // validDate reports whether the day exists.
 func validDate(y, m, d int) bool {
-	return m >= 1 && m <= 12 && d >= 1 && time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Day() == d
+	if m < 1 || m > 12 || d < 1 {
+		return false
+	}
+	if m == 2 {
+		leap := y%4 == 0 && (y%100 != 0 || y%400 == 0)
+		return d <= 28 || d == 29 && leap
+	}
+	return d <= 30+(m+m/8)%2 // 31 days in odd months to July, in even ones from August
 }
 
 // digitsAt reads between 1 and max digits at i followed by a non-digit.
@@ -110,12 +116,15 @@ func (s *scanner) dayFirst(i int) int {
 		return i
 	}
 	k = ordinalEnd(t, k)
-	if ws, we := wordAt(t, k); we > ws && t[ws:we] == "of" {
-		k = we
-	}
 	ms := skipSpace(t, k)
-	if ms == k || ms >= len(t) {
-		return i
+	if ms < len(t) && t[ms] == 'o' {
+		if we := letterEnd(t, ms); t[ms:we] == "of" {
+			k = we
+			ms = skipSpace(t, k)
+		}
+	}
+	if ms == k || ms >= len(t) || !isUpper(t[ms]) {
+		return i // a month is capitalised (monthAt)
 	}
 	m, me := s.monthAt(ms)
 	if m == 0 {
@@ -193,6 +202,9 @@ func (s *scanner) monthFirst(i, j, m int) int {
 // apostropheDecade reads "'80s", "’90s".
 func (s *scanner) apostropheDecade(i int) int {
 	t := s.text
+	if c := t[i]; c != '\'' && c < utf8.RuneSelf {
+		return i // most figures start with a digit
+	}
 	r, n := utf8.DecodeRuneInString(t[i:])
 	if r != '\'' && r != '’' && r != '‘' {
 		return i
@@ -209,7 +221,7 @@ func (s *scanner) apostropheDecade(i int) int {
 }
 
 // decade emits a decade read as a figure: "1990s", "the 80s".
-func (s *scanner) decade(p figure, start int, prev string) int {
+func (s *scanner) decade(p *figure, start int, prev string) int {
 	y := p.val
 	if p.digits == 2 {
 		switch prev {

@@ -56,17 +56,69 @@ type figure struct {
 
 func (s *scanner) run() {
 	t := s.text
+	passOver := &s.words.passOver
 	for i := 0; i < len(t); {
 		c := t[i]
-		if c == ' ' { // the commonest byte after letters: nothing starts at it
+		if passOver[c] { // a space or a punctuation mark: nothing starts at it
 			i++
 			continue
 		}
 		if isLetter(c) {
+			if i+8 <= len(t) {
+				// A word of fewer than eight letters, most words, is
+				// read from eight bytes at once and turned away by the
+				// short-word filter unless it may start a quantity.
+				b := t[i : i+8]
+				v := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+					uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+				if n := leadingLetters(v); n < 8 {
+					after := byte(v >> (8 * uint(n) & 63)) // the byte after the word
+					v &= 1<<(8*uint(n)&63) - 1
+					if s.words.mayStartShort(v) {
+						if e := s.words.startWord(packLetters(v)); e != nil {
+							if end := s.atWord(i, i+n, e); end > i {
+								i = end
+								continue
+							}
+						}
+					}
+					i += n
+					if after == ' ' {
+						i++
+					}
+					continue
+				}
+				if i+16 <= len(t) {
+					// A word of ten letters or more starts nothing:
+					// skipped without its key.
+					b := t[i+8 : i+16]
+					v2 := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+						uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+					n := leadingLetters(v2)
+					if n > maxStartLetters-8 {
+						i += 8 + n
+						if n == 8 {
+							i = letterEnd(t, i)
+						}
+						continue
+					}
+					// A word of eight or nine letters (n is 0 or 1): its
+					// key is that of the first eight and the ninth.
+					k := packLetters(v) | letterKey(v2&0x1f*uint64(n))<<40
+					if e := s.words.startWord(k); e != nil {
+						if end := s.atWord(i, i+8+n, e); end > i {
+							i = end
+							continue
+						}
+					}
+					i += 8 + n
+					continue
+				}
+			}
 			j, k := letterRun(t, i)
 			// Most words are not in the quantity table and start nothing.
 			if j-i <= maxStartLetters {
-				if e := s.words.find(k); e != nil && e.roles&roleStart != 0 {
+				if e := s.words.startWord(k); e != nil {
 					if end := s.atWord(i, j, e); end > i {
 						j = end
 					}
@@ -101,6 +153,11 @@ func (s *scanner) run() {
 	}
 }
 
+// The scan packs the key of a word of eight letters or more from its first
+// eight and its ninth: it fails to compile should a longer word start a
+// quantity.
+const _ uint = 9 - maxStartLetters
+
 // tokenEnd returns the end of the run of letters, digits and inner
 // separators at i: a token that is not a figure is skipped whole.
 func tokenEnd(t string, i int) int {
@@ -126,9 +183,11 @@ func (s *scanner) figureBoundary(i int) bool {
 		return true
 	}
 	c := t[i-1]
-	if r, n := runeBefore(t, i); r == '\u2010' || r == '\u2011' {
-		// "COVID‑19" with a Unicode hyphen: an identifier as with "-"
-		return i-n == 0 || !isLetter(t[i-n-1])
+	if c >= utf8.RuneSelf {
+		if r, n := runeBefore(t, i); r == '\u2010' || r == '\u2011' {
+			// "COVID‑19" with a Unicode hyphen: an identifier as with "-"
+			return i-n == 0 || !isLetter(t[i-n-1])
+		}
 	}
 	switch {
 	case isLetter(c) || isDigit(c) || c == '_' || c == '/' || c == '#' || c == '@':
@@ -178,10 +237,27 @@ func (s *scanner) atWord(i, j int, e *quantityWord) int {
 			return i
 		}
 	}
+	if e.roles&roleArticle != 0 && !s.articleNumber(j) {
+		return i // "a" or "an" before a word that makes no number
+	}
 	if e.roles&roleNumber != 0 {
 		return s.atFigure(i)
 	}
 	return i
+}
+
+// articleNumber reports whether the word after "a" or "an", which end at
+// j, may make them a number, as written reads it: "a dozen", "a few", "a
+// third", "a hundred", "a million". Most do not ("a report"), and are
+// turned away here by their key.
+func (s *scanner) articleNumber(j int) bool {
+	t := s.text
+	ns := skipSpace(t, j)
+	if ns == j {
+		return false
+	}
+	ne, k := letterRun(t, ns)
+	return ne > ns && ne-ns <= maxKeyLetters && s.words.has(k, roleAfterArticle)
 }
 
 // atFigure reads the quantity that starts at i, emits it and returns its
@@ -205,7 +281,7 @@ func (s *scanner) atFigure(i int) int {
 	if !ok {
 		return i
 	}
-	return s.finish(p)
+	return s.finish(&p)
 }
 
 // part reads one figure at i with its currency, scale, unit or percent.
@@ -310,12 +386,14 @@ func (s *scanner) suffix(f *figure, k int) int {
 	t := s.text
 	var buf [40]byte
 	if !f.scaled && !f.vague && !f.hasUnit {
-		if ws, we := wordAt(t, k); we > ws && ws > k {
-			if x, ok := scales[string(appendLower(buf[:0], t[ws:we]))]; ok && t[we-1] != 's' {
-				f.scale(x)
+		ws := skipSpace(t, k)
+		if we, key := letterRun(t, ws); we > ws && ws > k && we-ws <= maxKeyLetters {
+			if e := s.words.find(key); e == nil {
+			} else if e.scale > 0 && t[we-1] != 's' {
+				f.scale(e.scale)
 				f.needMore = false
 				k = we
-			} else if string(appendLower(buf[:0], t[ws:we])) == "hundred" {
+			} else if e.roles&roleHundred != 0 {
 				f.scale(100)
 				f.needMore = false
 				k = we
@@ -667,14 +745,14 @@ func vagueScale(t string, start, k int, min float64) (figure, bool) {
 
 // finish reads what may follow a first figure (the second figure of a
 // range), decides its kind, looks for its hedge and noun, and emits it.
-func (s *scanner) finish(p figure) int {
+func (s *scanner) finish(p *figure) int {
 	t := s.text
 	if p.ordinal {
 		return p.end
 	}
 	start, end := p.start, p.end
 	ws, we := prevWord(t, start)
-	prev := strings.ToLower(t[ws:we])
+	prev := lowerKey(t[ws:we])
 	between := prev == "between"
 	if between {
 		start = ws
@@ -686,7 +764,7 @@ func (s *scanner) finish(p figure) int {
 	if p.fraction {
 		lo, hi = p.val*(1-fractionWidth), p.val*(1+fractionWidth)
 	}
-	yearLike := func(f figure) bool {
+	yearLike := func(f *figure) bool {
 		return f.plain && f.digits == 4 && f.val >= 1000 && f.val <= 2100 && !f.scaled && f.currency == "" &&
 			f.percent == "" && !f.hasUnit && !f.plus
 	}
@@ -709,12 +787,12 @@ func (s *scanner) finish(p figure) int {
 			if q.val < p.val && p.plain && q.plain && p.val < 100 && !isYear {
 				return q.end // a score, "won 3-2"
 			}
-			pp, qq := p, q
+			pp, qq := *p, q
 			inherit(&pp, &qq)
 			inherit(&qq, &pp)
 			if q.val > p.val && qq.val > pp.val && pp.val-pp.half <= qq.val+qq.half {
-				p, q = pp, qq
-				isYear = isYear && yearLike(q)
+				*p, q = pp, qq
+				isYear = isYear && yearLike(&q)
 				yearHi = q.val
 				lo, hi = p.val-p.half, q.val+q.half
 				p.val = (p.val + q.val) / 2
@@ -728,8 +806,18 @@ func (s *scanner) finish(p figure) int {
 	}
 	q := Quantity{Span: sources.Span{Start: start, End: end}, ranged: ranged}
 	var noun string
-	if ns, ne := wordAt(t, end); ne > ns && ns > end && isLower(t[ns]) && ne-ns >= 2 && !notNouns[t[ns:ne]] {
-		noun = t[ns:ne]
+	countNoun := false // noun is a word of countNouns
+	if ns := skipSpace(t, end); ns > end {
+		if ne, k := letterRun(t, ns); ne-ns >= 2 && isLower(t[ns]) {
+			e := (*quantityWord)(nil)
+			if ne-ns <= maxKeyLetters && isLowerWord(t[ns:ne]) {
+				e = s.words.find(k) // the tables are written in lowercase
+			}
+			if e == nil || e.roles&roleNotNoun == 0 {
+				noun = t[ns:ne]
+				countNoun = e != nil && e.roles&roleCountNoun != 0
+			}
+		}
 	}
 	switch {
 	case p.percent != "":
@@ -744,7 +832,7 @@ func (s *scanner) finish(p figure) int {
 		q.Kind, q.Unit = KindMeasure, p.unit.base
 		conv := func(v float64) float64 { return v*p.unit.factor + p.unit.offset }
 		p.val, lo, hi = conv(p.val), conv(lo), conv(hi)
-	case isYear && (yearWords[prev] || !countNouns[noun]):
+	case isYear && (s.yearWord(t[ws:we]) || !countNoun):
 		q.Kind = KindYear
 		lo, hi = yearLo, yearHi
 	case noun != "" || p.written || p.vague:
@@ -761,7 +849,11 @@ func (s *scanner) finish(p figure) int {
 		return end
 	}
 	q.Value, q.Range = p.val, Interval{lo, hi}
-	hedge, hs := s.hedgeBefore(start)
+	pws, pwe := ws, we
+	if start != p.start {
+		pws, pwe = prevWord(t, start)
+	}
+	hedge, hs := s.hedgeBefore(start, pws, pwe)
 	if p.plus {
 		hedge = HedgeOver
 	} else if hedge != HedgeNone {
@@ -774,6 +866,26 @@ func (s *scanner) finish(p figure) int {
 		s.out = append(s.out, q)
 	}
 	return end
+}
+
+// yearWord reports whether w, a word of letters, is one of yearWords
+// whatever its case.
+func (s *scanner) yearWord(w string) bool {
+	if len(w) == 0 || len(w) > maxKeyLetters {
+		return false
+	}
+	_, k := letterRun(w, 0)
+	return s.words.has(k, roleYearWord)
+}
+
+// isLowerWord reports whether every byte of w is a lowercase letter.
+func isLowerWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !isLower(w[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 func isFinite(v float64) bool { return !math.IsInf(v, 0) && !math.IsNaN(v) }
@@ -811,7 +923,7 @@ func (f *figure) unscaled() float64 {
 }
 
 // rangeEnd reads the second figure of a range after p.
-func (s *scanner) rangeEnd(p figure, prev string, between bool) (figure, bool) {
+func (s *scanner) rangeEnd(p *figure, prev string, between bool) (figure, bool) {
 	t := s.text
 	k := p.end
 	ks := -1
@@ -831,7 +943,7 @@ func (s *scanner) rangeEnd(p figure, prev string, between bool) (figure, bool) {
 		if ws == k || we == ws {
 			return figure{}, false
 		}
-		w := strings.ToLower(t[ws:we])
+		w := lowerKey(t[ws:we])
 		if (w == "to" && prev != "from") || (w == "and" && between) || (w == "or" && p.written) {
 			ks = skipSpace(t, we)
 		}
@@ -869,18 +981,29 @@ func widen(r Interval, v float64, h Hedge, k Kind) Interval {
 	return r
 }
 
-// hedgeBefore returns the hedge written before i and where it starts.
-func (s *scanner) hedgeBefore(i int) (Hedge, int) {
+// hedgeBefore returns the hedge written before i and where it starts;
+// t[pws:pwe] is the word before i (prevWord).
+func (s *scanner) hedgeBefore(i, pws, pwe int) (Hedge, int) {
 	t := s.text
 	j := skipSpaceBack(t, i)
-	if r, n := runeBefore(t, j); n > 0 {
-		switch r {
-		case '~', '≈', '<', '>', '≤', '≥':
+	if j > 0 {
+		if c := t[j-1]; c < utf8.RuneSelf {
+			if c == '~' || c == '<' || c == '>' {
+				return hedges[string(c)], j - 1
+			}
+		} else if r, n := runeBefore(t, j); r == '≈' || r == '≤' || r == '≥' {
 			return hedges[string(r)], j - n
 		}
 	}
 	var buf [48]byte
-	if ws, we := prevWord(t, i); we == ws || we-ws > 16 || !hedgeEnd(appendLower(buf[:0], t[ws:we])) {
+	switch {
+	case pwe == pws || pwe-pws > 16:
+		return HedgeNone, i
+	case pwe-pws <= maxKeyLetters:
+		if _, k := letterRun(t, pws); !s.words.has(k, roleHedgeEnd) {
+			return HedgeNone, i
+		}
+	case !hedgeEnd(appendLower(buf[:0], t[pws:pwe])):
 		return HedgeNone, i
 	}
 	var words [3]string

@@ -2,6 +2,7 @@ package verify
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -227,5 +228,47 @@ func TestMatches(t *testing.T) {
 			require.Len(t, s, 1, "source %q: %+v", tt.source, s)
 			assert.Equal(t, tt.want, c[0].Matches(s[0]))
 		})
+	}
+}
+
+// TestDayNumberMatchesTime compares dayNumber and validDate with the time
+// package over years, months (one past December) and days (past the end
+// of a month).
+func TestDayNumberMatchesTime(t *testing.T) {
+	for y := -1200; y <= 10000; y += 7 {
+		for _, y := range []int{y, y - y%400, y - y%100, y - y%4} {
+			for m := 1; m <= 13; m++ {
+				for d := -1; d <= 33; d++ {
+					tm := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+					require.Equal(t, float64(tm.Unix()/86400), dayNumber(y, m, d), "%d-%d-%d", y, m, d)
+					want := m <= 12 && d >= 1 && tm.Day() == d
+					require.Equal(t, want, validDate(y, m, d), "%d-%d-%d", y, m, d)
+				}
+			}
+		}
+	}
+}
+
+// TestQuantityTableWordsFitKeys checks that the words the quantity table
+// finds by key fit in a letterKey: a longer word would share the key of
+// every word with the same first letters.
+func TestQuantityTableWordsFitKeys(t *testing.T) {
+	var words []string
+	for _, m := range []map[string]bool{yearWords, notNouns, countNouns} {
+		for w := range m {
+			words = append(words, w)
+		}
+	}
+	for w := range scales {
+		words = append(words, w)
+	}
+	for w := range fractions {
+		words = append(words, w)
+	}
+	words = append(words, "a", "an", "dozen", "few", "hundred")
+	for _, w := range words {
+		assert.LessOrEqual(t, len(w), maxKeyLetters, w)
+		end, _ := letterRun(w, 0)
+		assert.Equal(t, len(w), end, "%q is not all letters", w)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"math/bits"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // The word tables of Quantities. They are read, never written.
@@ -306,7 +307,7 @@ func keyOf(w string) letterKey {
 }
 
 // wordRoles are what a word of the quantity table may do.
-type wordRoles uint8
+type wordRoles uint16
 
 const (
 	// roleNumber: it may start a written number or a vague amount ("two",
@@ -321,11 +322,28 @@ const (
 	// unit, a currency, "percent", or the first word of a two-word unit
 	// or currency ("square", "us").
 	roleSuffix
+	// roleArticle: it is "a" or "an", which start a number only before
+	// a word with roleAfterArticle.
+	roleArticle
+	// roleAfterArticle: after "a" or "an" it makes a number: "dozen",
+	// "few", "hundred", a fraction, a scale that is not plural.
+	roleAfterArticle
+	// roleYearWord: a word of yearWords.
+	roleYearWord
+	// roleNotNoun: a word of notNouns, when written in lowercase.
+	roleNotNoun
+	// roleCountNoun: a word of countNouns, when written in lowercase.
+	roleCountNoun
+	// roleHundred: it is "hundred".
+	roleHundred
+	// roleHedgeEnd: it may end a hedge (see hedgeEnd).
+	roleHedgeEnd
 )
 
 // quantityWord is a word of the quantity table.
 type quantityWord struct {
 	key   letterKey // 0: a free slot
+	scale float64   // its factor when it is a word of scales, 0 otherwise
 	month int       // the month it names when capitalised (see monthName)
 	roles wordRoles
 }
@@ -335,27 +353,55 @@ const maxStartLetters = 9
 
 // quantityTableSize is the number of slots of a quantityTable: a power of
 // two, more than twice the words it holds.
-const quantityTableSize = 512
+const quantityTableSize = 1024
 
 // quantityTable finds the words Quantities looks for by their keys. Most
-// words of a text are not there, and are turned away by one bit of a
-// filter: a set of 4,096 bits, one of which each word of the table sets.
-// The others are looked for in open addressing.
+// words of a text start no quantity, and the scan turns them away by one
+// bit of a filter: a set of 4,096 bits, one of which each word with
+// roleStart sets. The words are looked for in open addressing.
 type quantityTable struct {
 	filter [64]uint64
-	slots  [quantityTableSize]quantityWord
+	// short is the filter of the words with roleStart of fewer than
+	// eight letters by their bytes, lowercased, the first lowest (see
+	// shortHash): the scan reads a short word that way and need not
+	// pack its key to turn it away.
+	short [64]uint64
+	slots [quantityTableSize]quantityWord
+	// passOver holds the bytes at which no quantity starts: the ASCII
+	// bytes other than letters, digits, "$", "-" and "'".
+	passOver [256]bool
+}
+
+// shortHash mixes the bytes of a word of fewer than eight letters, the
+// first lowest, in any case: its top bits choose the short filter's bit.
+func shortHash(v uint64) uint64 { return (v | 0x2020202020202020) * 0x9e3779b97f4a7c15 }
+
+// mayStartShort reports whether the word of fewer than eight letters
+// whose bytes are v, first lowest, may have roleStart: false for most
+// words that do not.
+func (t *quantityTable) mayStartShort(v uint64) bool {
+	h := shortHash(v)
+	return t.short[h>>58]&(1<<(h>>52&63)) != 0
 }
 
 // keyHash mixes a key: its top bits choose the filter bit and the slot.
 func keyHash(k letterKey) uint64 { return uint64(k) * 0x9e3779b97f4a7c15 }
 
-// find returns the word whose key is k, or nil.
-func (t *quantityTable) find(k letterKey) *quantityWord {
+// startWord returns the word whose key is k when it has roleStart, or nil.
+func (t *quantityTable) startWord(k letterKey) *quantityWord {
 	h := keyHash(k)
 	if t.filter[h>>58]&(1<<(h>>52&63)) == 0 {
 		return nil
 	}
-	for i := h >> 55 % quantityTableSize; t.slots[i].key != 0; i = (i + 1) % quantityTableSize {
+	if e := t.find(k); e != nil && e.roles&roleStart != 0 {
+		return e
+	}
+	return nil
+}
+
+// find returns the word whose key is k, or nil.
+func (t *quantityTable) find(k letterKey) *quantityWord {
+	for i := keyHash(k) >> 54 % quantityTableSize; t.slots[i].key != 0; i = (i + 1) % quantityTableSize {
 		if t.slots[i].key == k {
 			return &t.slots[i]
 		}
@@ -363,12 +409,28 @@ func (t *quantityTable) find(k letterKey) *quantityWord {
 	return nil
 }
 
+// has reports whether the word whose key is k has one of the roles.
+func (t *quantityTable) has(k letterKey, roles wordRoles) bool {
+	e := t.find(k)
+	return e != nil && e.roles&roles != 0
+}
+
 // add gives w the roles, and the month when m is not 0.
-func (t *quantityTable) add(w string, roles wordRoles, m int) {
+func (t *quantityTable) add(w string, roles wordRoles, m int) *quantityWord {
 	k := keyOf(w)
 	h := keyHash(k)
-	t.filter[h>>58] |= 1 << (h >> 52 & 63)
-	i := h >> 55 % quantityTableSize
+	if roles&roleStart != 0 {
+		t.filter[h>>58] |= 1 << (h >> 52 & 63)
+		if len(w) < 8 {
+			var v uint64
+			for i := len(w) - 1; i >= 0; i-- {
+				v = v<<8 | uint64(w[i])
+			}
+			hs := shortHash(v)
+			t.short[hs>>58] |= 1 << (hs >> 52 & 63)
+		}
+	}
+	i := h >> 54 % quantityTableSize
 	for t.slots[i].key != 0 && t.slots[i].key != k {
 		i = (i + 1) % quantityTableSize
 	}
@@ -377,11 +439,15 @@ func (t *quantityTable) add(w string, roles wordRoles, m int) {
 	if m != 0 {
 		e.month = m
 	}
+	return e
 }
 
 // quantityWords builds the quantity table once from the word tables.
 var quantityWords = sync.OnceValue(func() *quantityTable {
 	t := &quantityTable{}
+	for c := range utf8.RuneSelf {
+		t.passOver[c] = !isLetter(byte(c)) && !isDigit(byte(c)) && c != '$' && c != '-' && c != '\''
+	}
 	for w := range smallNumbers {
 		t.add(w, roleStart|roleNumber, 0)
 	}
@@ -410,6 +476,36 @@ var quantityWords = sync.OnceValue(func() *quantityTable {
 	}
 	for _, w := range []string{"percent", "pct", "per", "percentage"} {
 		addSuffix(t, w)
+	}
+	t.add("a", roleArticle, 0)
+	t.add("an", roleArticle, 0)
+	for w, x := range scales {
+		e := t.add(w, 0, 0)
+		e.scale = x
+		if w[len(w)-1] != 's' {
+			e.roles |= roleAfterArticle
+		}
+	}
+	for w := range fractions {
+		t.add(w, roleAfterArticle, 0)
+	}
+	for _, w := range []string{"dozen", "few"} {
+		t.add(w, roleAfterArticle, 0)
+	}
+	t.add("hundred", roleAfterArticle|roleHundred, 0)
+	for w := range yearWords {
+		t.add(w, roleYearWord, 0)
+	}
+	for w := range notNouns {
+		t.add(w, roleNotNoun, 0)
+	}
+	for w := range countNouns {
+		t.add(w, roleCountNoun, 0)
+	}
+	for _, w := range hedgeEnds {
+		if len(w) <= maxKeyLetters {
+			t.add(w, roleHedgeEnd, 0)
+		}
 	}
 	return t
 })
@@ -441,11 +537,17 @@ func monthName(w string, e *quantityWord) int {
 // hedgeEnd reports whether w, lowercased, can end a hedge; most words
 // before a figure cannot, and are turned away before any lookup.
 func hedgeEnd(w []byte) bool {
-	switch string(w) {
-	case "about", "around", "roughly", "approximately", "approx", "some", "circa", "estimated",
-		"c", "ca", "nearly", "almost", "to", "under", "below", "quite", "of", "than", "over",
-		"above", "least", "most", "as", "many", "much", "high", "exceeding":
-		return true
+	for _, e := range hedgeEnds {
+		if string(w) == e {
+			return true
+		}
 	}
 	return false
+}
+
+// hedgeEnds are the last words of the hedges.
+var hedgeEnds = [...]string{
+	"about", "around", "roughly", "approximately", "approx", "some", "circa", "estimated",
+	"c", "ca", "nearly", "almost", "to", "under", "below", "quite", "of", "than", "over",
+	"above", "least", "most", "as", "many", "much", "high", "exceeding",
 }

@@ -38,6 +38,17 @@ func spaceLen(text string, i int) int {
 // skipSpace skips at most two space characters at i: figures, their units
 // and hedges are written a space apart.
 func skipSpace(text string, i int) int {
+	if i < len(text) && text[i]-'!' < 0xC2-'!' {
+		return i // a byte from '!' to 0xC1 starts no space character (see spaceLen)
+	}
+	return skipSpaces(text, i)
+}
+
+// skipSpaces is skipSpace at a byte that may start a space character.
+func skipSpaces(text string, i int) int {
+	if i+1 < len(text) && text[i] == ' ' && text[i+1]-'!' < 0xC2-'!' {
+		return i + 1 // one space, the commonest case
+	}
 	for k := 0; k < 2; k++ {
 		n := spaceLen(text, i)
 		if n == 0 {
@@ -51,6 +62,15 @@ func skipSpace(text string, i int) int {
 // skipSpaceBack returns the offset after the last non-space character
 // before i, crossing at most two space characters.
 func skipSpaceBack(text string, i int) int {
+	if i > 0 && text[i-1]-'!' < utf8.RuneSelf-'!' {
+		return i // an ASCII byte from '!' ends no space character
+	}
+	return skipSpacesBack(text, i)
+}
+
+// skipSpacesBack is skipSpaceBack after a byte that may end a space
+// character.
+func skipSpacesBack(text string, i int) int {
 	for k := 0; k < 2 && i > 0; k++ {
 		switch {
 		case text[i-1] == ' ' || text[i-1] == '\t' || text[i-1] == '\n' || text[i-1] == '\r':
