@@ -1,10 +1,62 @@
 package verify
 
 import (
+	"bytes"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/citecheck/citecheck/sources"
 )
+
+// sharedData is the evaluation data beside the checkout.
+const sharedData = "../../../shared/data"
+
+// realPageTexts returns the text of every real page of the shared data
+// (news pages and reference pages), read as citecheck reads a cited page,
+// or skips tb when the data is absent.
+func realPageTexts(tb testing.TB) []string {
+	tb.Helper()
+	var paths []string
+	for _, glob := range []string{"readability-news-pages/*/source.html", "citation-docs/readability-refpages/*/source.html"} {
+		p, err := filepath.Glob(filepath.Join(sharedData, glob))
+		require.NoError(tb, err)
+		paths = append(paths, p...)
+	}
+	if len(paths) == 0 {
+		tb.Skipf("no real pages under %s: the shared data is absent", sharedData)
+	}
+	texts := make([]string, 0, len(paths))
+	for _, p := range paths {
+		raw, err := os.ReadFile(p)
+		require.NoError(tb, err)
+		doc, err := sources.Read(bytes.NewReader(raw), sources.ReadOptions{Name: "page.html"})
+		require.NoError(tb, err, p)
+		texts = append(texts, doc.Text)
+	}
+	return texts
+}
+
+// BenchmarkPrepareRealPages reads every real page of the shared data for
+// verification, as check reads each cited page.
+func BenchmarkPrepareRealPages(b *testing.B) {
+	texts := realPageTexts(b)
+	n := 0
+	for _, t := range texts {
+		n += len(t)
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			Prepare(Source{Text: t})
+		}
+	}
+}
 
 // benchSource returns a deterministic source of about n words: sentences
 // of common words with figures, dates and quotations among them.

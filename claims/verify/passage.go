@@ -328,13 +328,8 @@ func (t *wordTables) info(b []byte, h, h4 uint64) wordInfo {
 	return wordInfo{h: h, h4: h4, flags: flags}
 }
 
-// setWord sets what tk records of its word b, lowered.
-func setWord(tk *token, t *wordTables, b []byte) {
-	h, h4 := hashWord(b)
-	setHashedWord(tk, t, b, h, h4)
-}
-
-// setHashedWord is setWord given hashWord(b).
+// setHashedWord sets what tk records of its word b, lowered, whose
+// hashWord hashes are h and h4.
 func setHashedWord(tk *token, t *wordTables, b []byte, h, h4 uint64) {
 	wi := t.info(b, h, h4)
 	flags := wi.flags
