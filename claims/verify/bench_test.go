@@ -41,15 +41,20 @@ func realPageTexts(tb testing.TB) []string {
 	return texts
 }
 
-// BenchmarkPrepareRealPages reads every real page of the shared data for
-// verification, as check reads each cited page.
-func BenchmarkPrepareRealPages(b *testing.B) {
-	texts := realPageTexts(b)
+// textBytes is the length of texts together.
+func textBytes(texts []string) int64 {
 	n := 0
 	for _, t := range texts {
 		n += len(t)
 	}
-	b.SetBytes(int64(n))
+	return int64(n)
+}
+
+// BenchmarkPrepareRealPages reads every real page of the shared data for
+// verification, as check reads each cited page.
+func BenchmarkPrepareRealPages(b *testing.B) {
+	texts := realPageTexts(b)
+	b.SetBytes(textBytes(texts))
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, t := range texts {
@@ -105,11 +110,7 @@ func BenchmarkQuantities(b *testing.B) {
 // the shared data, as citecheck reads each cited page.
 func BenchmarkQuantitiesRealPages(b *testing.B) {
 	texts := realPageTexts(b)
-	n := 0
-	for _, t := range texts {
-		n += len(t)
-	}
-	b.SetBytes(int64(n))
+	b.SetBytes(textBytes(texts))
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, t := range texts {
