@@ -595,6 +595,14 @@ loop:
 	return f, true
 }
 
+// afterBy reports whether the word before i is "by": a share that
+// follows it is a change ("cut by a third", "rose by half") even with no
+// "of" after it.
+func afterBy(t string, i int) bool {
+	ws, we := prevWord(t, i)
+	return we-ws == 2 && strings.EqualFold(t[ws:we], "by")
+}
+
 // written reads a number in words at i.
 func written(t string, i int) (figure, bool) {
 	f := figure{written: true}
@@ -613,7 +621,7 @@ func written(t string, i int) (figure, bool) {
 		case next == "few":
 			return vagueScale(t, i, ne, 2)
 		case fractions[next] > 0 && next != "second":
-			if _, oe := wordAt(t, ne); !strings.EqualFold(t[skipSpace(t, ne):oe], "of") {
+			if _, oe := wordAt(t, ne); !strings.EqualFold(t[skipSpace(t, ne):oe], "of") && !afterBy(t, i) {
 				return f, false
 			}
 			f.val, f.fraction, f.end = fractions[next], true, ne
@@ -631,6 +639,11 @@ func written(t string, i int) (figure, bool) {
 				return f, true
 			}
 		case "of", "the", "its", "their", "his", "her", "our", "all", "those", "these", "them":
+			f.val, f.fraction, f.end = 0.5, true, we
+			return f, true
+		}
+		if afterBy(t, i) {
+			// "cut by half"
 			f.val, f.fraction, f.end = 0.5, true, we
 			return f, true
 		}
