@@ -295,3 +295,23 @@ func TestShortRouting(t *testing.T) {
 	}
 	assert.False(t, (&Model{}).isShort(1), "a model without short models scores every source as long")
 }
+
+// TestConflictNearestFigure: of two figures of the passage that share as
+// many words with the claim, the one written next to them is the one the
+// claim's figure is set against.
+func TestConflictNearestFigure(t *testing.T) {
+	src := Source{Text: "The council approved the budget on Tuesday. It raises the library's funding by 12% and cuts road repairs by a third."}
+	tests := []struct{ claim, other string }{
+		{"Road repairs were cut by half.", "a third"},
+		{"Road repairs were cut by 50%.", "a third"},
+		{"The budget raises the library's funding by 20%.", "12%"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.claim, func(t *testing.T) {
+			r := Verify(Claim{Text: tt.claim}, src)
+			assert.Equal(t, Contradicted, r.Verdict)
+			require.Len(t, r.Missing, 1)
+			assert.Equal(t, tt.other, r.Missing[0].SourceText)
+		})
+	}
+}
