@@ -295,6 +295,18 @@ func TestAttributionKind(t *testing.T) {
 		{"Lorenz identified three properties of the system in 1962.", false},
 		{"Dr. Jane Smith found that the drug cut deaths by 12% in 2020.", true},
 		{"The 2019 report found 40% of homes lacked heating.", true},
+		{"Almost 60% of respondents whose firms had cut staff in 2022 said they expected more cuts.", true},
+		{"About 40% of the analysts covering the bank in 2021 predicted a loss.", true},
+		{"To test the idea, the researchers gave 30 volunteers a placebo in 2019.", true},
+		{"In March, the city closed 12 schools in the district.", false},
+		{"Kim led the team that wrote the flight software in 1968.", false},
+		{"He built 12 equations that described the flow of air in 1961.", false},
+		{"Kim and Park wrote the first compiler for the machine in 1959.", false},
+		{"Kim wrote that the compiler took 40 days in 1959.", true},
+		{`"The compiler took 40 days," wrote Maria Kim in 1960.`, true},
+		{"The minister described the 2019 budget as reckless.", true},
+		{"Okafor (2019) describes how 40 families rebuilt the mill.", true},
+		{"The captain named it New Harbour “after the town he left” in 1788.", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sentence, func(t *testing.T) {
