@@ -184,7 +184,7 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 		}
 	}
 	if !any {
-		any = quotedName(toks, add) || sourceSubject(toks)
+		any = quotedName(toks, add) || sourceSubject(toks) || quotesSpeech(toks)
 	}
 	if len(atts) == 0 {
 		atts = nil
@@ -197,12 +197,66 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 // A name given to something ("named it Staten Land “in honour of…”") is
 // not a speaker.
 func quotedName(toks []token, add func(from, to int)) bool {
+	closing := len(toks) > 0 && toks[0].norm == `"` // the next quotation mark closes one
 	for i := 1; i+1 < len(toks); i++ {
-		if toks[i].norm != `"` || toks[i+1].kind != tokWord || toks[i+1].upper {
+		if toks[i].norm != `"` {
+			continue
+		}
+		if closing = !closing; !closing || toks[i+1].kind != tokWord || toks[i+1].upper {
+			// a closing mark ends a name's quotation, not opens one
 			continue
 		}
 		if from, to := nameBefore(toks, i); to-from >= 2 && (from == 0 || !namesObject(toks[from-1].norm)) {
 			add(from, to)
+			return true
+		}
+	}
+	return false
+}
+
+// quotesSpeech reports whether the writer's sentence quotes someone's
+// words: a quotation of three words or more, not a title ("“The World of
+// Tomorrow”", most of its words capitalised) nor a name given or a term
+// ("named it “…”", "so-called “…”"). Whoever the quotation belongs to
+// (named in the sentence before, or by the article's reporting), the
+// sentence presents the words as theirs, not as the writer's claim.
+func quotesSpeech(toks []token) bool {
+	open, words, upper := -1, 0, 0
+	quoted, outside := false, 0
+	for i := range toks {
+		t := &toks[i]
+		if t.norm == `"` {
+			if open < 0 {
+				open, words, upper = i, 0, 0
+				continue
+			}
+			quoted = quoted || words >= 3 && 2*upper < words && !namesQuote(toks, open)
+			open = -1
+			continue
+		}
+		if t.kind == tokWord {
+			if open < 0 {
+				outside++
+				continue
+			}
+			words++
+			if t.upper {
+				upper++
+			}
+		}
+	}
+	// a sentence all quotation is left to its speaker, named in a
+	// sentence beside it (see quoteSpeakers)
+	return quoted && outside >= 2
+}
+
+// namesQuote reports whether the words just before the quotation opening
+// at i give a name or a term rather than speech: "named it", "called",
+// "so-called", "the term", "titled".
+func namesQuote(toks []token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-5 && toks[j].kind != tokPunct; j-- {
+		switch toks[j].norm {
+		case "named", "called", "so-called", "dubbed", "titled", "entitled", "term", "phrase", "word", "words", "slogan", "motto", "label", "reading":
 			return true
 		}
 	}

@@ -306,6 +306,11 @@ func TestAttributionKind(t *testing.T) {
 		{`"The compiler took 40 days," wrote Maria Kim in 1960.`, true},
 		{"The minister described the 2019 budget as reckless.", true},
 		{"Okafor (2019) describes how 40 families rebuilt the mill.", true},
+		{"The fare, which rose twice in 2019, is now “the highest it has ever been.”", true},
+		{"Les syndicats restent «sans réponse depuis 12 jours» sur les salaires.", true},
+		{"The 1939 fair promised visitors “The World of Tomorrow” in 40 pavilions.", false},
+		{"The sailors named it “the bay of many fires” in 1773.", false},
+		{"The so-called “zero hours contracts” rose 12% in 2020.", false},
 		{"The captain named it New Harbour “after the town he left” in 1788.", false},
 	}
 	for _, tt := range tests {
