@@ -381,6 +381,27 @@ func TestQuotationRunIsAttributed(t *testing.T) {
 	}, got)
 }
 
+func TestSignpost(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     bool
+	}{
+		{"Here are the five rivers the 2021 survey found most polluted.", true},
+		{"Here’s a look at what the 2023 figures mean for renters.", true},
+		{"For a list of bridges longer than 2 km, see longest bridges.", true},
+		{"See also the 1998 floods.", true},
+		{"Here, 40 miners died in 1906.", false},
+		{"Hereford's cathedral was finished in 1148.", false},
+		{"Below-average rainfall cut the 2022 harvest by 12%.", false},
+		{"For more than 40 years, the mill employed 300 people.", false},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, signpost(tt.sentence), "%q", tt.sentence)
+	}
+	score, _ := Score("Here are the 12 threats the 2015 White House report identified.")
+	assert.LessOrEqual(t, score, questionCap)
+}
+
 func TestPhoneNumber(t *testing.T) {
 	tests := []struct {
 		s    string
