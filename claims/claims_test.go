@@ -402,6 +402,24 @@ func TestSignpost(t *testing.T) {
 	assert.LessOrEqual(t, score, questionCap)
 }
 
+func TestOpinionSignal(t *testing.T) {
+	tests := []struct {
+		sentence string
+		opinion  bool
+	}{
+		{"The author makes a convincing case for the canal as a symbol of its century.", true},
+		{"The second act is thrilling, and the finale is beautifully staged.", true},
+		{"Its battery life is disappointing for a $900 phone.", true},
+		{"The canal opened in 1825 and carried 40,000 tons a year.", false},
+		{"The museum holds 12,000 paintings from the 1900s.", false},
+	}
+	for _, tt := range tests {
+		var tb [64]token
+		bits := analyze(tt.sentence, tokenize(tt.sentence, tb[:0]))
+		assert.Equal(t, tt.opinion, bits&sigOpinion != 0, "%q", tt.sentence)
+	}
+}
+
 func TestPhoneNumber(t *testing.T) {
 	tests := []struct {
 		s    string
