@@ -348,7 +348,7 @@ const questionCap = 0.2
 // capNonClaim caps the score of a question, a desk line or a sentence
 // without a word in lower case (see questionCap).
 func capNonClaim(score float64, bits uint32, s string) float64 {
-	if bits&sigQuestion != 0 || deskLine(s) || signpost(s) || !hasLowerWord(s) {
+	if bits&sigQuestion != 0 || deskLine(s) || signpost(s) || noComment(s) || !hasLowerWord(s) {
 		return min(score, questionCap)
 	}
 	return score
@@ -378,6 +378,23 @@ func signpost(s string) bool {
 		"for a complete list ", "see also ", "for more on ", "for more about ", "the following is ", "the following are ",
 		"below are ", "below is "} {
 		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
+			return true
+		}
+	}
+	return false
+}
+
+// noComment reports whether s is the reporter's note that someone would
+// not speak: "A spokeswoman declined to comment.", "The company did not
+// respond to a request for comment." It reports the reporting, not the
+// story, and there is nothing in it to source.
+func noComment(s string) bool {
+	if len(s) > 200 || !strings.Contains(s, "comment") {
+		return false
+	}
+	for _, p := range [...]string{"declined to comment", "declined to immediately comment", "request for comment",
+		"requests for comment", "reached for comment"} {
+		if strings.Contains(s, p) {
 			return true
 		}
 	}

@@ -420,6 +420,22 @@ func TestOpinionSignal(t *testing.T) {
 	}
 }
 
+func TestNoComment(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     bool
+	}{
+		{"A spokesman for the mill declined to comment on the 2023 closures.", true},
+		{"The ministry did not respond to a request for comment on Friday.", true},
+		{"Ms Lee could not be reached for comment.", true},
+		{"The council received 4,000 comments on the plan in 2022.", false},
+		{"The minister declined to resign after the 2019 report.", false},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, noComment(tt.sentence), "%q", tt.sentence)
+	}
+}
+
 func TestPhoneNumber(t *testing.T) {
 	tests := []struct {
 		s    string
