@@ -84,7 +84,10 @@ func TestArticleFindings(t *testing.T) {
 		{"vancouver.txt", []string{"12:unresolved-citation", "32:orphan-reference"}, 10, 6},
 		{"superscript.html", []string{"25:unresolved-citation"}, 7, 6},
 		{"wikipedia.html", []string{"10:unresolved-citation"}, 6, 4},
-		{"links.html", []string{"14:uncited-claim"}, 3, 4},
+		// line 14's "A viral post claims the city's murder rate “doubled
+		// in a year.”" quotes the post: it is the claim under review,
+		// which the fact-check goes on to check, not the writer's own
+		{"links.html", nil, 3, 4},
 		{"footnotes.md", []string{"10:unresolved-citation"}, 5, 4},
 		{"inline.md", []string{"11:unresolved-citation"}, 6, 3},
 		{"clean.md", nil, 4, 3},

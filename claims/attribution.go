@@ -143,6 +143,12 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 				// "Employers added 303,000 jobs": an increase, not a remark
 				break
 			}
+			if writesObject(toks, i) {
+				// "the team that wrote the software", "equations that
+				// described the motion": a thing made or depicted, not
+				// words reported
+				break
+			}
 			if from, to := nameBefore(toks, skipAdverbs(toks, i)); to > from && (!isFindingVerb(t.norm) || speechFollows(toks, i)) {
 				// "Reuters reported", "Barack Obama has admitted", "as
 				// Lorenz later recalled", "Dr. Smith found that…" (but
@@ -153,6 +159,10 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 			} else if j := subjectBefore(toks, i); j >= 0 && (isSourceNoun(toks[j].norm) || isPronoun(toks[j].norm) && isSpeechVerb(t.norm)) {
 				// "the company said", "researchers concluded", "the
 				// report found", "she told reporters"
+				any = true
+			} else if isSpeechVerb(t.norm) && sourceInClause(toks, i) {
+				// "74% of respondents whose teams use AI said…": the
+				// source heads a long subject
 				any = true
 			}
 			if isReportingParticiple(t.norm) {
@@ -174,7 +184,7 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 		}
 	}
 	if !any {
-		any = quotedName(toks, add) || sourceSubject(toks)
+		any = quotedName(toks, add) || sourceSubject(toks) || quotesSpeech(toks)
 	}
 	if len(atts) == 0 {
 		atts = nil
@@ -184,13 +194,125 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 
 // quotedName finds a name followed at once by a quotation of its words:
 // Palestinian Authority President Mahmoud Abbas “has put aside efforts…”.
+// A name given to something ("named it Staten Land “in honour of…”") is
+// not a speaker.
 func quotedName(toks []token, add func(from, to int)) bool {
+	closing := len(toks) > 0 && toks[0].norm == `"` // the next quotation mark closes one
 	for i := 1; i+1 < len(toks); i++ {
-		if toks[i].norm != `"` || toks[i+1].kind != tokWord || toks[i+1].upper {
+		if toks[i].norm != `"` {
 			continue
 		}
-		if from, to := nameBefore(toks, i); to-from >= 2 {
+		if closing = !closing; !closing || toks[i+1].kind != tokWord || toks[i+1].upper {
+			// a closing mark ends a name's quotation, not opens one
+			continue
+		}
+		if from, to := nameBefore(toks, i); to-from >= 2 && (from == 0 || !namesObject(toks[from-1].norm)) {
 			add(from, to)
+			return true
+		}
+	}
+	return false
+}
+
+// quotesSpeech reports whether the writer's sentence quotes someone's
+// words: a quotation of three words or more, not a title ("“The World of
+// Tomorrow”", most of its words capitalised) nor a name given or a term
+// ("named it “…”", "so-called “…”"). Whoever the quotation belongs to
+// (named in the sentence before, or by the article's reporting), the
+// sentence presents the words as theirs, not as the writer's claim.
+func quotesSpeech(toks []token) bool {
+	open, words, upper := -1, 0, 0
+	quoted, outside := false, 0
+	for i := range toks {
+		t := &toks[i]
+		if t.norm == `"` {
+			if open < 0 {
+				open, words, upper = i, 0, 0
+				continue
+			}
+			quoted = quoted || words >= 3 && 2*upper < words && !namesQuote(toks, open)
+			open = -1
+			continue
+		}
+		if t.kind == tokWord {
+			if open < 0 {
+				outside++
+				continue
+			}
+			words++
+			if t.upper {
+				upper++
+			}
+		}
+	}
+	// a sentence all quotation is left to its speaker, named in a
+	// sentence beside it (see quoteSpeakers)
+	return quoted && outside >= 2
+}
+
+// namesQuote reports whether the words just before the quotation opening
+// at i give a name or a term rather than speech: "named it", "called",
+// "so-called", "the term", "titled".
+func namesQuote(toks []token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-5 && toks[j].kind != tokPunct; j-- {
+		switch toks[j].norm {
+		case "named", "called", "so-called", "dubbed", "titled", "entitled", "term", "phrase", "word", "words", "slogan", "motto", "label", "reading":
+			return true
+		}
+	}
+	return false
+}
+
+// namesObject reports whether w, just before a name, makes the name the
+// object of naming ("named it Staten Land", "called him Bud").
+func namesObject(w string) bool {
+	switch w {
+	case "it", "him", "her", "them", "named", "called", "dubbed", "titled", "entitled", "renamed":
+		return true
+	}
+	return false
+}
+
+// writesObject reports whether the writing or depicting verb at i
+// ("wrote", "described") takes an object, as making a thing does ("wrote
+// the software", "described the motion of gas"), rather than reporting
+// words: "Smith wrote that…", "…, she wrote.", "as he wrote in his
+// memoir", "described the law as a failure".
+func writesObject(toks []token, i int) bool {
+	switch toks[i].norm {
+	case "wrote", "writes", "described", "describes":
+	default:
+		return false
+	}
+	if i+1 >= len(toks) || toks[i+1].kind == tokPunct || i > 0 && (toks[i-1].norm == "," || toks[i-1].norm == `"`) {
+		// "…," wrote Ana Torres.
+		return false
+	}
+	switch toks[i+1].norm {
+	case "that", "in", "on", "about", "to", "as", "how", "what", "why", "when", "whether":
+		// "described how the town organised"
+		return false
+	}
+	if toks[i].norm == "described" || toks[i].norm == "describes" {
+		// "described the plan as reckless"
+		for j := i + 2; j < len(toks) && j <= i+8 && toks[j].kind != tokPunct; j++ {
+			if toks[j].norm == "as" {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// sourceInClause reports whether a source noun stands in the words before
+// the verb at i, with no punctuation between: the head of a long subject
+// ("Nearly 74% of respondents whose teams use AI said…").
+func sourceInClause(toks []token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-12; j-- {
+		if toks[j].kind == tokPunct {
+			return false
+		}
+		if isSourcePeople(toks[j].norm) {
 			return true
 		}
 	}
@@ -199,8 +321,25 @@ func quotedName(toks []token, add func(from, to int)) bool {
 
 // sourceSubject reports whether the sentence opens on a source as its
 // subject: "Respondents expressed…", "The scientists asked five people…",
-// "Whale experts regard…".
+// "Whale experts regard…", also after an opening phrase ("To test this,
+// the researchers asked…").
 func sourceSubject(toks []token) bool {
+	if openingSubject(toks) {
+		return true
+	}
+	for i := 1; i < len(toks) && i <= 8; i++ {
+		if toks[i].norm == "," {
+			return openingSubject(toks[i+1:])
+		}
+		if toks[i].kind == tokPunct {
+			break
+		}
+	}
+	return false
+}
+
+// openingSubject reports whether toks open on a source as their subject.
+func openingSubject(toks []token) bool {
 	for i := 0; i < len(toks) && i < 4; i++ {
 		t := &toks[i]
 		if t.kind != tokWord {

@@ -348,7 +348,7 @@ const questionCap = 0.2
 // capNonClaim caps the score of a question, a desk line or a sentence
 // without a word in lower case (see questionCap).
 func capNonClaim(score float64, bits uint32, s string) float64 {
-	if bits&sigQuestion != 0 || deskLine(s) || !hasLowerWord(s) {
+	if bits&sigQuestion != 0 || deskLine(s) || signpost(s) || noComment(s) || !hasLowerWord(s) {
 		return min(score, questionCap)
 	}
 	return score
@@ -367,6 +367,38 @@ func deskLine(s string) bool {
 		}
 	}
 	return phoneNumber(s)
+}
+
+// signpost reports whether s points the reader at what follows or at
+// another page rather than saying anything of its own: "Here are the
+// threats the report names.", "Here's a look at three results…", "For a
+// list of films about time travel, see …", "See also …".
+func signpost(s string) bool {
+	for _, p := range [...]string{"here are ", "here is ", "here's ", "here’s ", "for a list of ", "for a full list ",
+		"for a complete list ", "see also ", "for more on ", "for more about ", "the following is ", "the following are ",
+		"below are ", "below is "} {
+		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
+			return true
+		}
+	}
+	return false
+}
+
+// noComment reports whether s is the reporter's note that someone would
+// not speak: "A spokeswoman declined to comment.", "The company did not
+// respond to a request for comment." It reports the reporting, not the
+// story, and there is nothing in it to source.
+func noComment(s string) bool {
+	if len(s) > 200 || !strings.Contains(s, "comment") {
+		return false
+	}
+	for _, p := range [...]string{"declined to comment", "declined to immediately comment", "request for comment",
+		"requests for comment", "reached for comment"} {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // phoneNumber reports whether s holds a North American telephone number as

@@ -295,6 +295,23 @@ func TestAttributionKind(t *testing.T) {
 		{"Lorenz identified three properties of the system in 1962.", false},
 		{"Dr. Jane Smith found that the drug cut deaths by 12% in 2020.", true},
 		{"The 2019 report found 40% of homes lacked heating.", true},
+		{"Almost 60% of respondents whose firms had cut staff in 2022 said they expected more cuts.", true},
+		{"About 40% of the analysts covering the bank in 2021 predicted a loss.", true},
+		{"To test the idea, the researchers gave 30 volunteers a placebo in 2019.", true},
+		{"In March, the city closed 12 schools in the district.", false},
+		{"Kim led the team that wrote the flight software in 1968.", false},
+		{"He built 12 equations that described the flow of air in 1961.", false},
+		{"Kim and Park wrote the first compiler for the machine in 1959.", false},
+		{"Kim wrote that the compiler took 40 days in 1959.", true},
+		{`"The compiler took 40 days," wrote Maria Kim in 1960.`, true},
+		{"The minister described the 2019 budget as reckless.", true},
+		{"Okafor (2019) describes how 40 families rebuilt the mill.", true},
+		{"The fare, which rose twice in 2019, is now “the highest it has ever been.”", true},
+		{"Les syndicats restent «sans réponse depuis 12 jours» sur les salaires.", true},
+		{"The 1939 fair promised visitors “The World of Tomorrow” in 40 pavilions.", false},
+		{"The sailors named it “the bay of many fires” in 1773.", false},
+		{"The so-called “zero hours contracts” rose 12% in 2020.", false},
+		{"The captain named it New Harbour “after the town he left” in 1788.", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sentence, func(t *testing.T) {
@@ -362,6 +379,61 @@ func TestQuotationRunIsAttributed(t *testing.T) {
 		"The city paid $4 million in repairs in 2020.":                                     nil,
 		"\"Half of the 2,000 manholes flooded in 2019.":                                    nil,
 	}, got)
+}
+
+func TestSignpost(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     bool
+	}{
+		{"Here are the five rivers the 2021 survey found most polluted.", true},
+		{"Here’s a look at what the 2023 figures mean for renters.", true},
+		{"For a list of bridges longer than 2 km, see longest bridges.", true},
+		{"See also the 1998 floods.", true},
+		{"Here, 40 miners died in 1906.", false},
+		{"Hereford's cathedral was finished in 1148.", false},
+		{"Below-average rainfall cut the 2022 harvest by 12%.", false},
+		{"For more than 40 years, the mill employed 300 people.", false},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, signpost(tt.sentence), "%q", tt.sentence)
+	}
+	score, _ := Score("Here are the 12 threats the 2015 White House report identified.")
+	assert.LessOrEqual(t, score, questionCap)
+}
+
+func TestOpinionSignal(t *testing.T) {
+	tests := []struct {
+		sentence string
+		opinion  bool
+	}{
+		{"The author makes a convincing case for the canal as a symbol of its century.", true},
+		{"The second act is thrilling, and the finale is beautifully staged.", true},
+		{"Its battery life is disappointing for a $900 phone.", true},
+		{"The canal opened in 1825 and carried 40,000 tons a year.", false},
+		{"The museum holds 12,000 paintings from the 1900s.", false},
+	}
+	for _, tt := range tests {
+		var tb [64]token
+		bits := analyze(tt.sentence, tokenize(tt.sentence, tb[:0]))
+		assert.Equal(t, tt.opinion, bits&sigOpinion != 0, "%q", tt.sentence)
+	}
+}
+
+func TestNoComment(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     bool
+	}{
+		{"A spokesman for the mill declined to comment on the 2023 closures.", true},
+		{"The ministry did not respond to a request for comment on Friday.", true},
+		{"Ms Lee could not be reached for comment.", true},
+		{"The council received 4,000 comments on the plan in 2022.", false},
+		{"The minister declined to resign after the 2019 report.", false},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, noComment(tt.sentence), "%q", tt.sentence)
+	}
 }
 
 func TestPhoneNumber(t *testing.T) {

@@ -247,7 +247,11 @@ func analyze(s string, toks []token) uint32 {
 			"honestly", "great", "terrible", "wonderful", "horrible", "amazing", "disgrace", "disgraceful",
 			"ridiculous", "incredible", "beautiful", "tremendous", "stupid", "sad", "shameful", "unacceptable",
 			"outrageous", "crucial", "essential", "pivotal", "vital", "fantastic", "awful", "nice", "love",
-			"hate", "deserve", "deserves", "wrong", "right", "perhaps", "maybe", "importantly":
+			"hate", "deserve", "deserves", "wrong", "right", "perhaps", "maybe", "importantly",
+			// a reviewer's or critic's judgement
+			"convincing", "convincingly", "beautifully", "thrilling", "dazzling", "dazzlingly", "poignant",
+			"disappointing", "disappointed", "brilliant", "brilliantly", "compelling", "charming", "impressive",
+			"stunning", "gorgeous", "excellent", "superb", "boring", "delightful", "fascinating", "enjoyable", "lovely":
 			bits |= sigOpinion
 		case "click", "subscribe", "newsletter", "cookie", "cookies", "login", "menu", "advertisement",
 			"copyright", "privacy", "sign", "share", "tweet", "skip", "loading", "comments", "related":

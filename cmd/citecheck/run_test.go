@@ -25,6 +25,9 @@ func runTool(t *testing.T, stdin string, args ...string) (code int, stdout, stde
 func TestExitStatus(t *testing.T) {
 	bad := filepath.Join(t.TempDir(), "binary.txt")
 	require.NoError(t, os.WriteFile(bad, []byte("text\nmore\x00binary"), 0o644))
+	// an article whose one finding is an uncited claim, a warning
+	uncited := filepath.Join(t.TempDir(), "uncited.md")
+	require.NoError(t, os.WriteFile(uncited, []byte("# Crime\n\nThe city recorded 131 homicides in 2023, up 17 percent from 2022.\n"), 0o644))
 	tests := []struct {
 		name string
 		args []string
@@ -42,8 +45,9 @@ func TestExitStatus(t *testing.T) {
 		{"bad format", []string{"check", "--format", "xml", articles + "apa.txt"}, exitUsage},
 		{"bad fail-on", []string{"check", "--fail-on", "sometimes", articles + "apa.txt"}, exitUsage},
 		{"bad min-score", []string{"check", "--min-score", "1.5", articles + "apa.txt"}, exitUsage},
-		{"a high min-score keeps uncited claims out", []string{"check", "--fail-on", "warning", "--min-score", "0.9999", articles + "links.html"}, exitOK},
-		{"uncited claims are warnings", []string{"check", "--fail-on", "warning", articles + "links.html"}, exitFindings},
+		{"a high min-score keeps uncited claims out", []string{"check", "--fail-on", "warning", "--min-score", "0.9999", uncited}, exitOK},
+		{"uncited claims are warnings", []string{"check", "--fail-on", "warning", uncited}, exitFindings},
+		{"uncited claims pass by default", []string{"check", uncited}, exitOK},
 		{"unknown flag", []string{"check", "--colour", articles + "apa.txt"}, exitUsage},
 		{"missing file", []string{"check", "no/such/file.txt"}, exitUsage},
 		{"binary file", []string{"check", bad}, exitUsage},
