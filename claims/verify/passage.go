@@ -1,6 +1,7 @@
 package verify
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -32,13 +33,12 @@ func splitSentences(text string) []Span {
 			out = append(out, Span{Start: s, End: e})
 		}
 	}
+	var ends sentenceEnds
+	ends.reset(text)
 	for i := 0; i < len(text); i++ {
 		// Skip to the next byte that may end a sentence, cutting at a
 		// space on the way when the sentence grows past maxSentence.
-		j := i
-		for j < len(text) && !mayEndSentence(text[j]) {
-			j++
-		}
+		j := ends.next(i)
 		if limit := max(i, start+maxSentence); limit < j {
 			if k := indexSpaceOrTab(text[limit:j]); k >= 0 {
 				emit(limit + k)
@@ -100,11 +100,39 @@ func splitSentences(text string) []Span {
 	return out
 }
 
-// mayEndSentence reports whether c is a line break, '.', '!' or '?': one
-// test of a bit in a word, as all four are below 64.
-func mayEndSentence(c byte) bool {
-	const ends uint64 = 1<<'\n' | 1<<'.' | 1<<'!' | 1<<'?'
-	return c < 64 && ends>>c&1 != 0
+// sentenceEndBytes are the bytes that may end a sentence.
+const sentenceEndBytes = "\n.!?"
+
+// sentenceEnds finds the bytes of a text that may end a sentence, each
+// kind by strings.IndexByte from where it was last found, so that the
+// text is read once per kind, by the processor's widest instructions.
+type sentenceEnds struct {
+	text string
+	at   [len(sentenceEndBytes)]int // the next of each kind at or after the last asked-for place; len(text): none
+}
+
+func (e *sentenceEnds) reset(text string) {
+	e.text = text
+	for k := range e.at {
+		e.at[k] = -1
+	}
+}
+
+// next returns the first place at or after i of a byte that may end a
+// sentence, or len(text). Calls must not go back: i never below the i of
+// the call before.
+func (e *sentenceEnds) next(i int) int {
+	first := len(e.text)
+	for k := range e.at {
+		if e.at[k] < i {
+			e.at[k] = len(e.text)
+			if j := strings.IndexByte(e.text[i:], sentenceEndBytes[k]); j >= 0 {
+				e.at[k] = i + j
+			}
+		}
+		first = min(first, e.at[k])
+	}
+	return first
 }
 
 // indexSpaceOrTab returns the index of the first space or tab of s, or -1.
