@@ -19,7 +19,7 @@ type analysis struct {
 	idfSum  float64
 
 	sents    []Span
-	present  [][]bool // present[i][t]: sentence i has term t
+	present  []bool // present[i*len(terms)+t]: sentence i has term t (see has)
 	bigramIn []uint64 // bigramIn[i]: bit k set when sentence i has bigram k
 	neg      []bool   // sentence i has a negation
 	up, down []bool   // sentence i has a word of increase, of decrease
@@ -84,8 +84,7 @@ func analysePrepared(c Claim, p *Prepared) *analysis {
 	a.sents = p.sents
 	n := len(a.sents)
 	nt := len(a.terms)
-	a.present = make([][]bool, n)
-	flat := make([]bool, n*nt)
+	a.present = make([]bool, n*nt)
 	a.bigramIn = make([]uint64, n)
 	a.neg = make([]bool, n)
 	a.up, a.down, a.absolute = p.up, p.down, p.absolute
@@ -98,7 +97,7 @@ func analysePrepared(c Claim, p *Prepared) *analysis {
 	termIn := make([]bool, n) // sentence i has some term
 	total := p.total
 	for i := range a.sents {
-		a.present[i] = flat[i*nt : (i+1)*nt : (i+1)*nt]
+		present := a.present[i*nt : (i+1)*nt : (i+1)*nt]
 		prev := -1
 		// A negation counts when its clause holds some of the claim: "no
 		// safety concerns" says nothing of a claim about efficacy.
@@ -129,10 +128,10 @@ func analysePrepared(c Claim, p *Prepared) *analysis {
 				if c := &counts[i*nt+t]; *c < 0xffff {
 					*c++
 				}
-				if !a.present[i][t] {
+				if !present[t] {
 					df[t]++
 				}
-				a.present[i][t] = true
+				present[t] = true
 				a.inSrc[t] = true
 				if prev >= 0 {
 					for b, bg := range a.bigrams {
@@ -255,7 +254,7 @@ func (a *analysis) cover(from, to int) float64 {
 	var got float64
 	for t := range a.terms {
 		for i := from; i <= to; i++ {
-			if a.present[i][t] {
+			if a.has(i, t) {
 				got += a.terms[t].idf
 				break
 			}
@@ -263,6 +262,9 @@ func (a *analysis) cover(from, to int) float64 {
 	}
 	return got / a.idfSum
 }
+
+// has reports whether sentence i has term t.
+func (a *analysis) has(i, t int) bool { return a.present[i*len(a.terms)+t] }
 
 // sentenceOf returns the index of the sentence holding byte off, or -1.
 func (a *analysis) sentenceOf(off int) int {

@@ -67,7 +67,7 @@ func (a *analysis) features() []float64 {
 	win:
 		for _, w := range a.windows {
 			for i := w.from; i <= w.to; i++ {
-				if a.present[i][t] {
+				if a.has(i, t) {
 					topGot += tm.idf
 					break win
 				}
@@ -374,7 +374,7 @@ func (a *analysis) bestCoverWhere(keep func(term) bool) float64 {
 			}
 			all += tm.idf
 			for i := w.from; i <= w.to; i++ {
-				if a.present[i][t] {
+				if a.has(i, t) {
 					got += tm.idf
 					break
 				}
@@ -422,7 +422,7 @@ func (a *analysis) windowWords(w window, keep func(term) bool) (got, all int) {
 		}
 		all++
 		for i := w.from; i <= w.to; i++ {
-			if a.present[i][t] {
+			if a.has(i, t) {
 				got++
 				break
 			}
