@@ -19,7 +19,7 @@ type analysis struct {
 	idfSum  float64
 
 	sents    []Span
-	present  []bool // present[i*len(terms)+t]: sentence i has term t (see has)
+	present  []bool   // present[i*len(terms)+t]: sentence i has term t (see has)
 	bigramIn []uint64 // bigramIn[i]: bit k set when sentence i has bigram k
 	neg      []bool   // sentence i has a negation
 	up, down []bool   // sentence i has a word of increase, of decrease
