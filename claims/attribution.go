@@ -499,6 +499,10 @@ func isSourceNoun(w string) bool {
 		"office", "bureau", "commission", "council", "committee", "institute", "regulator", "union", "association",
 		"plan", "results", "records", "index", "ranking", "forecast", "assessment", "memo", "letter", "document",
 		"authority", "administration", "service", "board",
+		// what is published, of which a fact-check reports the claims:
+		// "a viral post claims", "the senator's tweet said"
+		"post", "posts", "tweet", "tweets", "article", "video", "blog", "website", "message", "email", "meme",
+		"headline", "advert", "advertisement", "newsletter",
 		// French, Spanish, Portuguese, German
 		"gouvernement", "ministère", "ministre", "entreprise", "rapport", "étude", "enquête", "gobierno", "ministerio",
 		"ministro", "policía", "empresa", "informe", "estudio", "encuesta", "governo", "polícia", "relatório", "estudo",

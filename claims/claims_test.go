@@ -253,6 +253,9 @@ func TestAttributionKind(t *testing.T) {
 		attributed bool
 	}{
 		{"Two gunmen died, and three others may have escaped, officials said.", true},
+		{"A viral post claims the city's murder rate doubled in a year.", true},
+		{"A widely shared video claims that 5G masts spread the virus in 2020.", true},
+		{"The senator's tweet said unemployment doubled in 2021.", true},
 		{"At the same time, the company claims its new prices have saved customers millions.", true},
 		{"In 2024, 70% of respondents told us it takes more than a month to onboard.", true},
 		{"The report concluded that the safety net was ineffective.", true},
