@@ -194,9 +194,13 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer, fet
 		return exitOK
 	}
 	status := exitOK
+	var prepared *verify.Prepared // the source of the pair before, read once for the pairs that repeat it
 	for _, name := range args {
 		err := verifyPairs(ctx, name, func(p verifyPair, src verify.Source) error {
-			r := verify.Verify(verify.Claim{Text: p.Claim, Title: p.Title, Context: p.Context}, src)
+			if prepared == nil || prepared.Source() != src {
+				prepared = verify.Prepare(src)
+			}
+			r := verify.VerifyPrepared(verify.Claim{Text: p.Claim, Title: p.Title, Context: p.Context}, prepared)
 			return writeVerdict(w, *format, outputOf(p.ID, inText(src.Text), r), p.Claim)
 		}, func(err error) {
 			status = exitUsage
