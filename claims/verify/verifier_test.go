@@ -315,3 +315,35 @@ func TestConflictNearestFigure(t *testing.T) {
 		})
 	}
 }
+
+// TestWordTables holds the word tables to their lists: every word found
+// with its flags or its other form, a word not listed not found, and each
+// table at most half full, so that lookups stay short.
+func TestWordTables(t *testing.T) {
+	tb := tables()
+	n := 0
+	for _, l := range flaggedWords {
+		for _, w := range strings.Fields(l.words) {
+			n++
+			e := tb.flags.find([]byte(w), hashBytes([]byte(w)))
+			require.NotNil(t, e, w)
+			assert.Equal(t, l.flags, e.flags, w)
+		}
+	}
+	assert.LessOrEqual(t, 2*n, wordTableSize)
+	n = 0
+	for _, l := range canonicalWords {
+		for _, w := range strings.Fields(l.words) {
+			n++
+			e := tb.canonical.find([]byte(w), hashBytes([]byte(w)))
+			require.NotNil(t, e, w)
+			assert.Equal(t, l.canonical, e.canonical, w)
+			assert.Equal(t, hashBytes([]byte(l.canonical)), e.canonH, w)
+		}
+	}
+	assert.LessOrEqual(t, 2*n, wordTableSize)
+	for _, w := range []string{"council", "thee", "nott", "", "childrens"} {
+		assert.Nil(t, tb.flags.find([]byte(w), hashBytes([]byte(w))), w)
+	}
+	assert.Nil(t, tb.canonical.find([]byte("child"), hashBytes([]byte("child"))))
+}
