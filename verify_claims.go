@@ -122,15 +122,17 @@ func (p *Pass) verifyClaims(ctx context.Context) error {
 // claim against a source already read. A goroutine takes a ready claim
 // first and reads the next source only when there is none, so that only
 // about as many sources as goroutines are held at once; a source is let
-// go when its last claim is verified.
+// go when its last claim is verified, and its memory reused by the next
+// read (verify.Prepared.Reset).
 type verifyQueue struct {
 	sources []sourceTask // in the order the claims first cite them
 
 	mu      sync.Mutex
-	changed sync.Cond  // signalled when ready grows or a read ends
-	next    int        // the next source to read
-	reading int        // sources being read
-	ready   []readyJob // claims whose source is read
+	changed sync.Cond          // signalled when ready grows or a read ends
+	next    int                // the next source to read
+	reading int                // sources being read
+	ready   []readyJob         // claims whose source is read
+	spare   []*verify.Prepared // let go, for the next read to reuse
 }
 
 // sourceTask is a source to read and the claims that cite it, in the
@@ -182,14 +184,19 @@ func (q *verifyQueue) work(ctx context.Context) {
 			r := q.ready[len(q.ready)-1]
 			q.ready = q.ready[:len(q.ready)-1]
 			q.mu.Unlock()
-			r.src.verify(r.job)
+			done := r.src.verify(r.job)
 			q.mu.Lock()
+			q.letGo(done)
 		case q.next < len(q.sources):
 			src := &q.sources[q.next]
 			q.next++
 			q.reading++
+			var spare *verify.Prepared
+			if n := len(q.spare); n > 0 {
+				spare, q.spare = q.spare[n-1], q.spare[:n-1]
+			}
 			q.mu.Unlock()
-			src.read()
+			src.read(spare)
 			q.mu.Lock()
 			q.reading--
 			q.changed.Broadcast()
@@ -200,8 +207,11 @@ func (q *verifyQueue) work(ctx context.Context) {
 					q.ready = append(q.ready, readyJob{src, &src.jobs[i]})
 				}
 				q.mu.Unlock()
-				src.verify(&src.jobs[0])
+				done := src.verify(&src.jobs[0])
 				q.mu.Lock()
+				q.letGo(done)
+			} else if spare != nil {
+				q.spare = append(q.spare, spare)
 			}
 		case q.reading > 0:
 			// Nothing to do until a read ends and may bring claims.
@@ -214,23 +224,38 @@ func (q *verifyQueue) work(ctx context.Context) {
 	q.mu.Unlock()
 }
 
-// read prepares the source for its claims, unless it is a paywall.
-func (t *sourceTask) read() {
+// letGo keeps a source's memory for the next read; done may be nil.
+func (q *verifyQueue) letGo(done *verify.Prepared) {
+	if done != nil {
+		q.spare = append(q.spare, done)
+	}
+}
+
+// read prepares the source for its claims in spare (when not nil), unless
+// it is a paywall.
+func (t *sourceTask) read(spare *verify.Prepared) {
 	if paywallText(t.source.Text) {
 		t.paywall = true
 		return
 	}
 	t.left.Store(int64(len(t.jobs)))
-	t.prepared = verify.Prepare(t.source)
+	if spare == nil {
+		spare = new(verify.Prepared)
+	}
+	spare.Reset(t.source)
+	t.prepared = spare
 }
 
-// verify verifies one claim against the source read, and lets the source
-// go after its last claim.
-func (t *sourceTask) verify(j *claimJob) {
+// verify verifies one claim against the source read; after its last claim
+// it lets the source go and returns what it was read into.
+func (t *sourceTask) verify(j *claimJob) *verify.Prepared {
 	j.claim.Support[j.slot].Result = verify.VerifyPrepared(*j.vc, t.prepared)
-	if t.left.Add(-1) == 0 {
-		t.prepared = nil
+	if t.left.Add(-1) > 0 {
+		return nil
 	}
+	done := t.prepared
+	t.prepared = nil
+	return done
 }
 
 // citedURL is the URL of a resolved target as a reader follows it.
