@@ -333,6 +333,17 @@ func paywallWordsAt(s string) int {
 	return 0
 }
 
+// paywallStart reports whether c, in either case, is the first letter of
+// one of paywallWords. c|0x20 is c's lower case for a letter, and no other
+// byte gives a lower-case letter.
+func paywallStart(c byte) bool {
+	switch c | 0x20 {
+	case 's', 'l', 'c', 'r', 'p', 'a', 'f':
+		return true
+	}
+	return false
+}
+
 // prefixesASCIIFold returns how many of prefixes (lower case) s begins
 // with, ASCII capitals in s taken as lower case.
 func prefixesASCIIFold(s string, prefixes ...string) int {
@@ -381,7 +392,11 @@ func paywallText(text string) bool {
 	}
 	hits := 0
 	for i := 0; i < len(text); i++ {
-		hits += paywallWordsAt(text[i:])
+		// Most bytes begin no phrase: an inlined test skips them without
+		// the call (a tenth of verification's time before).
+		if paywallStart(text[i]) {
+			hits += paywallWordsAt(text[i:])
+		}
 	}
 	if hits == 0 {
 		return false
