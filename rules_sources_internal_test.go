@@ -1,6 +1,7 @@
 package citecheck
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -83,6 +84,13 @@ func TestPaywallWordsAt(t *testing.T) {
 		assert.Equal(t, 1, paywallWordsAt(w+" and more"), w)
 		assert.Equal(t, 1, paywallWordsAt(strings.ToUpper(w)), w)
 		assert.Equal(t, 0, paywallWordsAt(" "+w), w)
+		assert.True(t, paywallStart(w[0]), w)
+		assert.True(t, paywallStart(strings.ToUpper(w)[0]), w)
+	}
+	for c := range 256 {
+		if paywallStart(byte(c)) {
+			assert.True(t, slices.ContainsFunc(paywallWords[:], func(w string) bool { return w[0] == lowerASCII(byte(c)) }), "%q", c)
+		}
 	}
 	assert.Equal(t, 0, paywallWordsAt("logic"))
 }

@@ -32,13 +32,26 @@ const flagClause wordFlags = 1 << 7
 
 // Prepare reads s for VerifyPrepared.
 func Prepare(s Source) *Prepared {
-	p := &Prepared{src: s, sents: splitSentences(s.Text)}
+	p := new(Prepared)
+	p.Reset(s)
+	return p
+}
+
+// Reset reads s into p for VerifyPrepared, as Prepare does, reusing the
+// memory p holds: a caller that reads many sources one after another
+// allocates for the largest rather than for each. p must not be in use:
+// what VerifyPrepared returned from it stays valid, p itself is s's.
+func (p *Prepared) Reset(s Source) {
+	p.src, p.sents, p.total = s, splitSentences(s.Text), 0
 	n := len(p.sents)
-	p.sentWords = make([]int, n+1)
-	p.lens = make([]int, n)
-	p.up, p.down, p.absolute = make([]bool, n), make([]bool, n), make([]bool, n)
+	p.sentWords = resize(p.sentWords, n+1)
+	p.lens = resize(p.lens, n)
+	p.up, p.down, p.absolute = resize(p.up, n), resize(p.down, n), resize(p.absolute, n)
+	clear(p.up)
+	clear(p.down)
+	clear(p.absolute)
 	guess := len(s.Text)/6 + 1 // about a word in six bytes of English
-	p.wordH, p.wordH4, p.wordFlags = make([]uint64, 0, guess), make([]uint64, 0, guess), make([]wordFlags, 0, guess)
+	p.wordH, p.wordH4, p.wordFlags = resize(p.wordH, guess)[:0], resize(p.wordH4, guess)[:0], resize(p.wordFlags, guess)[:0]
 	t := tables()
 	var sc wordScanner
 	for i, sp := range p.sents {
@@ -69,7 +82,15 @@ func Prepare(s Source) *Prepared {
 	text := s.Text
 	p.quantities = sync.OnceValue(func() []Quantity { return Quantities(text) })
 	p.index = sync.OnceValue(func() *Index { return NewIndex(text) })
-	return p
+}
+
+// resize returns s with length n, reusing its array when it is large
+// enough; the elements are not cleared.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
 }
 
 // Source returns the source p was prepared from.
