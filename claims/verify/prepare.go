@@ -22,8 +22,9 @@ type Prepared struct {
 	// exception
 	up, down, absolute []bool
 
-	quantities func() []Quantity // the source's figures and dates, read once
-	index      func() *Index     // the source's words indexed for FindQuote, made once
+	quantities  func() []Quantity // the source's figures and dates, read once
+	quantityBuf []Quantity        // the array they were last read into, for Reset
+	index       func() *Index     // the source's words indexed for FindQuote, made once
 }
 
 // flagClause marks a source's word that starts a clause: a conjunction,
@@ -80,7 +81,13 @@ func (p *Prepared) Reset(s Source) {
 		p.sentWords[i+1] = len(p.wordFlags)
 	}
 	text := s.Text
-	p.quantities = sync.OnceValue(func() []Quantity { return Quantities(text) })
+	// the figures go into the array of the source read before, if any
+	buf := p.quantityBuf[:0]
+	p.quantities = sync.OnceValue(func() []Quantity {
+		q := appendQuantities(buf, text)
+		p.quantityBuf = q
+		return q
+	})
 	p.index = sync.OnceValue(func() *Index { return NewIndex(text) })
 }
 

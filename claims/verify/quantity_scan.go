@@ -19,8 +19,11 @@ import (
 // times ("10:30"), versions ("1.2.3"), slashed dates and fractions ("24/7"),
 // a day and month without a year, and "one" or "a" with nothing after them
 // ("one of the"). It takes time linear in the length of text.
-func Quantities(text string) []Quantity {
-	s := scanner{text: text, words: quantityWords()}
+func Quantities(text string) []Quantity { return appendQuantities(nil, text) }
+
+// appendQuantities appends the quantities of text to dst.
+func appendQuantities(dst []Quantity, text string) []Quantity {
+	s := scanner{text: text, out: dst, words: quantityWords()}
 	s.run()
 	return s.out
 }
