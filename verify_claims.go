@@ -314,7 +314,7 @@ func paywallWordsAt(s string) int {
 	if len(s) < 5 {
 		return 0
 	}
-	switch lowerASCII(s[0]) {
+	switch s[0] | 0x20 { // lower case, for a letter (see paywallStart)
 	case 's':
 		return prefixesASCIIFold(s, "subscri", "sign in", "sign-in")
 	case 'l':
@@ -349,33 +349,11 @@ func paywallStart(c byte) bool {
 func prefixesASCIIFold(s string, prefixes ...string) int {
 	n := 0
 	for _, p := range prefixes {
-		if hasPrefixASCIIFold(s, p) {
+		if len(s) >= len(p) && asciiEqualFold(s, p) {
 			n++
 		}
 	}
 	return n
-}
-
-// lowerASCII lowers an ASCII capital.
-func lowerASCII(c byte) byte {
-	if 'A' <= c && c <= 'Z' {
-		return c + 'a' - 'A'
-	}
-	return c
-}
-
-// hasPrefixASCIIFold reports whether s begins with prefix (lower case),
-// ASCII capitals in s taken as lower case.
-func hasPrefixASCIIFold(s, prefix string) bool {
-	if len(s) < len(prefix) {
-		return false
-	}
-	for k := 0; k < len(prefix); k++ {
-		if lowerASCII(s[k]) != prefix[k] {
-			return false
-		}
-	}
-	return true
 }
 
 // paywallPrefix is how much of a page paywallText reads, in bytes.
