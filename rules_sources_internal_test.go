@@ -84,16 +84,23 @@ func TestPaywallWordsAt(t *testing.T) {
 		assert.Equal(t, 1, paywallWordsAt(w+" and more"), w)
 		assert.Equal(t, 1, paywallWordsAt(strings.ToUpper(w)), w)
 		assert.Equal(t, 0, paywallWordsAt(" "+w), w)
-		assert.True(t, paywallStart(w[0]), w)
-		assert.True(t, paywallStart(strings.ToUpper(w)[0]), w)
+		assert.True(t, paywallStart(w[0], w[1]), w)
+		upper := strings.ToUpper(w)
+		assert.True(t, paywallStart(upper[0], upper[1]), w)
 	}
-	for c := range 256 {
-		if paywallStart(byte(c)) {
-			lower := byte(c)
-			if 'A' <= lower && lower <= 'Z' {
-				lower += 'a' - 'A'
+	lower := func(c byte) byte {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		return c
+	}
+	for c0 := range 256 {
+		for c1 := range 256 {
+			if paywallStart(byte(c0), byte(c1)) {
+				assert.True(t, slices.ContainsFunc(paywallWords[:], func(w string) bool {
+					return w[0] == lower(byte(c0)) && w[1] == lower(byte(c1))
+				}), "%q", []byte{byte(c0), byte(c1)})
 			}
-			assert.True(t, slices.ContainsFunc(paywallWords[:], func(w string) bool { return w[0] == lower }), "%q", c)
 		}
 	}
 	assert.Equal(t, 0, paywallWordsAt("logic"))
