@@ -145,3 +145,21 @@ func FuzzTokenizeFastPath(f *testing.F) {
 		}
 	})
 }
+
+// FuzzLastFields holds lastFields, which reads words from the end of a
+// text, to the last words strings.Fields finds.
+func FuzzLastFields(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Add("a\u2003b\u00a0c \xe2\xe2\x80\x83d\te\n\x80 f")
+	f.Fuzz(func(t *testing.T, s string) {
+		words := strings.Fields(s)
+		for n := range min(len(words), 5) + 1 {
+			got := lastFields(s, make([]string, n))
+			if !reflect.DeepEqual(got, words[len(words)-n:]) {
+				t.Fatalf("lastFields(%q, %d) = %q, want %q", s, n, got, words[len(words)-n:])
+			}
+		}
+	})
+}

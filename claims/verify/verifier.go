@@ -3,6 +3,8 @@ package verify
 import (
 	"math"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/citecheck/citecheck/sources"
 )
@@ -278,13 +280,47 @@ func escapeTextDirective(b *strings.Builder, words []string) {
 	}
 }
 
+// lastFields fills words with the last len(words) of strings.Fields(s),
+// in order, read from the end of s; s must have that many.
+func lastFields(s string, words []string) []string {
+	end := len(s)
+	for k := len(words) - 1; k >= 0; k-- {
+		for end > 0 {
+			r, n := utf8.DecodeLastRuneInString(s[:end])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			end -= n
+		}
+		start := end
+		for start > 0 {
+			r, n := utf8.DecodeLastRuneInString(s[:start])
+			if unicode.IsSpace(r) {
+				break
+			}
+			start -= n
+		}
+		words[k], end = s[start:end], start
+	}
+	return words
+}
+
 // fragmentURL returns base with a text fragment for passage: its first
 // and last few words, so the link survives small changes to the page.
 func fragmentURL(base, passage string) string {
 	if base == "" {
 		return ""
 	}
-	words := strings.Fields(passage)
+	// The words are those of strings.Fields, read from each end of a
+	// passage that may be long: the first eleven show whether it has more
+	// than ten, and then its last five are read from its end.
+	var head [11]string
+	words := head[:0]
+	for w := range strings.FieldsSeq(passage) {
+		if words = append(words, w); len(words) == len(head) {
+			break
+		}
+	}
 	if len(words) == 0 {
 		return ""
 	}
@@ -292,7 +328,7 @@ func fragmentURL(base, passage string) string {
 	if len(words) > 10 {
 		escapeTextDirective(&b, words[:5])
 		b.WriteByte(',')
-		escapeTextDirective(&b, words[len(words)-5:])
+		escapeTextDirective(&b, lastFields(passage, head[:5]))
 	} else {
 		escapeTextDirective(&b, words)
 	}
