@@ -220,7 +220,7 @@ func TestEvalWiCE(t *testing.T) {
 	t.Logf("AUROC by fold %s; bootstrap 95%% interval over claims [%.3f, %.3f]", strings.Join(foldAUC, " "), lo, hi)
 	// Floors a little under what was measured, so that a regression fails.
 	assert.GreaterOrEqual(t, bacc, 0.75)
-	assert.GreaterOrEqual(t, auc, 0.81)
+	assert.GreaterOrEqual(t, auc, 0.815)
 	assert.LessOrEqual(t, brier/n, 0.165)
 	assert.GreaterOrEqual(t, hit5, 0.95)
 }
