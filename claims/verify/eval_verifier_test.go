@@ -2,8 +2,10 @@ package verify_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"hash/fnv"
 	"math"
+	"math/rand/v2"
 	"os"
 	"slices"
 	"strings"
@@ -159,7 +161,9 @@ func TestEvalWiCE(t *testing.T) {
 	var labels []bool
 	var truth, pred []string
 	hits, withGold := 0, 0
+	var foldAUC []string
 	for k := range folds {
+		from := len(scores)
 		var train []verify.TrainingExample
 		for i, it := range items {
 			if !isDev[it.Claim.Text] || fold(it.Group) != k {
@@ -184,6 +188,7 @@ func TestEvalWiCE(t *testing.T) {
 				}
 			}
 		}
+		foldAUC = append(foldAUC, fmt.Sprintf("%.3f", auroc(scores[from:], labels[from:])))
 	}
 	require.Len(t, truth, len(dev))
 	conf := map[[2]string]int{}
@@ -211,11 +216,34 @@ func TestEvalWiCE(t *testing.T) {
 		brier/n, rate/n*(1-rate/n), meanScore/n, rate/n)
 	t.Logf("WiCE dev, %d claims, grouped %d-fold CV: supported vs rest balanced accuracy %.3f, F1(supported) %.3f, AUROC %.3f; three-class macro-F1 %.3f; evidence hit@5 %.3f (%d of %d claims with gold sentences)",
 		len(dev), folds, bacc, f1, auc, mf1, hit5, hits, withGold)
+	lo, hi := bootstrapAUROC(scores, labels)
+	t.Logf("AUROC by fold %s; bootstrap 95%% interval over claims [%.3f, %.3f]", strings.Join(foldAUC, " "), lo, hi)
 	// Floors a little under what was measured, so that a regression fails.
 	assert.GreaterOrEqual(t, bacc, 0.75)
-	assert.GreaterOrEqual(t, auc, 0.81)
+	assert.GreaterOrEqual(t, auc, 0.815)
 	assert.LessOrEqual(t, brier/n, 0.165)
 	assert.GreaterOrEqual(t, hit5, 0.95)
+}
+
+// bootstrapAUROC returns the 2.5th and 97.5th percentiles of the AUROC
+// of 1000 resamples of the claims with replacement, from a fixed seed:
+// how far the AUROC of 349 claims moves by chance, against which to read
+// a change.
+func bootstrapAUROC(scores []float64, labels []bool) (lo, hi float64) {
+	const resamples = 1000
+	rng := rand.New(rand.NewPCG(1, 2))
+	aucs := make([]float64, resamples)
+	s := make([]float64, len(scores))
+	l := make([]bool, len(labels))
+	for b := range aucs {
+		for i := range s {
+			k := rng.IntN(len(scores))
+			s[i], l[i] = scores[k], labels[k]
+		}
+		aucs[b] = auroc(s, l)
+	}
+	slices.Sort(aucs)
+	return aucs[resamples*25/1000], aucs[resamples*975/1000-1]
 }
 
 // hit reports whether some evidence passage overlaps a gold sentence.

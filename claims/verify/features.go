@@ -42,6 +42,7 @@ var featureNames = []string{
 	"claim_words",    // log of the number of the claim's content words
 	"source_sents",   // log of the number of the source's sentences
 	"cover_near",     // share of the claim's content in five consecutive sentences
+	"names_best",     // share of the claim's names that its best passage writes
 }
 
 // features returns the feature vector of a, in the order of featureNames.
@@ -131,7 +132,7 @@ func (a *analysis) features() []float64 {
 	f = append(f, math.Log1p(float64(sp.missSpecific)), ratio(sp.longMissing, sp.long), sp.coverLen,
 		a.specificBest(), a.numbersBest())
 	claimWords, sourceSents := a.sizes()
-	f = append(f, claimWords, sourceSents, a.coverNear())
+	f = append(f, claimWords, sourceSents, a.coverNear(), a.namesBest())
 	return f
 }
 
@@ -472,4 +473,24 @@ func (a *analysis) coverNear() float64 {
 		best = max(best, a.cover(from, to))
 	}
 	return best
+}
+
+// namesBest returns the share of the claim's names (their content words)
+// that its best passage holds, 1 when it has none. Of the words people
+// marked in WiCE's partially supported train claims (the
+// non-supported-tokens set), a name was unsupported 6 times in 100 when
+// the best passage held it, 16 when only the five sentences around it
+// did, 37 when only the rest of the page did and 84 when the page lacked
+// it: for names, where the page writes them matters
+// more than for other words, which specificBest, counting names with
+// figures and long words, blurs.
+func (a *analysis) namesBest() float64 {
+	if len(a.windows) == 0 {
+		return 0
+	}
+	got, all := a.windowWords(a.windows[0], func(tm term) bool { return tm.name })
+	if all == 0 {
+		return 1
+	}
+	return float64(got) / float64(all)
 }

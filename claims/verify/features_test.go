@@ -65,11 +65,12 @@ func TestShortModelsIgnoreLongOnly(t *testing.T) {
 }
 
 // TestBestPassageShares checks the features of what the best passage
-// holds: specific_best (names, figures, long words) and numbers_best
-// (figures and dates backed as quantities).
+// holds: specific_best (names, figures, long words), numbers_best
+// (figures and dates backed as quantities) and names_best.
 func TestBestPassageShares(t *testing.T) {
 	specific := (*analysis).specificBest
 	numbers := (*analysis).numbersBest
+	names := (*analysis).namesBest
 	for _, tc := range []struct {
 		name, claim, source string
 		share               func(*analysis) float64
@@ -91,6 +92,14 @@ func TestBestPassageShares(t *testing.T) {
 			source: "The council built forty greenhouses.\nThe weather was fine.\nThe roads were busy.\nThe shops were shut.\nPublished in 2019.",
 			share:  numbers, want: 0.5},
 		{name: "numbers: no passage", claim: "It cost $40.", source: "", share: numbers, want: 0},
+		{name: "names: in the passage", claim: "Smith opened greenhouses in Belgium.",
+			source: "Smith opened greenhouses in Belgium.", share: names, want: 1},
+		{name: "names: none", claim: "The council built greenhouses.", source: "The council built greenhouses.",
+			share: names, want: 1},
+		{name: "names: one elsewhere on the page", claim: "Then Smith opened greenhouses in Belgium.",
+			source: "Then Smith opened greenhouses in town.\nThe weather was fine.\nThe roads were busy.\nThe shops were shut.\nBelgium is far away.",
+			share:  names, want: 0.5},
+		{name: "names: no passage", claim: "Smith opened greenhouses.", source: "", share: names, want: 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := tc.share(analyse(Claim{Text: tc.claim}, Source{Text: tc.source}))

@@ -9,11 +9,12 @@ import (
 // models for long sources weigh: the specificity of what a whole page
 // lacks of the claim (specificity), what its best passage holds of the
 // claim's specific words (specificBest) and backs of its figures
-// (numbersBest), the sizes of the claim and the source (sizes) and what
-// a paragraph holds of the claim (coverNear), which over the few
-// sentences of a short source, where nearly every word of the claim is
-// absent or the passage is the source, is noise.
-const longOnly = 8
+// (numbersBest), the sizes of the claim and the source (sizes), what a
+// paragraph holds of the claim (coverNear) and what the best passage
+// holds of its names (namesBest), which over the few sentences of a
+// short source, where nearly every word of the claim is absent or the
+// passage is the source, is noise.
+const longOnly = 9
 
 // Features returns the feature vector Verify scores for c and s, in the
 // order of FeatureNames. It is exported for training and evaluation.
