@@ -89,6 +89,14 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 				}
 				any = true
 			}
+		case "believe", "believes", "believed", "fear", "fears", "feared", "concerned", "adamant", "convinced", "worried":
+			// a stance its holder takes: "Police believe the fire was
+			// lit", "The Press Council is concerned the laws would…";
+			// the sentence reports the holder's view, not the writer's
+			if from, to, ok := stanceHolder(toks, i); ok {
+				add(from, to)
+				any = true
+			}
 		case "in":
 			// "In our survey, …", "in the 2019 report": the source of what
 			// follows, named by what it is
@@ -302,6 +310,52 @@ func writesObject(toks []token, i int) bool {
 		}
 	}
 	return true
+}
+
+// stanceHolder finds who holds the stance the word at i states: a name or
+// a source noun as the subject of a verb of belief or fear ("Police
+// believe", "the ministry fears"), or of "is" with an adjective of one
+// ("The Press Council is concerned", "the union remains adamant"). The
+// name's range is empty when a source noun holds it. "I believe" is the
+// writer's own view, and "concerned about" with no holder ("Residents
+// concerned about…") names no one.
+func stanceHolder(toks []token, i int) (from, to int, ok bool) {
+	if toks[i].upper {
+		return 0, 0, false // a headline in title case
+	}
+	v := i
+	switch toks[i].norm {
+	case "concerned", "adamant", "convinced", "worried":
+		if i == 0 {
+			return 0, 0, false
+		}
+		switch toks[i-1].norm {
+		case "is", "are", "was", "were", "remains", "remain", "remained":
+			v = i - 1
+		default:
+			return 0, 0, false
+		}
+	}
+	v = skipAdverbs(toks, v)
+	if from, to := nameBefore(toks, v); to > from {
+		if to-from == 1 && isQuantifier(toks[from].norm) {
+			return 0, 0, false // "Few believed…", "Many feared…": no one named
+		}
+		return from, to, true
+	}
+	if j := subjectBefore(toks, v); j >= 0 && isSourceNoun(toks[j].norm) {
+		return 0, 0, true
+	}
+	return 0, 0, false
+}
+
+// isQuantifier reports whether w counts people without naming them.
+func isQuantifier(w string) bool {
+	switch w {
+	case "few", "many", "some", "most", "all", "others", "both", "several", "none", "everyone", "nobody", "anyone":
+		return true
+	}
+	return false
 }
 
 // sourceInClause reports whether a source noun stands in the words before

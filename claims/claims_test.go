@@ -458,3 +458,36 @@ func TestPhoneNumber(t *testing.T) {
 		assert.Equal(t, tt.want, phoneNumber(tt.s), "%q", tt.s)
 	}
 }
+
+// A stance a named holder or a source takes is theirs: the sentence reports
+// a view, not the writer's claim.
+func TestStanceAttributions(t *testing.T) {
+	tests := []struct {
+		sentence   string
+		names      []string
+		attributed bool
+	}{
+		{"The Harbour Trust is concerned the dredging would harm the reef.", []string{"Harbour Trust"}, true},
+		{"The fishermen's union remains adamant that quotas must fall.", nil, true},
+		{"Police believe the fire at the depot was lit on purpose.", []string{"Police"}, true},
+		{"The ministry fears the outbreak will spread north.", nil, true},
+		{"Marta Okonjo was convinced the bridge would hold.", []string{"Marta Okonjo"}, true},
+		{"I believe the bridge will hold.", nil, false},
+		{"Residents concerned about the smell met on Monday.", nil, false},
+		{"The reef is worried by few divers these days.", nil, false},
+		{"Few believed in the project at first.", nil, false},
+		{"Many feared the worst.", nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			var names []string
+			for _, a := range FindAttributions(tt.sentence) {
+				names = append(names, a.Name)
+			}
+			assert.Equal(t, tt.names, names)
+			var buf [64]token
+			_, attributed := findAttributions(tt.sentence, tokenize(tt.sentence, buf[:0]), false, nil)
+			assert.Equal(t, tt.attributed, attributed)
+		})
+	}
+}
