@@ -97,6 +97,13 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 				add(from, to)
 				any = true
 			}
+		case "put", "present", "presented", "phrased", "framed", "summed":
+			// "as Lorenz would later present the idea", "as the minister
+			// put it": the words that follow are the speaker's
+			if from, to, ok := asSpeakerPut(toks, i); ok {
+				add(from, to)
+				any = true
+			}
 		case "in":
 			// "In our survey, …", "in the 2019 report": the source of what
 			// follows, named by what it is
@@ -345,6 +352,40 @@ func stanceHolder(toks []token, i int) (from, to int, ok bool) {
 	}
 	if j := subjectBefore(toks, v); j >= 0 && isSourceNoun(toks[j].norm) {
 		return 0, 0, true
+	}
+	return 0, 0, false
+}
+
+// asSpeakerPut finds the speaker of "as X put it" at the verb i: a name,
+// a source noun or a pronoun after "as", with modals and adverbs between
+// ("as Lorenz would later present the idea"). The name's range is empty
+// for a source noun or a pronoun. "Put" takes "it" ("as she put it"), not
+// a thing put somewhere ("as he put the box down" is no one's words).
+func asSpeakerPut(toks []token, i int) (from, to int, ok bool) {
+	if toks[i].upper || toks[i].norm == "put" && (i+1 >= len(toks) || toks[i+1].norm != "it") ||
+		toks[i].norm == "summed" && (i+1 >= len(toks) || toks[i+1].norm != "it") {
+		return 0, 0, false
+	}
+	v := i
+	for v > 0 && v > i-3 {
+		switch toks[v-1].norm {
+		case "would", "will", "later", "once", "has", "had", "famously", "memorably", "aptly", "then", "so", "himself", "herself", "themselves":
+			v--
+			continue
+		}
+		break
+	}
+	if from, to := nameBefore(toks, v); to > from {
+		if from > 0 && toks[from-1].norm == "as" {
+			return from, to, true
+		}
+		return 0, 0, false
+	}
+	if j := v - 1; j > 0 && toks[j-1].norm == "as" && (isPronoun(toks[j].norm) || isSourceNoun(toks[j].norm)) {
+		return 0, 0, true
+	}
+	if j := v - 1; j > 1 && toks[j-2].norm == "as" && isArticle(toks[j-1].norm) && isSourceNoun(toks[j].norm) {
+		return 0, 0, true // "as the report put it"
 	}
 	return 0, 0, false
 }

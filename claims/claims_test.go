@@ -491,3 +491,32 @@ func TestStanceAttributions(t *testing.T) {
 		})
 	}
 }
+
+// "As X put it" gives the words that follow to X.
+func TestAsSpeakerPutAttributions(t *testing.T) {
+	tests := []struct {
+		sentence   string
+		names      []string
+		attributed bool
+	}{
+		{"As Hannah Arendt put it, the sad truth is that most evil is done by people who never make up their minds.", []string{"Hannah Arendt"}, true},
+		{"Or, as Darwin would later present the idea, small variations add up over ages.", []string{"Darwin"}, true},
+		{"As she put it, the port was never meant for ships this size.", nil, true},
+		{"As the report phrased it, the levee was a failure waiting to happen.", nil, true},
+		{"As he put the box down, the floor gave way.", nil, false},
+		{"The council presented the plan on Monday.", nil, false},
+		{"Maria Lopez put it on the table.", nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			var names []string
+			for _, a := range FindAttributions(tt.sentence) {
+				names = append(names, a.Name)
+			}
+			assert.Equal(t, tt.names, names)
+			var buf [64]token
+			_, attributed := findAttributions(tt.sentence, tokenize(tt.sentence, buf[:0]), false, nil)
+			assert.Equal(t, tt.attributed, attributed)
+		})
+	}
+}
