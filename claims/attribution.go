@@ -89,6 +89,21 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 				}
 				any = true
 			}
+		case "believe", "believes", "believed", "fear", "fears", "feared", "concerned", "adamant", "convinced", "worried":
+			// a stance its holder takes: "Police believe the fire was
+			// lit", "The Press Council is concerned the laws would…";
+			// the sentence reports the holder's view, not the writer's
+			if from, to, ok := stanceHolder(toks, i); ok {
+				add(from, to)
+				any = true
+			}
+		case "put", "present", "presented", "phrased", "framed", "summed":
+			// "as Lorenz would later present the idea", "as the minister
+			// put it": the words that follow are the speaker's
+			if from, to, ok := asSpeakerPut(toks, i); ok {
+				add(from, to)
+				any = true
+			}
 		case "in":
 			// "In our survey, …", "in the 2019 report": the source of what
 			// follows, named by what it is
@@ -302,6 +317,86 @@ func writesObject(toks []token, i int) bool {
 		}
 	}
 	return true
+}
+
+// stanceHolder finds who holds the stance the word at i states: a name or
+// a source noun as the subject of a verb of belief or fear ("Police
+// believe", "the ministry fears"), or of "is" with an adjective of one
+// ("The Press Council is concerned", "the union remains adamant"). The
+// name's range is empty when a source noun holds it. "I believe" is the
+// writer's own view, and "concerned about" with no holder ("Residents
+// concerned about…") names no one.
+func stanceHolder(toks []token, i int) (from, to int, ok bool) {
+	if toks[i].upper {
+		return 0, 0, false // a headline in title case
+	}
+	v := i
+	switch toks[i].norm {
+	case "concerned", "adamant", "convinced", "worried":
+		if i == 0 {
+			return 0, 0, false
+		}
+		switch toks[i-1].norm {
+		case "is", "are", "was", "were", "remains", "remain", "remained":
+			v = i - 1
+		default:
+			return 0, 0, false
+		}
+	}
+	v = skipAdverbs(toks, v)
+	if from, to := nameBefore(toks, v); to > from {
+		if to-from == 1 && isQuantifier(toks[from].norm) {
+			return 0, 0, false // "Few believed…", "Many feared…": no one named
+		}
+		return from, to, true
+	}
+	if j := subjectBefore(toks, v); j >= 0 && isSourceNoun(toks[j].norm) {
+		return 0, 0, true
+	}
+	return 0, 0, false
+}
+
+// asSpeakerPut finds the speaker of "as X put it" at the verb i: a name,
+// a source noun or a pronoun after "as", with modals and adverbs between
+// ("as Lorenz would later present the idea"). The name's range is empty
+// for a source noun or a pronoun. "Put" takes "it" ("as she put it"), not
+// a thing put somewhere ("as he put the box down" is no one's words).
+func asSpeakerPut(toks []token, i int) (from, to int, ok bool) {
+	if toks[i].upper || toks[i].norm == "put" && (i+1 >= len(toks) || toks[i+1].norm != "it") ||
+		toks[i].norm == "summed" && (i+1 >= len(toks) || toks[i+1].norm != "it") {
+		return 0, 0, false
+	}
+	v := i
+	for v > 0 && v > i-3 {
+		switch toks[v-1].norm {
+		case "would", "will", "later", "once", "has", "had", "famously", "memorably", "aptly", "then", "so", "himself", "herself", "themselves":
+			v--
+			continue
+		}
+		break
+	}
+	if from, to := nameBefore(toks, v); to > from {
+		if from > 0 && toks[from-1].norm == "as" {
+			return from, to, true
+		}
+		return 0, 0, false
+	}
+	if j := v - 1; j > 0 && toks[j-1].norm == "as" && (isPronoun(toks[j].norm) || isSourceNoun(toks[j].norm)) {
+		return 0, 0, true
+	}
+	if j := v - 1; j > 1 && toks[j-2].norm == "as" && isArticle(toks[j-1].norm) && isSourceNoun(toks[j].norm) {
+		return 0, 0, true // "as the report put it"
+	}
+	return 0, 0, false
+}
+
+// isQuantifier reports whether w counts people without naming them.
+func isQuantifier(w string) bool {
+	switch w {
+	case "few", "many", "some", "most", "all", "others", "both", "several", "none", "everyone", "nobody", "anyone":
+		return true
+	}
+	return false
 }
 
 // sourceInClause reports whether a source noun stands in the words before

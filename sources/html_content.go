@@ -84,6 +84,9 @@ type htmlContent struct {
 	backLink     int
 	linkInfo     []htmlLinkInfo
 	quoteDepth   int
+	// afterFigure is true while walk starts on an element whose previous
+	// sibling, past white space, is a <figure> (see figureCaptionList)
+	afterFigure bool
 }
 
 type htmlBlockCtx struct {
@@ -1149,6 +1152,8 @@ func (c *htmlContent) closeBlockElement(saved htmlBlockCtx) {
 func (c *htmlContent) walk(n int32, inBody bool, depth int) {
 	t := c.t
 	node := &t.nodes[n]
+	afterFigure := c.afterFigure
+	c.afterFigure = false
 	if node.kind == htmlText {
 		if inBody {
 			c.writeText(int(node.start), int(node.end))
@@ -1192,9 +1197,7 @@ func (c *htmlContent) walk(n int32, inBody bool, depth int) {
 				c.linkInfo = append(c.linkInfo, htmlLinkInfo{node: n})
 			}
 		}
-		for ch := node.first; ch >= 0; ch = t.nodes[ch].next {
-			c.walk(ch, false, depth+1)
-		}
+		c.walkChildren(n, false, depth)
 		return
 	}
 	id := t.id(n)
@@ -1222,6 +1225,10 @@ func (c *htmlContent) walk(n int32, inBody bool, depth int) {
 			ctx.kind = BlockQuote
 		}
 	case atom.Li:
+		if c.want.kind == BlockCaption {
+			ctx = c.want // the item of a list that is a caption
+			break
+		}
 		ctx = htmlBlockCtx{kind: BlockListItem, level: max(len(c.lists), 1)}
 		if len(c.lists) == 0 {
 			c.lists = append(c.lists, htmlListCtx{num: c.b.newList()})
@@ -1265,6 +1272,9 @@ func (c *htmlContent) walk(n int32, inBody bool, depth int) {
 		}
 		if ctx.kind == "" {
 			ctx.kind = BlockParagraph
+		}
+		if afterFigure && c.figureCaptionList(n) {
+			ctx, isBlock = htmlBlockCtx{kind: BlockCaption}, true
 		}
 	}
 	if c.entry == 0 {
@@ -1318,9 +1328,7 @@ func (c *htmlContent) walk(n int32, inBody bool, depth int) {
 				footRef: node.flags&htmlFlagFootRef != 0 || t.nodes[node.parent].flags&htmlFlagFootRef != 0})
 		}
 	}
-	for ch := node.first; ch >= 0; ch = t.nodes[ch].next {
-		c.walk(ch, true, depth+1)
-	}
+	c.walkChildren(n, true, depth)
 	end := c.b.len()
 	start = c.trimStart(min(start, end), end)
 	if isLink {
@@ -1344,6 +1352,47 @@ func (c *htmlContent) walk(n int32, inBody bool, depth int) {
 	if isBlock {
 		c.closeBlockElement(saved)
 	}
+}
+
+// walkChildren walks the children of node n, telling each whether it
+// follows a <figure> (see figureCaptionList).
+func (c *htmlContent) walkChildren(n int32, inBody bool, depth int) {
+	t := c.t
+	prevFigure := false
+	for ch := t.nodes[n].first; ch >= 0; ch = t.nodes[ch].next {
+		c.afterFigure = prevFigure
+		c.walk(ch, inBody, depth+1)
+		if cn := &t.nodes[ch]; cn.kind != htmlText || cn.chars > 0 {
+			prevFigure = cn.kind == htmlElement && cn.tag == atom.Figure
+		}
+	}
+	c.afterFigure = false
+}
+
+// figureCaptionList reports whether the list element n, which follows a
+// <figure>, is the figure's caption written as a list of one item
+// (<figure><img …></figure><ul><li><p>The farm where he was born</p></li></ul>,
+// as some publishing systems lay a caption out): a list of points has more
+// items than one, and a single point right under a picture speaks of it.
+func (c *htmlContent) figureCaptionList(n int32) bool {
+	t := c.t
+	if tag := t.nodes[n].tag; tag != atom.Ul && tag != atom.Ol {
+		return false
+	}
+	items := 0
+	for ch := t.nodes[n].first; ch >= 0; ch = t.nodes[ch].next {
+		switch cn := &t.nodes[ch]; {
+		case cn.kind == htmlText:
+			if cn.chars > 0 {
+				return false
+			}
+		case cn.tag == atom.Li:
+			items++
+		default:
+			return false
+		}
+	}
+	return items == 1
 }
 
 // captionMarkers writes the footnote markers of a caption the kept content

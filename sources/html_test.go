@@ -527,3 +527,35 @@ func TestHTMLPlainTextPre(t *testing.T) {
 	require.True(t, ok)
 	assert.Equal(t, "HTTP", doc.Slice(anchor.Span))
 }
+
+// A list of one item right under a figure is the figure's caption, as some
+// publishing systems write one; a list of points, or a list with words
+// between it and the figure, stays a list.
+func TestHTMLFigureCaptionList(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want []BlockKind
+	}{
+		{"one item under a figure", `<p>The harbour was dredged.</p><figure><img src="a.jpg"></figure>
+			<ul><li><p>Boats at the old quay</p></li></ul>`, []BlockKind{BlockParagraph, BlockCaption}},
+		{"an ordered list of one item", `<figure><img src="a.jpg"></figure><ol><li>The quay in 1950</li></ol>`,
+			[]BlockKind{BlockCaption}},
+		{"two items under a figure", `<figure><img src="b.jpg"></figure><ul><li>Two points</li><li>under a figure</li></ul>`,
+			[]BlockKind{BlockListItem, BlockListItem}},
+		{"one item with no figure", `<p>Dredged.</p><ul><li>One point alone</li></ul>`, []BlockKind{BlockParagraph, BlockListItem}},
+		{"words between the figure and the list", `<figure><img src="c.jpg"></figure>Loose words<ul><li>A point</li></ul>`,
+			[]BlockKind{BlockParagraph, BlockListItem}},
+		{"a paragraph after a figure", `<figure><img src="c.jpg"></figure><p>The quay was rebuilt.</p>`, []BlockKind{BlockParagraph}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := parseHTMLString(t, tt.src, "")
+			var got []BlockKind
+			for _, b := range doc.Blocks {
+				got = append(got, b.Kind)
+			}
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
