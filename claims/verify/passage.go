@@ -18,8 +18,10 @@ const maxSentence = 600
 // brackets) when a space and then a capital, a digit or an opening quote
 // follow, unless the full stop ends a known abbreviation or an initial.
 // Spans exclude surrounding space; empty sentences are dropped.
-func splitSentences(text string) []Span {
-	var out []Span
+func splitSentences(text string) []Span { return appendSentences(nil, text) }
+
+// appendSentences appends the spans splitSentences returns to out.
+func appendSentences(out []Span, text string) []Span {
 	start := 0
 	emit := func(end int) {
 		s, e := start, end

@@ -43,7 +43,7 @@ func Prepare(s Source) *Prepared {
 // allocates for the largest rather than for each. p must not be in use:
 // what VerifyPrepared returned from it stays valid, p itself is s's.
 func (p *Prepared) Reset(s Source) {
-	p.src, p.sents, p.total = s, splitSentences(s.Text), 0
+	p.src, p.sents, p.total = s, appendSentences(p.sents[:0], s.Text), 0
 	n := len(p.sents)
 	p.sentWords = resize(p.sentWords, n+1)
 	p.lens = resize(p.lens, n)
