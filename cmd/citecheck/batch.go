@@ -56,6 +56,7 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer, fetc
 	limits := addLimitFlags(c.FlagSet)
 	timeout := c.Duration("timeout", citecheck.DefaultArticleTimeout, "give an article up, stored as failed, when it takes longer than this `duration` per 100 KB of its size")
 	resolving := addResolveFlags(c.FlagSet, "open what each article cites and check the sources (network; cached)")
+	noVerify := noVerifyFlag(c.FlagSet)
 	inputs, code, ok := c.parse(args)
 	if !ok {
 		return code
@@ -87,7 +88,7 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer, fetc
 	if os.Getenv("GOGC") == "" {
 		defer debug.SetGCPercent(debug.SetGCPercent(batchGCPercent))
 	}
-	check := citecheck.Options{MinScore: *minScore, Limits: limits()}
+	check := citecheck.Options{MinScore: *minScore, Limits: limits(), SkipVerification: *noVerify}
 	closeResolver, err := resolving.setup(ctx, &check, stderr, fetcherOpts)
 	if err != nil {
 		return c.fail(exitUsage, "%v", err)

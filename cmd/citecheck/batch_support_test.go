@@ -93,3 +93,37 @@ func TestBatchStoresSupport(t *testing.T) {
 	assert.Regexp(t, `Daily\s+2\s+1\s+50`, out.String())
 	assert.True(t, strings.Contains(out.String(), "TOTAL"))
 }
+
+// TestBatchNoVerify runs batch --offline --no-verify over an article whose
+// claim cites a cached page: the article is checked and stored, its source
+// looked up, and no verdict is stored.
+func TestBatchNoVerify(t *testing.T) {
+	srv := jobsSite(t)
+	dir := t.TempDir()
+	feed := filepath.Join(dir, "feed.jsonl")
+	b, err := json.Marshal(map[string]string{"id": "a1", "markdown": "# Jobs\n\nThe unemployment rate among young workers fell to 40%" +
+		" in March, according to the [statistics office](" + srv.URL + "/jobs).\n"})
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(feed, append(b, '\n'), 0o644))
+	cache := filepath.Join(dir, "cache.sqlite")
+	count := func(db, table string) int {
+		var n int
+		require.NoError(t, openResults(t, db).QueryRow(`SELECT count(*) FROM `+table).Scan(&n))
+		return n
+	}
+	for _, tt := range []struct {
+		flags    []string
+		verdicts int
+	}{
+		{[]string{"--resolve"}, 1}, // fills the cache
+		{[]string{"--offline", "--no-verify"}, 0},
+		{[]string{"--offline"}, 1},
+	} {
+		db := filepath.Join(t.TempDir(), "r.sqlite")
+		var out, errOut bytes.Buffer
+		args := append(append([]string{"--db", db, "--workers", "1", "--cache", cache}, tt.flags...), feed)
+		require.Equal(t, exitOK, runBatch(context.Background(), args, &out, &errOut, []resolve.Option{resolve.WithAllowLoopback()}), errOut.String())
+		assert.Equal(t, 1, count(db, "articles"), tt.flags)
+		assert.Equal(t, tt.verdicts, count(db, "support"), tt.flags)
+	}
+}

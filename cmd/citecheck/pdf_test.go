@@ -87,6 +87,28 @@ func TestCheckResolvePDF(t *testing.T) {
 	_, off, _ := check("--offline", "--cache", cachePath, "--format", "json", article)
 	assert.Equal(t, n, requests.Load(), "offline run made requests")
 	assert.Equal(t, rep.Findings, off.Findings)
+
+	// --no-verify looks the sources up but verifies no claim: the same
+	// findings but the mismatch, and no verdicts.
+	_, unverified, _ := check("--offline", "--no-verify", "--cache", cachePath, "--format", "json", article)
+	want := []citecheck.Finding{}
+	for _, f := range rep.Findings {
+		if f.Code != citecheck.CodeNumberMismatch {
+			want = append(want, f)
+		}
+	}
+	assert.Equal(t, want, unverified.Findings)
+	require.NotEmpty(t, unverified.Claims)
+	for _, c := range unverified.Claims {
+		assert.Empty(t, c.Support, c.Text)
+	}
+	resolved := 0
+	for _, c := range unverified.Citations {
+		if c.Source != nil {
+			resolved++
+		}
+	}
+	assert.Positive(t, resolved, "the sources are still looked up")
 }
 
 // TestVerifyPDF verifies a claim against a PDF report given as a URL and

@@ -33,6 +33,15 @@ func addResolveFlags(fs *flag.FlagSet, usage string) resolveFlags {
 	}
 }
 
+// noVerifyFlag defines --no-verify on fs: with --resolve or --offline the
+// sources are still looked up (dead links, DOIs, what an entry says of its
+// source), but no claim is verified against their text
+// (citecheck.Options.SkipVerification), which is most of an offline run's
+// time.
+func noVerifyFlag(fs *flag.FlagSet) *bool {
+	return fs.Bool("no-verify", false, "with --resolve or --offline, check the sources but do not verify the claims against their text")
+}
+
 // cacheFlag defines --cache, the source cache's path, on fs; cacheFile
 // reads it.
 func cacheFlag(fs *flag.FlagSet) *string {

@@ -130,6 +130,7 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	timeout := c.Duration("timeout", 10*time.Minute, "give up a run that takes longer than this `duration` (resolving sources can be slow; 0: never)")
 	minScore := c.Float64("min-score", 0, "count a sentence as a claim from this check-worthiness `score` (0 to 1; 0 means the model's default)")
 	resolving := addResolveFlags(c.FlagSet, "open what the article cites (DOIs, URLs, links) and check the sources; off: no network at all")
+	noVerify := noVerifyFlag(c.FlagSet)
 	configFile := c.String("config", "", "read the configuration from this `file` instead of the nearest "+configFileName)
 	baselineName := c.String("baseline", "", "report only findings that this baseline `file` (written by --write-baseline) does not hold")
 	writeBaselineName := c.String("write-baseline", "", "record every finding in this baseline `file` and exit 0 unless an input could not be checked")
@@ -186,7 +187,8 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		ctx, cancel = context.WithTimeout(ctx, *timeout)
 		defer cancel()
 	}
-	opts := citecheck.Options{Format: sources.Format(*inputFormat), BaseURL: *baseURL, Limits: limits(), MinScore: *minScore}
+	opts := citecheck.Options{Format: sources.Format(*inputFormat), BaseURL: *baseURL, Limits: limits(), MinScore: *minScore,
+		SkipVerification: *noVerify}
 	closeResolver, err := resolving.setup(ctx, &opts, stderr, fetcherOpts)
 	if err != nil {
 		return c.fail(exitUsage, "%v", err)
