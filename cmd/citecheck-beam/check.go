@@ -66,6 +66,7 @@ type checkFn struct {
 	Timeout  time.Duration
 	Shards   int
 	Resolver ResolveConfig
+	NoVerify bool // Options.SkipVerification
 
 	resolver *resolve.Resolver
 	inflight chan checked // the bundle's checks that have ended, not yet emitted
@@ -161,7 +162,7 @@ func (f *checkFn) check(ctx context.Context, rec Record) checked {
 		r = citecheck.BatchResult{Article: corpus.Article{ID: rec.ID, Input: rec.Input}, Err: errors.New(rec.ReadErr)}
 	} else {
 		opts := citecheck.BatchOptions{Workers: 1, Timeout: f.Timeout,
-			Check: citecheck.Options{MinScore: f.MinScore, Limits: f.Limits, Resolver: f.resolver}}
+			Check: citecheck.Options{MinScore: f.MinScore, Limits: f.Limits, Resolver: f.resolver, SkipVerification: f.NoVerify}}
 		one := func(yield func(corpus.Article, error) bool) { yield(rec.article(), nil) }
 		for res := range citecheck.Batch(ctx, one, opts) {
 			r = res

@@ -96,13 +96,15 @@ func parseFlags(fs *flag.FlagSet, args []string) (Config, error) {
 	offline := fs.Bool("offline", false, "check the sources from --cache alone, fetching nothing (implies --resolve)")
 	cache := fs.String("cache", "", "the SQLite source cache `path` on each worker (default: in memory, per worker)")
 	contact := fs.String("contact", "", "an e-mail `address` to put in the User-Agent, so site operators can reach you")
+	noVerify := fs.Bool("no-verify", false, "with --resolve or --offline, check the sources but do not verify the claims against their text")
 	if err := fs.Parse(args); err != nil {
 		return Config{}, err
 	}
 	cfg := Config{
 		Inputs: fs.Args(), Output: *output, Shards: *shards, MinScore: *minScore, Timeout: *timeout,
-		Limits:  citecheck.Limits{MaxBytes: *maxBytes, MaxCitations: *maxCitations, MaxReferences: *maxReferences, MaxFindings: *maxFindings},
-		Resolve: ResolveConfig{Resolve: *resolveSources || *offline, Offline: *offline, Cache: *cache, Contact: *contact},
+		Limits:   citecheck.Limits{MaxBytes: *maxBytes, MaxCitations: *maxCitations, MaxReferences: *maxReferences, MaxFindings: *maxFindings},
+		Resolve:  ResolveConfig{Resolve: *resolveSources || *offline, Offline: *offline, Cache: *cache, Contact: *contact},
+		NoVerify: *noVerify,
 	}
 	if slices.Contains(args, "--worker") || slices.Contains(args, "-worker") {
 		return cfg, nil

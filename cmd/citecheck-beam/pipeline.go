@@ -27,6 +27,9 @@ type Config struct {
 	Timeout  time.Duration
 	// Resolve says whether and how to open what the articles cite.
 	Resolve ResolveConfig
+	// NoVerify is citecheck batch's --no-verify: the sources are looked up
+	// but no claim is verified against their text.
+	NoVerify bool
 }
 
 // buildPipeline lays out the pipeline: inputs into files, files into
@@ -42,7 +45,8 @@ func buildPipeline(cfg Config) *beam.Pipeline {
 	records := beam.ParDo(s.Scope("read"), &readFn{MaxBytes: cfg.Limits.MaxBytes}, beam.Reshuffle(s.Scope("spread files"), files))
 	records = beam.Reshuffle(s.Scope("spread records"), records)
 
-	check := &checkFn{MinScore: cfg.MinScore, Limits: cfg.Limits, Timeout: cfg.Timeout, Shards: cfg.Shards, Resolver: cfg.Resolve}
+	check := &checkFn{MinScore: cfg.MinScore, Limits: cfg.Limits, Timeout: cfg.Timeout, Shards: cfg.Shards, Resolver: cfg.Resolve,
+		NoVerify: cfg.NoVerify}
 	outs, stats := beam.ParDo2(s.Scope("check"), check, records)
 	writeOutputs(s, cfg.Output, cfg.Shards, outs)
 	aggregate(s, cfg.Output, stats)

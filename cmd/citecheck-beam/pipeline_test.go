@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"flag"
 	"io"
 	"math"
 	"os"
@@ -285,4 +286,19 @@ func TestCheckConfig(t *testing.T) {
 			assert.ErrorIs(t, checkConfig(cfg), errUsage)
 		})
 	}
+}
+
+// TestParseFlags reads the flags the pipeline shares with citecheck batch.
+func TestParseFlags(t *testing.T) {
+	cfg, err := parseFlags(flag.NewFlagSet("beam", flag.ContinueOnError),
+		[]string{"--output", "out", "--offline", "--cache", "c.sqlite", "--no-verify", "--min-score", "0.7", "corpus/"})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"corpus/"}, cfg.Inputs)
+	assert.Equal(t, ResolveConfig{Resolve: true, Offline: true, Cache: "c.sqlite"}, cfg.Resolve)
+	assert.True(t, cfg.NoVerify)
+	assert.InDelta(t, 0.7, cfg.MinScore, 1e-9)
+
+	cfg, err = parseFlags(flag.NewFlagSet("beam", flag.ContinueOnError), []string{"--output", "out", "--resolve", "corpus/"})
+	require.NoError(t, err)
+	assert.False(t, cfg.NoVerify)
 }
