@@ -343,10 +343,24 @@ type wordInfo struct {
 // info returns what t tells of the word b (lowered; stem may change its
 // bytes), whose hashWord hashes are h and h4.
 func (t *wordTables) info(b []byte, h, h4 uint64) wordInfo {
-	var flags wordFlags
+	flags := t.flagsOf(b, h) // before stemmed changes b
+	h, h4 = t.stemmed(b, h, h4)
+	return wordInfo{h: h, h4: h4, flags: flags}
+}
+
+// flagsOf returns the flags of the word b (lowered), whose hashWord hash
+// is h.
+func (t *wordTables) flagsOf(b []byte, h uint64) wordFlags {
 	if e := t.flags.find(b, h); e != nil {
-		flags = e.flags
+		return e.flags
 	}
+	return 0
+}
+
+// stemmed returns the hashes of the stem of the word b (lowered; stem may
+// change its bytes), or of its other form, from b's hashWord hashes h and
+// h4: the h and h4 of wordInfo.
+func (t *wordTables) stemmed(b []byte, h, h4 uint64) (uint64, uint64) {
 	if w := stem(b); len(w) != len(b) {
 		// (stem only ever shortens a word)
 		h = hashBytes(w)
@@ -355,7 +369,7 @@ func (t *wordTables) info(b []byte, h, h4 uint64) wordInfo {
 	if e := t.canonical.find(b, h); e != nil {
 		h, h4 = e.canonH, e.canonH4
 	}
-	return wordInfo{h: h, h4: h4, flags: flags}
+	return h, h4
 }
 
 // setHashedWord sets what tk records of its word b, lowered, whose

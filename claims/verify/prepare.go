@@ -60,7 +60,13 @@ func (p *Prepared) Reset(s Source) {
 		sc.reset(text)
 		lastEnd, lens := 0, 0
 		for sc.next() {
-			wi := t.info(sc.lowered(), sc.h, sc.h4)
+			b := sc.lowered()
+			wi := wordInfo{flags: t.flagsOf(b, sc.h)}
+			if wi.flags&flagStop == 0 {
+				// A function word's hashes are never read (see
+				// analysePrepared): it is not stemmed.
+				wi.h, wi.h4 = t.stemmed(b, sc.h, sc.h4)
+			}
 			flags := wi.flags
 			if flags&flagConj != 0 || clauseBreak(text[lastEnd:sc.start]) {
 				flags |= flagClause
