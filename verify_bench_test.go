@@ -43,18 +43,7 @@ func (pageCache) Observations(context.Context, string) ([]resolve.LinkObservatio
 //	go test -run '^$' -bench CheckOfflineRealPages -count 6 . | benchstat -col /verify -
 func BenchmarkCheckOfflineRealPages(b *testing.B) {
 	pages := realPages(b)
-	cache := pageCache{}
-	for _, p := range pages {
-		doc, err := sources.Read(bytes.NewReader(p), sources.ReadOptions{Name: "page.html"})
-		if err != nil {
-			b.Fatal(err)
-		}
-		cache.texts = append(cache.texts, doc.Text)
-	}
-	r, err := resolve.New(resolve.Config{Cache: cache, Offline: true, MaxTargets: 10000})
-	if err != nil {
-		b.Fatal(err)
-	}
+	r := pageResolver(b, pages)
 	for _, mode := range []struct {
 		name string
 		skip bool
@@ -79,4 +68,51 @@ func BenchmarkCheckOfflineRealPages(b *testing.B) {
 			b.ReportMetric(float64(verdicts), "verdicts")
 		})
 	}
+}
+
+// pageResolver returns an offline resolver whose cache answers every key
+// with the text of one of pages (see pageCache).
+func pageResolver(b *testing.B, pages [][]byte) *resolve.Resolver {
+	b.Helper()
+	cache := pageCache{}
+	for _, p := range pages {
+		doc, err := sources.Read(bytes.NewReader(p), sources.ReadOptions{Name: "page.html"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		cache.texts = append(cache.texts, doc.Text)
+	}
+	r, err := resolve.New(resolve.Config{Cache: cache, Offline: true, MaxTargets: 10000})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return r
+}
+
+// BenchmarkVerificationCost is BenchmarkCheckOfflineRealPages with the two
+// passes interleaved: each iteration checks the pages without verification
+// and then with it, and the benchmark reports the ratio of the two times
+// ("on/off"), which a machine whose speed drifts between runs disturbs
+// less than the ratio of two separate benchmarks:
+//
+//	go test -run '^$' -bench VerificationCost -count 8 -cpu 1,2 .
+func BenchmarkVerificationCost(b *testing.B) {
+	pages := realPages(b)
+	r := pageResolver(b, pages)
+	ctx := context.Background()
+	pass := func(skip bool) time.Duration {
+		start := time.Now()
+		for _, p := range pages {
+			if _, err := citecheck.Check(ctx, bytes.NewReader(p), citecheck.Options{Name: "page.html", Resolver: r, SkipVerification: skip}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		return time.Since(start)
+	}
+	var off, on time.Duration
+	for b.Loop() {
+		off += pass(true)
+		on += pass(false)
+	}
+	b.ReportMetric(float64(on)/float64(off), "on/off")
 }
