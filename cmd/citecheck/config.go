@@ -349,44 +349,41 @@ func readConfig(name string) (*config, error) {
 // system's root; "" when there is none. The path is relative to the
 // current folder when dir is.
 func findConfig(dir string) (string, error) {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return "", err
-	}
-	for rel := dir; ; rel = filepath.Join(rel, "..") {
-		candidate := filepath.Join(abs, configFileName)
-		info, err := os.Stat(candidate)
-		switch {
-		case err == nil && !info.IsDir():
-			if filepath.IsAbs(dir) {
-				return candidate, nil
-			}
-			return filepath.Join(rel, configFileName), nil
-		case err != nil && !errors.Is(err, fs.ErrNotExist):
-			return "", err
-		}
-		if _, err := os.Stat(filepath.Join(abs, ".git")); err == nil {
-			return "", nil // the repository's root: its parent is another project
-		}
-		parent := filepath.Dir(abs)
-		if parent == abs {
-			return "", nil
-		}
-		abs = parent
-	}
+	cs, _ := newConfigs("")
+	return cs.locate(dir)
 }
 
 // configs finds and caches the configuration of each input of one run.
+// Finding is memoized per folder, and a folder's answer is built from its
+// parent's, so a run stats at most two names per folder (its
+// .citecheck.yaml and .git) however many files it holds; each
+// configuration file is read and parsed once per run.
 type configs struct {
-	explicit *config            // --config, when given
-	byDir    map[string]*config // folder → its configuration, nil for none
-	errs     map[string]error   // folder → the error finding or reading it
+	explicit *config                // --config, when given
+	byName   map[string]foundConfig // folder as given, cleaned → its file as reached from there
+	byAbs    map[string]foundConfig // absolute folder → its file, absolute
+	byFile   map[string]readResult  // absolute file → its configuration
+	cwd      string                 // the current folder, found once
+}
+
+// foundConfig is what discovery found for one folder: the absolute path
+// of its configuration file ("" for none), or the error that stopped it.
+type foundConfig struct {
+	file string
+	err  error
+}
+
+// readResult is one configuration file, read and parsed, or the error
+// doing so.
+type readResult struct {
+	c   *config
+	err error
 }
 
 // newConfigs returns the configurations of a run; file is --config's
 // value, "" for discovery.
 func newConfigs(file string) (*configs, error) {
-	cs := &configs{byDir: map[string]*config{}, errs: map[string]error{}}
+	cs := &configs{byName: map[string]foundConfig{}, byAbs: map[string]foundConfig{}, byFile: map[string]readResult{}}
 	if file != "" {
 		c, err := readConfig(file)
 		if err != nil {
@@ -397,26 +394,100 @@ func newConfigs(file string) (*configs, error) {
 	return cs, nil
 }
 
+// abs returns name as an absolute path, finding the current folder once
+// per run rather than on every call, as filepath.Abs does.
+func (cs *configs) abs(name string) (string, error) {
+	if filepath.IsAbs(name) {
+		return filepath.Clean(name), nil
+	}
+	if cs.cwd == "" {
+		wd, err := os.Getwd()
+		if err != nil {
+			return "", err
+		}
+		cs.cwd = wd
+	}
+	return filepath.Join(cs.cwd, name), nil
+}
+
+// locate returns the path of the nearest configuration file for the
+// files in folder dir, "" for none, as findConfig describes.
+func (cs *configs) locate(dir string) (string, error) {
+	key := filepath.Clean(dir)
+	f, ok := cs.byName[key]
+	if !ok {
+		abs, err := cs.abs(key)
+		if err != nil {
+			f = foundConfig{err: err}
+		} else {
+			f = cs.locateAbs(abs)
+		}
+		if f.file != "" && !filepath.IsAbs(key) {
+			// named from the folder as given, as the user wrote it
+			if up, err := filepath.Rel(abs, filepath.Dir(f.file)); err == nil {
+				f.file = filepath.Join(key, up, configFileName)
+			}
+		}
+		cs.byName[key] = f
+	}
+	return f.file, f.err
+}
+
+// locateAbs finds the configuration file of the absolute folder abs: its
+// own, else none at a repository's root (the folder holding .git, whose
+// parent is another project), else its parent's.
+func (cs *configs) locateAbs(abs string) foundConfig {
+	if f, ok := cs.byAbs[abs]; ok {
+		return f
+	}
+	var f foundConfig
+	candidate := filepath.Join(abs, configFileName)
+	info, err := os.Stat(candidate)
+	switch {
+	case err == nil && !info.IsDir():
+		f.file = candidate
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		f.err = err
+	default:
+		if _, err := os.Stat(filepath.Join(abs, ".git")); err == nil {
+			break
+		}
+		if parent := filepath.Dir(abs); parent != abs {
+			f = cs.locateAbs(parent)
+		}
+	}
+	cs.byAbs[abs] = f
+	return f
+}
+
 // forDir returns the configuration of the files in folder dir, nil for
 // none.
 func (cs *configs) forDir(dir string) (*config, error) {
 	if cs.explicit != nil {
 		return cs.explicit, nil
 	}
-	key := filepath.Clean(dir)
-	if c, ok := cs.byDir[key]; ok {
-		return c, cs.errs[key]
+	name, err := cs.locate(dir)
+	if err != nil {
+		return nil, fmt.Errorf("configuration: %w", errors.Join(ErrConfig, err))
 	}
-	var c *config
-	name, err := findConfig(key)
-	if err == nil && name != "" {
-		c, err = readConfig(name)
+	if name == "" {
+		return nil, nil
 	}
-	if err != nil && !errors.Is(err, ErrConfig) {
-		err = fmt.Errorf("configuration: %w", errors.Join(ErrConfig, err))
+	return cs.read(name)
+}
+
+// read reads the configuration file at name, once per run.
+func (cs *configs) read(name string) (*config, error) {
+	key, err := cs.abs(name)
+	if err != nil {
+		return nil, fmt.Errorf("configuration: %w", errors.Join(ErrConfig, err))
 	}
-	cs.byDir[key], cs.errs[key] = c, err
-	return c, err
+	r, ok := cs.byFile[key]
+	if !ok {
+		r.c, r.err = readConfig(name)
+		cs.byFile[key] = r
+	}
+	return r.c, r.err
 }
 
 // forInput returns the configuration of the input named name ("-" is

@@ -204,6 +204,42 @@ func TestFindConfig(t *testing.T) {
 	}
 }
 
+// TestConfigsPerFolder checks that discovery answers each folder once,
+// from its parent's answer, and reads each configuration file once: the
+// folders of a deep tree share one parsed file, named from each folder as
+// given.
+func TestConfigsPerFolder(t *testing.T) {
+	repo := t.TempDir()
+	require.NoError(t, os.Mkdir(filepath.Join(repo, ".git"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(repo, configFileName), []byte("fail-on: never\n"), 0o644))
+	deep := filepath.Join(repo, "a", "b", "c")
+	require.NoError(t, os.MkdirAll(deep, 0o755))
+	t.Chdir(repo)
+
+	cs, err := newConfigs("")
+	require.NoError(t, err)
+	tests := []struct{ dir, want string }{
+		{filepath.Join("a", "b", "c"), filepath.Join("a", "b", "c", "..", "..", "..", configFileName)},
+		{"a", configFileName},
+		{deep, filepath.Join(repo, configFileName)},
+		{".", configFileName},
+	}
+	var first *config
+	for _, tt := range tests {
+		name, err := cs.locate(tt.dir)
+		require.NoError(t, err)
+		assert.Equal(t, filepath.Clean(tt.want), name, tt.dir)
+		c, err := cs.forDir(tt.dir)
+		require.NoError(t, err)
+		if first == nil {
+			first = c
+		}
+		assert.Same(t, first, c, "read once: %s", tt.dir)
+	}
+	assert.Len(t, cs.byAbs, 4, "repo, a, a/b and a/b/c, each found once")
+	assert.Len(t, cs.byFile, 1)
+}
+
 // TestConfigGolden compares the output of citecheck config with its
 // golden file; go test ./cmd/citecheck -run ConfigGolden -update
 // rewrites them. The output is itself a configuration that gives the
