@@ -23,6 +23,10 @@ type BatchOptions struct {
 	// Check are the options each article is checked with. Name, Format and
 	// BaseURL are taken from the article and need not be set.
 	Check Options
+	// ArticleOptions, when set, gives the options of each article in place
+	// of Check (a configuration per folder, say). Batch calls it from one
+	// goroutine, in the order the articles come, for each article read.
+	ArticleOptions func(corpus.Article) Options
 	// Timeout is the deadline of one article per 100 KB of its body (an
 	// article under 100 KB gets one Timeout). An article past its deadline
 	// is given up and yielded with an error wrapping ErrArticleTimeout, and
@@ -59,6 +63,9 @@ type BatchResult struct {
 	// Err says why the article has no report: a *corpus.ReadError from
 	// the reader, or the error of parsing or checking it.
 	Err error
+	// Settings is the SettingsKey of the options the article was checked
+	// with; "" for the defaults and for a record the reader could not read.
+	Settings string
 }
 
 // Batch checks the articles of a corpus, typically from corpus.Read,
@@ -89,8 +96,9 @@ func Batch(ctx context.Context, articles iter.Seq2[corpus.Article, error], opts 
 		defer cancel()
 
 		type job struct {
-			a   corpus.Article
-			err error
+			a    corpus.Article
+			err  error
+			opts Options
 		}
 		jobs := make(chan job, workers)
 		results := make(chan BatchResult, workers)
@@ -103,8 +111,12 @@ func Batch(ctx context.Context, articles iter.Seq2[corpus.Article, error], opts 
 				if err != nil && isContextErr(err) {
 					return
 				}
+				check := opts.Check
+				if err == nil && opts.ArticleOptions != nil {
+					check = opts.ArticleOptions(a)
+				}
 				select {
-				case jobs <- job{a, err}:
+				case jobs <- job{a, err, check}:
 				case <-ctx.Done():
 					return
 				}
@@ -119,7 +131,7 @@ func Batch(ctx context.Context, articles iter.Seq2[corpus.Article, error], opts 
 					if ctx.Err() != nil {
 						return
 					}
-					r := runner.check(ctx, j.a, j.err)
+					r := runner.check(ctx, j.a, j.err, j.opts)
 					if r.Err != nil && isContextErr(r.Err) && ctx.Err() != nil {
 						return
 					}
@@ -172,9 +184,18 @@ type articleRunner struct {
 // check checks one article under its deadline. A check past it is given up:
 // the result says so, and the check runs on in the background, holding a
 // token of givenUp until it ends, so that at most cap(givenUp) run on.
-func (ar *articleRunner) check(ctx context.Context, a corpus.Article, readErr error) BatchResult {
+func (ar *articleRunner) check(ctx context.Context, a corpus.Article, readErr error, opts Options) BatchResult {
+	r := ar.checkInTime(ctx, a, readErr, opts)
+	if readErr == nil {
+		r.Settings = opts.SettingsKey()
+	}
+	return r
+}
+
+// checkInTime checks one article under its deadline, as check says.
+func (ar *articleRunner) checkInTime(ctx context.Context, a corpus.Article, readErr error, opts Options) BatchResult {
 	if readErr != nil || ar.opts.Timeout < 0 {
-		return checkArticle(ctx, a, readErr, ar.opts.Check)
+		return checkArticle(ctx, a, readErr, opts)
 	}
 	timeout := ar.opts.Timeout
 	if timeout == 0 {
@@ -186,7 +207,7 @@ func (ar *articleRunner) check(ctx context.Context, a corpus.Article, readErr er
 	ar.running.Add(1)
 	go func() {
 		defer ar.running.Done()
-		done <- checkArticle(actx, a, nil, ar.opts.Check)
+		done <- checkArticle(actx, a, nil, opts)
 	}()
 	select {
 	case r := <-done:

@@ -182,10 +182,10 @@ func TestStoreRoundTrip(t *testing.T) {
 		assert.Equal(t, len(r.Report.Findings), findings)
 		assert.Equal(t, len(r.Report.Claims), claims)
 		assert.Equal(t, len(r.Report.Citations), cites)
-		has, err := s.Has(ctx, r.Article.ID, r.Article.Hash)
+		has, err := s.Has(ctx, r.Article.ID, r.Article.Hash, "")
 		require.NoError(t, err)
 		assert.True(t, has)
-		has, err = s.Has(ctx, r.Article.ID, "other")
+		has, err = s.Has(ctx, r.Article.ID, "other", "")
 		require.NoError(t, err)
 		assert.False(t, has)
 	}
@@ -238,7 +238,7 @@ func TestStoreResume(t *testing.T) {
 	run := func() (checked int) {
 		todo := func(yield func(corpus.Article, error) bool) {
 			for a, err := range genCorpus(30, 0) {
-				has, herr := s.Has(ctx, a.ID, a.Hash)
+				has, herr := s.Has(ctx, a.ID, a.Hash, "")
 				require.NoError(t, herr)
 				if !has && !yield(a, err) {
 					return
@@ -255,6 +255,118 @@ func TestStoreResume(t *testing.T) {
 	}
 	assert.Equal(t, 30, run())
 	assert.Equal(t, 0, run())
+}
+
+// TestStoreResumeSettings checks that a resumed run skips only what was
+// checked with its own settings: an article stored under other options
+// is checked again and replaced, with the key of the options it was
+// checked with.
+func TestStoreResumeSettings(t *testing.T) {
+	ctx := context.Background()
+	s, db := openTestStore(t, filepath.Join(t.TempDir(), "r.sqlite"))
+	strict := citecheck.Options{Severities: map[string]citecheck.Severity{citecheck.CodeUncitedClaim: citecheck.SeverityError}}
+	run := func(opts citecheck.Options) (checked int) {
+		todo := func(yield func(corpus.Article, error) bool) {
+			for a, err := range genCorpus(10, 0) {
+				has, herr := s.Has(ctx, a.ID, a.Hash, opts.SettingsKey())
+				require.NoError(t, herr)
+				if !has && !yield(a, err) {
+					return
+				}
+			}
+		}
+		var results []citecheck.BatchResult
+		batch := citecheck.BatchOptions{Workers: 2, ArticleOptions: func(corpus.Article) citecheck.Options { return opts }}
+		for r, err := range citecheck.Batch(ctx, todo, batch) {
+			require.NoError(t, err)
+			assert.Equal(t, opts.SettingsKey(), r.Settings)
+			results = append(results, r)
+		}
+		require.NoError(t, s.Save(ctx, results...))
+		return len(results)
+	}
+	settings := func() []string {
+		rows, err := db.Query("SELECT DISTINCT settings FROM articles")
+		require.NoError(t, err)
+		defer rows.Close()
+		var got []string
+		for rows.Next() {
+			var k string
+			require.NoError(t, rows.Scan(&k))
+			got = append(got, k)
+		}
+		require.NoError(t, rows.Err())
+		return got
+	}
+	for _, tt := range []struct {
+		name    string
+		opts    citecheck.Options
+		checked int
+	}{
+		{"first run, the defaults", citecheck.Options{}, 10},
+		{"resumed with the same settings", citecheck.Options{}, 0},
+		{"resumed with other severities", strict, 10},
+		{"again with them", strict, 0},
+		{"back to the defaults", citecheck.Options{}, 10},
+	} {
+		assert.Equal(t, tt.checked, run(tt.opts), tt.name)
+		assert.Equal(t, []string{tt.opts.SettingsKey()}, settings(), tt.name)
+	}
+	var n int
+	require.NoError(t, db.QueryRow("SELECT count(*) FROM articles").Scan(&n))
+	assert.Equal(t, 10, n, "each article stored once")
+}
+
+func TestOptionsSettingsKey(t *testing.T) {
+	noOrphans := func() []*citecheck.Rule {
+		var rules []*citecheck.Rule
+		for _, r := range citecheck.DefaultRules() {
+			if r.Code != citecheck.CodeOrphanReference {
+				rules = append(rules, r)
+			}
+		}
+		return rules
+	}
+	sev := func(kv ...string) map[string]citecheck.Severity {
+		m := map[string]citecheck.Severity{}
+		for i := 0; i < len(kv); i += 2 {
+			m[kv[i]] = citecheck.Severity(kv[i+1])
+		}
+		return m
+	}
+	tests := []struct {
+		name string
+		a, b citecheck.Options
+		same bool
+	}{
+		{"the zero options", citecheck.Options{}, citecheck.Options{}, true},
+		{"the default rules given", citecheck.Options{}, citecheck.Options{Rules: citecheck.DefaultRules()}, true},
+		{"not the settings: the name, limits and verification", citecheck.Options{},
+			citecheck.Options{Name: "a.md", Limits: citecheck.Limits{MaxBytes: 10}, SkipVerification: true}, true},
+		{"a rule off", citecheck.Options{}, citecheck.Options{Rules: noOrphans()}, false},
+		{"every rule off", citecheck.Options{}, citecheck.Options{Rules: []*citecheck.Rule{}}, false},
+		{"min-score", citecheck.Options{}, citecheck.Options{MinScore: 0.6}, false},
+		{"two min-scores", citecheck.Options{MinScore: 0.6}, citecheck.Options{MinScore: 0.7}, false},
+		{"a severity", citecheck.Options{}, citecheck.Options{Severities: sev("orphan-reference", "error")}, false},
+		{"severities in any order", citecheck.Options{Severities: sev("a", "error", "b", "info")},
+			citecheck.Options{Severities: sev("b", "info", "a", "error")}, true},
+		{"another severity", citecheck.Options{Severities: sev("a", "error")}, citecheck.Options{Severities: sev("a", "info")}, false},
+		{"reference headings", citecheck.Options{}, citecheck.Options{ReferenceHeadings: []string{"Further reading"}}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, b := tt.a.SettingsKey(), tt.b.SettingsKey()
+			if tt.same {
+				assert.Equal(t, a, b)
+			} else {
+				assert.NotEqual(t, a, b)
+			}
+			for _, k := range []string{a, b} {
+				assert.Regexp(t, `^([0-9a-f]{16})?$`, k)
+			}
+		})
+	}
+	assert.Empty(t, citecheck.Options{}.SettingsKey(), "the defaults: what a store written before settings were kept holds")
 }
 
 func TestQuality(t *testing.T) {

@@ -147,7 +147,9 @@
 // finishes, holding only a few articles in memory whatever the corpus
 // size; cancelling the context stops it. [OpenStore] keeps the results in
 // SQLite tables (articles, findings, claims, citations), [Store.Has] lets a
-// resumed run skip what is stored with the same content hash,
+// resumed run skip what is stored with the same content hash and settings
+// ([Options.SettingsKey]; BatchOptions.ArticleOptions gives each article
+// its own),
 // [Store.Merge] combines the databases of shards and [Store.Report]
 // aggregates them by outlet, year or finding code.
 //

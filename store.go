@@ -91,6 +91,11 @@ var storeMigrations = [...]sqlitedb.Migration{
 		PRIMARY KEY (article_id, claim_idx, idx)
 	) WITHOUT ROWID;
 	CREATE INDEX support_verdict ON support (verdict);`),
+	// 3: the SettingsKey of the options each article was checked with
+	// (rules, severities, min-score, reference headings); '' for the
+	// defaults, which is what every article stored before was checked
+	// with unless --min-score was given.
+	sqlitedb.SQL(`ALTER TABLE articles ADD COLUMN settings TEXT NOT NULL DEFAULT '';`),
 }
 
 // Store keeps batch results in SQLite tables of a database the caller
@@ -151,10 +156,13 @@ func (s *Store) init(ctx context.Context) error {
 func (s *Store) Close() error { return s.conn.Close() }
 
 // Has reports whether the article with this id is stored with this content
-// hash, so that a resumed run can skip it.
-func (s *Store) Has(ctx context.Context, id, hash string) (bool, error) {
+// hash and was checked with these settings (Options.SettingsKey), so that
+// a resumed run can skip it. An article stored under other settings is
+// not had: checking it again replaces it, so that a run's results never
+// mix settings.
+func (s *Store) Has(ctx context.Context, id, hash, settings string) (bool, error) {
 	var one int
-	err := s.db.QueryRowContext(ctx, "SELECT 1 FROM articles WHERE id = ? AND hash = ?", id, hash).Scan(&one)
+	err := s.db.QueryRowContext(ctx, "SELECT 1 FROM articles WHERE id = ? AND hash = ? AND settings = ?", id, hash, settings).Scan(&one)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return false, nil
@@ -219,7 +227,7 @@ func newStoreWriter(tx *sql.Tx) *storeWriter {
 		tx: tx,
 		articles: newRowInserter(tx, `INSERT OR REPLACE INTO articles (id, input, url, outlet, title, published, words,
 			claims, uncited_claims, citations, resolved, unresolved, "references", orphans,
-			errors, warnings, infos, quality, status, reason, hash, checked_at) VALUES `, 22),
+			errors, warnings, infos, quality, status, reason, hash, checked_at, settings) VALUES `, 23),
 		findings:  newRowInserter(tx, `INSERT INTO findings (article_id, code, severity, line, "column", message) VALUES `, 6),
 		claims:    newRowInserter(tx, `INSERT INTO claims (article_id, idx, text, score, cited) VALUES `, 5),
 		citations: newRowInserter(tx, `INSERT INTO citations (article_id, idx, kind, text, status) VALUES `, 5),
@@ -293,7 +301,7 @@ func (w *storeWriter) write(ctx context.Context, r BatchResult, now string) erro
 			reason = r.Err.Error()
 		}
 		return w.articles.add(ctx, a.ID, a.Input, a.URL, outlet, "", a.Published, 0,
-			0, 0, 0, 0, 0, 0, 0, 0, 0, 0, nil, "failed", reason, a.Hash, now)
+			0, 0, 0, 0, 0, 0, 0, 0, 0, 0, nil, "failed", reason, a.Hash, now, r.Settings)
 	}
 	rep := r.Report
 	sum := rep.Summary
@@ -311,7 +319,7 @@ func (w *storeWriter) write(ctx context.Context, r BatchResult, now string) erro
 	}
 	if err := w.articles.add(ctx, a.ID, a.Input, a.URL, outlet, rep.Title, published, words,
 		sum.Claims, sum.UncitedClaims, sum.Citations, sum.Resolved, sum.Unresolved, sum.References, sum.Orphans,
-		sum.Errors, sum.Warnings, sum.Infos, quality, "ok", "", a.Hash, now); err != nil {
+		sum.Errors, sum.Warnings, sum.Infos, quality, "ok", "", a.Hash, now, r.Settings); err != nil {
 		return err
 	}
 	for _, f := range rep.Findings {

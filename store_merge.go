@@ -22,15 +22,16 @@ const mergeBatch = 500
 type MergeStats struct {
 	// Added are the articles the store did not hold.
 	Added int
-	// Replaced are the articles the store held with another hash and an
-	// older checked_at; the source's version took their place.
+	// Replaced are the articles the store held with another hash or
+	// settings (BatchResult.Settings) and an older checked_at; the
+	// source's version took their place.
 	Replaced int
-	// Same are the articles the store already held with the same hash;
-	// they were left alone.
+	// Same are the articles the store already held with the same hash and
+	// settings; they were left alone.
 	Same int
-	// Kept are the articles the store held with another hash and a newer
-	// checked_at (or, on a tie, a larger hash); the source's version was
-	// dropped.
+	// Kept are the articles the store held with another hash or settings
+	// and a newer checked_at (or, on a tie, a larger hash, then larger
+	// settings); the source's version was dropped.
 	Kept int
 	// Rows are the findings, claims and citations written.
 	Rows int
@@ -51,7 +52,7 @@ func (m *MergeStats) Add(o MergeStats) {
 var (
 	mergeArticleCols = []string{"id", "input", "url", "outlet", "title", "published", "words",
 		"claims", "uncited_claims", "citations", "resolved", "unresolved", `"references"`, "orphans",
-		"errors", "warnings", "infos", "quality", "status", "reason", "hash", "checked_at"}
+		"errors", "warnings", "infos", "quality", "status", "reason", "hash", "checked_at", "settings"}
 	mergeChildTables = []struct {
 		name string
 		cols []string
@@ -89,9 +90,10 @@ func CheckStore(ctx context.Context, db *sql.DB) error {
 // typically a shard of a corpus written by another `citecheck batch` run;
 // it must pass CheckStore.
 //
-// An article s already holds with the same id and hash is left alone, so
-// merging the same source twice changes nothing. When the hashes differ the
-// later checked_at wins, and on a tie the larger hash, so that the outcome
+// An article s already holds with the same id, hash and settings is left
+// alone, so merging the same source twice changes nothing. When the hashes
+// or settings differ the later checked_at wins, and on a tie the larger
+// hash, then the larger settings, so that the outcome
 // does not depend on the order sources are merged in. Merge writes a few
 // hundred articles per transaction, each article with all its rows: if it
 // is interrupted, s holds whole articles only and merging again finishes
@@ -217,16 +219,17 @@ func (w *mergeWriter) mergeArticle(ctx context.Context, m *merger, a []any, stat
 	id, _ := a[slices.Index(mergeArticleCols, "id")].(string)
 	hash, _ := a[slices.Index(mergeArticleCols, "hash")].(string)
 	checked, _ := a[slices.Index(mergeArticleCols, "checked_at")].(string)
-	var oldHash, oldChecked string
-	switch err := w.lookup.QueryRowContext(ctx, id).Scan(&oldHash, &oldChecked); {
+	settings, _ := a[slices.Index(mergeArticleCols, "settings")].(string)
+	var oldHash, oldChecked, oldSettings string
+	switch err := w.lookup.QueryRowContext(ctx, id).Scan(&oldHash, &oldChecked, &oldSettings); {
 	case errors.Is(err, sql.ErrNoRows):
 		stats.Added++
 	case err != nil:
 		return 0, fmt.Errorf("%s: %w", id, err)
-	case oldHash == hash:
+	case oldHash == hash && oldSettings == settings:
 		stats.Same++
 		return 0, nil
-	case newerResult(checked, hash, oldChecked, oldHash):
+	case newerResult(checked, hash+"\x00"+settings, oldChecked, oldHash+"\x00"+oldSettings):
 		stats.Replaced++
 	default:
 		stats.Kept++
@@ -239,14 +242,15 @@ func (w *mergeWriter) mergeArticle(ctx context.Context, m *merger, a []any, stat
 	return n, nil
 }
 
-// newerResult reports whether the result checked at checked with hash
-// supersedes the one checked at oldChecked with oldHash. checked_at is RFC
-// 3339 UTC to the second, as Save writes it, so strings compare as times.
-func newerResult(checked, hash, oldChecked, oldHash string) bool {
+// newerResult reports whether the result checked at checked with version
+// (its hash and settings) supersedes the one checked at oldChecked with
+// oldVersion. checked_at is RFC 3339 UTC to the second, as Save writes
+// it, so strings compare as times.
+func newerResult(checked, version, oldChecked, oldVersion string) bool {
 	if checked != oldChecked {
 		return checked > oldChecked
 	}
-	return hash > oldHash
+	return version > oldVersion
 }
 
 // mergeWriter holds the statements of one Merge transaction on the store.
@@ -270,7 +274,7 @@ func prepareMergeWriter(ctx context.Context, tx *sql.Tx) (*mergeWriter, error) {
 		}
 		return st
 	}
-	w.lookup = prepare("SELECT hash, checked_at FROM articles WHERE id = ?")
+	w.lookup = prepare("SELECT hash, checked_at, settings FROM articles WHERE id = ?")
 	w.article = prepare("INSERT OR REPLACE INTO articles (" + strings.Join(mergeArticleCols, ", ") + ") VALUES (" + placeholders(len(mergeArticleCols)) + ")")
 	for _, t := range mergeChildTables {
 		w.deletes = append(w.deletes, prepare("DELETE FROM "+t.name+" WHERE article_id = ?"))

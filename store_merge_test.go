@@ -77,17 +77,20 @@ func TestStoreMergeConflicts(t *testing.T) {
 		name         string
 		inDst        bool
 		hash         string
+		settings     string // the incoming article's; the stored one's are ""
 		dstAt, srcAt string
 		want         citecheck.MergeStats
 		wantTitle    string
 		wantCites    int
 	}{
-		{"new article", false, "hash-m", early, early, citecheck.MergeStats{Added: 1, Rows: 3}, "incoming", 3},
-		{"same hash", true, "hash-m", early, late, citecheck.MergeStats{Same: 1}, "stored", 2},
-		{"newer wins", true, "hash-a", early, late, citecheck.MergeStats{Replaced: 1, Rows: 3}, "incoming", 3},
-		{"older loses", true, "hash-z", late, early, citecheck.MergeStats{Kept: 1}, "stored", 2},
-		{"tie: larger hash wins", true, "hash-z", early, early, citecheck.MergeStats{Replaced: 1, Rows: 3}, "incoming", 3},
-		{"tie: smaller hash loses", true, "hash-a", early, early, citecheck.MergeStats{Kept: 1}, "stored", 2},
+		{"new article", false, "hash-m", "", early, early, citecheck.MergeStats{Added: 1, Rows: 3}, "incoming", 3},
+		{"same hash", true, "hash-m", "", early, late, citecheck.MergeStats{Same: 1}, "stored", 2},
+		{"newer wins", true, "hash-a", "", early, late, citecheck.MergeStats{Replaced: 1, Rows: 3}, "incoming", 3},
+		{"older loses", true, "hash-z", "", late, early, citecheck.MergeStats{Kept: 1}, "stored", 2},
+		{"tie: larger hash wins", true, "hash-z", "", early, early, citecheck.MergeStats{Replaced: 1, Rows: 3}, "incoming", 3},
+		{"tie: smaller hash loses", true, "hash-a", "", early, early, citecheck.MergeStats{Kept: 1}, "stored", 2},
+		{"same hash, other settings: newer wins", true, "hash-m", "0123456789abcdef", early, late, citecheck.MergeStats{Replaced: 1, Rows: 3}, "incoming", 3},
+		{"same hash, other settings: older loses", true, "hash-m", "0123456789abcdef", late, early, citecheck.MergeStats{Kept: 1}, "stored", 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -102,6 +105,7 @@ func TestStoreMergeConflicts(t *testing.T) {
 			incoming := fixtureResult(corpus.Article{ID: "x", URL: "https://a.example/x"},
 				citecheck.Summary{Citations: 3, Resolved: 3, References: 3})
 			incoming.Article.Hash = tt.hash
+			incoming.Settings = tt.settings
 			incoming.Report.Title = "incoming"
 			require.NoError(t, src.Save(ctx, incoming))
 			setCheckedAt(t, srcDB, "x", tt.srcAt)

@@ -101,10 +101,11 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer, fetc
 	var hasErr error
 	corpusOpts := corpus.Options{MaxBytes: check.Limits.MaxBytes, Shard: shard, Shards: shards}
 	articles := corpus.Read(ctx, inputs, corpusOpts)
+	settings := check.SettingsKey()
 	todo := func(yield func(corpus.Article, error) bool) {
 		for a, err := range articles {
 			if err == nil {
-				has, herr := store.Has(ctx, a.ID, a.Hash)
+				has, herr := store.Has(ctx, a.ID, a.Hash, settings)
 				if herr != nil {
 					hasErr = herr
 					return
