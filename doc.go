@@ -149,9 +149,8 @@
 // SQLite tables (articles, findings, claims, citations), [Store.Has] lets a
 // resumed run skip what is stored with the same content hash and settings
 // ([Options.SettingsKey]; BatchOptions.ArticleOptions gives each article
-// its own),
-// [Store.Merge] combines the databases of shards and [Store.Report]
-// aggregates them by outlet, year or finding code.
+// its own), [Store.Merge] combines the databases of shards and
+// [Store.Report] aggregates them by outlet, year or finding code.
 //
 // # Concurrency
 //
