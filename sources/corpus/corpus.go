@@ -97,6 +97,15 @@ type Options struct {
 	// no coordination. Shards <= 1 selects every article; a Shard outside
 	// [0, Shards) is reported with ErrInvalidShard and nothing is read.
 	Shard, Shards int
+	// Filter, when set, chooses what the walk of a directory input takes,
+	// in place of the extensions (a project's include and ignore globs,
+	// say). Read calls it with the directory given as input, the path of
+	// each folder and file below it as the walk reaches it, and whether
+	// that is a folder. A folder it refuses is not entered; a file it
+	// takes is one article, in the format its extension selects, else the
+	// one sources.DetectFormat finds. Symbolic links are not followed
+	// whatever it says. Read calls it from the goroutine that iterates.
+	Filter func(root, path string, dir bool) bool
 }
 
 // ShardOf returns the shard, in [0, shards), that an article id belongs to:
@@ -123,8 +132,8 @@ func ShardOf(id string, shards int) int {
 //   - a directory, walked recursively in lexical order for the files whose
 //     extension selects a format of sources.FormatTable (.html, .htm,
 //     .xhtml, .md, .markdown, .mdown, .mkd, .txt, .text; other files are
-//     ignored; symbolic links are not followed); each file is one article
-//     whose ID is its path;
+//     ignored, unless Options.Filter chooses; symbolic links are not
+//     followed); each file is one article whose ID is its path;
 //   - a single file of one of those kinds;
 //   - a JSON Lines file (.jsonl or .ndjson, optionally gzipped as .gz), one
 //     object per line with "id" and one of "html", "markdown" or "text"
@@ -282,12 +291,21 @@ func (r *corpusReader) readDir(root string) bool {
 			}
 			return nil
 		}
+		filter := r.opts.Filter
+		if d.IsDir() && path != root && filter != nil && !filter(root, path, true) {
+			return fs.SkipDir
+		}
 		if !d.Type().IsRegular() {
 			return nil // directories are entered, symlinks and devices ignored
 		}
 		kind, format := kindOf(path)
-		if kind != kindArticle {
+		switch {
+		case filter == nil && kind != kindArticle:
 			return nil
+		case filter != nil && !filter(root, path, false):
+			return nil
+		case kind != kindArticle:
+			format = "" // taken by the filter: detected from the content
 		}
 		if !r.alive(path) || !r.readFile(path, format) {
 			ok = false
@@ -313,6 +331,9 @@ func (r *corpusReader) readFile(path string, format sources.Format) bool {
 	defer f.Close()
 	body, err := readLimited(f, r.opts.MaxBytes)
 	if err == nil {
+		if format == "" {
+			format = sources.DetectFormat(path, body)
+		}
 		err = sources.CheckEncoding(body, format)
 	}
 	if err != nil {

@@ -109,6 +109,61 @@ func TestReadCorpusDirectory(t *testing.T) {
 	assert.ErrorIs(t, res.errs[1], sources.ErrEncoding)
 }
 
+// TestReadCorpusFilter checks that Options.Filter replaces the
+// extensions of a directory walk: a folder it refuses is not entered, a
+// file it takes is read whatever its extension, in a detected format.
+func TestReadCorpusFilter(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"a.md":         "# A\n\ntext",
+		"b.txt":        "plain",
+		"notes.rst":    "Notes\n=====\n\ntext",
+		"page.inc":     "<html><body><p>P</p></body></html>",
+		"skip/c.md":    "# C",
+		"keep/skip.md": "# kept: only the folder skip is refused",
+	})
+	j := func(p string) string { return filepath.Join(dir, filepath.FromSlash(p)) }
+	type call struct {
+		path string
+		dir  bool
+	}
+	var calls []call
+	filter := func(root, path string, isDir bool) bool {
+		assert.Equal(t, dir, root)
+		calls = append(calls, call{path, isDir})
+		if isDir {
+			return filepath.Base(path) != "skip"
+		}
+		return filepath.Ext(path) != ".txt"
+	}
+	tests := []struct {
+		name    string
+		filter  func(root, path string, dir bool) bool
+		ids     []string
+		formats []sources.Format
+	}{
+		{"no filter: the extensions", nil,
+			[]string{j("a.md"), j("b.txt"), j("keep/skip.md"), j("skip/c.md")},
+			[]sources.Format{sources.FormatMarkdown, sources.FormatText, sources.FormatMarkdown, sources.FormatMarkdown}},
+		{"the filter", filter,
+			[]string{j("a.md"), j("keep/skip.md"), j("notes.rst"), j("page.inc")},
+			[]sources.Format{sources.FormatMarkdown, sources.FormatMarkdown, sources.DetectFormat("notes.rst", []byte("Notes\n=====\n\ntext")), sources.FormatHTML}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := collectCorpus(t, context.Background(), []string{dir}, Options{Filter: tt.filter})
+			assert.Empty(t, res.errs)
+			assert.Equal(t, tt.ids, res.ids())
+			for i, a := range res.articles {
+				assert.Equal(t, tt.formats[i], a.Format, a.ID)
+			}
+		})
+	}
+	assert.Contains(t, calls, call{j("skip"), true})
+	assert.NotContains(t, calls, call{j("skip/c.md"), false}, "a refused folder is not entered")
+	assert.NotContains(t, calls, call{dir, true}, "the input itself is always entered")
+}
+
 func TestReadCorpusInputs(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{"one.html": "<p>one</p>", "big.txt": strings.Repeat("a", 100), "x.pdf": "%PDF"})
