@@ -47,6 +47,10 @@ type Article struct {
 	// file for Common Crawl's per-record .warc.gz, except for a .warc.gz
 	// compressed as a single stream, where it is the decompressed offset).
 	Input string
+	// File is the path of the file the article was read from: Input for
+	// an article file, the JSON Lines or WARC file for a record. It is
+	// what a configuration per file goes by.
+	File string
 	// URL is the article's address when the corpus gives one.
 	URL string
 	// Published is the publication date exactly as the corpus gives it (for
@@ -339,7 +343,7 @@ func (r *corpusReader) readFile(path string, format sources.Format) bool {
 	if err != nil {
 		return r.fail(path, 0, err)
 	}
-	return r.emit(Article{ID: path, Input: path, Format: format, Body: body})
+	return r.emit(Article{ID: path, Input: path, File: path, Format: format, Body: body})
 }
 
 // readLimited reads all of rd, failing with sources.ErrTooLarge past limit bytes.

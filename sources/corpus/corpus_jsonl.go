@@ -142,7 +142,7 @@ func jsonlInput(path string, line int64) string {
 // it still returns the record's ID when it could find one, for sharding.
 func parseJSONLine(line []byte, path string, lineNo int64, maxBytes int64) (Article, error) {
 	input := jsonlInput(path, lineNo)
-	a := Article{ID: input, Input: input}
+	a := Article{ID: input, Input: input, File: path}
 	if !utf8.Valid(line) {
 		// encoding/json would quietly replace the bad bytes with U+FFFD
 		return a, fmt.Errorf("%w: line is not valid UTF-8", sources.ErrEncoding)

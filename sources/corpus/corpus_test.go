@@ -100,6 +100,7 @@ func TestReadCorpusDirectory(t *testing.T) {
 	for i, a := range res.articles {
 		assert.Equal(t, wantFormats[i], a.Format, a.ID)
 		assert.Equal(t, a.ID, a.Input)
+		assert.Equal(t, a.Input, a.File)
 		assert.Equal(t, sha(string(a.Body)), a.Hash)
 	}
 	require.Len(t, res.errs, 2)
@@ -222,7 +223,7 @@ func TestReadCorpusJSONL(t *testing.T) {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			res := collectCorpus(t, context.Background(), []string{path}, Options{MaxBytes: 64})
 			assert.Equal(t, []string{"a1", "a2", path + "#6", "17", "a5"}, res.ids())
-			assert.Equal(t, Article{ID: "a1", Input: path + "#1", URL: "https://ex.com/1", Published: "2024-01-02",
+			assert.Equal(t, Article{ID: "a1", Input: path + "#1", File: path, URL: "https://ex.com/1", Published: "2024-01-02",
 				Outlet: "Ex", Format: sources.FormatHTML, Body: []byte("<p>one</p>"), Hash: sha("<p>one</p>")}, res.articles[0])
 			assert.Equal(t, sources.FormatMarkdown, res.articles[2].Format)
 			require.Len(t, res.errs, 3)
@@ -404,6 +405,7 @@ func TestReadCorpusWARC(t *testing.T) {
 				assert.Equal(t, "2024-05-06T07:08:09Z", a.Published)
 				assert.Equal(t, sources.FormatHTML, a.Format)
 				assert.True(t, strings.HasPrefix(a.Input, path+"#"), a.Input)
+				assert.Equal(t, path, a.File)
 				assert.Contains(t, string(a.Body), "<p>Story ")
 				assert.Equal(t, sha(string(a.Body)), a.Hash)
 			}

@@ -297,6 +297,7 @@ func (r *corpusReader) readWARCRecord(path string, rec gowarc.Record) bool {
 	return r.emit(Article{
 		ID:        id,
 		Input:     input,
+		File:      path,
 		URL:       hdr.Get(gowarc.WarcTargetURI),
 		Published: hdr.Get(gowarc.WarcDate),
 		Format:    sources.FormatHTML,
