@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"iter"
@@ -46,13 +47,18 @@ const exitBatchFailed = 1
 func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer, fetcherOpts []resolve.Option) int {
 	c := newCommand("batch", "citecheck batch --db results.sqlite [flags] INPUT...",
 		"INPUT is a directory, an article file, a JSON Lines file or a WARC file.\n"+
-			"Articles already in the database with the same content are skipped.\n"+
-			"Exit status: 0 done, 1 some article could not be read or the run stopped, 2 usage error.",
+			"Settings come from the nearest "+configFileName+" (or --config), as for\n"+
+			"check, but for fail-on; the records of a JSON Lines or WARC file get\n"+
+			"that file's. Articles already in the database with the same content,\n"+
+			"checked with the same settings, are skipped; the others are checked\n"+
+			"(again). Exit status: 0 done, 1 some article could not be read or the\n"+
+			"run stopped, 2 usage error or a mistake in a configuration file.",
 		stdout, stderr)
 	dbPath := c.String("db", "", "results database (SQLite file, created if absent)")
 	workers := c.Int("workers", runtime.NumCPU(), "articles checked at once")
 	shardFlag := c.String("shard", "", "check only shard I of N (I/N, 0 <= I < N) of the articles, by id")
-	minScore := c.Float64("min-score", 0, "lowest claim score to report (0 means the default)")
+	minScore := c.Float64("min-score", 0, "count a sentence as a claim from this check-worthiness `score` (0 to 1; 0 means the model's default); wins over the configuration's")
+	configFile := c.String("config", "", "read the configuration from this `file` instead of the nearest "+configFileName)
 	limits := addLimitFlags(c.FlagSet)
 	timeout := c.Duration("timeout", citecheck.DefaultArticleTimeout, "give an article up, stored as failed, when it takes longer than this `duration` per 100 KB of its size")
 	resolving := addResolveFlags(c.FlagSet, "open what each article cites and check the sources (network; cached)")
@@ -61,6 +67,12 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer, fetc
 	if !ok {
 		return code
 	}
+	var given commandLine // flags win over the configuration
+	c.Visit(func(f *flag.Flag) {
+		if f.Name == "min-score" {
+			given.minScore = minScore
+		}
+	})
 	shard, shards, err := parseShard(*shardFlag)
 	switch {
 	case err != nil:
@@ -73,9 +85,21 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer, fetc
 		return c.usageError("--workers must be at least 1, not %d", *workers)
 	case *timeout <= 0:
 		return c.usageError("--timeout must be positive, not %v", *timeout)
+	case *minScore < 0 || *minScore > 1:
+		return c.usageError("--min-score must be between 0 and 1, not %g", *minScore)
 	}
 	if err := checkLimits(limits()); err != nil {
 		return c.usageError("%v", err)
+	}
+	check := citecheck.Options{Limits: limits(), SkipVerification: *noVerify}
+	// Every configuration is found and read before the database is
+	// opened: a mistake in one stores nothing.
+	settings, errs := newBatchSettings(*configFile, inputs, given, check)
+	for _, err := range errs {
+		c.fail(exitUsage, "%v", err)
+	}
+	if len(errs) > 0 {
+		return exitUsage
 	}
 
 	db, store, err := openStore(ctx, *dbPath)
@@ -88,31 +112,39 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer, fetc
 	if os.Getenv("GOGC") == "" {
 		defer debug.SetGCPercent(debug.SetGCPercent(batchGCPercent))
 	}
-	check := citecheck.Options{MinScore: *minScore, Limits: limits(), SkipVerification: *noVerify}
 	closeResolver, err := resolving.setup(ctx, &check, stderr, fetcherOpts)
 	if err != nil {
 		return c.fail(exitUsage, "%v", err)
 	}
 	defer closeResolver()
 	check.Progress = nil // one line per article would drown the run's status
+	settings.base = check
 
 	var counts batchCounts
 	counts.total.Store(-1)
 	var hasErr error
-	corpusOpts := corpus.Options{MaxBytes: check.Limits.MaxBytes, Shard: shard, Shards: shards}
+	corpusOpts := corpus.Options{MaxBytes: check.Limits.MaxBytes, Shard: shard, Shards: shards, Filter: settings.filter}
 	articles := corpus.Read(ctx, inputs, corpusOpts)
-	settings := check.SettingsKey()
 	todo := func(yield func(corpus.Article, error) bool) {
 		for a, err := range articles {
 			if err == nil {
-				has, herr := store.Has(ctx, a.ID, a.Hash, settings)
-				if herr != nil {
-					hasErr = herr
-					return
-				}
-				if has {
-					counts.skipped.Add(1)
-					continue
+				// An article stored under other settings is checked
+				// again, and its new result replaces the old.
+				as, cerr := settings.options(a)
+				if cerr != nil {
+					// a configuration that appeared or broke after the
+					// run began: the article is stored as failed
+					err = &corpus.ReadError{Input: a.Input, Err: cerr}
+				} else {
+					has, herr := store.Has(ctx, a.ID, a.Hash, as.key)
+					if herr != nil {
+						hasErr = herr
+						return
+					}
+					if has {
+						counts.skipped.Add(1)
+						continue
+					}
 				}
 			}
 			if !yield(a, err) {
@@ -129,9 +161,10 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer, fetc
 	}
 	stopStatus := statusDisplay(stderr, &counts, start, bar, batchStatusAt)
 	results := citecheck.Batch(ctx, iter.Seq2[corpus.Article, error](todo), citecheck.BatchOptions{
-		Workers: *workers,
-		Check:   check,
-		Timeout: *timeout,
+		Workers:        *workers,
+		Check:          check,
+		ArticleOptions: settings.articleOptions,
+		Timeout:        *timeout,
 	})
 	saved, saveErr := saveResults(ctx, store, results, &counts)
 	stopCount()
