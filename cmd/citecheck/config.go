@@ -19,7 +19,8 @@ import (
 )
 
 // Configuration (issue 13). `citecheck check` reads its settings from a
-// YAML file, .citecheck.yaml, or the file --config names:
+// YAML file, .citecheck.yaml, or the file --config names (`citecheck
+// batch` too, but for fail-on: batch_config.go):
 //
 //	rules:                      # per finding code: off, on, info, warning or error
 //	  uncited-claim: off

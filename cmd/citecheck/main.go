@@ -6,7 +6,7 @@
 //	citecheck check --resolve [--cache PATH] [--offline] [--contact EMAIL] PATH...
 //	citecheck codes
 //	citecheck config [--config FILE] PATH
-//	citecheck batch --db results.sqlite [--workers N] [--shard I/N] [--resolve] INPUT...
+//	citecheck batch --db results.sqlite [--workers N] [--shard I/N] [--config FILE] [--resolve] INPUT...
 //	citecheck merge --db OUT.sqlite IN.sqlite...
 //	citecheck report --db results.sqlite [--by outlet|year|code] [--format text|csv|json]
 //	citecheck export --db results.sqlite [--format parquet] DIR
@@ -27,7 +27,8 @@
 // overrides by path) from the nearest .citecheck.yaml or --config, and
 // config prints those that apply to a file (config.go). codes describes
 // every finding code. batch checks a
-// corpus (folders, JSON Lines, WARC) into a results database, resumably;
+// corpus (folders, JSON Lines, WARC) into a results database, resumably,
+// with check's settings for each file but fail-on (batch_config.go);
 // merge combines the databases of shards; report prints their aggregates.
 // With --resolve, check and batch open what the articles cite, through a
 // SQLite cache of sources (citecheck/cache.sqlite in the user's cache
