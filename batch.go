@@ -24,8 +24,9 @@ type BatchOptions struct {
 	// BaseURL are taken from the article and need not be set.
 	Check Options
 	// ArticleOptions, when set, gives the options of each article in place
-	// of Check (a configuration per folder, say). Batch calls it from one
-	// goroutine, in the order the articles come, for each article read.
+	// of Check (a configuration per folder, say). Batch calls it once for
+	// each article read without an error, from one goroutine, in the
+	// order the articles come.
 	ArticleOptions func(corpus.Article) Options
 	// Timeout is the deadline of one article per 100 KB of its body (an
 	// article under 100 KB gets one Timeout). An article past its deadline

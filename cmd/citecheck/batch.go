@@ -94,7 +94,7 @@ func runBatch(ctx context.Context, args []string, stdout, stderr io.Writer, fetc
 	check := citecheck.Options{Limits: limits(), SkipVerification: *noVerify}
 	// Every configuration is found and read before the database is
 	// opened: a mistake in one stores nothing.
-	settings, errs := newBatchSettings(*configFile, inputs, given, check)
+	settings, errs := newBatchSettings(*configFile, inputs, given)
 	for _, err := range errs {
 		c.fail(exitUsage, "%v", err)
 	}

@@ -24,7 +24,7 @@ import (
 type batchSettings struct {
 	cs      *configs
 	flags   commandLine
-	base    citecheck.Options
+	base    citecheck.Options      // set before the run: what every article's options start from
 	filters map[string]inputFilter // folder input as given → its walk's include and ignore
 	applied map[appliedKey]articleSettings
 	last    struct { // the article options was last asked for
@@ -49,12 +49,12 @@ type articleSettings struct {
 // newBatchSettings finds the configuration of every input of a batch
 // run: file is --config's value, "" for discovery. It returns every
 // configuration error the inputs meet, each once.
-func newBatchSettings(file string, inputs []string, flags commandLine, base citecheck.Options) (*batchSettings, []error) {
+func newBatchSettings(file string, inputs []string, flags commandLine) (*batchSettings, []error) {
 	cs, err := newConfigs(file)
 	if err != nil {
 		return nil, []error{err}
 	}
-	b := &batchSettings{cs: cs, flags: flags, base: base,
+	b := &batchSettings{cs: cs, flags: flags,
 		filters: map[string]inputFilter{}, applied: map[appliedKey]articleSettings{}}
 	var errs []error
 	seen := map[string]bool{}
