@@ -125,7 +125,7 @@ func TestBatchConfig(t *testing.T) {
 		p["story.md"]:               {"orphan-reference:error"},
 		p["investigations/leak.md"]: {"uncited-claim:error", "orphan-reference:error"},
 		p["desk/brief.md"]:          {"uncited-claim:warning", "orphan-reference:info"},
-		p["desk/notes.txt"]:         {"missing-reference-list:error", "uncited-claim:warning", "uncited-claim:warning"}, // Markdown read as text
+		p["desk/notes.txt"]:         {"missing-reference-list:error", "uncited-claim:warning"}, // Markdown read as text
 	}, storedCodes(t, db), "archive/ ignored; a walk takes no JSON Lines file")
 }
 
