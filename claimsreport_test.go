@@ -94,6 +94,9 @@ func TestExhibitSupportsClaim(t *testing.T) {
 	}
 }
 
+// TestFirstHandClaimRestsOnTheWriter reads each sentence as a claim (a
+// low --min-score: what is tested is where the claim rests, not its
+// score) and checks that a first-hand one has no uncited-claim.
 func TestFirstHandClaimRestsOnTheWriter(t *testing.T) {
 	tests := []struct {
 		text      string
@@ -115,7 +118,7 @@ func TestFirstHandClaimRestsOnTheWriter(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
-			r, err := citecheck.Check(context.Background(), strings.NewReader(tt.text), citecheck.Options{Name: "draft.txt"})
+			r, err := citecheck.Check(context.Background(), strings.NewReader(tt.text), citecheck.Options{Name: "draft.txt", MinScore: 0.2})
 			require.NoError(t, err)
 			require.Len(t, r.Claims, 1)
 			assert.Equal(t, tt.firstHand, r.Claims[0].FirstHand)

@@ -33,7 +33,7 @@
 // `go run ./claims/train` from the CLEF CheckThat! 2020 task 5 training
 // transcripts, testdata/claims/labelled.tsv, the sentences of the dev
 // half of the real pages labelled in testdata/realpages and, for written
-// text, 4,925 sentences of 79 web pages cited by Wikipedia labelled by hand
+// text, 10,427 sentences of 155 web pages cited by Wikipedia labelled by hand
 // (testdata/claims/web-labels.tsv, the pages read from ../shared); the training is
 // deterministic, and every setting of it was chosen by cross-validation over
 // the training data (see the train command), never on test data.
