@@ -67,7 +67,7 @@ func Extract(doc *sources.Document, opts Options) []Claim {
 		sents[i] = Sentence{Text: doc.Text[sp.Start:sp.End]}
 	}
 	// Every sentence, headings included, is context for its neighbours.
-	seq := analyseSequence(sents)
+	seq := analyseSequence(sents, m.groups)
 	// score first, so that the claims are made in a slice of their size
 	scores := make([]float64, len(spans))
 	claims := 0
@@ -323,7 +323,7 @@ func (m *Model) Score(sentence string) (score float64, kinds []Kind) {
 	var fb [256]uint32
 	toks := tokenize(sentence, tb[:0])
 	bits := analyzeWithAttribution(sentence, toks)
-	return capNonClaim(m.probability(m.margin(features(toks, bits, fb[:0]))), bits, sentence), kindsOf(bits)
+	return capNonClaim(m.probability(m.margin(features(toks, bits, m.groups, fb[:0]))), bits, sentence), kindsOf(bits)
 }
 
 // analyzeWithAttribution is analyze plus the attribution signal.

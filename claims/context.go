@@ -30,7 +30,17 @@ const (
 	// groupSpeaker: turn position and how the speaker talks elsewhere in
 	// the transcript (the share of their sentences that are questions).
 	groupSpeaker
-	allGroups = groupContextSignals | groupContextWords | groupSpeaker
+	// groupCharNgrams: the letter 3- to 5-grams within each word (see
+	// features), which share a total weight of their own.
+	groupCharNgrams
+	// groupWordTrigrams: word trigrams on top of the unigrams and bigrams.
+	groupWordTrigrams
+	// groupSkeleton: trigrams of word classes (see wordClass).
+	groupSkeleton
+	contextGroups = groupContextSignals | groupContextWords | groupSpeaker
+	// sentenceGroups change a sentence's own features.
+	sentenceGroups = groupCharNgrams | groupWordTrigrams | groupSkeleton
+	allGroups      = contextGroups | sentenceGroups
 )
 
 // Dense feature layout, after the hashed buckets: the sentence's own signals,
@@ -95,13 +105,30 @@ func contextWordHashes(toks []token, dst []uint32) []uint32 {
 	return dst
 }
 
-// analyseSequence tokenises and analyses each sentence and computes the
-// speaker features.
-func analyseSequence(sents []Sentence) []analysed {
+// analyseSequence tokenises and analyses each sentence, with the sentence
+// feature groups set in groups (see features), and computes the speaker
+// features.
+func analyseSequence(sents []Sentence, groups uint32) []analysed {
 	out := make([]analysed, len(sents))
 	var tb [64]token
-	feats := make([]uint32, 0, len(sents)*32)
-	words := make([]uint32, 0, len(sents)*10)
+	perSentence := 32
+	if groups&groupSkeleton != 0 {
+		perSentence += 16
+	}
+	feats := make([]uint32, 0, len(sents)*perSentence)
+	// Neighbours' words serve only a sequence with a speaker (see
+	// sequenceFeatures): written text skips hashing them.
+	var words []uint32
+	wantWords := false
+	if groups&groupContextWords != 0 {
+		for i := range sents {
+			if sents[i].Speaker != "" {
+				wantWords = true
+				words = make([]uint32, 0, len(sents)*10)
+				break
+			}
+		}
+	}
 	type span struct{ w0, w1 int }
 	ws := make([]span, len(sents))
 	for i, s := range sents {
@@ -109,11 +136,13 @@ func analyseSequence(sents []Sentence) []analysed {
 		bits := analyzeWithAttribution(s.Text, toks)
 		out[i].bits = bits
 		out[i].feat0 = len(feats)
-		feats = features(toks, bits, feats)
+		feats = features(toks, bits, groups, feats)
 		out[i].feat1 = len(feats)
-		ws[i].w0 = len(words)
-		words = contextWordHashes(toks, words)
-		ws[i].w1 = len(words)
+		if wantWords {
+			ws[i].w0 = len(words)
+			words = contextWordHashes(toks, words)
+			ws[i].w1 = len(words)
+		}
 	}
 	for i := range out {
 		out[i].feats = feats[out[i].feat0:out[i].feat1:out[i].feat1]
@@ -242,7 +271,7 @@ func appendBits(dst []uint32, bits uint32, base uint32) []uint32 {
 // DefaultModel does.
 func (m *Model) ScoreSequence(sents []Sentence) []float64 {
 	m = m.forSequence(sents)
-	seq := analyseSequence(sents)
+	seq := analyseSequence(sents, m.groups)
 	out := make([]float64, len(sents))
 	fb := make([]uint32, 0, 256)
 	for i := range seq {
@@ -257,7 +286,7 @@ func (m *Model) ScoreSequence(sents []Sentence) []float64 {
 // questions.
 func (m *Model) MarginSequence(sents []Sentence) []float64 {
 	m = m.forSequence(sents)
-	seq := analyseSequence(sents)
+	seq := analyseSequence(sents, m.groups)
 	out := make([]float64, len(sents))
 	fb := make([]uint32, 0, 256)
 	for i := range seq {

@@ -14,7 +14,7 @@ func TestSpeakerFeatures(t *testing.T) {
 		{Speaker: "M", Text: "Why?"},
 		{Text: "An article sentence."},
 	}
-	seq := analyseSequence(sents)
+	seq := analyseSequence(sents, contextGroups)
 	tests := []struct {
 		i    int
 		want uint32
@@ -29,7 +29,7 @@ func TestSpeakerFeatures(t *testing.T) {
 		assert.Equal(t, sents[tt.i].Speaker != "", seq[tt.i].hasSpeaker, "sentence %d", tt.i)
 	}
 	// Without a speaker, a sentence has no context features at all.
-	assert.Equal(t, seq[4].feats, sequenceFeatures(seq, 4, allGroups, nil))
+	assert.Equal(t, seq[4].feats, sequenceFeatures(seq, 4, contextGroups, nil))
 	// With one, it sees its neighbours' words and its speaker features.
-	assert.Greater(t, len(sequenceFeatures(seq, 1, allGroups, nil)), len(seq[1].feats))
+	assert.Greater(t, len(sequenceFeatures(seq, 1, contextGroups, nil)), len(seq[1].feats))
 }

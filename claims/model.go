@@ -54,15 +54,17 @@ var defaultModel = sync.OnceValue(func() *Model {
 // transcripts better.
 func DefaultModel() *Model { return defaultModel() }
 
-// Model is a logistic regression over hashed word unigrams and bigrams plus
-// the typed signals, with Platt scaling that turns its margin into a
-// calibrated probability. A Model is immutable and safe for concurrent use.
+// Model is a logistic regression over hashed word unigrams and bigrams
+// (and, as the feature groups it was trained with say, word trigrams,
+// skeleton trigrams and letter n-grams) plus the typed signals, with Platt
+// scaling that turns its margin into a calibrated probability. A Model is
+// immutable and safe for concurrent use.
 type Model struct {
 	weights        []float32 // NumFeatures long
 	bias           float32
 	plattA, plattB float64
 	threshold      float64
-	groups         uint32 // context feature groups the model uses
+	groups         uint32 // feature groups the model uses
 	// spoken, when set, scores the sequences of sentences with a speaker
 	// (see DefaultModel)
 	spoken *Model
@@ -84,12 +86,13 @@ func (m *Model) forSequence(sents []Sentence) *Model {
 // NewModel builds a model from trained parameters: weights (NumFeatures
 // long), the bias, Platt scaling coefficients a and b (probability =
 // 1/(1+exp(-(a*margin+b)))), and the default claim threshold. The model
-// uses every context feature group (see ScoreSequence).
+// uses every context feature group (see ScoreSequence) and the sentence's
+// word n-grams and signals only.
 func NewModel(weights []float32, bias float32, a, b, threshold float64) (*Model, error) {
 	if len(weights) != NumFeatures {
 		return nil, fmt.Errorf("new model: %w: %d weights, want %d", ErrBadModel, len(weights), NumFeatures)
 	}
-	return &Model{weights: weights, bias: bias, plattA: a, plattB: b, threshold: threshold, groups: allGroups}, nil
+	return &Model{weights: weights, bias: bias, plattA: a, plattB: b, threshold: threshold, groups: contextGroups}, nil
 }
 
 // Threshold is the default score at which a sentence counts as a claim.
@@ -104,15 +107,21 @@ func (m *Model) WithThreshold(t float64) *Model {
 
 // margin returns the linear score of a feature list. The n-gram features
 // share a total weight of 1/sqrt(count), so that long sentences do not win
-// on length alone, and so do the context words (flagged with ctxFlag); the
-// dense features count 1 each.
+// on length alone, and so do the context words (flagged with ctxFlag) and
+// the letter n-grams (flagged with charFlag); the dense features count 1
+// each.
 func (m *Model) margin(feats []uint32) float64 {
-	var ngrams, ctx, dense float64
-	n, nc := 0, 0
+	var ngrams, ctx, chars, dense float64
+	n, nc, nch := 0, 0, 0
 	for _, f := range feats {
-		if f&ctxFlag != 0 {
-			ctx += float64(m.weights[f&(numBuckets-1)])
-			nc++
+		if f&(ctxFlag|charFlag) != 0 {
+			if f&ctxFlag != 0 {
+				ctx += float64(m.weights[f&(numBuckets-1)])
+				nc++
+			} else {
+				chars += float64(m.weights[f&(numBuckets-1)])
+				nch++
+			}
 			continue
 		}
 		if int(f) >= len(m.weights) {
@@ -125,7 +134,7 @@ func (m *Model) margin(feats []uint32) float64 {
 			dense += float64(m.weights[f])
 		}
 	}
-	return float64(m.bias) + dense + ngrams*ngramScale(n) + ctx*ngramScale(nc)
+	return float64(m.bias) + dense + ngrams*ngramScale(n) + ctx*ngramScale(nc) + chars*ngramScale(nch)
 }
 
 // ngramScale is the value of each of n n-gram features.
@@ -142,7 +151,7 @@ func (m *Model) Margin(sentence string) float64 {
 	var fb [256]uint32
 	toks := tokenize(sentence, tb[:0])
 	bits := analyzeWithAttribution(sentence, toks)
-	return m.margin(features(toks, bits, fb[:0]))
+	return m.margin(features(toks, bits, m.groups, fb[:0]))
 }
 
 // probability applies Platt scaling to a margin.
@@ -182,22 +191,17 @@ func fnvByte(h uint32, c byte) uint32 {
 
 // features appends the feature indices of a tokenised sentence to dst: a
 // bucket per word unigram and bigram (with sentence start and end markers)
-// and one index per signal bit.
-func features(toks []token, bits uint32, dst []uint32) []uint32 {
-	prev := "<s>"
-	for i := range toks {
-		cur := toks[i].norm
-		h := fnvString(fnvByte(fnvOffset, 'u'), cur)
-		dst = append(dst, h&(numBuckets-1))
-		if st := stem(cur); len(st) < len(cur) {
-			dst = append(dst, fnvString(fnvByte(fnvOffset, 's'), st)&(numBuckets-1))
-		}
-		h = fnvString(fnvByte(fnvString(fnvByte(fnvOffset, 'b'), prev), ' '), cur)
-		dst = append(dst, h&(numBuckets-1))
-		prev = cur
+// and one index per signal bit, and those of the sentence feature groups
+// set in groups.
+func features(toks []token, bits uint32, groups uint32, dst []uint32) []uint32 {
+	if groups&(groupWordTrigrams|groupSkeleton) == 0 {
+		dst = wordNgrams(toks, dst)
+	} else {
+		dst = wordNgramsWide(toks, groups, dst)
 	}
-	h := fnvString(fnvByte(fnvString(fnvByte(fnvOffset, 'b'), prev), ' '), "</s>")
-	dst = append(dst, h&(numBuckets-1))
+	if groups&groupCharNgrams != 0 {
+		dst = charNgrams(toks, dst)
+	}
 	// Sentence length, in buckets: short interjections are rarely claims.
 	n := len(toks)
 	lb := byte('0')
@@ -212,6 +216,166 @@ func features(toks []token, bits uint32, dst []uint32) []uint32 {
 		}
 	}
 	return dst
+}
+
+// wordNgrams appends a bucket per word unigram, stem and bigram of toks
+// (with sentence start and end markers).
+func wordNgrams(toks []token, dst []uint32) []uint32 {
+	prev := "<s>"
+	for i := range toks {
+		cur := toks[i].norm
+		h := fnvString(fnvByte(fnvOffset, 'u'), cur)
+		dst = append(dst, h&(numBuckets-1))
+		if st := stem(cur); len(st) < len(cur) {
+			dst = append(dst, fnvString(fnvByte(fnvOffset, 's'), st)&(numBuckets-1))
+		}
+		h = fnvString(fnvByte(fnvString(fnvByte(fnvOffset, 'b'), prev), ' '), cur)
+		dst = append(dst, h&(numBuckets-1))
+		prev = cur
+	}
+	h := fnvString(fnvByte(fnvString(fnvByte(fnvOffset, 'b'), prev), ' '), "</s>")
+	return append(dst, h&(numBuckets-1))
+}
+
+// wordNgramsWide is wordNgrams with the word trigrams and skeleton
+// trigrams of the groups set, each after the token's unigram or bigram.
+// It is a loop of its own so that the plain one, which the shipped models
+// use, pays nothing for them.
+func wordNgramsWide(toks []token, groups uint32, dst []uint32) []uint32 {
+	prev, prev2 := "<s>", ""
+	skeleton := groups&groupSkeleton != 0
+	c2, c1 := uint64(classStart), uint64(classStart)
+	for i := range toks {
+		cur := toks[i].norm
+		h := fnvString(fnvByte(fnvOffset, 'u'), cur)
+		dst = append(dst, h&(numBuckets-1))
+		if skeleton {
+			c := wordClass(&toks[i], h)
+			dst = append(dst, skeletonBucket(c2, c1, c))
+			c2, c1 = c1, c
+		}
+		if st := stem(cur); len(st) < len(cur) {
+			dst = append(dst, fnvString(fnvByte(fnvOffset, 's'), st)&(numBuckets-1))
+		}
+		h = fnvString(fnvByte(fnvString(fnvByte(fnvOffset, 'b'), prev), ' '), cur)
+		dst = append(dst, h&(numBuckets-1))
+		if groups&groupWordTrigrams != 0 && prev2 != "" {
+			h = fnvString(fnvByte(fnvString(fnvByte(fnvString(fnvByte(fnvOffset, 't'), prev2), ' '), prev), ' '), cur)
+			dst = append(dst, h&(numBuckets-1))
+		}
+		prev2, prev = prev, cur
+	}
+	h := fnvString(fnvByte(fnvString(fnvByte(fnvOffset, 'b'), prev), ' '), "</s>")
+	dst = append(dst, h&(numBuckets-1))
+	if skeleton {
+		dst = append(dst, skeletonBucket(c2, c1, classEnd))
+	}
+	return dst
+}
+
+// charFlag marks a letter n-gram feature in a feature list: its weight is
+// at index f&^charFlag and the letter n-grams share a total weight of their
+// own, as the context words do.
+const charFlag = 1 << 30
+
+// maxCharWord bounds the bytes of a word whose letter n-grams are taken.
+const maxCharWord = 24
+
+// charNgrams appends the letter 3-, 4- and 5-grams of each word of toks,
+// the word framed by start and end marks ("<cut>" gives "<cu", "cut", "ut>",
+// "<cut", "cut>"), flagged with charFlag; the whole framed word, which is
+// the unigram, is left out. The bytes of an n-gram are packed into an
+// integer and hashed by multiplication, which costs far less than FNV per
+// letter.
+func charNgrams(toks []token, dst []uint32) []uint32 {
+	for i := range toks {
+		if toks[i].kind != tokWord {
+			continue
+		}
+		w := toks[i].norm
+		if len(w) > maxCharWord-2 {
+			w = w[:maxCharWord-2]
+		}
+		var frame [maxCharWord]byte
+		frame[0] = '<'
+		k := 1 + copy(frame[1:], w)
+		frame[k] = '>'
+		k++
+		var key uint64
+		for j := 0; j < k; j++ {
+			key = key<<8 | uint64(frame[j])
+			for n := 3; n <= 5 && n <= j+1; n++ {
+				if n == k {
+					break // the whole word
+				}
+				g := key&(1<<(8*n)-1) | uint64(n)<<40
+				dst = append(dst, uint32((g*0x9e3779b97f4a7c15)>>(64-hashBits))|charFlag)
+			}
+		}
+	}
+	return dst
+}
+
+// Word classes of the sentence skeleton (see wordClass). A function word,
+// number or punctuation mark is its own class, its unigram hash above 1<<32.
+const (
+	classStart = iota // before the first token
+	classEnd          // after the last
+	className         // a capitalised word
+	classED           // -ed
+	classING          // -ing
+	classLY           // -ly
+	classWord         // any other word
+)
+
+// wordClass returns a token's class in the sentence skeleton, the
+// trigrams of which are features ("the C C D <num>" of "The Senate
+// Committee approved 12 ..."): a function word, number shape or
+// punctuation mark is itself (h is its unigram hash); any other word is a
+// capitalised name, an -ed, -ing or -ly word or a word.
+func wordClass(t *token, h uint32) uint64 {
+	if t.kind != tokWord || isFunctionWord(t.norm) {
+		return 1<<32 | uint64(h)
+	}
+	w := t.norm
+	switch {
+	case t.upper:
+		return className
+	case len(w) > 4 && w[len(w)-2:] == "ed":
+		return classED
+	case len(w) > 5 && w[len(w)-3:] == "ing":
+		return classING
+	case len(w) > 4 && w[len(w)-2:] == "ly":
+		return classLY
+	}
+	return classWord
+}
+
+// skeletonBucket hashes a trigram of word classes into a bucket, by
+// multiplication: the skeleton must cost little on top of the words.
+func skeletonBucket(c2, c1, c0 uint64) uint32 {
+	x := c2*0x9e3779b97f4a7c15 ^ c1*0xc2b2ae3d27d4eb4f ^ c0*0x165667b19e3779f9
+	x ^= x >> 31
+	x *= 0xbf58476d1ce4e5b9
+	return uint32(x >> (64 - hashBits))
+}
+
+// isFunctionWord reports whether w is one of the common English function
+// words: articles, pronouns, prepositions, conjunctions, auxiliaries.
+func isFunctionWord(w string) bool {
+	switch w {
+	case "a", "an", "the", "this", "that", "these", "those", "some", "any", "no", "not", "all", "each", "every",
+		"i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "it", "its",
+		"they", "them", "their", "who", "whom", "whose", "which", "what", "when", "where", "why", "how",
+		"of", "in", "on", "at", "by", "for", "with", "from", "to", "into", "over", "under", "about", "after",
+		"before", "between", "through", "during", "against", "since", "than", "as", "per", "according",
+		"and", "or", "but", "if", "because", "while", "although", "so", "then",
+		"is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did",
+		"will", "would", "can", "could", "may", "might", "must", "should", "shall",
+		"said", "says", "more", "most", "less", "least", "also", "only", "there", "here":
+		return true
+	}
+	return false
 }
 
 // Model file format, little endian:

@@ -43,6 +43,18 @@ type TrainConfig struct {
 	// feature groups: the neighbours' signals, the neighbours' words and
 	// the speaker features (see ScoreSequence).
 	ContextSignals, ContextWords, Speaker bool
+	// CharNgrams, WordTrigrams and Skeleton switch on sentence feature
+	// groups: the letter 3- to 5-grams within words, word trigrams, and
+	// trigrams of word classes (capitalised, number, -ed, -ing, -ly, each
+	// function word).
+	CharNgrams, WordTrigrams, Skeleton bool
+	// LogCountRatio, when positive, scales each hashed feature by its
+	// log-count ratio r = log((p/|p|)/(q/|q|)), p and q its weighted
+	// counts in the positive and negative examples plus LogCountRatio
+	// (NBSVM, Wang and Manning 2012), interpolated as
+	// (1-NBBeta) + NBBeta*|r|; the scale is folded into the weights of the
+	// returned model.
+	LogCountRatio, NBBeta float64
 }
 
 func (cfg *TrainConfig) groups() uint32 {
@@ -55,6 +67,15 @@ func (cfg *TrainConfig) groups() uint32 {
 	}
 	if cfg.Speaker {
 		g |= groupSpeaker
+	}
+	if cfg.CharNgrams {
+		g |= groupCharNgrams
+	}
+	if cfg.WordTrigrams {
+		g |= groupWordTrigrams
+	}
+	if cfg.Skeleton {
+		g |= groupSkeleton
 	}
 	return g
 }
@@ -77,7 +98,7 @@ func encode(docs [][]Example, posWeight float64, groups uint32) []encoded {
 		for i, ex := range doc {
 			sents[i] = Sentence{Text: ex.Text, Speaker: ex.Speaker}
 		}
-		seq := analyseSequence(sents)
+		seq := analyseSequence(sents, groups)
 		for i, ex := range doc {
 			w := ex.Weight
 			if w == 0 {
@@ -89,11 +110,13 @@ func encode(docs [][]Example, posWeight float64, groups uint32) []encoded {
 				w *= posWeight
 			}
 			feats := sequenceFeatures(seq, i, groups, nil)
-			n, nc := 0, 0
+			n, nc, nch := 0, 0, 0
 			for _, f := range feats {
 				switch {
 				case f&ctxFlag != 0:
 					nc++
+				case f&charFlag != 0:
+					nch++
 				case f < numBuckets:
 					n++
 				}
@@ -103,6 +126,9 @@ func encode(docs [][]Example, posWeight float64, groups uint32) []encoded {
 				switch {
 				case f&ctxFlag != 0:
 					values[k] = ngramScale(nc)
+					feats[k] = f & (numBuckets - 1)
+				case f&charFlag != 0:
+					values[k] = ngramScale(nch)
 					feats[k] = f & (numBuckets - 1)
 				case f < numBuckets:
 					values[k] = ngramScale(n)
@@ -134,6 +160,17 @@ func Train(docs [][]Example, cfg TrainConfig) *Model {
 	}
 	groups := cfg.groups()
 	data := encode(docs, cfg.PositiveWeight, groups)
+	var nb []float64
+	if cfg.LogCountRatio > 0 {
+		nb = logCountRatios(data, cfg.LogCountRatio, cfg.NBBeta)
+		for i := range data {
+			for k, f := range data[i].feats {
+				if f < numBuckets {
+					data[i].values[k] *= nb[f]
+				}
+			}
+		}
+	}
 	// negatives lists, per sequence, its negative examples.
 	negatives := map[int][]int{}
 	for i := range data {
@@ -153,9 +190,44 @@ func Train(docs [][]Example, cfg TrainConfig) *Model {
 	}
 	weights := make([]float32, NumFeatures)
 	for i, v := range sum {
+		if nb != nil && i < numBuckets {
+			v *= nb[i]
+		}
 		weights[i] = float32(v / float64(runs))
 	}
 	return &Model{weights: weights, bias: float32(sumBias / float64(runs)), plattA: 1, threshold: 0.5, groups: groups}
+}
+
+// logCountRatios returns the NBSVM scale of each hashed bucket (see
+// TrainConfig.LogCountRatio): the presence of a bucket in an example counts
+// its weight, positives and negatives apart.
+func logCountRatios(data []encoded, alpha, beta float64) []float64 {
+	p := make([]float64, numBuckets)
+	q := make([]float64, numBuckets)
+	for i := range data {
+		c := q
+		if data[i].y > 0 {
+			c = p
+		}
+		for _, f := range data[i].feats {
+			if f < numBuckets {
+				c[f] += data[i].weight
+			}
+		}
+	}
+	var sp, sq float64
+	for f := range p {
+		p[f] += alpha
+		q[f] += alpha
+		sp += p[f]
+		sq += q[f]
+	}
+	out := make([]float64, numBuckets)
+	for f := range out {
+		r := math.Log((p[f] / sp) / (q[f] / sq))
+		out[f] = 1 - beta + beta*math.Abs(r)
+	}
+	return out
 }
 
 // fit runs AdaGrad over data with a shuffling seed and returns the weights
