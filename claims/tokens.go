@@ -131,10 +131,14 @@ func citationEnd(toks []token, i int) int {
 	if toks[i].norm == "[" {
 		closer = "]"
 	}
-	year, words, other := false, 0, false
+	year, words, other, link := false, 0, false, false
 	for j := i + 1; j < len(toks) && j <= i+24; j++ {
 		t := &toks[j]
 		switch {
+		case link && t.norm != closer:
+			// the rest of a link that closes an author-year citation: "(Hughes
+			// et al., 2018, https://doi.org/10.1038/...)" says where the claim
+			// comes from as much as its author and year do
 		case t.norm == closer:
 			if closer == "]" && !other && j > i+1 && (words <= 3 || year) {
 				return j
@@ -149,6 +153,8 @@ func citationEnd(toks []token, i int) int {
 			if t.norm == "<year>" {
 				year = true
 			}
+		case t.kind == tokWord && year && !other && (t.norm == "https" || t.norm == "http" || t.norm == "doi" || t.norm == "www"):
+			link = true
 		case t.kind == tokWord:
 			words++
 			if closer == ")" && !t.upper && t.norm != "et" && t.norm != "al" && t.norm != "and" && t.norm != "n.d" && t.norm != "p" && t.norm != "pp" {
