@@ -78,7 +78,11 @@ func TestArticleFindings(t *testing.T) {
 		// line 5's lead sentence is a dated claim naming no source
 		// ("researchers increasingly point to…" names nobody)
 		{"apa.txt", []string{"5:uncited-claim", "20:citation-mismatch", "36:orphan-reference"}, 7, 7},
-		{"chicago.txt", []string{"13:ambiguous-citation", "14:unresolved-citation"}, 9, 7},
+		// line 7's "The pattern was not confined to textiles." is a
+		// historical claim with no citation of its own (its sources come
+		// in the sentences after it): by testdata/realpages/README.md a
+		// check-worthy claim resting on nothing the sentence shows
+		{"chicago.txt", []string{"7:uncited-claim", "13:ambiguous-citation", "14:unresolved-citation"}, 9, 7},
 		{"mla.txt", []string{"18:duplicate-reference"}, 5, 4},
 		{"numeric.txt", []string{"6:unresolved-citation", "31:orphan-reference"}, 8, 7},
 		{"vancouver.txt", []string{"12:unresolved-citation", "32:orphan-reference"}, 10, 6},

@@ -23,8 +23,12 @@
 // The score is a logistic regression over hashed word unigrams, stems and
 // bigrams (2^18 buckets, FNV-1a) plus the typed signals and the signals of
 // non-claims (questions, hypotheticals, exhortations, opinions, first-person
-// asides, missing full stops, navigation words), with Platt scaling.
-// Questions are capped at 0.2. In a transcript scored with
+// asides, missing full stops, navigation words), with Platt scaling. The
+// written-text model also reads trigrams of word classes (function words,
+// punctuation and number shapes as themselves; capitalised names; -ed,
+// -ing, -ly and other words) and scales its hashed features by their
+// log-count ratio in the training data (NBSVM). Questions are capped at
+// 0.2. In a transcript scored with
 // Model.ScoreSequence and speakers, a sentence also sees its neighbours'
 // words and generic speaker features (turn position and length, the
 // speaker's share of questions: a moderator asks); written text has no
