@@ -111,8 +111,11 @@ func TestEvalClaimsRealPages(t *testing.T) {
 		// the scores of the reported sentences, labelled uncited claims
 		// or not, for the figures at higher --min-score
 		trueScores, falseScores []float64
+		// the false uncited-claim findings by their sentence's label, a
+		// count only: it names no test sentence
+		falseBy map[string]int
 	}
-	totals := map[string]*total{"dev": {}, "test": {}}
+	totals := map[string]*total{"dev": {falseBy: map[string]int{}}, "test": {falseBy: map[string]int{}}}
 	for _, lf := range labelFiles {
 		page := strings.TrimSuffix(filepath.Base(lf), ".tsv")
 		src, ok := pages[page]
@@ -169,6 +172,7 @@ func TestEvalClaimsRealPages(t *testing.T) {
 				} else {
 					pu.fp++
 					tot.falseScores = append(tot.falseScores, c.Score)
+					tot.falseBy[labelName(l, found)]++
 					misses = append(misses, fmt.Sprintf("false uncited-claim (%s, score %.2f): %s", labelName(l, found), c.Score, shortText(text)))
 				}
 			}
@@ -252,6 +256,12 @@ func TestEvalClaimsRealPages(t *testing.T) {
 			fmt.Fprintf(&line, " | %.1f: P %.3f R %.3f", min, c.precision(), c.recall())
 		}
 		t.Logf("%-4s uncited-claim at a higher --min-score%s", set, line.String())
+		var by []string
+		for label, n := range tot.falseBy {
+			by = append(by, fmt.Sprintf("%s %d", label, n))
+		}
+		slices.Sort(by)
+		t.Logf("%-4s false uncited-claim findings by the sentence's label: %s", set, strings.Join(by, ", "))
 	}
 }
 
