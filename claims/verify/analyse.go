@@ -21,14 +21,22 @@ type analysis struct {
 	sents    []Span
 	present  []bool   // present[i*len(terms)+t]: sentence i has term t (see has)
 	bigramIn []uint64 // bigramIn[i]: bit k set when sentence i has bigram k
-	neg      []bool   // sentence i has a negation
-	up, down []bool   // sentence i has a word of increase, of decrease
-	absolute []bool   // sentence i has a word that admits no exception
+	neg      []bool   // sentence i has a negation, in a clause about the claim
 	bm25     []float64
 	bonus    []float64 // figures and quotations backed in sentence i
 	inSrc    []bool    // term t is somewhere in the source
 
 	windows []window // the evidence, best first
+	// the best passage has a word of increase, of decrease, one that
+	// admits no exception (see readBest)
+	bestUp, bestDown, bestAbsolute bool
+
+	// keys are those of the words of a source that may be terms (see
+	// keySet.addTerm): a sentence with none of them holds no term. When
+	// readAll is set every sentence is read, as when the claim has no
+	// terms, and a negation anywhere counts.
+	keys    keySet
+	readAll bool
 
 	// filter and filter4 hold the low bytes of the terms' hashes, so that
 	// most words of a source are ruled out with one lookup.
@@ -74,12 +82,18 @@ const (
 func analyse(c Claim, s Source) *analysis { return analysePrepared(c, Prepare(s)) }
 
 // analysePrepared reads c against the source p has read.
-func analysePrepared(c Claim, p *Prepared) *analysis {
-	a := &analysis{claim: c.Text, src: p.src.Text, prepared: p}
+func analysePrepared(c Claim, p *Prepared) *analysis { return analyseRead(c, p, false) }
+
+// analyseRead is analysePrepared, reading every sentence of the source
+// word by word when readAll is set, and else only those that may hold a
+// term (the same analysis: see candidatesDiff).
+func analyseRead(c Claim, p *Prepared, readAll bool) *analysis {
+	a := &analysis{claim: c.Text, src: p.src.Text, prepared: p, readAll: readAll}
 	ctoks := tokenize(nil, c.Text)
 	a.claimQuotes = Quotes(c.Text)
 	a.claimQty = Quantities(c.Text)
 	a.collectTerms(c, ctoks)
+	a.readAll = a.readAll || len(a.terms) == 0
 
 	a.sents = p.sents
 	n := len(a.sents)
@@ -87,7 +101,6 @@ func analysePrepared(c Claim, p *Prepared) *analysis {
 	a.present = make([]bool, n*nt)
 	a.bigramIn = make([]uint64, n)
 	a.neg = make([]bool, n)
-	a.up, a.down, a.absolute = p.up, p.down, p.absolute
 	a.bm25 = make([]float64, n)
 	a.bonus = make([]float64, n)
 	a.inSrc = make([]bool, nt)
@@ -96,7 +109,15 @@ func analysePrepared(c Claim, p *Prepared) *analysis {
 	df := make([]int, nt)
 	termIn := make([]bool, n) // sentence i has some term
 	total := p.total
-	for i := range a.sents {
+	t := tables()
+	var sc wordScanner
+	for i, sp := range a.sents {
+		if !a.readAll && !a.mayHoldTerm(p.keys[p.sentWords[i]:p.sentWords[i+1]]) {
+			// None of its words is a term: it adds nothing but its
+			// length, which Prepare counted.
+			continue
+		}
+		text := a.src[sp.Start:sp.End]
 		present := a.present[i*nt : (i+1)*nt : (i+1)*nt]
 		prev := -1
 		// A negation counts when its clause holds some of the claim: "no
@@ -108,40 +129,41 @@ func analysePrepared(c Claim, p *Prepared) *analysis {
 			}
 			clauseNeg, clauseTerms = false, 0
 		}
-		from, to := p.sentWords[i], p.sentWords[i+1]
-		flags := p.wordFlags[from:to]
-		hs, h4s := p.wordH[from:to], p.wordH4[from:to]
-		for k, f := range flags {
-			if f&flagClause != 0 {
+		lastEnd := 0
+		for sc.reset(text); sc.next(); {
+			b := sc.lowered()
+			f := t.flagsOf(b, sc.h)
+			if f&flagConj != 0 || clauseBreak(text[lastEnd:sc.start]) {
 				endClause()
 			}
+			lastEnd = sc.end
 			if f&flagNeg != 0 {
 				clauseNeg = true
 			}
 			if f&flagStop != 0 {
 				continue
 			}
-			t := a.termIndex(hs[k], h4s[k])
-			if t >= 0 {
+			tm := a.termIndex(t.stemmed(b, sc.h, sc.h4))
+			if tm >= 0 {
 				termIn[i] = true
 				clauseTerms++
-				if c := &counts[i*nt+t]; *c < 0xffff {
+				if c := &counts[i*nt+tm]; *c < 0xffff {
 					*c++
 				}
-				if !present[t] {
-					df[t]++
+				if !present[tm] {
+					df[tm]++
 				}
-				present[t] = true
-				a.inSrc[t] = true
+				present[tm] = true
+				a.inSrc[tm] = true
 				if prev >= 0 {
 					for b, bg := range a.bigrams {
-						if b < 64 && bg[0] == prev && bg[1] == t {
+						if b < 64 && bg[0] == prev && bg[1] == tm {
 							a.bigramIn[i] |= 1 << b
 						}
 					}
 				}
 			}
-			prev = t
+			prev = tm
 		}
 		endClause()
 	}
@@ -179,6 +201,7 @@ func analysePrepared(c Claim, p *Prepared) *analysis {
 	cq, sq := a.checkQuantities()
 	a.srcQty = sq
 	a.pickWindows()
+	a.readBest()
 	a.findConflicts(cq, sq)
 	slices.SortStableFunc(a.missing, func(x, y Missing) int { return x.Span.Start - y.Span.Start })
 	return a
@@ -212,6 +235,7 @@ func (a *analysis) collectTerms(c Claim, ctoks []token) {
 				quoted = quoted || q.Inner.Start <= tk.start && tk.end <= q.Inner.End
 			}
 			a.terms = append(a.terms, term{h: tk.h, h4: tk.h4, name: name, quoted: quoted, qty: inQty, span: Span{Start: tk.start, End: tk.end}})
+			a.addTermKeys(c.Text[tk.start:tk.end], tk.h4 != 0 && !name)
 			t = len(a.terms) - 1
 			a.filter[tk.h&0xff] = true
 			if tk.h4 != 0 && !name {
@@ -223,6 +247,51 @@ func (a *analysis) collectTerms(c Claim, ctoks []token) {
 		}
 		prev = t
 		first = false
+	}
+}
+
+// addTermKeys adds to a.keys those of the words termIndex may match to
+// the claim's word w (see keySet.addTerm); soft is set when it matches
+// by its first four bytes too.
+func (a *analysis) addTermKeys(w string, soft bool) {
+	var sc wordScanner
+	sc.reset(w)
+	if !sc.next() {
+		a.readAll = true // (tokenize found a word here: not reached)
+		return
+	}
+	low := sc.lowered()
+	var buf [64]byte
+	a.keys.addTerm(low, stem(append(buf[:0], low...)), soft)
+}
+
+// mayHoldTerm reports whether a sentence whose words' keys are keys may
+// hold a term of the claim.
+func (a *analysis) mayHoldTerm(keys []uint32) bool {
+	for _, k := range keys {
+		if a.keys.has(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// readBest sets bestUp, bestDown and bestAbsolute from the words of the
+// best passage.
+func (a *analysis) readBest() {
+	if len(a.windows) == 0 {
+		return
+	}
+	t := tables()
+	var sc wordScanner
+	w := a.windows[0]
+	for _, sp := range a.sents[w.from : w.to+1] {
+		for sc.reset(a.src[sp.Start:sp.End]); sc.next(); {
+			f := t.flagsOf(sc.lowered(), sc.h)
+			a.bestUp = a.bestUp || f&flagUp != 0
+			a.bestDown = a.bestDown || f&flagUp == 0 && f&flagDown != 0
+			a.bestAbsolute = a.bestAbsolute || f&flagAbsolute != 0
+		}
 	}
 }
 
@@ -296,14 +365,18 @@ func (a *analysis) pickWindows() {
 	for _, t := range a.terms {
 		maxScore += t.idf * (bm25K1 + 1) / (1 + bm25K1*(1-bm25B))
 	}
-	order := make([]int, n)
+	// Only a sentence that scores can seed a passage: the others are not
+	// ranked at all.
+	var order []int
 	score := make([]float64, n)
-	for i := range order {
-		order[i] = i
+	for i := range score {
 		if maxScore > 0 {
 			score[i] = a.bm25[i] / maxScore
 		}
 		score[i] += a.bonus[i]
+		if score[i] > 0 {
+			order = append(order, i)
+		}
 	}
 	slices.SortStableFunc(order, func(x, y int) int {
 		switch {

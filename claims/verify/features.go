@@ -247,13 +247,7 @@ func (a *analysis) directionMismatch() bool {
 	if len(a.windows) == 0 || a.claimUp == a.claimDown {
 		return false
 	}
-	w := a.windows[0]
-	up, down := false, false
-	for i := w.from; i <= w.to; i++ {
-		up = up || a.up[i]
-		down = down || a.down[i]
-	}
-	return up != down && up == a.claimDown
+	return a.bestUp != a.bestDown && a.bestUp == a.claimDown
 }
 
 // polarityCue reports whether the best passage says the opposite of the
@@ -269,13 +263,7 @@ func (a *analysis) absoluteMismatch() bool {
 	if len(a.windows) == 0 || a.claimAbsolute == 0 {
 		return false
 	}
-	w := a.windows[0]
-	for i := w.from; i <= w.to; i++ {
-		if a.absolute[i] {
-			return false
-		}
-	}
-	return true
+	return !a.bestAbsolute
 }
 
 func popcount(x uint64) int {

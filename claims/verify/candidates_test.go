@@ -1,0 +1,144 @@
+package verify
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// candidatesDiff analyses c against s twice, reading word by word only the
+// sentences that may hold a term of c (as Verify does) and every sentence,
+// and describes how the two differ, if they do; it also checks that every
+// sentence holding a term was read, and that Prepare's keys and content
+// word counts are those of tokenize. Empty: the same.
+func candidatesDiff(c Claim, s Source) string {
+	p := Prepare(s)
+	var problems []string
+	// Prepare's words are tokenize's.
+	for i, sp := range p.sents {
+		toks := tokenize(nil, s.Text[sp.Start:sp.End])
+		keys := p.keys[p.sentWords[i]:p.sentWords[i+1]]
+		content := 0
+		var want []uint32
+		for _, tk := range toks {
+			if !tk.stop {
+				content++
+			}
+			var sc wordScanner
+			sc.reset(s.Text[sp.Start+tk.start : sp.Start+tk.end])
+			sc.next()
+			want = append(want, wordKey(sc.lowered()))
+		}
+		if content != p.lens[i] || !reflect.DeepEqual(keys, want) && len(want)+len(keys) > 0 {
+			problems = append(problems, fmt.Sprintf("sentence %d %q: %d content words and keys %x, tokenize has %d and %x",
+				i, s.Text[sp.Start:sp.End], p.lens[i], keys, content, want))
+		}
+	}
+	some, all := analyseRead(c, p, false), analyseRead(c, p, true)
+	// Every sentence with a term may hold one by its keys.
+	nt := len(all.terms)
+	for i := range all.sents {
+		for t := range nt {
+			if all.has(i, t) && !all.readAll && !some.mayHoldTerm(p.keys[p.sentWords[i]:p.sentWords[i+1]]) {
+				problems = append(problems, fmt.Sprintf("sentence %d %q holds term %q but was not read",
+					i, s.Text[all.sents[i].Start:all.sents[i].End], c.Text[all.terms[t].span.Start:all.terms[t].span.End]))
+			}
+		}
+	}
+	if fs, fa := some.features(), all.features(); !sameFloats(fs, fa) {
+		problems = append(problems, fmt.Sprintf("features %v, reading every sentence %v", fs, fa))
+	}
+	if !reflect.DeepEqual(some.windows, all.windows) || !reflect.DeepEqual(some.missing, all.missing) {
+		problems = append(problems, fmt.Sprintf("windows %v missing %v, reading every sentence %v %v", some.windows, some.missing, all.windows, all.missing))
+	}
+	if !reflect.DeepEqual(some.neg, all.neg) || !reflect.DeepEqual(some.bm25, all.bm25) {
+		problems = append(problems, "negations or BM25 scores differ")
+	}
+	return strings.Join(problems, "; ")
+}
+
+// sameFloats reports whether a and b hold the same values, NaN equal to
+// NaN.
+func sameFloats(a, b []float64) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] && !(math.IsNaN(a[i]) && math.IsNaN(b[i])) {
+			return false
+		}
+	}
+	return true
+}
+
+// TestCandidateSentences holds reading only the sentences that may hold a
+// claim's words to reading them all, on the pairs written for the package
+// and on words chosen for how stem and the canonical forms change them.
+func TestCandidateSentences(t *testing.T) {
+	for _, p := range readPairs(t) {
+		assert.Empty(t, candidatesDiff(Claim{Text: p.Claim}, Source{Text: p.Source}), p.Name)
+	}
+	tests := []struct{ claim, source string }{
+		{"Flies carry the disease.", "A fly was found. Nothing else. The flies were caught."},
+		{"The fly carries it.", "Many flies were seen. Nothing else."},
+		{"Studies show it.", "One study showed it. Nothing else. The studies agree."},
+		{"The cat sat.", "Cats sit. Nothing. Caring cats. The car was cared for. Cares abound."},
+		{"Children were hurt.", "A kid was hurt. Nothing else. Kids, men and women. A person died."},
+		{"Three people died.", "Deaths rose. Dead and deadly. Persons unknown. The die is cast."},
+		{"COVID spread.", "Coronavirus spread. SARS-CoV-2 and nCoV. Nothing."},
+		{"The chili was hot.", "Children ate it. Nothing else."},
+		{"Mice ran.", "A mouse ran. Mousetraps work. Nothing."},
+		{"O'Neill's report said 1,200 in the 1990s.", "O'Neill said so. The report's 1200 figure. In 1990 and the 1990s. Nothing."},
+		{"It's the council's 3.5% rise.", "Its council rose 3.5 per cent. The councils' rise. Nothing."},
+		{"Ünïcode Éclair ǅungla naïve café", "ünïcode éclair ǆungla NAÏVE CAFÉ. Nothing. Café naïve."},
+		{"Don’t say o’brien’s won't", "don't say O'Brien's. Nothing. Won’t."},
+		{"Turned turnout turning", "Turnouts turned. Nothing. Turn."},
+		{"abc ab a", "ABC's ab's a's abcd. Nothing."},
+		{"No safety concerns", "There were no concerns. Never safe. Nothing."},
+		{"the of and", "The of and. Nothing at all here."},
+	}
+	for _, tt := range tests {
+		assert.Empty(t, candidatesDiff(Claim{Text: tt.claim}, Source{Text: tt.source}), tt.claim)
+	}
+}
+
+// TestStopTable holds the table of function words to the word table:
+// every function word of ASCII letters is one in either case, and no
+// other word of the tables is.
+func TestStopTable(t *testing.T) {
+	st, tb := stops(), tables()
+	for _, l := range flaggedWords {
+		for _, w := range strings.Fields(l.words) {
+			if strings.ContainsRune(w, '\'') {
+				continue
+			}
+			want := tb.flagsOf([]byte(w), hashBytes([]byte(w)))&flagStop != 0
+			for _, v := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]} {
+				require.Equal(t, want, st.isStopASCII(v, asciiKey(v)), v)
+			}
+			for _, v := range []string{w + "x", "x" + w, w[1:], w[:len(w)-1]} {
+				if tb.flagsOf([]byte(v), hashBytes([]byte(v)))&flagStop == 0 {
+					require.False(t, st.isStopASCII(v, asciiKey(v)), v)
+				}
+			}
+		}
+	}
+}
+
+// FuzzCandidateSentences holds reading only the sentences that may hold a
+// claim's words to reading them all (see candidatesDiff).
+func FuzzCandidateSentences(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s, "The flies' council said 40% of studies backed kids. "+s)
+	}
+	f.Fuzz(func(t *testing.T, claim, source string) {
+		if d := candidatesDiff(Claim{Text: claim}, Source{Text: source}); d != "" {
+			t.Fatalf("claim %q source %q: %s", claim, source, d)
+		}
+	})
+}

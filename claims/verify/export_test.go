@@ -1,0 +1,4 @@
+package verify
+
+// CandidatesDiff is candidatesDiff, for the tests on the shared data.
+var CandidatesDiff = candidatesDiff

@@ -1,0 +1,285 @@
+package verify
+
+import (
+	"strings"
+	"sync"
+)
+
+// A source is read in two steps. Prepare reads every word once, cheaply:
+// where it ends, whether it is a function word (for BM25's sentence
+// lengths) and its key, the first bytes of it lowered. A claim then reads
+// word by word (hashed, stemmed, flagged) only the sentences with a word
+// whose key may be one of its terms' (see termKeys); the others hold none
+// of its terms, and all that they give the claim, their lengths, Prepare
+// has counted. Most sentences of a source share no word with a claim, so
+// most words are never hashed or stemmed.
+
+// wordKey returns the key of the word b, lowered: its first four bytes,
+// or fewer when it is shorter or has an apostrophe among them, which end
+// the key, packed in a uint32 with zeros after (no word holds a zero
+// byte). Two words with the same stem, or the same first four bytes,
+// have keys termKeys can tell from their stem alone.
+func wordKey(b []byte) uint32 {
+	var k uint32
+	for i := 0; i < len(b) && i < 4; i++ {
+		if b[i] == '\'' {
+			break
+		}
+		k |= uint32(b[i]) << (8 * i)
+	}
+	return k
+}
+
+// wordKeyString is wordKey of a string.
+func wordKeyString(s string) uint32 {
+	var k uint32
+	for i := 0; i < len(s) && i < 4; i++ {
+		if s[i] == '\'' {
+			break
+		}
+		k |= uint32(s[i]) << (8 * i)
+	}
+	return k
+}
+
+// keyBits is the size of a keySet's bitmaps; a claim's few dozen keys set
+// about one bit in three hundred, so that few words of a source are read
+// for nothing.
+const keyBits = 1 << 14
+
+// keySet holds the keys of a claim's terms: a word may be one of them
+// when its key is one of whole, or its first three bytes one of three
+// (see termKeys). Both are bitmaps over a hash of the key, which may say
+// yes for a key not added (the word is then read for nothing) but never
+// no for one added.
+type keySet struct {
+	whole, three [keyBits / 64]uint64
+	anyThree     bool // three has a key
+}
+
+func keyBit(k uint32) uint32 { return (k * 0x9e3779b1) >> (32 - 14) }
+
+func (ks *keySet) addWhole(k uint32) {
+	b := keyBit(k)
+	ks.whole[b/64] |= 1 << (b % 64)
+}
+
+func (ks *keySet) addThree(k uint32) {
+	b := keyBit(k & 0xffffff)
+	ks.three[b/64] |= 1 << (b % 64)
+	ks.anyThree = true
+}
+
+// has reports whether a word whose key is k may be one of the terms.
+func (ks *keySet) has(k uint32) bool {
+	b := keyBit(k)
+	if ks.whole[b/64]&(1<<(b%64)) != 0 {
+		return true
+	}
+	if !ks.anyThree {
+		return false
+	}
+	b = keyBit(k & 0xffffff)
+	return ks.three[b/64]&(1<<(b%64)) != 0
+}
+
+// addStem adds the keys of every word whose stem (see stem) is s. stem
+// keeps a word's first three bytes, and its first four when it leaves
+// four or more, except that "ies" becomes "y" ("flies" is "fly",
+// "studies" is "study"); it drops a final "'s", which a key leaves out
+// anyway. So a stem of five bytes or more is found by its first four; a
+// stem of four by its own, or by "i" for a final "y"; a stem of three
+// (the stem of "cats", "cared", "caring") by the first three of the
+// word's key, or "i" for a final "y"; a shorter stem is its word.
+func (ks *keySet) addStem(s string) {
+	switch n := len(s); {
+	case n >= 5:
+		ks.addWhole(wordKeyString(s))
+	case n == 4:
+		ks.addWhole(wordKeyString(s))
+		if s[3] == 'y' {
+			ks.addWhole(wordKeyString(s[:3] + "i"))
+		}
+	case n == 3:
+		if strings.IndexByte(s, '\'') >= 0 {
+			ks.addWhole(wordKeyString(s))
+			return
+		}
+		ks.addThree(wordKeyString(s))
+		if s[2] == 'y' {
+			ks.addThree(wordKeyString(s[:2] + "i"))
+		}
+	default:
+		ks.addWhole(wordKeyString(s))
+	}
+}
+
+// addTerm adds the keys of every word of a source that termIndex may
+// match to the claim's word low (lowered), whose stem is st: the words
+// with its stem or its canonical form's (see canonicalWords), and, when
+// soft, the words with its first four bytes and those whose canonical
+// form has them.
+func (ks *keySet) addTerm(low, st []byte, soft bool) {
+	groups := canonicalGroups()
+	canonical := string(st)
+	if e := tables().canonical.find(st, hashBytes(st)); e != nil {
+		canonical = e.canonical
+	}
+	ks.addStem(string(st))
+	ks.addStem(canonical)
+	four := ""
+	if soft && len(low) >= 4 && !isDigit(low[0]) {
+		four = string(low[:4])
+		ks.addWhole(wordKeyString(four))
+	}
+	if canonical != string(st) && len(canonical) >= 4 {
+		// the word's four bytes are its canonical form's
+		ks.addWhole(wordKeyString(canonical[:4]))
+		if soft {
+			four = canonical[:4]
+		}
+	}
+	for _, g := range groups {
+		if g.canonical == canonical || four != "" && len(g.canonical) >= 4 && g.canonical[:4] == four {
+			ks.addStem(g.canonical)
+			for _, w := range g.words {
+				ks.addStem(w)
+			}
+		}
+	}
+}
+
+// canonicalGroup is a line of canonicalWords, its words split.
+type canonicalGroup struct {
+	canonical string
+	words     []string
+}
+
+// canonicalGroups splits canonicalWords once.
+var canonicalGroups = sync.OnceValue(func() []canonicalGroup {
+	var gs []canonicalGroup
+	for _, l := range canonicalWords {
+		gs = append(gs, canonicalGroup{l.canonical, strings.Fields(l.words)})
+	}
+	return gs
+})
+
+// stopTable tells the function words (flagStop) of ASCII letters from
+// the other words without hashing them: by their length and key, then
+// by the bytes past the key.
+type stopTable struct {
+	tags  [stopSlots]uint64 // length<<32 | key; 0: a free slot
+	words [stopSlots]string
+}
+
+const stopSlots = 1024
+
+// maxStopLen is the length of the longest function word ("according").
+const maxStopLen = 9
+
+func stopSlot(tag uint64) uint64 { return (tag * 0x9e3779b97f4a7c15) >> (64 - 10) }
+
+// stops builds the table of function words once.
+var stops = sync.OnceValue(func() *stopTable {
+	st := &stopTable{}
+	for _, l := range flaggedWords {
+		if l.flags&flagStop == 0 {
+			continue
+		}
+		for _, w := range strings.Fields(l.words) {
+			tag := uint64(len(w))<<32 | uint64(wordKeyString(w))
+			i := stopSlot(tag)
+			for st.tags[i] != 0 {
+				i = (i + 1) % stopSlots
+			}
+			st.tags[i], st.words[i] = tag, w
+		}
+	}
+	return st
+})
+
+// isStopASCII reports whether w, ASCII letters in either case, whose key
+// (lowered) is k, is a function word.
+func (st *stopTable) isStopASCII(w string, k uint32) bool {
+	n := len(w)
+	if n > maxStopLen {
+		return false
+	}
+	tag := uint64(n)<<32 | uint64(k)
+	for i := stopSlot(tag); st.tags[i] != 0; i = (i + 1) % stopSlots {
+		if st.tags[i] == tag && (n <= 4 || lowerEqualFrom(w, st.words[i], 4)) {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiKey returns the key of w, ASCII letters in either case.
+func asciiKey(w string) uint32 {
+	switch len(w) {
+	case 0:
+		return 0
+	case 1:
+		return uint32(w[0] | 0x20)
+	case 2:
+		return (uint32(w[0]) | uint32(w[1])<<8) | 0x2020
+	case 3:
+		return (uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16) | 0x202020
+	}
+	return (uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16 | uint32(w[3])<<24) | 0x20202020
+}
+
+// appendWordKeys appends to keys the key of every word of text, as
+// wordScanner reads them, and returns them with the number of those words
+// that are not function words: the words tokenize(text) returns and the
+// tokens without stop set. A word of ASCII letters ended by a space or a
+// stop (most words) is read here without being hashed or copied; any
+// other goes to sc.
+func appendWordKeys(keys []uint32, sc *wordScanner, text string) ([]uint32, int) {
+	st, t := stops(), tables()
+	content := 0
+	for i := 0; i < len(text); {
+		c := text[i]
+		if isLetter(c) {
+			j := i + 1
+			for j < len(text) && isLetter(text[j]) {
+				j++
+			}
+			if j == len(text) || endsLetters(text, j) {
+				w := text[i:j]
+				k := asciiKey(w)
+				keys = append(keys, k)
+				if !st.isStopASCII(w, k) {
+					content++
+				}
+				i = j
+				continue
+			}
+		} else if c < 0x80 && !isDigit(c) {
+			i++
+			continue
+		}
+		sc.text, sc.i = text, i
+		if !sc.next() {
+			break
+		}
+		b := sc.lowered()
+		keys = append(keys, wordKey(b))
+		if t.flagsOf(b, sc.h)&flagStop == 0 {
+			content++
+		}
+		i = sc.i
+	}
+	return keys, content
+}
+
+// lowerEqualFrom reports whether w, ASCII letters in either case, and
+// low, of w's length, lower case, have the same bytes from i on.
+func lowerEqualFrom(w, low string, i int) bool {
+	for ; i < len(w); i++ {
+		if w[i]|0x20 != low[i] {
+			return false
+		}
+	}
+	return true
+}
