@@ -336,7 +336,7 @@ func paywallWordsAt(s string) int {
 // paywallFirst has bit c-'a' set for each letter c that begins one of
 // paywallWords: most bytes are ruled out by this one test, before
 // paywallStart.
-const paywallFirst = 1<<('s'-'a') | 1<<('l'-'a') | 1<<('c'-'a') | 1<<('r'-'a') | 1<<('p'-'a') | 1<<('a'-'a') | 1<<('f'-'a')
+const paywallFirst = 1<<('s'-'a') | 1<<('l'-'a') | 1<<('c'-'a') | 1<<('r'-'a') | 1<<('p'-'a') | 1<<('f'-'a') | 1 /* a */
 
 // paywallStart reports whether c0 and c1, in either case, are the first
 // two letters of one of paywallWords. c|0x20 is c's lower case for a
@@ -377,7 +377,7 @@ func paywallText(text string) bool {
 	for i := 0; i < len(text); i++ {
 		// Most bytes begin no phrase: an inlined test skips them without
 		// the call (a tenth of verification's time before).
-		if c := text[i]|0x20 - 'a'; c < 26 && paywallFirst>>c&1 != 0 && i+1 < len(text) && paywallStart(text[i], text[i+1]) {
+		if c := (text[i] | 0x20) - 'a'; c < 26 && paywallFirst>>c&1 != 0 && i+1 < len(text) && paywallStart(text[i], text[i+1]) {
 			hits += paywallWordsAt(text[i:])
 		}
 	}
