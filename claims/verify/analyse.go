@@ -18,13 +18,18 @@ type analysis struct {
 	bigrams [][2]int // consecutive content words of the claim, as term indexes
 	idfSum  float64
 
-	sents    []Span
-	present  []bool   // present[i*len(terms)+t]: sentence i has term t (see has)
-	bigramIn []uint64 // bigramIn[i]: bit k set when sentence i has bigram k
-	neg      []bool   // sentence i has a negation, in a clause about the claim
+	sents []Span
+	// The sentences read word by word (see mayHoldTerm) have rows: read
+	// lists them, row[i] is sentence i's row or -1, and the slices below
+	// are by row. A sentence not read holds no term.
+	read     []int
+	row      []int32
+	present  []bool   // present[r*len(terms)+t]: row r has term t (see has)
+	bigramIn []uint64 // bit k set when the row has bigram k (see bigramsIn)
+	neg      []bool   // the row has a negation, in a clause about the claim (see negated)
 	bm25     []float64
-	bonus    []float64 // figures and quotations backed in sentence i
-	inSrc    []bool    // term t is somewhere in the source
+	bonus    map[int]float64 // figures and quotations backed in sentence i
+	inSrc    []bool          // term t is somewhere in the source
 
 	windows []window // the evidence, best first
 	// the best passage has a word of increase, of decrease, one that
@@ -98,34 +103,35 @@ func analyseRead(c Claim, p *Prepared, readAll bool) *analysis {
 	a.sents = p.sents
 	n := len(a.sents)
 	nt := len(a.terms)
-	a.present = make([]bool, n*nt)
-	a.bigramIn = make([]uint64, n)
-	a.neg = make([]bool, n)
-	a.bm25 = make([]float64, n)
-	a.bonus = make([]float64, n)
+	a.row = make([]int32, n)
 	a.inSrc = make([]bool, nt)
-	counts := make([]uint16, n*nt)
-	lens := p.lens
+	var counts []uint16 // counts[r*nt+t]: how often the sentence of row r has term t
 	df := make([]int, nt)
-	termIn := make([]bool, n) // sentence i has some term
-	total := p.total
 	t := tables()
 	var sc wordScanner
 	for i, sp := range a.sents {
 		if !a.readAll && !a.mayHoldTerm(p.keys[p.sentWords[i]:p.sentWords[i+1]]) {
 			// None of its words is a term: it adds nothing but its
 			// length, which Prepare counted.
+			a.row[i] = -1
 			continue
 		}
+		r := len(a.read)
+		a.row[i] = int32(r)
+		a.read = append(a.read, i)
+		a.present = growZero(a.present, nt)
+		counts = growZero(counts, nt)
+		a.bigramIn = append(a.bigramIn, 0)
+		a.neg = append(a.neg, false)
 		text := a.src[sp.Start:sp.End]
-		present := a.present[i*nt : (i+1)*nt : (i+1)*nt]
+		present := a.present[r*nt : (r+1)*nt : (r+1)*nt]
 		prev := -1
 		// A negation counts when its clause holds some of the claim: "no
 		// safety concerns" says nothing of a claim about efficacy.
 		clauseNeg, clauseTerms := false, 0
 		endClause := func() {
 			if clauseNeg && clauseTerms >= min(2, nt) {
-				a.neg[i] = true
+				a.neg[r] = true
 			}
 			clauseNeg, clauseTerms = false, 0
 		}
@@ -145,9 +151,8 @@ func analyseRead(c Claim, p *Prepared, readAll bool) *analysis {
 			}
 			tm := a.termIndex(t.stemmed(b, sc.h, sc.h4))
 			if tm >= 0 {
-				termIn[i] = true
 				clauseTerms++
-				if c := &counts[i*nt+tm]; *c < 0xffff {
+				if c := &counts[r*nt+tm]; *c < 0xffff {
 					*c++
 				}
 				if !present[tm] {
@@ -158,7 +163,7 @@ func analyseRead(c Claim, p *Prepared, readAll bool) *analysis {
 				if prev >= 0 {
 					for b, bg := range a.bigrams {
 						if b < 64 && bg[0] == prev && bg[1] == tm {
-							a.bigramIn[i] |= 1 << b
+							a.bigramIn[r] |= 1 << b
 						}
 					}
 				}
@@ -173,17 +178,14 @@ func analyseRead(c Claim, p *Prepared, readAll bool) *analysis {
 		a.terms[t].idf = math.Log(1 + (float64(n)+1)/(float64(df[t])+0.5))
 		a.idfSum += a.terms[t].idf
 	}
+	a.bm25 = make([]float64, len(a.read))
 	if n > 0 {
-		avg := float64(total)/float64(n) + 1
-		for i := range a.sents {
-			if !termIn[i] {
-				continue
-			}
-			tf := counts[i*nt : (i+1)*nt]
-			norm := bm25K1 * (1 - bm25B + bm25B*float64(lens[i])/avg)
-			for t, f := range tf {
+		avg := float64(p.total)/float64(n) + 1
+		for r, i := range a.read {
+			norm := bm25K1 * (1 - bm25B + bm25B*float64(p.lens[i])/avg)
+			for t, f := range counts[r*nt : (r+1)*nt] {
 				if f > 0 {
-					a.bm25[i] += a.terms[t].idf * float64(f) * (bm25K1 + 1) / (float64(f) + norm)
+					a.bm25[r] += a.terms[t].idf * float64(f) * (bm25K1 + 1) / (float64(f) + norm)
 				}
 			}
 		}
@@ -333,7 +335,43 @@ func (a *analysis) cover(from, to int) float64 {
 }
 
 // has reports whether sentence i has term t.
-func (a *analysis) has(i, t int) bool { return a.present[i*len(a.terms)+t] }
+func (a *analysis) has(i, t int) bool {
+	r := a.row[i]
+	return r >= 0 && a.present[int(r)*len(a.terms)+t]
+}
+
+// negated reports whether sentence i has a negation in a clause about the
+// claim.
+func (a *analysis) negated(i int) bool {
+	r := a.row[i]
+	return r >= 0 && a.neg[r]
+}
+
+// bigramsIn returns the bigrams of the claim that sentence i has, bit k
+// for bigram k.
+func (a *analysis) bigramsIn(i int) uint64 {
+	if r := a.row[i]; r >= 0 {
+		return a.bigramIn[r]
+	}
+	return 0
+}
+
+// addBonus adds b to what sentence i backs of the claim's figures and
+// quotations.
+func (a *analysis) addBonus(i int, b float64) {
+	if a.bonus == nil {
+		a.bonus = map[int]float64{}
+	}
+	a.bonus[i] += b
+}
+
+// growZero returns s with n zero elements more.
+func growZero[T any](s []T, n int) []T {
+	s = slices.Grow(s, n)
+	s = s[:len(s)+n]
+	clear(s[len(s)-n:])
+	return s
+}
 
 // sentenceOf returns the index of the sentence holding byte off, or -1.
 func (a *analysis) sentenceOf(off int) int {
@@ -367,18 +405,22 @@ func (a *analysis) pickWindows() {
 	}
 	// Only a sentence that scores can seed a passage: the others are not
 	// ranked at all.
-	var order []int
-	score := make([]float64, n)
-	for i := range score {
+	score := map[int]float64{}
+	for r, i := range a.read {
 		if maxScore > 0 {
-			score[i] = a.bm25[i] / maxScore
+			score[i] = a.bm25[r] / maxScore
 		}
-		score[i] += a.bonus[i]
-		if score[i] > 0 {
+	}
+	for i, b := range a.bonus {
+		score[i] += b
+	}
+	var order []int
+	for i, sc := range score {
+		if sc > 0 {
 			order = append(order, i)
 		}
 	}
-	slices.SortStableFunc(order, func(x, y int) int {
+	slices.SortFunc(order, func(x, y int) int {
 		switch {
 		case score[x] > score[y]:
 			return -1
@@ -467,14 +509,14 @@ func (a *analysis) checkQuotes() {
 		case QuoteExact:
 			a.quotesExact++
 			if i := a.sentenceOf(m.Span.Start); i >= 0 {
-				a.bonus[i] += 0.5
+				a.addBonus(i, 0.5)
 			}
 		case QuoteMisquote:
 			a.quotesMis++
 			ms := Missing{Kind: "quote", Text: q.Text, Span: q.Inner, SourceText: a.src[m.Span.Start:m.Span.End], SourceSpan: m.Span}
 			if i := a.sentenceOf(m.Span.Start); i >= 0 {
 				ms.Passage = a.src[a.sents[i].Start:a.sents[i].End]
-				a.bonus[i] += 0.3
+				a.addBonus(i, 0.3)
 			}
 			a.missing = append(a.missing, ms)
 		default:

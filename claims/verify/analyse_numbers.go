@@ -18,7 +18,7 @@ func (a *analysis) checkQuantities() (unbacked, src []Quantity) {
 			if q.Matches(s) {
 				backed = true
 				if i := a.sentenceOf(s.Span.Start); i >= 0 {
-					a.bonus[i] += 0.3 / float64(len(cq))
+					a.addBonus(i, 0.3/float64(len(cq)))
 				}
 			}
 		}

@@ -56,10 +56,20 @@ func candidatesDiff(c Claim, s Source) string {
 	if !reflect.DeepEqual(some.windows, all.windows) || !reflect.DeepEqual(some.missing, all.missing) {
 		problems = append(problems, fmt.Sprintf("windows %v missing %v, reading every sentence %v %v", some.windows, some.missing, all.windows, all.missing))
 	}
-	if !reflect.DeepEqual(some.neg, all.neg) || !reflect.DeepEqual(some.bm25, all.bm25) {
-		problems = append(problems, "negations or BM25 scores differ")
+	for i := range all.sents {
+		if some.negated(i) != all.negated(i) || some.bm25Of(i) != all.bm25Of(i) || some.bigramsIn(i) != all.bigramsIn(i) {
+			problems = append(problems, fmt.Sprintf("sentence %d: negation, BM25 or bigrams differ", i))
+		}
 	}
 	return strings.Join(problems, "; ")
+}
+
+// bm25Of returns sentence i's BM25 score.
+func (a *analysis) bm25Of(i int) float64 {
+	if r := a.row[i]; r >= 0 {
+		return a.bm25[r]
+	}
+	return 0
 }
 
 // sameFloats reports whether a and b hold the same values, NaN equal to

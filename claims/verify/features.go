@@ -97,12 +97,12 @@ func (a *analysis) features() []float64 {
 	var pairsAll, pairsBest float64
 	if nb := min(len(a.bigrams), 64); nb > 0 {
 		var any, inBest uint64
-		for i := range a.sents {
-			any |= a.bigramIn[i]
+		for _, b := range a.bigramIn {
+			any |= b
 		}
 		if len(a.windows) > 0 {
 			for i := a.windows[0].from; i <= a.windows[0].to; i++ {
-				inBest |= a.bigramIn[i]
+				inBest |= a.bigramsIn(i)
 			}
 		}
 		pairsAll = float64(popcount(any)) / float64(nb)
@@ -232,7 +232,7 @@ func (a *analysis) bestNegated() bool {
 	}
 	w := a.windows[0]
 	for i := w.from; i <= w.to; i++ {
-		if a.neg[i] {
+		if a.negated(i) {
 			return true
 		}
 	}
@@ -287,7 +287,7 @@ func (a *analysis) contradiction() bool {
 	w := a.windows[0]
 	srcNeg := false
 	for i := w.from; i <= w.to; i++ {
-		srcNeg = srcNeg || a.neg[i]
+		srcNeg = srcNeg || a.negated(i)
 	}
 	return srcNeg != a.claimNeg
 }
@@ -385,7 +385,7 @@ func (a *analysis) negMismatch() bool {
 	w := a.windows[0]
 	srcNeg := false
 	for i := w.from; i <= w.to; i++ {
-		srcNeg = srcNeg || a.neg[i]
+		srcNeg = srcNeg || a.negated(i)
 	}
 	return srcNeg != a.claimNeg
 }
@@ -424,8 +424,8 @@ func (a *analysis) windowWords(w window, keep func(term) bool) (got, all int) {
 // sentence holds.
 func (a *analysis) bestSentence() float64 {
 	best := 0.0
-	for i := range a.sents {
-		if a.bm25[i] > 0 {
+	for r, i := range a.read {
+		if a.bm25[r] > 0 {
 			best = max(best, a.cover(i, i))
 		}
 	}
@@ -453,8 +453,8 @@ func (a *analysis) coverNear() float64 {
 		return 0
 	}
 	best := 0.0
-	for i := range a.sents {
-		if a.bm25[i] <= 0 {
+	for r, i := range a.read {
+		if a.bm25[r] <= 0 {
 			continue
 		}
 		from, to := max(0, i-nearSentences/2), min(len(a.sents)-1, i+nearSentences/2)
