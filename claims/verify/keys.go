@@ -3,6 +3,8 @@ package verify
 import (
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // A source is read in two steps. Prepare reads every word once, cheaply:
@@ -255,8 +257,24 @@ func appendWordKeys(keys []uint32, sc *wordScanner, text string) ([]uint32, int)
 				i = j
 				continue
 			}
-		} else if c < 0x80 && !isDigit(c) {
+		} else if isDigit(c) {
+			j := i + 1
+			for j < len(text) && isDigit(text[j]) {
+				j++
+			}
+			if j == len(text) || endsDigits(text, j) {
+				// a number alone: its bytes are its lowered form, and no
+				// function word has a digit
+				keys = append(keys, asciiKeyDigits(text[i:j]))
+				content++
+				i = j
+				continue
+			}
+		} else if c < utf8.RuneSelf {
 			i++
+			continue
+		} else if r, n := utf8.DecodeRuneInString(text[i:]); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			i += n // a quotation mark, a dash, a space: no word starts at it
 			continue
 		}
 		sc.text, sc.i = text, i
@@ -271,6 +289,34 @@ func appendWordKeys(keys []uint32, sc *wordScanner, text string) ([]uint32, int)
 		i = sc.i
 	}
 	return keys, content
+}
+
+// endsDigits reports whether the byte at j of text ends a word of ASCII
+// digits, as wordScanner reads it: an ASCII byte that is not a letter, a
+// digit, a point or comma before a digit, or an apostrophe before a
+// letter.
+func endsDigits(text string, j int) bool {
+	c := text[j]
+	if c >= utf8.RuneSelf || isLetter(c) || isDigit(c) {
+		return false
+	}
+	next := j+1 < len(text) && text[j+1] < utf8.RuneSelf
+	switch c {
+	case '.', ',':
+		return !(next && isDigit(text[j+1]))
+	case '\'':
+		return !(next && isLetter(text[j+1]))
+	}
+	return true
+}
+
+// asciiKeyDigits returns the key of w, ASCII digits.
+func asciiKeyDigits(w string) uint32 {
+	var k uint32
+	for i := 0; i < len(w) && i < 4; i++ {
+		k |= uint32(w[i]) << (8 * i)
+	}
+	return k
 }
 
 // lowerEqualFrom reports whether w, ASCII letters in either case, and
