@@ -162,8 +162,14 @@
 // Everything is linear in the length of its input: Quantities scans once,
 // an Index hashes every word once, and FindQuote runs one Knuth–Morris–Pratt
 // pass per piece of the quotation, one voting pass and a small alignment.
-// Verify tokenises the source once, scans its quantities once when the
-// claim has any, and indexes it only when the claim quotes. Nothing is
+// Prepare reads every word of the source once, cheaply: where it ends,
+// whether it is a function word, and its first four bytes. A claim then
+// hashes and stems only the words of the sentences that may hold one of
+// its own words, found by those four bytes (on the real pages of the
+// shared data, 12% of the sentences and 21% of the words for the claims
+// that cite them), with the same result as reading them all. Verify scans
+// the source's quantities once when the claim has any, and indexes it
+// only when the claim quotes. Nothing is
 // global but read-only tables and the embedded model, decoded once;
 // every function is safe for concurrent use.
 package verify
