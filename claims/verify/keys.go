@@ -11,7 +11,7 @@ import (
 // where it ends, whether it is a function word (for BM25's sentence
 // lengths) and its key, the first bytes of it lowered. A claim then reads
 // word by word (hashed, stemmed, flagged) only the sentences with a word
-// whose key may be one of its terms' (see termKeys); the others hold none
+// whose key may be one of its terms' (see keySet.addTerm); the others hold none
 // of its terms, and all that they give the claim, their lengths, Prepare
 // has counted. Most sentences of a source share no word with a claim, so
 // most words are never hashed or stemmed.
@@ -20,8 +20,8 @@ import (
 // or fewer when it is shorter or has an apostrophe among them, which end
 // the key, packed in a uint32 with zeros after (no word holds a zero
 // byte). Two words with the same stem, or the same first four bytes,
-// have keys termKeys can tell from their stem alone.
-func wordKey(b []byte) uint32 {
+// have keys keySet.addStem can tell from their stem alone.
+func wordKey[T string | []byte](b T) uint32 {
 	var k uint32
 	for i := 0; i < len(b) && i < 4; i++ {
 		if b[i] == '\'' {
@@ -32,26 +32,17 @@ func wordKey(b []byte) uint32 {
 	return k
 }
 
-// wordKeyString is wordKey of a string.
-func wordKeyString(s string) uint32 {
-	var k uint32
-	for i := 0; i < len(s) && i < 4; i++ {
-		if s[i] == '\'' {
-			break
-		}
-		k |= uint32(s[i]) << (8 * i)
-	}
-	return k
-}
-
 // keyBits is the size of a keySet's bitmaps; a claim's few dozen keys set
 // about one bit in three hundred, so that few words of a source are read
 // for nothing.
-const keyBits = 1 << 14
+const (
+	keyLog  = 14
+	keyBits = 1 << keyLog
+)
 
 // keySet holds the keys of a claim's terms: a word may be one of them
 // when its key is one of whole, or its first three bytes one of three
-// (see termKeys). Both are bitmaps over a hash of the key, which may say
+// (see addStem). Both are bitmaps over a hash of the key, which may say
 // yes for a key not added (the word is then read for nothing) but never
 // no for one added.
 type keySet struct {
@@ -59,13 +50,17 @@ type keySet struct {
 	anyThree     bool // three has a key
 }
 
-func keyBit(k uint32) uint32 { return (k * 0x9e3779b1) >> (32 - 14) }
+// keyBit is where a keySet's bitmap holds the key k: a multiplicative
+// hash's top bits.
+func keyBit(k uint32) uint32 { return (k * 0x9e3779b1) >> (32 - keyLog) }
 
+// addWhole adds a key that a word's whole key must equal.
 func (ks *keySet) addWhole(k uint32) {
 	b := keyBit(k)
 	ks.whole[b/64] |= 1 << (b % 64)
 }
 
+// addThree adds a key of three bytes that a word's key must begin with.
 func (ks *keySet) addThree(k uint32) {
 	b := keyBit(k & 0xffffff)
 	ks.three[b/64] |= 1 << (b % 64)
@@ -96,23 +91,23 @@ func (ks *keySet) has(k uint32) bool {
 func (ks *keySet) addStem(s string) {
 	switch n := len(s); {
 	case n >= 5:
-		ks.addWhole(wordKeyString(s))
+		ks.addWhole(wordKey(s))
 	case n == 4:
-		ks.addWhole(wordKeyString(s))
+		ks.addWhole(wordKey(s))
 		if s[3] == 'y' {
-			ks.addWhole(wordKeyString(s[:3] + "i"))
+			ks.addWhole(wordKey(s[:3] + "i"))
 		}
 	case n == 3:
 		if strings.IndexByte(s, '\'') >= 0 {
-			ks.addWhole(wordKeyString(s))
+			ks.addWhole(wordKey(s))
 			return
 		}
-		ks.addThree(wordKeyString(s))
+		ks.addThree(wordKey(s))
 		if s[2] == 'y' {
-			ks.addThree(wordKeyString(s[:2] + "i"))
+			ks.addThree(wordKey(s[:2] + "i"))
 		}
 	default:
-		ks.addWhole(wordKeyString(s))
+		ks.addWhole(wordKey(s))
 	}
 }
 
@@ -132,11 +127,11 @@ func (ks *keySet) addTerm(low, st []byte, soft bool) {
 	four := ""
 	if soft && len(low) >= 4 && !isDigit(low[0]) {
 		four = string(low[:4])
-		ks.addWhole(wordKeyString(four))
+		ks.addWhole(wordKey(four))
 	}
 	if canonical != string(st) && len(canonical) >= 4 {
 		// the word's four bytes are its canonical form's
-		ks.addWhole(wordKeyString(canonical[:4]))
+		ks.addWhole(wordKey(canonical[:4]))
 		if soft {
 			four = canonical[:4]
 		}
@@ -174,12 +169,16 @@ type stopTable struct {
 	words [stopSlots]string
 }
 
-const stopSlots = 1024
+const (
+	stopLog   = 10
+	stopSlots = 1 << stopLog
+)
 
 // maxStopLen is the length of the longest function word ("according").
 const maxStopLen = 9
 
-func stopSlot(tag uint64) uint64 { return (tag * 0x9e3779b97f4a7c15) >> (64 - 10) }
+// stopSlot is where a stopTable looks for a word of the given tag first.
+func stopSlot(tag uint64) uint64 { return (tag * 0x9e3779b97f4a7c15) >> (64 - stopLog) }
 
 // stops builds the table of function words once.
 var stops = sync.OnceValue(func() *stopTable {
@@ -189,7 +188,7 @@ var stops = sync.OnceValue(func() *stopTable {
 			continue
 		}
 		for _, w := range strings.Fields(l.words) {
-			tag := uint64(len(w))<<32 | uint64(wordKeyString(w))
+			tag := uint64(len(w))<<32 | uint64(wordKey(w))
 			i := stopSlot(tag)
 			for st.tags[i] != 0 {
 				i = (i + 1) % stopSlots
@@ -265,7 +264,7 @@ func appendWordKeys(keys []uint32, sc *wordScanner, text string) ([]uint32, int)
 			if j == len(text) || endsDigits(text, j) {
 				// a number alone: its bytes are its lowered form, and no
 				// function word has a digit
-				keys = append(keys, asciiKeyDigits(text[i:j]))
+				keys = append(keys, wordKey(text[i:j]))
 				content++
 				i = j
 				continue
@@ -308,15 +307,6 @@ func endsDigits(text string, j int) bool {
 		return !(next && isLetter(text[j+1]))
 	}
 	return true
-}
-
-// asciiKeyDigits returns the key of w, ASCII digits.
-func asciiKeyDigits(w string) uint32 {
-	var k uint32
-	for i := 0; i < len(w) && i < 4; i++ {
-		k |= uint32(w[i]) << (8 * i)
-	}
-	return k
 }
 
 // lowerEqualFrom reports whether w, ASCII letters in either case, and
