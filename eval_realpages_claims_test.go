@@ -111,11 +111,11 @@ func TestEvalClaimsRealPages(t *testing.T) {
 		// the scores of the reported sentences, labelled uncited claims
 		// or not, for the figures at higher --min-score
 		trueScores, falseScores []float64
-		// the false uncited-claim findings by their sentence's label, a
-		// count only: it names no test sentence
-		falseBy map[string]int
+		// the false uncited-claim findings by their sentence's label, and
+		// the missed ones by why, counts only: they name no test sentence
+		falseBy, missedBy map[string]int
 	}
-	totals := map[string]*total{"dev": {falseBy: map[string]int{}}, "test": {falseBy: map[string]int{}}}
+	totals := map[string]*total{"dev": {falseBy: map[string]int{}, missedBy: map[string]int{}}, "test": {falseBy: map[string]int{}, missedBy: map[string]int{}}}
 	for _, lf := range labelFiles {
 		page := strings.TrimSuffix(filepath.Base(lf), ".tsv")
 		src, ok := pages[page]
@@ -199,6 +199,7 @@ func TestEvalClaimsRealPages(t *testing.T) {
 				if claimed[l.text] {
 					why = "taken for a sourced claim"
 				}
+				tot.missedBy[why]++
 				misses = append(misses, fmt.Sprintf("missed uncited claim (%s): %s", why, shortText(l.text)))
 			}
 			if l.uncited() && !warned[l.text] {
@@ -262,6 +263,12 @@ func TestEvalClaimsRealPages(t *testing.T) {
 		}
 		slices.Sort(by)
 		t.Logf("%-4s false uncited-claim findings by the sentence's label: %s", set, strings.Join(by, ", "))
+		by = by[:0]
+		for why, n := range tot.missedBy {
+			by = append(by, fmt.Sprintf("%s %d", why, n))
+		}
+		slices.Sort(by)
+		t.Logf("%-4s missed uncited claims: %s", set, strings.Join(by, ", "))
 	}
 }
 
