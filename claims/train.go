@@ -55,6 +55,10 @@ type TrainConfig struct {
 	// (1-NBBeta) + NBBeta*|r|; the scale is folded into the weights of the
 	// returned model.
 	LogCountRatio, NBBeta float64
+	// Page and PageCross switch on the page features of written text (see
+	// page.go): facts about the page each sentence is on, alone and
+	// crossed with a few of the sentence's signals.
+	Page, PageCross bool
 }
 
 func (cfg *TrainConfig) groups() uint32 {
@@ -76,6 +80,12 @@ func (cfg *TrainConfig) groups() uint32 {
 	}
 	if cfg.Skeleton {
 		g |= groupSkeleton
+	}
+	if cfg.Page {
+		g |= groupPage
+	}
+	if cfg.PageCross {
+		g |= groupPageCross
 	}
 	return g
 }
@@ -113,6 +123,7 @@ func encode(docs [][]Example, posWeight float64, groups uint32) []encoded {
 			n, nc, nch := 0, 0, 0
 			for _, f := range feats {
 				switch {
+				case f&pageFlag != 0:
 				case f&ctxFlag != 0:
 					nc++
 				case f&charFlag != 0:
@@ -124,6 +135,9 @@ func encode(docs [][]Example, posWeight float64, groups uint32) []encoded {
 			values := make([]float64, len(feats))
 			for k, f := range feats {
 				switch {
+				case f&pageFlag != 0:
+					values[k] = 1
+					feats[k] = f & (numBuckets - 1)
 				case f&ctxFlag != 0:
 					values[k] = ngramScale(nc)
 					feats[k] = f & (numBuckets - 1)
