@@ -68,16 +68,6 @@ func Extract(doc *sources.Document, opts Options) []Claim {
 	}
 	// Every sentence, headings included, is context for its neighbours.
 	seq := analyseSequence(sents, m.groups)
-	if m.groups&pageGroups != 0 {
-		// the page is its prose, the sentences scored below
-		block, blockScored := -2, false
-		setPage(seq, func(i int) bool {
-			if b := doc.BlockAt(spans[i].Start); b != block {
-				block, blockScored = b, b < 0 || scoredBlock(doc, b)
-			}
-			return blockScored
-		})
-	}
 	// score first, so that the claims are made in a slice of their size
 	scores := make([]float64, len(spans))
 	claims := 0

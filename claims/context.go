@@ -37,16 +37,10 @@ const (
 	groupWordTrigrams
 	// groupSkeleton: trigrams of word classes (see wordClass).
 	groupSkeleton
-	// groupPage: the page features of written text (see page.go).
-	groupPage
-	// groupPageCross: the page features crossed with a few of the
-	// sentence's signals (see appendPage).
-	groupPageCross
 	contextGroups = groupContextSignals | groupContextWords | groupSpeaker
 	// sentenceGroups change a sentence's own features.
 	sentenceGroups = groupCharNgrams | groupWordTrigrams | groupSkeleton
-	pageGroups     = groupPage | groupPageCross
-	allGroups      = contextGroups | sentenceGroups | pageGroups
+	allGroups      = contextGroups | sentenceGroups
 )
 
 // Dense feature layout, after the hashed buckets: the sentence's own signals,
@@ -91,9 +85,7 @@ type analysed struct {
 	words        []uint32 // FNV hashes of the first content words, for neighbours
 	speaker      uint32   // speaker features (bit per spk constant)
 	hasSpeaker   bool
-	traits       uint16   // page traits (see sentenceTraits), with groupPage
-	page         []uint32 // the page's features, shared by its sentences
-	feat0, feat1 int      // feats as offsets into a shared buffer while building
+	feat0, feat1 int // feats as offsets into a shared buffer while building
 }
 
 // contextWordHashes appends the FNV hashes of up to maxContextWords words
@@ -146,9 +138,6 @@ func analyseSequence(sents []Sentence, groups uint32) []analysed {
 		out[i].feat0 = len(feats)
 		feats = features(toks, bits, groups, feats)
 		out[i].feat1 = len(feats)
-		if groups&pageGroups != 0 && s.Speaker == "" {
-			out[i].traits = sentenceTraits(s.Text, toks, bits)
-		}
 		if wantWords {
 			ws[i].w0 = len(words)
 			words = contextWordHashes(toks, words)
@@ -160,26 +149,7 @@ func analyseSequence(sents []Sentence, groups uint32) []analysed {
 		out[i].words = words[ws[i].w0:ws[i].w1:ws[i].w1]
 	}
 	speakerFeatures(sents, out)
-	if groups&pageGroups != 0 {
-		setPage(out, nil)
-	}
 	return out
-}
-
-// setPage gives every sentence of seq the features of its page, made of
-// the sentences for which counted is true (nil: all of them).
-func setPage(seq []analysed, counted func(i int) bool) {
-	traits := make([]uint16, len(seq))
-	for i := range seq {
-		if seq[i].hasSpeaker {
-			return // a transcript is no page
-		}
-		traits[i] = seq[i].traits
-	}
-	page := pageProfile(traits, counted)
-	for i := range seq {
-		seq[i].page = page
-	}
 }
 
 // speakerFeatures sets the speaker features of the sentences that have a
@@ -252,9 +222,6 @@ func speakerFeatures(sents []Sentence, out []analysed) {
 func sequenceFeatures(seq []analysed, i int, groups uint32, dst []uint32) []uint32 {
 	dst = append(dst, seq[i].feats...)
 	if !seq[i].hasSpeaker {
-		if len(seq[i].page) > 0 {
-			dst = appendPage(dst, seq[i].page, seq[i].bits, groups&groupPageCross != 0)
-		}
 		// Context features are learned from transcripts only (the own
 		// labelled sentences have no neighbours): extrapolated to written
 		// text they cost recall.

@@ -108,16 +108,14 @@ func (m *Model) WithThreshold(t float64) *Model {
 // margin returns the linear score of a feature list. The n-gram features
 // share a total weight of 1/sqrt(count), so that long sentences do not win
 // on length alone, and so do the context words (flagged with ctxFlag) and
-// the letter n-grams (flagged with charFlag); the dense features and the
-// page features (flagged with pageFlag) count 1 each.
+// the letter n-grams (flagged with charFlag); the dense features count 1
+// each.
 func (m *Model) margin(feats []uint32) float64 {
 	var ngrams, ctx, chars, dense float64
 	n, nc, nch := 0, 0, 0
 	for _, f := range feats {
-		if f&(ctxFlag|charFlag|pageFlag) != 0 {
-			if f&pageFlag != 0 {
-				dense += float64(m.weights[f&(numBuckets-1)])
-			} else if f&ctxFlag != 0 {
+		if f&(ctxFlag|charFlag) != 0 {
+			if f&ctxFlag != 0 {
 				ctx += float64(m.weights[f&(numBuckets-1)])
 				nc++
 			} else {

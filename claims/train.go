@@ -55,10 +55,6 @@ type TrainConfig struct {
 	// (1-NBBeta) + NBBeta*|r|; the scale is folded into the weights of the
 	// returned model.
 	LogCountRatio, NBBeta float64
-	// Page and PageCross switch on the page features of written text (see
-	// page.go): facts about the page each sentence is on, alone and
-	// crossed with a few of the sentence's signals.
-	Page, PageCross bool
 }
 
 func (cfg *TrainConfig) groups() uint32 {
@@ -80,12 +76,6 @@ func (cfg *TrainConfig) groups() uint32 {
 	}
 	if cfg.Skeleton {
 		g |= groupSkeleton
-	}
-	if cfg.Page {
-		g |= groupPage
-	}
-	if cfg.PageCross {
-		g |= groupPageCross
 	}
 	return g
 }
@@ -123,7 +113,6 @@ func encode(docs [][]Example, posWeight float64, groups uint32) []encoded {
 			n, nc, nch := 0, 0, 0
 			for _, f := range feats {
 				switch {
-				case f&pageFlag != 0:
 				case f&ctxFlag != 0:
 					nc++
 				case f&charFlag != 0:
@@ -135,9 +124,6 @@ func encode(docs [][]Example, posWeight float64, groups uint32) []encoded {
 			values := make([]float64, len(feats))
 			for k, f := range feats {
 				switch {
-				case f&pageFlag != 0:
-					values[k] = 1
-					feats[k] = f & (numBuckets - 1)
 				case f&ctxFlag != 0:
 					values[k] = ngramScale(nc)
 					feats[k] = f & (numBuckets - 1)

@@ -112,9 +112,11 @@
 // only transcripts use, and that wins it back (BenchmarkExtract, run in
 // turn with the earlier code: about 6.5 ms to 5.9 ms without the skeleton,
 // 5.9 ms to 5.9 ms with it).
-// Page features (-page; claims/page.go), tried to tell a company blog in
-// "we" or a narrative feature from a news report: every sentence of a
-// written page of at least five sentences also sees its page's shares of
+// Page features, tried to tell a company blog in "we" or a narrative
+// feature from a news report (the code, with -page and -pagecross, is at
+// commit f901b81; it was removed after, as it did not help): every
+// sentence of a written page of at least five sentences also sees its
+// page's shares of
 // sentences in the first person singular and plural, addressing the
 // reader, with figures, with code-like text, with quotations,
 // attributions, citation markers and opinion words (each in four buckets)
@@ -234,8 +236,6 @@ func main() {
 	skeleton := flag.Bool("skeleton", true, "written-text model: trigrams of word classes")
 	nbsvm := flag.Float64("nbsvm", 2, "written-text model: scale the hashed features by their log-count ratio with this smoothing (NBSVM; 0: none)")
 	nbbeta := flag.Float64("nbbeta", 0.75, "written-text model: the share of the log-count ratio in a feature's scale (1-beta+beta*|r|)")
-	page := flag.Bool("page", false, "written-text model: page features (the page's shares of sentences in the first person, with figures, code, quotations...; see claims/page.go)")
-	pageCross := flag.Bool("pagecross", false, "written-text model: the page features crossed with a few of the sentence's signals")
 	wEpochs := flag.Int("written-epochs", 0, "written-text model: training epochs (0: -epochs)")
 	wLR := flag.Float64("written-lr", 0, "written-text model: AdaGrad learning rate (0: -lr)")
 	wL2 := flag.Float64("written-l2", -1, "written-text model: L2 penalty (negative: -l2)")
@@ -253,7 +253,6 @@ func main() {
 	writtenCfg := cfg
 	writtenCfg.CharNgrams, writtenCfg.WordTrigrams, writtenCfg.Skeleton = *chars, *trigrams, *skeleton
 	writtenCfg.LogCountRatio, writtenCfg.NBBeta = *nbsvm, *nbbeta
-	writtenCfg.Page, writtenCfg.PageCross = *page, *pageCross
 	if *wEpochs > 0 {
 		writtenCfg.Epochs = *wEpochs
 	}
