@@ -116,9 +116,8 @@
 // feature from a news report (the code, with -page and -pagecross, is at
 // commit f901b81; it was removed after, as it did not help): every
 // sentence of a written page of at least five sentences also sees its
-// page's shares of
-// sentences in the first person singular and plural, addressing the
-// reader, with figures, with code-like text, with quotations,
+// page's shares of sentences in the first person singular and plural,
+// addressing the reader, with figures, with code-like text, with quotations,
 // attributions, citation markers and opinion words (each in four buckets)
 // and the page's length (five); -pagecross crosses them with four of the
 // sentence's signals (first person, figures, a proper noun, a quotation or
