@@ -237,22 +237,29 @@ func asciiKey(w string) uint32 {
 // stop (most words) is read here without being hashed or copied; any
 // other goes to sc.
 func appendWordKeys(keys []uint32, sc *wordScanner, text string) ([]uint32, int) {
-	st, t := stops(), tables()
+	st := stops()
 	content := 0
 	for i := 0; i < len(text); {
 		c := text[i]
-		if isLetter(c) {
+		if c|0x20-'a' < 26 { // an ASCII letter
 			j := i + 1
-			for j < len(text) && isLetter(text[j]) {
+			for j < len(text) && text[j]|0x20-'a' < 26 {
 				j++
 			}
 			if j == len(text) || endsLetters(text, j) {
-				w := text[i:j]
-				k := asciiKey(w)
-				keys = append(keys, k)
-				if !st.isStopASCII(w, k) {
-					content++
+				var k uint32
+				if n := j - i; n >= 4 {
+					k = (uint32(text[i]) | uint32(text[i+1])<<8 | uint32(text[i+2])<<16 | uint32(text[i+3])<<24) | 0x20202020
+					if n > maxStopLen || !st.isStopASCII(text[i:j], k) {
+						content++
+					}
+				} else {
+					k = asciiKey(text[i:j])
+					if !st.isStopASCII(text[i:j], k) {
+						content++
+					}
 				}
+				keys = append(keys, k)
 				i = j
 				continue
 			}
@@ -282,7 +289,7 @@ func appendWordKeys(keys []uint32, sc *wordScanner, text string) ([]uint32, int)
 		}
 		b := sc.lowered()
 		keys = append(keys, wordKey(b))
-		if t.flagsOf(b, sc.h)&flagStop == 0 {
+		if tables().flagsOf(b, sc.h)&flagStop == 0 {
 			content++
 		}
 		i = sc.i
