@@ -24,6 +24,7 @@ import (
 	"github.com/citecheck/citecheck"
 	"github.com/citecheck/citecheck/sources"
 	"github.com/citecheck/citecheck/sources/corpus"
+	"github.com/citecheck/citecheck/sources/resolve"
 )
 
 func TestGenArticle(t *testing.T) {
@@ -334,6 +335,12 @@ func TestOptionsSettingsKey(t *testing.T) {
 		}
 		return m
 	}
+	newResolver := func(offline bool) *resolve.Resolver {
+		r, err := resolve.New(resolve.Config{Cache: resolve.NewMemoryCache(), Offline: offline})
+		require.NoError(t, err)
+		return r
+	}
+	resolver, other := newResolver(true), newResolver(false)
 	tests := []struct {
 		name string
 		a, b citecheck.Options
@@ -352,6 +359,9 @@ func TestOptionsSettingsKey(t *testing.T) {
 			citecheck.Options{Severities: sev("b", "info", "a", "error")}, true},
 		{"another severity", citecheck.Options{Severities: sev("a", "error")}, citecheck.Options{Severities: sev("a", "info")}, false},
 		{"reference headings", citecheck.Options{}, citecheck.Options{ReferenceHeadings: []string{"Further reading"}}, false},
+		{"sources resolved", citecheck.Options{}, citecheck.Options{Resolver: resolver}, false},
+		{"sources resolved, not verified", citecheck.Options{Resolver: resolver}, citecheck.Options{Resolver: resolver, SkipVerification: true}, false},
+		{"another resolver", citecheck.Options{Resolver: resolver}, citecheck.Options{Resolver: other}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -11,16 +11,19 @@ import (
 
 // SettingsKey identifies the settings of o that change what a check of
 // the same article finds: MinScore, the codes of Rules, Severities and
-// ReferenceHeadings, the settings a configuration file gives. It is ""
-// for the defaults (the zero Options, or Rules listing DefaultRules'
-// codes in their order), else 16 hex digits of a SHA-256 of the
-// settings written out in a fixed order. Rules are told apart by their
-// codes only.
+// ReferenceHeadings, the settings a configuration file gives, and whether
+// sources are resolved (a Resolver is set) and then verified
+// (SkipVerification). It is "" for the defaults (the zero Options, or
+// Rules listing DefaultRules' codes in their order), else 16 hex digits
+// of a SHA-256 of the settings written out in a fixed order. Rules are
+// told apart by their codes only.
 //
 // A Store keeps the key of the options each article was checked with
 // (BatchResult.Settings), so that a resumed run can tell a result checked
-// under other settings from its own (Store.Has). The resolver, the limits
-// and SkipVerification are not part of it.
+// under other settings from its own (Store.Has): a run with a resolver
+// checks again the articles a run without one stored, and so gives them
+// the sources' findings and verdicts. Which resolver (online or offline,
+// its cache) is not part of the key, nor are the limits.
 func (o Options) SettingsKey() string {
 	var b strings.Builder
 	if o.MinScore != 0 {
@@ -40,6 +43,12 @@ func (o Options) SettingsKey() string {
 	}
 	for _, h := range o.ReferenceHeadings {
 		b.WriteString("reference-heading " + strconv.Quote(h) + "\n")
+	}
+	if o.Resolver != nil {
+		b.WriteString("resolve\n")
+		if o.SkipVerification {
+			b.WriteString("no-verify\n")
+		}
 	}
 	if b.Len() == 0 {
 		return ""

@@ -127,3 +127,45 @@ func TestBatchNoVerify(t *testing.T) {
 		assert.Equal(t, tt.verdicts, count(db, "support"), tt.flags)
 	}
 }
+
+// TestBatchResumeResolve runs batch on one database with and without
+// resolving and verifying: an article stored by a run that did not
+// resolve its sources is checked again by one that does, and its verdicts
+// stored; a run with the same settings skips it.
+func TestBatchResumeResolve(t *testing.T) {
+	srv := jobsSite(t)
+	dir := t.TempDir()
+	feed := filepath.Join(dir, "feed.jsonl")
+	b, err := json.Marshal(map[string]string{"id": "a1", "markdown": "# Jobs\n\nThe unemployment rate among young workers fell to 40%" +
+		" in March, according to the [statistics office](" + srv.URL + "/jobs).\n"})
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(feed, append(b, '\n'), 0o644))
+	cache := filepath.Join(dir, "cache.sqlite")
+	db := filepath.Join(dir, "r.sqlite")
+	for _, tt := range []struct {
+		flags    []string
+		skipped  bool
+		verdicts int
+	}{
+		{nil, false, 0},
+		{[]string{"--resolve"}, false, 1}, // resolved and verified: checked again
+		{[]string{"--offline"}, true, 1},  // the same settings, from the cache
+		{[]string{"--offline", "--no-verify"}, false, 0},
+		{nil, false, 0},
+	} {
+		var out, errOut bytes.Buffer
+		args := append(append([]string{"--db", db, "--workers", "1", "--cache", cache}, tt.flags...), feed)
+		require.Equal(t, exitOK, runBatch(context.Background(), args, &out, &errOut, []resolve.Option{resolve.WithAllowLoopback()}), errOut.String())
+		conn := openResults(t, db)
+		var articles, support int
+		require.NoError(t, conn.QueryRow(`SELECT count(*) FROM articles`).Scan(&articles))
+		require.NoError(t, conn.QueryRow(`SELECT count(*) FROM support`).Scan(&support))
+		assert.Equal(t, 1, articles, tt.flags)
+		assert.Equal(t, tt.verdicts, support, tt.flags)
+		if tt.skipped {
+			assert.Contains(t, out.String()+errOut.String(), "1 skipped", tt.flags)
+		} else {
+			assert.NotContains(t, out.String()+errOut.String(), "1 skipped", tt.flags)
+		}
+	}
+}
