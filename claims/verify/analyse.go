@@ -105,73 +105,39 @@ func analyseRead(c Claim, p *Prepared, readAll bool) *analysis {
 	nt := len(a.terms)
 	a.row = make([]int32, n)
 	a.inSrc = make([]bool, nt)
-	var counts []uint16 // counts[r*nt+t]: how often the sentence of row r has term t
-	df := make([]int, nt)
-	t := tables()
-	var sc wordScanner
-	for i, sp := range a.sents {
-		if !a.readAll && !a.mayHoldTerm(p.keys[p.sentWords[i]:p.sentWords[i+1]]) {
+	rd := rowReader{a: a, df: make([]int, nt)}
+	// The first claim against p reads its sentences for itself; from the
+	// second on, each sentence is read once, for every claim after
+	// (Prepared.words), so that claims that share a page's words share
+	// reading them.
+	share := p.claims.Add(1) > 1
+	for i := range a.sents {
+		if a.readAll || a.mayHoldTerm(p.keys[p.sentWords[i]:p.sentWords[i+1]]) {
+			a.row[i] = int32(len(a.read))
+			a.read = append(a.read, i)
+		} else {
 			// None of its words is a term: it adds nothing but its
 			// length, which Prepare counted.
 			a.row[i] = -1
-			continue
 		}
-		r := len(a.read)
-		a.row[i] = int32(r)
-		a.read = append(a.read, i)
-		a.present = growZero(a.present, nt)
-		counts = growZero(counts, nt)
-		a.bigramIn = append(a.bigramIn, 0)
-		a.neg = append(a.neg, false)
-		text := a.src[sp.Start:sp.End]
-		present := a.present[r*nt : (r+1)*nt : (r+1)*nt]
-		prev := -1
-		// A negation counts when its clause holds some of the claim: "no
-		// safety concerns" says nothing of a claim about efficacy.
-		clauseNeg, clauseTerms := false, 0
-		endClause := func() {
-			if clauseNeg && clauseTerms >= min(2, nt) {
-				a.neg[r] = true
-			}
-			clauseNeg, clauseTerms = false, 0
-		}
-		lastEnd := 0
-		for sc.reset(text); sc.next(); {
-			b := sc.lowered()
-			f := t.flagsOf(b, sc.h)
-			if f&flagConj != 0 || clauseBreak(text[lastEnd:sc.start]) {
-				endClause()
-			}
-			lastEnd = sc.end
-			if f&flagNeg != 0 {
-				clauseNeg = true
-			}
-			if f&flagStop != 0 {
-				continue
-			}
-			tm := a.termIndex(t.stemmed(b, sc.h, sc.h4))
-			if tm >= 0 {
-				clauseTerms++
-				if c := &counts[r*nt+tm]; *c < 0xffff {
-					*c++
-				}
-				if !present[tm] {
-					df[tm]++
-				}
-				present[tm] = true
-				a.inSrc[tm] = true
-				if prev >= 0 {
-					for b, bg := range a.bigrams {
-						if b < 64 && bg[0] == prev && bg[1] == tm {
-							a.bigramIn[r] |= 1 << b
-						}
-					}
-				}
-			}
-			prev = tm
-		}
-		endClause()
 	}
+	rows := len(a.read)
+	a.present, rd.counts = make([]bool, rows*nt), make([]uint16, rows*nt)
+	a.bigramIn, a.neg = make([]uint64, rows), make([]bool, rows)
+	var sc wordScanner
+	for r, i := range a.read {
+		rd.start(r)
+		if w := p.sentenceWords(i, share); w != nil {
+			for k, f := range w.flags {
+				rd.word(f, w.h[k], w.h4[k])
+			}
+		} else {
+			sp := a.sents[i]
+			readWords(&sc, a.src[sp.Start:sp.End], rd.word)
+		}
+		rd.endClause()
+	}
+	df, counts := rd.df, rd.counts
 	// IDF over the source's sentences: a word the source never uses
 	// weighs most.
 	for t := range a.terms {
@@ -207,6 +173,96 @@ func analyseRead(c Claim, p *Prepared, readAll bool) *analysis {
 	a.findConflicts(cq, sq)
 	slices.SortStableFunc(a.missing, func(x, y Missing) int { return x.Span.Start - y.Span.Start })
 	return a
+}
+
+// flagClause marks a source's word that starts a clause: a conjunction,
+// or a word after a comma, a semicolon, a colon or a bracket.
+const flagClause wordFlags = 1 << 7
+
+// rowReader reads the words of the sentences of a's rows, one sentence
+// after another (start, word for each of its words, endClause).
+type rowReader struct {
+	a      *analysis
+	df     []int    // df[t]: the sentences read with term t
+	counts []uint16 // counts[r*nt+t]: how often the sentence of row r has term t
+	// the sentence being read: its row, the term of the word before (-1:
+	// none) and its clause's negation and terms
+	r, prev     int
+	clauseNeg   bool
+	clauseTerms int
+}
+
+// start starts reading the sentence of row r.
+func (rd *rowReader) start(r int) {
+	rd.r, rd.prev, rd.clauseNeg, rd.clauseTerms = r, -1, false, 0
+}
+
+// endClause ends a clause of the sentence. A negation counts when its
+// clause holds some of the claim: "no safety concerns" says nothing of a
+// claim about efficacy.
+func (rd *rowReader) endClause() {
+	if rd.clauseNeg && rd.clauseTerms >= min(2, len(rd.a.terms)) {
+		rd.a.neg[rd.r] = true
+	}
+	rd.clauseNeg, rd.clauseTerms = false, 0
+}
+
+// word reads the sentence's next word: its flags, with flagClause, and
+// the hashes of its stem (unset for a function word).
+func (rd *rowReader) word(f wordFlags, h, h4 uint64) {
+	a, nt, r := rd.a, len(rd.a.terms), rd.r
+	if f&flagClause != 0 {
+		rd.endClause()
+	}
+	if f&flagNeg != 0 {
+		rd.clauseNeg = true
+	}
+	if f&flagStop != 0 {
+		return
+	}
+	tm := a.termIndex(h, h4)
+	if tm >= 0 {
+		rd.clauseTerms++
+		if c := &rd.counts[r*nt+tm]; *c < 0xffff {
+			*c++
+		}
+		if !a.present[r*nt+tm] {
+			rd.df[tm]++
+		}
+		a.present[r*nt+tm] = true
+		a.inSrc[tm] = true
+		if rd.prev >= 0 {
+			for b, bg := range a.bigrams {
+				if b < 64 && bg[0] == rd.prev && bg[1] == tm {
+					a.bigramIn[r] |= 1 << b
+				}
+			}
+		}
+	}
+	rd.prev = tm
+}
+
+// readWords reads the words of a sentence, text, as wordScanner finds
+// them, giving each to word with its flags (flagClause set where a clause
+// starts) and, unless it is a function word, the hashes of its stem.
+func readWords(sc *wordScanner, text string, word func(f wordFlags, h, h4 uint64)) {
+	t := tables()
+	lastEnd := 0
+	for sc.reset(text); sc.next(); {
+		b := sc.lowered()
+		f := t.flagsOf(b, sc.h)
+		if f&flagConj != 0 || clauseBreak(text[lastEnd:sc.start]) {
+			f |= flagClause
+		}
+		lastEnd = sc.end
+		var h, h4 uint64
+		if f&flagStop == 0 {
+			// A function word's hashes are never read: it is not
+			// stemmed.
+			h, h4 = t.stemmed(b, sc.h, sc.h4)
+		}
+		word(f, h, h4)
+	}
 }
 
 // collectTerms keeps the content words of the claim, once each, and its
@@ -284,15 +340,21 @@ func (a *analysis) readBest() {
 	if len(a.windows) == 0 {
 		return
 	}
-	t := tables()
+	flag := func(f wordFlags, _, _ uint64) {
+		a.bestUp = a.bestUp || f&flagUp != 0
+		a.bestDown = a.bestDown || f&flagUp == 0 && f&flagDown != 0
+		a.bestAbsolute = a.bestAbsolute || f&flagAbsolute != 0
+	}
 	var sc wordScanner
 	w := a.windows[0]
-	for _, sp := range a.sents[w.from : w.to+1] {
-		for sc.reset(a.src[sp.Start:sp.End]); sc.next(); {
-			f := t.flagsOf(sc.lowered(), sc.h)
-			a.bestUp = a.bestUp || f&flagUp != 0
-			a.bestDown = a.bestDown || f&flagUp == 0 && f&flagDown != 0
-			a.bestAbsolute = a.bestAbsolute || f&flagAbsolute != 0
+	for i := w.from; i <= w.to; i++ {
+		if kept := a.prepared.sentenceWords(i, false); kept != nil {
+			for _, f := range kept.flags {
+				flag(f, 0, 0)
+			}
+		} else {
+			sp := a.sents[i]
+			readWords(&sc, a.src[sp.Start:sp.End], flag)
 		}
 	}
 }
@@ -365,14 +427,6 @@ func (a *analysis) addBonus(i int, b float64) {
 	a.bonus[i] += b
 }
 
-// growZero returns s with n zero elements more.
-func growZero[T any](s []T, n int) []T {
-	s = slices.Grow(s, n)
-	s = s[:len(s)+n]
-	clear(s[len(s)-n:])
-	return s
-}
-
 // sentenceOf returns the index of the sentence holding byte off, or -1.
 func (a *analysis) sentenceOf(off int) int {
 	i, _ := slices.BinarySearchFunc(a.sents, off, func(s Span, off int) int {
@@ -403,38 +457,43 @@ func (a *analysis) pickWindows() {
 	for _, t := range a.terms {
 		maxScore += t.idf * (bm25K1 + 1) / (1 + bm25K1*(1-bm25B))
 	}
-	// Only a sentence that scores can seed a passage: the others are not
-	// ranked at all.
-	score := map[int]float64{}
+	// Only a sentence that scores can seed a passage: one read, or one
+	// that backs a figure or a quotation. The others are not ranked.
+	type seed struct {
+		i     int
+		score float64
+	}
+	var seeds []seed
 	for r, i := range a.read {
+		sc := a.bonus[i]
 		if maxScore > 0 {
-			score[i] = a.bm25[r] / maxScore
+			sc += a.bm25[r] / maxScore
+		}
+		if sc > 0 {
+			seeds = append(seeds, seed{i, sc})
 		}
 	}
 	for i, b := range a.bonus {
-		score[i] += b
-	}
-	var order []int
-	for i, sc := range score {
-		if sc > 0 {
-			order = append(order, i)
+		if a.row[i] < 0 && b > 0 {
+			seeds = append(seeds, seed{i, b})
 		}
 	}
-	slices.SortFunc(order, func(x, y int) int {
+	slices.SortFunc(seeds, func(x, y seed) int {
 		switch {
-		case score[x] > score[y]:
+		case x.score > y.score:
 			return -1
-		case score[x] < score[y]:
+		case x.score < y.score:
 			return 1
 		}
-		return x - y
+		return x.i - y.i
 	})
 	taken := make([]bool, n)
-	for _, i := range order {
+	for _, sd := range seeds {
+		i := sd.i
 		if len(a.windows) == maxEvidence {
 			break
 		}
-		if taken[i] || score[i] <= 0 {
+		if taken[i] {
 			continue
 		}
 		w := window{from: i, to: i, cover: a.cover(i, i)}

@@ -194,3 +194,33 @@ func BenchmarkVerifyPrepared(b *testing.B) {
 		VerifyPrepared(c, p)
 	}
 }
+
+// BenchmarkVerifyTenRealPages verifies ten claims against each real page,
+// read once: the page's own sentences of eight words or more, spread over
+// it, the claims that share the most words with their source, as when an
+// article cites one report for many of its claims.
+func BenchmarkVerifyTenRealPages(b *testing.B) {
+	texts := realPageTexts(b)
+	claims := make([][]string, len(texts))
+	for k, t := range texts {
+		var long []string
+		for _, sp := range splitSentences(t) {
+			if s := t[sp.Start:sp.End]; len(strings.Fields(s)) >= 8 {
+				long = append(long, s)
+			}
+		}
+		for i := 0; i < 10 && len(long) > 0; i++ {
+			claims[k] = append(claims[k], long[i*len(long)/10])
+		}
+	}
+	b.SetBytes(textBytes(texts))
+	b.ReportAllocs()
+	for b.Loop() {
+		for k, t := range texts {
+			p := Prepare(Source{Text: t})
+			for _, c := range claims[k] {
+				VerifyPrepared(Claim{Text: c}, p)
+			}
+		}
+	}
+}

@@ -39,7 +39,11 @@ func candidatesDiff(c Claim, s Source) string {
 				i, s.Text[sp.Start:sp.End], p.lens[i], keys, content, want))
 		}
 	}
+	// The first claim against p reads its sentences for itself, the
+	// later ones share them (Prepared.sentenceWords): "again" reads the
+	// sentences "all" kept.
 	some, all := analyseRead(c, p, false), analyseRead(c, p, true)
+	again := analyseRead(c, p, false)
 	// Every sentence with a term may hold one by its keys.
 	nt := len(all.terms)
 	for i := range all.sents {
@@ -52,6 +56,9 @@ func candidatesDiff(c Claim, s Source) string {
 	}
 	if fs, fa := some.features(), all.features(); !sameFloats(fs, fa) {
 		problems = append(problems, fmt.Sprintf("features %v, reading every sentence %v", fs, fa))
+	}
+	if fs, fa := again.features(), all.features(); !sameFloats(fs, fa) {
+		problems = append(problems, fmt.Sprintf("features %v from the sentences kept, reading every sentence %v", fs, fa))
 	}
 	if !reflect.DeepEqual(some.windows, all.windows) || !reflect.DeepEqual(some.missing, all.missing) {
 		problems = append(problems, fmt.Sprintf("windows %v missing %v, reading every sentence %v %v", some.windows, some.missing, all.windows, all.missing))

@@ -1,15 +1,19 @@
 package verify
 
-import "sync"
+import (
+	"sync"
+	"sync/atomic"
+)
 
 // Prepared is a source read once for verifying any number of claims
 // against it: its sentences, their words' keys and lengths (see
 // appendWordKeys), and, made when a claim first needs them, its figures
 // and the index its quotations are looked up in. What Verify does for
 // every claim that is the claim's own is left to VerifyPrepared, which
-// reads word by word only the sentences that may hold the claim's words;
-// a source cited by several claims is read once. A Prepared is safe for
-// concurrent use.
+// reads word by word only the sentences that may hold the claim's words:
+// the first claim for itself, the later ones into p, so that a sentence
+// several claims read is read once. A Prepared is safe for concurrent
+// use.
 type Prepared struct {
 	src   Source
 	sents []Span
@@ -18,6 +22,12 @@ type Prepared struct {
 	sentWords []int
 	lens      []int // sentence i's words that are not function words
 	total     int   // the sum of lens
+
+	// words[i] is sentence i read word by word, once a claim after the
+	// first has read it (see sentenceWords); claims counts the claims
+	// analysed against p
+	words  []atomic.Pointer[sentenceWords]
+	claims atomic.Int64
 
 	quantities  func() []Quantity // the source's figures and dates, read once
 	quantityBuf []Quantity        // the array they were last read into, for Reset
@@ -42,6 +52,15 @@ func (p *Prepared) Reset(s Source) {
 	p.sentWords[0] = 0
 	p.lens = resize(p.lens, n)
 	p.keys = resize(p.keys, len(s.Text)/6+1)[:0] // about a word in six bytes of English
+	if cap(p.words) >= n {
+		p.words = p.words[:n]
+		for i := range p.words {
+			p.words[i].Store(nil)
+		}
+	} else {
+		p.words = make([]atomic.Pointer[sentenceWords], n)
+	}
+	p.claims.Store(0)
 	var sc wordScanner
 	for i, sp := range p.sents {
 		var content int
@@ -59,6 +78,34 @@ func (p *Prepared) Reset(s Source) {
 		return q
 	})
 	p.index = sync.OnceValue(func() *Index { return NewIndex(text) })
+}
+
+// sentenceWords are the words of a sentence as readWords gives them: the
+// flags of each and the hashes of its stem.
+type sentenceWords struct {
+	flags []wordFlags
+	h, h4 []uint64
+}
+
+// sentenceWords returns sentence i read word by word when it has been;
+// else, when store is set, it reads it and keeps it for the claims after,
+// and when not, returns nil.
+func (p *Prepared) sentenceWords(i int, store bool) *sentenceWords {
+	if w := p.words[i].Load(); w != nil || !store {
+		return w
+	}
+	sp := p.sents[i]
+	n := p.sentWords[i+1] - p.sentWords[i] // its words, as Prepare found them
+	hs := make([]uint64, 2*n)
+	w := &sentenceWords{flags: make([]wordFlags, 0, n), h: hs[:0:n], h4: hs[n : n : 2*n]}
+	var sc wordScanner
+	readWords(&sc, p.src.Text[sp.Start:sp.End], func(f wordFlags, h, h4 uint64) {
+		w.flags, w.h, w.h4 = append(w.flags, f), append(w.h, h), append(w.h4, h4)
+	})
+	if p.words[i].CompareAndSwap(nil, w) {
+		return w
+	}
+	return p.words[i].Load() // another claim read it at the same time
 }
 
 // resize returns s with length n, reusing its array when it is large
