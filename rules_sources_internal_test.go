@@ -68,6 +68,8 @@ func TestPaywallText(t *testing.T) {
 		{"login wall", "Log in to your account\nCreate an account\nForgot your password?", true},
 		{"article", article, false},
 		{"article with a subscribe footer", article + " Subscribe to our newsletter.", false},
+		{"phrases inside words", "Unsubscribe. The catalog includes a blog in French; the dialog in English.", false},
+		{"phrases after punctuation", "(Subscribe) \"log in\" —sign in", true},
 		{"empty", "", false},
 	}
 	for _, tt := range tests {
