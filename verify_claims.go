@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"unicode/utf8"
 
+	"github.com/citecheck/citecheck/citations"
 	"github.com/citecheck/citecheck/claims"
 	"github.com/citecheck/citecheck/claims/verify"
 	"github.com/citecheck/citecheck/sources/resolve"
@@ -77,7 +78,7 @@ func (p *Pass) verifyClaims(ctx context.Context) error {
 				continue
 			}
 			if vc == nil {
-				vc = &verify.Claim{Text: s.Claim.Text, Title: p.Doc.Meta.Title, Context: p.claimContext(s.Claim),
+				vc = &verify.Claim{Text: p.claimWithoutMarkers(s), Title: p.Doc.Meta.Title, Context: p.claimContext(s.Claim),
 					Date: p.Doc.Meta.Published}
 			}
 			src := &q.sources[k]
@@ -264,6 +265,48 @@ func citedURL(res *resolve.Resolution) string {
 		return "https://doi.org/" + res.Target.Raw
 	}
 	return res.Target.Raw
+}
+
+// claimWithoutMarkers returns the claim's sentence with its citation
+// markers blanked out, byte for byte, so that a claim's spans stay
+// valid: "[3]", "²", "(Ma et al., 2019)", and the year of "Chen and Ortiz
+// (2020)", whose names stay. Their numbers and years are not what the
+// claim says, and the source need not write them. A link's text is the
+// claim's own words and stays.
+func (p *Pass) claimWithoutMarkers(s *ClaimSupport) string {
+	text, sp := s.Claim.Text, s.Claim.Span
+	if sp.End > len(p.Doc.Text) || p.Doc.Text[sp.Start:sp.End] != text {
+		return text // (the claim is its sentence in the text: not reached)
+	}
+	var b []byte
+	for _, ci := range s.Citations {
+		c := &p.Citations[ci]
+		if c.Kind == citations.KindLink {
+			continue
+		}
+		g := c.Group
+		if g.Start < sp.Start || g.End > sp.End || g.Start >= g.End {
+			continue // a marker closing the sentence, outside its span
+		}
+		marker := text[g.Start-sp.Start : g.End-sp.Start]
+		from := 0
+		if marker[0] != '(' && marker[0] != '[' && strings.HasSuffix(marker, ")") {
+			// a narrative citation: only its parenthesis
+			if from = strings.IndexByte(marker, '('); from < 0 {
+				continue
+			}
+		}
+		if b == nil {
+			b = []byte(text)
+		}
+		for i := g.Start - sp.Start + from; i < g.End-sp.Start; i++ {
+			b[i] = ' '
+		}
+	}
+	if b == nil {
+		return text
+	}
+	return string(b)
 }
 
 // claimContext is the text of the (at most) two sentences before the

@@ -94,6 +94,9 @@ func analysePrepared(c Claim, p *Prepared) *analysis { return analyseRead(c, p, 
 // term (the same analysis: see candidatesDiff).
 func analyseRead(c Claim, p *Prepared, readAll bool) *analysis {
 	a := &analysis{claim: c.Text, src: p.src.Text, prepared: p, readAll: readAll}
+	// A note marker's number is not what the claim says ("rose 12%.[3]"):
+	// the claim is read without them, its spans unchanged.
+	c.Text = blankNoteMarkers(c.Text)
 	ctoks := tokenize(nil, c.Text)
 	a.claimQuotes = Quotes(c.Text)
 	a.claimQty = Quantities(c.Text)
@@ -178,6 +181,70 @@ func analyseRead(c Claim, p *Prepared, readAll bool) *analysis {
 // flagClause marks a source's word that starts a clause: a conjunction,
 // or a word after a comma, a semicolon, a colon or a bracket.
 const flagClause wordFlags = 1 << 7
+
+// maxNoteMarker is the longest note marker blankNoteMarkers blanks,
+// brackets included: "[citation needed]".
+const maxNoteMarker = 24
+
+// blankNoteMarkers returns text with its note markers replaced by spaces,
+// byte for byte: a pair of square brackets around numbers and the marks
+// between them ("[3]", "[4–6]", "[12, 14]"), one lower-case letter
+// ("[a]"), a numbered note ("[note 2]", "[nb 1]") or "[citation needed]".
+// Other brackets, such as a quotation's insertion "[the council]" or
+// "[sic]", stay.
+func blankNoteMarkers(text string) string {
+	var b []byte
+	for i := 0; i < len(text); i++ {
+		if text[i] != '[' {
+			continue
+		}
+		end := strings.IndexByte(text[i:min(len(text), i+maxNoteMarker)], ']')
+		if end < 0 || !noteMarker(text[i+1:i+end]) {
+			continue
+		}
+		if b == nil {
+			b = []byte(text)
+		}
+		for k := i; k <= i+end; k++ {
+			b[k] = ' '
+		}
+		i += end
+	}
+	if b == nil {
+		return text
+	}
+	return string(b)
+}
+
+// noteMarker reports whether in, the text between square brackets, makes
+// a note marker (see blankNoteMarkers).
+func noteMarker(in string) bool {
+	switch {
+	case in == "":
+		return false
+	case len(in) == 1 && isLower(in[0]):
+		return true
+	case strings.EqualFold(in, "citation needed"):
+		return true
+	}
+	for _, prefix := range []string{"note ", "nb "} {
+		if len(in) > len(prefix) && strings.EqualFold(in[:len(prefix)], prefix) {
+			in = in[len(prefix):]
+			break
+		}
+	}
+	digits := false
+	for _, r := range in {
+		switch {
+		case r >= '0' && r <= '9':
+			digits = true
+		case r == ',' || r == ' ' || r == '-' || r == '–' || r == '—':
+		default:
+			return false
+		}
+	}
+	return digits
+}
 
 // rowReader reads the words of the sentences of a's rows, one sentence
 // after another (start, word for each of its words, endClause).

@@ -159,3 +159,32 @@ func FuzzCandidateSentences(f *testing.F) {
 		}
 	})
 }
+
+func TestBlankNoteMarkers(t *testing.T) {
+	blank := func(s string) string { return strings.Repeat(" ", len(s)) }
+	tests := []struct{ in, want string }{
+		{"Rents rose 12%.[3]", "Rents rose 12%." + blank("[3]")},
+		{"It grew[4–6] and fell.[12, 14][a]", "It grew" + blank("[4–6]") + " and fell." + blank("[12, 14][a]")},
+		{"A claim.[note 2][citation needed]", "A claim." + blank("[note 2][citation needed]")},
+		{"He said “[the council] will act” [sic] in [2019 edition].", "He said “[the council] will act” [sic] in [2019 edition]."},
+		{"Unclosed [3 and [ ] and []", "Unclosed [3 and [ ] and []"},
+		{"[1]", "   "},
+	}
+	for _, tt := range tests {
+		got := blankNoteMarkers(tt.in)
+		assert.Equal(t, tt.want, got, tt.in)
+		assert.Len(t, got, len(tt.in), "spans stay valid")
+	}
+}
+
+// TestNoteMarkersAreNotFigures verifies a Wikipedia sentence with its note
+// markers: their numbers are neither figures the source must give nor
+// words of the claim.
+func TestNoteMarkersAreNotFigures(t *testing.T) {
+	src := Source{Text: "The council approved the budget in March. Spending on libraries rose by 12 percent."}
+	with := Verify(Claim{Text: "Spending on libraries rose by 12 percent.[3][71]"}, src)
+	without := Verify(Claim{Text: "Spending on libraries rose by 12 percent."}, src)
+	assert.Equal(t, without.Verdict, with.Verdict)
+	assert.InDelta(t, without.Score, with.Score, 1e-9)
+	assert.Empty(t, with.Missing)
+}
