@@ -524,3 +524,36 @@ func TestStanceAndAsSpeakerAttributions(t *testing.T) {
 		})
 	}
 }
+
+// TestPointOutQuotingVerbAndOwnedDocument checks the attribution forms of
+// "X points out that…", a name speaking a quotation through one verb (La
+// Constitución manda “…”) and a named owner's document ("in Smith's
+// memoir"), with the near misses each must leave alone.
+func TestPointOutQuotingVerbAndOwnedDocument(t *testing.T) {
+	tests := []struct {
+		sentence   string
+		attributed bool
+	}{
+		{"Okafor points out that 40% of the mills closed by 1990.", true},
+		{"The ministry pointed out that exports fell 12% in 2021.", true},
+		{"Several studies have pointed out that the drug halves the risk.", true},
+		{"She pointed out that rents rose 30% between 2015 and 2020.", true},
+		{"The striker scored 40 points in 2019.", false},
+		{"The rise points to a 12% gap in wages since 2010.", false},
+		{"Mayor Ruiz promised “to build 4,000 homes by 2026” at the rally.", true},
+		{"La Constitución manda “reconocer la preexistencia de los pueblos” desde 1994.", true},
+		{"Since 2019 I have never “opted in” to the 40 programmes.", false},
+		{"The 1939 fair promised visitors “The World of Tomorrow” in 40 pavilions.", false},
+		{"Voters in Ohio called it “a tax on working families” in 2019.", false},
+		{"In Gleick's book, the discovery is dated to 1961.", true},
+		{"In Okafor's 2019 memoir, the mill employed 400 people.", true},
+		{"In Okafor's garden, 40 apple trees grew by 2019.", false},
+		{"In Paris, 40 bookshops closed in 2019.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			_, kinds := Score(tt.sentence)
+			assert.Equal(t, tt.attributed, slices.Contains(kinds, KindAttribution), "kinds %v", kinds)
+		})
+	}
+}
