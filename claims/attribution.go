@@ -1,6 +1,10 @@
 package claims
 
-import "github.com/citecheck/citecheck/sources"
+import (
+	"strings"
+
+	"github.com/citecheck/citecheck/sources"
+)
 
 // FindAttributions returns the named sources sentence attributes its content
 // to, with spans relative to sentence: "according to X", "X said", "a study by
@@ -105,10 +109,10 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 				any = true
 			}
 		case "in":
-			// "In our survey, …", "in the 2019 report": the source of what
-			// follows, named by what it is
+			// "In our survey, …", "in the 2019 report", "in Gleick's
+			// book": the source of what follows, named by what it is
 			j := i + 1
-			for j < len(toks) && j <= i+3 && (isDeterminer(toks[j].norm) || toks[j].kind == tokNumber) {
+			for j < len(toks) && j <= i+3 && (isDeterminer(toks[j].norm) || toks[j].kind == tokNumber || possessiveName(&toks[j])) {
 				j++
 			}
 			if j > i+1 && j < len(toks) && isDocumentNoun(toks[j].norm) {
@@ -149,9 +153,15 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 			"recalled", "recalls", "recall", "hailed", "mentioned", "explains", "explain", "say", "identifies",
 			"identified", "determined", "assessed", "describes", "described", "expressed", "asserted",
 			"asserts", "maintains", "maintained", "contends", "contended", "announces",
-			"conceded", "concedes", "disclosed", "discloses", "recounts", "recounted", "observed", "observes":
+			"conceded", "concedes", "disclosed", "discloses", "recounts", "recounted", "observed", "observes",
+			"points", "pointed", "point":
 			if t.upper {
 				// A headline in title case: "Cyberattack Claims Spark …".
+				break
+			}
+			if isPointOut(t.norm) && (i+1 >= len(toks) || toks[i+1].norm != "out") {
+				// "points out" reports words; "points to" and "scored
+				// 12 points" do not
 				break
 			}
 			if t.norm == "added" && !speechFollows(toks, i) {
@@ -225,8 +235,36 @@ func quotedName(toks []token, add func(from, to int)) bool {
 			add(from, to)
 			return true
 		}
+		if v := i - 1; v > 0 && quotingVerb(&toks[v]) && quotedWords(toks, i) >= 3 {
+			// one verb between, and words spoken rather than a term
+			// ("never “opted in”"): La Constitución manda “reconocer
+			// la preexistencia…”, Obama promised “to end the war”
+			if from, to := nameBefore(toks, v); to > from && (from == 0 || !namesObject(toks[from-1].norm)) {
+				add(from, to)
+				return true
+			}
+		}
 	}
 	return false
+}
+
+// quotedWords returns the number of words of the quotation opening at i,
+// up to its closing mark or the sentence's end.
+func quotedWords(toks []token, i int) int {
+	n := 0
+	for j := i + 1; j < len(toks) && toks[j].norm != `"`; j++ {
+		if toks[j].kind == tokWord {
+			n++
+		}
+	}
+	return n
+}
+
+// quotingVerb reports whether t may be the verb by which a name, just
+// before it, speaks the quotation just after it: a lower-case word that is
+// neither a function word nor one that names the quotation ("called").
+func quotingVerb(t *token) bool {
+	return t.kind == tokWord && !t.upper && !isFunctionWord(t.norm) && !isArticle(t.norm) && !isConnector(t.norm) && !namesObject(t.norm)
 }
 
 // quotesSpeech reports whether the writer's sentence quotes someone's
@@ -528,7 +566,8 @@ func isDeterminer(w string) bool {
 // the source of what a sentence reports.
 func isDocumentNoun(w string) bool {
 	switch w {
-	case "survey", "study", "report", "analysis", "poll", "paper", "review", "census", "data", "findings", "investigation", "audit", "filing", "experiment", "trial":
+	case "survey", "study", "report", "analysis", "poll", "paper", "review", "census", "data", "findings", "investigation", "audit", "filing", "experiment", "trial",
+		"book", "memoir", "biography":
 		return true
 	}
 	return false
@@ -552,12 +591,25 @@ func isFindingVerb(w string) bool {
 	return false
 }
 
+// isPointOut reports whether w is a form of "point", which reports words
+// only with "out": "she pointed out that…".
+func isPointOut(w string) bool {
+	return w == "points" || w == "pointed" || w == "point"
+}
+
+// possessiveName reports whether t is a capitalised name in the possessive,
+// as the owner of a document is: "Gleick's book", "Smith's 2019 paper".
+func possessiveName(t *token) bool {
+	return t.kind == tokWord && t.upper && strings.HasSuffix(t.norm, "'s") && len(t.norm) > 3
+}
+
 func isSpeechVerb(w string) bool {
 	switch w {
 	case "said", "says", "told", "added", "wrote", "writes", "explained", "noted", "warned", "stated", "insisted", "argued", "argues",
 		"admitted", "admits", "acknowledged", "acknowledges", "conceded", "concedes", "claimed", "claims", "testified",
 		"recalled", "recalls", "asserted", "asserts", "contended", "contends", "maintained", "maintains", "announced",
-		"announces", "confirmed", "confirms", "predicted", "predicts", "described", "describes":
+		"announces", "confirmed", "confirms", "predicted", "predicts", "described", "describes",
+		"points", "pointed", "point": // "point out"
 		return true
 	}
 	return false
@@ -586,7 +638,7 @@ func subjectBefore(toks []token, i int) int {
 func isSourceNoun(w string) bool {
 	switch w {
 	case "officials", "official", "police", "researchers", "scientists", "experts", "analysts", "authors",
-		"respondents", "spokesman", "spokeswoman", "spokesperson", "government", "ministry", "department",
+		"respondents", "spokesman", "spokeswoman", "spokesperson", "government", "ministry", "department", "studies", "surveys", "polls",
 		"agency", "authorities", "prosecutors", "investigators", "economists", "company", "firm", "court",
 		"judge", "lawmakers", "witnesses", "organizers", "organisers", "sources", "report", "study",
 		"survey", "poll", "data", "figures", "statistics", "analysis", "paper", "review", "findings",

@@ -200,10 +200,13 @@ func quoteSpeakers(doc *sources.Document, spans []sources.Span, seq []analysed) 
 
 // opensWithContinuation reports whether s opens on a word that carries on
 // the sentence before it ("Additionally, the levels of assistance…" after
-// "The report concluded that…"): in the same paragraph, what the sentence
-// before was attributed to, this one is too.
+// "The report concluded that…"), or gives an example of it or says it again
+// in other words ("For example, language packs…", "That includes…", "In
+// other words, …" after "Microsoft says…"): in the same paragraph, what the
+// sentence before was attributed to, this one is too.
 func opensWithContinuation(s string) bool {
-	for _, p := range [...]string{"additionally", "moreover", "furthermore", "in addition", "it also", "they also", "the report also", "the study also", "the survey also"} {
+	for _, p := range [...]string{"additionally", "moreover", "furthermore", "in addition", "it also", "they also", "the report also", "the study also", "the survey also",
+		"for example", "for instance", "in other words", "that includes", "this includes", "these include"} {
 		if len(s) > len(p) && strings.EqualFold(s[:len(p)], p) && !isWordByte(s[len(p)]) {
 			return true
 		}

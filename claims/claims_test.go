@@ -225,9 +225,11 @@ func TestExtractHeadingsScoreLow(t *testing.T) {
 	assert.Equal(t, []Attribution{{Name: "Labor Department", Span: sources.Span{Start: got[0].Span.Start + 40, End: got[0].Span.Start + 56}}}, got[0].Attributions)
 }
 
-// TestContinuationAttributed checks that a sentence opening on
-// "Additionally" carries on the attribution of the sentence before it in
-// its paragraph, and only there.
+// TestContinuationAttributed checks that a sentence opening on a word
+// that carries on the sentence before it ("Additionally"), gives an example
+// of it ("For example", "That includes") or says it again ("In other
+// words") carries on that sentence's attribution in its paragraph, and
+// only there.
 func TestContinuationAttributed(t *testing.T) {
 	attributed := func(text string) map[string]bool {
 		doc, err := sources.Parse([]byte(text), sources.ReadOptions{Name: "a.md"})
@@ -238,13 +240,34 @@ func TestContinuationAttributed(t *testing.T) {
 		}
 		return out
 	}
-	const follow = "Additionally, aid in the U.S. is 20% lower than in other countries."
-	got := attributed("The OECD report concluded that the safety net covered half of the need in 2015. " + follow + "\n")
-	assert.True(t, got[follow], "%v", got)
-	got = attributed("The OECD report concluded that the safety net covered half of the need in 2015.\n\n" + follow + "\n")
-	assert.False(t, got[follow], "another paragraph: %v", got)
-	got = attributed("The safety net covered half of the need in 2015. " + follow + "\n")
-	assert.False(t, got[follow], "nothing to carry on: %v", got)
+	const (
+		report = "The OECD report concluded that the safety net covered half of the need in 2015."
+		plain  = "The safety net covered half of the need in 2015."
+		firm   = "Ford said 40 new models would go on sale by 2027."
+	)
+	tests := []struct {
+		name, before, sep, follow string
+		want                      bool
+	}{
+		{"additionally", report, " ", "Additionally, aid in the U.S. is 20% lower than in other countries.", true},
+		{"another paragraph", report, "\n\n", "Additionally, aid in the U.S. is 20% lower than in other countries.", false},
+		{"nothing to carry on", plain, " ", "Additionally, aid in the U.S. is 20% lower than in other countries.", false},
+		{"for example", firm, " ", "For example, three electric vans will be built in Ohio from 2026.", true},
+		{"for instance", firm, " ", "For instance, a $25,000 hatchback arrives in 2026.", true},
+		{"that includes", firm, " ", "That includes a pickup truck with a range of 400 miles.", true},
+		{"these include", firm, " ", "These include four hybrids built in Mexico since 2021.", true},
+		{"in other words", report, " ", "In other words, half of the poor got no help at all in 2015.", true},
+		{"example after no source", plain, " ", "For example, aid in Texas fell 20% in 2016.", false},
+		{"example in another paragraph", firm, "\n\n", "For example, three electric vans will be built in Ohio from 2026.", false},
+		{"a word that only starts alike", firm, " ", "Formerly, 12 models were built in Ohio in 2019.", false},
+		{"the example is the subject", firm, " ", "The example of Ford shows sales rose 12% in 2020.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := attributed(tt.before + tt.sep + tt.follow + "\n")
+			assert.Equal(t, tt.want, got[tt.follow], "%v", got)
+		})
+	}
 }
 
 func TestAttributionKind(t *testing.T) {
@@ -498,6 +521,39 @@ func TestStanceAndAsSpeakerAttributions(t *testing.T) {
 			var buf [64]token
 			_, attributed := findAttributions(tt.sentence, tokenize(tt.sentence, buf[:0]), false, nil)
 			assert.Equal(t, tt.attributed, attributed)
+		})
+	}
+}
+
+// TestPointOutQuotingVerbAndOwnedDocument checks the attribution forms of
+// "X points out that…", a name speaking a quotation through one verb (La
+// Constitución manda “…”) and a named owner's document ("in Smith's
+// memoir"), with the near misses each must leave alone.
+func TestPointOutQuotingVerbAndOwnedDocument(t *testing.T) {
+	tests := []struct {
+		sentence   string
+		attributed bool
+	}{
+		{"Okafor points out that 40% of the mills closed by 1990.", true},
+		{"The ministry pointed out that exports fell 12% in 2021.", true},
+		{"Several studies have pointed out that the drug halves the risk.", true},
+		{"She pointed out that rents rose 30% between 2015 and 2020.", true},
+		{"The striker scored 40 points in 2019.", false},
+		{"The rise points to a 12% gap in wages since 2010.", false},
+		{"Mayor Ruiz promised “to build 4,000 homes by 2026” at the rally.", true},
+		{"La Constitución manda “reconocer la preexistencia de los pueblos” desde 1994.", true},
+		{"Since 2019 I have never “opted in” to the 40 programmes.", false},
+		{"The 1939 fair promised visitors “The World of Tomorrow” in 40 pavilions.", false},
+		{"Voters in Ohio called it “a tax on working families” in 2019.", false},
+		{"In Gleick's book, the discovery is dated to 1961.", true},
+		{"In Okafor's 2019 memoir, the mill employed 400 people.", true},
+		{"In Okafor's garden, 40 apple trees grew by 2019.", false},
+		{"In Paris, 40 bookshops closed in 2019.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			_, kinds := Score(tt.sentence)
+			assert.Equal(t, tt.attributed, slices.Contains(kinds, KindAttribution), "kinds %v", kinds)
 		})
 	}
 }
