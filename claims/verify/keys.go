@@ -88,26 +88,27 @@ func (ks *keySet) has(k uint32) bool {
 // stem of four by its own, or by "i" for a final "y"; a stem of three
 // (the stem of "cats", "cared", "caring") by the first three of the
 // word's key, or "i" for a final "y"; a shorter stem is its word.
-func (ks *keySet) addStem(s string) {
+func addStem[T string | []byte](ks *keySet, s T) {
+	k := wordKey(s)
 	switch n := len(s); {
 	case n >= 5:
-		ks.addWhole(wordKey(s))
+		ks.addWhole(k)
 	case n == 4:
-		ks.addWhole(wordKey(s))
-		if s[3] == 'y' {
-			ks.addWhole(wordKey(s[:3] + "i"))
+		ks.addWhole(k)
+		if k>>24 == 'y' { // four bytes, the last a "y": "stud(ies)"
+			ks.addWhole(k&0xffffff | 'i'<<24)
 		}
 	case n == 3:
-		if strings.IndexByte(s, '\'') >= 0 {
-			ks.addWhole(wordKey(s))
+		if k>>16 == 0 { // an apostrophe among them: the key is shorter
+			ks.addWhole(k)
 			return
 		}
-		ks.addThree(wordKey(s))
-		if s[2] == 'y' {
-			ks.addThree(wordKey(s[:2] + "i"))
+		ks.addThree(k)
+		if k>>16 == 'y' { // "fl(ies)"
+			ks.addThree(k&0xffff | 'i'<<16)
 		}
 	default:
-		ks.addWhole(wordKey(s))
+		ks.addWhole(k)
 	}
 }
 
@@ -117,30 +118,30 @@ func (ks *keySet) addStem(s string) {
 // soft, the words with its first four bytes and those whose canonical
 // form has them.
 func (ks *keySet) addTerm(low, st []byte, soft bool) {
-	groups := canonicalGroups()
-	canonical := string(st)
+	addStem(ks, st)
+	canonical := ""
 	if e := tables().canonical.find(st, hashBytes(st)); e != nil {
 		canonical = e.canonical
+		addStem(ks, canonical)
 	}
-	ks.addStem(string(st))
-	ks.addStem(canonical)
-	four := ""
+	var four []byte
 	if soft && len(low) >= 4 && !isDigit(low[0]) {
-		four = string(low[:4])
+		four = low[:4]
 		ks.addWhole(wordKey(four))
 	}
-	if canonical != string(st) && len(canonical) >= 4 {
+	if len(canonical) >= 4 {
 		// the word's four bytes are its canonical form's
 		ks.addWhole(wordKey(canonical[:4]))
 		if soft {
-			four = canonical[:4]
+			four = []byte(canonical[:4])
 		}
 	}
-	for _, g := range groups {
-		if g.canonical == canonical || four != "" && len(g.canonical) >= 4 && g.canonical[:4] == four {
-			ks.addStem(g.canonical)
+	for _, g := range canonicalGroups() {
+		if canonical != "" && g.canonical == canonical || string(st) == g.canonical ||
+			four != nil && len(g.canonical) >= 4 && g.canonical[:4] == string(four) {
+			addStem(ks, g.canonical)
 			for _, w := range g.words {
-				ks.addStem(w)
+				addStem(ks, w)
 			}
 		}
 	}
