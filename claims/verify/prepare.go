@@ -32,6 +32,7 @@ type Prepared struct {
 	quantities  func() []Quantity // the source's figures and dates, read once
 	quantityBuf []Quantity        // the array they were last read into, for Reset
 	index       func() *Index     // the source's words indexed for FindQuote, made once
+	indexBuf    []word            // the array its words were last read into, for Reset
 }
 
 // Prepare reads s for VerifyPrepared.
@@ -77,7 +78,16 @@ func (p *Prepared) Reset(s Source) {
 		p.quantityBuf = q
 		return q
 	})
-	p.index = sync.OnceValue(func() *Index { return NewIndex(text) })
+	// and its words for quotations into the array of the one before
+	words := p.indexBuf[:0]
+	p.index = sync.OnceValue(func() *Index {
+		if cap(words) < len(text)/6+1 {
+			words = make([]word, 0, len(text)/6+1) // about a word in six bytes
+		}
+		idx := &Index{text: text, words: appendWords(words, text)}
+		p.indexBuf = idx.words
+		return idx
+	})
 }
 
 // sentenceWords are the words of a sentence as readWords gives them: the
