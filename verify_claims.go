@@ -420,19 +420,19 @@ func paywallText(text string) bool {
 		text = text[:paywallPrefix]
 	}
 	hits := 0
-	for i := 0; i < len(text); i++ {
-		// A phrase counts at the start of a word ("catalog includes"
-		// holds no "log in"). Most bytes begin no phrase: an inlined
-		// test skips them without the call.
-		c := (text[i] | 0x20) - 'a'
-		if c >= 26 {
+	for i := 0; i < len(text); {
+		c := text[i]
+		if !isASCIILetter(c) {
+			i++
 			continue
 		}
-		if paywallFirst>>c&1 != 0 && i+1 < len(text) && (i == 0 || !isASCIILetter(text[i-1])) && paywallStart(text[i], text[i+1]) {
+		// A word starts at i: a phrase counts only there ("catalog
+		// includes" holds no "log in"). Most words begin no phrase: an
+		// inlined test turns them away without the call.
+		if paywallFirst>>((c|0x20)-'a')&1 != 0 && i+1 < len(text) && paywallStart(c, text[i+1]) {
 			hits += paywallWordsAt(text[i:])
 		}
-		for i+1 < len(text) && isASCIILetter(text[i+1]) {
-			i++ // the rest of the word starts nothing
+		for i++; i < len(text) && isASCIILetter(text[i]); i++ {
 		}
 	}
 	if hits == 0 {
