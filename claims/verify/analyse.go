@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // analysis is what Verify learns of a claim and a source before scoring:
@@ -136,7 +137,11 @@ func analyseRead(c Claim, p *Prepared, readAll bool) *analysis {
 			}
 		} else {
 			sp := a.sents[i]
-			readWords(&sc, a.src[sp.Start:sp.End], rd.word)
+			var keys *keySet // every word hashed when every sentence is read
+			if !a.readAll {
+				keys = &a.keys
+			}
+			readWords(&sc, a.src[sp.Start:sp.End], keys, rd.word)
 		}
 		rd.endClause()
 	}
@@ -287,7 +292,10 @@ func (rd *rowReader) word(f wordFlags, h, h4 uint64) {
 	if f&flagStop != 0 {
 		return
 	}
-	tm := a.termIndex(h, h4)
+	tm := -1
+	if f&flagNoTerm == 0 {
+		tm = a.termIndex(h, h4)
+	}
 	if tm >= 0 {
 		rd.clauseTerms++
 		if c := &rd.counts[r*nt+tm]; *c < 0xffff {
@@ -309,19 +317,66 @@ func (rd *rowReader) word(f wordFlags, h, h4 uint64) {
 	rd.prev = tm
 }
 
+// flagNoTerm marks a word that readWords found no term of the claim can
+// be (see keySet): its hashes are not given.
+const flagNoTerm wordFlags = 1 << 6
+
 // readWords reads the words of a sentence, text, as wordScanner finds
 // them, giving each to word with its flags (flagClause set where a clause
-// starts) and, unless it is a function word, the hashes of its stem.
-func readWords(sc *wordScanner, text string, word func(f wordFlags, h, h4 uint64)) {
-	t := tables()
+// starts) and, unless it is a function word, the hashes of its stem. With
+// keys, a word of ASCII letters whose key is not among them is given with
+// flagNoTerm and no hashes, read without being hashed or stemmed (most
+// words of a sentence).
+func readWords(sc *wordScanner, text string, keys *keySet, word func(f wordFlags, h, h4 uint64)) {
+	t, ft := tables(), flagsASCII()
 	lastEnd := 0
-	for sc.reset(text); sc.next(); {
+	for i := 0; i < len(text); {
+		c := text[i]
+		if keys != nil && isLetter(c) {
+			j := i + 1
+			for j < len(text) && isLetter(text[j]) {
+				j++
+			}
+			if j-i < len(sc.buf) && (j == len(text) || endsLetters(text, j)) {
+				w := text[i:j]
+				k := asciiKey(w)
+				f := ft.of(w, k)
+				if f&flagConj != 0 || clauseBreak(text[lastEnd:i]) {
+					f |= flagClause
+				}
+				lastEnd, i = j, j
+				if f&flagStop != 0 || !keys.has(k) {
+					word(f|flagNoTerm, 0, 0)
+					continue
+				}
+				// hashed and stemmed as wordScanner and tokenize do
+				low := sc.buf[:len(w)]
+				h, h4 := uint64(fnvOffset), uint64(0)
+				for m := range len(w) {
+					low[m] = w[m] | 0x20
+					h = (h ^ uint64(low[m])) * fnvPrime
+				}
+				if len(w) >= 4 {
+					h4 = hashBytes(low[:4])
+				}
+				h, h4 = t.stemmed(low, h, h4)
+				word(f, h, h4)
+				continue
+			}
+		} else if keys != nil && c < utf8.RuneSelf && !isDigit(c) {
+			i++
+			continue
+		}
+		sc.text, sc.i = text, i
+		if !sc.next() {
+			break
+		}
 		b := sc.lowered()
 		f := t.flagsOf(b, sc.h)
 		if f&flagConj != 0 || clauseBreak(text[lastEnd:sc.start]) {
 			f |= flagClause
 		}
-		lastEnd = sc.end
+		lastEnd, i = sc.end, sc.i
 		var h, h4 uint64
 		if f&flagStop == 0 {
 			// A function word's hashes are never read: it is not
@@ -413,6 +468,7 @@ func (a *analysis) readBest() {
 		a.bestAbsolute = a.bestAbsolute || f&flagAbsolute != 0
 	}
 	var sc wordScanner
+	var noKeys keySet // only the flags are read
 	w := a.windows[0]
 	for i := w.from; i <= w.to; i++ {
 		if kept := a.prepared.sentenceWords(i, false); kept != nil {
@@ -421,7 +477,7 @@ func (a *analysis) readBest() {
 			}
 		} else {
 			sp := a.sents[i]
-			readWords(&sc, a.src[sp.Start:sp.End], flag)
+			readWords(&sc, a.src[sp.Start:sp.End], &noKeys, flag)
 		}
 	}
 }

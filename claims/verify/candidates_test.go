@@ -124,27 +124,30 @@ func TestCandidateSentences(t *testing.T) {
 	}
 }
 
-// TestStopTable holds the table of function words to the word table:
-// every function word of ASCII letters is one in either case, and no
-// other word of the tables is.
-func TestStopTable(t *testing.T) {
-	st, tb := stops(), tables()
+// TestFlagTable holds the table of flagged words of ASCII letters to the
+// word table: every such word has its flags in either case, and a word
+// one letter longer or shorter has the word table's.
+func TestFlagTable(t *testing.T) {
+	ft, tb := flagsASCII(), tables()
+	flagsOf := func(w string) wordFlags {
+		low := strings.ToLower(w)
+		return tb.flagsOf([]byte(low), hashBytes([]byte(low)))
+	}
 	for _, l := range flaggedWords {
 		for _, w := range strings.Fields(l.words) {
-			if strings.ContainsRune(w, '\'') {
+			if strings.ContainsAny(w, "'0123456789") {
 				continue
 			}
-			want := tb.flagsOf([]byte(w), hashBytes([]byte(w)))&flagStop != 0
-			for _, v := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]} {
-				require.Equal(t, want, st.isStopASCII(v, asciiKey(v)), v)
-			}
-			for _, v := range []string{w + "x", "x" + w, w[1:], w[:len(w)-1]} {
-				if tb.flagsOf([]byte(v), hashBytes([]byte(v)))&flagStop == 0 {
-					require.False(t, st.isStopASCII(v, asciiKey(v)), v)
+			for _, v := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:], w + "x", "x" + w, w[1:], w[:len(w)-1]} {
+				if v == "" {
+					continue
 				}
+				require.Equal(t, flagsOf(v), ft.of(v, asciiKey(v)), v)
+				require.Equal(t, flagsOf(v)&flagStop != 0 && len(v) <= maxStopLen, ft.isStopASCII(v, asciiKey(v)), v)
 			}
 		}
 	}
+	assert.Zero(t, ft.of("councils", asciiKey("councils")))
 }
 
 // FuzzCandidateSentences holds reading only the sentences that may hold a

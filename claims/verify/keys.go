@@ -162,58 +162,71 @@ var canonicalGroups = sync.OnceValue(func() []canonicalGroup {
 	return gs
 })
 
-// stopTable tells the function words (flagStop) of ASCII letters from
-// the other words without hashing them: by their length and key, then
-// by the bytes past the key.
-type stopTable struct {
-	tags  [stopSlots]uint64 // length<<32 | key; 0: a free slot
-	words [stopSlots]string
+// flagTable tells the flags (see flaggedWords) of a word of ASCII
+// letters without hashing it: by its length and key, then by the bytes
+// past the key. It holds the flagged words of letters alone; the others
+// ("isn't") are never read by it.
+type flagTable struct {
+	tags  [flagSlots]uint64 // length<<32 | key; 0: a free slot
+	words [flagSlots]string
+	flags [flagSlots]wordFlags
+	// maxLen is the length of the longest word it holds: a longer word
+	// has no flags
+	maxLen int
 }
 
 const (
-	stopLog   = 10
-	stopSlots = 1 << stopLog
+	flagLog   = 10
+	flagSlots = 1 << flagLog
 )
 
 // maxStopLen is the length of the longest function word ("according").
 const maxStopLen = 9
 
-// stopSlot is where a stopTable looks for a word of the given tag first.
-func stopSlot(tag uint64) uint64 { return (tag * 0x9e3779b97f4a7c15) >> (64 - stopLog) }
+// flagSlot is where a flagTable looks for a word of the given tag first.
+func flagSlot(tag uint64) uint64 { return (tag * 0x9e3779b97f4a7c15) >> (64 - flagLog) }
 
-// stops builds the table of function words once.
-var stops = sync.OnceValue(func() *stopTable {
-	st := &stopTable{}
+// flagsASCII builds the table of flagged words once.
+var flagsASCII = sync.OnceValue(func() *flagTable {
+	ft := &flagTable{}
 	for _, l := range flaggedWords {
-		if l.flags&flagStop == 0 {
-			continue
-		}
 		for _, w := range strings.Fields(l.words) {
-			tag := uint64(len(w))<<32 | uint64(wordKey(w))
-			i := stopSlot(tag)
-			for st.tags[i] != 0 {
-				i = (i + 1) % stopSlots
+			if strings.ContainsFunc(w, func(r rune) bool { return r > unicode.MaxASCII || !isLetter(byte(r)) }) {
+				continue
 			}
-			st.tags[i], st.words[i] = tag, w
+			tag := uint64(len(w))<<32 | uint64(wordKey(w))
+			i := flagSlot(tag)
+			for ft.tags[i] != 0 && !(ft.tags[i] == tag && ft.words[i] == w) {
+				i = (i + 1) % flagSlots
+			}
+			ft.tags[i], ft.words[i] = tag, w
+			ft.flags[i] |= l.flags
+			ft.maxLen = max(ft.maxLen, len(w))
 		}
 	}
-	return st
+	return ft
 })
+
+// of returns the flags of w, ASCII letters in either case, whose key
+// (lowered) is k: flagsOf's for w lowered.
+func (ft *flagTable) of(w string, k uint32) wordFlags {
+	n := len(w)
+	if n > ft.maxLen {
+		return 0
+	}
+	tag := uint64(n)<<32 | uint64(k)
+	for i := flagSlot(tag); ft.tags[i] != 0; i = (i + 1) % flagSlots {
+		if ft.tags[i] == tag && (n <= 4 || lowerEqualFrom(w, ft.words[i], 4)) {
+			return ft.flags[i]
+		}
+	}
+	return 0
+}
 
 // isStopASCII reports whether w, ASCII letters in either case, whose key
 // (lowered) is k, is a function word.
-func (st *stopTable) isStopASCII(w string, k uint32) bool {
-	n := len(w)
-	if n > maxStopLen {
-		return false
-	}
-	tag := uint64(n)<<32 | uint64(k)
-	for i := stopSlot(tag); st.tags[i] != 0; i = (i + 1) % stopSlots {
-		if st.tags[i] == tag && (n <= 4 || lowerEqualFrom(w, st.words[i], 4)) {
-			return true
-		}
-	}
-	return false
+func (ft *flagTable) isStopASCII(w string, k uint32) bool {
+	return len(w) <= maxStopLen && ft.of(w, k)&flagStop != 0
 }
 
 // asciiKey returns the key of w, ASCII letters in either case.
@@ -238,7 +251,7 @@ func asciiKey(w string) uint32 {
 // stop (most words) is read here without being hashed or copied; any
 // other goes to sc.
 func appendWordKeys(keys []uint32, sc *wordScanner, text string) ([]uint32, int) {
-	st := stops()
+	st := flagsASCII()
 	content := 0
 	for i := 0; i < len(text); {
 		c := text[i]

@@ -109,7 +109,7 @@ func (p *Prepared) sentenceWords(i int, store bool) *sentenceWords {
 	hs := make([]uint64, 2*n)
 	w := &sentenceWords{flags: make([]wordFlags, 0, n), h: hs[:0:n], h4: hs[n : n : 2*n]}
 	var sc wordScanner
-	readWords(&sc, p.src.Text[sp.Start:sp.End], func(f wordFlags, h, h4 uint64) {
+	readWords(&sc, p.src.Text[sp.Start:sp.End], nil, func(f wordFlags, h, h4 uint64) {
 		w.flags, w.h, w.h4 = append(w.flags, f), append(w.h, h), append(w.h4, h4)
 	})
 	if p.words[i].CompareAndSwap(nil, w) {
