@@ -275,6 +275,9 @@ func appendWordKeys(keys []uint32, sc *wordScanner, text string) ([]uint32, int)
 				}
 				keys = append(keys, k)
 				i = j
+				if i < len(text) && text[i] == ' ' {
+					i++ // most words end at a space, which starts nothing
+				}
 				continue
 			}
 		} else if isDigit(c) {
