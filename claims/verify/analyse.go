@@ -20,7 +20,7 @@ type analysis struct {
 	idfSum  float64
 
 	sents []Span
-	// The sentences read word by word (see mayHoldTerm) have rows: read
+	// The sentences read word by word (see keySet.hasAny) have rows: read
 	// lists them, row[i] is sentence i's row or -1, and the slices below
 	// are by row. A sentence not read holds no term.
 	read     []int
@@ -37,11 +37,9 @@ type analysis struct {
 	// admits no exception (see readBest)
 	bestUp, bestDown, bestAbsolute bool
 
-	// keys are those of the words of a source that may be terms (see
-	// keySet.addTerm): a sentence with none of them holds no term. When
-	// readAll is set every sentence is read, as when the claim has no
-	// terms, and a negation anywhere counts.
-	keys    keySet
+	// When readAll is set every sentence is read, as when the claim has no
+	// terms, and a negation anywhere counts; else only those that may
+	// hold a term (see keySet).
 	readAll bool
 
 	// filter and filter4 hold the low bytes of the terms' hashes, so that
@@ -101,7 +99,11 @@ func analyseRead(c Claim, p *Prepared, readAll bool) *analysis {
 	ctoks := tokenize(nil, c.Text)
 	a.claimQuotes = Quotes(c.Text)
 	a.claimQty = Quantities(c.Text)
-	a.collectTerms(c, ctoks)
+	// the keys of the words of the source that may be terms (see
+	// keySet.addTerm): a sentence with none of them holds no term (kept
+	// off the heap: the analysis outlives it)
+	var ks keySet
+	a.collectTerms(c, ctoks, &ks)
 	a.readAll = a.readAll || len(a.terms) == 0
 
 	a.sents = p.sents
@@ -116,7 +118,7 @@ func analyseRead(c Claim, p *Prepared, readAll bool) *analysis {
 	// reading them.
 	share := p.claims.Add(1) > 1
 	for i := range a.sents {
-		if a.readAll || a.mayHoldTerm(p.keys[p.sentWords[i]:p.sentWords[i+1]]) {
+		if a.readAll || ks.hasAny(p.keys[p.sentWords[i]:p.sentWords[i+1]]) {
 			a.row[i] = int32(len(a.read))
 			a.read = append(a.read, i)
 		} else {
@@ -139,7 +141,7 @@ func analyseRead(c Claim, p *Prepared, readAll bool) *analysis {
 			sp := a.sents[i]
 			var keys *keySet // every word hashed when every sentence is read
 			if !a.readAll {
-				keys = &a.keys
+				keys = &ks
 			}
 			readWords(&sc, a.src[sp.Start:sp.End], keys, rd.word)
 		}
@@ -390,7 +392,7 @@ func readWords(sc *wordScanner, text string, keys *keySet, word func(f wordFlags
 // collectTerms keeps the content words of the claim, once each, and its
 // names: capitalised words past the first, or the first when the title or
 // context writes it capitalised too.
-func (a *analysis) collectTerms(c Claim, ctoks []token) {
+func (a *analysis) collectTerms(c Claim, ctoks []token, ks *keySet) {
 	prev := -1
 	first := true
 	for _, tk := range ctoks {
@@ -415,7 +417,7 @@ func (a *analysis) collectTerms(c Claim, ctoks []token) {
 				quoted = quoted || q.Inner.Start <= tk.start && tk.end <= q.Inner.End
 			}
 			a.terms = append(a.terms, term{h: tk.h, h4: tk.h4, name: name, quoted: quoted, qty: inQty, span: Span{Start: tk.start, End: tk.end}})
-			a.addTermKeys(c.Text[tk.start:tk.end], tk.h4 != 0 && !name)
+			a.addTermKeys(ks, c.Text[tk.start:tk.end], tk.h4 != 0 && !name)
 			t = len(a.terms) - 1
 			a.filter[tk.h&0xff] = true
 			if tk.h4 != 0 && !name {
@@ -430,10 +432,10 @@ func (a *analysis) collectTerms(c Claim, ctoks []token) {
 	}
 }
 
-// addTermKeys adds to a.keys those of the words termIndex may match to
-// the claim's word w (see keySet.addTerm); soft is set when it matches
-// by its first four bytes too.
-func (a *analysis) addTermKeys(w string, soft bool) {
+// addTermKeys adds to ks those of the words termIndex may match to the
+// claim's word w (see keySet.addTerm); soft is set when it matches by its
+// first four bytes too.
+func (a *analysis) addTermKeys(ks *keySet, w string, soft bool) {
 	var sc wordScanner
 	sc.reset(w)
 	if !sc.next() {
@@ -442,18 +444,7 @@ func (a *analysis) addTermKeys(w string, soft bool) {
 	}
 	low := sc.lowered()
 	var buf [64]byte
-	a.keys.addTerm(low, stem(append(buf[:0], low...)), soft)
-}
-
-// mayHoldTerm reports whether a sentence whose words' keys are keys may
-// hold a term of the claim.
-func (a *analysis) mayHoldTerm(keys []uint32) bool {
-	for _, k := range keys {
-		if a.keys.has(k) {
-			return true
-		}
-	}
-	return false
+	ks.addTerm(low, stem(append(buf[:0], low...)), soft)
 }
 
 // readBest sets bestUp, bestDown and bestAbsolute from the words of the

@@ -48,7 +48,7 @@ func candidatesDiff(c Claim, s Source) string {
 	nt := len(all.terms)
 	for i := range all.sents {
 		for t := range nt {
-			if all.has(i, t) && !all.readAll && !some.mayHoldTerm(p.keys[p.sentWords[i]:p.sentWords[i+1]]) {
+			if all.has(i, t) && some.row[i] < 0 {
 				problems = append(problems, fmt.Sprintf("sentence %d %q holds term %q but was not read",
 					i, s.Text[all.sents[i].Start:all.sents[i].End], c.Text[all.terms[t].span.Start:all.terms[t].span.End]))
 			}

@@ -54,6 +54,17 @@ type keySet struct {
 // hash's top bits.
 func keyBit(k uint32) uint32 { return (k * 0x9e3779b1) >> (32 - keyLog) }
 
+// hasAny reports whether a sentence whose words' keys are keys may hold
+// one of the terms.
+func (ks *keySet) hasAny(keys []uint32) bool {
+	for _, k := range keys {
+		if ks.has(k) {
+			return true
+		}
+	}
+	return false
+}
+
 // addWhole adds a key that a word's whole key must equal.
 func (ks *keySet) addWhole(k uint32) {
 	b := keyBit(k)
