@@ -10,11 +10,12 @@ import (
 // A source is read in two steps. Prepare reads every word once, cheaply:
 // where it ends, whether it is a function word (for BM25's sentence
 // lengths) and its key, the first bytes of it lowered. A claim then reads
-// word by word (hashed, stemmed, flagged) only the sentences with a word
-// whose key may be one of its terms' (see keySet.addTerm); the others hold none
-// of its terms, and all that they give the claim, their lengths, Prepare
-// has counted. Most sentences of a source share no word with a claim, so
-// most words are never hashed or stemmed.
+// word by word only the sentences with a word whose key may be one of its
+// terms' (see keySet.addTerm), hashing and stemming only such words (the
+// others' flags come from flagTable); the other sentences hold none of
+// its terms, and all that they give the claim, their lengths, Prepare has
+// counted. Most sentences of a source share no word with a claim, so most
+// words are never hashed or stemmed.
 
 // wordKey returns the key of the word b, lowered: its first four bytes,
 // or fewer when it is shorter or has an apostrophe among them, which end
