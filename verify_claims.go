@@ -269,10 +269,10 @@ func citedURL(res *resolve.Resolution) string {
 
 // claimWithoutMarkers returns the claim's sentence with its citation
 // markers blanked out, byte for byte, so that a claim's spans stay
-// valid: "[3]", "²", "(Ma et al., 2019)", and the year of "Chen and Ortiz
-// (2020)", whose names stay. Their numbers and years are not what the
-// claim says, and the source need not write them. A link's text is the
-// claim's own words and stays.
+// valid: "[3]", "²", "(Ma et al., 2019)", "Chen and Ortiz (2020)". They
+// name the source, not what the claim says of the world: the source need
+// not write its own year, nor its authors' names (an abstract does not).
+// A link's text is the claim's own words and stays.
 func (p *Pass) claimWithoutMarkers(s *ClaimSupport) string {
 	text, sp := s.Claim.Text, s.Claim.Span
 	if sp.End > len(p.Doc.Text) || p.Doc.Text[sp.Start:sp.End] != text {
@@ -288,18 +288,10 @@ func (p *Pass) claimWithoutMarkers(s *ClaimSupport) string {
 		if g.Start < sp.Start || g.End > sp.End || g.Start >= g.End {
 			continue // a marker closing the sentence, outside its span
 		}
-		marker := text[g.Start-sp.Start : g.End-sp.Start]
-		from := 0
-		if marker[0] != '(' && marker[0] != '[' && strings.HasSuffix(marker, ")") {
-			// a narrative citation: only its parenthesis
-			if from = strings.IndexByte(marker, '('); from < 0 {
-				continue
-			}
-		}
 		if b == nil {
 			b = []byte(text)
 		}
-		for i := g.Start - sp.Start + from; i < g.End-sp.Start; i++ {
+		for i := g.Start - sp.Start; i < g.End-sp.Start; i++ {
 			b[i] = ' '
 		}
 	}
