@@ -94,17 +94,25 @@ func TestBatchStoresSupport(t *testing.T) {
 	assert.True(t, strings.Contains(out.String(), "TOTAL"))
 }
 
-// TestBatchNoVerify runs batch --offline --no-verify over an article whose
-// claim cites a cached page: the article is checked and stored, its source
-// looked up, and no verdict is stored.
-func TestBatchNoVerify(t *testing.T) {
+// jobsFeed writes, in a new folder, a JSON Lines feed of one article
+// whose claim cites a page of jobsSite, and returns the folder and the
+// feed's path.
+func jobsFeed(t *testing.T) (dir, feed string) {
 	srv := jobsSite(t)
-	dir := t.TempDir()
-	feed := filepath.Join(dir, "feed.jsonl")
+	dir = t.TempDir()
+	feed = filepath.Join(dir, "feed.jsonl")
 	b, err := json.Marshal(map[string]string{"id": "a1", "markdown": "# Jobs\n\nThe unemployment rate among young workers fell to 40%" +
 		" in March, according to the [statistics office](" + srv.URL + "/jobs).\n"})
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(feed, append(b, '\n'), 0o644))
+	return dir, feed
+}
+
+// TestBatchNoVerify runs batch --offline --no-verify over an article whose
+// claim cites a cached page: the article is checked and stored, its source
+// looked up, and no verdict is stored.
+func TestBatchNoVerify(t *testing.T) {
+	dir, feed := jobsFeed(t)
 	cache := filepath.Join(dir, "cache.sqlite")
 	count := func(db, table string) int {
 		var n int
@@ -133,13 +141,7 @@ func TestBatchNoVerify(t *testing.T) {
 // resolve its sources is checked again by one that does, and its verdicts
 // stored; a run with the same settings skips it.
 func TestBatchResumeResolve(t *testing.T) {
-	srv := jobsSite(t)
-	dir := t.TempDir()
-	feed := filepath.Join(dir, "feed.jsonl")
-	b, err := json.Marshal(map[string]string{"id": "a1", "markdown": "# Jobs\n\nThe unemployment rate among young workers fell to 40%" +
-		" in March, according to the [statistics office](" + srv.URL + "/jobs).\n"})
-	require.NoError(t, err)
-	require.NoError(t, os.WriteFile(feed, append(b, '\n'), 0o644))
+	dir, feed := jobsFeed(t)
 	cache := filepath.Join(dir, "cache.sqlite")
 	db := filepath.Join(dir, "r.sqlite")
 	for _, tt := range []struct {
