@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 	"sync"
 )
 
@@ -239,15 +240,24 @@ func wordNgrams(toks []token, dst []uint32) []uint32 {
 
 // wordNgramsWide is wordNgrams with the word trigrams and skeleton
 // trigrams of the groups set, each after the token's unigram or bigram.
-// It is a loop of its own so that the plain one, which the shipped models
-// use, pays nothing for them.
+// It is a loop of its own so that the plain one pays nothing for them.
+//
+// Each n-gram is hashed as the FNV-1a of its words joined by spaces after
+// a letter of its own ('u', 'b', 't'), as wordNgrams does; the hash of
+// what comes before the word ("b prev ", "t prev2 prev ") is carried from
+// the word before, so that each word's bytes are read once, by the six
+// hashes that need them at once (fnv6; TestWordNgramsWideMatchesPlain).
 func wordNgramsWide(toks []token, groups uint32, dst []uint32) []uint32 {
 	prev, prev2 := "<s>", ""
 	skeleton := groups&groupSkeleton != 0
 	c2, c1 := uint64(classStart), uint64(classStart)
+	seedU, seedB, seedT := fnvByte(fnvOffset, 'u'), fnvByte(fnvOffset, 'b'), fnvByte(fnvOffset, 't')
+	afterB := fnvByte(fnvString(seedB, prev), ' ') // "b prev "
+	afterT := fnvByte(fnvString(seedT, prev), ' ') // "t prev "
+	var afterT2 uint32                             // "t prev2 prev ", once there is a prev2
 	for i := range toks {
 		cur := toks[i].norm
-		h := fnvString(fnvByte(fnvOffset, 'u'), cur)
+		h, hb, ht, nextB, nextT, nextT2 := fnv6(cur, seedU, afterB, afterT2, seedB, seedT, afterT)
 		dst = append(dst, h&(numBuckets-1))
 		if skeleton {
 			c := wordClass(&toks[i], h)
@@ -257,20 +267,33 @@ func wordNgramsWide(toks []token, groups uint32, dst []uint32) []uint32 {
 		if st := stem(cur); len(st) < len(cur) {
 			dst = append(dst, fnvString(fnvByte(fnvOffset, 's'), st)&(numBuckets-1))
 		}
-		h = fnvString(fnvByte(fnvString(fnvByte(fnvOffset, 'b'), prev), ' '), cur)
-		dst = append(dst, h&(numBuckets-1))
+		dst = append(dst, hb&(numBuckets-1))
 		if groups&groupWordTrigrams != 0 && prev2 != "" {
-			h = fnvString(fnvByte(fnvString(fnvByte(fnvString(fnvByte(fnvOffset, 't'), prev2), ' '), prev), ' '), cur)
-			dst = append(dst, h&(numBuckets-1))
+			dst = append(dst, ht&(numBuckets-1))
 		}
+		afterB, afterT, afterT2 = fnvByte(nextB, ' '), fnvByte(nextT, ' '), fnvByte(nextT2, ' ')
 		prev2, prev = prev, cur
 	}
-	h := fnvString(fnvByte(fnvString(fnvByte(fnvOffset, 'b'), prev), ' '), "</s>")
-	dst = append(dst, h&(numBuckets-1))
+	dst = append(dst, fnvString(afterB, "</s>")&(numBuckets-1))
 	if skeleton {
 		dst = append(dst, skeletonBucket(c2, c1, classEnd))
 	}
 	return dst
+}
+
+// fnv6 continues six FNV-1a hashes with the bytes of s: one pass whose
+// six multiplications per byte do not wait on each other.
+func fnv6(s string, a, b, c, d, e, f uint32) (uint32, uint32, uint32, uint32, uint32, uint32) {
+	for i := 0; i < len(s); i++ {
+		x := uint32(s[i])
+		a = (a ^ x) * fnvPrime
+		b = (b ^ x) * fnvPrime
+		c = (c ^ x) * fnvPrime
+		d = (d ^ x) * fnvPrime
+		e = (e ^ x) * fnvPrime
+		f = (f ^ x) * fnvPrime
+	}
+	return a, b, c, d, e, f
 }
 
 // charFlag marks a letter n-gram feature in a feature list: its weight is
@@ -535,9 +558,30 @@ func stem(w string) string {
 	if len(w) < 5 {
 		return w
 	}
-	for _, suf := range [...]string{"ings", "ing", "edly", "ed", "ies", "es", "s", "ly"} {
-		if len(w)-len(suf) >= 3 && w[len(w)-len(suf):] == suf {
-			return w[:len(w)-len(suf)]
+	// The suffixes, in the order they are tried ("ings", "ing", "edly",
+	// "ed", "ies", "es", "s", "ly"), grouped by their last byte, which
+	// rules out all but a few (TestStemMatchesSuffixList).
+	switch w[len(w)-1] {
+	case 's':
+		for _, suf := range [...]string{"ings", "ies", "es", "s"} {
+			if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 3 {
+				return w[:len(w)-len(suf)]
+			}
+		}
+	case 'g':
+		if strings.HasSuffix(w, "ing") && len(w) >= 6 {
+			return w[:len(w)-3]
+		}
+	case 'y':
+		if strings.HasSuffix(w, "edly") && len(w) >= 7 {
+			return w[:len(w)-4]
+		}
+		if strings.HasSuffix(w, "ly") {
+			return w[:len(w)-2]
+		}
+	case 'd':
+		if strings.HasSuffix(w, "ed") {
+			return w[:len(w)-2]
 		}
 	}
 	return w

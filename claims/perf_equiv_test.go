@@ -101,3 +101,101 @@ func FuzzTokenizeWordNorms(f *testing.F) {
 		}
 	})
 }
+
+// stemBySuffixList is stem as it was written first: each suffix tried in
+// order.
+func stemBySuffixList(w string) string {
+	if len(w) < 5 {
+		return w
+	}
+	for _, suf := range [...]string{"ings", "ing", "edly", "ed", "ies", "es", "s", "ly"} {
+		if len(w)-len(suf) >= 3 && w[len(w)-len(suf):] == suf {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
+}
+
+func TestStemMatchesSuffixList(t *testing.T) {
+	words := []string{"", "s", "cuts", "cutting", "cuttings", "sings", "rings", "things", "kings", "studies", "dies", "flies",
+		"boxes", "axes", "glass", "bus", "buses", "reportedly", "edly", "mostly", "belly", "fly", "reported", "shed", "bed",
+		"speed", "ring", "sing", "doing", "going", "ingly", "seedly", "hopedly", "really", "ly", "sly", "ssss", "yes", "eyes"}
+	for _, w := range words {
+		assert.Equal(t, stemBySuffixList(w), stem(w), "stem(%q)", w)
+	}
+}
+
+func FuzzStem(f *testing.F) {
+	for _, w := range []string{"cuttings", "studies", "reportedly", "belly", "speed"} {
+		f.Add(w)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		if got, want := stem(w), stemBySuffixList(w); got != want {
+			t.Fatalf("stem(%q) = %q, want %q", w, got, want)
+		}
+	})
+}
+
+// wordNgramsWideByString is wordNgramsWide as it was written first: each
+// n-gram hashed from its first byte.
+func wordNgramsWideByString(toks []token, groups uint32, dst []uint32) []uint32 {
+	prev, prev2 := "<s>", ""
+	skeleton := groups&groupSkeleton != 0
+	c2, c1 := uint64(classStart), uint64(classStart)
+	for i := range toks {
+		cur := toks[i].norm
+		h := fnvString(fnvByte(fnvOffset, 'u'), cur)
+		dst = append(dst, h&(numBuckets-1))
+		if skeleton {
+			c := wordClass(&toks[i], h)
+			dst = append(dst, skeletonBucket(c2, c1, c))
+			c2, c1 = c1, c
+		}
+		if st := stemBySuffixList(cur); len(st) < len(cur) {
+			dst = append(dst, fnvString(fnvByte(fnvOffset, 's'), st)&(numBuckets-1))
+		}
+		h = fnvString(fnvByte(fnvString(fnvByte(fnvOffset, 'b'), prev), ' '), cur)
+		dst = append(dst, h&(numBuckets-1))
+		if groups&groupWordTrigrams != 0 && prev2 != "" {
+			h = fnvString(fnvByte(fnvString(fnvByte(fnvString(fnvByte(fnvOffset, 't'), prev2), ' '), prev), ' '), cur)
+			dst = append(dst, h&(numBuckets-1))
+		}
+		prev2, prev = prev, cur
+	}
+	h := fnvString(fnvByte(fnvString(fnvByte(fnvOffset, 'b'), prev), ' '), "</s>")
+	dst = append(dst, h&(numBuckets-1))
+	if skeleton {
+		dst = append(dst, skeletonBucket(c2, c1, classEnd))
+	}
+	return dst
+}
+
+var ngramSentences = []string{
+	"", "Hello.", "The council said taxes rose 40% in 2019, according to Reuters.",
+	"Cuttings of studies reportedly showed flies speeding, he said: “It’s not true.”",
+	"A B C D E F G", "[3] Smith (2019) found that 1,200,000 people—nearly two-thirds—left.",
+}
+
+func checkWordNgrams(t *testing.T, s string) {
+	toks := tokenize(s, nil)
+	for _, groups := range []uint32{0, groupWordTrigrams, groupSkeleton, groupWordTrigrams | groupSkeleton} {
+		want := wordNgramsWideByString(toks, groups, nil)
+		got := wordNgramsWide(toks, groups, nil)
+		if !assert.Equal(t, want, got, "groups %b: %q", groups, s) {
+			return
+		}
+	}
+}
+
+func TestWordNgramsWideMatchesPlain(t *testing.T) {
+	for _, s := range ngramSentences {
+		checkWordNgrams(t, s)
+	}
+}
+
+func FuzzWordNgramsWide(f *testing.F) {
+	for _, s := range ngramSentences {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkWordNgrams(t, s) })
+}

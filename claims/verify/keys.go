@@ -16,6 +16,12 @@ import (
 // its terms, and all that they give the claim, their lengths, Prepare has
 // counted. Most sentences of a source share no word with a claim, so most
 // words are never hashed or stemmed.
+//
+// Measured and dropped (December 2026): finding a claim's sentences by
+// searching a lowered copy of the page for its words' first letters (41%
+// of the sentences qualified; 25% more instructions than reading every
+// word here), and finding a word's end eight bytes at a time (no
+// change).
 
 // wordKey returns the key of the word b, lowered: its first four bytes,
 // or fewer when it is shorter or has an apostrophe among them, which end
