@@ -191,3 +191,59 @@ func TestNoteMarkersAreNotFigures(t *testing.T) {
 	assert.InDelta(t, without.Score, with.Score, 1e-9)
 	assert.Empty(t, with.Missing)
 }
+
+// wordKeysByScanner is appendWordKeys by the general word scanner alone:
+// every word found, lowered and hashed, its flags looked up.
+func wordKeysByScanner(text string) ([]uint32, int) {
+	var keys []uint32
+	content := 0
+	sc := wordScanner{general: true}
+	sc.reset(text)
+	for sc.next() {
+		b := sc.lowered()
+		keys = append(keys, wordKey(b))
+		if tables().flagsOf(b, sc.h)&flagStop == 0 {
+			content++
+		}
+	}
+	return keys, content
+}
+
+var wordKeysTexts = []string{
+	"", "a", "The", "THE council said that it would not raise taxes.", "according to Reuters, 40% of them were between 2019 and 2020",
+	"Because these those their which where about after before under could would should might shall other through during",
+	"including according became become between because Including ACCORDING", "it's isn't the's s S a A an An AN",
+	"words ending the text", "café naïve—the “quoted” word’s end", "x1 1x 1,000 2.5 3'4 o'clock don't",
+	"thereafter abouts thes theirs whichever", "abcdefgh abcdefghi abcdefghijklmnop th the them then there these",
+}
+
+func checkWordKeys(t *testing.T, text string) {
+	var sc wordScanner
+	got, gotContent := appendWordKeys(nil, &sc, text)
+	want, wantContent := wordKeysByScanner(text)
+	require.Equal(t, want, got, "keys of %q", text)
+	require.Equal(t, wantContent, gotContent, "content words of %q", text)
+}
+
+func TestAppendWordKeys(t *testing.T) {
+	for _, text := range wordKeysTexts {
+		checkWordKeys(t, text)
+	}
+	// every function word, in each case, before a space and at the end,
+	// and its neighbours one letter longer or shorter
+	for _, l := range flaggedWords {
+		for _, w := range strings.Fields(l.words) {
+			for _, v := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:], w + "x", "x" + w, w[1:], w[:len(w)-1]} {
+				checkWordKeys(t, v+" and more words after it")
+				checkWordKeys(t, "before "+v)
+			}
+		}
+	}
+}
+
+func FuzzAppendWordKeys(f *testing.F) {
+	for _, s := range wordKeysTexts {
+		f.Add(s)
+	}
+	f.Fuzz(checkWordKeys)
+}

@@ -269,11 +269,53 @@ func asciiKey(w string) uint32 {
 // stop (most words) is read here without being hashed or copied; any
 // other goes to sc.
 func appendWordKeys(keys []uint32, sc *wordScanner, text string) ([]uint32, int) {
-	st := flagsASCII()
+	st, short := flagsASCII(), stopWordsShort()
 	content := 0
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c|0x20-'a' < 26 { // an ASCII letter
+			if i+8 <= len(text) {
+				// A word of fewer than eight letters, most words, is
+				// read from eight bytes at once, and whether it is a
+				// function word is worked out rather than branched on:
+				// a word's end and that answer are what a processor
+				// cannot guess.
+				b := text[i : i+8]
+				v := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+					uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+				if n := leadingLetters(v); n < 8 && endsLetters(text, i+n) {
+					x := v | 0x2020202020202020 // its letters lowered
+					k := uint32(x & (1<<(8*uint(min(n, 4))) - 1))
+					rest := x >> 32 & (1<<(8*uint(max(n-4, 0))) - 1)
+					content += short.notStop(uint64(n)<<32|uint64(k), rest)
+					keys = append(keys, k)
+					i += n
+					if text[i] == ' ' {
+						i++ // most words end at a space, which starts nothing
+					}
+					continue
+				}
+				if n := leadingLetters(v); n == 8 && i+16 <= len(text) {
+					// a word of eight to fifteen letters: its key is
+					// its first four, and only a word of eight or nine
+					// may be a function word
+					b := text[i+8 : i+16]
+					v2 := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+						uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+					if n += leadingLetters(v2); n < 16 && endsLetters(text, i+n) {
+						k := uint32(v) | 0x20202020
+						if n > maxStopLen || !st.isStopASCII(text[i:i+n], k) {
+							content++
+						}
+						keys = append(keys, k)
+						i += n
+						if text[i] == ' ' {
+							i++
+						}
+						continue
+					}
+				}
+			}
 			j := i + 1
 			for j < len(text) && text[j]|0x20-'a' < 26 {
 				j++
@@ -330,6 +372,74 @@ func appendWordKeys(keys []uint32, sc *wordScanner, text string) ([]uint32, int)
 		i = sc.i
 	}
 	return keys, content
+}
+
+// stopShort holds the function words (flagStop) of fewer than eight
+// ASCII letters, each in a slot of its own, so that telling whether a
+// word is one reads one slot and compares, with no loop and no branch on
+// the answer (see appendWordKeys).
+type stopShort struct {
+	slots []stopSlot
+	mul   uint64
+	shift uint
+}
+
+// stopSlot is a slot of stopShort: a word's length<<32 | key (see
+// wordKey), 0 for none, and its lowered bytes after the fourth, first
+// lowest.
+type stopSlot struct{ tag, rest uint64 }
+
+// stopWordsShort builds the table once: the smallest power of two of
+// slots, and the first multiplier of a fixed sequence, that give every
+// word a slot of its own.
+var stopWordsShort = sync.OnceValue(func() *stopShort {
+	var words []stopSlot
+	for _, l := range flaggedWords {
+		if l.flags&flagStop == 0 {
+			continue
+		}
+		for _, w := range strings.Fields(l.words) {
+			if len(w) >= 8 || strings.ContainsFunc(w, func(r rune) bool { return r > unicode.MaxASCII || !isLetter(byte(r)) }) {
+				continue
+			}
+			var rest uint64
+			for i := len(w) - 1; i >= 4; i-- {
+				rest = rest<<8 | uint64(w[i])
+			}
+			words = append(words, stopSlot{uint64(len(w))<<32 | uint64(wordKey(w)), rest})
+		}
+	}
+	mul := uint64(0x9e3779b97f4a7c15)
+	for bits := uint(10); ; bits++ {
+		for try := 0; try < 4096; try++ {
+			mul += 0x3c6ef372fe94f82a // odd multipliers, the same sequence every time
+			st := &stopShort{slots: make([]stopSlot, 1<<bits), mul: mul, shift: 64 - bits}
+			ok := true
+			for _, e := range words {
+				i := st.slot(e.tag)
+				if st.slots[i].tag != 0 && st.slots[i] != e {
+					ok = false
+					break
+				}
+				st.slots[i] = e
+			}
+			if ok {
+				return st
+			}
+		}
+	}
+})
+
+// slot returns where a word of the given tag would be.
+func (st *stopShort) slot(tag uint64) uint64 { return tag * st.mul >> st.shift }
+
+// notStop returns 1 when the word of fewer than eight ASCII letters with
+// the given tag (length<<32 | key) and rest (its lowered bytes after the
+// fourth, first lowest) is not a function word, else 0.
+func (st *stopShort) notStop(tag, rest uint64) int {
+	e := &st.slots[st.slot(tag)&uint64(len(st.slots)-1)]
+	d := (e.tag ^ tag) | (e.rest ^ rest)
+	return int((d | -d) >> 63)
 }
 
 // endsDigits reports whether the byte at j of text ends a word of ASCII

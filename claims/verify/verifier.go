@@ -262,6 +262,11 @@ func (s *ShortModel) verdict(pSup, pAny, pCon float64) Verdict {
 // and '&', so that only letters, digits and "_.~$+:=@" stay as they are.
 func escapeTextDirective(b *strings.Builder, words []string) {
 	const hex = "0123456789ABCDEF"
+	n := 0
+	for _, w := range words {
+		n += len(w) + 3
+	}
+	b.Grow(n + n/4) // most bytes are kept as they are
 	for i, w := range words {
 		if i > 0 {
 			b.WriteString("%20")
@@ -269,7 +274,9 @@ func escapeTextDirective(b *strings.Builder, words []string) {
 		for j := 0; j < len(w); j++ {
 			c := w[j]
 			switch {
-			case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', strings.IndexByte("_.~$+:=@", c) >= 0:
+			case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+				b.WriteByte(c)
+			case c == '_', c == '.', c == '~', c == '$', c == '+', c == ':', c == '=', c == '@':
 				b.WriteByte(c)
 			default:
 				b.WriteByte('%')
