@@ -346,7 +346,7 @@ func readWords(sc *wordScanner, text string, keys *keySet, word func(f wordFlags
 			for j < len(text) && isLetter(text[j]) {
 				j++
 			}
-			if j-i < len(sc.buf) && (j == len(text) || endsLetters(text, j)) {
+			if j-i < len(sc.buf) && (j == len(text) || endsLettersOrRune(text, j)) {
 				w := text[i:j]
 				k := asciiKey(w)
 				f := ft.of(w, k)

@@ -283,7 +283,7 @@ func appendWordKeys(keys []uint32, sc *wordScanner, text string) ([]uint32, int)
 				b := text[i : i+8]
 				v := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
 					uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-				if n := leadingLetters(v); n < 8 && endsLetters(text, i+n) {
+				if n := leadingLetters(v); n < 8 && endsLettersOrRune(text, i+n) {
 					x := v | 0x2020202020202020 // its letters lowered
 					k := uint32(x & (1<<(8*uint(min(n, 4))) - 1))
 					rest := x >> 32 & (1<<(8*uint(max(n-4, 0))) - 1)
@@ -302,7 +302,7 @@ func appendWordKeys(keys []uint32, sc *wordScanner, text string) ([]uint32, int)
 					b := text[i+8 : i+16]
 					v2 := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
 						uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-					if n += leadingLetters(v2); n < 16 && endsLetters(text, i+n) {
+					if n += leadingLetters(v2); n < 16 && endsLettersOrRune(text, i+n) {
 						k := uint32(v) | 0x20202020
 						if n > maxStopLen || !st.isStopASCII(text[i:i+n], k) {
 							content++
@@ -372,6 +372,18 @@ func appendWordKeys(keys []uint32, sc *wordScanner, text string) ([]uint32, int)
 		i = sc.i
 	}
 	return keys, content
+}
+
+// endsLettersOrRune reports whether the byte at j of text ends a word of
+// ASCII letters, as wordScanner reads it: endsLetters, or a character
+// past ASCII that is not a letter or digit, nor an apostrophe (’) before
+// a letter ("word—", "word”").
+func endsLettersOrRune(text string, j int) bool {
+	if text[j] < utf8.RuneSelf {
+		return endsLetters(text, j)
+	}
+	r, n := utf8.DecodeRuneInString(text[j:])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !(r == '’' && nextIsLetter(text, j+n))
 }
 
 // stopShort holds the function words (flagStop) of fewer than eight
