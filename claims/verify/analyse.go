@@ -339,9 +339,7 @@ func readWords(sc *wordScanner, text string, keys *keySet, word func(f wordFlags
 			if i+8 <= len(text) {
 				// most words end within eight bytes: found at once (see
 				// leadingLetters)
-				b := text[i : i+8]
-				j = i + leadingLetters(uint64(b[0])|uint64(b[1])<<8|uint64(b[2])<<16|uint64(b[3])<<24|
-					uint64(b[4])<<32|uint64(b[5])<<40|uint64(b[6])<<48|uint64(b[7])<<56)
+				j = i + leadingLetters(eightBytes(text, i))
 			}
 			for j < len(text) && isLetter(text[j]) {
 				j++

@@ -280,9 +280,7 @@ func appendWordKeys(keys []uint32, sc *wordScanner, text string) ([]uint32, int)
 				// function word is worked out rather than branched on:
 				// a word's end and that answer are what a processor
 				// cannot guess.
-				b := text[i : i+8]
-				v := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-					uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+				v := eightBytes(text, i)
 				if n := leadingLetters(v); n < 8 && endsLettersOrRune(text, i+n) {
 					x := v | 0x2020202020202020 // its letters lowered
 					k := uint32(x & (1<<(8*uint(min(n, 4))) - 1))
@@ -299,9 +297,7 @@ func appendWordKeys(keys []uint32, sc *wordScanner, text string) ([]uint32, int)
 					// a word of eight to fifteen letters: its key is
 					// its first four, and only a word of eight or nine
 					// may be a function word
-					b := text[i+8 : i+16]
-					v2 := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-						uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+					v2 := eightBytes(text, i+8)
 					if n += leadingLetters(v2); n < 16 && endsLettersOrRune(text, i+n) {
 						k := uint32(v) | 0x20202020
 						if n > maxStopLen || !st.isStopASCII(text[i:i+n], k) {

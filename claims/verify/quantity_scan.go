@@ -71,9 +71,7 @@ func (s *scanner) run() {
 				// A word of fewer than eight letters, most words, is
 				// read from eight bytes at once and turned away by the
 				// short-word filter unless it may start a quantity.
-				b := t[i : i+8]
-				v := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-					uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+				v := eightBytes(t, i)
 				if n := leadingLetters(v); n < 8 {
 					after := byte(v >> (8 * uint(n) & 63)) // the byte after the word
 					v &= 1<<(8*uint(n)&63) - 1
@@ -94,9 +92,7 @@ func (s *scanner) run() {
 				if i+16 <= len(t) {
 					// A word of ten letters or more starts nothing:
 					// skipped without its key.
-					b := t[i+8 : i+16]
-					v2 := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-						uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+					v2 := eightBytes(t, i+8)
 					n := leadingLetters(v2)
 					if n > maxStartLetters-8 {
 						i += 8 + n

@@ -256,9 +256,7 @@ func letterRun(t string, i int) (int, letterKey) {
 		return letterRunFrom(t, i, 0, 0)
 	}
 	// Eight bytes at once: most words end within them.
-	b := t[i : i+8]
-	v := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+	v := eightBytes(t, i)
 	n := leadingLetters(v)
 	if n < 8 {
 		return i + n, packLetters(v & (1<<(8*uint(n)&63) - 1))
@@ -275,6 +273,14 @@ func letterRunFrom(t string, i, n int, k letterKey) (int, letterKey) {
 		}
 	}
 	return i, k
+}
+
+// eightBytes returns the eight bytes of t from i, the first lowest; t
+// must hold them.
+func eightBytes(t string, i int) uint64 {
+	b := t[i : i+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
 // leadingLetters returns how many of the eight bytes of v, first byte
