@@ -266,9 +266,9 @@ func asciiKey(w string) uint32 {
 // wordScanner reads them, and returns them with the number of those words
 // that are not function words: the words tokenize(text) returns and the
 // tokens without stop set. A word of ASCII letters ended by anything but
-// a digit or an apostrophe before a letter (most words), or a word of
-// ASCII digits alone, is read here without being hashed or copied; any
-// other goes to sc.
+// a letter, a digit or an apostrophe before a letter (most words), or a
+// number of ASCII digits alone, is read here without being hashed or
+// copied; any other goes to sc.
 func appendWordKeys(keys []uint32, sc *wordScanner, text string) ([]uint32, int) {
 	st, short := flagsASCII(), stopWordsShort()
 	content := 0
