@@ -13,6 +13,14 @@
 //		fmt.Println(m.Kind, m.Text, m.SourceText, m.Passage)
 //	}
 //
+// Verify answers for any text; a page that stands where the article
+// should (a subscribe or sign-in page) says nothing of the article, and
+// Paywall tells it, so that a caller gives no verdict for it:
+//
+//	if verify.Paywall(page) {
+//		return // no verdict, rather than not-supported
+//	}
+//
 // A source that several claims cite is read once:
 //
 //	p := verify.Prepare(verify.Source{Text: page, URL: link})

@@ -70,3 +70,13 @@ func ExampleIndex_FindQuote() {
 	// Output:
 	// misquote [not]
 }
+
+// A sign-in page that stands where the article should be says nothing of
+// whether the article backs a claim: no verdict is given for it.
+func ExamplePaywall() {
+	fmt.Println(verify.Paywall("Subscribe to continue reading. Already a subscriber? Sign in."))
+	fmt.Println(verify.Paywall("The unemployment rate among young workers fell to 14% in March."))
+	// Output:
+	// true
+	// false
+}

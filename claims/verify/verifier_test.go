@@ -55,6 +55,9 @@ func TestVerifyPairs(t *testing.T) {
 				assert.Contains(t, kinds, p.Missing)
 			}
 			checkResult(t, p.Claim, p.Source, r)
+			// the library answers for any text; check and the verify
+			// command give no verdict where Paywall says so
+			assert.Equal(t, strings.HasPrefix(p.Name, "paywall"), Paywall(p.Source), "Paywall")
 		})
 	}
 }

@@ -156,6 +156,8 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer, fet
 			"extracted from source_html when given), with 1-based line and column; a\n"+
 			"SOURCE file's spans are in the file as given, as check reports them; a PDF's\n"+
 			"are in its extracted text, with the page (counted from 1 in the file).\n"+
+			"A SOURCE that reads as a paywall or login page (verify.Paywall) gets no\n"+
+			"verdict, as in check; the pairs' sources are taken as given.\n"+
 			"Exit status: 0 all verified, 2 usage error or a line or source that could not\n"+
 			"be read (named on standard error; the other lines are still verified).",
 		stdout, stderr)
@@ -186,6 +188,10 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer, fet
 		src, place, err := loadSource(ctx, args[0], resolving, stderr, fetcherOpts)
 		if err != nil {
 			return c.fail(exitUsage, "%v", err)
+		}
+		if verify.Paywall(src.Text) {
+			// as check does: such a page says nothing of the article
+			return c.fail(exitUsage, "source %s: %v", args[0], errPaywall)
 		}
 		r := verify.Verify(verify.Claim{Text: *claim, Title: *title, Context: *claimContext}, src)
 		if err := writeVerdict(w, *format, outputOf("", place, r), *claim); err != nil {
@@ -281,6 +287,7 @@ func loadPDF(ctx context.Context, name string, f io.Reader) (verify.Source, plac
 var (
 	errNotCached = errors.New("offline and not in the cache")
 	errNoText    = errors.New("no readable text")
+	errPaywall   = errors.New("a paywall or login page, not the article: no verdict")
 )
 
 // verifyPairs reads the pairs file name and calls each for every good

@@ -151,6 +151,10 @@ func TestVerifyURL(t *testing.T) {
 		_, _ = rw.Write([]byte(`<html><head><title>Report</title></head><body><article><p>The unemployment rate among young workers fell to 14% in March, the lowest level since the survey began.</p></article></body></html>`))
 	})
 	mux.HandleFunc("/closed", func(rw http.ResponseWriter, _ *http.Request) { http.Error(rw, "no", http.StatusForbidden) })
+	mux.HandleFunc("/paywall", func(rw http.ResponseWriter, _ *http.Request) {
+		rw.Header().Set("Content-Type", "text/html; charset=utf-8")
+		_, _ = rw.Write([]byte(`<html><body><article><h1>Jobs</h1><p>Subscribe to continue reading. Already a subscriber? Sign in.</p></article></body></html>`))
+	})
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
 	cache := filepath.Join(t.TempDir(), "cache.sqlite")
@@ -169,6 +173,11 @@ func TestVerifyURL(t *testing.T) {
 	code, _, errOut = verifyURL("--claim", claim, srv.URL+"/closed")
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, errOut, "no readable text")
+
+	code, paywalled, errOut := verifyURL("--claim", claim, srv.URL+"/paywall")
+	assert.Equal(t, exitUsage, code)
+	assert.Empty(t, paywalled, "no verdict for a paywall")
+	assert.Contains(t, errOut, "paywall or login page")
 
 	srv.Close()
 	code, offline, errOut := verifyURL("--offline", "--claim", claim, srv.URL+"/report")
