@@ -85,7 +85,7 @@ func Paywall(text string) bool {
 	hits := 0
 	for i := 0; i < len(text); {
 		c := text[i]
-		if !isASCIILetter(c) {
+		if !isLetter(c) {
 			i++
 			continue
 		}
@@ -101,7 +101,7 @@ func Paywall(text string) bool {
 				continue
 			}
 		}
-		for i++; i < len(text) && isASCIILetter(text[i]); i++ {
+		for i++; i < len(text) && isLetter(text[i]); i++ {
 		}
 	}
 	if hits == 0 {
@@ -115,9 +115,6 @@ func Paywall(text string) bool {
 	}
 	return (words < 300 && hits >= 2) || hits*25 >= words
 }
-
-// isASCIILetter reports whether c is an ASCII letter.
-func isASCIILetter(c byte) bool { return (c|0x20)-'a' < 26 }
 
 // asciiPrefixFold reports whether s begins with lower (lower case), ASCII
 // capitals in s taken as lower case; s is at least as long as lower.

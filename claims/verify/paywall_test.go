@@ -67,14 +67,14 @@ func paywallByBytes(text string) bool {
 	hits := 0
 	for i := 0; i < len(text); {
 		c := text[i]
-		if !isASCIILetter(c) {
+		if !isLetter(c) {
 			i++
 			continue
 		}
 		if i+1 < len(text) && paywallStart(c, text[i+1]) {
 			hits += paywallWordsAt(text[i:])
 		}
-		for i++; i < len(text) && isASCIILetter(text[i]); i++ {
+		for i++; i < len(text) && isLetter(text[i]); i++ {
 		}
 	}
 	if hits == 0 {
