@@ -31,9 +31,10 @@ const maxTokens = 400
 
 // tokenize splits s into tokens, appending to buf.
 func tokenize(s string, buf []token) []token {
-	// An ASCII sentence is lowered once, on its first capital, and each
-	// word's norm is cut from that; other words are lowered one by one.
-	ascii, lower := isASCII(s), ""
+	// In an ASCII sentence only a word with a capital is lowered (a
+	// common opener from a table, without copying); in another sentence
+	// every word is lowered one by one.
+	ascii := isASCII(s)
 	i := 0
 	for i < len(s) && len(buf) < maxTokens {
 		c := s[i]
@@ -61,10 +62,7 @@ func tokenize(s string, buf []token) []token {
 				if ascii {
 					tok := token{start: i, end: j, kind: tokWord, upper: c >= 'A' && c <= 'Z', norm: s[i:j]}
 					if hasUpperOrCurly(tok.norm) {
-						if lower == "" {
-							lower = strings.ToLower(s)
-						}
-						tok.norm = lower[i:j]
+						tok.norm = lowerASCIIWord(tok.norm)
 					}
 					buf = append(buf, tok)
 				} else {
@@ -228,6 +226,78 @@ func hasUpperOrCurly(w string) bool {
 		}
 	}
 	return false
+}
+
+// lowerASCIIWord returns the word w, ASCII letters, lowered: a common
+// opener of a sentence without copying it, any other word copied.
+func lowerASCIIWord(w string) string {
+	switch w {
+	case "The":
+		return "the"
+	case "A":
+		return "a"
+	case "In":
+		return "in"
+	case "It":
+		return "it"
+	case "He":
+		return "he"
+	case "She":
+		return "she"
+	case "They":
+		return "they"
+	case "We":
+		return "we"
+	case "I":
+		return "i"
+	case "But":
+		return "but"
+	case "And":
+		return "and"
+	case "This":
+		return "this"
+	case "That":
+		return "that"
+	case "There":
+		return "there"
+	case "An":
+		return "an"
+	case "As":
+		return "as"
+	case "On":
+		return "on"
+	case "For":
+		return "for"
+	case "If":
+		return "if"
+	case "When":
+		return "when"
+	case "After":
+		return "after"
+	case "Its":
+		return "its"
+	case "His":
+		return "his"
+	case "Her":
+		return "her"
+	case "Their":
+		return "their"
+	case "Some":
+		return "some"
+	case "Many":
+		return "many"
+	case "However":
+		return "however"
+	case "According":
+		return "according"
+	case "Mr":
+		return "mr"
+	case "Ms":
+		return "ms"
+	case "Dr":
+		return "dr"
+	}
+	return strings.ToLower(w)
 }
 
 // numberShape maps a number to the feature the model sees.
