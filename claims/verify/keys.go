@@ -283,7 +283,8 @@ func appendWordKeys(keys []uint32, sc *wordScanner, text string) ([]uint32, int)
 				// a word's end and that answer are what a processor
 				// cannot guess.
 				v := eightBytes(text, i)
-				if n := leadingLetters(v); n < 8 && endsLettersOrRune(text, i+n) {
+				n := leadingLetters(v)
+				if n < 8 && endsLettersOrRune(text, i+n) {
 					x := v | 0x2020202020202020 // its letters lowered
 					k := uint32(x & (1<<(8*uint(min(n, 4))) - 1))
 					rest := x >> 32 & (1<<(8*uint(max(n-4, 0))) - 1)
@@ -295,7 +296,7 @@ func appendWordKeys(keys []uint32, sc *wordScanner, text string) ([]uint32, int)
 					}
 					continue
 				}
-				if n := leadingLetters(v); n == 8 && i+16 <= len(text) {
+				if n == 8 && i+16 <= len(text) {
 					// a word of eight to fifteen letters: its key is
 					// its first four, and only a word of eight or nine
 					// may be a function word
