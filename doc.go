@@ -129,8 +129,9 @@
 //
 // With a resolver, each claim is then verified against the readable text
 // of the sources its citations resolve to (a link in or closing its
-// sentence, a DOI written in it, the DOI or URL of the entry its marker
-// points to) with claims/verify: [ClaimSupport.Support] and the report's
+// sentence to a source, not a glossary, topic, home or profile page; a DOI
+// written in it; the DOI or URL of the entry its marker points to) with
+// claims/verify: [ClaimSupport.Support] and the report's
 // claims[].support hold the verdict, score, evidence passages (byte spans
 // into the source's text) and what the source lacks, and the rules
 // unsupported-claim, number-mismatch and misquote report on them. A source

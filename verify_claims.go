@@ -36,8 +36,10 @@ type Support struct {
 const maxContextBytes = 800
 
 // verifyClaims verifies each claim against the text of every source its
-// citations resolve to: a link in or closing the sentence, a DOI written
-// in it, or the DOI or URL of the entry a marker points to. A source with
+// citations resolve to: a link in or closing the sentence to a source (not
+// a glossary, topic, home or profile page: citations.SourceURL, as for
+// ClaimSupport.Links), a DOI written in it, or the DOI or URL of the entry
+// a marker points to. A source with
 // no text, that failed, or that is a paywall or login page gets no
 // verdict: its silence says nothing about the claim. A source is read
 // once for all the claims that cite it (see verifyQueue). The pairs are
@@ -61,8 +63,8 @@ func (p *Pass) verifyClaims(ctx context.Context) error {
 				ref = p.Links[ci].Reference
 				res = p.Resolutions[ref]
 			}
-			if res == nil || seen[res] {
-				continue
+			if res == nil || seen[res] || cit.Kind == citations.KindLink && !citations.SourceURL(cit.URL) {
+				continue // a glossary, topic, home or profile page is no source to verify against
 			}
 			seen[res] = true
 			k, known := index[res]

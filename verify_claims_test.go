@@ -17,14 +17,14 @@ import (
 
 // verifyPages are the pages the verification tests cite, by path.
 var verifyPages = map[string]string{
-	"/jobs": `<!doctype html><html lang="en"><head><title>Labour market report</title></head><body><article>
+	"/labour/2026/march-survey": `<!doctype html><html lang="en"><head><title>Labour market report</title></head><body><article>
 <h1>Labour market report</h1>
 <p>The statistics office published its quarterly survey of the labour market on Tuesday.</p>
 <p>The unemployment rate among young workers fell to 14% in March, the lowest level since the survey began.</p>
 <p>Wages in manufacturing rose by 2.1% over the year, while prices rose more slowly.</p>
 <p>The survey covers forty thousand households across the country.</p>
 </article></body></html>`,
-	"/speech": `<!doctype html><html lang="en"><head><title>Minister's speech</title></head><body><article>
+	"/speeches/2026/housing-minister": `<!doctype html><html lang="en"><head><title>Minister's speech</title></head><body><article>
 <h1>Minister's speech on housing</h1>
 <p>The housing minister spoke to the builders' federation in Leeds on Monday.</p>
 <p>"We will build three hundred thousand homes a year by the end of this parliament," the minister said.</p>
@@ -43,12 +43,18 @@ func newVerifyWeb(t *testing.T) *httptest.Server {
 			_, _ = rw.Write([]byte(body))
 		})
 	}
-	mux.HandleFunc("/forbidden", func(rw http.ResponseWriter, _ *http.Request) {
+	// a glossary page at a single lower-case word's path: were it verified,
+	// its 50% would be a number-mismatch
+	mux.HandleFunc("/glossary/unemployment-rate", func(rw http.ResponseWriter, _ *http.Request) {
+		rw.Header().Set("Content-Type", "text/html; charset=utf-8")
+		_, _ = rw.Write([]byte(`<html><body><p>The unemployment rate among young workers was 50% in March.</p></body></html>`))
+	})
+	mux.HandleFunc("/labour/2026/forbidden-survey", func(rw http.ResponseWriter, _ *http.Request) {
 		rw.Header().Set("Content-Type", "text/html; charset=utf-8")
 		rw.WriteHeader(http.StatusForbidden)
 		_, _ = rw.Write([]byte(`<html><body><p>The unemployment rate among young workers was 50% in March.</p></body></html>`))
 	})
-	mux.HandleFunc("/paywall", func(rw http.ResponseWriter, _ *http.Request) {
+	mux.HandleFunc("/news/2026/paywalled-survey", func(rw http.ResponseWriter, _ *http.Request) {
 		rw.Header().Set("Content-Type", "text/html; charset=utf-8")
 		_, _ = rw.Write([]byte(`<html><head><title>Subscribe</title></head><body><article><h1>Subscribe to continue reading</h1>
 <p>Already a subscriber? Sign in to read this article.</p><p>Subscribe now: your first month free.</p></article></body></html>`))
@@ -101,25 +107,28 @@ func TestCheckVerifiesClaims(t *testing.T) {
 		wantMessage   []string       // in the first verification finding's message
 	}{
 		{"number changed",
-			"# Jobs\n\nThe unemployment rate among young workers fell to 40% in March, the [statistics office said]({{BASE}}/jobs).\n",
+			"# Jobs\n\nThe unemployment rate among young workers fell to 40% in March, the [statistics office said]({{BASE}}/labour/2026/march-survey).\n",
 			[]string{citecheck.CodeNumberMismatch}, verify.Contradicted, []string{`"40%"`, `"14%"`}},
 		{"quote changed by a word",
-			"# Homes\n\nThe minister promised: \"We will build three hundred thousand houses a year by the end of this parliament\" ([speech]({{BASE}}/speech)).\n",
+			"# Homes\n\nThe minister promised: \"We will build three hundred thousand houses a year by the end of this parliament\" ([speech]({{BASE}}/speeches/2026/housing-minister)).\n",
 			[]string{citecheck.CodeMisquote}, "", []string{"We will build three hundred thousand homes a year"}},
 		{"supported",
-			"# Jobs\n\nThe unemployment rate among young workers fell to 14% in March, according to the [statistics office]({{BASE}}/jobs).\n",
+			"# Jobs\n\nThe unemployment rate among young workers fell to 14% in March, according to the [statistics office]({{BASE}}/labour/2026/march-survey).\n",
 			[]string{}, verify.Supported, nil},
 		{"supported, with a citation marker whose year the source does not write",
-			"# Jobs\n\nThe unemployment rate among young workers fell to 14% in March (Okafor, 2019), according to the [statistics office]({{BASE}}/jobs).\n",
+			"# Jobs\n\nThe unemployment rate among young workers fell to 14% in March (Okafor, 2019), according to the [statistics office]({{BASE}}/labour/2026/march-survey).\n",
 			[]string{}, verify.Supported, nil},
 		{"supported, with a narrative citation",
-			"# Jobs\n\nAs Okafor (2019) reports, the unemployment rate among young workers fell to 14% in March, according to the [statistics office]({{BASE}}/jobs).\n",
+			"# Jobs\n\nAs Okafor (2019) reports, the unemployment rate among young workers fell to 14% in March, according to the [statistics office]({{BASE}}/labour/2026/march-survey).\n",
 			[]string{}, verify.Supported, nil},
 		{"forbidden page",
-			"# Jobs\n\nThe unemployment rate among young workers fell to 40% in March, the [statistics office said]({{BASE}}/forbidden).\n",
+			"# Jobs\n\nThe unemployment rate among young workers fell to 40% in March, the [statistics office said]({{BASE}}/labour/2026/forbidden-survey).\n",
+			[]string{}, "", nil},
+		{"a link to a word's definition is no source to verify against",
+			"# Jobs\n\nThe [unemployment rate]({{BASE}}/glossary/unemployment-rate) among young workers fell to 40% in March, the statistics office said.\n",
 			[]string{}, "", nil},
 		{"paywall page",
-			"# Jobs\n\nThe unemployment rate among young workers fell to 40% in March, the [newspaper said]({{BASE}}/paywall).\n",
+			"# Jobs\n\nThe unemployment rate among young workers fell to 40% in March, the [newspaper said]({{BASE}}/news/2026/paywalled-survey).\n",
 			[]string{}, "", nil},
 	}
 	for _, tt := range tests {
@@ -157,7 +166,7 @@ func TestCheckVerifiesClaims(t *testing.T) {
 func TestCheckSupportEvidenceSpan(t *testing.T) {
 	srv := newVerifyWeb(t)
 	cache := &resolve.MemoryCache{}
-	text := "# Jobs\n\nThe unemployment rate among young workers fell to 14% in March, according to the [statistics office](" + srv.URL + "/jobs).\n"
+	text := "# Jobs\n\nThe unemployment rate among young workers fell to 14% in March, according to the [statistics office](" + srv.URL + "/labour/2026/march-survey).\n"
 	online := checkResolve(t, text, citecheck.Options{Resolver: verifyResolver(t, cache, false)})
 	sup := supportOf(online)
 	require.Len(t, sup, 1)
@@ -166,7 +175,7 @@ func TestCheckSupportEvidenceSpan(t *testing.T) {
 	ev := sup[0].Evidence[0]
 	assert.Contains(t, ev.Text, "fell to 14% in March")
 
-	cs, ok, err := cache.GetSource(t.Context(), resolveKey(t, srv.URL+"/jobs"))
+	cs, ok, err := cache.GetSource(t.Context(), resolveKey(t, srv.URL+"/labour/2026/march-survey"))
 	require.NoError(t, err)
 	require.True(t, ok)
 	require.LessOrEqual(t, ev.Span.End, len(cs.Source.Text))

@@ -8,7 +8,9 @@ import (
 // SourceURL reports whether a link's URL can be the source of what the
 // sentence holding it says: a page or document of its own (an article, a
 // report, a filing, a paper, a DOI), rather than a site's home page, a
-// topic, tag, section, author or profile page, an encyclopedia or glossary
+// topic, tag, section, author or profile page (an article filed under a
+// section, "/sections/money/2016/07/22/487069271/episode-576", is an
+// article: three segments or more follow the section's), an encyclopedia or glossary
 // article explaining a word, a search, a login, a quiz or a social media
 // profile. A path of one or two words of lower-case letters and nothing
 // else ("/world/newzealand", "/flu") is a section or topic front: an
@@ -40,8 +42,14 @@ func SourceURL(rawURL string) bool {
 	}
 	for i, s := range segments {
 		switch s {
+		case "category", "categories", "section", "sections":
+			if len(segments)-i > 3 {
+				// a section's own article: "/sections/money/2016/07/22/487069271/episode-576"
+				continue
+			}
+			return false
 		case "topic", "topics", "tag", "tags", "people", "person", "author", "authors", "profile", "profiles",
-			"category", "categories", "section", "sections", "glossary", "dictionary", "definition", "definitions",
+			"glossary", "dictionary", "definition", "definitions",
 			"search", "login", "signin", "sign-in", "signup", "sign-up", "subscribe", "newsletter", "newsletters",
 			"staff", "faculty", "bio", "contributors", "a-to-z-guides":
 			return false

@@ -18,13 +18,13 @@ import (
 	"github.com/citecheck/citecheck/sources/resolve"
 )
 
-// jobsSite serves, on loopback, a page at /jobs that gives the youth
+// jobsSite serves, on loopback, a page at /labour/2026/march-survey that gives the youth
 // unemployment rate as 14%, for the tests that verify claims against it.
 func jobsSite(t *testing.T) *httptest.Server {
 	t.Helper()
 	mux := http.NewServeMux()
 	mux.HandleFunc("/robots.txt", http.NotFound)
-	mux.HandleFunc("/jobs", func(rw http.ResponseWriter, _ *http.Request) {
+	mux.HandleFunc("/labour/2026/march-survey", func(rw http.ResponseWriter, _ *http.Request) {
 		rw.Header().Set("Content-Type", "text/html; charset=utf-8")
 		_, _ = rw.Write([]byte(`<html><head><title>Jobs</title></head><body><article>
 <p>The statistics office published its quarterly survey of the labour market on Tuesday.</p>
@@ -48,7 +48,7 @@ func TestBatchStoresSupport(t *testing.T) {
 	article := func(id, outlet, published, figure string) string {
 		b, err := json.Marshal(map[string]string{"id": id, "outlet": outlet, "published": published,
 			"markdown": "# Jobs\n\nThe unemployment rate among young workers fell to " + figure +
-				" in March, according to the [statistics office](" + srv.URL + "/jobs).\n"})
+				" in March, according to the [statistics office](" + srv.URL + "/labour/2026/march-survey).\n"})
 		require.NoError(t, err)
 		return string(b) + "\n"
 	}
@@ -102,7 +102,7 @@ func jobsFeed(t *testing.T) (dir, feed string) {
 	dir = t.TempDir()
 	feed = filepath.Join(dir, "feed.jsonl")
 	b, err := json.Marshal(map[string]string{"id": "a1", "markdown": "# Jobs\n\nThe unemployment rate among young workers fell to 40%" +
-		" in March, according to the [statistics office](" + srv.URL + "/jobs).\n"})
+		" in March, according to the [statistics office](" + srv.URL + "/labour/2026/march-survey).\n"})
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(feed, append(b, '\n'), 0o644))
 	return dir, feed

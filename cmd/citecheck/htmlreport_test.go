@@ -302,7 +302,7 @@ func TestHTMLReportShowsSupport(t *testing.T) {
 	srv := jobsSite(t)
 	dir := t.TempDir()
 	draft := filepath.Join(dir, "jobs.md")
-	require.NoError(t, os.WriteFile(draft, []byte("# Jobs\n\nThe unemployment rate among young workers fell to 40% in March, according to the [statistics office]("+srv.URL+"/jobs).\n"), 0o644))
+	require.NoError(t, os.WriteFile(draft, []byte("# Jobs\n\nThe unemployment rate among young workers fell to 40% in March, according to the [statistics office]("+srv.URL+"/labour/2026/march-survey).\n"), 0o644))
 	var out, errOut bytes.Buffer
 	runCheck(context.Background(), []string{"--resolve", "--cache", filepath.Join(dir, "cache.sqlite"), "--format", "html", draft},
 		nil, &out, &errOut, []resolve.Option{resolve.WithAllowLoopback()})
