@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/citecheck/citecheck/citations"
 	"github.com/citecheck/citecheck/sources"
@@ -107,12 +109,34 @@ func plural(n int, one, many string) string {
 	return fmt.Sprintf("%d %s", n, many)
 }
 
+// shorten returns s with its runs of white space made single spaces and
+// its ends trimmed, cut to fewer than n runes with an ellipsis when it is
+// longer than n, at a space in its second half when there is one.
 func shorten(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	r := []rune(s)
-	if len(r) <= n {
-		return s
+	// Its words joined by single spaces, as strings.Fields and
+	// strings.Join would give them, read only as far as the n+1st rune: a
+	// message quotes the start of a passage that may be long.
+	b := make([]byte, 0, min(len(s), 4*(n+1)))
+	runes, space := 0, false
+	for i := 0; i < len(s) && runes <= n; {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			space = len(b) > 0
+		} else {
+			if space {
+				b = append(b, ' ')
+				runes++
+				space = false
+			}
+			b = append(b, s[i:i+size]...) // an invalid byte stays as it is
+			runes++
+		}
+		i += size
 	}
+	if runes <= n {
+		return string(b)
+	}
+	r := []rune(string(b)) // runes > n: b holds at least n+1
 	cut := n - 1
 	for i := cut; i > n/2; i-- { // end at a word boundary when one is near
 		if r[i] == ' ' {

@@ -63,6 +63,23 @@ func BenchmarkPrepareRealPages(b *testing.B) {
 	}
 }
 
+// BenchmarkPaywallRealPages asks of every real page of the shared data
+// whether it is a paywall, as check asks of each cited page before reading
+// it; the bytes are those Paywall reads.
+func BenchmarkPaywallRealPages(b *testing.B) {
+	texts := realPageTexts(b)
+	var n int64
+	for _, t := range texts {
+		n += int64(min(len(t), paywallPrefix))
+	}
+	b.SetBytes(n)
+	for b.Loop() {
+		for _, t := range texts {
+			Paywall(t)
+		}
+	}
+}
+
 // benchSource returns a deterministic source of about n words: sentences
 // of common words with figures, dates and quotations among them.
 func benchSource(n int) string {

@@ -215,6 +215,9 @@ var wordKeysTexts = []string{
 	"including according became become between because Including ACCORDING", "it's isn't the's s S a A an An AN",
 	"words ending the text", "café naïve—the “quoted” word’s end", "x1 1x 1,000 2.5 3'4 o'clock don't",
 	"thereafter abouts thes theirs whichever", "abcdefgh abcdefghi abcdefghijklmnop th the them then there these",
+	strings.Repeat("abcdefg ", 7) + "and then 1,000 o'clock café words after it",
+	strings.Repeat("x", 63) + " " + strings.Repeat("y", 64) + " " + strings.Repeat("z", 65) + " end",
+	strings.Repeat("q", 62) + "'s don't " + strings.Repeat("é", 40) + "word—next “quoted” 3bn 2.5",
 }
 
 func checkWordKeys(t *testing.T, text string) {
@@ -237,6 +240,21 @@ func TestAppendWordKeys(t *testing.T) {
 				checkWordKeys(t, v+" and more words after it")
 				checkWordKeys(t, "before "+v)
 			}
+		}
+	}
+}
+
+// TestAppendWordKeysRealPages holds appendWordKeys to the general word
+// scanner on every sentence of the real pages, read as Prepare reads them.
+func TestAppendWordKeysRealPages(t *testing.T) {
+	var sc wordScanner
+	for _, text := range realPageTexts(t) {
+		for _, sp := range splitSentences(text) {
+			s := text[sp.Start:sp.End]
+			want, wantContent := wordKeysByScanner(s)
+			got, gotContent := appendWordKeys(nil, &sc, s)
+			require.Equal(t, want, got, "keys of %q", s)
+			require.Equal(t, wantContent, gotContent, "content words of %q", s)
 		}
 	}
 }
