@@ -69,27 +69,43 @@ func (p *Pass) linkClaims(found []claims.Claim) []ClaimSupport {
 var exhibitWords = [...]string{"Table ", "Figure ", "Fig. ", "Chart ", "Exhibit ", "Appendix ", "Supplementary Table ", "Supplementary Figure "}
 
 // exhibit returns the first exhibit a sentence points at, "Table 1",
-// "Figure 2b", "Appendix A", or "".
+// "Figure 2b", "Appendix A", or "": of the words of exhibitWords, the
+// first in that list that the sentence writes before a number or a
+// capital, at its first such place. The sentence is read once, stopping
+// only at the capitals that begin those words.
 func exhibit(s string) string {
-	for _, w := range exhibitWords {
-		for i := 0; ; {
-			j := strings.Index(s[i:], w)
-			if j < 0 {
-				break
+	found, rank := "", len(exhibitWords)
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case 'T', 'F', 'C', 'E', 'A', 'S':
+		default:
+			continue
+		}
+		for w, word := range exhibitWords[:rank] {
+			if strings.HasPrefix(s[i:], word) {
+				if e, ok := exhibitAt(s, i, len(word)); ok {
+					found, rank = e, w
+					break
+				}
 			}
-			j += i
-			k := j + len(w)
-			n := k
-			for n < len(s) && n-k < 4 && ('0' <= s[n] && s[n] <= '9' || 'A' <= s[n] && s[n] <= 'Z' && n == k || 'a' <= s[n] && s[n] <= 'z' && n > k) {
-				n++
-			}
-			if n > k && (n == len(s) || !isWordByte(s[n])) && (j == 0 || !isWordByte(s[j-1])) {
-				return s[j:n]
-			}
-			i = j + 1
 		}
 	}
-	return ""
+	return found
+}
+
+// exhibitAt returns the exhibit whose word, of n bytes, s writes at j,
+// and false when the word is not followed by its number or letter, or is
+// part of a longer word.
+func exhibitAt(s string, j, n int) (string, bool) {
+	k := j + n
+	e := k
+	for e < len(s) && e-k < 4 && ('0' <= s[e] && s[e] <= '9' || 'A' <= s[e] && s[e] <= 'Z' && e == k || 'a' <= s[e] && s[e] <= 'z' && e > k) {
+		e++
+	}
+	if e > k && (e == len(s) || !isWordByte(s[e])) && (j == 0 || !isWordByte(s[j-1])) {
+		return s[j:e], true
+	}
+	return "", false
 }
 
 func isWordByte(c byte) bool {

@@ -365,12 +365,19 @@ func deskLine(s string) bool {
 	}
 	for _, p := range [...]string{"media contact", "press contact", "contact:", "media inquiries", "press inquiries",
 		"for more information", "we rate this", "we rate the", "we rate that", "we rated this", "our ruling", "our rating:", "verdict:"} {
-		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
+		if len(s) >= len(p) && firstFolds(s, p) && strings.EqualFold(s[:len(p)], p) {
 			return true
 		}
 	}
 	return phoneNumber(s)
 }
+
+// firstFolds reports whether s, of a phrase's length at least, may begin
+// with the phrase p (lower case, its first byte an ASCII letter) in any
+// case, as far as its first byte tells: a quick test before
+// strings.EqualFold, which also folds a first character past ASCII ("ſ"
+// for "s", the Kelvin sign for "k").
+func firstFolds(s, p string) bool { return s[0]|0x20 == p[0] || s[0] >= utf8.RuneSelf }
 
 // signpost reports whether s points the reader at what follows or at
 // another page rather than saying anything of its own: "Here are the
@@ -380,7 +387,7 @@ func signpost(s string) bool {
 	for _, p := range [...]string{"here are ", "here is ", "here's ", "here’s ", "for a list of ", "for a full list ",
 		"for a complete list ", "see also ", "for more on ", "for more about ", "the following is ", "the following are ",
 		"below are ", "below is "} {
-		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
+		if len(s) >= len(p) && firstFolds(s, p) && strings.EqualFold(s[:len(p)], p) {
 			return true
 		}
 	}

@@ -199,3 +199,47 @@ func FuzzWordNgramsWide(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) { checkWordNgrams(t, s) })
 }
+
+// FuzzFirstFolds holds firstFolds to strings.EqualFold: whenever a
+// sentence begins with a desk-line or signpost phrase in any case,
+// firstFolds lets it through.
+func FuzzFirstFolds(f *testing.F) {
+	for _, s := range []string{"We rate this claim False.", "ſee also the list", "\u212aelvin", "Here's a look", "MEDIA CONTACT: x"} {
+		f.Add(s)
+	}
+	phrases := []string{"media contact", "contact:", "we rate this", "our ruling", "verdict:", "here's ", "see also ", "below is ", "for a list of "}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, p := range phrases {
+			if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) && !firstFolds(s, p) {
+				t.Fatalf("firstFolds(%q, %q) = false, but the phrase begins it", s, p)
+			}
+		}
+		assert.Equal(t, deskLine(s) || signpost(s), deskLineByFold(s) || signpostByFold(s), "%q", s)
+	})
+}
+
+// deskLineByFold and signpostByFold are deskLine and signpost without the
+// first-byte test, as first written.
+func deskLineByFold(s string) bool {
+	if len(s) > 300 {
+		return false
+	}
+	for _, p := range []string{"media contact", "press contact", "contact:", "media inquiries", "press inquiries",
+		"for more information", "we rate this", "we rate the", "we rate that", "we rated this", "our ruling", "our rating:", "verdict:"} {
+		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
+			return true
+		}
+	}
+	return phoneNumber(s)
+}
+
+func signpostByFold(s string) bool {
+	for _, p := range []string{"here are ", "here is ", "here's ", "here’s ", "for a list of ", "for a full list ",
+		"for a complete list ", "see also ", "for more on ", "for more about ", "the following is ", "the following are ",
+		"below are ", "below is "} {
+		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
+			return true
+		}
+	}
+	return false
+}

@@ -297,7 +297,21 @@ func lowerASCIIWord(w string) string {
 	case "Dr":
 		return "dr"
 	}
-	return strings.ToLower(w)
+	// a name: lowered on the stack and copied once (strings.ToLower
+	// checks the word twice and writes it byte by byte)
+	var buf [32]byte
+	if len(w) > len(buf) {
+		return strings.ToLower(w)
+	}
+	b := buf[:len(w)]
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return string(b)
 }
 
 // numberShape maps a number to the feature the model sees.
