@@ -195,7 +195,8 @@ type entryIndex struct {
 	byYear   map[string][]int
 	// byAuthors finds the entries by exactly these authors in this year
 	// (authorsYearKey), for a citation whose first author has more
-	// entries than a citation may be compared with (maxAuthorScan).
+	// entries than a citation may be compared with (maxAuthorScan); made
+	// by byExactAuthors when the first such citation asks, nil before.
 	byAuthors map[string][]int
 	// maxScan is maxAuthorScan; tests lower it to test the bound at small
 	// sizes.
@@ -214,8 +215,7 @@ type entryIndex struct {
 
 func newEntryIndex(lists []ReferenceList) *entryIndex {
 	idx := &entryIndex{byLabel: map[string][]int{}, byPlace: map[string][]int{}, byAnchor: map[string]int{},
-		byLink: map[string][]int{}, byName: map[string][]int{}, byYear: map[string][]int{}, byAuthors: map[string][]int{},
-		maxScan: maxAuthorScan}
+		byLink: map[string][]int{}, byName: map[string][]int{}, byYear: map[string][]int{}, maxScan: maxAuthorScan}
 	var keys []string
 	n, names := 0, 0
 	for _, l := range lists {
@@ -258,7 +258,8 @@ func newEntryIndex(lists []ReferenceList) *entryIndex {
 				idx.byLink[k.url] = append(idx.byLink[k.url], i)
 			}
 			if k.doi != "" {
-				idx.byLink["doi:"+k.doi] = append(idx.byLink["doi:"+k.doi], i)
+				dk := "doi:" + k.doi
+				idx.byLink[dk] = append(idx.byLink[dk], i)
 			}
 			if len(k.authors) > 0 {
 				keys = nameKeys(k.authors[0], keys[:0])
@@ -267,10 +268,6 @@ func newEntryIndex(lists []ReferenceList) *entryIndex {
 				}
 			}
 			idx.byYear[k.year] = append(idx.byYear[k.year], i)
-			if len(k.authors) > 0 {
-				ak := authorsYearKey(k.authors, k.year)
-				idx.byAuthors[ak] = append(idx.byAuthors[ak], i)
-			}
 			if e.Label != "" {
 				l := labelKey(e.Label)
 				idx.byLabel[l] = append(idx.byLabel[l], i)
@@ -637,7 +634,7 @@ func (idx *entryIndex) byAuthor(c Citation) LinkResult {
 		if !c.EtAl && c.Kind != KindAuthorPage {
 			var exact []int // the best year match among them: "2001a" is not "2001b"
 			bestY := 0
-			for _, i := range idx.byAuthors[authorsYearKey(cited, year)] {
+			for _, i := range idx.byExactAuthors(cited, year) {
 				idx.examined++
 				switch y := yearMatch(idx.entries[i].year, year); {
 				case y > bestY:
@@ -843,6 +840,23 @@ func foldInitial(s string) rune {
 // most this many of its entries. No real list has a thousand entries by
 // one first author; an adversarial one cannot make linking quadratic.
 const maxAuthorScan = 1000
+
+// byExactAuthors returns the entries by exactly the authors (normalised)
+// in the year, in list order, indexing every entry by its authors and year
+// the first time it is asked: only a first author with more than maxScan
+// entries asks, and most lists have none.
+func (idx *entryIndex) byExactAuthors(authors []string, year string) []int {
+	if idx.byAuthors == nil {
+		idx.byAuthors = map[string][]int{}
+		for i, k := range idx.entries {
+			if len(k.authors) > 0 {
+				ak := authorsYearKey(k.authors, k.year)
+				idx.byAuthors[ak] = append(idx.byAuthors[ak], i)
+			}
+		}
+	}
+	return idx.byAuthors[authorsYearKey(authors, year)]
+}
 
 // authorsYearKey is the key of byAuthors: the normalised authors and the
 // year without its suffix.

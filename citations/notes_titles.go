@@ -68,35 +68,40 @@ type noteWord struct {
 // the bibliography three times for each such part: a text whose notes
 // cite works of their own is no notes-and-bibliography text.
 func linkNotesByTitle(all []*Reference, targets map[string]bool) {
-	var notes []*Reference
-	index := map[string][]*titleEntry{}
-	bib := 0
+	var notes, titled []*Reference
 	for _, e := range all {
 		switch {
 		case e.Short:
 		case e.Label != "" || e.Anchor != "" && (targets[e.Anchor] || strings.HasPrefix(e.Anchor, "cite_note-")):
 			notes = append(notes, e)
 		case e.Title != "":
-			t := foldTitle(e.Title)
-			if len(t) == 0 {
-				continue
-			}
-			te := &titleEntry{ref: e, title: t}
-			if len(e.Authors) > 0 {
-				te.first = NormalizeName(e.Authors[0])
-			}
-			// under its first two words, for a title shortened to them,
-			// and its first three, for the others when many titles share
-			// two
-			for n := min(len(t), 2); n <= min(len(t), 3); n++ {
-				if k := strings.Join(t[:n], " "); len(index[k]) < maxTitleScan {
-					index[k] = append(index[k], te)
-				}
-			}
-			bib++
+			titled = append(titled, e)
 		}
 	}
-	if len(notes) == 0 || bib == 0 {
+	if len(notes) == 0 || len(titled) == 0 {
+		return // no note, or no bibliography entry with a title: nothing to index
+	}
+	index := map[string][]*titleEntry{}
+	bib := 0
+	for _, e := range titled {
+		t := foldTitle(e.Title)
+		if len(t) == 0 {
+			continue
+		}
+		te := &titleEntry{ref: e, title: t}
+		if len(e.Authors) > 0 {
+			te.first = NormalizeName(e.Authors[0])
+		}
+		// under its first two words, for a title shortened to them, and
+		// its first three, for the others when many titles share two
+		for n := min(len(t), 2); n <= min(len(t), 3); n++ {
+			if k := strings.Join(t[:n], " "); len(index[k]) < maxTitleScan {
+				index[k] = append(index[k], te)
+			}
+		}
+		bib++
+	}
+	if bib == 0 {
 		return
 	}
 	resolved, unresolved := 0, 0
