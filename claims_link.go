@@ -68,6 +68,10 @@ func (p *Pass) linkClaims(found []claims.Claim) []ClaimSupport {
 // exhibitWords name the parts of an article that show its own material.
 var exhibitWords = [...]string{"Table ", "Figure ", "Fig. ", "Chart ", "Exhibit ", "Appendix ", "Supplementary Table ", "Supplementary Figure "}
 
+// exhibitInitials has bit c-'A' set for each capital c that begins a word
+// of exhibitWords.
+const exhibitInitials = 1<<('T'-'A') | 1<<('F'-'A') | 1<<('C'-'A') | 1<<('E'-'A') | 1<<('A'-'A') | 1<<('S'-'A')
+
 // exhibit returns the first exhibit a sentence points at, "Table 1",
 // "Figure 2b", "Appendix A", or "": of the words of exhibitWords, the
 // first in that list that the sentence writes before a number or a
@@ -76,9 +80,7 @@ var exhibitWords = [...]string{"Table ", "Figure ", "Fig. ", "Chart ", "Exhibit 
 func exhibit(s string) string {
 	found, rank := "", len(exhibitWords)
 	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case 'T', 'F', 'C', 'E', 'A', 'S':
-		default:
+		if c := s[i] - 'A'; c >= 26 || exhibitInitials>>c&1 == 0 {
 			continue
 		}
 		for w, word := range exhibitWords[:rank] {

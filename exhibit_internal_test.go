@@ -58,3 +58,12 @@ func FuzzExhibit(f *testing.F) {
 		}
 	})
 }
+
+// TestExhibitInitials checks that exhibitInitials has the first letter of
+// every word of exhibitWords, which exhibit stops at.
+func TestExhibitInitials(t *testing.T) {
+	for _, w := range exhibitWords {
+		c := w[0] - 'A'
+		assert.True(t, c < 26 && exhibitInitials>>c&1 == 1, "%q", w)
+	}
+}

@@ -1,6 +1,7 @@
 package citecheck
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
@@ -47,6 +48,18 @@ func FuzzSuppressions(f *testing.F) {
 				}
 				prev = r.end
 			}
+		}
+	})
+}
+
+// FuzzHoldsDirective holds holdsDirective to bytes.Contains.
+func FuzzHoldsDirective(f *testing.F) {
+	for _, s := range []string{"", "citecheck-", "xcitecheck-ignore", "citecheck", "kkk citecheck citecheck-", "<!-- citecheck-disable -->", "citecheckk-"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if got, want := holdsDirective(src), bytes.Contains(src, []byte(directivePrefix)); got != want {
+			t.Fatalf("holdsDirective(%q) = %v, want %v", src, got, want)
 		}
 	})
 }

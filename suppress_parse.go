@@ -94,6 +94,26 @@ type rawDirective struct {
 	start, end int // the comment's bytes, "<!--" to "-->" or the text line
 }
 
+// holdsDirective reports whether src holds directivePrefix anywhere, as
+// bytes.Contains would; it looks for the prefix's "k", a rare letter in
+// markup, rather than its "c", a common one, so that a long page with no
+// directive, the usual case, is passed over in long strides.
+func holdsDirective(src []byte) bool {
+	const k = len(directivePrefix) - 2 // where the "k" of "citecheck-" is
+	for i := k; i < len(src); {
+		j := bytes.IndexByte(src[i:], 'k')
+		if j < 0 {
+			return false
+		}
+		i += j
+		if i+2 <= len(src) && string(src[i-k:i+2]) == directivePrefix {
+			return true
+		}
+		i++
+	}
+	return false
+}
+
 // findDirectives returns the suppression comments of a document in order:
 // HTML comments in HTML and Markdown (not those in code: <pre>, <code>,
 // <textarea>, <script> and <style> in HTML, fenced code blocks and code
@@ -101,7 +121,7 @@ type rawDirective struct {
 // to hold them; a UTF-16 or UTF-32 input is not scanned (see
 // directiveCharset).
 func findDirectives(doc *sources.Document) []rawDirective {
-	if !bytes.Contains(doc.Src, []byte(directivePrefix)) || !directiveCharset(doc.Charset) {
+	if !holdsDirective(doc.Src) || !directiveCharset(doc.Charset) {
 		return nil
 	}
 	switch doc.Format {

@@ -351,6 +351,9 @@ const questionCap = 0.2
 // capNonClaim caps the score of a question, a desk line or a sentence
 // without a word in lower case (see questionCap).
 func capNonClaim(score float64, bits uint32, s string) float64 {
+	if score <= questionCap {
+		return score // under the cap already: nothing to read
+	}
 	if bits&sigQuestion != 0 || deskLine(s) || signpost(s) || noComment(s) || !hasLowerWord(s) {
 		return min(score, questionCap)
 	}
