@@ -70,7 +70,7 @@ var exhibitWords = [...]string{"Table ", "Figure ", "Fig. ", "Chart ", "Exhibit 
 
 // exhibitInitials has bit c-'A' set for each capital c that begins a word
 // of exhibitWords.
-const exhibitInitials = 1<<('T'-'A') | 1<<('F'-'A') | 1<<('C'-'A') | 1<<('E'-'A') | 1<<('A'-'A') | 1<<('S'-'A')
+const exhibitInitials = 1<<('T'-'A') | 1<<('F'-'A') | 1<<('C'-'A') | 1<<('E'-'A') | 1<<('S'-'A') | 1 /* A */
 
 // exhibit returns the first exhibit a sentence points at, "Table 1",
 // "Figure 2b", "Appendix A", or "": of the words of exhibitWords, the

@@ -110,8 +110,8 @@ func plural(n int, one, many string) string {
 }
 
 // shorten returns s with its runs of white space made single spaces and
-// its ends trimmed, cut to fewer than n runes with an ellipsis when it is
-// longer than n, at a space in its second half when there is one.
+// its ends trimmed; when that is longer than n runes, it is cut to n, the
+// last an ellipsis, at a space in its second half when there is one.
 func shorten(s string, n int) string {
 	// Its words joined by single spaces, as strings.Fields and
 	// strings.Join would give them, read only as far as the n+1st rune: a

@@ -8,15 +8,15 @@ import (
 // SourceURL reports whether a link's URL can be the source of what the
 // sentence holding it says: a page or document of its own (an article, a
 // report, a filing, a paper, a DOI), rather than a site's home page, a
-// topic, tag, section, author or profile page (an article filed under a
-// section, "/sections/money/2016/07/22/487069271/episode-576", is an
-// article: three segments or more follow the section's), an encyclopedia or glossary
+// topic, tag, section, author or profile page, an encyclopedia or glossary
 // article explaining a word, a search, a login, a quiz or a social media
-// profile. A path of one or two words of lower-case letters and nothing
-// else ("/world/newzealand", "/flu") is a section or topic front: an
-// article's path has a slug, an identifier or a file name. A sentence
-// whose only links are of the second kind still rests on nothing the
-// reader can check.
+// profile. A page three path segments or more below a section or category
+// is an article filed under it ("/sections/money/2016/07/22/487069271/…").
+// A path of one or two words of lower-case letters and nothing else
+// ("/world/newzealand", "/flu") is a section or topic front: an article's
+// path has a slug, an identifier or a file name. A sentence whose only
+// links are of the second kind still rests on nothing the reader can
+// check.
 func SourceURL(rawURL string) bool {
 	u, err := url.Parse(rawURL)
 	if err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
