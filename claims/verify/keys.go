@@ -271,7 +271,10 @@ func asciiKey(w string) uint32 {
 // number of ASCII digits alone, is read here without being hashed or
 // copied; any other goes to sc.
 func appendWordKeys(keys []uint32, sc *wordScanner, text string) ([]uint32, int) {
-	st, short := flagsASCII(), stopWordsShort()
+	if sc.flags == nil {
+		sc.flags, sc.stops = flagsASCII(), stopWordsShort()
+	}
+	st, short := sc.flags, sc.stops
 	content := 0
 	for i := 0; i < len(text); {
 		c := text[i]

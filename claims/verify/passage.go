@@ -213,6 +213,10 @@ type wordScanner struct {
 	// general turns the fast path for ASCII words off, so that tests can
 	// hold the two paths to the same words
 	general bool
+	// flags and stops are the tables appendWordKeys reads, looked up by
+	// its first call rather than by every call, one a sentence
+	flags *flagTable
+	stops *stopShort
 }
 
 // lowered returns the word found, lowered; it is valid until next.

@@ -221,6 +221,31 @@ func TestVerifyPreparedConcurrent(t *testing.T) {
 	}
 }
 
+// TestPreparedReset reads one source after another into the same
+// Prepared, as check does, each time verifying every own claim against it
+// at once on goroutines of their own (which keep the sentences they read
+// in it): the results of Verify against each source, so that nothing read
+// from a source before is taken for the next (run with -race).
+func TestPreparedReset(t *testing.T) {
+	pairs := readPairs(t)
+	p := new(Prepared)
+	for _, src := range pairs[:12] {
+		s := Source{Text: src.Source, URL: "https://example.org/s"}
+		done := make(chan struct{})
+		go func() { p.Reset(s); close(done) }() // on another goroutine, as the check's workers do
+		<-done
+		got := make([]Result, len(pairs))
+		var wg sync.WaitGroup
+		for i, c := range pairs {
+			wg.Go(func() { got[i] = VerifyPrepared(Claim{Text: c.Claim}, p) })
+		}
+		wg.Wait()
+		for i, c := range pairs {
+			require.Equal(t, Verify(Claim{Text: c.Claim}, s), got[i], "%s against the source of %s", c.Name, src.Name)
+		}
+	}
+}
+
 func TestPolarityCues(t *testing.T) {
 	tests := []struct {
 		name, claim, source string
