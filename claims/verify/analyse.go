@@ -96,7 +96,9 @@ func analyseRead(c Claim, p *Prepared, readAll bool) *analysis {
 	// A note marker's number is not what the claim says ("rose 12%.[3]"):
 	// the claim is read without them, its spans unchanged.
 	c.Text = blankNoteMarkers(c.Text)
-	ctoks := tokenize(nil, c.Text)
+	// (each list below made at its full size at once: it would otherwise
+	// grow from nothing for every claim)
+	ctoks := tokenize(make([]token, 0, len(c.Text)/4+1), c.Text) // a word in four bytes or more
 	a.claimQuotes = Quotes(c.Text)
 	a.claimQty = Quantities(c.Text)
 	// the keys of the words of the source that may be terms (see
@@ -117,6 +119,7 @@ func analyseRead(c Claim, p *Prepared, readAll bool) *analysis {
 	// (Prepared.words), so that claims that share a page's words share
 	// reading them.
 	share := p.claims.Add(1) > 1
+	a.read = make([]int, 0, n)
 	for i := range a.sents {
 		if a.readAll || ks.hasAny(p.keys[p.sentWords[i]:p.sentWords[i+1]]) {
 			a.row[i] = int32(len(a.read))
@@ -400,6 +403,8 @@ func readWords(sc *wordScanner, text string, keys *keySet, word func(f wordFlags
 func (a *analysis) collectTerms(c Claim, ctoks []token, ks *keySet) {
 	prev := -1
 	first := true
+	a.terms = make([]term, 0, len(ctoks))
+	a.bigrams = make([][2]int, 0, len(ctoks))
 	for _, tk := range ctoks {
 		if tk.stop {
 			prev = -1
@@ -582,7 +587,7 @@ func (a *analysis) pickWindows() {
 		i     int
 		score float64
 	}
-	var seeds []seed
+	seeds := make([]seed, 0, len(a.read)+len(a.bonus))
 	for r, i := range a.read {
 		sc := a.bonus[i]
 		if maxScore > 0 {
@@ -607,6 +612,7 @@ func (a *analysis) pickWindows() {
 		return x.i - y.i
 	})
 	taken := make([]bool, n)
+	a.windows = make([]window, 0, maxEvidence)
 	for _, sd := range seeds {
 		i := sd.i
 		if len(a.windows) == maxEvidence {
@@ -661,6 +667,9 @@ func (a *analysis) windowBonus(w window) float64 {
 // evidence returns the windows as Evidence, with links when base is set.
 func (a *analysis) evidence(base string) []Evidence {
 	var ev []Evidence
+	if len(a.windows) > 0 {
+		ev = make([]Evidence, 0, len(a.windows))
+	}
 	for _, w := range a.windows {
 		sp := Span{Start: a.sents[w.from].Start, End: a.sents[w.to].End}
 		text := a.src[sp.Start:sp.End]
