@@ -108,6 +108,23 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 				add(from, to)
 				any = true
 			}
+		case "note", "notes", "calculated", "calculates", "calculate":
+			// "…, historians note.", "…, scientists at the Met Office
+			// calculated."
+			if postposedSource(toks, i) {
+				any = true
+			}
+		case "per":
+			// "Per the Census Bureau, …", "…, per a WWF report.": not
+			// "per cent", "per capita" or "$5 per person"
+			if i == 0 || toks[i-1].norm == "," {
+				if from, to := nameAfter(toks, i+1); to > from {
+					add(from, to)
+					any = true
+				} else if i+1 < len(toks) && isArticle(toks[i+1].norm) && sourceWithin(toks, i+2, 4) {
+					any = true
+				}
+			}
 		case "in":
 			// "In our survey, …", "in the 2019 report", "in Gleick's
 			// book": the source of what follows, named by what it is
@@ -143,6 +160,9 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 				if from, to := nameBefore(toks, skipAdverbs(toks, i)); to > from {
 					add(from, to)
 					any = true
+				} else if postposedSource(toks, i) {
+					// "…, the agency estimates."
+					any = true
 				}
 			}
 		case "said", "says", "told", "reported", "found", "finds", "estimated", "announced",
@@ -154,7 +174,7 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 			"identified", "determined", "assessed", "describes", "described", "expressed", "asserted",
 			"asserts", "maintains", "maintained", "contends", "contended", "announces",
 			"conceded", "concedes", "disclosed", "discloses", "recounts", "recounted", "observed", "observes",
-			"points", "pointed", "point":
+			"points", "pointed", "point", "suggest", "indicate", "estimate":
 			if t.upper {
 				// A headline in title case: "Cyberattack Claims Spark …".
 				break
@@ -188,6 +208,13 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 			} else if isSpeechVerb(t.norm) && sourceInClause(toks, i) {
 				// "74% of respondents whose teams use AI said…": the
 				// source heads a long subject
+				any = true
+			} else if postposedSource(toks, i) {
+				// "…, the university said on Tuesday.", "…, Ana Ruiz, a
+				// spokeswoman for the operator, said."
+				any = true
+			} else if (isSpeechVerb(t.norm) || t.norm == "say") && j >= 0 && peopleSpeak(toks, j, i) {
+				// "indigenous elders say they are not listened to"
 				any = true
 			}
 			if isReportingParticiple(t.norm) {
@@ -586,6 +613,170 @@ func speechFollows(toks []token, i int) bool {
 func isFindingVerb(w string) bool {
 	switch w {
 	case "found", "finds", "identified", "identifies", "showed", "shows", "show", "revealed", "reveals", "determined":
+		return true
+	}
+	return false
+}
+
+// postposedSource reports whether the verb at i reports what the
+// sentence says with its subject put after the claim, news style: a
+// short noun phrase right after a comma or a closing quotation mark,
+// and after the verb nothing but when, where and how it was said ("…,
+// the university said in an email on Tuesday.", "…, the agency
+// estimates.", "…, two people familiar with the plans told Reuters."),
+// or an appositive closed by a comma ("…, Ana Ruiz, a spokeswoman for
+// the operator, said."). A verb with an object ("In 2019, the city said
+// goodbye to its trams.") or one that goes on ("…, the team reported a
+// loss") reports nothing.
+func postposedSource(toks []token, i int) bool {
+	if toks[i].upper || !isSpeechVerb(toks[i].norm) && !isPostposedVerb(toks[i].norm) {
+		return false
+	}
+	if !onlyWhenSaid(toks[i+1:]) {
+		return false
+	}
+	j := skipAdverbs(toks, i) - 1
+	if j >= 0 && toks[j].norm == "," {
+		return true // the appositive's comma: "…, a spokeswoman, said."
+	}
+	words := 0
+	for ; j >= 0 && toks[j].kind == tokWord; j-- {
+		if words++; words > 6 {
+			return false
+		}
+	}
+	if words == 0 || j < 0 || toks[j].norm != "," && !isCloseQuote(toks[j].norm) {
+		return false
+	}
+	switch toks[j+1].norm {
+	case "which", "that", "who", "whom", "whose", "what", "where", "when":
+		return false // a relative clause: "The song, which the band wrote in 1969, sold…"
+	}
+	return toks[j].norm != "," || !introductory(toks[:j])
+}
+
+// introductory reports whether toks, the words before a comma, are a
+// sentence's opening phrase rather than a claim: "In 1912", "After the
+// flood", "By 1990, the company reported…" puts the company's report in
+// time, it does not attribute anything before it.
+func introductory(toks []token) bool {
+	for _, t := range toks {
+		if t.norm == "," {
+			return false // the clause before the comma starts after another
+		}
+	}
+	if len(toks) < 3 {
+		return true
+	}
+	switch toks[0].norm {
+	case "in", "after", "by", "before", "since", "during", "on", "at", "for", "despite", "when", "while", "as",
+		"although", "though", "if", "until", "from", "with", "under", "over", "following", "last", "this", "once":
+		return true
+	}
+	return false
+}
+
+// peopleSpeak reports whether the word at j, just before the verb of
+// speech at v, is a group of people in the plural who say what follows:
+// "elders say they…", "parents told the council that…". The verb must
+// report words ("that", a pronoun or a quotation after it): "the
+// results say little" does not.
+func peopleSpeak(toks []token, j, v int) bool {
+	w := toks[j].norm
+	if toks[j].kind != tokWord || toks[j].upper || len(w) < 5 || !strings.HasSuffix(w, "s") ||
+		strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "ous") || strings.HasSuffix(w, "ics") {
+		return false
+	}
+	switch w {
+	case "always", "perhaps", "sometimes", "thus", "whereas", "besides", "nevertheless", "news", "series", "species":
+		return false
+	}
+	if v+1 >= len(toks) {
+		return false
+	}
+	next := toks[v+1].norm
+	return next == "that" || isPronoun(next) && next != "which" || next == `"` || next == "“" || next == ","
+}
+
+// isPostposedVerb reports whether w, besides the verbs of speech, reports
+// what its subject says or found when the subject comes after the claim:
+// "…, the retailer reported.", "…, historians note.", "…, the study
+// found."
+func isPostposedVerb(w string) bool {
+	switch w {
+	case "reported", "reports", "estimates", "estimated", "estimate", "say", "note", "notes", "noted",
+		"calculated", "calculates", "calculate", "suggest", "suggests", "suggested", "indicate", "indicates",
+		"indicated", "show", "shows", "showed", "found", "finds", "concluded", "concludes":
+		return true
+	}
+	return false
+}
+
+// isCloseQuote reports whether w is a quotation mark that may close a
+// quotation.
+func isCloseQuote(w string) bool {
+	return w == `"` || w == "”" || w == "'" || w == "’" || w == "»"
+}
+
+// onlyWhenSaid reports whether toks, what follows a verb of speech, say
+// only when, where or how it was said, or whom to: "in a statement",
+// "on Tuesday", "to reporters", "told The Times last week", or nothing.
+// A comma ends the check: what follows it is another clause ("…, the
+// company said, adding that…").
+func onlyWhenSaid(toks []token) bool {
+	object := 0 // the words a preposition's object may still take
+	for k, t := range toks {
+		if k >= 12 {
+			return false
+		}
+		switch {
+		case t.kind == tokWord && object > 0 && !isAuxiliary(t.norm):
+			// "in its quarterly earnings release"
+			object--
+		case t.kind == tokPunct:
+			if t.norm == "," || t.norm == "." || t.norm == "!" || t.norm == ";" || isCloseQuote(t.norm) || t.norm == ")" {
+				return true
+			}
+			if t.norm != "-" && t.norm != "'" {
+				return false
+			}
+		case t.kind == tokNumber, t.upper:
+			// a date or a name: "on March 3", "told The Times"
+		case !saidAdjunct(t.norm):
+			return false
+		}
+		if t.kind == tokWord && isAdjunctPreposition(t.norm) {
+			object = 4
+		}
+	}
+	return true
+}
+
+// isAdjunctPreposition reports whether w opens a phrase that says when,
+// where or how something was said: "in its earnings release".
+func isAdjunctPreposition(w string) bool {
+	switch w {
+	case "on", "in", "at", "to", "during", "via", "through", "over", "from", "with":
+		return true
+	}
+	return false
+}
+
+// saidAdjunct reports whether w may stand in the words after a verb of
+// speech that say when, where or how it was said, or to whom.
+func saidAdjunct(w string) bool {
+	switch w {
+	case "on", "in", "at", "to", "during", "after", "before", "by", "via", "through", "over", "from", "for", "with",
+		"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "last", "next", "earlier", "later", "late",
+		"yesterday", "today", "tonight", "ago", "recently", "previously", "also", "publicly", "separately", "online", "again",
+		"week", "weekend", "month", "year", "morning", "afternoon", "evening", "night", "day",
+		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"statement", "statements", "email", "e-mail", "emailed", "interview", "interviews", "release", "press", "conference",
+		"briefing", "news", "website", "filing", "filings", "post", "tweet", "letter", "report", "note", "call", "phone",
+		"telephone", "message", "memo", "video", "podcast", "speech", "hearing", "meeting", "radio", "television", "tv",
+		"reporters", "journalists", "us", "me", "him", "them", "investors", "analysts", "lawmakers", "parliament", "congress",
+		"written", "prepared", "joint", "brief", "short", "recent", "annual", "quarterly", "official", "social", "media",
+		"adding", "citing":
 		return true
 	}
 	return false

@@ -117,6 +117,8 @@ func TestFindAttributions(t *testing.T) {
 		{"The city added nearly 4,000 homes last year.", nil},
 		{`"We will not stop," Maria Lopez added.`, []string{"Maria Lopez"}},
 		{"Maria Lopez added that the plan had failed.", []string{"Maria Lopez"}},
+		{"Per the Census Bureau, the median household income was $74,580 in 2022.", []string{"Census Bureau"}},
+		{"The ferry carried 412 passengers, the operator said.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sentence, func(t *testing.T) {
@@ -338,6 +340,33 @@ func TestAttributionKind(t *testing.T) {
 		{"The sailors named it “the bay of many fires” in 1773.", false},
 		{"The so-called “zero hours contracts” rose 12% in 2020.", false},
 		{"The captain named it New Harbour “after the town he left” in 1788.", false},
+		// the source put after the claim, news style
+		{"The program has enrolled 18,000 students since 2015, the university said in an email.", true},
+		{"Sales rose 14% in the quarter, the retailer reported on Tuesday.", true},
+		{"About 23,000 people die of it each year, the WHO estimates.", true},
+		{"Crime fell by 8% last year, police figures suggest.", true},
+		{"The company sold 1.8 million cars last year, the carmaker said in its quarterly earnings release.", true},
+		{"The dam holds 4 billion cubic metres of water, engineers say.", true},
+		{"The ship sank in 1912 with more than 1,500 people aboard, historians note.", true},
+		{"Temperatures were 1.2C above pre-industrial levels in 2023, scientists at the Met Office calculated.", true},
+		{"The ferry carried 412 passengers, Ana Ruiz, a spokeswoman for the operator, said.", true},
+		{"The deal is worth $3 billion, two people familiar with the talks told Reuters.", true},
+		{`"We lost 40 jobs in 2020," the union's regional secretary said on Friday.`, true},
+		{"Since 2015, the program has enrolled 18,000 students, the college said.", true},
+		{"Per the Census Bureau, the median household income was $74,580 in 2022.", true},
+		{"Over 60% of the forest has been lost since 1970, per a WWF report.", true},
+		{"But indigenous elders say they have seen 40 sick whales since 2019.", true},
+		{"Parents told the council that 12 buses were cancelled in March.", true},
+		{"The photos say little about the 40 schools that closed in 2019.", false},
+		{"In 2019, the city said goodbye to its last tram.", false},
+		{"In 1912, the ship reported ice warnings to the other vessels.", false},
+		{"After 2008, the bank reported to the Treasury every week.", false},
+		{"In the 1970s, the band wrote in a cabin in Wales.", false},
+		{"The song, which the band wrote in 1969, sold 2 million copies.", false},
+		{"In 2015, the team found the wreck in 40 metres of water.", false},
+		{"After the flood, the river showed signs of recovery by 2012.", false},
+		{"Per capita income rose 4% in 2021.", false},
+		{"The flat costs $900 per month, about 30% more than in 2020.", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sentence, func(t *testing.T) {
