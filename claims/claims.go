@@ -354,7 +354,7 @@ func capNonClaim(score float64, bits uint32, s string) float64 {
 	if score <= questionCap {
 		return score // under the cap already: nothing to read
 	}
-	if bits&sigQuestion != 0 || deskLine(s) || signpost(s) || noComment(s) || !hasLowerWord(s) {
+	if bits&sigQuestion != 0 || deskLine(s) || signpost(s) || noComment(s) || publicationNote(s) || staffBio(s) || !hasLowerWord(s) {
 		return min(score, questionCap)
 	}
 	return score
@@ -373,6 +373,175 @@ func deskLine(s string) bool {
 		}
 	}
 	return phoneNumber(s)
+}
+
+// publicationNote reports whether s is a note of the publication about
+// the article itself, or a credit: a correction or an editor's note ("An
+// earlier version of this article misstated…"), where and when it was
+// first published or updated ("This article originally appeared on…",
+// "Updated at 4:35 p.m."), and who reported, edited or photographed it
+// ("Reporting by …; Editing by …", "Photo by …", "… contributed to this
+// report."). The publication vouches for these itself; they are not
+// claims about the world that need a source.
+func publicationNote(s string) bool {
+	if len(s) > 300 || len(s) < 8 {
+		return false
+	}
+	var prefixes []string
+	switch s[0] | 0x20 {
+	case 'c':
+		prefixes = []string{"correction:", "corrections:", "correction appended", "clarification:"}
+	case 'e':
+		prefixes = []string{"editor's note", "editor’s note", "editors' note", "editors’ note"}
+	case 't':
+		// "This article …" or "This story …", then what befell it
+		rest := ""
+		switch {
+		case len(s) > 13 && strings.EqualFold(s[:13], "this article "):
+			rest = s[13:]
+		case len(s) > 11 && strings.EqualFold(s[:11], "this story "):
+			rest = s[11:]
+		default:
+			return false
+		}
+		for _, p := range [...]string{"was originally", "originally", "first appeared", "was first", "has been updated",
+			"was updated", "has been amended", "was amended", "has been corrected", "was corrected", "was reprinted"} {
+			if strings.HasPrefix(rest, p) {
+				return true
+			}
+		}
+		return false
+	case 'o':
+		prefixes = []string{"originally published"}
+	case 'a':
+		prefixes = []string{"a version of this article", "a version of this story", "an earlier version of this",
+			"additional reporting by"}
+	case 'r':
+		prefixes = []string{"reporting by "}
+	case 'p':
+		prefixes = []string{"photo by ", "photos by ", "photograph by ", "photographs by ", "photography by "}
+	case 'i':
+		prefixes = []string{"illustration by ", "illustrations by "}
+	case 'v':
+		prefixes = []string{"video by "}
+	case 'g':
+		prefixes = []string{"graphic by ", "graphics by "}
+	case 'u':
+		prefixes = []string{"updated at ", "updated on ", "update:"}
+	case 'l':
+		prefixes = []string{"last updated"}
+	case 'f':
+		prefixes = []string{"first published"}
+	}
+	for _, p := range prefixes {
+		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
+			return true
+		}
+	}
+	// "… contributed to this report.", "… contributed reporting."
+	end := len(s)
+	for end > 0 && (s[end-1] == '.' || s[end-1] == ' ') {
+		end--
+	}
+	if end == 0 || s[end-1] != 't' && s[end-1] != 'g' && s[end-1] != 'e' && s[end-1] != 'y' {
+		return false // (most sentences)
+	}
+	for _, p := range [...]string{"contributed to this report", "contributed reporting", "contributed to this article",
+		"contributed to this story"} {
+		if strings.HasSuffix(s[:end], p) {
+			return true
+		}
+	}
+	return false
+}
+
+// staffBio reports whether s is a line about a journalist of the
+// publication: a name of two to four capitalised words and "is a (senior,
+// staff…) reporter (writer, correspondent…)", or "covers" a beat for a
+// publication in a sentence without a figure ("Maria Cruz covers energy
+// policy for the Daily Courier.").
+// It says who wrote the article, not what the article claims.
+func staffBio(s string) bool {
+	if len(s) > 300 {
+		return false
+	}
+	if !isCapitalised(s) {
+		return false
+	}
+	// the name: two to four capitalised words (most sentences stop at
+	// their first or second word)
+	pos, n := 0, 0
+	for n < 5 {
+		w, next := nextWord(s, pos)
+		if !isCapitalised(w) {
+			break
+		}
+		pos, n = next, n+1
+	}
+	if n < 2 || n > 4 {
+		return false
+	}
+	verb, pos := nextWord(s, pos)
+	switch verb {
+	case "covers":
+		// for a publication: "covers energy policy for the Daily Courier"
+		if strings.ContainsAny(s, "0123456789") {
+			return false
+		}
+		for k := 0; k < 10; k++ {
+			w, next := nextWord(s, pos)
+			if w == "" {
+				return false
+			}
+			if k > 0 && w == "for" {
+				after, rest := nextWord(s, next)
+				if after == "the" {
+					after, _ = nextWord(s, rest)
+				}
+				return isCapitalised(after)
+			}
+			pos = next
+		}
+	case "is":
+		article, pos := nextWord(s, pos)
+		if article != "a" && article != "an" && article != "the" {
+			return false
+		}
+		for k := 0; k < 4; k++ {
+			w, next := nextWord(s, pos)
+			if journalismRole(strings.TrimRight(w, ".,;")) {
+				return true
+			}
+			pos = next
+		}
+	}
+	return false
+}
+
+// nextWord returns the word of s from pos on, past spaces, and where the
+// one after it starts to be looked for; "" at the end.
+func nextWord(s string, pos int) (word string, next int) {
+	for pos < len(s) && s[pos] == ' ' {
+		pos++
+	}
+	end := strings.IndexByte(s[pos:], ' ')
+	if end < 0 {
+		return s[pos:], len(s)
+	}
+	return s[pos : pos+end], pos + end
+}
+
+// isCapitalised reports whether w starts with an ASCII capital letter.
+func isCapitalised(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
+
+// journalismRole reports whether w names a journalist's job.
+func journalismRole(w string) bool {
+	switch w {
+	case "reporter", "correspondent", "writer", "journalist", "columnist", "editor", "contributor", "photographer",
+		"photojournalist", "producer", "reporters", "writers", "editors", "bureau", "staffer", "freelancer":
+		return true
+	}
+	return false
 }
 
 // firstFolds reports whether s, of a phrase's length at least, may begin

@@ -491,6 +491,54 @@ func TestNoComment(t *testing.T) {
 	}
 }
 
+func TestPublicationNote(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     bool
+	}{
+		{"Correction: An earlier version of this article misstated the year the plant opened, which was 1998.", true},
+		{"An earlier version of this story incorrectly said the bridge was built in 1932.", true},
+		{"Editor’s note: This article was first published in 2019.", true},
+		{"This article was originally published on The Conversation on March 3, 2021.", true},
+		{"A version of this article appears in print on March 3, 2021, Section A, Page 12.", true},
+		{"Reporting by Jane Doe in London; Editing by Mark Potter.", true},
+		{"Photo by Jane Doe for The Times.", true},
+		{"Updated at 4:35 p.m. ET on March 3, 2021.", true},
+		{"Associated Press writer Maria Cruz contributed to this report.", true},
+		{"Correctional officers found 40 phones in the prison in 2019.", false},
+		{"This article of the 1998 treaty was amended in 2004.", false},
+		{"Photo identification has been required to vote since 2011.", false},
+		{"Updated figures show that 40% of the bridges need repair.", false},
+		{"Reporting of crimes rose 12% in 2020.", false},
+		{"Four donors contributed $2 million to the campaign in 2019.", false},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, publicationNote(tt.sentence), "%q", tt.sentence)
+	}
+	score, _ := Score("An earlier version of this story incorrectly said the bridge was built in 1932.")
+	assert.LessOrEqual(t, score, questionCap)
+}
+
+func TestStaffBio(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     bool
+	}{
+		{"Jane Doe is a senior reporter at the Daily Courier, where she has covered health since 2015.", true},
+		{"Jane Doe is a staff writer for the Daily Courier.", true},
+		{"Lisa Chen is a freelance journalist based in Taipei.", true},
+		{"Maria Cruz covers energy policy for the Daily Courier.", true},
+		{"Blue Cross covers 40% of the cost for the Smith family.", false},
+		{"Medicare Part B covers outpatient care for the elderly.", false},
+		{"The New York Times is a newspaper founded in 1851.", false},
+		{"John Smith is a professor of economics at the University of Leeds.", false},
+		{"Jane Doe is a nurse who treated 40 patients in one night.", false},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, staffBio(tt.sentence), "%q", tt.sentence)
+	}
+}
+
 func TestPhoneNumber(t *testing.T) {
 	tests := []struct {
 		s    string

@@ -13,6 +13,8 @@ var fuzzSeeds = []string{
 	`"Are you sure?" she asked. “Yes.” (Ponemon Institute, 2021) U.S. No. 10 J. R. Smith 4.5 1,900`,
 	"(((((( [[[[ ]]]] )))) . . . ? ! … “ ” ‘ ’",
 	"\xff\xfe. \xe2\x80. A.",
+	"Sales rose 14%, the retailer said in an email on Tuesday. Per the Census Bureau, it fell.",
+	"Reporting by Jane Doe; Editing by Mark Potter. Jane Doe is a staff writer for the Courier.",
 	"According to the Bureau of Labor Statistics, wages rose 4.1% in 2023, Priya Raman said.",
 	"What if we tried? If we could, we would. Let's go!",
 }
