@@ -379,10 +379,12 @@ func deskLine(s string) bool {
 // the article itself, or a credit: a correction or an editor's note ("An
 // earlier version of this article misstated…"), where and when it was
 // first published or updated ("This article originally appeared on…",
-// "Updated at 4:35 p.m."), and who reported, edited or photographed it
+// "Updated at 4:35 p.m."), who reported, edited or photographed it
 // ("Reporting by …; Editing by …", "Photo by …", "… contributed to this
-// report."). The publication vouches for these itself; they are not
-// claims about the world that need a source.
+// report."), and the notes under a chart or table ("Source: Bureau of
+// Labor Statistics, 2023.", "Note: Figures may not add up to 100%…",
+// "Data as of March 3."). The publication vouches for these itself, or
+// they name a source; they are not claims about the world that need one.
 func publicationNote(s string) bool {
 	if len(s) > 300 || len(s) < 8 {
 		return false
@@ -390,7 +392,7 @@ func publicationNote(s string) bool {
 	var prefixes []string
 	switch s[0] | 0x20 {
 	case 'c':
-		prefixes = []string{"correction:", "corrections:", "correction appended", "clarification:"}
+		prefixes = []string{"correction:", "corrections:", "correction appended", "clarification:", "chart:", "credit:", "credits:"}
 	case 'e':
 		prefixes = []string{"editor's note", "editor’s note", "editors' note", "editors’ note"}
 	case 't':
@@ -402,7 +404,7 @@ func publicationNote(s string) bool {
 		case len(s) > 11 && strings.EqualFold(s[:11], "this story "):
 			rest = s[11:]
 		default:
-			return false
+			return len(s) > 6 && strings.EqualFold(s[:6], "table:")
 		}
 		for _, p := range [...]string{"was originally", "originally", "first appeared", "was first", "has been updated",
 			"was updated", "has been amended", "was amended", "has been corrected", "was corrected", "was reprinted"} {
@@ -413,6 +415,14 @@ func publicationNote(s string) bool {
 		return false
 	case 'o':
 		prefixes = []string{"originally published"}
+	case 'n':
+		prefixes = []string{"note:", "notes:"}
+	case 's':
+		prefixes = []string{"source:", "sources:"}
+	case 'd':
+		prefixes = []string{"data as of ", "data: "}
+	case 'm':
+		prefixes = []string{"map:"}
 	case 'a':
 		prefixes = []string{"a version of this article", "a version of this story", "an earlier version of this",
 			"additional reporting by"}
@@ -425,7 +435,7 @@ func publicationNote(s string) bool {
 	case 'v':
 		prefixes = []string{"video by "}
 	case 'g':
-		prefixes = []string{"graphic by ", "graphics by "}
+		prefixes = []string{"graphic by ", "graphics by ", "graphic:"}
 	case 'u':
 		prefixes = []string{"updated at ", "updated on ", "update:"}
 	case 'l':
