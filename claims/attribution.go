@@ -216,6 +216,10 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 			} else if (isSpeechVerb(t.norm) || t.norm == "say") && j >= 0 && peopleSpeak(toks, j, i) {
 				// "indigenous elders say they are not listened to"
 				any = true
+			} else if isSpeechVerb(t.norm) && j >= 0 && determinedSubject(toks, j) && reportsClause(toks, i) {
+				// "In a statement, the airline said 40 flights were
+				// cancelled.", "the university said that…"
+				any = true
 			}
 			if isReportingParticiple(t.norm) {
 				// "described as heartbreaking by the conservation
@@ -696,6 +700,62 @@ func peopleSpeak(toks []token, j, v int) bool {
 	}
 	next := toks[v+1].norm
 	return next == "that" || isPronoun(next) && next != "which" || next == `"` || next == "“" || next == ","
+}
+
+// determinedSubject reports whether the word at j ends a short noun
+// phrase opened by an article or a possessive ("the airline", "the
+// city's transport department", "its parent company"): a subject that
+// may say something, unlike a pronoun, a name or a bare noun, which the
+// rules before handle.
+func determinedSubject(toks []token, j int) bool {
+	if toks[j].upper || isPronoun(toks[j].norm) || isDeterminer(toks[j].norm) {
+		return false
+	}
+	for k := j - 1; k >= 0 && k >= j-3; k-- {
+		if toks[k].kind != tokWord {
+			return false
+		}
+		switch toks[k].norm {
+		case "the", "a", "an", "its", "their", "his", "her", "our":
+			return true
+		}
+	}
+	return false
+}
+
+// reportsClause reports whether the verb of speech at i is followed by
+// what was said, rather than by its object: "that", a figure, an article
+// or a pronoun ("the airline said 40 flights…", "…said the delays…",
+// "…said it would…"). "The city said goodbye" says nothing.
+func reportsClause(toks []token, i int) bool {
+	if toks[i].norm == "told" {
+		// past whom it was told: "told families it had…", "told the
+		// BBC that…"
+		for k := i + 1; k < len(toks) && k <= i+4; k++ {
+			switch n := &toks[k]; {
+			case n.norm == "that" || n.norm == "it" || n.norm == "they" || n.norm == "he" || n.norm == "she" || n.norm == "there":
+				return k > i+1
+			case n.kind != tokWord:
+				return false
+			}
+		}
+		return false
+	}
+	if i+1 >= len(toks) {
+		return false
+	}
+	n := &toks[i+1]
+	switch {
+	case n.kind == tokNumber:
+		return true
+	case n.kind != tokWord:
+		return n.norm == `"` || n.norm == "“" || n.norm == ":"
+	}
+	switch n.norm {
+	case "that", "the", "a", "an", "its", "their", "it", "they", "he", "she", "there", "about", "more", "nearly", "almost", "some", "most":
+		return true
+	}
+	return false
 }
 
 // isPostposedVerb reports whether w, besides the verbs of speech, reports
