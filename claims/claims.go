@@ -206,7 +206,12 @@ func quoteSpeakers(doc *sources.Document, spans []sources.Span, seq []analysed) 
 // sentence before was attributed to, this one is too.
 func opensWithContinuation(s string) bool {
 	for _, p := range [...]string{"additionally", "moreover", "furthermore", "in addition", "it also", "they also", "the report also", "the study also", "the survey also",
-		"for example", "for instance", "in other words", "that includes", "this includes", "these include"} {
+		"for example", "for instance", "in other words", "that includes", "this includes", "these include",
+		// the same figures told on: "That's up from 35% in 2019.", "Of
+		// those, 40% …", "In particular, …"
+		"that's up", "that's down", "that’s up", "that’s down", "that is up", "that is down", "that was up", "that was down",
+		"that compares", "this compares", "that figure", "this figure", "those figures", "these figures", "the figure",
+		"of those", "of these", "of them", "among them", "among those", "in particular", "specifically", "similarly", "likewise"} {
 		if len(s) > len(p) && strings.EqualFold(s[:len(p)], p) && !isWordByte(s[len(p)]) {
 			return true
 		}

@@ -246,6 +246,7 @@ func TestContinuationAttributed(t *testing.T) {
 		report = "The OECD report concluded that the safety net covered half of the need in 2015."
 		plain  = "The safety net covered half of the need in 2015."
 		firm   = "Ford said 40 new models would go on sale by 2027."
+		poll   = "A Gallup poll found that 62% of adults worried about energy bills in 2023."
 	)
 	tests := []struct {
 		name, before, sep, follow string
@@ -263,6 +264,10 @@ func TestContinuationAttributed(t *testing.T) {
 		{"example in another paragraph", firm, "\n\n", "For example, three electric vans will be built in Ohio from 2026.", false},
 		{"a word that only starts alike", firm, " ", "Formerly, 12 models were built in Ohio in 2019.", false},
 		{"the example is the subject", firm, " ", "The example of Ford shows sales rose 12% in 2020.", false},
+		{"the figure told on", poll, " ", "That's up from 35% in 2019, when the question was first asked.", true},
+		{"of those", poll, " ", "Of those, 40% said they had cut back on heating in 2022.", true},
+		{"the figure after no source", plain, " ", "That's up from 35% in 2019, when the question was first asked.", false},
+		{"a word that only starts alike", poll, " ", "Of thoseless things, 40 were sold in 2019.", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
