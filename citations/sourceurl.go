@@ -34,8 +34,9 @@ func SourceURL(rawURL string) bool {
 	}
 	segments := strings.Split(strings.ToLower(path), "/")
 	if hostIs(host, "twitter.com", "x.com", "instagram.com", "facebook.com", "linkedin.com", "tiktok.com", "youtube.com", "github.com", "threads.net") &&
-		(len(segments) == 1 || len(segments) == 2 && (segments[0] == "in" || segments[0] == "company" || segments[0] == "user" || segments[0] == "channel" || segments[0] == "c")) {
-		return false // a profile
+		(len(segments) == 1 || len(segments) == 2 && (segments[0] == "in" || segments[0] == "company" || segments[0] == "user" || segments[0] == "channel" || segments[0] == "c")) &&
+		!(u.RawQuery != "" && (segments[0] == "watch" || segments[0] == "permalink.php" || segments[0] == "story.php")) {
+		return false // a profile, not a video or a post ("/watch?v=…", "/permalink.php?story_fbid=…")
 	}
 	if len(segments) <= 2 && u.RawQuery == "" && lowerWords(strings.Split(path, "/")) {
 		return false // a section or topic front ("/world/newzealand", "/flu"), not an article
