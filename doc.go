@@ -136,7 +136,7 @@
 // into the source's text) and what the source lacks, and the rules
 // unsupported-claim, number-mismatch and misquote report on them. A source
 // that failed, answered 401, 402 or 403, or reads as a subscribe or sign-in
-// page gets no verdict. The cache keeps each source's text compressed (at
+// page, and a video's page, get no verdict. The cache keeps each source's text compressed (at
 // most [resolve.MaxSourceText] bytes), so an offline run verifies too.
 // Options.SkipVerification turns it off.
 //

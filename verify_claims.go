@@ -3,6 +3,7 @@ package citecheck
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"runtime"
 	"slices"
 	"strings"
@@ -65,6 +66,9 @@ func (p *Pass) verifyClaims(ctx context.Context) error {
 			}
 			if res == nil || seen[res] || cit.Kind == citations.KindLink && !citations.SourceURL(cit.URL) {
 				continue // a glossary, topic, home or profile page is no source to verify against
+			}
+			if videoPage(citedURL(res)) {
+				continue // what a video says is not in its page's text: no verdict
 			}
 			seen[res] = true
 			k, known := index[res]
@@ -321,6 +325,36 @@ func (p *Pass) claimContext(c *claims.Claim) string {
 		return ""
 	}
 	return strings.TrimSpace(window[spans[0].Start:spans[len(spans)-1].End])
+}
+
+// videoPage reports whether rawURL is a video's page (YouTube, Vimeo,
+// TikTok, Dailymotion, Twitch, a Facebook or Instagram video): a source
+// for a claim, but one whose words are in the video, not in the page's
+// text, so that verifying against the page would report a supported claim
+// as unsupported.
+func videoPage(rawURL string) bool {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return false
+	}
+	host := strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	host = strings.TrimPrefix(host, "m.")
+	path := strings.ToLower(u.Path)
+	switch host {
+	case "youtu.be", "vimeo.com", "player.vimeo.com", "dailymotion.com", "dai.ly":
+		return true
+	case "youtube.com", "music.youtube.com":
+		return path == "/watch" || strings.HasPrefix(path, "/shorts/") || strings.HasPrefix(path, "/live/") || strings.HasPrefix(path, "/embed/")
+	case "tiktok.com":
+		return strings.Contains(path, "/video/")
+	case "twitch.tv":
+		return strings.HasPrefix(path, "/videos/")
+	case "facebook.com":
+		return strings.HasPrefix(path, "/watch") || strings.Contains(path, "/videos/")
+	case "instagram.com":
+		return strings.HasPrefix(path, "/reel/") || strings.HasPrefix(path, "/reels/") || strings.HasPrefix(path, "/tv/")
+	}
+	return false
 }
 
 // readable reports whether a source was read and has text; whether it is

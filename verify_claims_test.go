@@ -159,6 +159,28 @@ func TestCheckVerifiesClaims(t *testing.T) {
 	}
 }
 
+// TestCheckDoesNotVerifyAgainstAVideoPage checks that a claim whose
+// source is a video gets no verdict from the page's text: what the video
+// says is not in it. The cache answers for the video's page with text that
+// gives another figure, which a page that is not a video would be
+// reported for (the control).
+func TestCheckDoesNotVerifyAgainstAVideoPage(t *testing.T) {
+	cache := pageCache{texts: []string{"The unemployment rate among young workers fell to 14% in March, the statistics office said on Friday."}}
+	r, err := resolve.New(resolve.Config{Cache: cache, Offline: true})
+	require.NoError(t, err)
+	for _, tt := range []struct {
+		url      string
+		verdicts int
+	}{
+		{"https://www.youtube.com/watch?v=dQw4w9WgXcQ", 0},
+		{"https://www.example.org/labour/2026/march-survey", 1},
+	} {
+		text := "# Jobs\n\nThe unemployment rate among young workers fell to 40% in March, the [minister said](" + tt.url + ").\n"
+		rep := checkResolve(t, text, citecheck.Options{Resolver: r})
+		assert.Len(t, supportOf(rep), tt.verdicts, "%s", tt.url)
+	}
+}
+
 // TestCheckSupportEvidenceSpan checks that a supported claim's evidence
 // span points at the evidence's text in the source's text, read back from
 // the cache, and that an offline run from the cache gives the same
