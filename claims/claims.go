@@ -182,6 +182,9 @@ func quoteSpeakers(doc *sources.Document, spans []sources.Span, seq []analysed) 
 		if own(i) || speaker != nil && speaker[i] >= 0 {
 			continue
 		}
+		if !own(i-1) && (speaker == nil || speaker[i-1] < 0) {
+			continue // nothing to carry on (most sentences: read no further)
+		}
 		continues := runs != nil && runs[i] >= 0 && runs[i] == runs[i-1]
 		text := doc.Text[spans[i].Start:spans[i].End]
 		if !continues && !opensWithQuote(text) &&
@@ -212,7 +215,7 @@ func opensWithContinuation(s string) bool {
 		"that's up", "that's down", "that’s up", "that’s down", "that is up", "that is down", "that was up", "that was down",
 		"that compares", "this compares", "that figure", "this figure", "those figures", "these figures", "the figure",
 		"of those", "of these", "of them", "among them", "among those", "in particular", "specifically", "similarly", "likewise"} {
-		if len(s) > len(p) && strings.EqualFold(s[:len(p)], p) && !isWordByte(s[len(p)]) {
+		if len(s) > len(p) && prefixFold(s, p) && !isWordByte(s[len(p)]) {
 			return true
 		}
 	}
@@ -404,12 +407,12 @@ func publicationNote(s string) bool {
 		// "This article …" or "This story …", then what befell it
 		rest := ""
 		switch {
-		case len(s) > 13 && strings.EqualFold(s[:13], "this article "):
+		case len(s) > 13 && prefixFold(s, "this article "):
 			rest = s[13:]
-		case len(s) > 11 && strings.EqualFold(s[:11], "this story "):
+		case len(s) > 11 && prefixFold(s, "this story "):
 			rest = s[11:]
 		default:
-			return len(s) > 6 && strings.EqualFold(s[:6], "table:")
+			return len(s) > 6 && prefixFold(s, "table:")
 		}
 		for _, p := range [...]string{"was originally", "originally", "first appeared", "was first", "has been updated",
 			"was updated", "has been amended", "was amended", "has been corrected", "was corrected", "was reprinted"} {
@@ -449,7 +452,7 @@ func publicationNote(s string) bool {
 		prefixes = []string{"first published"}
 	}
 	for _, p := range prefixes {
-		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
+		if len(s) >= len(p) && prefixFold(s, p) {
 			return true
 		}
 	}
@@ -557,6 +560,19 @@ func journalismRole(w string) bool {
 		return true
 	}
 	return false
+}
+
+// prefixFold reports whether s, of p's length at least, begins with p (in
+// lower case, its second byte one with the 0x20 bit set, as letters,
+// digits, spaces and most punctuation have) in any case, as
+// strings.EqualFold says. Its second byte is compared first: most
+// sentences differ from p there, and an ASCII byte can only fold to
+// itself or to its other case.
+func prefixFold(s, p string) bool {
+	if c := s[1]; c < utf8.RuneSelf && c|0x20 != p[1] {
+		return false
+	}
+	return strings.EqualFold(s[:len(p)], p)
 }
 
 // firstFolds reports whether s, of a phrase's length at least, may begin

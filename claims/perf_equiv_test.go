@@ -243,3 +243,32 @@ func signpostByFold(s string) bool {
 	}
 	return false
 }
+
+// FuzzPrefixFold holds prefixFold to strings.EqualFold for the phrases
+// publicationNote and opensWithContinuation look for: the second-byte test
+// turns nothing away that EqualFold would take.
+func FuzzPrefixFold(f *testing.F) {
+	phrases := []string{"correction:", "editor’s note", "this article ", "this story ", "table:", "originally published",
+		"note:", "source:", "data as of ", "map:", "a version of this article", "an earlier version of this",
+		"additional reporting by", "reporting by ", "photo by ", "illustration by ", "video by ", "graphic:", "updated at ",
+		"update:", "last updated", "first published", "that’s up", "that's down", "of those", "in particular", "it also",
+		"for example", "additionally"}
+	for _, p := range phrases {
+		if p[1]&0x20 == 0 || strings.ToLower(p) != p {
+			f.Fatalf("%q: prefixFold needs a lower-case phrase whose second byte has the 0x20 bit", p)
+		}
+	}
+	for _, s := range []string{"Correction: the", "EDITOR’S NOTE", "This ſtory ", "TABLE: x", "Of Those", "ſource: x", "a\u212a"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, p := range phrases {
+			if len(s) < len(p) {
+				continue
+			}
+			if got, want := prefixFold(s, p), strings.EqualFold(s[:len(p)], p); got != want {
+				t.Fatalf("prefixFold(%q, %q) = %v, EqualFold says %v", s, p, got, want)
+			}
+		}
+	})
+}
