@@ -208,6 +208,12 @@ func quoteSpeakers(doc *sources.Document, spans []sources.Span, seq []analysed) 
 // other words, …" after "Microsoft says…"): in the same paragraph, what the
 // sentence before was attributed to, this one is too.
 func opensWithContinuation(s string) bool {
+	if len(s) < 7 {
+		return false
+	}
+	if c := s[0] | 0x20; s[0] < utf8.RuneSelf && (c < 'a' || c > 'z' || continuationFirst>>(c-'a')&1 == 0) {
+		return false // no opener starts with this letter
+	}
 	for _, p := range [...]string{"additionally", "moreover", "furthermore", "in addition", "it also", "they also", "the report also", "the study also", "the survey also",
 		"for example", "for instance", "in other words", "that includes", "this includes", "these include",
 		// the same figures told on: "That's up from 35% in 2019.", "Of
@@ -215,12 +221,17 @@ func opensWithContinuation(s string) bool {
 		"that's up", "that's down", "that’s up", "that’s down", "that is up", "that is down", "that was up", "that was down",
 		"that compares", "this compares", "that figure", "this figure", "those figures", "these figures", "the figure",
 		"of those", "of these", "of them", "among them", "among those", "in particular", "specifically", "similarly", "likewise"} {
-		if len(s) > len(p) && prefixFold(s, p) && !isWordByte(s[len(p)]) {
+		if len(s) > len(p) && (s[0]|0x20 == p[0] || s[0] >= utf8.RuneSelf) && prefixFold(s, p) && !isWordByte(s[len(p)]) {
 			return true
 		}
 	}
 	return false
 }
+
+// continuationFirst has a bit for each first letter of the openers
+// opensWithContinuation looks for.
+const continuationFirst = 1 /* a */ | 1<<('m'-'a') | 1<<('f'-'a') | 1<<('i'-'a') | 1<<('t'-'a') | 1<<('o'-'a') |
+	1<<('s'-'a') | 1<<('l'-'a')
 
 // opensWithQuote reports whether s starts with an opening quotation mark.
 func opensWithQuote(s string) bool {

@@ -272,3 +272,28 @@ func FuzzPrefixFold(f *testing.F) {
 		}
 	})
 }
+
+// FuzzOpensWithContinuation holds opensWithContinuation to the plain form
+// it was first written in: every opener compared by strings.EqualFold,
+// with no first-letter or second-byte test before.
+func FuzzOpensWithContinuation(f *testing.F) {
+	for _, s := range []string{"That's up from 35%.", "Of those, 40%", "OF THEM ALL", "ſpecifically, x", "In particular: y", "Likewise.", "The figure"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		assert.Equal(t, opensWithContinuationByFold(s), opensWithContinuation(s), "%q", s)
+	})
+}
+
+func opensWithContinuationByFold(s string) bool {
+	for _, p := range []string{"additionally", "moreover", "furthermore", "in addition", "it also", "they also", "the report also", "the study also", "the survey also",
+		"for example", "for instance", "in other words", "that includes", "this includes", "these include",
+		"that's up", "that's down", "that’s up", "that’s down", "that is up", "that is down", "that was up", "that was down",
+		"that compares", "this compares", "that figure", "this figure", "those figures", "these figures", "the figure",
+		"of those", "of these", "of them", "among them", "among those", "in particular", "specifically", "similarly", "likewise"} {
+		if len(s) > len(p) && strings.EqualFold(s[:len(p)], p) && !isWordByte(s[len(p)]) {
+			return true
+		}
+	}
+	return false
+}
