@@ -536,6 +536,11 @@ func staffBio(s string) bool {
 		if article != "a" && article != "an" && article != "the" {
 			return false
 		}
+		if strings.Contains(s, " who ") || strings.Contains(s, " was ") {
+			// news about a journalist, not a bio: "… is a reporter for
+			// the Journal who was detained in 2023."
+			return false
+		}
 		for k := 0; k < 4; k++ {
 			w, next := nextWord(s, pos)
 			if journalismRole(strings.TrimRight(w, ".,;")) {

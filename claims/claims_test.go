@@ -548,6 +548,8 @@ func TestStaffBio(t *testing.T) {
 		{"The New York Times is a newspaper founded in 1851.", false},
 		{"John Smith is a professor of economics at the University of Leeds.", false},
 		{"Jane Doe is a nurse who treated 40 patients in one night.", false},
+		{"Evan Marsh is a reporter for the Daily Courier who was detained in 2023.", false},
+		{"Evan Marsh is a reporter for the Daily Courier and was detained in 2023.", false},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, staffBio(tt.sentence), "%q", tt.sentence)
