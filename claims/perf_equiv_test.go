@@ -297,3 +297,33 @@ func opensWithContinuationByFold(s string) bool {
 	}
 	return false
 }
+
+// FuzzDropCitations holds dropCitations to the form it was first written
+// in, which copied every token in place whether or not the sentence held
+// a marker.
+func FuzzDropCitations(f *testing.F) {
+	for _, s := range []string{"It rose 12% (Ma et al., 2020) in 2021 [3].", "(a) [b] (2019) [citation needed] (Hughes et al., 2018, https://doi.org/10.1/x)", "No marker here, 2019.", "[[3]] ((2020))"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var a, b [64]token
+		got := dropCitations(splitTokens(s, a[:0]))
+		want := dropCitationsByCopy(splitTokens(s, b[:0]))
+		assert.Equal(t, want, got, "%q", s)
+	})
+}
+
+func dropCitationsByCopy(toks []token) []token {
+	out := toks[:0]
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.kind == tokPunct && (t.norm == "(" || t.norm == "[") {
+			if j := citationEnd(toks, i); j > i {
+				i = j
+				continue
+			}
+		}
+		out = append(out, t)
+	}
+	return out
+}

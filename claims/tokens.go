@@ -29,8 +29,14 @@ type token struct {
 // megabyte with no full stop is scored on its first maxTokens tokens.
 const maxTokens = 400
 
-// tokenize splits s into tokens, appending to buf.
+// tokenize splits s into tokens, appending to buf, and drops its citation
+// markers (see dropCitations).
 func tokenize(s string, buf []token) []token {
+	return dropCitations(splitTokens(s, buf))
+}
+
+// splitTokens splits s into tokens, appending to buf.
+func splitTokens(s string, buf []token) []token {
 	// In an ASCII sentence only a word with a capital is lowered (a
 	// common opener from a table, without copying); in another sentence
 	// every word is lowered one by one.
@@ -99,7 +105,7 @@ func tokenize(s string, buf []token) []token {
 			i += n
 		}
 	}
-	return dropCitations(buf)
+	return buf
 }
 
 // dropCitations removes citation markers from toks in place: parentheticals
@@ -108,8 +114,22 @@ func tokenize(s string, buf []token) []token {
 // needed]". They say where a claim comes from, not what it claims, so their
 // years must not make a sentence look dated.
 func dropCitations(toks []token) []token {
-	out := toks[:0]
-	for i := 0; i < len(toks); i++ {
+	// Most sentences hold no marker: find the first before copying any
+	// token over another.
+	first, end := -1, -1
+	for i := range toks {
+		if t := &toks[i]; t.kind == tokPunct && (t.norm == "(" || t.norm == "[") {
+			if j := citationEnd(toks, i); j > i {
+				first, end = i, j
+				break
+			}
+		}
+	}
+	if first < 0 {
+		return toks
+	}
+	out := toks[:first]
+	for i := end + 1; i < len(toks); i++ {
 		t := toks[i]
 		if t.kind == tokPunct && (t.norm == "(" || t.norm == "[") {
 			if j := citationEnd(toks, i); j > i {
