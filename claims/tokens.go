@@ -114,32 +114,22 @@ func splitTokens(s string, buf []token) []token {
 // needed]". They say where a claim comes from, not what it claims, so their
 // years must not make a sentence look dated.
 func dropCitations(toks []token) []token {
-	// Most sentences hold no marker: find the first before copying any
-	// token over another.
-	first, end := -1, -1
-	for i := range toks {
+	kept := 0
+	for i := 0; i < len(toks); i++ {
 		if t := &toks[i]; t.kind == tokPunct && (t.norm == "(" || t.norm == "[") {
-			if j := citationEnd(toks, i); j > i {
-				first, end = i, j
-				break
-			}
-		}
-	}
-	if first < 0 {
-		return toks
-	}
-	out := toks[:first]
-	for i := end + 1; i < len(toks); i++ {
-		t := toks[i]
-		if t.kind == tokPunct && (t.norm == "(" || t.norm == "[") {
 			if j := citationEnd(toks, i); j > i {
 				i = j
 				continue
 			}
 		}
-		out = append(out, t)
+		if kept != i {
+			// a token is moved only once a marker has gone before it:
+			// most sentences hold none, and copy nothing
+			toks[kept] = toks[i]
+		}
+		kept++
 	}
-	return out
+	return toks[:kept]
 }
 
 // citationEnd returns the index of the bracket closing a citation marker
