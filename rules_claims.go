@@ -2,10 +2,12 @@ package citecheck
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/citecheck/citecheck/citations"
+	"github.com/citecheck/citecheck/claims"
 	"github.com/citecheck/citecheck/sources"
 )
 
@@ -82,6 +84,9 @@ func (p *Pass) citedYear(k int) (int, bool) {
 	return 0, false
 }
 
+// runAnachronisticCitation reports a claim that names a year later than
+// every work it cites (the citations' own years left out), unless a work
+// of unknown date is among them or the claim is a forecast.
 func runAnachronisticCitation(p *Pass) {
 	var blank []sources.Span // reused: the citations' groups in the sentence
 	for i := range p.Claims {
@@ -95,7 +100,9 @@ func runAnachronisticCitation(p *Pass) {
 			}
 			latestCited = max(latestCited, y)
 		}
-		if latestCited <= 0 {
+		if latestCited <= 0 || slices.Contains(s.Claim.Kinds, claims.KindPrediction) {
+			// A forecast names the years the cited work looked ahead
+			// to: "is projected to rise to 43 years by 2050 (UN, 2009)".
 			continue
 		}
 		sentence := s.Claim.Text
