@@ -33,9 +33,9 @@ func repeatedAuthorsEnd(s string) int {
 }
 
 // scanCorporate recognises an organisation as author: the first segment of
-// the entry, ended by ". " or a parenthesised year, with no comma, containing
-// a word such as Institute or Organization. It returns the segment end and
-// the name.
+// the entry, ended by ". ", a parenthesised year or an editor's mark
+// ("(ed.)"), with no comma, containing a word such as Institute or
+// Organization. It returns the segment end and the name.
 func scanCorporate(s string) (end int, name string) {
 	limit := min(len(s), 120)
 	end = -1
@@ -74,6 +74,8 @@ func scanCorporate(s string) (end int, name string) {
 		if c == '(' {
 			if y, _ := yearAt(s, i); y != "" {
 				end, dated = i, true
+			} else if editorMark(s[i:]) {
+				end = i // "Mozilla Developer Network (ed), …"
 			}
 			break
 		}
@@ -866,4 +868,15 @@ func trailingParticles(words []string) string {
 func joinName(words []string) string {
 	n := strings.Join(words, " ")
 	return strings.Trim(n, " ,;:.()[]")
+}
+
+// editorMark reports whether s opens with an editor's mark in brackets:
+// "(ed)", "(ed.)", "(eds)", "(eds.)", in either case.
+func editorMark(s string) bool {
+	for _, m := range [...]string{"(ed)", "(ed.)", "(eds)", "(eds.)"} {
+		if len(s) >= len(m) && strings.EqualFold(s[:len(m)], m) {
+			return true
+		}
+	}
+	return false
 }

@@ -236,7 +236,9 @@ func nextDOIStart(s string, i int) int {
 // urlEnd returns where the URL at i ends. A URL that PDF extraction broke
 // with a space ("https://www.cia.gov/ library/publications/…") goes on
 // when the part before the break ends in a slash or a dot, or the part after
-// it starts with a slash or is a lower-case path with a slash.
+// it starts with a slash or is a lower-case path with a slash; one an RFC
+// wrapped after a hyphen ("https://developer.mozilla.org/en- US/Apps/…")
+// when the part after it holds a slash.
 func urlEnd(s string, i int) int {
 	end := tokenEnd(s, i)
 	for k := 0; k < 3 && end+1 < len(s) && s[end] == ' '; k++ {
@@ -247,7 +249,8 @@ func urlEnd(s string, i int) int {
 			break
 		}
 		lowerPath := nt[0] >= 'a' && nt[0] <= 'z' && strings.ContainsAny(nt, "/?=&") && !strings.HasPrefix(nt, "doi")
-		if !(last == '/' && nt[0] >= 'a' && nt[0] <= 'z' || lowerPath || nt[0] == '/' || nt[0] == '-' && last != '.') {
+		hyphenWrap := last == '-' && strings.Contains(nt, "/")
+		if !(last == '/' && nt[0] >= 'a' && nt[0] <= 'z' || lowerPath || hyphenWrap || nt[0] == '/' || nt[0] == '-' && last != '.') {
 			break
 		}
 		end = next

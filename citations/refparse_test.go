@@ -230,6 +230,12 @@ func TestParseReference(t *testing.T) {
 			want: Reference{Authors: []string{"Central Intelligence Agency"}, Title: "World Factbook", URL: "https://www.cia.gov/library/publications/the-world-factbook/index.html"},
 		},
 		{
+			name: "URL broken after a hyphen, as an RFC wraps it",
+			in:   `Mozilla Developer Network (ed), "App manifest -- Revision 330541", https://developer.mozilla.org/en- US/Apps/Build/Manifest$revision/566677, April 2014.`,
+			want: Reference{Authors: []string{"Mozilla Developer Network"}, Year: "2014", Title: "App manifest -- Revision 330541",
+				URL: "https://developer.mozilla.org/en-US/Apps/Build/Manifest$revision/566677"},
+		},
+		{
 			name: "access note in brackets after a URL",
 			in:   "Smith, J., 2015. Welcome home. Available at: http://example.org/welcome/ [Accessed 5 March 2017]",
 			want: Reference{Authors: []string{"Smith"}, Year: "2015", Title: "Welcome home", URL: "http://example.org/welcome/"},
