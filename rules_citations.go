@@ -346,8 +346,15 @@ func runDuplicateReference(p *Pass) {
 				continue // a note names a work, it does not list it
 			}
 			if f, ok := first[k]; ok {
-				p.Report(Finding{Span: p.Locate(e.Span), Reference: e.ID,
-					Message: fmt.Sprintf("reference %s lists the same work as %s (line %d)", e.ID, f.ID, p.Locate(f.Span).Line),
+				msg := fmt.Sprintf("reference %s lists the same work as %s (line %d)", e.ID, f.ID, p.Locate(f.Span).Line)
+				if a, b := documentNumber(f.Text), documentNumber(e.Text); a != "" && b != "" && a != b {
+					// "[COND] Fielding et al., "… Conditional Requests", RFC7232"
+					// and "[RANGE] … "… Conditional Requests", RFC7233": one
+					// title copied onto another document
+					msg = fmt.Sprintf("reference %s gives the author, year and title of %s (line %d) to another document (%s, not %s): one of them misdescribes its work",
+						e.ID, f.ID, p.Locate(f.Span).Line, b, a)
+				}
+				p.Report(Finding{Span: p.Locate(e.Span), Reference: e.ID, Message: msg,
 					Related: []Related{{Message: "first listed here", Span: p.Locate(f.Span)}}})
 				continue
 			}
@@ -355,6 +362,37 @@ func runDuplicateReference(p *Pass) {
 		}
 	}
 }
+
+// documentNumber returns the number an entry gives its document in a
+// numbered series ("RFC7233" or "RFC 7233", "BCP 14", "STD 66"), as
+// "RFC 7233", or "" when it gives none.
+func documentNumber(entry string) string {
+	for _, series := range [...]string{"RFC", "BCP", "STD"} {
+		for i := 0; ; {
+			j := strings.Index(entry[i:], series)
+			if j < 0 {
+				break
+			}
+			start := i + j
+			k := start + len(series)
+			if k < len(entry) && entry[k] == ' ' {
+				k++
+			}
+			d := k
+			for d < len(entry) && isDigit(entry[d]) {
+				d++
+			}
+			if d > k && (start == 0 || !isASCIILetter(entry[start-1])) && (d == len(entry) || !isASCIILetter(entry[d])) {
+				return series + " " + entry[k:d]
+			}
+			i = start + len(series)
+		}
+	}
+	return ""
+}
+
+// isASCIILetter reports whether b is an ASCII letter.
+func isASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
 
 func runMalformedReference(p *Pass) {
 	// a text cites its lists by author and year when an author-year

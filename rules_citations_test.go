@@ -61,6 +61,30 @@ func TestMarkdownFootnoteNames(t *testing.T) {
 	}
 }
 
+func TestDuplicateReferenceOfAnotherDocument(t *testing.T) {
+	const body = "Servers MUST honour conditional requests [COND] and range requests [RANGE].\n\nReferences\n\n" +
+		"[COND] Fielding et al., \"Hypertext Transfer Protocol (HTTP/1.1): Conditional Requests\", RFC7232, June 2014.\n\n"
+	tests := []struct {
+		name, second string
+		want         []string
+	}{
+		{"one title copied onto another RFC",
+			"[RANGE] Fielding et al., \"Hypertext Transfer Protocol (HTTP/1.1): Conditional Requests\", RFC 7233, June 2014.\n",
+			[]string{"warning duplicate-reference: reference r2 gives the author, year and title of r1 (line 5) to another document (RFC 7233, not RFC 7232): one of them misdescribes its work"}},
+		{"the same RFC listed twice",
+			"[RANGE] Fielding et al., \"Hypertext Transfer Protocol (HTTP/1.1): Conditional Requests\", RFC 7232, June 2014.\n",
+			[]string{"warning duplicate-reference: reference r2 lists the same work as r1 (line 5)"}},
+		{"another RFC with its own title",
+			"[RANGE] Fielding et al., \"Hypertext Transfer Protocol (HTTP/1.1): Range Requests\", RFC7233, June 2014.\n",
+			nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, citationFindings(checkSource(t, "draft.txt", body+tt.second)))
+		})
+	}
+}
+
 // citationStatuses returns "text status reference" for each citation.
 func citationStatuses(r *citecheck.Report) []string {
 	var out []string
