@@ -748,12 +748,28 @@ func (a *analysis) checkNames(title string) {
 	}
 }
 
-// clauseBreak reports whether the text between two words ends a clause.
+// clauseBreak reports whether the text between two words ends a clause:
+// a comma, a semicolon, a colon, a bracket, or a dash between clauses
+// ("not all of the assets – the shares left behind are worth…"): an em
+// dash, an en dash or a hyphen with a space beside it, or two hyphens;
+// not a hyphen joining two words, nor an en dash joining two numbers
+// ("2018–19").
 func clauseBreak(between string) bool {
+	spaced := func(i, n int) bool { // the dash at between[i:i+n] has a space beside it
+		return i > 0 && between[i-1] == ' ' || i+n < len(between) && between[i+n] == ' '
+	}
 	for i := 0; i < len(between); i++ {
 		switch between[i] {
 		case ',', ';', ':', '(', ')':
 			return true
+		case '-':
+			if spaced(i, 1) || i+1 < len(between) && between[i+1] == '-' {
+				return true
+			}
+		case 0xE2: // U+2013 en dash and U+2014 em dash are E2 80 93 and E2 80 94
+			if i+2 < len(between) && between[i+1] == 0x80 && (between[i+2] == 0x94 || between[i+2] == 0x93 && spaced(i, 3)) {
+				return true
+			}
 		}
 	}
 	return false

@@ -152,3 +152,26 @@ func TestCoverNear(t *testing.T) {
 		})
 	}
 }
+
+func TestClauseBreak(t *testing.T) {
+	tests := []struct {
+		between string
+		want    bool
+	}{
+		{" ", false},
+		{", ", true},
+		{" (", true},
+		{"” – ", true},    // a spaced en dash between clauses
+		{" — ", true},     // an em dash
+		{"—", true},       // unspaced, as American style sets it
+		{" - ", true},     // a hyphen standing for a dash
+		{"--", true},      // two hyphens for an em dash
+		{"-", false},      // a hyphen joining two words
+		{"–", false},      // an en dash joining two numbers: 2018–19
+		{" ‘", false},     // an opening quote
+		{"\u2019", false}, // an apostrophe
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, clauseBreak(tt.between), "clauseBreak(%q)", tt.between)
+	}
+}
