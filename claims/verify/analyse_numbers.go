@@ -1,6 +1,9 @@
 package verify
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // checkQuantities finds which of the claim's figures and dates the source
 // backs anywhere, and credits the sentences that back them. It returns the
@@ -33,52 +36,142 @@ func (a *analysis) checkQuantities() (unbacked, src []Quantity) {
 // findConflicts reports each unbacked figure of the claim as Missing, with
 // the figure the evidence gives in its place when a quantity of the same
 // kind in one of the best passages shares the words around it ("40% of
-// residents" against "14% of residents").
+// residents" against "14% of residents"). A figure the source holds only
+// inside ranges among other words than the claim's, while a best passage
+// gives another figure among more of them, is reported so too: "about 600
+// leaks a month" against "about 500 leaks … in a typical month", the
+// source's "between 400 and 600" being water-main breaks a year.
 func (a *analysis) findConflicts(unbacked, src []Quantity) {
-	for _, q := range unbacked {
-		kind := "number"
-		if q.temporal() {
-			kind = "date"
+	for _, q := range a.claimQty {
+		isUnbacked := slices.ContainsFunc(unbacked, func(u Quantity) bool { return u.Span == q.Span })
+		if !isUnbacked && (q.temporal() || q.ranged || !onlyInRanges(q, src)) {
+			// a year or a date recurs in a page, about many things; a
+			// figure given as such backs q wherever it is
+			continue
 		}
-		m := Missing{Kind: kind, Text: q.Text, Span: q.Span}
-		ctx := a.contextTerms(q.Span)
-		bestShared, bestNear := 0, 0
-		for w, win := range a.windows {
-			if w >= 3 {
-				break
-			}
-			from, to := a.sents[win.from].Start, a.sents[win.to].End
-			for _, s := range src {
-				if s.Span.Start < from || s.Span.End > to || s.Kind != q.Kind || !compatible(q, s) || q.Matches(s) {
-					continue
-				}
-				if a.backsClaim(s) {
-					continue // the source's figure is the claim's other figure
-				}
-				if q.Noun != "" && s.Noun != "" && !strings.EqualFold(q.Noun, s.Noun) {
-					continue // 50,000 visitors is not two years
-				}
-				shared, near := a.sharedContext(ctx, s.Span)
-				if q.Noun != "" && strings.EqualFold(q.Noun, s.Noun) {
-					shared++
-				}
-				if shared < 1 {
-					continue
-				}
-				if shared > bestShared || shared == bestShared && near < bestNear {
-					bestShared, bestNear = shared, near
-					m.SourceText, m.SourceSpan = s.Text, s.Span
-					if i := a.sentenceOf(s.Span.Start); i >= 0 {
-						m.Passage = a.src[a.sents[i].Start:a.sents[i].End]
-					}
-				}
-			}
+		m := a.conflictFor(q, src)
+		if !isUnbacked && (m.SourceText == "" || a.rangeBacking(q, src) >= m.shared) {
+			continue // the ranges that hold q are where its words are
 		}
 		if m.SourceText != "" && !q.temporal() {
 			a.conflicts++
 		}
-		a.missing = append(a.missing, m)
+		a.missing = append(a.missing, m.Missing)
 	}
+}
+
+// conflict is a Missing figure of the claim with the figure one of the
+// best passages gives in its place, if any, and how many of the claim's
+// words around the figure it shares.
+type conflict struct {
+	Missing
+	shared int
+}
+
+// conflictFor returns q as Missing, with the figure of the same kind that
+// one of the three best passages gives in its place among most of the
+// words around q in the claim (nearest first), when there is one.
+func (a *analysis) conflictFor(q Quantity, src []Quantity) conflict {
+	kind := "number"
+	if q.temporal() {
+		kind = "date"
+	}
+	m := conflict{Missing: Missing{Kind: kind, Text: q.Text, Span: q.Span}}
+	ctx := a.contextTerms(q.Span)
+	bestNear := 0
+	for w, win := range a.windows {
+		if w >= 3 {
+			break
+		}
+		from, to := a.sents[win.from].Start, a.sents[win.to].End
+		for _, s := range src {
+			if s.Span.Start < from || s.Span.End > to || s.Kind != q.Kind || !compatible(q, s) || q.Matches(s) {
+				continue
+			}
+			if a.backsClaim(s) {
+				continue // the source's figure is the claim's other figure
+			}
+			if q.Noun != "" && s.Noun != "" && !a.sameNoun(q, s) {
+				continue // 50,000 visitors is not two years
+			}
+			shared, near := a.sharedContext(ctx, s.Span)
+			if q.Noun != "" && a.sameNoun(q, s) {
+				shared++
+			}
+			if shared < 1 {
+				continue
+			}
+			if shared > m.shared || shared == m.shared && near < bestNear {
+				m.shared, bestNear = shared, near
+				m.SourceText, m.SourceSpan = s.Text, s.Span
+				if i := a.sentenceOf(s.Span.Start); i >= 0 {
+					m.Passage = a.src[a.sents[i].Start:a.sents[i].End]
+				}
+			}
+		}
+	}
+	return m
+}
+
+// onlyInRanges reports whether the only figures of the source that match
+// q are ranges that hold it ("between 400 and 600" for "around 600").
+func onlyInRanges(q Quantity, src []Quantity) bool {
+	for _, s := range src {
+		if q.Matches(s) && !s.ranged {
+			return false
+		}
+	}
+	return true
+}
+
+// rangeBacking returns the most words around q in the claim that one of
+// the figures of the source matching q shares, as conflictFor counts them.
+func (a *analysis) rangeBacking(q Quantity, src []Quantity) int {
+	ctx := a.contextTerms(q.Span)
+	best := 0
+	for _, s := range src {
+		if !q.Matches(s) {
+			continue
+		}
+		n, _ := a.sharedContext(ctx, s.Span)
+		if q.Noun != "" && a.sameNoun(q, s) {
+			n++
+		}
+		best = max(best, n)
+	}
+	return best
+}
+
+// nounWords is how many words after a figure may name what it counts.
+const nounWords = 3
+
+// sameNoun reports whether the claim's figure q and the source's s count
+// the same thing: the word after either (its Noun) is among the few words
+// after the other, so that "600 gas leaks" and "500 leaks" count leaks.
+func (a *analysis) sameNoun(q, s Quantity) bool {
+	return strings.EqualFold(q.Noun, s.Noun) ||
+		s.Noun != "" && wordAmong(a.claim[q.Span.End:], s.Noun, nounWords) ||
+		q.Noun != "" && wordAmong(a.src[s.Span.End:], q.Noun, nounWords)
+}
+
+// wordAmong reports whether word is one of the first n words of text, in
+// any case.
+func wordAmong(text, word string, n int) bool {
+	for i := 0; i < n; i++ {
+		text = strings.TrimLeft(text, " \t\n")
+		end := strings.IndexAny(text, " \t\n.,;:!?)—–")
+		if end < 0 {
+			end = len(text)
+		}
+		if end == 0 {
+			return false // punctuation ends the phrase
+		}
+		if strings.EqualFold(text[:end], word) {
+			return true
+		}
+		text = text[end:]
+	}
+	return false
 }
 
 // contextWidth is how far, in bytes, the words around a figure count as

@@ -175,3 +175,20 @@ func TestClauseBreak(t *testing.T) {
 		assert.Equal(t, tt.want, clauseBreak(tt.between), "clauseBreak(%q)", tt.between)
 	}
 }
+
+func TestWordAmong(t *testing.T) {
+	tests := []struct {
+		text, word string
+		want       bool
+	}{
+		{" gas leaks in a month", "leaks", true},
+		{" Gas Leaks", "leaks", true},
+		{" water main breaks", "breaks", true},
+		{" of the water main breaks", "breaks", false}, // past the first three words
+		{", leaks", "leaks", false},                    // punctuation ends the phrase
+		{"", "leaks", false},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, wordAmong(tt.text, tt.word, nounWords), "wordAmong(%q, %q)", tt.text, tt.word)
+	}
+}
