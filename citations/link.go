@@ -78,7 +78,8 @@ const MaxCandidates = 10
 // such as "van der" and "de la", spaces and hyphens, a leading "the" and a
 // corporate name's acronym do not matter, and the first part of a compound
 // name stands for the whole) and on the year (a year suffix is kept apart:
-// 2019a is not 2019b; "n.d." and "in press" in any spelling). "et al."
+// 2019a is not 2019b, and 2019b against the author's one 2019 entry, with
+// no letter, is a mismatch; "n.d." and "in press" in any spelling). "et al."
 // prefers an entry with more authors than named, two names prefer an entry
 // of exactly two, and an exact surname beats one that only matches without
 // its particles. A citation whose year none of its authors' entries has
@@ -700,6 +701,16 @@ func (idx *entryIndex) byAuthor(c Citation) LinkResult {
 		}
 		if len(exact) > 0 {
 			best = exact
+		}
+	}
+	if len(best) == 1 && c.Kind != KindAuthorPage {
+		if k := &idx.entries[best[0]]; year != yearOnly(year) && k.year == yearOnly(year) {
+			e := k.ref
+			// "(Ballester et al., 2023b)" where the list has one 2023
+			// work of theirs, with no letter: the letter says there was
+			// another, and the entries no longer tell them apart
+			return LinkResult{Status: Mismatched, Reference: e.ID,
+				Reason: fmt.Sprintf("the year's letter differs: cited %s, listed %s with no letter", c.Year, e.Year)}
 		}
 	}
 	if len(best) > 0 {

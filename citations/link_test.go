@@ -34,6 +34,7 @@ func TestLinkAuthorYear(t *testing.T) {
 		entry("r10", "2013", "Lund"),
 		entry("r11", "2016", "O’Neil"),
 		entry("r12", "2018", "Johnson"),
+		entry("r13", "2021a", "Okafor"),
 	}}}
 	tests := []struct {
 		name   string
@@ -46,6 +47,8 @@ func TestLinkAuthorYear(t *testing.T) {
 		{"two authors with &", ay("c", "2010", false, "Metke", "Ekl"), Resolved, "r2", nil},
 		{"year suffix picks the entry", ay("c", "2019b", false, "Brandt"), Resolved, "r4", nil},
 		{"bare year with two suffixed entries is ambiguous", ay("c", "2019", false, "Brandt"), Ambiguous, "", []string{"r3", "r4"}},
+		{"a letter the entry lacks is a mismatch", ay("c", "2014b", false, "Keller"), Mismatched, "r8", nil},
+		{"a bare year cites the one entry with a letter", ay("c", "2021", false, "Okafor"), Resolved, "r13", nil},
 		{"diacritics are folded", ay("c", "2017", false, "Muller", "De la Cruz"), Resolved, "r5", nil},
 		{"corporate author, no date", ay("c", "n.d.", false, "Pew Research Center"), Resolved, "r6", nil},
 		{"acronym of a corporate author", ay("c", "2020", false, "WHO"), Resolved, "r7", nil},
