@@ -177,6 +177,8 @@ func runUnresolvedCitation(p *Pass) {
 		case c.Tentative:
 			f.Severity = SeverityWarning
 			reason = p.noEntryReason(c) + "; it may not be a citation: a single name before a year, read as one because the text cites by author and year elsewhere"
+		case p.Links[i].Reason != "":
+			reason = p.Links[i].Reason // what the linker knows: "the text cites by author and year, …"
 		default:
 			reason = p.noEntryReason(c)
 		}

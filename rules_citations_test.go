@@ -36,7 +36,7 @@ func citationFindings(r *citecheck.Report) []string {
 	return out
 }
 
-func TestMarkdownFootnoteNames(t *testing.T) {
+func TestUnresolvedCitationMessages(t *testing.T) {
 	tests := []struct {
 		name, file, src string
 		want            []string
@@ -46,6 +46,15 @@ func TestMarkdownFootnoteNames(t *testing.T) {
 			file: "notes.md",
 			src:  "# Notes\n\nUnemployment fell in 2019.[^1] It rose again in 2020.[^3]\n\n[^1]: Bureau of Labor Statistics (2020). Employment Situation.\n",
 			want: []string{`error unresolved-citation: citation [^3] has no reference entry: no footnote definition "[^3]: …" in the text`},
+		},
+		{
+			name: "a number in a text that cites by author and year",
+			file: "heat.md",
+			src: "# Heat\n\nHeat deaths rose 30% (Ballester et al., 2023). Tree cover cools streets by 2 °C [2]. " +
+				"Cities are 7 °C warmer at night (Oke, 1982).\n\n## References\n\n" +
+				"Ballester, J., Quijal-Zamorano, M., & Achebe, R. (2023). Heat-related mortality in Europe. Nature Medicine, 29, 1857–1866.\n\n" +
+				"Oke, T. R. (1982). The energetic basis of the urban heat island. Quarterly Journal of the Royal Meteorological Society, 108, 1–24.\n",
+			want: []string{"error unresolved-citation: citation [2] has no reference entry: the text cites by author and year, and its list is not numbered"},
 		},
 		{
 			name: "a named Markdown footnote keeps its name",

@@ -73,7 +73,9 @@ const MaxCandidates = 10
 // to an entry labelled so, or by position when no entry has an anchor at
 // all. Numbers match entry labels ("[03]" is 3), the place of an entry
 // whose label the parser missed between two labelled ones, and failing
-// those the position in an unlabelled list.
+// those the position in an unlabelled list (not in a text that cites by
+// author and year more often than by number: its list is in the authors'
+// order).
 // Author-year citations match on surnames (see NormalizeName; particles
 // such as "van der" and "de la", spaces and hyphens, a leading "the" and a
 // corporate name's acronym do not matter, and the first part of a compound
@@ -99,6 +101,16 @@ func (idx *entryIndex) linkAll(cits []Citation) []LinkResult {
 	out := make([]LinkResult, len(cits))
 	seen := make(map[string]LinkResult)
 	var key []byte
+	numeric, authorYear := 0, 0
+	for i := range cits {
+		switch cits[i].Kind {
+		case KindNumeric:
+			numeric++
+		case KindAuthorYear, KindAuthorPage:
+			authorYear++
+		}
+	}
+	idx.byAuthorYear = authorYear > numeric
 	for i := range cits {
 		c := &cits[i]
 		key = citationKey(key[:0], c)
@@ -208,6 +220,10 @@ type entryIndex struct {
 	// cited holds the IDs of the entries a citation resolves to, once
 	// every citation is linked (relinkMismatches); nil before.
 	cited map[string]bool
+	// byAuthorYear is set when the text cites by author and year more
+	// often than by number: a number then names no entry of an unlabelled
+	// list by its position, that list being in the authors' order.
+	byAuthorYear bool
 	// bestBuf and otherBuf back byAuthor's lists of matching entries from
 	// one citation to the next: a first author with many entries would
 	// otherwise cost each citation a list as long as maxScan.
@@ -400,7 +416,11 @@ func (idx *entryIndex) link(c Citation) LinkResult {
 		// hide the error
 		return idx.byNumber(c.Number, c.Target == "" || len(idx.byAnchor) == 0)
 	case KindNumeric:
-		return idx.byNumber(c.Number, true)
+		r := idx.byNumber(c.Number, !idx.byAuthorYear)
+		if r.Status == Unresolved && idx.byAuthorYear && len(idx.byPlace[labelKey(c.Number)]) > 0 {
+			r.Reason = "the text cites by author and year, and its list is not numbered"
+		}
+		return r
 	case KindLabel:
 		return idx.byNumber(c.Number, false)
 	case KindLink:

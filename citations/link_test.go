@@ -599,3 +599,30 @@ func runLinkCases(t *testing.T, tests []linkCase) {
 		})
 	}
 }
+
+// TestLinkNumberInAnAuthorYearText checks that a number names an entry of
+// an unlabelled list by its position only where the text cites by number:
+// in a text that cites by author and year, the list is in the authors'
+// order and "[3]" is a stray.
+func TestLinkNumberInAnAuthorYearText(t *testing.T) {
+	list := []ReferenceList{{Heading: "References", Entries: []Reference{
+		entry("r1", "2023", "Ballester"), entry("r2", "1982", "Oke"), entry("r3", "2015", "Santamouris"),
+	}}}
+	num := func(id, n string) Citation { return Citation{ID: id, Kind: KindNumeric, Number: n} }
+	tests := []struct {
+		name   string
+		cits   []Citation
+		status Status
+		ref    string
+	}{
+		{"a text citing by number", []Citation{num("c1", "1"), num("c2", "3"), ay("c3", "1982", false, "Oke")}, Resolved, "r3"},
+		{"a text citing by author and year", []Citation{ay("c1", "2023", true, "Ballester"), num("c2", "3"), ay("c3", "1982", false, "Oke")}, Unresolved, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Link(tt.cits, list)[1]
+			assert.Equal(t, tt.status, got.Status, got.Reason)
+			assert.Equal(t, tt.ref, got.Reference)
+		})
+	}
+}
