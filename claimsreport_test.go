@@ -34,6 +34,8 @@ func TestClaimRules(t *testing.T) {
 			"Flood damage in coastal cities is projected to rise 40% by 2050 (Lee, 2019)." + refs, nil},
 		{"as does an expectation",
 			"Flood damage in coastal cities is expected to rise 40% a year up to 2030 (Lee, 2019)." + refs, nil},
+		{"and what analysts expect",
+			"Flood damage in coastal cities rose 40% in 2018, and analysts expect it to double by 2030 (Lee, 2019)." + refs, nil},
 		{"a claim citing a work that is not listed",
 			"Flood damage in coastal cities rose 40% between 2000 and 2018 in Lee's data set (Okafor, 2020)." + refs, []string{citecheck.CodeUnresolvedCitation, citecheck.CodeOrphanReference}},
 		{"a statistic with no source at all",

@@ -100,7 +100,7 @@ func runAnachronisticCitation(p *Pass) {
 			}
 			latestCited = max(latestCited, y)
 		}
-		if latestCited <= 0 || slices.Contains(s.Claim.Kinds, claims.KindPrediction) {
+		if latestCited <= 0 || slices.Contains(s.Claim.Kinds, claims.KindPrediction) || forecast(s.Claim.Text) {
 			// A forecast names the years the cited work looked ahead
 			// to: "is projected to rise to 43 years by 2050 (UN, 2009)".
 			continue
@@ -124,6 +124,34 @@ func runAnachronisticCitation(p *Pass) {
 		p.ReportClaim(s, Finding{
 			Message: fmt.Sprintf("claim names %d but the latest work it cites is from %d: %s", latestNamed, latestCited, strings.Join(citedText, ", "))})
 	}
+}
+
+// forecastWords are the words of a sentence that looks ahead ("analysts
+// expect it to triple by 2030"), beside those claims.KindPrediction reads.
+var forecastWords = [...]string{"expect", "expects", "anticipate", "anticipates", "forecasting",
+	"projection", "projections", "prediction", "predictions", "outlook", "scenario", "scenarios", "target", "targets", "goal", "aims"}
+
+// forecast reports whether sentence has one of forecastWords, as a whole
+// word in any case.
+func forecast(sentence string) bool {
+	for i := 0; i < len(sentence); {
+		for i < len(sentence) && !isASCIILetter(sentence[i]) {
+			i++
+		}
+		j := i
+		for j < len(sentence) && isASCIILetter(sentence[j]) {
+			j++
+		}
+		if w := sentence[i:j]; len(w) >= 4 && (j == len(sentence) || sentence[j] < 0x80) {
+			for _, f := range forecastWords {
+				if strings.EqualFold(w, f) {
+					return true
+				}
+			}
+		}
+		i = j
+	}
+	return false
 }
 
 // latestYear returns the latest of yearsIn(s) (0 when there is none) as if
