@@ -65,6 +65,9 @@ func DefaultRules() []*Rule {
 func (p *Pass) describe(c citations.Citation) string {
 	switch c.Kind {
 	case citations.KindNumeric, citations.KindLabel:
+		if superscriptDigits(c.Text) {
+			return fmt.Sprintf("%q", c.Text) // as written: "⁴", not "[4]"
+		}
 		return "[" + c.Number + "]"
 	case citations.KindFootnote:
 		if p.markdownFootnote(c) {
@@ -78,6 +81,19 @@ func (p *Pass) describe(c citations.Citation) string {
 		}
 	}
 	return fmt.Sprintf("%q", c.Text)
+}
+
+// superscriptDigits reports whether s is written in superscript digits
+// alone ("⁴", "¹²").
+func superscriptDigits(s string) bool {
+	for _, r := range s {
+		switch r {
+		case '⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹':
+		default:
+			return false
+		}
+	}
+	return s != ""
 }
 
 // markdownFootnote reports whether c is a Markdown footnote reference,

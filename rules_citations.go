@@ -3,6 +3,7 @@ package citecheck
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/citecheck/citecheck/citations"
@@ -191,6 +192,39 @@ func runUnresolvedCitation(p *Pass) {
 	})
 }
 
+// entryNumbers returns the numbers of the entries of the lists, runs of
+// consecutive ones joined ("1–3, 5"), or "" when an entry has a label
+// that is not a number, or none.
+func (p *Pass) entryNumbers() string {
+	var runs []string
+	start, prev := -1, -1
+	flush := func() {
+		if start < 0 {
+			return
+		}
+		if start == prev {
+			runs = append(runs, strconv.Itoa(start))
+		} else {
+			runs = append(runs, fmt.Sprintf("%d–%d", start, prev))
+		}
+	}
+	for _, l := range p.Lists {
+		for _, e := range l.Entries {
+			n, err := strconv.Atoi(e.Label)
+			if err != nil || n <= 0 {
+				return ""
+			}
+			if n != prev+1 || start < 0 {
+				flush()
+				start = n
+			}
+			prev = n
+		}
+	}
+	flush()
+	return strings.Join(runs, ", ")
+}
+
 // noteWorks calls f for every work of status a note names by its title
 // (see citations.Reference.Works), in order.
 func (p *Pass) noteWorks(status citations.Status, f func(*citations.Reference, citations.NoteWork)) {
@@ -210,6 +244,9 @@ func (p *Pass) noteWorks(status citations.Status, f func(*citations.Reference, c
 func (p *Pass) noEntryReason(c citations.Citation) string {
 	switch c.Kind {
 	case citations.KindNumeric:
+		if nums, n := p.entryNumbers(), p.EntryCount(); nums != "" && nums != "1" && nums != fmt.Sprintf("1–%d", n) {
+			return fmt.Sprintf("no entry is numbered %s (the list has %s, numbered %s)", c.Number, plural(p.EntryCount(), "entry", "entries"), nums)
+		}
 		return fmt.Sprintf("no entry is numbered %s (the list has %s)", c.Number, plural(p.EntryCount(), "entry", "entries"))
 	case citations.KindLabel:
 		return fmt.Sprintf("no entry is labelled %s", c.Number)

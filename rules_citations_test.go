@@ -48,6 +48,16 @@ func TestUnresolvedCitationMessages(t *testing.T) {
 			want: []string{`error unresolved-citation: citation [^3] has no reference entry: no footnote definition "[^3]: …" in the text`},
 		},
 		{
+			name: "a superscript is named as written, and the list's numbers are given",
+			file: "railways.txt",
+			src: "The line closed in 1965.¹ It carried 200,000 passengers a year.² Reopening it would cost £775 million.³ " +
+				"About 97% of the trackbed is free of buildings.⁴\n\nNotes\n\n" +
+				"1. John Davies, A History of Wales (London: Penguin, 2007), 612.\n2. Davies, History of Wales, 615.\n" +
+				"3. Traws Link Cymru, Reopening the Line (Aberystwyth: TLC, 2016), 14.\n5. Welsh Government, Feasibility Study (Cardiff: Welsh Government, 2018), 22.\n",
+			want: []string{`error unresolved-citation: citation "⁴" has no reference entry: no entry is numbered 4 (the list has 4 entries, numbered 1–3, 5)`,
+				"warning orphan-reference: reference r4 (5. Welsh Government, Feasibility Study (Cardiff: Welsh…) is not cited in the text"},
+		},
+		{
 			name: "a number in a text that cites by author and year",
 			file: "heat.md",
 			src: "# Heat\n\nHeat deaths rose 30% (Ballester et al., 2023). Tree cover cools streets by 2 °C [2]. " +
