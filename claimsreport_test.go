@@ -135,6 +135,8 @@ func TestFirstHandClaimRestsOnTheWriter(t *testing.T) {
 				}
 			}
 			assert.Equal(t, !tt.firstHand && !r.Claims[0].Cited, uncited == 1, "uncited-claim findings: %d", uncited)
+			// the summary counts the uncited first-hand claims apart
+			assert.Equal(t, tt.firstHand && !r.Claims[0].Cited, r.Summary.FirstHandClaims == 1, "summary: %+v", r.Summary)
 		})
 	}
 }

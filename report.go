@@ -209,9 +209,13 @@ type Summary struct {
 	Orphans        int `json:"orphans"`
 	Claims         int `json:"claims"`
 	UncitedClaims  int `json:"uncited_claims"`
-	Errors         int `json:"errors"`
-	Warnings       int `json:"warnings"`
-	Infos          int `json:"infos"`
+	// FirstHandClaims counts the uncited claims the writer is the
+	// source of (claims.Claim.FirstHand), which uncited-claim leaves
+	// out.
+	FirstHandClaims int `json:"firsthand_claims,omitempty"`
+	Errors          int `json:"errors"`
+	Warnings        int `json:"warnings"`
+	Infos           int `json:"infos"`
 	// Suppressed counts Report.Suppressed.
 	Suppressed int `json:"suppressed,omitempty"`
 }

@@ -101,6 +101,9 @@ func (p *Pass) report() *Report {
 	for i := range p.Claims {
 		if !p.Claims[i].Cited() {
 			r.Summary.UncitedClaims++
+			if p.Claims[i].Claim.FirstHand {
+				r.Summary.FirstHandClaims++
+			}
 		}
 	}
 	r.Summary.ReferenceLists = len(r.ReferenceLists)

@@ -76,8 +76,12 @@ func writeText(w io.Writer, r *citecheck.Report) {
 	if s.Links > 0 {
 		fmt.Fprintf(w, ", %s", count(s.Links, "link"))
 	}
-	fmt.Fprintf(w, "), %s in %s, %s (%d uncited); %s, %s", count(s.References, "reference"), count(s.ReferenceLists, "list"),
-		count(s.Claims, "claim"), s.UncitedClaims, count(s.Errors, "error"), count(s.Warnings, "warning"))
+	uncited := fmt.Sprintf("%d uncited", s.UncitedClaims)
+	if s.FirstHandClaims > 0 {
+		uncited += fmt.Sprintf(", %d of them first-hand", s.FirstHandClaims)
+	}
+	fmt.Fprintf(w, "), %s in %s, %s (%s); %s, %s", count(s.References, "reference"), count(s.ReferenceLists, "list"),
+		count(s.Claims, "claim"), uncited, count(s.Errors, "error"), count(s.Warnings, "warning"))
 	if s.Suppressed > 0 {
 		fmt.Fprintf(w, "; %d suppressed", s.Suppressed)
 	}

@@ -191,3 +191,18 @@ func TestCheckGolden(t *testing.T) {
 		})
 	}
 }
+
+func TestTextSummaryCountsFirstHandClaims(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+	}{
+		{"an uncited claim", "The city recorded 131 homicides in 2023, up 17 percent from 2022.\n", "1 claim (1 uncited);"},
+		{"a first-hand one", "I visited the treatment plant in 2023; its filters date from 1962.\n", "1 claim (1 uncited, 1 of them first-hand);"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, stdout, stderr := runTool(t, tt.text, "check", "--min-score", "0.2", "-")
+			assert.Contains(t, stdout, tt.want, stderr)
+		})
+	}
+}
