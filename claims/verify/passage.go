@@ -15,8 +15,9 @@ const maxSentence = 600
 
 // splitSentences returns the spans of the sentences of text: a line break
 // ends one, and so does '.', '!' or '?' (after any closing quotes or
-// brackets) when a space and then a capital, a digit or an opening quote
-// follow, unless the full stop ends a known abbreviation or an initial.
+// brackets, and note markers such as "[55]") when a space and then a
+// capital, a digit or an opening quote follow, unless the full stop ends a
+// known abbreviation or an initial.
 // Spans exclude surrounding space; empty sentences are dropped.
 func splitSentences(text string) []Span { return appendSentences(nil, text) }
 
@@ -68,6 +69,14 @@ func appendSentences(out []Span, text string) []Span {
 				if r, n := utf8.DecodeRuneInString(text[j:]); r == '”' || r == '’' || r == '»' {
 					j += n
 					continue
+				}
+				if text[j] == '[' {
+					// a note marker closes the sentence it follows:
+					// "…self-governing status.[55] In 1947 …"
+					if end := strings.IndexByte(text[j:min(len(text), j+maxNoteMarker)], ']'); end > 0 && noteMarker(text[j+1:j+end]) {
+						j += end + 1
+						continue
+					}
 				}
 				break
 			}

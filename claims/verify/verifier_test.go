@@ -161,6 +161,23 @@ func TestSplitSentences(t *testing.T) {
 		got = append(got, text[sp.Start:sp.End])
 	}
 	assert.Equal(t, []string{"Mr. Smith went to Washington.", "He said “Yes.”", "Then left!", "New line here. e.g. not a cut"}, got)
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"It became a dominion.[55] In 1947 it adopted the statute.[48][49] Later.",
+			[]string{"It became a dominion.[55]", "In 1947 it adopted the statute.[48][49]", "Later."}},
+		{"It is disputed.[citation needed] Others agree.", []string{"It is disputed.[citation needed]", "Others agree."}},
+		{"See the figure.[a] Then more.", []string{"See the figure.[a]", "Then more."}},
+		{"He said [the council] would act. It did.", []string{"He said [the council] would act.", "It did."}},
+		{"It rose.[the council] Then.", []string{"It rose.[the council] Then."}}, // not a note marker
+	} {
+		got = got[:0]
+		for _, sp := range splitSentences(tt.text) {
+			got = append(got, tt.text[sp.Start:sp.End])
+		}
+		assert.Equal(t, tt.want, got, tt.text)
+	}
 	long := strings.Repeat("word ", 400)
 	for _, sp := range splitSentences(long) {
 		assert.LessOrEqual(t, sp.End-sp.Start, maxSentence+10)
