@@ -6,7 +6,9 @@ import (
 )
 
 // checkQuantities finds which of the claim's figures and dates the source
-// backs anywhere, and credits the sentences that back them. It returns the
+// backs anywhere, and credits the sentences that back them. A figure of
+// the source that holds the claim's only by spanning far more than it
+// (Quantity.spans: "1882–2001" for "1917") does not back it. It returns the
 // claim's unbacked quantities and the source's quantities.
 func (a *analysis) checkQuantities() (unbacked, src []Quantity) {
 	cq := a.claimQty
@@ -18,7 +20,7 @@ func (a *analysis) checkQuantities() (unbacked, src []Quantity) {
 		a.nums++
 		backed := false
 		for _, s := range src {
-			if q.Matches(s) {
+			if q.Matches(s) && !s.spans(q) {
 				backed = true
 				if i := a.sentenceOf(s.Span.Start); i >= 0 {
 					a.addBonus(i, 0.3/float64(len(cq)))

@@ -157,6 +157,19 @@ func (q Quantity) Matches(other Quantity) bool {
 	return q.Bounds.Contains(other.Value) || other.Range.Contains(q.Value)
 }
 
+// spans reports whether q, a figure of a source that Matches the claim's
+// c, holds it only by spanning far more than c: a period of more than
+// twenty times c's and over twenty years ("1882–2001" for "1917", not
+// "the 1990s" for "1994"), or a range wider than c's value ("between 1
+// and 100" for "50"). Such a figure does not back c.
+func (q Quantity) spans(c Quantity) bool {
+	if q.temporal() {
+		a, b := q.days(), c.days()
+		return a.Hi-a.Lo > max(20*(b.Hi-b.Lo), 20*366)
+	}
+	return q.ranged && q.Range.Hi-q.Range.Lo > math.Abs(c.Value)
+}
+
 // spread reports a bare number written as a range ("25 to 54", "between
 // 300 and 400").
 func (q Quantity) spread() bool { return q.Kind == KindNumber && q.ranged }

@@ -278,3 +278,24 @@ func TestQuantityTableWordsFitKeys(t *testing.T) {
 		assert.Equal(t, len(w), end, "%q is not all letters", w)
 	}
 }
+
+func TestSpans(t *testing.T) {
+	tests := []struct {
+		source, claim string
+		want          bool
+	}{
+		{"1882–2001", "in 1917", true},
+		{"in the 1990s", "in 1994", false},
+		{"2018–19", "in 2018", false},
+		{"between 1 and 100 people", "50 people", true},
+		{"between 400 and 600 breaks", "about 500 breaks", false},
+		{"in 1917", "in 1917", false},
+	}
+	for _, tt := range tests {
+		s, c := Quantities(tt.source), Quantities(tt.claim)
+		require.Len(t, s, 1, tt.source)
+		require.Len(t, c, 1, tt.claim)
+		require.True(t, c[0].Matches(s[0]), "%q backs %q", tt.source, tt.claim)
+		assert.Equal(t, tt.want, s[0].spans(c[0]), "%q spans %q", tt.source, tt.claim)
+	}
+}
