@@ -56,7 +56,9 @@
 // °F to °C, areas, volumes, speeds, power and energy), ranges ("2018–19",
 // "10-15%", "between 300 and 400", "3 to 4 million"), years, decades ("the
 // 1990s", "the '80s") and dates ("3 March 2019", "March 2019",
-// "2019-03-03").
+// "2019-03-03", and as French, Spanish, Portuguese, Italian and German
+// write them: "le 3 mars 2019", "12 de octubre de 2020", "noviembre de
+// 1998", "am 3. März 2019").
 //
 // Each Quantity has two intervals. Range is what the figure as written
 // stands for: "1.2 million" is [1.15M, 1.25M], half a unit of its last

@@ -272,6 +272,12 @@ func (s *scanner) atFigure(i int) int {
 		if end := s.dayFirst(i); end > i {
 			return end
 		}
+		if end := s.intlDayFirst(i); end > i {
+			return end
+		}
+		if end := s.intlMonthYear(i); end > i {
+			return end
+		}
 		if end := s.apostropheDecade(i); end > i {
 			return end
 		}

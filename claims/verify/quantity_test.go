@@ -299,3 +299,47 @@ func TestSpans(t *testing.T) {
 		assert.Equal(t, tt.want, s[0].spans(c[0]), "%q spans %q", tt.source, tt.claim)
 	}
 }
+
+func TestIntlDates(t *testing.T) {
+	day := func(y, m, d int) Interval { v := dayNumber(y, m, d); return Interval{v, v} }
+	month := func(y, m int) Interval { return Interval{dayNumber(y, m, 1), dayNumber(y, m+1, 1) - 1} }
+	tests := []struct {
+		text, want string
+		days       Interval
+	}{
+		{"le 3 mars 2019 à Paris", "3 mars 2019", day(2019, 3, 3)},
+		{"le 1er mai 2020", "1er mai 2020", day(2020, 5, 1)},
+		{"el 12 de octubre de 2020", "12 de octubre de 2020", day(2020, 10, 12)},
+		{"am 3. März 2019", "3. März 2019", day(2019, 3, 3)},
+		{"il 3 marzo 2019", "3 marzo 2019", day(2019, 3, 3)},
+		{"en noviembre de 1998", "noviembre de 1998", month(1998, 11)},
+		{"em novembro de 1998", "novembro de 1998", month(1998, 11)},
+		{"en février 2021", "février 2021", month(2021, 2)},
+		{"seit Oktober 2019", "Oktober 2019", month(2019, 10)},
+		{"mayo del 2020", "mayo del 2020", month(2020, 5)},
+	}
+	for _, tt := range tests {
+		qs := Quantities(tt.text)
+		require.Len(t, qs, 1, tt.text)
+		assert.Equal(t, tt.want, qs[0].Text, tt.text)
+		assert.Equal(t, KindDate, qs[0].Kind, tt.text)
+		assert.Equal(t, tt.days, qs[0].Range, tt.text)
+	}
+	// a word that is not a month, or an English one's namesake, stays a year
+	for _, text := range []string{"3 people in 2019", "the Mars 2020 rover", "Mayo 2019 guidance"} {
+		for _, q := range Quantities(text) {
+			assert.NotEqual(t, KindDate, q.Kind, "%s: %q", text, q.Text)
+		}
+	}
+}
+
+// TestIntlMonthStart checks that intlMonthStart lets through the first two
+// bytes of every name of intlMonths.
+func TestIntlMonthStart(t *testing.T) {
+	for name := range intlMonths {
+		assert.True(t, intlMonthStart(name[0], name[1]), name)
+		assert.True(t, intlMonthStart(name[0]-('a'-'A'), name[1]), name)
+	}
+	assert.False(t, intlMonthStart('p', 'e'))
+	assert.False(t, intlMonthStart('m', 'i'))
+}
