@@ -50,7 +50,9 @@
 // ("twenty-five", "a dozen", "two-thirds", "a fifth", "half of"), scales
 // ("1.2 million", "$3bn", "£4.5m", "2.3 trillion"), vague amounts
 // ("thousands", "tens of thousands", "a few hundred"), percentages ("40%",
-// "40 per cent", "forty percent"; "percentage points" apart), money
+// "40 per cent", "forty percent"; "percentage points" apart; "40 pour
+// cent", "40 por ciento", "40 Prozent"), the scales of French, Spanish,
+// Italian and German after a figure ("10 millones", "2 milliards"), money
 // ("$", "US$", "£", "€", ISO codes, "dollars", "euros"), units converted to
 // a base unit (km and miles to metres, kg, tonnes and pounds to kilograms,
 // °F to °C, areas, volumes, speeds, power and energy), ranges ("2018–19",

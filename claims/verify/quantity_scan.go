@@ -394,7 +394,7 @@ func (s *scanner) suffix(f *figure, k int) int {
 		ws := skipSpace(t, k)
 		if we, key := letterRun(t, ws); we > ws && ws > k && we-ws <= maxKeyLetters {
 			if e := s.words.find(key); e == nil {
-			} else if e.scale > 0 && t[we-1] != 's' {
+			} else if e.scale > 0 && (t[we-1] != 's' || pluralScales[lowerKey(t[ws:we])]) {
 				f.scale(e.scale)
 				f.needMore = false
 				k = we
@@ -453,6 +453,14 @@ func (s *scanner) suffix(f *figure, k int) int {
 		return s.plus(f, we)
 	case lw == "per" && strings.EqualFold(next, "cent"):
 		f.percent, f.needMore = "%", false
+		return s.plus(f, ne)
+	case (lw == "pour" || lw == "per") && strings.EqualFold(next, "cent"), lw == "por" && (strings.EqualFold(next, "ciento") || strings.EqualFold(next, "cento")),
+		lw == "per" && strings.EqualFold(next, "cento"), lw == "prozent":
+		// "40 pour cent", "40 por ciento", "40 por cento", "40 per cento", "40 Prozent"
+		f.percent, f.needMore = "%", false
+		if lw == "prozent" {
+			return s.plus(f, we)
+		}
 		return s.plus(f, ne)
 	case lw == "percentage" && (strings.EqualFold(next, "points") || strings.EqualFold(next, "point")):
 		f.percent, f.needMore = "pp", false

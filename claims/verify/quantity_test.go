@@ -343,3 +343,33 @@ func TestIntlMonthStart(t *testing.T) {
 	assert.False(t, intlMonthStart('p', 'e'))
 	assert.False(t, intlMonthStart('m', 'i'))
 }
+
+func TestIntlScalesAndPercents(t *testing.T) {
+	tests := []struct {
+		text, want string
+		kind       Kind
+		value      float64
+	}{
+		{"10 millones de personas", "10 millones", KindCount, 1e7},
+		{"2 milliards", "2 milliards", KindNumber, 2e9},
+		{"10 millions d'habitants", "10 millions", KindNumber, 1e7},
+		{"3 Millionen Euro", "3 Millionen Euro", KindCurrency, 3e6},
+		{"40 pour cent", "40 pour cent", KindPercent, 40},
+		{"40 por ciento", "40 por ciento", KindPercent, 40},
+		{"40 por cento", "40 por cento", KindPercent, 40},
+		{"40 per cento", "40 per cento", KindPercent, 40},
+		{"40 Prozent", "40 Prozent", KindPercent, 40},
+	}
+	for _, tt := range tests {
+		qs := Quantities(tt.text)
+		require.Len(t, qs, 1, tt.text)
+		assert.Equal(t, tt.want, qs[0].Text, tt.text)
+		assert.Equal(t, tt.kind, qs[0].Kind, tt.text)
+		assert.InDelta(t, tt.value, qs[0].Value, 1e-6*tt.value, tt.text)
+	}
+	// in English "millions" alone stays a vague amount
+	qs := Quantities("millions of people")
+	require.Len(t, qs, 1)
+	assert.Equal(t, KindCount, qs[0].Kind)
+	assert.NotEqual(t, 1e6, qs[0].Value)
+}

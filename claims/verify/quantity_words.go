@@ -86,6 +86,18 @@ var scales = map[string]float64{
 	"thousands": 1e3, "millions": 1e6, "billions": 1e9, "trillions": 1e12,
 	"mn": 1e6, "mln": 1e6, "bn": 1e9, "tn": 1e12, "trn": 1e12,
 	"lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+	// French, Spanish, Italian and German, after a figure: "10 millions
+	// d'euros", "10 millones", "2 milliards", "3 Millionen", "5 Mrd."
+	"milliard": 1e9, "milliards": 1e9, "millones": 1e6, "milioni": 1e6, "miliardi": 1e9,
+	"millionen": 1e6, "milliarden": 1e9, "mio": 1e6, "mrd": 1e9,
+}
+
+// pluralScales are the scales in the plural that multiply a figure they
+// follow as their singular does: in English "millions" is a vague amount
+// ("millions of people"), in French, Spanish and German "10 millions",
+// "10 millones" and "10 Millionen" are ten million.
+var pluralScales = map[string]bool{
+	"millions": true, "milliards": true, "millones": true, "millionen": true, "milliarden": true,
 }
 
 // currencySymbols are the signs written before an amount, longest first
@@ -480,7 +492,7 @@ var quantityWords = sync.OnceValue(func() *quantityTable {
 	for w := range currencyWords {
 		addSuffix(t, w)
 	}
-	for _, w := range []string{"percent", "pct", "per", "percentage"} {
+	for _, w := range []string{"percent", "pct", "per", "percentage", "pour", "por", "prozent"} {
 		addSuffix(t, w)
 	}
 	t.add("a", roleArticle, 0)
