@@ -100,9 +100,7 @@ func runAnachronisticCitation(p *Pass) {
 			}
 			latestCited = max(latestCited, y)
 		}
-		if latestCited <= 0 || slices.Contains(s.Claim.Kinds, claims.KindPrediction) || forecast(s.Claim.Text) {
-			// A forecast names the years the cited work looked ahead
-			// to: "is projected to rise to 43 years by 2050 (UN, 2009)".
+		if latestCited <= 0 {
 			continue
 		}
 		sentence := s.Claim.Text
@@ -114,7 +112,9 @@ func runAnachronisticCitation(p *Pass) {
 			}
 		}
 		latestNamed := latestYear(sentence, blank)
-		if latestNamed <= latestCited {
+		if latestNamed <= latestCited || slices.Contains(s.Claim.Kinds, claims.KindPrediction) || forecast(sentence) {
+			// A forecast names the years the cited work looked ahead
+			// to: "is projected to rise to 43 years by 2050 (UN, 2009)".
 			continue
 		}
 		citedText := make([]string, len(s.Citations))
