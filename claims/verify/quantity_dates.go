@@ -134,11 +134,7 @@ func (s *scanner) dayFirst(i int) int {
 	if ys < len(t) && t[ys] == ',' {
 		ys = skipSpace(t, ys+1)
 	}
-	if y, ye, ok := yearAt(t, ys); ok && ys > me && validDate(y, m, d) {
-		day := dayNumber(y, m, d)
-		return s.emitDate(i, ye, day, day)
-	}
-	return s.emitPartial(i, me, m, d)
+	return s.emitDay(i, ys, me, m, d)
 }
 
 // partialYear is the leap year a date without its year is placed in.
@@ -192,11 +188,18 @@ func (s *scanner) monthFirst(i, j, m int) int {
 		ys++
 	}
 	ys = skipSpace(t, ys)
-	if y, ye, ok := yearAt(t, ys); ok && ys > de && validDate(y, m, d) {
+	return s.emitDay(i, ys, de, m, d)
+}
+
+// emitDay emits day d of month m, written from i to end: with the year
+// written at ys, after end, when there is one, else as a date without its
+// year. It returns the end of what it emitted.
+func (s *scanner) emitDay(i, ys, end, m, d int) int {
+	if y, ye, ok := yearAt(s.text, ys); ok && ys > end && validDate(y, m, d) {
 		day := dayNumber(y, m, d)
 		return s.emitDate(i, ye, day, day)
 	}
-	return s.emitPartial(i, de, m, d)
+	return s.emitPartial(i, end, m, d)
 }
 
 // apostropheDecade reads "'80s", "’90s".

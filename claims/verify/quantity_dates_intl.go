@@ -122,11 +122,7 @@ func (s *scanner) intlDayFirst(i int) int {
 		return i
 	}
 	ys := skipLinkWord(t, skipSpace(t, me))
-	if y, ye, ok := yearAt(t, ys); ok && ys > me && validDate(y, m, d) {
-		day := dayNumber(y, m, d)
-		return s.emitDate(i, ye, day, day)
-	}
-	return s.emitPartial(i, me, m, d)
+	return s.emitDay(i, ys, me, m, d)
 }
 
 // intlMonthYear reads the year at i, the first of its four digits, as the
