@@ -126,14 +126,12 @@ func runAnachronisticCitation(p *Pass) {
 	}
 }
 
-// forecastWords are the words of a sentence that looks ahead ("analysts
-// expect it to triple by 2030"), beside those claims.KindPrediction reads.
-var forecastWords = [...]string{"expect", "expects", "anticipate", "anticipates", "forecasting",
-	"projection", "projections", "prediction", "predictions", "outlook", "scenario", "scenarios", "target", "targets", "goal", "aims"}
-
-// forecast reports whether sentence has one of forecastWords, as a whole
-// word in any case.
+// forecast reports whether sentence has, as a whole word in any case, one
+// of the words of a sentence that looks ahead ("analysts expect it to
+// triple by 2030"), beside those claims.KindPrediction reads.
 func forecast(sentence string) bool {
+	forecastWords := [...]string{"expect", "expects", "anticipate", "anticipates", "forecasting",
+		"projection", "projections", "prediction", "predictions", "outlook", "scenario", "scenarios", "target", "targets", "goal", "aims"}
 	for i := 0; i < len(sentence); {
 		for i < len(sentence) && !isASCIILetter(sentence[i]) {
 			i++
