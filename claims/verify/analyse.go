@@ -100,7 +100,7 @@ func analyseRead(c Claim, p *Prepared, readAll bool) *analysis {
 	// grow from nothing for every claim)
 	ctoks := tokenize(make([]token, 0, len(c.Text)/4+1), c.Text) // a word in four bytes or more
 	a.claimQuotes = Quotes(c.Text)
-	a.claimQty = Quantities(c.Text)
+	a.claimQty = claimQuantities(c.Text, p)
 	// the keys of the words of the source that may be terms (see
 	// keySet.addTerm): a sentence with none of them holds no term (kept
 	// off the heap: the analysis outlives it)
@@ -186,6 +186,28 @@ func analyseRead(c Claim, p *Prepared, readAll bool) *analysis {
 	a.findConflicts(cq, sq)
 	slices.SortStableFunc(a.missing, func(x, y Missing) int { return x.Span.Start - y.Span.Start })
 	return a
+}
+
+// claimQuantities returns the quantities of a claim, its figures read in
+// its own style or, where it writes none that tells ("40.000 vidas"), in
+// its source's: a claim quotes its figures as its source writes them.
+func claimQuantities(claim string, p *Prepared) []Quantity {
+	q, style := scanQuantities(nil, claim, styleUndecided)
+	if style == styleUndecided && separatedFigure(claim) && p.numberStyle() == styleComma {
+		q, _ = scanQuantities(q[:0], claim, styleComma)
+	}
+	return q
+}
+
+// separatedFigure reports whether text has digits either side of a comma
+// or a point: a figure whose reading may depend on the style.
+func separatedFigure(text string) bool {
+	for i := 1; i+1 < len(text); i++ {
+		if (text[i] == ',' || text[i] == '.') && isDigit(text[i-1]) && isDigit(text[i+1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // flagClause marks a source's word that starts a clause: a conjunction,

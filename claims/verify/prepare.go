@@ -34,6 +34,7 @@ type Prepared struct {
 	claims atomic.Int64
 
 	quantities  func() []Quantity // the source's figures and dates, read once
+	style       numberStyle       // how the source writes its figures, set by quantities
 	quantityBuf []Quantity        // the array they were last read into, for Reset
 	index       func() *Index     // the source's words indexed for FindQuote, made once
 	indexBuf    []word            // the array its words were last read into, for Reset
@@ -78,7 +79,8 @@ func (p *Prepared) Reset(s Source) {
 	// the figures go into the array of the source read before, if any
 	buf := p.quantityBuf[:0]
 	p.quantities = sync.OnceValue(func() []Quantity {
-		q := appendQuantities(buf, text)
+		q, style := scanQuantities(buf, text, styleUndecided)
+		p.style = style
 		p.quantityBuf = q
 		return q
 	})
@@ -129,6 +131,13 @@ func resize[T any](s []T, n int) []T {
 		return make([]T, n)
 	}
 	return s[:n]
+}
+
+// numberStyle returns how the source writes its figures, reading its
+// figures if they have not been read.
+func (p *Prepared) numberStyle() numberStyle {
+	p.quantities() // sets p.style, which is read only after it
+	return p.style
 }
 
 // Source returns the source p was prepared from.

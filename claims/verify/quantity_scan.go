@@ -18,20 +18,24 @@ import (
 // like a number: ordinals ("21st"), identifiers ("COVID-19", "A320", "5G"),
 // times ("10:30"), versions ("1.2.3"), slashed dates and fractions ("24/7"),
 // a day and month without a year, and "one" or "a" with nothing after them
-// ("one of the"). It takes time linear in the length of text.
-func Quantities(text string) []Quantity { return appendQuantities(nil, text) }
-
-// appendQuantities appends the quantities of text to dst.
-func appendQuantities(dst []Quantity, text string) []Quantity {
-	s := scanner{text: text, out: dst, words: quantityWords()}
-	s.run()
-	return s.out
+// ("one of the"). A text whose figures only a decimal comma reads ("2,5
+// %", "1.234,5", "1.500.000") has its figures read so: "40.000" is then
+// forty thousand; any other as English writes them. It takes time linear
+// in the length of text.
+func Quantities(text string) []Quantity {
+	q, _ := scanQuantities(nil, text, styleUndecided)
+	return q
 }
 
 type scanner struct {
 	text  string
 	out   []Quantity
 	words *quantityTable
+	comma bool // a comma marks the decimals and a point the thousands: "1.234,5"
+	// countStyle counts the figures that tell the style (commaFigures,
+	// englishFigures: see scanQuantities)
+	countStyle                   bool
+	commaFigures, englishFigures int
 }
 
 // figure is a number as written, before what follows it.
@@ -307,7 +311,10 @@ func (s *scanner) part(i int) (figure, bool) {
 	var ok bool
 	switch {
 	case j < len(t) && isDigit(t[j]):
-		f, ok = numeral(t, j)
+		if s.countStyle {
+			s.countSeparator(j)
+		}
+		f, ok = numeral(t, j, s.comma)
 	case j < len(t) && isLetter(t[j]) && !neg:
 		f, ok = written(t, j)
 	}
@@ -546,8 +553,13 @@ func currencyPrefix(t string, i int) (string, int) {
 	return "", 0
 }
 
-// numeral reads the digits at i: "1,200,000", "68.4", "2019".
-func numeral(t string, i int) (figure, bool) {
+// numeral reads the digits at i: "1,200,000", "68.4", "2019"; with comma
+// set, "1.200.000", "68,4".
+func numeral(t string, i int, comma bool) (figure, bool) {
+	thousands, decimal := byte(','), byte('.')
+	if comma {
+		thousands, decimal = '.', ','
+	}
 	var f figure
 	var mant uint64
 	nd, intDigits, dec := 0, 0, -1
@@ -569,11 +581,11 @@ loop:
 				intDigits++
 			}
 			j++
-		case c == ',' && dec < 0 && j+3 < len(t) && isDigit(t[j+1]) && isDigit(t[j+2]) && isDigit(t[j+3]) &&
+		case c == thousands && dec < 0 && j+3 < len(t) && isDigit(t[j+1]) && isDigit(t[j+2]) && isDigit(t[j+3]) &&
 			(j+4 == len(t) || !isDigit(t[j+4])):
 			sep = true
 			j++
-		case c == '.' && dec < 0 && j+1 < len(t) && isDigit(t[j+1]):
+		case c == decimal && dec < 0 && j+1 < len(t) && isDigit(t[j+1]):
 			dec = 0
 			j++
 		default:

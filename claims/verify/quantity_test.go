@@ -373,3 +373,49 @@ func TestIntlScalesAndPercents(t *testing.T) {
 	assert.Equal(t, KindCount, qs[0].Kind)
 	assert.NotEqual(t, 1e6, qs[0].Value)
 }
+
+func TestTextNumberStyle(t *testing.T) {
+	tests := []struct {
+		text string
+		want numberStyle
+	}{
+		{"It rose 2.5% to 1,500,000 people.", styleEnglish},
+		{"Le chômage a baissé de 0,3 point, à 7,1 %.", styleComma},
+		{"1.500.000 personas y 40.000 vidas", styleComma},
+		{"1.234,5 millones", styleComma},
+		{"40.000 vidas", styleUndecided}, // either style reads it
+		{"1,500 people", styleUndecided},
+		{"see [1,2] and [3,4]", styleUndecided}, // a list of notes
+		{"version 2.5 of the A1.2 standard", styleEnglish},
+		{"no figures at all", styleUndecided},
+	}
+	for _, tt := range tests {
+		_, got := scanQuantities(nil, tt.text, styleUndecided)
+		assert.Equal(t, tt.want, got, tt.text)
+	}
+}
+
+func TestQuantitiesWithADecimalComma(t *testing.T) {
+	tests := []struct {
+		text, want string
+		kind       Kind
+		value      float64
+	}{
+		{"un 2,5 % más, y 1.500.000 personas", "2,5 %", KindPercent, 2.5},
+		{"un 2,5 % más, y 1.500.000 personas", "1.500.000", KindCount, 1.5e6},
+		{"2,5 milliards d'euros, 7,1 %", "2,5 milliards", KindNumber, 2.5e9},
+		{"3,2 Millionen Euro, 1,5 Prozent", "3,2 Millionen Euro", KindCurrency, 3.2e6},
+	}
+	for _, tt := range tests {
+		var got *Quantity
+		qs := Quantities(tt.text)
+		for i := range qs {
+			if qs[i].Text == tt.want {
+				got = &qs[i]
+			}
+		}
+		require.NotNil(t, got, "%s: %v", tt.text, qs)
+		assert.Equal(t, tt.kind, got.Kind, tt.text)
+		assert.InDelta(t, tt.value, got.Value, 1e-9*tt.value, tt.text)
+	}
+}
