@@ -52,7 +52,8 @@
 // ("thousands", "tens of thousands", "a few hundred"), percentages ("40%",
 // "40 per cent", "forty percent"; "percentage points" apart; "40 pour
 // cent", "40 por ciento", "40 Prozent"), the scales of French, Spanish,
-// Italian and German after a figure ("10 millones", "2 milliards"), with
+// Portuguese, Italian and German after a figure, with their currencies
+// ("10 millones de dólares", "2 milliards d'euros", "1 milhão de reais"), with
 // a decimal comma in a text whose figures only that style reads ("2,5 %",
 // "1.234,5", "1.500.000": see Quantities), money
 // ("$", "US$", "£", "€", ISO codes, "dollars", "euros"), units converted to

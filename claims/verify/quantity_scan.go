@@ -410,6 +410,14 @@ func (s *scanner) suffix(f *figure, k int) int {
 				f.needMore = false
 				k = we
 			}
+			if we < len(t) && t[we] >= utf8.RuneSelf {
+				// a scale spelt with an accent: "1 milhão", "2 bilhões"
+				if x, end := accentedScale(t, ws); end > ws {
+					f.scale(x)
+					f.needMore = false
+					k = end
+				}
+			}
 		}
 	}
 	if f.hasUnit {
@@ -440,6 +448,13 @@ func (s *scanner) suffix(f *figure, k int) int {
 	we, key := letterRun(t, q)
 	if we == ws {
 		return s.plus(f, k)
+	}
+	if f.currency == "" && (we-ws == 2 && t[ws] == 'd' && t[ws+1] == 'e' || we-ws == 1 && t[ws] == 'd') {
+		if unit, end := ofCurrency(t, ws); end > ws {
+			// "10 millones de dólares", "2 milliards d'euros"
+			f.currency, f.curFactor, f.needMore = unit, 1, false
+			return end
+		}
 	}
 	w := t[ws:we]
 	if we-ws > maxKeyLetters {

@@ -359,6 +359,12 @@ func TestIntlScalesAndPercents(t *testing.T) {
 		{"40 por cento", "40 por cento", KindPercent, 40},
 		{"40 per cento", "40 per cento", KindPercent, 40},
 		{"40 Prozent", "40 Prozent", KindPercent, 40},
+		{"10 millones de dólares", "10 millones de dólares", KindCurrency, 1e7},
+		{"500 millions d’euros", "500 millions d’euros", KindCurrency, 5e8},
+		{"1 milhão de reais", "1 milhão de reais", KindCurrency, 1e6},
+		{"3 milhões de pessoas", "3 milhões", KindCount, 3e6},
+		{"1 millón de personas", "1 millón", KindCount, 1e6},
+		{"40 de ellos", "40", KindCount, 40},
 	}
 	for _, tt := range tests {
 		qs := Quantities(tt.text)
@@ -403,7 +409,7 @@ func TestQuantitiesWithADecimalComma(t *testing.T) {
 	}{
 		{"un 2,5 % más, y 1.500.000 personas", "2,5 %", KindPercent, 2.5},
 		{"un 2,5 % más, y 1.500.000 personas", "1.500.000", KindCount, 1.5e6},
-		{"2,5 milliards d'euros, 7,1 %", "2,5 milliards", KindNumber, 2.5e9},
+		{"2,5 milliards d'euros, 7,1 %", "2,5 milliards d'euros", KindCurrency, 2.5e9},
 		{"3,2 Millionen Euro, 1,5 Prozent", "3,2 Millionen Euro", KindCurrency, 3.2e6},
 	}
 	for _, tt := range tests {

@@ -4,6 +4,7 @@ import (
 	"math/bits"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -127,6 +128,67 @@ var currencyWords = map[string]struct {
 	"euros": {"EUR", 1}, "sterling": {"GBP", 1}, "pounds sterling": {"GBP", 1}, "yen": {"JPY", 1},
 	"yuan": {"CNY", 1}, "renminbi": {"CNY", 1}, "rupees": {"INR", 1}, "rupee": {"INR", 1},
 	"cents": {"$", 0.01}, "pence": {"GBP", 0.01}, "francs": {"CHF", 1},
+}
+
+// accentedScale reads at i a scale spelt with an accent, in Portuguese or
+// Spanish ("milhão", "milhões", "bilhão", "bilhões", "millón"), and
+// returns its factor and end; 0 and i when there is none.
+func accentedScale(t string, i int) (float64, int) {
+	for _, sc := range [...]struct {
+		word   string
+		factor float64
+	}{{"milhão", 1e6}, {"milhões", 1e6}, {"bilhão", 1e9}, {"bilhões", 1e9}, {"millón", 1e6}} {
+		if end := i + len(sc.word); strings.HasPrefix(t[i:], sc.word) && (end == len(t) || !isLetter(t[end]) && t[end] < utf8.RuneSelf) {
+			return sc.factor, end
+		}
+	}
+	return 0, i
+}
+
+// ofCurrencies are the currencies French, Spanish, Portuguese and Italian
+// write after a figure and "de" or "d'", lower case: "10 millones de
+// dólares", "2 milliards d'euros", "1 milhão de reais".
+var ofCurrencies = map[string]string{
+	"dólares": "$", "dolares": "$", "dollars": "$", "euros": "EUR", "euro": "EUR", "reais": "BRL",
+	"libras": "GBP", "livres": "GBP", "yenes": "JPY", "yens": "JPY", "francos": "CHF", "francs": "CHF",
+}
+
+// ofCurrency reads "de" or "d'" (or "d’") and a currency of ofCurrencies
+// at i, and returns the currency's unit and the end; "" and i when there
+// is none.
+func ofCurrency(t string, i int) (string, int) {
+	var j int
+	switch {
+	case strings.HasPrefix(t[i:], "de "):
+		j = skipSpace(t, i+2)
+	case strings.HasPrefix(t[i:], "d'"):
+		j = i + 2
+	case strings.HasPrefix(t[i:], "d’"):
+		j = i + len("d’")
+	default:
+		return "", i
+	}
+	e := j
+	for e < len(t) && e-j <= len("dólares") {
+		r, size := utf8.DecodeRuneInString(t[e:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		e += size
+	}
+	if e == j || e < len(t) && isLetter(t[e]) {
+		return "", i
+	}
+	w := t[j:e]
+	if unit, ok := ofCurrencies[w]; ok {
+		return unit, e
+	}
+	if isUpper(w[0]) {
+		if unit, ok := ofCurrencies[string(w[0]+'a'-'A')+w[1:]]; ok {
+			return unit, e
+		}
+	}
+	return "", i
 }
 
 // vagueBase are the plural words of vague amounts: "dozens" is 24 to
