@@ -50,6 +50,19 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 					any = true
 				}
 			}
+		case "source", "sources", "via", "quelle", "fuente", "fuentes", "fonte", "fontes":
+			// a source named in brackets: "(source: Freddie Mac)", "(via
+			// Reuters)", "(Quelle: Destatis)"
+			if i > 0 && toks[i-1].norm == "(" {
+				j := i + 1
+				if j < len(toks) && toks[j].norm == ":" {
+					j++
+				}
+				if from, to := nameAfter(toks, j); to > from {
+					add(from, to)
+					any = true
+				}
+			}
 		case "selon", "según", "segundo", "laut", "zufolge":
 			// French, Spanish, Portuguese and German "according to"
 			if t.norm == "zufolge" {

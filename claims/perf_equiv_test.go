@@ -43,7 +43,7 @@ func TestCarveKindsMatchesKindsOf(t *testing.T) {
 }
 
 var attributionInputs = []string{
-	"According to Reuters, the rate rose.", "She said the rate rose.", "The rate rose, officials said.",
+	"According to Reuters, the rate rose.", "She said the rate rose.", "The rate rose, officials said.", "The rate rose (source: Freddie Mac).",
 	"A study by the Pew Research Center found that 40% agree.", "Okafor (2019) found a rise.", "Nothing here.",
 	"Data from the Bureau of Labor Statistics show growth.", "\"It rose,\" said Jane Smith.",
 }
