@@ -93,11 +93,12 @@ func (a *analysis) conflictFor(q Quantity, src []Quantity) conflict {
 			if a.backsClaim(s) {
 				continue // the source's figure is the claim's other figure
 			}
-			if q.Noun != "" && s.Noun != "" && !a.sameNoun(q, s) {
+			sameNoun := q.Noun != "" && a.sameNoun(q, s)
+			if q.Noun != "" && s.Noun != "" && !sameNoun {
 				continue // 50,000 visitors is not two years
 			}
 			shared, near := a.sharedContext(ctx, s.Span)
-			if q.Noun != "" && a.sameNoun(q, s) {
+			if sameNoun {
 				shared++
 			}
 			if shared < 1 {

@@ -380,7 +380,7 @@ func TestIntlScalesAndPercents(t *testing.T) {
 	assert.NotEqual(t, 1e6, qs[0].Value)
 }
 
-func TestTextNumberStyle(t *testing.T) {
+func TestNumberStyle(t *testing.T) {
 	tests := []struct {
 		text string
 		want numberStyle
