@@ -63,7 +63,26 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 					any = true
 				}
 			}
-		case "selon", "según", "segundo", "laut", "zufolge":
+		case "acuerdo", "acordo", "angaben":
+			// Spanish and Portuguese "de acuerdo con X", "de acordo com
+			// X" and German "nach Angaben von X", "nach Angaben des X":
+			// "according to", as selon below
+			if i == 0 || toks[i-1].norm != "de" && toks[i-1].norm != "nach" || i+1 >= len(toks) {
+				break
+			}
+			j := i + 1
+			switch toks[j].norm {
+			case "con", "com", "von":
+				j++
+			}
+			if j < len(toks) && isArticle(toks[j].norm) || j < len(toks) && (toks[j].norm == "des" || toks[j].norm == "der") {
+				j++
+			}
+			if from, to := nameAfter(toks, j); to > from {
+				add(from, to)
+			}
+			any = true // what someone states or counts is theirs, named or not
+		case "selon", "según", "segundo", "laut", "zufolge", "d'après":
 			// French, Spanish, Portuguese and German "according to"
 			if t.norm == "zufolge" {
 				if from, to := nameBefore(toks, i); to > from {
@@ -87,7 +106,12 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 			"dijo", "afirmó", "declaró", "explicó", "señaló", "aseguró", "indicó", "denunció", "advirtió",
 			"informó", "sostuvo", "agregó", "añadió", "anunció", "dice", "afirma", "explica", "señala", "asegura",
 			"disse", "afirmou", "declarou", "explicou", "informou", "disseram", "diz", "anunciou", "destacou",
-			"sagte", "sagt", "erklärte", "betonte", "berichtete", "berichtet", "teilte", "kündigte":
+			"sagte", "sagt", "erklärte", "betonte", "berichtete", "berichtet", "teilte", "kündigte",
+			"annonce", "rapporte", "rapporté", "confirmé", "révélé", "reconnu", "dit", "affirment", "estiment",
+			"indiquent", "expliquent", "dijeron", "afirmaron", "declararon", "explicaron", "señalaron",
+			"aseguraron", "indicaron", "informaron", "confirmó", "reveló", "estimó", "precisó", "detalló",
+			"afirmaram", "declararam", "explicaram", "informaram", "confirmou", "revelou", "estimou",
+			"apontou", "sagten", "erklärten", "meldete", "meldet", "berichteten", "mitteilte":
 			// a speech verb of French, Spanish, Portuguese or German: its
 			// speaker comes before it ("Laurent Fabius a déclaré"), or
 			// after it in an inversion (« … », a dit le ministre)
@@ -96,7 +120,10 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 				any = true
 			} else if j := subjectBefore(toks, skipAuxiliaries(toks, i)+1); j >= 0 && (isSourceNoun(toks[j].norm) || isPronoun(toks[j].norm)) {
 				any = true
-			} else if i > 0 && (toks[i-1].norm == "," || toks[i-1].norm == `"`) {
+			} else if k := skipAuxiliaries(toks, i); k > 0 && (toks[k-1].norm == "," || toks[k-1].norm == `"`) {
+				// the speaker after the verb, its auxiliary first or
+				// not: "…, a indiqué le ministère", "…, informaron las
+				// autoridades"
 				j := i + 1
 				if j < len(toks) && isArticle(toks[j].norm) {
 					j++
@@ -105,6 +132,23 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 					add(from, to)
 				}
 				any = true
+			}
+		case "prévoit", "prévoient", "prévient", "calcule", "prevé", "calcula", "prevê", "schätzt", "rechnet":
+			// a forecast or an estimate whose maker follows it, after
+			// the figure it gives: "Le déficit atteindra 5 %, prévoit la
+			// Banque de France" (before it, "Le plan prévoit 3 000
+			// postes" is what a plan provides)
+			if i > 0 && toks[i-1].norm == "," {
+				j := i + 1
+				if j < len(toks) && isArticle(toks[j].norm) {
+					j++
+				}
+				if from, to := nameAfter(toks, j); to > from {
+					add(from, to)
+					any = true
+				} else if j < len(toks) && isSourceNoun(toks[j].norm) {
+					any = true
+				}
 			}
 		case "believe", "believes", "believed", "fear", "fears", "feared", "concerned", "adamant", "convinced", "worried":
 			// a stance its holder takes: "Police believe the fire was
@@ -173,6 +217,10 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 				if from, to := nameBefore(toks, skipAdverbs(toks, i)); to > from {
 					add(from, to)
 					any = true
+				} else if j := subjectPastAside(toks, i); j >= 0 && isSourceNoun(toks[j].norm) {
+					// "The report, commissioned by the council,
+					// estimates that…"
+					any = true
 				} else if postposedSource(toks, i) {
 					// "…, the agency estimates."
 					any = true
@@ -207,16 +255,23 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 				// words reported
 				break
 			}
-			if from, to := nameBefore(toks, skipAdverbs(toks, i)); to > from && (!isFindingVerb(t.norm) || speechFollows(toks, i)) {
+			// "a Gallup poll released Tuesday found": the poll found,
+			// not Tuesday
+			v := skipReleased(toks, skipAdverbs(toks, i))
+			if from, to := nameBefore(toks, v); to > from && (!isFindingVerb(t.norm) || speechFollows(toks, i)) {
 				// "Reuters reported", "Barack Obama has admitted", "as
 				// Lorenz later recalled", "Dr. Smith found that…" (but
 				// "Rothman found a wedding announcement" is something
 				// Rothman did, not a finding he reports)
 				add(from, to)
 				any = true
-			} else if j := subjectBefore(toks, i); j >= 0 && (isSourceNoun(toks[j].norm) || isPronoun(toks[j].norm) && isSpeechVerb(t.norm)) {
+			} else if j := subjectBefore(toks, v); j >= 0 && (isSourceNoun(toks[j].norm) || isPronoun(toks[j].norm) && isSpeechVerb(t.norm)) {
 				// "the company said", "researchers concluded", "the
 				// report found", "she told reporters"
+				any = true
+			} else if k := subjectPastAside(toks, v); k >= 0 && isSourceNoun(toks[k].norm) {
+				// "The study, published in The Lancet, found that…"
+				// (k, not j: the branches below read the j above)
 				any = true
 			} else if isSpeechVerb(t.norm) && sourceInClause(toks, i) {
 				// "74% of respondents whose teams use AI said…": the
@@ -896,6 +951,54 @@ func subjectBefore(toks []token, i int) int {
 	return -1
 }
 
+// skipReleased returns the index of "released" (or "published",
+// "issued") when the words before the verb at i say when a source was
+// released ("a Gallup poll released Tuesday found", "data published last
+// week show"), so that the source, not the day, is taken for the verb's
+// subject; else i.
+func skipReleased(toks []token, i int) int {
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		switch toks[j].norm {
+		case "released", "published", "issued", "unveiled":
+			if j < i-1 {
+				return j
+			}
+			return i
+		case "on", "last", "this", "earlier", "in", "week", "month", "year", "yesterday", "today",
+			"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+			"january", "february", "march", "april", "may", "june", "july", "august", "september",
+			"october", "november", "december":
+			continue
+		}
+		if toks[j].kind != tokNumber {
+			return i
+		}
+	}
+	return i
+}
+
+// subjectPastAside returns the index of the subject of the verb at i
+// when an aside set off by commas stands between them ("The study,
+// published in The Lancet, found"; "The report, which the council
+// commissioned, estimates"), or -1.
+func subjectPastAside(toks []token, i int) int {
+	if i < 2 || toks[i-1].norm != "," {
+		return -1
+	}
+	for c := i - 2; c > 0 && c >= i-16; c-- {
+		switch {
+		case toks[c].norm == ",":
+			if toks[c-1].kind == tokWord {
+				return c - 1
+			}
+			return -1
+		case toks[c].kind == tokPunct && toks[c].norm != "-" && toks[c].norm != "(" && toks[c].norm != ")":
+			return -1
+		}
+	}
+	return -1
+}
+
 // isSourceNoun reports whether w names a kind of source, which may report,
 // find or conclude what a sentence says: "the report found", "the company
 // said", "respondents told us".
@@ -914,6 +1017,10 @@ func isSourceNoun(w string) bool {
 		// "a viral post claims", "the senator's tweet said"
 		"post", "posts", "tweet", "tweets", "article", "video", "blog", "website", "message", "email", "meme",
 		"headline", "advert", "advertisement", "newsletter",
+		// who publish or count: "the newspaper reported", "the watchdog
+		// found"
+		"newspaper", "newspapers", "magazine", "broadcaster", "outlet", "pollster", "pollsters", "watchdog",
+		"regulators", "charity",
 		// French, Spanish, Portuguese, German
 		"gouvernement", "ministère", "ministre", "entreprise", "rapport", "étude", "enquête", "gobierno", "ministerio",
 		"ministro", "policía", "empresa", "informe", "estudio", "encuesta", "governo", "polícia", "relatório", "estudo",

@@ -124,6 +124,11 @@ func TestFindAttributions(t *testing.T) {
 		{"Maria Lopez added that the plan had failed.", []string{"Maria Lopez"}},
 		{"Per the Census Bureau, the median household income was $74,580 in 2022.", []string{"Census Bureau"}},
 		{"The ferry carried 412 passengers, the operator said.", nil},
+		{"About 40 percent of voters back the measure, a Gallup poll released Tuesday found.", nil}, // not "Tuesday"
+		{"Exports grew 6 percent in May, customs data released on Monday showed.", nil},
+		{"Le déficit atteindra 5 % du PIB en 2024, prévoit la Banque de France.", []string{"Banque de France"}},
+		{"Nach Angaben des Statistischen Bundesamtes lebten 2022 rund 84 Millionen Menschen in Deutschland.", []string{"Statistischen Bundesamtes"}},
+		{"Pelo menos 20 pessoas morreram, de acordo com a Defesa Civil.", []string{"Defesa Civil"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sentence, func(t *testing.T) {
@@ -313,6 +318,18 @@ func TestAttributionKind(t *testing.T) {
 		{"The plan identifies three urgent threats and 12 serious ones.", true},
 		{"Among its key findings: 40% of workers moved in 2019.", true},
 		{"Their data show that rents rose 12% in 2020.", true},
+		{"The study, published in The Lancet, found that 12 percent of patients relapsed.", true},
+		{"The report, which was commissioned by the council, estimates that 4,000 jobs will be lost.", true},
+		{"Citing internal documents, the newspaper reported that the firm paid no tax in 2019.", true},
+		{"In an interview with CNN, the senator said the bill would create 100,000 jobs.", true},
+		{"Plus de 200 personnes ont été arrêtées, a indiqué le ministère de l'Intérieur.", true},
+		{"D'après une étude publiée jeudi, 40 % des Français ne partent pas en vacances.", true},
+		{"Quelque 3 000 emplois seront supprimés, a annoncé la direction mardi.", true},
+		{"Le plan prévoit 3 000 suppressions de postes en 2024.", false},
+		{"Al menos 15 personas murieron en el incendio, informaron las autoridades.", true},
+		{"De acuerdo con datos del Banco Central, las reservas cayeron un 10 %.", true},
+		{"Nach Angaben der Polizei wurden 12 Menschen verletzt.", true},
+		{"The museum, which opened in 1902, found a new home in 2019.", false},
 		{"Scientists are working on 12 new vaccines.", false},
 		{"The plan cost $40 million in 2019.", false},
 		{"NorthStar estimates the market grew 12% in 2022.", true},

@@ -46,6 +46,8 @@ var attributionInputs = []string{
 	"According to Reuters, the rate rose.", "She said the rate rose.", "The rate rose, officials said.", "The rate rose (source: Freddie Mac).",
 	"A study by the Pew Research Center found that 40% agree.", "Okafor (2019) found a rise.", "Nothing here.",
 	"Data from the Bureau of Labor Statistics show growth.", "\"It rose,\" said Jane Smith.",
+	"Prices rose 5 %, prévoit la Banque de France.", "Nach Angaben des Statistischen Bundesamtes stiegen die Preise.",
+	"The study, published in The Lancet, found a rise.", "Costs rose, a Gallup poll released Tuesday found.",
 }
 
 func TestFindAttributionsAnyWithoutCollecting(t *testing.T) {
