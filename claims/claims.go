@@ -73,19 +73,27 @@ func Extract(doc *sources.Document, opts Options) []Claim {
 	claims := 0
 	fb := make([]uint32, 0, 256)
 	block, blockScored := -2, false
+	bio := false // the block so far is a journalist's bio (see staffBio)
 	for i, sp := range spans {
 		scores[i] = -1
 		// sentences come in order: each block is judged once, however
 		// many sentences it holds
 		if b := doc.BlockAt(sp.Start); b != block {
-			block, blockScored = b, b < 0 || scoredBlock(doc, b)
+			block, blockScored, bio = b, b < 0 || scoredBlock(doc, b), false
 		}
 		if !blockScored {
 			continue
 		}
+		keep := opts.Keep != nil && opts.Keep(sp)
+		if bio = bio && block >= 0 || staffBio(sents[i].Text); bio && !keep {
+			// a bio goes on after its first line: "Jane Doe covers City
+			// Hall for the Planet. She joined the paper in 2019 after
+			// 10 years at the Gazette."
+			continue
+		}
 		fb = sequenceFeatures(seq, i, m.groups, fb[:0])
 		score := capNonClaim(m.probability(m.margin(fb)), seq[i].bits, sents[i].Text)
-		if score < min && (opts.Keep == nil || !opts.Keep(sp)) {
+		if score < min && !keep {
 			continue
 		}
 		scores[i] = score

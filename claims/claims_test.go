@@ -578,6 +578,23 @@ func TestStaffBio(t *testing.T) {
 	}
 }
 
+// TestExtractBioParagraph checks that the sentences after a journalist's
+// bio line in its paragraph are bio too, and that the next paragraph is
+// read as ever.
+func TestExtractBioParagraph(t *testing.T) {
+	const text = "Spending on police will rise to $900 million in 2025, up from $850 million.\n\n" +
+		"Jane Doe covers City Hall for the Daily Planet. She joined the paper in 2019 after 10 years at the Gazette.\n\n" +
+		"She joined the council in 2019 after 10 years at the Gazette.\n"
+	doc, err := sources.Parse([]byte(text), sources.ReadOptions{Name: "a.md"})
+	require.NoError(t, err)
+	var got []string
+	for _, c := range Extract(doc, Options{MinScore: 0.01}) {
+		got = append(got, c.Text)
+	}
+	assert.Equal(t, []string{"Spending on police will rise to $900 million in 2025, up from $850 million.",
+		"She joined the council in 2019 after 10 years at the Gazette."}, got)
+}
+
 func TestPhoneNumber(t *testing.T) {
 	tests := []struct {
 		s    string
