@@ -50,6 +50,13 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 					any = true
 				}
 			}
+		case "claim":
+			// a fact-check's claim under review, whose claimant the
+			// article names around it: "Claim: The storm was the
+			// strongest since 1987.", "The claim: …"
+			if i+1 < len(toks) && toks[i+1].norm == ":" && (i == 0 || i == 1 && isArticle(toks[0].norm)) {
+				any = true
+			}
 		case "source", "sources", "via", "quelle", "fuente", "fuentes", "fonte", "fontes":
 			// a source named in brackets: "(source: Freddie Mac)", "(via
 			// Reuters)", "(Quelle: Destatis)"

@@ -73,22 +73,26 @@ func Extract(doc *sources.Document, opts Options) []Claim {
 	claims := 0
 	fb := make([]uint32, 0, 256)
 	block, blockScored := -2, false
-	bio := false // the block so far is a journalist's bio (see staffBio)
+	// the block so far is a journalist's bio (see staffBio) or a
+	// copyright notice, whose sentences after the first are that too
+	furniture := false
 	for i, sp := range spans {
 		scores[i] = -1
 		// sentences come in order: each block is judged once, however
 		// many sentences it holds
 		if b := doc.BlockAt(sp.Start); b != block {
-			block, blockScored, bio = b, b < 0 || scoredBlock(doc, b), false
+			block, blockScored, furniture = b, b < 0 || scoredBlock(doc, b), false
 		}
 		if !blockScored {
 			continue
 		}
 		keep := opts.Keep != nil && opts.Keep(sp)
-		if bio = bio && block >= 0 || staffBio(sents[i].Text); bio && !keep {
+		if furniture = furniture && block >= 0 || staffBio(sents[i].Text) || copyrightNotice(sents[i].Text); furniture && !keep {
 			// a bio goes on after its first line: "Jane Doe covers City
 			// Hall for the Planet. She joined the paper in 2019 after
-			// 10 years at the Gazette."
+			// 10 years at the Gazette."; and a copyright notice:
+			// "Copyright © 2024 Reuters. Republication … is expressly
+			// prohibited."
 			continue
 		}
 		fb = sequenceFeatures(seq, i, m.groups, fb[:0])
@@ -555,6 +559,23 @@ func staffBio(s string) bool {
 				return true
 			}
 			pos = next
+		}
+	}
+	return false
+}
+
+// copyrightNotice reports whether s opens a copyright notice: "Copyright
+// 2024 …", "Copyright © …", "© 2024 …", "(c) 2024 …", "All rights
+// reserved." ("Copyright claims rose 40% in 2023" is news about
+// copyright.)
+func copyrightNotice(s string) bool {
+	if len(s) >= 9 && strings.EqualFold(s[:9], "copyright") {
+		s = strings.TrimLeft(s[9:], " ")
+		return s != "" && (s[0] >= '0' && s[0] <= '9' || strings.HasPrefix(s, "©") || strings.HasPrefix(s, "(c)") || strings.HasPrefix(s, "(C)"))
+	}
+	for _, p := range [...]string{"©", "(c) ", "all rights reserved"} {
+		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
+			return true
 		}
 	}
 	return false

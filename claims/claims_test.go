@@ -330,6 +330,9 @@ func TestAttributionKind(t *testing.T) {
 		{"De acuerdo con datos del Banco Central, las reservas cayeron un 10 %.", true},
 		{"Nach Angaben der Polizei wurden 12 Menschen verletzt.", true},
 		{"The museum, which opened in 1902, found a new home in 2019.", false},
+		{"Claim: The storm was the strongest since 1987.", true},
+		{"The claim: 5G masts spread the virus in 2020.", true},
+		{"The claim was rejected by the court in 2019.", false},
 		{"Scientists are working on 12 new vaccines.", false},
 		{"The plan cost $40 million in 2019.", false},
 		{"NorthStar estimates the market grew 12% in 2022.", true},
@@ -584,7 +587,8 @@ func TestStaffBio(t *testing.T) {
 func TestExtractBioParagraph(t *testing.T) {
 	const text = "Spending on police will rise to $900 million in 2025, up from $850 million.\n\n" +
 		"Jane Doe covers City Hall for the Daily Planet. She joined the paper in 2019 after 10 years at the Gazette.\n\n" +
-		"She joined the council in 2019 after 10 years at the Gazette.\n"
+		"She joined the council in 2019 after 10 years at the Gazette.\n\n" +
+		"Copyright © 2024 Reuters. Republication or redistribution of Reuters content is expressly prohibited.\n"
 	doc, err := sources.Parse([]byte(text), sources.ReadOptions{Name: "a.md"})
 	require.NoError(t, err)
 	var got []string
@@ -593,6 +597,25 @@ func TestExtractBioParagraph(t *testing.T) {
 	}
 	assert.Equal(t, []string{"Spending on police will rise to $900 million in 2025, up from $850 million.",
 		"She joined the council in 2019 after 10 years at the Gazette."}, got)
+}
+
+func TestCopyrightNotice(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     bool
+	}{
+		{"Copyright © 2024 Reuters.", true},
+		{"Copyright 2024 The Daily Planet.", true},
+		{"© 2024 Daily Planet Media Group.", true},
+		{"(c) 2024 Example Ltd.", true},
+		{"All rights reserved.", true},
+		{"Copyright claims rose 40% in 2023.", false},
+		{"Copyright law changed in 2019.", false},
+		{"The company reserved all rights in 2020.", false},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, copyrightNotice(tt.sentence), "%q", tt.sentence)
+	}
 }
 
 func TestPhoneNumber(t *testing.T) {
