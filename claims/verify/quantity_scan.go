@@ -2,6 +2,7 @@ package verify
 
 import (
 	"math"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -322,6 +323,16 @@ func (s *scanner) part(i int) (figure, bool) {
 		return f, false
 	}
 	f.start, f.neg = i, neg
+	if f.plain && !neg && cur == "" && f.val >= 1 && f.val < 10 && (i == 0 || t[i-1] == ' ' || t[i-1] == '(') {
+		// "1 in 5", "9 in 10 adults", as "one in five" (see written);
+		// after a space or a bracket only: "COVID-19 in 391 cases",
+		// "SARS-CoV-2 in two hospitals" are names, not counts; and not
+		// "58 out of 591", two counts a claim may give either of
+		if d, e2, ok := shareOf(t, f.end); ok && d > f.val && (d <= 10 || d == 100 || d == 1000) {
+			f.val, f.fraction, f.plain, f.end = f.val/d, true, false, e2
+			return f, true
+		}
+	}
 	if neg {
 		f.val, f.plain = -f.val, false
 	}
@@ -732,6 +743,12 @@ func written(t string, i int) (figure, bool) {
 			return f, true
 		}
 	}
+	// "one in five", "nine in ten", "one in every four", "two out of
+	// three": a share, as "a fifth" is
+	if d, e2, ok := shareOf(t, end); ok && d > v && v < 10 {
+		f.val, f.fraction, f.end = v/d, true, e2
+		return f, true
+	}
 	// "two dozen", "two hundred and fifty"
 	if s2, e2 := wordAt(t, end); e2 > s2 && s2 > end {
 		switch lowerKey(t[s2:e2]) {
@@ -777,6 +794,55 @@ func unitWordAfter(t string, k int) (int, int) {
 		return k + 1, letterEnd(t, k+1)
 	}
 	return k, k
+}
+
+// shareOf reads the "in five" of "one in five" at k ("in every five",
+// "out of three", "in 10"): the whole the count is of, and where it ends.
+// The whole is not read again as a count: "one in five adults" says
+// nothing of five adults.
+func shareOf(t string, k int) (whole float64, end int, ok bool) {
+	ws, we := wordAt(t, k)
+	if ws == k {
+		return 0, 0, false // no space: not the next word
+	}
+	switch lowerKey(t[ws:we]) {
+	case "in":
+		if s2, e2 := wordAt(t, we); lowerKey(t[s2:e2]) == "every" {
+			we = e2
+		}
+	case "out":
+		s2, e2 := wordAt(t, we)
+		if lowerKey(t[s2:e2]) != "of" {
+			return 0, 0, false
+		}
+		we = e2
+	default:
+		return 0, 0, false
+	}
+	ds := skipSpace(t, we)
+	if ds == we {
+		return 0, 0, false
+	}
+	de := ds
+	for de < len(t) && de-ds < 4 && isDigit(t[de]) {
+		de++
+	}
+	if de > ds {
+		if de < len(t) && (isDigit(t[de]) || t[de] == '.' && de+1 < len(t) && isDigit(t[de+1]) || t[de] == ',' && de+1 < len(t) && isDigit(t[de+1])) {
+			return 0, 0, false // a longer figure: "one in 2020", "in 1.5 million"
+		}
+		if de < len(t) && (t[de] == '%' || isLetter(t[de])) {
+			return 0, 0, false // "in 33%", "in 5km"
+		}
+		n, _ := strconv.Atoi(t[ds:de])
+		return float64(n), de, n > 1
+	}
+	de = letterEnd(t, ds)
+	n, ok := smallNumbers[lowerKey(t[ds:de])]
+	if s2, e2 := wordAt(t, de); e2 > s2 && (scales[lowerKey(t[s2:e2])] > 0 || lowerKey(t[s2:e2]) == "hundred") {
+		return 0, 0, false // "one in five million": odds, not a share to compare
+	}
+	return n, de, ok && n > 1
 }
 
 // vagueScale reads "a few hundred", "several thousand": the word at k
