@@ -362,7 +362,7 @@ func (s *scanner) part(i int) (figure, bool) {
 			f.scale(scales[lw])
 		case lw == "k":
 			f.scale(1e3)
-		case lw == "m" && f.currency != "":
+		case lw == "m" && (f.currency != "" || millionsOf(t, we)):
 			f.scale(1e6)
 		case lw == "b" && f.currency != "":
 			f.scale(1e9)
@@ -794,6 +794,28 @@ func unitWordAfter(t string, k int) (int, int) {
 		return k + 1, letterEnd(t, k+1)
 	}
 	return k, k
+}
+
+// millionsOf reports whether the word at k is one that an "m" after a
+// figure counts in millions rather than measures in metres: "48m
+// passengers", "3m people", "2m tonnes" (but "a 3m wall", "the 100m
+// sprints").
+func millionsOf(t string, k int) bool {
+	ws, we := wordAt(t, k)
+	if ws == k {
+		return false // "3m." or "3m,": nothing counted
+	}
+	switch lowerKey(t[ws:we]) {
+	case "people", "persons", "children", "men", "women", "adults", "users", "viewers", "listeners", "readers",
+		"passengers", "visitors", "tourists", "voters", "customers", "subscribers", "followers", "members",
+		"residents", "citizens", "workers", "employees", "jobs", "students", "pupils", "patients", "cases",
+		"deaths", "infections", "doses", "vaccinations", "homes", "households", "houses", "vehicles", "cars",
+		"copies", "downloads", "tickets", "units", "barrels", "tonnes", "tons", "litres", "liters", "acres",
+		"hectares", "shares", "votes", "signatures", "items", "devices", "phones", "accounts", "animals",
+		"trees", "refugees", "migrants", "claims", "applications", "calls", "views", "plays", "streams":
+		return true
+	}
+	return false
 }
 
 // shareOf reads the "in five" of "one in five" at k ("in every five",
