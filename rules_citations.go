@@ -192,10 +192,25 @@ func runUnresolvedCitation(p *Pass) {
 	})
 }
 
-// entryNumbers returns the numbers of the entries of the lists, runs of
-// consecutive ones joined ("1–3, 5"), or "" when an entry has a label
-// that is not a number, or none.
-func (p *Pass) entryNumbers() string {
+// numberedLists returns the lists a number may point into: those with an
+// entry that no footnote link points at (see citations.Reference.Anchor),
+// or all of them when every entry is a note.
+func (p *Pass) numberedLists() []citations.ReferenceList {
+	var out []citations.ReferenceList
+	for _, l := range p.Lists {
+		if slices.ContainsFunc(l.Entries, func(e citations.Reference) bool { return e.Anchor == "" }) {
+			out = append(out, l)
+		}
+	}
+	if len(out) == 0 {
+		return p.Lists
+	}
+	return out
+}
+
+// entryNumbers returns the labels of the entries of lists as runs ("1–3,
+// 5"), or "" when one of them is not a number.
+func entryNumbers(lists []citations.ReferenceList) string {
 	var runs []string
 	start, prev := -1, -1
 	flush := func() {
@@ -208,7 +223,7 @@ func (p *Pass) entryNumbers() string {
 			runs = append(runs, fmt.Sprintf("%d–%d", start, prev))
 		}
 	}
-	for _, l := range p.Lists {
+	for _, l := range lists {
 		for _, e := range l.Entries {
 			n, err := strconv.Atoi(e.Label)
 			if err != nil || n <= 0 {
@@ -244,10 +259,23 @@ func (p *Pass) noteWorks(status citations.Status, f func(*citations.Reference, c
 func (p *Pass) noEntryReason(c citations.Citation) string {
 	switch c.Kind {
 	case citations.KindNumeric:
-		if nums, n := p.entryNumbers(), p.EntryCount(); nums != "" && nums != "1" && nums != fmt.Sprintf("1–%d", n) {
-			return fmt.Sprintf("no entry is numbered %s (the list has %s, numbered %s)", c.Number, plural(p.EntryCount(), "entry", "entries"), nums)
+		lists := p.numberedLists()
+		n := 0
+		for _, l := range lists {
+			n += len(l.Entries)
 		}
-		return fmt.Sprintf("no entry is numbered %s (the list has %s)", c.Number, plural(p.EntryCount(), "entry", "entries"))
+		which := "the list has"
+		if len(lists) == 1 && len(p.Lists) > 1 && lists[0].Heading != "" {
+			// the notes a draft's footnotes point at are not numbered
+			// with it: "the Sources list has 2 entries"
+			which = fmt.Sprintf("the %s list has", lists[0].Heading)
+		} else if len(lists) > 1 {
+			which = fmt.Sprintf("the %d lists have", len(lists))
+		}
+		if nums := entryNumbers(lists); nums != "" && nums != "1" && nums != fmt.Sprintf("1–%d", n) {
+			return fmt.Sprintf("no entry is numbered %s (%s %s, numbered %s)", c.Number, which, plural(n, "entry", "entries"), nums)
+		}
+		return fmt.Sprintf("no entry is numbered %s (%s %s)", c.Number, which, plural(n, "entry", "entries"))
 	case citations.KindLabel:
 		return fmt.Sprintf("no entry is labelled %s", c.Number)
 	case citations.KindFootnote:

@@ -67,6 +67,15 @@ func TestUnresolvedCitationMessages(t *testing.T) {
 			want: []string{"error unresolved-citation: citation [2] has no reference entry: the text cites by author and year, and its list is not numbered"},
 		},
 		{
+			name: "footnote definitions are notes apart from the numbered list after them",
+			file: "pumps.md",
+			src: "# Heat pumps\n\nSales rose 38% in 2022.[^1] Germany aims to install 500,000 a year [3].\n\n" +
+				"[^1]: EHPA, \"European Heat Pump Market Report 2023\", https://www.ehpa.org/market-report-2023\n\n" +
+				"## Sources\n\n1. EHPA (2023). European Heat Pump Market Report 2023.\n2. Bundesregierung (2022). Heat pump summit statement.\n",
+			want: []string{"error unresolved-citation: citation [3] has no reference entry: no entry is numbered 3 (the Sources list has 2 entries)",
+				"warning orphan-reference: reference r2 (Bundesregierung (2022). Heat pump summit statement.) is not cited in the text"},
+		},
+		{
 			name: "a named Markdown footnote keeps its name",
 			file: "notes.md",
 			src:  "# Notes\n\nUnemployment fell in 2019.[^bls] It rose again in 2020.[^fed-2021]\n\n[^bls]: Bureau of Labor Statistics (2020). Employment Situation.\n",

@@ -118,6 +118,18 @@ func FindReferencesWithOptions(doc *sources.Document, opts Options) ([]Reference
 			continue // "Literature" over a survey of a country's writers
 		}
 		end := sectionEnd(doc, i, level, len(doc.Blocks), f.furniture)
+		if hs, _ := doc.SourceOffsets(hspan); end > first && hs > 0 {
+			for end > first {
+				if bs, _ := doc.SourceOffsets(doc.Blocks[end-1].Span); bs >= hs {
+					break
+				}
+				// written before the heading in the input: Markdown's
+				// footnote definitions, which its reader puts after the
+				// text, are notes of their own (footnoteLists), not
+				// this section's entries
+				end--
+			}
+		}
 		rl := ReferenceList{
 			Heading:     heading,
 			HeadingSpan: hspan,

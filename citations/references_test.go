@@ -265,6 +265,25 @@ func TestFindReferencesMarkdownFootnotes(t *testing.T) {
 	checkLists(t, doc, lists)
 }
 
+// TestFindReferencesMarkdownFootnotesBeforeAList checks that footnote
+// definitions written before a heading, which the Markdown reader puts
+// after the text, stay a list of notes apart from the heading's list.
+func TestFindReferencesMarkdownFootnotesBeforeAList(t *testing.T) {
+	src := "# Pumps\n\nSales rose.[^1]\n\n[^1]: EHPA, \"Market Report 2023\", https://www.ehpa.org/report\n\n" +
+		"## Sources\n\n1. EHPA (2023). European Heat Pump Market Report 2023.\n2. Bundesregierung (2022). Heat pump summit statement.\n"
+	doc, err := sources.Parse([]byte(src), sources.ReadOptions{Name: "pumps.md"})
+	require.NoError(t, err)
+	lists := FindReferences(doc)
+	require.Len(t, lists, 2)
+	assert.Equal(t, "Sources", lists[0].Heading)
+	require.Len(t, lists[0].Entries, 2)
+	assert.Equal(t, "EHPA (2023). European Heat Pump Market Report 2023.", lists[0].Entries[0].Text)
+	assert.Equal(t, "Bundesregierung (2022). Heat pump summit statement.", doc.Slice(sources.Span{Start: lists[0].Span.End - 51, End: lists[0].Span.End}))
+	require.Len(t, lists[1].Entries, 1)
+	assert.NotEmpty(t, lists[1].Entries[0].Anchor)
+	checkLists(t, doc, lists)
+}
+
 func TestFindReferencesHeadings(t *testing.T) {
 	tests := []struct {
 		heading string
