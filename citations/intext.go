@@ -5,7 +5,10 @@ import (
 	"net/url"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/citecheck/citecheck/sources"
 )
@@ -204,6 +207,17 @@ func FindWithOptions(doc *sources.Document, opts Options) ([]Citation, error) {
 	supers, ok := superscriptCitations(doc, groups, noteSpans, links, scanLimits{citations: room, number: lim.number})
 	if !ok {
 		return nil, tooMany
+	}
+	if len(supers) == 0 && len(footnotes) == 0 && !slices.ContainsFunc(text, func(c Citation) bool { return c.Kind == KindNumeric }) {
+		flat, ok := flatNoteCitations(doc.Text, opts.Lists, keep, room)
+		if !ok {
+			return nil, tooMany
+		}
+		if len(flat) > 0 {
+			text = append(text, flat...)
+			sort.SliceStable(text, func(i, j int) bool { return text[i].Span.Start < text[j].Span.Start })
+			room -= len(flat)
+		}
 	}
 	if opts.ParenNumbers && otherNumbering(doc, text, supers, footnotes) {
 		text = dropParenNumbers(doc.Text, text)
@@ -556,6 +570,82 @@ func superscriptCitations(doc *sources.Document, found, footnotes, links *spanIn
 		return nil, false
 	}
 	return out, true
+}
+
+// flatNoteCitations returns the note numbers of a text whose
+// superscripts were lost on the way (pasted from a word processor, taken
+// from a PDF): "…between 1950 and 1970.1 Most of the closures followed the
+// Beeching report of 1963.2". A number counts when it follows a
+// punctuation mark at once and ends a sentence or a line, when a list
+// numbers its entries from 1, and only as the next of the run 1, 2, 3, …
+// in the order the text gives them, which neither a decimal figure nor a
+// stray number keeps to; fewer than two in the run are none. With more
+// than room of them, nil and false.
+func flatNoteCitations(text string, lists []ReferenceList, keep func(sources.Span) bool, room int) ([]Citation, bool) {
+	labels, inLists := 0, newSpanIndex(len(lists))
+	for _, l := range lists {
+		inLists.add(l.Span)
+		if len(l.Entries) >= 2 && l.Entries[0].Label == "1" && l.Entries[1].Label == "2" {
+			labels = max(labels, len(l.Entries))
+		}
+	}
+	inLists.build()
+	if labels == 0 {
+		return nil, true
+	}
+	var out []Citation
+	next := 1
+	for i := 1; i < len(text) && next <= labels; i++ {
+		c := text[i]
+		if c < '0' || c > '9' {
+			continue
+		}
+		mark := lastRuneBefore(text, i)
+		if !strings.ContainsRune(".!?,;:\")”", mark) {
+			continue
+		}
+		end := i
+		for end < len(text) && end-i < 3 && text[end] >= '0' && text[end] <= '9' {
+			end++
+		}
+		if end < len(text) && text[end] != ' ' && text[end] != '\n' {
+			continue // "3.5%", "1.2m"
+		}
+		if mark == ',' || mark == ';' || mark == ':' {
+			// a clause goes on after its note: "As Davies wrote,1 the
+			// lines…", but not after a figure's comma ("2,1 percent")
+			if before := lastRuneBefore(text, i-1); !unicode.IsLetter(before) {
+				continue
+			}
+		} else if end+1 < len(text) && text[end] == ' ' && !unicode.IsUpper(rune(text[end+1])) && text[end+1] != '"' && text[end+1] < utf8.RuneSelf {
+			continue // "rose 2.1 percent": a sentence goes on with a capital
+		}
+		n, _ := strconv.Atoi(text[i:end])
+		sp := sources.Span{Start: i, End: end}
+		if n != next || inLists.overlaps(sp) || keep != nil && !keep(sp) {
+			i = end - 1
+			continue
+		}
+		out = append(out, Citation{Kind: KindNumeric, Number: text[i:end], Span: sp, Group: sp, Text: text[i:end]})
+		if len(out) > room {
+			return nil, false
+		}
+		next++
+		i = end - 1
+	}
+	if len(out) < 2 {
+		return nil, true
+	}
+	return out, true
+}
+
+// lastRuneBefore returns the rune that ends text[:i], or 0.
+func lastRuneBefore(text string, i int) rune {
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	if r == utf8.RuneError {
+		return 0
+	}
+	return r
 }
 
 // maxCitationLen bounds the length of a citation's span in the text.

@@ -69,6 +69,8 @@ func FuzzFind(f *testing.F) {
 	// pandoc's plain-text superscripts
 	f.Add("Riders left (1,2), then (see\n13) and (5,see also 4): (1) one, (2) two.\n")
 	f.Add("Shown^(3(p88)) by⁴ since 2019⁶ [11, Ch. 4] dark^(5(chap6),see also 4).\n")
+	// note numbers that lost their superscript
+	f.Add("It shrank in 1970.1 Most closed,2 as “noted”.3\n\nNotes\n1. Davies, Wales, 612.\n2. Ibid.\n3. Ibid., 9.\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		doc, err := sources.Parse([]byte(src), sources.ReadOptions{Name: "fuzz.txt"})
 		if err != nil {
@@ -85,6 +87,15 @@ func FuzzFind(f *testing.F) {
 			}
 			if err != nil && !errors.Is(err, ErrTooManyCitations) {
 				t.Fatalf("error %v", err)
+			}
+		}
+		withLists, err := FindWithOptions(doc, Options{Lists: FindReferences(doc)})
+		if err != nil && !errors.Is(err, ErrTooManyCitations) {
+			t.Fatalf("with the lists: error %v", err)
+		}
+		for i, c := range withLists {
+			if c.Span.Start < 0 || c.Span.Start > c.Span.End || c.Span.End > len(doc.Text) || !c.Group.Contains(c.Span) {
+				t.Fatalf("with the lists, citation %d span %v (group %v) outside text or group", i, c.Span, c.Group)
 			}
 		}
 		parens, err := FindWithOptions(doc, Options{ParenNumbers: true})

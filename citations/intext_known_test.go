@@ -210,3 +210,34 @@ func FuzzFindWithLists(f *testing.F) {
 		}
 	})
 }
+
+// TestFlatNoteNumbers checks that note numbers whose superscript was lost
+// ("…and 1970.1 Most…") are read when they run 1, 2, 3… against a list
+// numbered from 1, and that figures are not.
+func TestFlatNoteNumbers(t *testing.T) {
+	const notes = "\n\nNotes\n1. John Davies, A History of Wales (London: Penguin, 2007), 612.\n2. Ibid., 615.\n" +
+		"3. Davies, History of Wales, 618.\n"
+	tests := []struct {
+		name, body string
+		want       [][2]string
+	}{
+		{"after full stops", "The network shrank by half between 1950 and 1970.1 Most closures followed the report of 1963.2 " +
+			"Campaigns saved few lines.3", [][2]string{{"1", "r1"}, {"2", "r2"}, {"3", "r3"}}},
+		{"after a comma and a quotation mark", "As Davies wrote,1 the lines were \"a lifeline\".2", [][2]string{{"1", "r1"}, {"2", "r2"}}},
+		{"figures are not notes", "Fares rose 2.1 percent in 1970.5 Trains ran at 3.2 Mph.", nil},
+		{"out of order is not a run", "Fares rose in 1970.2 Trains ran late.1", nil},
+		{"one alone is not a run", "The network shrank by half between 1950 and 1970.1 Most closures followed.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			found, links := findWithLists(t, tt.body+notes)
+			var got [][2]string
+			for i, c := range found {
+				if c.Kind == KindNumeric {
+					got = append(got, [2]string{c.Number, links[i].Reference})
+				}
+			}
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
