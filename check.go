@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/citecheck/citecheck/citations"
 	"github.com/citecheck/citecheck/claims"
@@ -219,6 +220,7 @@ func analyze(ctx context.Context, doc *sources.Document, opts Options, limits Li
 	if containsFold(doc.Text, citationNeeded) {
 		copts.Keep = func(sp sources.Span) bool { return citationNeededAt(doc.Text, sp) }
 	}
+	copts.SentenceEnds = noteEnds(doc.Text, p.Citations)
 	extracted := claims.Extract(doc, copts)
 	body := extracted[:0] // reference entries are not claims; filtered in place
 	for i := range extracted {
@@ -265,4 +267,24 @@ func newListIndex(lists []citations.ReferenceList) listIndex {
 func (x listIndex) overlaps(s sources.Span) bool {
 	i, _ := slices.BinarySearch(x.starts, s.End) // the spans starting before s.End
 	return i > 0 && x.maxEnds[i-1] > s.Start
+}
+
+// noteEnds returns where the note numbers written bare after a sentence's
+// full stop end ("…in 1970.1 Most…"): the sentence ends there, though its
+// words read "1970.1" as a figure (see claims.Options.SentenceEnds).
+func noteEnds(text string, cs []citations.Citation) []int {
+	var ends []int
+	for _, c := range cs {
+		if c.Kind != citations.KindNumeric || c.Group != c.Span || c.Span.Start == 0 {
+			continue
+		}
+		r, _ := utf8.DecodeLastRuneInString(text[:c.Span.Start])
+		switch r {
+		case '.', '!', '?', '"', '”':
+			if c.Span.End == len(text) || text[c.Span.End] == ' ' || text[c.Span.End] == '\n' {
+				ends = append(ends, c.Span.End)
+			}
+		}
+	}
+	return ends
 }

@@ -432,3 +432,22 @@ func TestRootCauseFirst(t *testing.T) {
 		})
 	}
 }
+
+// TestFlatNoteNumbersEndSentences checks that a note number that lost its
+// superscript after a full stop ends its sentence, so that each sentence
+// is a claim citing its own note.
+func TestFlatNoteNumbersEndSentences(t *testing.T) {
+	r := checkSource(t, "railways.txt", "The Welsh railway network shrank by half between 1950 and 1970.1 "+
+		"Most of the closures followed the Beeching report of 1963.2 By 1975 the network had lost 40% of its stations.3\n\n"+
+		"Notes\n1. John Davies, A History of Wales (London: Penguin, 2007), 612.\n2. Ibid., 615.\n3. Davies, History of Wales, 618.\n")
+	assert.Empty(t, citationFindings(r))
+	var got [][2]string
+	for _, c := range r.Claims {
+		got = append(got, [2]string{c.Text, strings.Join(c.Citations, ",")})
+	}
+	assert.Equal(t, [][2]string{
+		{"The Welsh railway network shrank by half between 1950 and 1970.1", "c1"},
+		{"Most of the closures followed the Beeching report of 1963.2", "c2"},
+		{"By 1975 the network had lost 40% of its stations.3", "c3"},
+	}, got)
+}

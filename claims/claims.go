@@ -48,6 +48,12 @@ type Options struct {
 	// marked "citation needed" is a claim whatever its score. The claim
 	// keeps its own score.
 	Keep func(sentence sources.Span) bool
+	// SentenceEnds are offsets into the document's text, in order, at
+	// which a sentence ends whatever its words say: the ends of note
+	// numbers that lost their superscript ("…between 1950 and 1970.1 Most
+	// of…", where "1970.1" would read as a figure), which only the
+	// citations found tell apart.
+	SentenceEnds []int
 }
 
 // Extract returns the claims of doc in document order: the sentences whose
@@ -62,6 +68,9 @@ func Extract(doc *sources.Document, opts Options) []Claim {
 		min = m.threshold
 	}
 	spans := Sentences(doc)
+	if len(opts.SentenceEnds) > 0 {
+		spans = splitAt(doc.Text, spans, opts.SentenceEnds)
+	}
 	sents := make([]Sentence, len(spans))
 	for i, sp := range spans {
 		sents[i] = Sentence{Text: doc.Text[sp.Start:sp.End]}
@@ -149,6 +158,31 @@ func Extract(doc *sources.Document, opts Options) []Claim {
 		kinds, kindBuf = carveKinds(kindBuf, bits)
 		firstHand := bits&sigFirstPerson != 0 && firstHandSentence(s, tokenize(s, tb[:0])) || showsArithmetic(s)
 		out = append(out, Claim{Span: sp, Text: s, Kinds: kinds, Score: score, Attributions: atts, FirstHand: firstHand})
+	}
+	return out
+}
+
+// splitAt cuts the sentences spans of text at the offsets ends (in
+// order) that fall inside them, the spaces after a cut left out.
+func splitAt(text string, spans []sources.Span, ends []int) []sources.Span {
+	out := make([]sources.Span, 0, len(spans)+len(ends))
+	k := 0
+	for _, sp := range spans {
+		for k < len(ends) && ends[k] <= sp.Start {
+			k++
+		}
+		for ; k < len(ends) && ends[k] < sp.End; k++ {
+			if ends[k] > sp.Start {
+				out = append(out, sources.Span{Start: sp.Start, End: ends[k]})
+				sp.Start = ends[k]
+			}
+			for sp.Start < sp.End && (text[sp.Start] == ' ' || text[sp.Start] == '\n') {
+				sp.Start++
+			}
+		}
+		if sp.Start < sp.End {
+			out = append(out, sp)
+		}
 	}
 	return out
 }

@@ -713,3 +713,20 @@ func TestPointOutQuotingVerbAndOwnedDocument(t *testing.T) {
 		})
 	}
 }
+
+func TestExtractSentenceEnds(t *testing.T) {
+	const text = "Rail traffic fell by half between 1950 and 1970.1 Most closures followed the report of 1963.2\n"
+	doc, err := sources.Parse([]byte(text), sources.ReadOptions{Name: "a.txt"})
+	require.NoError(t, err)
+	var got []string
+	ends := []int{strings.Index(text, ".1 ") + 2, strings.Index(text, ".2") + 2}
+	for _, c := range Extract(doc, Options{MinScore: 0.01, SentenceEnds: ends}) {
+		got = append(got, c.Text)
+	}
+	assert.Equal(t, []string{"Rail traffic fell by half between 1950 and 1970.1", "Most closures followed the report of 1963.2"}, got)
+	got = got[:0]
+	for _, c := range Extract(doc, Options{MinScore: 0.01}) {
+		got = append(got, c.Text)
+	}
+	assert.Len(t, got, 1, "without the ends, one sentence")
+}
