@@ -70,7 +70,7 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 					any = true
 				}
 			}
-		case "acuerdo", "acordo", "angaben":
+		case "acuerdo", "acordo", "angaben", "schätzungen", "berechnungen", "informationen", "erkenntnissen", "recherchen":
 			// Spanish and Portuguese "de acuerdo con X", "de acordo com
 			// X" and German "nach Angaben von X", "nach Angaben des X":
 			// "according to", as selon below
@@ -89,7 +89,7 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 				add(from, to)
 			}
 			any = true // what someone states or counts is theirs, named or not
-		case "selon", "según", "segundo", "laut", "zufolge", "d'après":
+		case "selon", "según", "segundo", "laut", "zufolge", "d'après", "conforme":
 			// French, Spanish, Portuguese and German "according to"
 			if t.norm == "zufolge" {
 				if from, to := nameBefore(toks, i); to > from {
@@ -118,19 +118,34 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 			"indiquent", "expliquent", "dijeron", "afirmaron", "declararon", "explicaron", "señalaron",
 			"aseguraron", "indicaron", "informaron", "confirmó", "reveló", "estimó", "precisó", "detalló",
 			"afirmaram", "declararam", "explicaram", "informaram", "confirmou", "revelou", "estimou",
-			"apontou", "sagten", "erklärten", "meldete", "meldet", "berichteten", "mitteilte":
+			"apontou", "sagten", "erklärten", "meldete", "meldet", "berichteten", "mitteilte", "bestätigte",
+			"bestätigt", "erklärt", "betont", "mitteilten":
 			// a speech verb of French, Spanish, Portuguese or German: its
 			// speaker comes before it ("Laurent Fabius a déclaré"), or
 			// after it in an inversion (« … », a dit le ministre)
-			if from, to := nameBefore(toks, skipAuxiliaries(toks, i)); to > from {
+			if w := clauseOpener(toks, i, "wie"); w >= 0 {
+				// German puts the verb last: "Wie das Statistische
+				// Bundesamt am Montag mitteilte, …", whose speaker
+				// follows "wie" (not "Montag", a capitalised noun)
+				j := w + 1
+				if j < len(toks) && isArticle(toks[j].norm) {
+					j++
+				}
+				if from, to := nameAfter(toks, j); to > from {
+					add(from, to)
+				}
+				any = true
+			} else if from, to := nameBefore(toks, skipAuxiliaries(toks, i)); to > from {
 				add(from, to)
 				any = true
-			} else if j := subjectBefore(toks, skipAuxiliaries(toks, i)+1); j >= 0 && (isSourceNoun(toks[j].norm) || isPronoun(toks[j].norm)) {
+			} else if j := subjectBefore(toks, skipAuxiliaries(toks, i)); j >= 0 && (isSourceNoun(toks[j].norm) || isPronoun(toks[j].norm)) {
+				// "le porte-parole du ministère a confirmé", "o
+				// presidente afirmou", "el ministro aseguró"
 				any = true
-			} else if k := skipAuxiliaries(toks, i); k > 0 && (toks[k-1].norm == "," || toks[k-1].norm == `"`) {
+			} else if k := skipAuxiliaries(toks, i); k > 0 && (toks[k-1].norm == "," || toks[k-1].norm == `"` || toks[k-1].norm == "comme" || toks[k-1].norm == "como") {
 				// the speaker after the verb, its auxiliary first or
 				// not: "…, a indiqué le ministère", "…, informaron las
-				// autoridades"
+				// autoridades", "Comme l'a révélé Mediapart, …"
 				j := i + 1
 				if j < len(toks) && isArticle(toks[j].norm) {
 					j++
@@ -958,6 +973,21 @@ func subjectBefore(toks []token, i int) int {
 	return -1
 }
 
+// clauseOpener returns the index of the word w that opens the clause the
+// verb at i closes ("wie … mitteilte"), looking back no further than the
+// clause's comma and ten words, or -1.
+func clauseOpener(toks []token, i int, w string) int {
+	for j := i - 1; j >= 0 && j >= i-10; j-- {
+		switch toks[j].norm {
+		case w:
+			return j
+		case ",", ";", ":", `"`:
+			return -1
+		}
+	}
+	return -1
+}
+
 // skipReleased returns the index of "released" (or "published",
 // "issued") when the words before the verb at i say when a source was
 // released ("a Gallup poll released Tuesday found", "data published last
@@ -1028,6 +1058,12 @@ func isSourceNoun(w string) bool {
 		// found"
 		"newspaper", "newspapers", "magazine", "broadcaster", "outlet", "pollster", "pollsters", "watchdog",
 		"regulators", "charity",
+		// spokespeople, officials and data in French, Spanish, Portuguese
+		// and German: "le porte-parole a confirmé", "segundo dados do
+		// IBGE", "o presidente afirmou"
+		"porte-parole", "portavoz", "porta-voz", "sprecher", "sprecherin", "président", "presidente", "präsident",
+		"maire", "alcalde", "prefeito", "bürgermeister", "données", "chiffres", "datos", "cifras", "dados",
+		"números", "daten", "zahlen", "fuentes", "fontes", "quellen",
 		// French, Spanish, Portuguese, German
 		"gouvernement", "ministère", "ministre", "entreprise", "rapport", "étude", "enquête", "gobierno", "ministerio",
 		"ministro", "policía", "empresa", "informe", "estudio", "encuesta", "governo", "polícia", "relatório", "estudo",
@@ -1062,7 +1098,7 @@ func isArticle(w string) bool {
 func skipAuxiliaries(toks []token, i int) int {
 	for i > 0 {
 		switch toks[i-1].norm {
-		case "a", "ont", "avait", "ha", "han", "había", "tem", "têm", "hat", "haben", "hatte":
+		case "a", "ont", "avait", "l'a", "l'ont", "l'avait", "ha", "han", "había", "lo", "tem", "têm", "hat", "haben", "hatte":
 			i--
 			continue
 		}
@@ -1086,7 +1122,8 @@ func notName(w string) bool {
 	switch w {
 	case "the", "a", "an", "he", "she", "they", "it", "we", "i", "you", "this", "that", "these", "those",
 		"in", "on", "at", "but", "and", "or", "so", "as", "if", "when", "while", "however", "there", "his",
-		"her", "their", "its", "our", "my", "your", "after", "before", "since", "for", "with", "who", "what":
+		"her", "their", "its", "our", "my", "your", "after", "before", "since", "for", "with", "who", "what",
+		"comme", "como", "wie":
 		return true
 	}
 	return false

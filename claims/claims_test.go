@@ -129,6 +129,8 @@ func TestFindAttributions(t *testing.T) {
 		{"Le déficit atteindra 5 % du PIB en 2024, prévoit la Banque de France.", []string{"Banque de France"}},
 		{"Nach Angaben des Statistischen Bundesamtes lebten 2022 rund 84 Millionen Menschen in Deutschland.", []string{"Statistischen Bundesamtes"}},
 		{"Pelo menos 20 pessoas morreram, de acordo com a Defesa Civil.", []string{"Defesa Civil"}},
+		{"Wie das Statistische Bundesamt am Montag mitteilte, stiegen die Preise um 2,9 Prozent.", []string{"Statistische Bundesamt"}},
+		{"Comme l'a révélé Mediapart, la société a versé 2 millions d'euros à un intermédiaire.", []string{"Mediapart"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sentence, func(t *testing.T) {
@@ -326,6 +328,13 @@ func TestAttributionKind(t *testing.T) {
 		{"D'après une étude publiée jeudi, 40 % des Français ne partent pas en vacances.", true},
 		{"Quelque 3 000 emplois seront supprimés, a annoncé la direction mardi.", true},
 		{"Le plan prévoit 3 000 suppressions de postes en 2024.", false},
+		{"Interrogé par Le Monde, le porte-parole du ministère a confirmé que 12 sites étaient concernés.", true},
+		{"Segundo dados do IBGE divulgados nesta sexta-feira, a inflação ficou em 4,6% em 2023.", true},
+		{"O presidente afirmou nesta terça-feira que o governo vai investir R$ 100 bilhões.", true},
+		{"Conforme o relatório, 30% das escolas não têm acesso à internet.", true},
+		{"Der Konzern will bis 2025 rund 3.000 Stellen abbauen, wie ein Sprecher bestätigte.", true},
+		{"Nach Schätzungen von Experten leben in Berlin rund 50.000 Obdachlose.", true},
+		{"El ministro aseguró que la economía crecerá un 3 % este año.", true},
 		{"Al menos 15 personas murieron en el incendio, informaron las autoridades.", true},
 		{"De acuerdo con datos del Banco Central, las reservas cayeron un 10 %.", true},
 		{"Nach Angaben der Polizei wurden 12 Menschen verletzt.", true},
