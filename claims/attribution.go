@@ -172,9 +172,11 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 					any = true
 				}
 			}
-		case "believe", "believes", "believed", "fear", "fears", "feared", "concerned", "adamant", "convinced", "worried":
+		case "believe", "believes", "believed", "fear", "fears", "feared", "concerned", "adamant", "convinced", "worried",
+			"expects", "expect", "forecasts", "anticipates", "anticipate":
 			// a stance its holder takes: "Police believe the fire was
-			// lit", "The Press Council is concerned the laws would…";
+			// lit", "The Press Council is concerned the laws would…", or
+			// an expectation, "The IMF expects growth of 3.1% in 2024";
 			// the sentence reports the holder's view, not the writer's
 			if from, to, ok := stanceHolder(toks, i); ok {
 				add(from, to)
