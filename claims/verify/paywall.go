@@ -1,5 +1,7 @@
 package verify
 
+import "math/bits"
+
 // What stands between a reader and an article: Paywall.
 
 // paywallWords are the phrases ("subscri" for subscribe, subscriber,
@@ -82,38 +84,78 @@ func Paywall(text string) bool {
 	if len(text) > paywallPrefix {
 		text = text[:paywallPrefix]
 	}
-	hits := 0
-	for i := 0; i < len(text); {
-		c := text[i]
-		if !isLetter(c) {
-			i++
-			continue
-		}
-		// A word starts at i: a phrase counts only there ("catalog
-		// includes" holds no "log in"). Most words begin no phrase: an
-		// inlined test turns them away without the call.
-		if paywallFirst>>((c|0x20)-'a')&1 != 0 && i+1 < len(text) && paywallStart(c, text[i+1]) {
-			hits += paywallWordsAt(text[i:])
-		}
-		if i+8 <= len(text) {
-			if n := leadingLetters(eightBytes(text, i)); n < 8 {
-				i += n // most words end within eight bytes
-				continue
-			}
-		}
-		for i++; i < len(text) && isLetter(text[i]); i++ {
-		}
-	}
+	hits := paywallHits(text)
 	if hits == 0 {
 		return false
 	}
+	words := fieldStarts(text)
+	return (words < 300 && hits >= 2) || hits*25 >= words
+}
+
+// paywallHits counts the paywallWords that begin a word of text: a
+// phrase counts only there ("catalog includes" holds no "log in"), a word
+// being a run of ASCII letters.
+//
+// The words are found eight bytes at a time, from a mask of their first
+// letters, rather than byte by byte: the bytes between words and a word's
+// length are what a processor cannot guess.
+func paywallHits(text string) int {
+	hits := 0
+	var before uint64 // the high bit set when the byte before the eight is a letter
+	i := 0
+	for ; i+8 <= len(text); i += 8 {
+		l := letterHighs(eightBytes(text, i))
+		for starts := l &^ (l<<8 | before); starts != 0; starts &= starts - 1 {
+			j := i + bits.TrailingZeros64(starts)>>3
+			// Most words begin no phrase: an inlined test turns them
+			// away without the call.
+			if c := text[j]; paywallFirst>>((c|0x20)-'a')&1 != 0 && j+1 < len(text) && paywallStart(c, text[j+1]) {
+				hits += paywallWordsAt(text[j:])
+			}
+		}
+		before = l >> 56
+	}
+	for ; i < len(text); i++ {
+		c := text[i]
+		if isLetter(c) && (i == 0 || !isLetter(text[i-1])) && i+1 < len(text) && paywallStart(c, text[i+1]) {
+			hits += paywallWordsAt(text[i:])
+		}
+	}
+	return hits
+}
+
+// fieldStarts counts the words of text as strings.Fields would for ASCII
+// spacing: the bytes above a space that follow the start of text or a
+// byte that is not, eight bytes at a time.
+func fieldStarts(text string) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	words := 0
-	for i := 0; i < len(text); i++ {
+	var before uint64 // the high bit set when the byte before the eight is above a space
+	i := 0
+	for ; i+8 <= len(text); i += 8 {
+		v := eightBytes(text, i)
+		// a byte below 0x80 is above a space when adding 0x80-'!' sets
+		// its high bit, and no sum carries into the next byte
+		above := (v&^highs + (0x80-'!')*ones | v) & highs
+		words += bits.OnesCount64(above &^ (above<<8 | before))
+		before = above >> 56
+	}
+	for ; i < len(text); i++ {
 		if text[i] > ' ' && (i == 0 || text[i-1] <= ' ') {
 			words++
 		}
 	}
-	return (words < 300 && hits >= 2) || hits*25 >= words
+	return words
+}
+
+// letterHighs returns the eight bytes of v, first lowest, with the high
+// bit of each that is an ASCII letter set and every other bit clear (see
+// leadingLetters).
+func letterHighs(v uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	x := v | 0x20*ones // lowercase; other bytes stay other
+	low := x &^ highs
+	return (low + (0x80-'a')*ones) &^ (low + (0x80-'{')*ones) &^ x & highs
 }
 
 // asciiPrefixFold reports whether s begins with lower (lower case), ASCII

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestPaywallText(t *testing.T) {
@@ -64,6 +65,16 @@ func paywallByBytes(text string) bool {
 	if len(text) > paywallPrefix {
 		text = text[:paywallPrefix]
 	}
+	hits := paywallHitsByBytes(text)
+	if hits == 0 {
+		return false
+	}
+	words := fieldStartsByBytes(text)
+	return (words < 300 && hits >= 2) || hits*25 >= words
+}
+
+// paywallHitsByBytes is paywallHits byte by byte.
+func paywallHitsByBytes(text string) int {
 	hits := 0
 	for i := 0; i < len(text); {
 		c := text[i]
@@ -77,22 +88,41 @@ func paywallByBytes(text string) bool {
 		for i++; i < len(text) && isLetter(text[i]); i++ {
 		}
 	}
-	if hits == 0 {
-		return false
-	}
+	return hits
+}
+
+// fieldStartsByBytes is fieldStarts byte by byte.
+func fieldStartsByBytes(text string) int {
 	words := 0
 	for i := 0; i < len(text); i++ {
 		if text[i] > ' ' && (i == 0 || text[i-1] <= ' ') {
 			words++
 		}
 	}
-	return (words < 300 && hits >= 2) || hits*25 >= words
+	return words
+}
+
+// TestPaywallCountsRealPages holds paywallHits and fieldStarts to their
+// byte-by-byte forms on the real pages, from every offset of their first
+// kilobyte (so that words fall everywhere in the eight bytes read at
+// once), and on the seeds.
+func TestPaywallCountsRealPages(t *testing.T) {
+	texts := append(realPageTexts(t), paywallSeeds...)
+	for _, text := range texts {
+		for off := 0; off < min(len(text), 1024); off++ {
+			s := text[off:min(len(text), off+paywallPrefix)]
+			require.Equal(t, paywallHitsByBytes(s), paywallHits(s), "%q", s)
+			require.Equal(t, fieldStartsByBytes(s), fieldStarts(s), "%q", s)
+		}
+	}
 }
 
 var paywallSeeds = []string{
 	"Subscribe to continue reading. Already a subscriber? Sign in.",
 	"ab cd Sign in log in", "a Sign in, a log in", "to subscribe or to log in", "abcdefgh sign in abcdefghijklmnop login", "Unsubscribe catalog login-free trial",
 	"x\tsign in\nLOG IN\u00a0subscribe", "café Sign In ‘log in’ “subscribe”",
+	"abcdefg Subscribe\x7fsign in\x80log in{free trial@Paywall`login[sign-in\x00continue reading\x20\x21x",
+	strings.Repeat("Sign in to continue reading, or subscribe. ", 60), strings.Repeat("ab\tcd\nSIGN IN ", 200),
 }
 
 func TestPaywallMatchesByBytes(t *testing.T) {
