@@ -263,5 +263,60 @@ func FuzzAppendWordKeys(f *testing.F) {
 	for _, s := range wordKeysTexts {
 		f.Add(s)
 	}
-	f.Fuzz(checkWordKeys)
+	for _, s := range sentenceTexts {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		checkWordKeys(t, text)
+		checkPreparedKeys(t, text)
+	})
+}
+
+// checkPreparedKeys holds what Prepare reads of text in one pass, its
+// sentences and their words, to splitSentences and to the general word
+// scanner on each sentence alone.
+func checkPreparedKeys(t *testing.T, text string) {
+	p := Prepare(Source{Text: text})
+	require.Equal(t, append([]Span{}, splitSentences(text)...), append([]Span{}, p.sents...), "sentences of %q", text)
+	require.Len(t, p.sentWords, len(p.sents)+1)
+	require.Len(t, p.lens, len(p.sents))
+	require.Equal(t, 0, p.sentWords[0])
+	total := 0
+	for i, sp := range p.sents {
+		want, wantContent := wordKeysByScanner(text[sp.Start:sp.End])
+		require.Equal(t, append([]uint32{}, want...), append([]uint32{}, p.keys[p.sentWords[i]:p.sentWords[i+1]]...), "keys of %q", text[sp.Start:sp.End])
+		require.Equal(t, wantContent, p.lens[i], "content words of %q", text[sp.Start:sp.End])
+		total += wantContent
+	}
+	require.Len(t, p.keys, p.sentWords[len(p.sents)])
+	require.Equal(t, total, p.total)
+}
+
+// sentenceTexts are texts whose sentences end in every way
+// appendSentences knows, and some that end none.
+var sentenceTexts = []string{
+	"", " ", "\n\n", "One. Two", "It rose 3.5 per cent. The U.S. Army said so. Mr. Smith agreed.",
+	"status.[55] In 1947 it was. Then.[citation needed] The end.[note 2] Next.[a] Last.[12, 14] More",
+	"He said “no.” Then left. (As did she.) And ‘why?’ She asked! Why? 40 came.\tTabbed. ok",
+	"end.’s apostrophe. \"Quoted.\" Next. 'Single.' [Bracket.] done.] x",
+	"Line one\r\nLine two\n\n  Line three  \n", "e.g. this, i.e. that, etc. And J. Smith. Fig. 3 shows. al. Et",
+	strings.Repeat("word ", 200) + "end. Next", strings.Repeat("longword\t", 80) + "x",
+	strings.Repeat("ab ", 199) + "abcdefghij " + strings.Repeat("é ", 300) + "z.  Y",
+	strings.Repeat("x", 700) + " y " + strings.Repeat("1,000 ", 150) + "z",
+	"3.\n4. Five.6 Seven.[55]8 Nine.\u00a0Ten. Eleven.»  Twelve.”\nThirteen?! Fourteen!? «Fifteen.» 16",
+}
+
+// TestPreparedKeys holds Prepare's one pass over a text to
+// splitSentences and the word scanner, on the real pages and on texts
+// cut at every place.
+func TestPreparedKeys(t *testing.T) {
+	for _, text := range realPageTexts(t) {
+		checkPreparedKeys(t, text)
+	}
+	texts := append(append([]string{}, sentenceTexts...), wordKeysTexts...)
+	joined := strings.Join(texts, " ")
+	for i := range len(joined) {
+		checkPreparedKeys(t, joined[i:])
+		checkPreparedKeys(t, joined[:i])
+	}
 }

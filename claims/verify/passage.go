@@ -13,149 +13,6 @@ import (
 // that one passage never stands for a whole page.
 const maxSentence = 600
 
-// splitSentences returns the spans of the sentences of text: a line break
-// ends one, and so does '.', '!' or '?' (after any closing quotes or
-// brackets, and note markers such as "[55]") when a space and then a
-// capital, a digit or an opening quote follow, unless the full stop ends a
-// known abbreviation or an initial.
-// Spans exclude surrounding space; empty sentences are dropped.
-func splitSentences(text string) []Span { return appendSentences(nil, text) }
-
-// appendSentences appends the spans splitSentences returns to out.
-func appendSentences(out []Span, text string) []Span {
-	start := 0
-	emit := func(end int) {
-		s, e := start, end
-		for s < e && (text[s] == ' ' || text[s] == '\t' || text[s] == '\r' || text[s] == '\n') {
-			s++
-		}
-		for e > s && (text[e-1] == ' ' || text[e-1] == '\t' || text[e-1] == '\r' || text[e-1] == '\n') {
-			e--
-		}
-		if e > s {
-			out = append(out, Span{Start: s, End: e})
-		}
-	}
-	var ends sentenceEnds
-	ends.reset(text)
-	for i := 0; i < len(text); i++ {
-		// Skip to the next byte that may end a sentence, cutting at a
-		// space on the way when the sentence grows past maxSentence.
-		j := ends.next(i)
-		if limit := max(i, start+maxSentence); limit < j {
-			if k := indexSpaceOrTab(text[limit:j]); k >= 0 {
-				emit(limit + k)
-				start = limit + k + 1
-				i = start - 1
-				continue
-			}
-		}
-		if i = j; i == len(text) {
-			break
-		}
-		c := text[i]
-		switch {
-		case c == '\n':
-			emit(i)
-			start = i + 1
-			continue
-		case c == '.' || c == '!' || c == '?':
-			j := i + 1
-			for j < len(text) {
-				if text[j] == '"' || text[j] == '\'' || text[j] == ')' || text[j] == ']' {
-					j++
-					continue
-				}
-				if r, n := utf8.DecodeRuneInString(text[j:]); r == '”' || r == '’' || r == '»' {
-					j += n
-					continue
-				}
-				if text[j] == '[' {
-					// a note marker closes the sentence it follows:
-					// "…self-governing status.[55] In 1947 …"
-					if end := strings.IndexByte(text[j:min(len(text), j+maxNoteMarker)], ']'); end > 0 && noteMarker(text[j+1:j+end]) {
-						j += end + 1
-						continue
-					}
-				}
-				break
-			}
-			if j >= len(text) || (text[j] != ' ' && text[j] != '\t') {
-				break
-			}
-			k := j
-			for k < len(text) && (text[k] == ' ' || text[k] == '\t') {
-				k++
-			}
-			if k >= len(text) {
-				break
-			}
-			r, _ := utf8.DecodeRuneInString(text[k:])
-			if !(unicode.IsUpper(r) || unicode.IsDigit(r) || r == '"' || r == '“' || r == '‘' || r == '\'' || r == '(' || r == '[') {
-				break
-			}
-			if c == '.' && abbreviation(text, i) {
-				break
-			}
-			emit(j)
-			start = j
-			i = j - 1
-			continue
-		}
-		if i-start >= maxSentence && (c == ' ' || c == '\t') {
-			emit(i)
-			start = i + 1
-		}
-	}
-	emit(len(text))
-	return out
-}
-
-// sentenceEndBytes are the bytes that may end a sentence.
-const sentenceEndBytes = "\n.!?"
-
-// sentenceEnds finds the bytes of a text that may end a sentence, each
-// kind by strings.IndexByte from where it was last found, so that the
-// text is read once per kind, by the processor's widest instructions.
-type sentenceEnds struct {
-	text string
-	at   [len(sentenceEndBytes)]int // the next of each kind at or after the last asked-for place; len(text): none
-}
-
-func (e *sentenceEnds) reset(text string) {
-	e.text = text
-	for k := range e.at {
-		e.at[k] = -1
-	}
-}
-
-// next returns the first place at or after i of a byte that may end a
-// sentence, or len(text). Calls must not go back: i never below the i of
-// the call before.
-func (e *sentenceEnds) next(i int) int {
-	first := len(e.text)
-	for k := range e.at {
-		if e.at[k] < i {
-			e.at[k] = len(e.text)
-			if j := strings.IndexByte(e.text[i:], sentenceEndBytes[k]); j >= 0 {
-				e.at[k] = i + j
-			}
-		}
-		first = min(first, e.at[k])
-	}
-	return first
-}
-
-// indexSpaceOrTab returns the index of the first space or tab of s, or -1.
-func indexSpaceOrTab(s string) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] == ' ' || s[i] == '\t' {
-			return i
-		}
-	}
-	return -1
-}
-
 // abbreviation reports whether the full stop at i ends an initial ("J.")
 // or a common abbreviation ("Mr.", "St.", "U.S.").
 func abbreviation(text string, i int) bool {
@@ -464,3 +321,133 @@ const (
 	// source hedges is refuted by it
 	flagAbsolute
 )
+
+// sentenceBytes has bit c set for each byte c that may end a sentence
+// (see sentenceSplit): a line break, a full stop, an exclamation or a
+// question mark, and a space or a tab, where one grown past maxSentence
+// is cut.
+const sentenceBytes uint64 = 1<<'\n' | 1<<'.' | 1<<'!' | 1<<'?' | 1<<' ' | 1<<'\t'
+
+// sentenceSplit splits a text into sentences as readWordKeys reads it,
+// and keeps where each sentence's words' keys end and how many of its
+// words are not function words (see Prepared). A line break ends a
+// sentence, and so does '.', '!' or '?' (after any closing quotes or
+// brackets, and note markers such as "[55]") when a space and then a
+// capital, a digit or an opening quote follow, unless the full stop ends a
+// known abbreviation or an initial; a sentence grown past maxSentence
+// ends at a space. Spans exclude surrounding space; empty sentences are
+// dropped. A sentence ends at a space, a tab or a line break, where no
+// word does, so that every word is one sentence's.
+type sentenceSplit struct {
+	text      string
+	sents     []Span
+	sentWords []int // sentWords[i+1]: the keys up to the end of sentence i
+	lens      []int
+	total     int
+	start     int // where the sentence being read starts, spaces included
+	cutAt     int // where a space cuts it: start+maxSentence
+}
+
+// reset makes s split text, its sentences appended to sents and what it
+// keeps of them to sentWords and lens.
+func (s *sentenceSplit) reset(text string, sents []Span, sentWords, lens []int) {
+	*s = sentenceSplit{text: text, sents: sents, sentWords: append(sentWords, 0), lens: lens, cutAt: maxSentence}
+}
+
+// emit ends the sentence being read at end, after keys keys of which
+// content are of words that are not function words: spaces around it
+// left out, and no sentence when nothing is left (nor any word).
+func (s *sentenceSplit) emit(end, keys, content int) {
+	text := s.text
+	st, e := s.start, end
+	for st < e && (text[st] == ' ' || text[st] == '\t' || text[st] == '\r' || text[st] == '\n') {
+		st++
+	}
+	for e > st && (text[e-1] == ' ' || text[e-1] == '\t' || text[e-1] == '\r' || text[e-1] == '\n') {
+		e--
+	}
+	if e > st {
+		s.sents = append(s.sents, Span{Start: st, End: e})
+		s.sentWords = append(s.sentWords, keys)
+		s.lens = append(s.lens, content)
+		s.total += content
+	}
+}
+
+// cut ends the sentence being read at the space or tab at i, past
+// maxSentence, and returns the content words and cutAt of the next.
+func (s *sentenceSplit) cut(i, keys, content int) (int, int) {
+	s.emit(i, keys, content)
+	s.start = i + 1
+	s.cutAt = s.start + maxSentence
+	return 0, s.cutAt
+}
+
+// finish ends the last sentence at the end of the text.
+func (s *sentenceSplit) finish(keys, content int) {
+	s.emit(len(s.text), keys, content)
+}
+
+// end reads the line break, the full stop, the exclamation or the
+// question mark at i, which ends the sentence being read when
+// sentenceSplit says so, and returns where reading goes on with what
+// readWordKeys keeps. The words of a note marker after a full stop
+// ("self-governing status.[55] In 1947") are the sentence's, read here.
+func (s *sentenceSplit) end(sc *wordScanner, i int, keys []uint32, content int) (int, []uint32, int, int) {
+	text := s.text
+	c := text[i]
+	if c == '\n' {
+		s.emit(i, len(keys), content)
+		s.start = i + 1
+		s.cutAt = s.start + maxSentence
+		return i + 1, keys, 0, s.cutAt
+	}
+	j := i + 1
+	for j < len(text) {
+		if text[j] == '"' || text[j] == '\'' || text[j] == ')' || text[j] == ']' {
+			j++
+			continue
+		}
+		if r, n := utf8.DecodeRuneInString(text[j:]); r == '”' || r == '’' || r == '»' {
+			j += n
+			continue
+		}
+		if text[j] == '[' {
+			if end := strings.IndexByte(text[j:min(len(text), j+maxNoteMarker)], ']'); end > 0 && noteMarker(text[j+1:j+end]) {
+				j += end + 1
+				continue
+			}
+		}
+		break
+	}
+	if j >= len(text) || (text[j] != ' ' && text[j] != '\t') {
+		return i + 1, keys, content, s.cutAt
+	}
+	k := j
+	for k < len(text) && (text[k] == ' ' || text[k] == '\t') {
+		k++
+	}
+	if k >= len(text) {
+		return i + 1, keys, content, s.cutAt
+	}
+	r, _ := utf8.DecodeRuneInString(text[k:])
+	if !(unicode.IsUpper(r) || unicode.IsDigit(r) || r == '"' || r == '“' || r == '‘' || r == '\'' || r == '(' || r == '[') {
+		return i + 1, keys, content, s.cutAt
+	}
+	if c == '.' && abbreviation(text, i) {
+		return i + 1, keys, content, s.cutAt
+	}
+	for q := i + 1; q < j; {
+		// the closing marks and note markers up to j
+		end, k, c, ok := sc.keyAt(text[:j], q)
+		if ok {
+			keys = append(keys, k)
+			content += c
+		}
+		q = end
+	}
+	s.emit(j, len(keys), content)
+	s.start = j
+	s.cutAt = j + maxSentence
+	return j, keys, 0, s.cutAt
+}

@@ -52,12 +52,16 @@ func Prepare(s Source) *Prepared {
 // allocates for the largest rather than for each. p must not be in use:
 // what VerifyPrepared returned from it stays valid, p itself is s's.
 func (p *Prepared) Reset(s Source) {
-	p.src, p.sents, p.total = s, appendSentences(p.sents[:0], s.Text), 0
+	// the sentences and their words' keys, read in one pass
+	var split sentenceSplit
+	split.reset(s.Text, p.sents[:0], p.sentWords[:0], p.lens[:0])
+	var sc wordScanner
+	keys := resize(p.keys, len(s.Text)/6+1)[:0] // about a word in six bytes of English
+	keys, content := readWordKeys(keys, &sc, s.Text, &split)
+	split.finish(len(keys), content)
+	p.src, p.sents, p.sentWords, p.lens, p.total = s, split.sents, split.sentWords, split.lens, split.total
+	p.keys = keys
 	n := len(p.sents)
-	p.sentWords = resize(p.sentWords, n+1)
-	p.sentWords[0] = 0
-	p.lens = resize(p.lens, n)
-	p.keys = resize(p.keys, len(s.Text)/6+1)[:0] // about a word in six bytes of English
 	if cap(p.words) >= n {
 		// no claim reads p while it is reset: plain stores, not atomic
 		// ones, which cost a locked instruction each
@@ -67,14 +71,6 @@ func (p *Prepared) Reset(s Source) {
 		p.words = make([]atomic.Pointer[sentenceWords], n)
 	}
 	p.claims.Store(0)
-	var sc wordScanner
-	for i, sp := range p.sents {
-		var content int
-		p.keys, content = appendWordKeys(p.keys, &sc, s.Text[sp.Start:sp.End])
-		p.lens[i] = content
-		p.total += content
-		p.sentWords[i+1] = len(p.keys)
-	}
 	text := s.Text
 	// the figures go into the array of the source read before, if any
 	buf := p.quantityBuf[:0]
