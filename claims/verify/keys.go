@@ -307,14 +307,18 @@ func readWordKeys(keys []uint32, sc *wordScanner, text string, split *sentenceSp
 				// cannot guess.
 				v := eightBytes(text, i)
 				n := leadingLetters(v)
-				if n < 8 && endsLettersOrRune(text, i+n) {
+				// the byte after the word, read with it, ends it without
+				// the call when it is ASCII and not a digit nor an
+				// apostrophe (see endsLettersOrRune)
+				after := byte(v >> (8 * uint(n) & 63))
+				if n < 8 && (after < utf8.RuneSelf && !isDigit(after) && after != '\'' || endsLettersOrRune(text, i+n)) {
 					x := v | 0x2020202020202020 // its letters lowered
 					k := uint32(x & (1<<(8*uint(min(n, 4))) - 1))
 					rest := x >> 32 & (1<<(8*uint(max(n-4, 0))) - 1)
 					content += short.notStop(uint64(n)<<32|uint64(k), rest)
 					keys = append(keys, k)
 					i += n
-					if text[i] == ' ' {
+					if after == ' ' {
 						// most words end at a space, which starts nothing
 						// and ends a sentence only when it is long
 						if i >= cutAt {
