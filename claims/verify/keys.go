@@ -312,10 +312,9 @@ func readWordKeys(keys []uint32, sc *wordScanner, text string, split *sentenceSp
 				// apostrophe (see endsLettersOrRune)
 				after := byte(v >> (8 * uint(n) & 63))
 				if n < 8 && (after < utf8.RuneSelf && !isDigit(after) && after != '\'' || endsLettersOrRune(text, i+n)) {
-					x := v | 0x2020202020202020 // its letters lowered
-					k := uint32(x & (1<<(8*uint(min(n, 4))) - 1))
-					rest := x >> 32 & (1<<(8*uint(max(n-4, 0))) - 1)
-					content += short.notStop(uint64(n)<<32|uint64(k), rest)
+					w := (v | 0x2020202020202020) & (1<<(8*uint(n)) - 1) // its letters lowered
+					k := uint32(w)                                       // its first four (see wordKey)
+					content += short.notStop(w)
 					keys = append(keys, k)
 					i += n
 					if after == ' ' {
@@ -480,23 +479,21 @@ func endsLettersOrRune(text string, j int) bool {
 // stopShort holds the function words (flagStop) of fewer than eight
 // ASCII letters, each in a slot of its own, so that telling whether a
 // word is one reads one slot and compares, with no loop and no branch on
-// the answer (see appendWordKeys).
+// the answer (see appendWordKeys). A slot holds a word's lowered bytes,
+// first lowest (0 for none), which tell it from any other word of fewer
+// than eight letters: eight bytes a slot, so that the table takes a
+// quarter of the processor's first cache rather than half.
 type stopShort struct {
-	slots []stopSlot
+	slots []uint64
 	mul   uint64
 	shift uint
 }
-
-// stopSlot is a slot of stopShort: a word's length<<32 | key (see
-// wordKey), 0 for none, and its lowered bytes after the fourth, first
-// lowest.
-type stopSlot struct{ tag, rest uint64 }
 
 // stopWordsShort builds the table once: the smallest power of two of
 // slots, and the first multiplier of a fixed sequence, that give every
 // word a slot of its own.
 var stopWordsShort = sync.OnceValue(func() *stopShort {
-	var words []stopSlot
+	var words []uint64
 	for _, l := range flaggedWords {
 		if l.flags&flagStop == 0 {
 			continue
@@ -505,26 +502,28 @@ var stopWordsShort = sync.OnceValue(func() *stopShort {
 			if len(w) >= 8 || strings.ContainsFunc(w, func(r rune) bool { return r > unicode.MaxASCII || !isLetter(byte(r)) }) {
 				continue
 			}
-			var rest uint64
-			for i := len(w) - 1; i >= 4; i-- {
-				rest = rest<<8 | uint64(w[i])
+			var b uint64
+			for i := len(w) - 1; i >= 0; i-- {
+				b = b<<8 | uint64(w[i])
 			}
-			words = append(words, stopSlot{uint64(len(w))<<32 | uint64(wordKey(w)), rest})
+			words = append(words, b)
 		}
 	}
 	mul := uint64(0x9e3779b97f4a7c15)
 	for bits := uint(10); ; bits++ {
+		st := &stopShort{slots: make([]uint64, 1<<bits), shift: 64 - bits}
 		for try := 0; try < 4096; try++ {
 			mul += 0x3c6ef372fe94f82a // odd multipliers, the same sequence every time
-			st := &stopShort{slots: make([]stopSlot, 1<<bits), mul: mul, shift: 64 - bits}
+			clear(st.slots)
+			st.mul = mul
 			ok := true
-			for _, e := range words {
-				i := st.slot(e.tag)
-				if st.slots[i].tag != 0 && st.slots[i] != e {
+			for _, w := range words {
+				i := st.slot(w)
+				if st.slots[i] != 0 && st.slots[i] != w {
 					ok = false
 					break
 				}
-				st.slots[i] = e
+				st.slots[i] = w
 			}
 			if ok {
 				return st
@@ -533,15 +532,13 @@ var stopWordsShort = sync.OnceValue(func() *stopShort {
 	}
 })
 
-// slot returns where a word of the given tag would be.
-func (st *stopShort) slot(tag uint64) uint64 { return tag * st.mul >> st.shift }
+// slot returns where the word w (its lowered bytes) would be.
+func (st *stopShort) slot(w uint64) uint64 { return w * st.mul >> st.shift }
 
-// notStop returns 1 when the word of fewer than eight ASCII letters with
-// the given tag (length<<32 | key) and rest (its lowered bytes after the
-// fourth, first lowest) is not a function word, else 0.
-func (st *stopShort) notStop(tag, rest uint64) int {
-	e := &st.slots[st.slot(tag)&uint64(len(st.slots)-1)]
-	d := (e.tag ^ tag) | (e.rest ^ rest)
+// notStop returns 1 when the word of fewer than eight ASCII letters whose
+// lowered bytes, first lowest, are w is not a function word, else 0.
+func (st *stopShort) notStop(w uint64) int {
+	d := st.slots[st.slot(w)&uint64(len(st.slots)-1)] ^ w
 	return int((d | -d) >> 63)
 }
 
