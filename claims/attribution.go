@@ -127,11 +127,7 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 				// German puts the verb last: "Wie das Statistische
 				// Bundesamt am Montag mitteilte, …", whose speaker
 				// follows "wie" (not "Montag", a capitalised noun)
-				j := w + 1
-				if j < len(toks) && isArticle(toks[j].norm) {
-					j++
-				}
-				if from, to := nameAfter(toks, j); to > from {
+				if from, to := nameAfterArticle(toks, w+1); to > from {
 					add(from, to)
 				}
 				any = true
@@ -146,11 +142,7 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 				// the speaker after the verb, its auxiliary first or
 				// not: "…, a indiqué le ministère", "…, informaron las
 				// autoridades", "Comme l'a révélé Mediapart, …"
-				j := i + 1
-				if j < len(toks) && isArticle(toks[j].norm) {
-					j++
-				}
-				if from, to := nameAfter(toks, j); to > from {
+				if from, to := nameAfterArticle(toks, i+1); to > from {
 					add(from, to)
 				}
 				any = true
@@ -973,6 +965,15 @@ func subjectBefore(toks []token, i int) int {
 		return j
 	}
 	return -1
+}
+
+// nameAfterArticle is nameAfter past an article of any of the five
+// languages at i: "le ministère", "die Bundesagentur", "o IBGE".
+func nameAfterArticle(toks []token, i int) (from, to int) {
+	if i < len(toks) && isArticle(toks[i].norm) {
+		i++
+	}
+	return nameAfter(toks, i)
 }
 
 // clauseOpener returns the index of the word w that opens the clause the
