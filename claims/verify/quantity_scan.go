@@ -851,20 +851,30 @@ func shareOf(t string, k int) (whole float64, end int, ok bool) {
 	}
 	if de > ds {
 		if de < len(t) && (isDigit(t[de]) || t[de] == '.' && de+1 < len(t) && isDigit(t[de+1]) || t[de] == ',' && de+1 < len(t) && isDigit(t[de+1])) {
-			return 0, 0, false // a longer figure: "one in 2020", "in 1.5 million"
+			return 0, 0, false // a longer figure: "one in 20,000", "in 1.5 million"
 		}
 		if de < len(t) && (t[de] == '%' || isLetter(t[de])) {
 			return 0, 0, false // "in 33%", "in 5km"
 		}
 		n, _ := strconv.Atoi(t[ds:de])
-		return float64(n), de, n > 1
+		if s2, e2 := wordAt(t, de); e2 > s2 && scaleWord(t[s2:e2]) {
+			return 0, 0, false // "1 in 5 million": odds, not a share to compare
+		}
+		// a whole a share is told of, not a year: "one in 2020"
+		return float64(n), de, n > 1 && (n <= 20 || n == 25 || n == 50 || n == 100 || n == 1000)
 	}
 	de = letterEnd(t, ds)
 	n, ok := smallNumbers[lowerKey(t[ds:de])]
-	if s2, e2 := wordAt(t, de); e2 > s2 && (scales[lowerKey(t[s2:e2])] > 0 || lowerKey(t[s2:e2]) == "hundred") {
+	if s2, e2 := wordAt(t, de); e2 > s2 && scaleWord(t[s2:e2]) {
 		return 0, 0, false // "one in five million": odds, not a share to compare
 	}
 	return n, de, ok && n > 1
+}
+
+// scaleWord reports whether w is a scale word: "hundred", "million".
+func scaleWord(w string) bool {
+	k := lowerKey(w)
+	return scales[k] > 0 || k == "hundred"
 }
 
 // vagueScale reads "a few hundred", "several thousand": the word at k

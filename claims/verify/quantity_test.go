@@ -54,6 +54,8 @@ func TestQuantities(t *testing.T) {
 		{"1 in 5", "1 in 5 adults", []wantQ{{"1 in 5", KindPercent, "%", 20, 19, 21}}},
 		{"nine out of 10", "nine out of 10 infections", []wantQ{{"nine out of 10", KindPercent, "%", 90, 85.5, 94.5}}},
 		{"odds are no share", "one in five million", []wantQ{{"five million", KindCount, "", 5e6, 4.5e6, 5.5e6}}},
+		{"odds in digits are no share", "1 in 5 million", []wantQ{{"1", KindNumber, "", 1, 0.5, 1.5}, {"5 million", KindNumber, "", 5e6, 4.5e6, 5.5e6}}},
+		{"a year is no whole", "sales fell by one in 2020", []wantQ{{"2020", KindYear, "", 2020, 2020, 2020}}},
 		{"a name's number is no share", "COVID-19 in 391 cases", []wantQ{{"391", KindCount, "", 391, 390.5, 391.5}}},
 		{"two counts", "58 out of 591 swabs", []wantQ{{"58", KindNumber, "", 58, 57.5, 58.5}, {"591", KindCount, "", 591, 590.5, 591.5}}},
 		{"half alone", "half the time, half measures", []wantQ{{"half", KindPercent, "%", 50, 47.5, 52.5}}},
