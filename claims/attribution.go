@@ -82,10 +82,7 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 			case "con", "com", "von":
 				j++
 			}
-			if j < len(toks) && isArticle(toks[j].norm) || j < len(toks) && (toks[j].norm == "des" || toks[j].norm == "der") {
-				j++
-			}
-			if from, to := nameAfter(toks, j); to > from {
+			if from, to := nameAfterArticle(toks, j); to > from { // "des", "der" are articles
 				add(from, to)
 			}
 			any = true // what someone states or counts is theirs, named or not
