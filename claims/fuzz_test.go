@@ -14,6 +14,8 @@ var fuzzSeeds = []string{
 	"(((((( [[[[ ]]]] )))) . . . ? ! … “ ” ‘ ’",
 	"\xff\xfe. \xe2\x80. A.",
 	"Sales rose 14%, the retailer said in an email on Tuesday. Per the Census Bureau, it fell.",
+	"Comme l'a révélé Mediapart, 2 %. Wie das Amt am Montag mitteilte, 3. Costs rose, a poll released Tuesday found.",
+	"The study, published in The Lancet, found it, a indiqué le ministère. Claim: it rose. Copyright © 2024 X.",
 	"Reporting by Jane Doe; Editing by Mark Potter. Jane Doe is a staff writer for the Courier.",
 	"According to the Bureau of Labor Statistics, wages rose 4.1% in 2023, Priya Raman said.",
 	"What if we tried? If we could, we would. Let's go!",
