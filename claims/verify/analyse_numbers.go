@@ -87,7 +87,9 @@ func (a *analysis) conflictFor(q Quantity, src []Quantity) conflict {
 		}
 		from, to := a.sents[win.from].Start, a.sents[win.to].End
 		for _, s := range src {
-			if s.Span.Start < from || s.Span.End > to || s.Kind != q.Kind || !compatible(q, s) || q.Matches(s) {
+			// a year and a date are told against each other: "opened in
+			// 2018" against "opened on 12 March 2019"
+			if s.Span.Start < from || s.Span.End > to || s.Kind != q.Kind && !(q.temporal() && s.temporal()) || !compatible(q, s) || q.Matches(s) {
 				continue
 			}
 			if a.backsClaim(s) {

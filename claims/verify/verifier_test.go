@@ -361,6 +361,16 @@ func TestConflictNearestFigure(t *testing.T) {
 	}
 }
 
+// TestConflictYearAgainstDate: a claim's year is set against the date the
+// source gives for the same thing.
+func TestConflictYearAgainstDate(t *testing.T) {
+	src := Source{Text: "The plant opened on 12 March 2019 and closed in September 2021. It employed 1,450 workers at its peak."}
+	r := Verify(Claim{Text: "The plant opened in 2018."}, src)
+	require.Len(t, r.Missing, 1)
+	assert.Equal(t, "date", r.Missing[0].Kind)
+	assert.Equal(t, "12 March 2019", r.Missing[0].SourceText)
+}
+
 // TestWordTables holds the word tables to their lists: every word found
 // with its flags or its other form, a word not listed not found, and each
 // table at most half full, so that lookups stay short.
