@@ -40,7 +40,10 @@ func (p *refParser) titleless(r *Reference, pos int) bool {
 		}
 	}
 	cont := cleanField(s[:ce])
-	if cont == "" || len(strings.Fields(cont)) > 8 || strings.Contains(cont, ": ") {
+	if cont == "" || len(strings.Fields(cont)) > 8 || strings.Contains(cont, ": ") ||
+		strings.Contains(cont, "? ") || strings.Contains(cont, "! ") {
+		// (a question ends a title, not a journal's name: "Where did
+		// the riders go? Public Transport, 14(2)")
 		return false
 	}
 	r.Container = cont
@@ -140,6 +143,18 @@ func subtitleBeforeContainer(r *Reference, rest string) string {
 		if (strings.HasPrefix(next, "In ") || strings.HasPrefix(next, "In: ")) && !hasDigit(seg) && startsUpper(seg) && !isSideNote(seg) && !isGenre(seg) {
 			r.Title = joinSentences(r.Title, cleanField(seg))
 			rest = next
+		}
+	}
+	if t := r.Title; strings.HasSuffix(t, "?") || strings.HasSuffix(t, "!") {
+		// "What next? A review of transit policy. Transport Reviews,
+		// 39(2)": a question, then its subtitle, then the journal
+		if e := sentenceEnd(rest, 0); e < len(rest) && e < 200 && rest[e] == '.' {
+			next, seg := strings.TrimLeft(rest[e+1:], " "), rest[:e]
+			if !hasDigit(seg) && startsUpper(seg) && !strings.HasPrefix(seg, "In ") && !strings.HasPrefix(seg, "In:") &&
+				!isSideNote(seg) && !isGenre(seg) && startsUpper(next) && hasDetailDigits(next) {
+				r.Title = r.Title + " " + cleanField(seg)
+				rest = next
+			}
 		}
 	}
 	if seg, tail, ok := strings.Cut(rest, ", "); ok && len(seg) < 200 && sentenceCase(seg) && imprintTail(tail) && firstYear(tail) != "" && !isSideNote(seg) && !isGenre(seg) {

@@ -214,6 +214,18 @@ func TestParseReference(t *testing.T) {
 			want: Reference{Authors: []string{"McCrum"}, Year: "2006", Title: "So, what’s this Globish Revolution?", Container: "Observer"},
 		},
 		{
+			name: "a question ends the title before a short journal name",
+			in:   "Okafor, C., & Lindqvist, E. (2022). Where did the riders go? Public Transport, 14(2), 233–250.",
+			want: Reference{Authors: []string{"Okafor", "Lindqvist"}, Year: "2022", Title: "Where did the riders go?",
+				Container: "Public Transport", Volume: "14", Issue: "2", Pages: "233–250"},
+		},
+		{
+			name: "a question, its subtitle, then the journal",
+			in:   "Lee, K. (2019). What next? A review of transit policy. Transport Reviews, 39(2), 200–220.",
+			want: Reference{Authors: []string{"Lee"}, Year: "2019", Title: "What next? A review of transit policy",
+				Container: "Transport Reviews", Volume: "39", Issue: "2", Pages: "200–220"},
+		},
+		{
 			name: "question mark inside a title",
 			in:   "Yaeger-Dror, M. (2002). It’s not or isn’t it? using large corpora to study contraction. Language Variation and Change, 14, 79-118.",
 			want: Reference{Authors: []string{"Yaeger-Dror"}, Year: "2002", Title: "It’s not or isn’t it? using large corpora to study contraction",
