@@ -254,18 +254,8 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 				break
 			}
 			if isPointOut(t.norm) && (i+1 >= len(toks) || toks[i+1].norm != "out") {
-				// "points out" reports words; "scored 12 points" does
-				// not, nor "points to" but from a source: "researchers
-				// increasingly point to remote work as the reason"
-				if i+1 < len(toks) && toks[i+1].norm == "to" {
-					v := skipAdverbs(toks, i)
-					if v > 0 && strings.HasSuffix(toks[v-1].norm, "ly") {
-						v-- // "increasingly", "repeatedly"
-					}
-					if j := subjectBefore(toks, v); j >= 0 && isSourceNoun(toks[j].norm) {
-						any = true
-					}
-				}
+				// "points out" reports words; "points to" and "scored
+				// 12 points" do not
 				break
 			}
 			if t.norm == "added" && !speechFollows(toks, i) {
