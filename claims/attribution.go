@@ -225,10 +225,22 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 					}
 				}
 			}
+			if t.norm == "reports" && !t.upper && (reportsClause(toks, i) || i+1 >= len(toks) || toks[i+1].norm == "," || toks[i+1].norm == ".") {
+				// a verb too: "Reuters reports that…", "…, the Times
+				// reports, the academy…"
+				if from, to := nameBefore(toks, skipAdverbs(toks, i)); to > from {
+					add(from, to)
+					any = true
+				}
+			}
 			if t.norm == "estimates" && !t.upper {
 				// a verb too: "NorthStar estimates the market grew 12%"
 				if from, to := nameBefore(toks, skipAdverbs(toks, i)); to > from {
 					add(from, to)
+					any = true
+				} else if j := subjectBefore(toks, i); j >= 0 && (toks[j].norm == "it" || toks[j].norm == "they") {
+					// the source the sentences before name: "It
+					// estimates the total cost at $1.3b."
 					any = true
 				} else if j := subjectPastAside(toks, i); j >= 0 && isSourceNoun(toks[j].norm) {
 					// "The report, commissioned by the council,
@@ -248,7 +260,7 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 			"identified", "determined", "assessed", "describes", "described", "expressed", "asserted",
 			"asserts", "maintains", "maintained", "contends", "contended", "announces",
 			"conceded", "concedes", "disclosed", "discloses", "recounts", "recounted", "observed", "observes",
-			"points", "pointed", "point", "suggest", "indicate", "estimate":
+			"points", "pointed", "point", "suggest", "indicate", "estimate", "adds", "learned", "learnt":
 			if t.upper {
 				// A headline in title case: "Cyberattack Claims Spark …".
 				break
@@ -258,8 +270,18 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 				// 12 points" do not
 				break
 			}
-			if t.norm == "added" && !speechFollows(toks, i) {
+			if (t.norm == "added" || t.norm == "adds") && !speechFollows(toks, i) {
 				// "Employers added 303,000 jobs": an increase, not a remark
+				break
+			}
+			if t.norm == "learned" || t.norm == "learnt" {
+				// a scoop, told after it: "…, TVLine has learned."; "Smith
+				// learned to fly" is not one
+				if learnedScoop(toks, i) {
+					from, to := nameBefore(toks, skipAdverbs(toks, i))
+					add(from, to)
+					any = true
+				}
 				break
 			}
 			if writesObject(toks, i) {
@@ -281,6 +303,11 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 			} else if j := subjectBefore(toks, v); j >= 0 && (isSourceNoun(toks[j].norm) || isPronoun(toks[j].norm) && isSpeechVerb(t.norm)) {
 				// "the company said", "researchers concluded", "the
 				// report found", "she told reporters"
+				any = true
+			} else if from, to := asideSpeaker(toks, v); isSpeechVerb(t.norm) && !makesWork(t.norm) && to > from {
+				// "Labour MP Tom Watson, who sits on the committee,
+				// said…", "The prosecutor, François Molins, said…"
+				add(from, to)
 				any = true
 			} else if k := subjectPastAside(toks, v); k >= 0 && isSourceNoun(toks[k].norm) {
 				// "The study, published in The Lancet, found that…"
@@ -626,7 +653,8 @@ func isAuxiliary(w string) bool {
 func skipAdverbs(toks []token, i int) int {
 	for i > 0 {
 		switch toks[i-1].norm {
-		case "has", "have", "had", "also", "later", "previously", "repeatedly", "recently", "publicly", "once", "then":
+		case "has", "have", "had", "also", "later", "previously", "repeatedly", "recently", "publicly", "once", "then",
+			"today", "yesterday", "officially", "formally":
 			i--
 			continue
 		}
@@ -822,18 +850,155 @@ func reportsClause(toks []token, i int) bool {
 		}
 		return false
 	}
+	i = pastWhenSaid(toks, i+1) - 1
 	if i+1 >= len(toks) {
 		return false
 	}
 	n := &toks[i+1]
 	switch {
-	case n.kind == tokNumber:
+	case n.kind == tokNumber || numberWord(n.norm):
 		return true
 	case n.kind != tokWord:
 		return n.norm == `"` || n.norm == "“" || n.norm == ":"
 	}
 	switch n.norm {
-	case "that", "the", "a", "an", "its", "their", "it", "they", "he", "she", "there", "about", "more", "nearly", "almost", "some", "most":
+	case "that", "the", "a", "an", "its", "their", "it", "they", "he", "she", "there", "about", "more", "nearly", "almost", "some", "most",
+		"these", "those", "this", "several", "many", "all", "at", "only", "no", "none", "his", "her", "we":
+		return true
+	}
+	return false
+}
+
+// pastWhenSaid returns the index past the words that say when or how
+// something was said, from i just after the verb: "said on Friday it…",
+// "said Tuesday that…", "said in a separate statement that…", "reports,
+// the academy…"; else i.
+func pastWhenSaid(toks []token, i int) int {
+	for i < len(toks) {
+		switch w := toks[i].norm; {
+		case weekday(w) || w == "today" || w == "yesterday" || w == "tonight" || w == "earlier" || w == "later" || w == "also":
+			i++
+		case w == "on" && i+1 < len(toks) && (weekday(toks[i+1].norm) || toks[i+1].kind == tokNumber || monthName(toks[i+1].norm)):
+			i += 2
+		case (w == "last" || w == "this") && i+1 < len(toks) && (toks[i+1].norm == "week" || toks[i+1].norm == "month" || toks[i+1].norm == "year" || weekday(toks[i+1].norm)):
+			i += 2
+		case w == "in" && i+2 < len(toks) && isArticle(toks[i+1].norm):
+			// "in a (separate) statement", "in an interview"
+			j := i + 2
+			if j+1 < len(toks) && toks[j].kind == tokWord && isStatementNoun(toks[j+1].norm) {
+				j++
+			}
+			if !isStatementNoun(toks[j].norm) {
+				return i
+			}
+			i = j + 1
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// isStatementNoun reports whether w names a way of saying something: "in
+// a statement", "in an interview".
+func isStatementNoun(w string) bool {
+	switch w {
+	case "statement", "interview", "email", "e-mail", "release", "post", "letter", "tweet", "briefing", "filing", "speech":
+		return true
+	}
+	return false
+}
+
+// weekday reports whether w is an English day of the week.
+func weekday(w string) bool {
+	switch w {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+		return true
+	}
+	return false
+}
+
+// monthName reports whether w is an English month.
+func monthName(w string) bool {
+	switch w {
+	case "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december":
+		return true
+	}
+	return false
+}
+
+// numberWord reports whether w is a small number in words: "said four
+// Italians were among the dead".
+func numberWord(w string) bool {
+	switch w {
+	case "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozens", "hundreds", "thousands":
+		return true
+	}
+	return false
+}
+
+// learnedScoop reports whether "learned" at i closes the sentence after a
+// comma and a name ("…, TVLine has learned."): a news outlet's scoop.
+func learnedScoop(toks []token, i int) bool {
+	if i+1 < len(toks) && (toks[i+1].kind != tokPunct || toks[i+1].norm == ",") {
+		return false
+	}
+	from, to := nameBefore(toks, skipAdverbs(toks, i))
+	return to > from && from > 0 && toks[from-1].norm == ","
+}
+
+// asideSpeaker returns the name of the speaker of the verb at v when an
+// aside set off by commas stands between them: "Labour MP Tom Watson,
+// who sits on the committee, said", "Gangi, mother of a 14-year-old,
+// said", or the aside itself when it is a name ("The prosecutor,
+// François Molins, said"). The name must open its clause (the sentence,
+// or after a comma, "and" or "but"), so that "In Paris, London…" is not
+// read as a speaker.
+func asideSpeaker(toks []token, v int) (from, to int) {
+	if v < 3 || toks[v-1].norm != "," {
+		return 0, 0
+	}
+	for c := v - 2; c > 0 && c >= v-30; c-- {
+		switch w := toks[c].norm; {
+		case w == ";" || w == ":" || isCloseQuote(w) || w == "“" || w == ".":
+			return 0, 0
+		case w != ",":
+			continue
+		}
+		if f, t := nameAfter(toks, c+1); f > c && f <= c+2 && t == v-1 {
+			return f, t // the aside is the name: "…, ARD, said", "…, the Humsafar Trust, said"
+		}
+		f, t := nameBefore(toks, c)
+		if t > f && t == c && (f == 0 || clauseStart(toks[f-1].norm)) {
+			return f, t
+		}
+		if toks[c-1].kind == tokWord && !toks[c-1].upper {
+			// a comma after a lower-case word: another aside or a list
+			// ("the culture, media and sport committee") may go on
+			// further back
+			continue
+		}
+		return 0, 0
+	}
+	return 0, 0
+}
+
+// makesWork reports whether the verb of speech w may also make or depict
+// a work ("Andrew, her son, wrote and directed a film"), which a speaker
+// named before an aside does not then say.
+func makesWork(w string) bool {
+	switch w {
+	case "wrote", "writes", "described", "describes", "predicted", "predicts":
+		return true
+	}
+	return false
+}
+
+// clauseStart reports whether w, before a name, leaves the name at the
+// start of a clause: "…, and Gangi said".
+func clauseStart(w string) bool {
+	switch w {
+	case ",", "and", "but", "while", "meanwhile", "however":
 		return true
 	}
 	return false
@@ -940,7 +1105,7 @@ func isSpeechVerb(w string) bool {
 	case "said", "says", "told", "added", "wrote", "writes", "explained", "noted", "warned", "stated", "insisted", "argued", "argues",
 		"admitted", "admits", "acknowledged", "acknowledges", "conceded", "concedes", "claimed", "claims", "testified",
 		"recalled", "recalls", "asserted", "asserts", "contended", "contends", "maintained", "maintains", "announced",
-		"announces", "confirmed", "confirms", "predicted", "predicts", "described", "describes",
+		"announces", "confirmed", "confirms", "predicted", "predicts", "described", "describes", "adds",
 		"points", "pointed", "point": // "point out"
 		return true
 	}
@@ -956,7 +1121,8 @@ func subjectBefore(toks []token, i int) int {
 			return -1
 		}
 		switch toks[j].norm {
-		case "has", "have", "had", "also", "previously", "later", "repeatedly", "recently", "publicly", "further", "then", "first":
+		case "has", "have", "had", "also", "previously", "later", "repeatedly", "recently", "publicly", "further", "then", "first",
+			"today", "yesterday", "officially", "formally":
 			continue
 		}
 		return j
@@ -1049,7 +1215,9 @@ func isSourceNoun(w string) bool {
 		"documents", "filing", "filings", "statement", "census", "researcher", "scientist", "doctors",
 		"office", "bureau", "commission", "council", "committee", "institute", "regulator", "union", "association",
 		"plan", "results", "records", "index", "ranking", "forecast", "assessment", "memo", "letter", "document",
-		"authority", "administration", "service", "board",
+		"authority", "administration", "service", "board", "reports", "army", "military", "navy", "prosecutor",
+		"coroner", "embassy", "airline", "operator", "hospital", "university", "network", "studio",
+		"publisher", "carrier", "campaign", "party", "spokesmen", "spokeswomen",
 		// what is published, of which a fact-check reports the claims:
 		// "a viral post claims", "the senator's tweet said"
 		"post", "posts", "tweet", "tweets", "article", "video", "blog", "website", "message", "email", "meme",
