@@ -419,7 +419,8 @@ func capNonClaim(score float64, bits uint32, s string) float64 {
 	if score <= questionCap {
 		return score // under the cap already: nothing to read
 	}
-	if bits&sigQuestion != 0 || deskLine(s) || signpost(s) || noComment(s) || publicationNote(s) || staffBio(s) || !hasLowerWord(s) {
+	if bits&sigQuestion != 0 || deskLine(s) || signpost(s) || noComment(s) || publicationNote(s) || staffBio(s) || !hasLowerWord(s) ||
+		instruction(s) || normative(s) {
 		return min(score, questionCap)
 	}
 	return score
@@ -671,6 +672,55 @@ func signpost(s string) bool {
 		"below are ", "below is "} {
 		if len(s) >= len(p) && firstFolds(s, p) && strings.EqualFold(s[:len(p)], p) {
 			return true
+		}
+	}
+	return false
+}
+
+// instruction reports whether s tells the reader what to do, opening with
+// a verb in the imperative that is seldom anything else at the start of a
+// sentence: "Avoid retries without backoff.", "Make sure the cache is
+// warm.", "Don't run it as root." An instruction or a recommendation is
+// not a claim about the world (testdata/realpages/README.md), whatever
+// figures it holds ("Keep dashboards to a dozen graphs."). "Use of force
+// rose 20%" opens with a noun, and so does not count.
+func instruction(s string) bool {
+	w, next := nextWord(s, 0)
+	switch strings.ToLower(w) {
+	case "avoid", "ensure", "consider", "prefer", "remember", "install", "configure", "enable", "disable", "click",
+		"don't", "don’t", "keep", "choose", "provision", "suppose", "imagine", "assume", "let's", "let’s":
+	case "make":
+		n, _ := nextWord(s, next)
+		return n == "sure" || n == "certain"
+	case "use", "try":
+		n, _ := nextWord(s, next)
+		return n != "of" && n != "to" && n != "and" && n != "is" && n != "was" && n != "has"
+	case "do":
+		n, _ := nextWord(s, next)
+		return n == "not"
+	default:
+		return false
+	}
+	return true
+}
+
+// normative reports whether s states a requirement of a standard in the
+// capitalised key words of RFC 2119 ("Clients SHOULD retry…", "The length
+// MUST NOT exceed 16 KB."): a rule the document sets, not a claim about
+// the world.
+func normative(s string) bool {
+	for _, k := range [...]string{"MUST", "SHALL", "SHOULD", "REQUIRED", "RECOMMENDED"} {
+		for i := 0; ; {
+			j := strings.Index(s[i:], k)
+			if j < 0 {
+				break
+			}
+			j += i
+			end := j + len(k)
+			if (j == 0 || !isWordByte(s[j-1])) && (end == len(s) || !isWordByte(s[end])) {
+				return true
+			}
+			i = end
 		}
 	}
 	return false

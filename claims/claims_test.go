@@ -509,6 +509,35 @@ func TestQuotationRunIsAttributed(t *testing.T) {
 	}, got)
 }
 
+func TestInstructionAndNormative(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     bool
+	}{
+		{"Avoid retries without backoff: three layers retrying three times make 27 calls.", true},
+		{"Make sure the cache holds at least 2 GB before the 9 a.m. peak.", true},
+		{"Don't run the 2.3 release as root.", true},
+		{"Keep dashboards small: a dozen graphs beat 200.", true},
+		{"Use a 64 KiB buffer to keep memory constant.", true},
+		{"Suppose a service handles 2,000 requests per second.", true},
+		{"Clients SHOULD retry after 1 second, doubling up to 60 seconds.", true},
+		{"The length field MUST NOT exceed 16,384 octets.", true},
+		{"Use of force by the police rose 20% in 2022.", false},
+		{"Make-up sales fell 12% in 2020.", false},
+		{"Keeping the mill open cost $4 million in 2019.", false},
+		{"Consideration of the bill was delayed until 2021.", false},
+		{"The MUSTANG project launched in 2019.", false},
+		{"Dosing must be cut by 50% in children.", false},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, instruction(tt.sentence) || normative(tt.sentence), "%q", tt.sentence)
+	}
+	score, _ := Score("Alert volumes fell 40% after we moved to SLOs; keep pages under two per 12-hour shift.")
+	assert.Greater(t, score, questionCap, "not an instruction: it opens with a noun")
+	score, _ = Score("Keep the error budget at 0.1% of requests over 28 days.")
+	assert.LessOrEqual(t, score, questionCap)
+}
+
 func TestSignpost(t *testing.T) {
 	tests := []struct {
 		sentence string

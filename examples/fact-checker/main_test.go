@@ -42,7 +42,7 @@ func TestFactChecker(t *testing.T) {
 	dir := t.TempDir()
 	article := filepath.Join(dir, "jobs.md")
 	text := "# Jobs\n\nEmployers added 303,000 jobs in March 2024 (Okafor, 2024). " +
-		"Two in three workers said wages lagged prices (Brandt, 2023). " +
+		"Two in three workers said wages lagged prices in 2023 (Brandt, 2023). " +
 		"The unemployment rate rose to 3.9 percent in February.\n\n## References\n\n" +
 		"Okafor, C. (2024). Employment Situation, March 2024. Bureau of Statistics. " + srv.URL + "/jobs\n\n" +
 		"Brandt, L. (2023). Wages and prices in the household survey. Survey Reports. " + srv.URL + "/survey\n"
