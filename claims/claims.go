@@ -420,7 +420,7 @@ func capNonClaim(score float64, bits uint32, s string) float64 {
 		return score // under the cap already: nothing to read
 	}
 	if bits&sigQuestion != 0 || deskLine(s) || signpost(s) || noComment(s) || publicationNote(s) || staffBio(s) || !hasLowerWord(s) ||
-		instruction(s) || normative(s) {
+		bits&flagNormative != 0 || instruction(s) {
 		return min(score, questionCap)
 	}
 	return score
@@ -685,6 +685,14 @@ func signpost(s string) bool {
 // figures it holds ("Keep dashboards to a dozen graphs."). "Use of force
 // rose 20%" opens with a noun, and so does not count.
 func instruction(s string) bool {
+	if len(s) < 3 {
+		return false
+	}
+	switch string([]byte{s[0] | 0x20, s[1] | 0x20}) {
+	case "av", "en", "co", "pr", "re", "in", "di", "cl", "do", "ke", "ch", "su", "im", "as", "le", "ma", "us", "tr":
+	default:
+		return false // most sentences, at the cost of two bytes
+	}
 	w, next := nextWord(s, 0)
 	switch strings.ToLower(w) {
 	case "avoid", "ensure", "consider", "prefer", "remember", "install", "configure", "enable", "disable", "click",
@@ -702,28 +710,6 @@ func instruction(s string) bool {
 		return false
 	}
 	return true
-}
-
-// normative reports whether s states a requirement of a standard in the
-// capitalised key words of RFC 2119 ("Clients SHOULD retry…", "The length
-// MUST NOT exceed 16 KB."): a rule the document sets, not a claim about
-// the world.
-func normative(s string) bool {
-	for _, k := range [...]string{"MUST", "SHALL", "SHOULD", "REQUIRED", "RECOMMENDED"} {
-		for i := 0; ; {
-			j := strings.Index(s[i:], k)
-			if j < 0 {
-				break
-			}
-			j += i
-			end := j + len(k)
-			if (j == 0 || !isWordByte(s[j-1])) && (end == len(s) || !isWordByte(s[end])) {
-				return true
-			}
-			i = end
-		}
-	}
-	return false
 }
 
 // noComment reports whether s is the reporter's note that someone would

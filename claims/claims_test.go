@@ -530,7 +530,8 @@ func TestInstructionAndNormative(t *testing.T) {
 		{"Dosing must be cut by 50% in children.", false},
 	}
 	for _, tt := range tests {
-		assert.Equal(t, tt.want, instruction(tt.sentence) || normative(tt.sentence), "%q", tt.sentence)
+		toks := tokenize(tt.sentence, nil)
+		assert.Equal(t, tt.want, instruction(tt.sentence) || analyze(tt.sentence, toks)&flagNormative != 0, "%q", tt.sentence)
 	}
 	score, _ := Score("Alert volumes fell 40% after we moved to SLOs; keep pages under two per 12-hour shift.")
 	assert.Greater(t, score, questionCap, "not an instruction: it opens with a noun")

@@ -254,6 +254,7 @@ func sequenceFeatures(seq []analysed, i int, groups uint32, dst []uint32) []uint
 }
 
 func appendBits(dst []uint32, bits uint32, base uint32) []uint32 {
+	bits &= signalMask
 	for k := 0; bits != 0 && k < 32; k++ {
 		if bits&(1<<k) != 0 {
 			dst = append(dst, base+uint32(k))

@@ -59,6 +59,15 @@ const (
 
 const kindMask = 1<<len(allKinds) - 1
 
+// signalMask covers the signal bits, which are features of the model.
+const signalMask = 1<<numSignals - 1
+
+// flagNormative marks a sentence that states a requirement in the
+// capitalised key words of RFC 2119 ("Clients SHOULD retry…"): a rule
+// the document sets, not a claim. It is a flag for capNonClaim, set in
+// analyze's pass over the words, and never a feature of the model.
+const flagNormative = 1 << 31
+
 // kindsOf lists the kinds set in bits.
 func kindsOf(bits uint32) []Kind {
 	if bits&kindMask == 0 {
@@ -172,6 +181,10 @@ func analyze(s string, toks []token) uint32 {
 			"fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 			"half", "quarter", "average", "median", "rate", "per", "tons", "miles", "kilometres", "kilometers":
 			bits |= sigStatistic
+		case "shall", "required", "recommended":
+			if allCaps(s, t) {
+				bits |= flagNormative
+			}
 		case "than":
 			if isComparative(prev) {
 				bits |= sigComparison
@@ -235,6 +248,9 @@ func analyze(s string, toks []token) uint32 {
 				bits |= sigExhortation
 			}
 		case "should", "must", "ought", "need", "needs", "have", "has":
+			if (w == "should" || w == "must") && allCaps(s, t) {
+				bits |= flagNormative
+			}
 			if w == "have" || w == "has" || w == "need" || w == "needs" {
 				if next != "to" {
 					break
@@ -278,6 +294,12 @@ func analyze(s string, toks []token) uint32 {
 	}
 	bits |= sentenceShape(s, toks, first)
 	return bits
+}
+
+// allCaps reports whether the word t of s is written in capitals, as
+// RFC 2119's key words are ("MUST", not "Must").
+func allCaps(s string, t *token) bool {
+	return t.end-t.start >= 4 && s[t.start+1] >= 'A' && s[t.start+1] <= 'Z' && s[t.end-1] >= 'A' && s[t.end-1] <= 'Z'
 }
 
 // sentenceShape sets the signals that depend on how a sentence opens and
