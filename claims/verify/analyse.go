@@ -51,10 +51,11 @@ type analysis struct {
 	srcQty      []Quantity // the source's quantities, when the claim has any
 
 	claimNeg                       bool
-	claimUp, claimDown             bool // the claim has a word of increase, of decrease
-	claimAbsolute                  int  // the claim's words that admit no exception
-	nums, numsBad                  int  // the claim's figures and dates, and those not backed
-	conflicts                      int  // figures the best passages give otherwise
+	claimUp, claimDown             bool         // the claim has a word of increase, of decrease
+	claimAbsolute                  int          // the claim's words that admit no exception
+	nums, numsBad                  int          // the claim's figures and dates, and those not backed
+	conflicts                      int          // figures the best passages give otherwise
+	ratios                         []ratioClaim // the claim's multiples: "doubled", "four times as many"
 	names, namesBad                int
 	quotes, quotesExact, quotesMis int
 	missing                        []Missing
@@ -101,6 +102,8 @@ func analyseRead(c Claim, p *Prepared, readAll bool) *analysis {
 	ctoks := tokenize(make([]token, 0, len(c.Text)/4+1), c.Text) // a word in four bytes or more
 	a.claimQuotes = Quotes(c.Text)
 	a.claimQty = claimQuantities(c.Text, p)
+	a.ratios = ratioClaims(c.Text)
+	a.claimQty = withoutMultiples(a.claimQty, a.ratios)
 	// the keys of the words of the source that may be terms (see
 	// keySet.addTerm): a sentence with none of them holds no term (kept
 	// off the heap: the analysis outlives it)
@@ -184,6 +187,7 @@ func analyseRead(c Claim, p *Prepared, readAll bool) *analysis {
 	a.pickWindows()
 	a.readBest()
 	a.findConflicts(cq, sq)
+	a.checkRatios()
 	slices.SortStableFunc(a.missing, func(x, y Missing) int { return x.Span.Start - y.Span.Start })
 	return a
 }

@@ -172,6 +172,17 @@
 // "quote" with Passage set (a misquote: FindQuote's closest passage), is
 // the conflict a report can show: the claim's 40% and the source's 14%.
 //
+// A multiple is checked against a change the source states with both its
+// ends: "doubled", "tripled", "halved", "four times as many", "a
+// threefold rise" against "rose from 1.2 million in 2019 to 1.35 million"
+// in one of the three best passages, near the claim's words. A ratio of
+// the two figures within a factor of 1.2 of the multiple bears it out
+// ("more than doubled" asserts at least 1.9, "nearly doubled" 1.5 to
+// 2.04); any other is a Missing of kind "number" whose Text is the
+// multiple and whose SourceText is the change ("1.2 million in 2019 to
+// 1.35 million"), and a conflict. The figure of the multiple ("four") is
+// not itself looked for in the source.
+//
 // # Cost and concurrency
 //
 // Everything is linear in the length of its input: Quantities scans once,

@@ -115,6 +115,8 @@ func FuzzVerify(f *testing.F) {
 	for _, s := range fuzzSeeds {
 		f.Add(s, "The council said 40% of residents backed the plan. "+s)
 	}
+	f.Add("Ridership on the ferry more than doubled, nearly four times as many as in 2015.",
+		"Ridership on the ferry rose from 1.2 million in 2019 to 1.35 million, from 0 to 5, from 3% to")
 	f.Fuzz(func(t *testing.T, claim, source string) {
 		r := Verify(Claim{Text: claim}, Source{Text: source, URL: "https://x.org/"})
 		if len(r.Evidence) > maxEvidence || r.Score < 0 || r.Score > 1 || math.IsNaN(r.Score) {

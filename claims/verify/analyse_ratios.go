@@ -1,0 +1,226 @@
+package verify
+
+import (
+	"strconv"
+	"strings"
+)
+
+// ratioClaim is a change a claim states as a multiple rather than as a
+// figure: "doubled", "tripled", "halved", "four times as many", "a
+// threefold rise".
+type ratioClaim struct {
+	span   Span     // where the claim states it
+	bounds Interval // the ratios of the new value to the old it asserts
+}
+
+// ratioTolerance is how far a ratio may stray from the multiple a claim
+// states and still be told that way: "doubled" for a rise from 1.2 to
+// 2.6 million (×2.17) or 10 to 18 (×1.8), not for 1.2 to 1.35 million
+// (×1.13). Unhedged, a multiple m asserts [m/ratioTolerance,
+// m·ratioTolerance].
+const ratioTolerance = 1.2
+
+// ratioClaims finds the multiples claim states. A bare "double" ("a
+// double murder") is not one; "will double" and "to double" are.
+func ratioClaims(claim string) []ratioClaim {
+	var out []ratioClaim
+	words := ratioWords(claim)
+	for i, w := range words {
+		lw := strings.ToLower(claim[w.Start:w.End])
+		m, end := 0.0, w.End
+		switch lw {
+		case "doubled", "doubling", "doubles":
+			m = 2
+		case "double":
+			if i > 0 {
+				switch strings.ToLower(claim[words[i-1].Start:words[i-1].End]) {
+				case "to", "will", "would", "could", "may", "might", "did", "does", "do":
+					m = 2
+				}
+			}
+		case "tripled", "tripling", "triples", "trebled":
+			m = 3
+		case "quadrupled", "quadrupling":
+			m = 4
+		case "halved", "halving":
+			m = 0.5
+		case "twofold", "two-fold":
+			m = 2
+		case "threefold", "three-fold":
+			m = 3
+		case "fourfold", "four-fold":
+			m = 4
+		case "fivefold", "five-fold":
+			m = 5
+		case "tenfold", "ten-fold":
+			m = 10
+		case "twice":
+			if i+1 < len(words) && strings.EqualFold(claim[words[i+1].Start:words[i+1].End], "as") {
+				m = 2
+			}
+		case "times":
+			if i == 0 || i+1 >= len(words) {
+				break
+			}
+			next := strings.ToLower(claim[words[i+1].Start:words[i+1].End])
+			switch next {
+			case "as", "more", "higher", "larger", "greater", "bigger", "the":
+			default:
+				continue
+			}
+			if n, ok := smallNumber(claim[words[i-1].Start:words[i-1].End]); ok && n >= 2 {
+				m = n
+				w.Start = words[i-1].Start
+			}
+		}
+		if m == 0 {
+			continue
+		}
+		lo, hi := m/ratioTolerance, m*ratioTolerance
+		if i > 0 {
+			switch prev := strings.ToLower(claim[words[i-1].Start:words[i-1].End]); prev {
+			case "nearly", "almost":
+				lo, hi = m*0.75, m*1.02
+				w.Start = words[i-1].Start
+			case "than", "least", "over":
+				// "more than doubled", "at least tripled", "over twice as many"
+				lo, hi = m*0.95, Open
+			}
+		}
+		out = append(out, ratioClaim{span: Span{Start: w.Start, End: end}, bounds: Interval{Lo: lo, Hi: hi}})
+	}
+	return out
+}
+
+// ratioWords returns the spans of the words of s: letters, digits,
+// hyphens and apostrophes.
+func ratioWords(s string) []Span {
+	var out []Span
+	start := -1
+	for i := 0; i <= len(s); i++ {
+		in := i < len(s) && (s[i] >= 'a' && s[i] <= 'z' || s[i] >= 'A' && s[i] <= 'Z' || s[i] >= '0' && s[i] <= '9' || s[i] == '-' || s[i] == '\'' || s[i] >= 0x80)
+		switch {
+		case in && start < 0:
+			start = i
+		case !in && start >= 0:
+			out = append(out, Span{Start: start, End: i})
+			start = -1
+		}
+	}
+	return out
+}
+
+// smallNumber reads a multiple written as digits or in words, two to
+// twenty: "4", "four", "10".
+func smallNumber(w string) (float64, bool) {
+	if n, err := strconv.Atoi(w); err == nil {
+		return float64(n), n >= 2 && n <= 100
+	}
+	for n, name := range [...]string{"", "", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+		"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"} {
+		if name != "" && strings.EqualFold(w, name) {
+			return float64(n), true
+		}
+	}
+	return 0, false
+}
+
+// withoutMultiples returns qs without the figures that are part of a
+// multiple of rcs: the "four" of "four times as many" is no count the
+// source should hold.
+func withoutMultiples(qs []Quantity, rcs []ratioClaim) []Quantity {
+	if len(rcs) == 0 {
+		return qs
+	}
+	out := qs[:0:0]
+	for _, q := range qs {
+		inside := false
+		for _, rc := range rcs {
+			inside = inside || q.Span.Start >= rc.span.Start && q.Span.End <= rc.span.End
+		}
+		if !inside {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// sourceChange is a change the source states with both its ends: "from
+// 1.2 million in 2019 to 2.6 million", "from 10% to 18%".
+type sourceChange struct {
+	span  Span // from the first figure to the second
+	ratio float64
+}
+
+// sourceChanges finds the changes written "from A to B" in the sentences
+// [from, to] of the source, A and B being figures of one kind, A not
+// zero. Years and dates between them are the times of the two ("from 1.2
+// million in 2019 to 2.6 million in 2023").
+func (a *analysis) sourceChanges(from, to int) []sourceChange {
+	lo, hi := a.sents[from].Start, a.sents[to].End
+	var out []sourceChange
+	qs := a.prepared.quantities()
+	for i, q := range qs {
+		if q.Span.Start < lo || q.Span.End > hi || q.temporal() || q.ranged || q.Value == 0 {
+			continue
+		}
+		if !strings.HasSuffix(strings.TrimRight(a.src[max(lo, q.Span.Start-8):q.Span.Start], " "), "from") {
+			continue
+		}
+		for _, r := range qs[i+1:] {
+			if r.Span.Start >= hi || r.Span.Start-q.Span.End > 40 {
+				break
+			}
+			if r.temporal() {
+				continue // "in 2019"
+			}
+			between := a.src[q.Span.End:r.Span.Start]
+			if r.Kind == q.Kind && compatible(q, r) && !r.ranged && strings.Contains(" "+between+" ", " to ") {
+				out = append(out, sourceChange{span: Span{Start: q.Span.Start, End: r.Span.End}, ratio: r.Value / q.Value})
+			}
+			break // the next figure, or none
+		}
+	}
+	return out
+}
+
+// checkRatios reports a multiple of the claim as Missing with the change
+// the source gives in its place when one of the best passages states the
+// change of the same thing from one figure to another and the ratio of
+// the two is not the claim's: "ridership doubled" against "rose from 1.2
+// million to 1.35 million". A multiple some such change bears out, or
+// that no change in the best passages is about, is left to the rest of
+// the analysis.
+func (a *analysis) checkRatios() {
+	for _, rc := range a.ratios {
+		ctx := a.contextTerms(rc.span)
+		best := conflict{Missing: Missing{Kind: "number", Text: a.claim[rc.span.Start:rc.span.End], Span: rc.span}}
+		bestNear, backed := 0, false
+		for w, win := range a.windows {
+			if w >= 3 || backed {
+				break
+			}
+			for _, ch := range a.sourceChanges(win.from, win.to) {
+				shared, near := a.sharedContext(ctx, ch.span)
+				if shared < 1 {
+					continue
+				}
+				if rc.bounds.Contains(ch.ratio) {
+					backed = true
+					break
+				}
+				if shared > best.shared || shared == best.shared && near < bestNear {
+					best.shared, bestNear = shared, near
+					best.SourceText, best.SourceSpan = a.src[ch.span.Start:ch.span.End], ch.span
+					if i := a.sentenceOf(ch.span.Start); i >= 0 {
+						best.Passage = a.src[a.sents[i].Start:a.sents[i].End]
+					}
+				}
+			}
+		}
+		if !backed && best.SourceText != "" {
+			a.conflicts++
+			a.missing = append(a.missing, best.Missing)
+		}
+	}
+}
