@@ -871,8 +871,7 @@ func reportsClause(toks []token, i int) bool {
 
 // pastWhenSaid returns the index past the words that say when or how
 // something was said, from i just after the verb: "said on Friday it…",
-// "said Tuesday that…", "said in a separate statement that…", "reports,
-// the academy…"; else i.
+// "said Tuesday that…", "said in a separate statement that…"; else i.
 func pastWhenSaid(toks []token, i int) int {
 	for i < len(toks) {
 		switch w := toks[i].norm; {

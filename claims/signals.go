@@ -68,6 +68,10 @@ const signalMask = 1<<numSignals - 1
 // analyze's pass over the words, and never a feature of the model.
 const flagNormative = 1 << 31
 
+// The signals must leave bit 31 to flagNormative: this fails to compile
+// when they do not.
+const _ = uint(31 - numSignals)
+
 // kindsOf lists the kinds set in bits.
 func kindsOf(bits uint32) []Kind {
 	if bits&kindMask == 0 {
