@@ -56,6 +56,7 @@ type analysis struct {
 	nums, numsBad                  int          // the claim's figures and dates, and those not backed
 	conflicts                      int          // figures the best passages give otherwise
 	ratios                         []ratioClaim // the claim's multiples: "doubled", "four times as many"
+	changeBacked                   []Span       // the claim's percentages a change of the source bears out ("rose 25%": "from 1.2 to 1.5 million")
 	names, namesBad                int
 	quotes, quotesExact, quotesMis int
 	missing                        []Missing

@@ -16,6 +16,7 @@ func (a *analysis) checkQuantities() (unbacked, src []Quantity) {
 		return nil, nil
 	}
 	src = a.prepared.quantities()
+	var changes []sourceChange // the source's changes "from A to B", read once if needed
 	for _, q := range cq {
 		a.nums++
 		backed := false
@@ -24,6 +25,23 @@ func (a *analysis) checkQuantities() (unbacked, src []Quantity) {
 				backed = true
 				if i := a.sentenceOf(s.Span.Start); i >= 0 {
 					a.addBonus(i, 0.3/float64(len(cq)))
+				}
+			}
+		}
+		if dir := percentChange(a.claim, q); !backed && dir != 0 && len(a.sents) > 0 {
+			// "rose 12%" against "from 100 to 112": the change the
+			// source gives as its two ends
+			if changes == nil {
+				changes = a.sourceChanges(0, len(a.sents)-1)
+			}
+			ctx := a.contextTerms(q.Span)
+			for _, ch := range changes {
+				if n, _ := a.sharedContext(ctx, ch.span); n >= 1 && changeBacks(q, dir, ch.ratio) {
+					backed = true
+					a.changeBacked = append(a.changeBacked, q.Span)
+					if i := a.sentenceOf(ch.span.Start); i >= 0 {
+						a.addBonus(i, 0.3/float64(len(cq)))
+					}
 				}
 			}
 		}
@@ -46,7 +64,7 @@ func (a *analysis) checkQuantities() (unbacked, src []Quantity) {
 func (a *analysis) findConflicts(unbacked, src []Quantity) {
 	for _, q := range a.claimQty {
 		isUnbacked := slices.ContainsFunc(unbacked, func(u Quantity) bool { return u.Span == q.Span })
-		if !isUnbacked && (q.temporal() || q.ranged || !onlyInRanges(q, src)) {
+		if !isUnbacked && (q.temporal() || q.ranged || !onlyInRanges(q, src) || slices.Contains(a.changeBacked, q.Span)) {
 			// a year or a date recurs in a page, about many things; a
 			// figure given as such backs q wherever it is
 			continue
@@ -111,6 +129,25 @@ func (a *analysis) conflictFor(q Quantity, src []Quantity) conflict {
 				m.SourceText, m.SourceSpan = s.Text, s.Span
 				if i := a.sentenceOf(s.Span.Start); i >= 0 {
 					m.Passage = a.src[a.sents[i].Start:a.sents[i].End]
+				}
+			}
+		}
+	}
+	if m.SourceText == "" && percentChange(a.claim, q) != 0 {
+		// no other percentage for it: the change the source gives with
+		// its two ends, "from 100 to 104" for "rose 12%"
+		for w, win := range a.windows {
+			if w >= 3 {
+				break
+			}
+			for _, ch := range a.sourceChanges(win.from, win.to) {
+				shared, near := a.sharedContext(ctx, ch.span)
+				if shared >= 1 && (shared > m.shared || shared == m.shared && near < bestNear) {
+					m.shared, bestNear = shared, near
+					m.SourceText, m.SourceSpan = a.src[ch.span.Start:ch.span.End], ch.span
+					if i := a.sentenceOf(ch.span.Start); i >= 0 {
+						m.Passage = a.src[a.sents[i].Start:a.sents[i].End]
+					}
 				}
 			}
 		}

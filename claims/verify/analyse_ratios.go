@@ -1,6 +1,7 @@
 package verify
 
 import (
+	"math"
 	"strconv"
 	"strings"
 )
@@ -152,21 +153,20 @@ type sourceChange struct {
 	ratio float64
 }
 
-// sourceChanges finds the changes written "from A to B" in the sentences
-// [from, to] of the source, A and B being figures of one kind, A not
-// zero. Years and dates between them are the times of the two ("from 1.2
-// million in 2019 to 2.6 million in 2023").
+// sourceChanges finds the changes written "from A to B" or "B, up (down)
+// from A" in the sentences [from, to] of the source, A and B being
+// figures of one kind, A not zero. Years and dates between them are the
+// times of the two ("from 1.2 million in 2019 to 2.6 million in 2023",
+// "$4bn in 2023, up from $3.6bn a year earlier").
 func (a *analysis) sourceChanges(from, to int) []sourceChange {
 	lo, hi := a.sents[from].Start, a.sents[to].End
 	var out []sourceChange
 	qs := a.prepared.quantities()
 	for i, q := range qs {
-		if q.Span.Start < lo || q.Span.End > hi || q.temporal() || q.ranged || q.Value == 0 {
+		if q.Span.Start < lo || q.Span.End > hi || q.temporal() || q.ranged {
 			continue
 		}
-		if !strings.HasSuffix(strings.TrimRight(a.src[max(lo, q.Span.Start-8):q.Span.Start], " "), "from") {
-			continue
-		}
+		fromTo := q.Value != 0 && changedFrom(a.src[max(lo, q.Span.Start-48):q.Span.Start])
 		for _, r := range qs[i+1:] {
 			if r.Span.Start >= hi || r.Span.Start-q.Span.End > 40 {
 				break
@@ -174,9 +174,15 @@ func (a *analysis) sourceChanges(from, to int) []sourceChange {
 			if r.temporal() {
 				continue // "in 2019"
 			}
-			between := a.src[q.Span.End:r.Span.Start]
-			if r.Kind == q.Kind && compatible(q, r) && !r.ranged && strings.Contains(" "+between+" ", " to ") {
+			if r.Kind != q.Kind || !compatible(q, r) || r.ranged {
+				break
+			}
+			between := " " + a.src[q.Span.End:r.Span.Start] // " in 2019 to ", " cases, up from "
+			switch {
+			case fromTo && strings.Contains(between+" ", " to "):
 				out = append(out, sourceChange{span: Span{Start: q.Span.Start, End: r.Span.End}, ratio: r.Value / q.Value})
+			case r.Value != 0 && (strings.HasSuffix(between, " up from ") || strings.HasSuffix(between, " down from ")):
+				out = append(out, sourceChange{span: Span{Start: q.Span.Start, End: r.Span.End}, ratio: q.Value / r.Value})
 			}
 			break // the next figure, or none
 		}
@@ -223,4 +229,78 @@ func (a *analysis) checkRatios() {
 			a.missing = append(a.missing, best.Missing)
 		}
 	}
+}
+
+// changedFrom reports whether before, the text before a figure, ends in
+// "from" after a verb of change: "rose from", "went from", "has grown
+// steadily from", not the "from" of a range ("aged from 30 to 70",
+// "prices from $45 to $85").
+func changedFrom(before string) bool {
+	f := strings.Fields(strings.ToLower(before))
+	if len(f) < 2 || f[len(f)-1] != "from" {
+		return false
+	}
+	for i := len(f) - 2; i >= 0 && i >= len(f)-4; i-- {
+		w := strings.Trim(f[i], ",.;:")
+		switch w {
+		case "went", "moved", "changed", "expanded", "reduced", "increasing", "decreasing", "rising", "falling",
+			"growing", "dropping", "declining", "grown", "doubled", "tripled", "halved", "shrunk", "swelled", "tumbled":
+			return true
+		}
+		if changeWord(w) != 0 && w != "up" && w != "down" && w != "more" && w != "less" && w != "higher" && w != "lower" {
+			return true
+		}
+	}
+	return false
+}
+
+// percentChange returns the direction of the change that the claim's
+// percentage q states ("rose 12%", "a 12% drop", "up 12 per cent"): 1 for
+// a rise, -1 for a fall, 0 when q is no change (a share: "12% of
+// voters"), judged from the words just before and after it.
+func percentChange(claim string, q Quantity) int {
+	if q.Kind != KindPercent || q.Unit != "%" {
+		return 0
+	}
+	after := strings.ToLower(claim[q.Span.End:min(len(claim), q.Span.End+16)])
+	if strings.HasPrefix(strings.TrimLeft(after, " "), "of ") {
+		return 0 // "12% of voters", whatever moved them
+	}
+	before := strings.Fields(strings.ToLower(claim[max(0, q.Span.Start-24):q.Span.Start]))
+	for i := len(before) - 1; i >= 0 && i >= len(before)-2; i-- {
+		if d := changeWord(strings.Trim(before[i], ",.;:")); d != 0 {
+			return d
+		}
+		if before[i] != "by" && before[i] != "a" && before[i] != "an" && before[i] != "some" && before[i] != "about" {
+			break
+		}
+	}
+	if f := strings.Fields(after); len(f) > 0 {
+		return changeWord(strings.Trim(f[0], ",.;:"))
+	}
+	return 0
+}
+
+// changeWord returns 1 for a word of rise, -1 for one of fall, else 0.
+func changeWord(w string) int {
+	switch w {
+	case "rose", "rise", "rises", "risen", "increased", "increase", "increases", "grew", "growth", "grow", "grows",
+		"up", "climbed", "climb", "jumped", "jump", "gained", "gain", "surged", "surge", "soared", "higher", "more":
+		return 1
+	case "fell", "fall", "falls", "fallen", "decreased", "decrease", "decreases", "declined", "decline", "declines",
+		"down", "dropped", "drop", "drops", "shrank", "slumped", "slump", "plunged", "plunge", "lower", "less", "cut", "lost", "loss":
+		return -1
+	}
+	return 0
+}
+
+// changeBacks reports whether a change of the source with ratio r bears
+// out the claim's percentage change q in direction dir: "rose 12%" by a
+// rise from 100 to 112, "fell by a fifth" by one from 50 to 40.
+func changeBacks(q Quantity, dir int, r float64) bool {
+	pct := (r - 1) * 100
+	if dir < 0 {
+		pct = -pct
+	}
+	return pct > 0 && (q.Bounds.Contains(pct) || q.Range.Contains(math.Round(pct*10)/10))
 }

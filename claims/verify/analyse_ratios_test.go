@@ -42,3 +42,57 @@ func TestRatioClaims(t *testing.T) {
 		}
 	}
 }
+
+func TestSourceChanges(t *testing.T) {
+	tests := []struct {
+		source string
+		want   []string // the changes' texts
+		ratios []float64
+	}{
+		{"Ridership rose from 1.2 million in 2019 to 2.5 million in 2023.", []string{"1.2 million in 2019 to 2.5 million"}, []float64{2.5 / 1.2}},
+		{"Exports reached $4bn in 2023, up from $3.2bn a year earlier.", []string{"$4bn in 2023, up from $3.2bn"}, []float64{4 / 3.2}},
+		{"Road deaths went from 50 in 2018 to 40 in 2022.", []string{"50 in 2018 to 40"}, []float64{0.8}},
+		{"The staff has grown steadily from 12 to 30.", []string{"12 to 30"}, []float64{2.5}},
+		{"Volunteers aged from 30 to 70 took part.", nil, nil},
+		{"Tickets cost from $45 to $85.", nil, nil},
+		{"Sales rose from 0 to 5 units.", nil, nil},
+		{"Rates fell from 11.8% to $10.", nil, nil},
+	}
+	for _, tt := range tests {
+		a := analyse(Claim{Text: "x"}, Source{Text: tt.source})
+		var got []string
+		var ratios []float64
+		for _, ch := range a.sourceChanges(0, len(a.sents)-1) {
+			got = append(got, tt.source[ch.span.Start:ch.span.End])
+			ratios = append(ratios, ch.ratio)
+		}
+		assert.Equal(t, tt.want, got, "%q", tt.source)
+		assert.InDeltaSlice(t, tt.ratios, ratios, 1e-9, "%q", tt.source)
+	}
+}
+
+func TestPercentChange(t *testing.T) {
+	tests := []struct {
+		claim string
+		want  int
+	}{
+		{"Exports rose 25% in 2023.", 1},
+		{"Road deaths fell by 20% in four years.", -1},
+		{"Sales were up 12 per cent.", 1},
+		{"The council approved a 5% increase in fares.", 1},
+		{"A 10% drop in visitors hit the town.", -1},
+		{"Some 40% of voters backed it.", 0},
+		{"Turnout rose to 40% of voters.", 0},
+		{"Turnout was 40% in 2020.", 0},
+	}
+	for _, tt := range tests {
+		qs := Quantities(tt.claim)
+		dir := 0
+		for _, q := range qs {
+			if d := percentChange(tt.claim, q); d != 0 {
+				dir = d
+			}
+		}
+		assert.Equal(t, tt.want, dir, "%q", tt.claim)
+	}
+}

@@ -181,7 +181,14 @@
 // 2.04); any other is a Missing of kind "number" whose Text is the
 // multiple and whose SourceText is the change ("1.2 million in 2019 to
 // 1.35 million"), and a conflict. The figure of the multiple ("four") is
-// not itself looked for in the source.
+// not itself looked for in the source. A percentage the claim gives as a
+// change ("rose 25%", "fell by 20%", "a 5% increase", but not "40% of
+// voters") is backed by such a change of the same thing, near the same
+// words, anywhere in the source ("1.5 million cases in 2023, up from 1.2
+// million"); with no other percentage for it in the best passages, a
+// change there that does not bear it out is the source's value. A change
+// is "from A to B" after a verb of change ("rose from", "went from", not
+// "aged from 30 to 70") or "B, up (down) from A".
 //
 // # Cost and concurrency
 //

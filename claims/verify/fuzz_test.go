@@ -115,6 +115,8 @@ func FuzzVerify(f *testing.F) {
 	for _, s := range fuzzSeeds {
 		f.Add(s, "The council said 40% of residents backed the plan. "+s)
 	}
+	f.Add("Exports of wine rose 25% in 2023 and fell by 20% in 2024.",
+		"Exports of wine reached 1.5 million cases in 2023, up from 1.2 million, and went from 50 in 2018 to 40 in 2022.")
 	f.Add("Ridership on the ferry more than doubled, nearly four times as many as in 2015.",
 		"Ridership on the ferry rose from 1.2 million in 2019 to 1.35 million, from 0 to 5, from 3% to")
 	f.Fuzz(func(t *testing.T, claim, source string) {

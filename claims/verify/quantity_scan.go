@@ -1078,6 +1078,7 @@ func (s *scanner) rangeEnd(p *figure, prev string, between bool) (figure, bool) 
 	t := s.text
 	k := p.end
 	ks := -1
+	viaTo := false
 	switch {
 	case k+1 < len(t) && t[k] == '-' && (isDigit(t[k+1]) || t[k+1] == '$' || t[k+1] >= utf8.RuneSelf):
 		ks = k + 1
@@ -1097,6 +1098,7 @@ func (s *scanner) rangeEnd(p *figure, prev string, between bool) (figure, bool) 
 		w := lowerKey(t[ws:we])
 		if (w == "to" && prev != "from") || (w == "and" && between) || (w == "or" && p.written) {
 			ks = skipSpace(t, we)
+			viaTo = w == "to"
 		}
 	}
 	if ks < 0 || ks >= len(t) {
@@ -1107,6 +1109,11 @@ func (s *scanner) rangeEnd(p *figure, prev string, between bool) (figure, bool) 
 		return figure{}, false
 	}
 	if !p.written && q.written {
+		return figure{}, false
+	}
+	if viaTo && p.plain && p.digits == 4 && p.val >= 1000 && p.val <= 2100 && q.val < p.val {
+		// "from 50 in 2018 to 40 in 2022": a year, then the change's
+		// other end, not the years 2018 to 2040 (which "2018–40" may be)
 		return figure{}, false
 	}
 	return q, true
