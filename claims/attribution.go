@@ -313,6 +313,15 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 				// "The study, published in The Lancet, found that…"
 				// (k, not j: the branches below read the j above)
 				any = true
+			} else if j >= 1 && (toks[j].norm == "that" || toks[j].norm == "which") && isSourceNoun(toks[j-1].norm) {
+				// "a recent study that found…", "the report, which
+				// estimated…"
+				any = true
+			} else if head := subjectHead(toks, v); head == "document" || head == "team" && teamReports(toks, i) {
+				// "A review of thousands of cases in China found only…",
+				// "the new studies — two published in JAMA — found
+				// that…", "Dr. Iwasaki's team showed in December that…"
+				any = true
 			} else if isSpeechVerb(t.norm) && sourceInClause(toks, i) {
 				// "74% of respondents whose teams use AI said…": the
 				// source heads a long subject
@@ -589,6 +598,79 @@ func sourceInClause(toks []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// headFollower reports whether w may follow the noun that heads a
+// subject: a preposition, a relative word or participle, or an adverb
+// before the verb ("studies of", "the report, which", "a study published
+// in", "the team also found").
+func headFollower(w string) bool {
+	switch w {
+	case "of", "by", "from", "in", "on", "at", "for", "into", "with", "among", "across", "over", "that", "which",
+		"who", "whose", "published", "released", "conducted", "led", "carried", "funded", "commissioned", "also",
+		"has", "have", "had", "later", "recently", "previously", "then", "now", "today", "yesterday", "and":
+		return true
+	}
+	return false
+}
+
+// teamReports reports whether the verb at i, of which a team is the
+// subject, reports a result rather than an act: "that", a figure or
+// nothing after it, past when it was said ("showed in December that…",
+// "found 69 drugs"; not "found the wreck").
+func teamReports(toks []token, i int) bool {
+	k := pastWhenSaid(toks, i+1)
+	return k >= len(toks) || toks[k].kind == tokPunct || toks[k].norm == "that" || toks[k].kind == tokNumber || numberWord(toks[k].norm)
+}
+
+// subjectHead returns "document" when a study or a report heads the
+// subject of the verb at v, however long ("A study of more than 130,000
+// people found…", "Recent studies of medical workers in Italy who treated
+// patients found…"), "team" for a team ("the C.D.C.'s response team for
+// Covid-19 estimated…", which may find a wreck as well as a result), and
+// "" otherwise. The noun must open a noun phrase (after an article, a
+// possessive or an adjective at most two words before, or at the start)
+// and no mark that ends a clause (";", ":", a quotation) may stand
+// between.
+func subjectHead(toks []token, v int) string {
+	for j := v - 1; j >= 0 && j >= v-20; j-- {
+		t := &toks[j]
+		if t.kind == tokPunct {
+			switch t.norm {
+			case ",", "-", "—", "–", "(", ")":
+				continue
+			}
+			return ""
+		}
+		head := ""
+		switch t.norm {
+		case "study", "studies", "analysis", "review", "survey", "report", "research", "poll", "trial", "trials",
+			"experiment", "paper", "audit", "investigation", "analyses", "reports", "surveys":
+			head = "document"
+		case "team", "teams":
+			head = "team"
+		default:
+			continue
+		}
+		if n := &toks[j+1]; j+1 < v && n.kind == tokWord && !headFollower(n.norm) {
+			continue // a noun's modifier: "a research method", "survey respondents"
+		}
+		for k := j - 1; k >= 0 && k >= j-3; k-- {
+			w := toks[k].norm
+			if isDeterminer(w) || w == "its" || w == "their" || possessiveName(&toks[k]) ||
+				w == "s" && k > 0 && toks[k-1].norm == "'" { // "the C.D.C.'s"
+				return head
+			}
+			if toks[k].kind != tokWord || toks[k].upper && k > 0 {
+				break
+			}
+		}
+		if j == 0 || j <= 2 && toks[0].kind == tokWord && !isPronoun(toks[0].norm) {
+			return head
+		}
+		return ""
+	}
+	return ""
 }
 
 // sourceSubject reports whether the sentence opens on a source as its
@@ -877,8 +959,8 @@ func pastWhenSaid(toks []token, i int) int {
 		switch w := toks[i].norm; {
 		case weekday(w) || w == "today" || w == "yesterday" || w == "tonight" || w == "earlier" || w == "later" || w == "also":
 			i++
-		case w == "on" && i+1 < len(toks) && (weekday(toks[i+1].norm) || toks[i+1].kind == tokNumber || monthName(toks[i+1].norm)):
-			i += 2
+		case (w == "on" || w == "in") && i+1 < len(toks) && (weekday(toks[i+1].norm) || toks[i+1].kind == tokNumber || monthName(toks[i+1].norm)):
+			i += 2 // "on Friday", "in December", "in 2019"
 		case (w == "last" || w == "this") && i+1 < len(toks) && (toks[i+1].norm == "week" || toks[i+1].norm == "month" || toks[i+1].norm == "year" || weekday(toks[i+1].norm)):
 			i += 2
 		case w == "in" && i+2 < len(toks) && isArticle(toks[i+1].norm):
@@ -1216,7 +1298,7 @@ func isSourceNoun(w string) bool {
 		"plan", "results", "records", "index", "ranking", "forecast", "assessment", "memo", "letter", "document",
 		"authority", "administration", "service", "board", "reports", "army", "military", "navy", "prosecutor",
 		"coroner", "embassy", "airline", "operator", "hospital", "university", "network", "studio",
-		"publisher", "carrier", "campaign", "party", "spokesmen", "spokeswomen",
+		"publisher", "carrier", "campaign", "party", "spokesmen", "spokeswomen", "specialists",
 		// what is published, of which a fact-check reports the claims:
 		// "a viral post claims", "the senator's tweet said"
 		"post", "posts", "tweet", "tweets", "article", "video", "blog", "website", "message", "email", "meme",
