@@ -124,7 +124,10 @@ func TestFirstHandClaimRestsOnTheWriter(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
-			r, err := citecheck.Check(context.Background(), strings.NewReader(tt.text), citecheck.Options{Name: "draft.txt", MinScore: 0.2})
+			// a low MinScore: what is tested is who the claim rests on,
+			// not how check-worthy the model finds it (the arithmetic
+			// scores 0.16)
+			r, err := citecheck.Check(context.Background(), strings.NewReader(tt.text), citecheck.Options{Name: "draft.txt", MinScore: 0.05})
 			require.NoError(t, err)
 			require.Len(t, r.Claims, 1)
 			assert.Equal(t, tt.firstHand, r.Claims[0].FirstHand)
