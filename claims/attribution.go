@@ -260,7 +260,7 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 			"identified", "determined", "assessed", "describes", "described", "expressed", "asserted",
 			"asserts", "maintains", "maintained", "contends", "contended", "announces",
 			"conceded", "concedes", "disclosed", "discloses", "recounts", "recounted", "observed", "observes",
-			"points", "pointed", "point", "suggest", "indicate", "estimate", "adds", "learned", "learnt":
+			"points", "pointed", "point", "suggest", "indicate", "estimate", "adds", "learned", "learnt", "discovered", "discovers":
 			if t.upper {
 				// A headline in title case: "Cyberattack Claims Spark …".
 				break
@@ -293,7 +293,7 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 			// "a Gallup poll released Tuesday found": the poll found,
 			// not Tuesday
 			v := skipReleased(toks, skipAdverbs(toks, i))
-			if from, to := nameBefore(toks, v); to > from && (!isFindingVerb(t.norm) || speechFollows(toks, i)) {
+			if from, to := nameBefore(toks, v); to > from && (!isFindingVerb(t.norm) || reportFollows(toks, i)) {
 				// "Reuters reported", "Barack Obama has admitted", "as
 				// Lorenz later recalled", "Dr. Smith found that…" (but
 				// "Rothman found a wedding announcement" is something
@@ -614,6 +614,15 @@ func headFollower(w string) bool {
 	return false
 }
 
+// reportFollows reports whether what a finding verb at i reports
+// follows it, past when it was found: "that" or a punctuation mark, as
+// in "Dr. Smith found that…", "the Board discovered in 2009 that…" (not
+// "Columbus discovered the island").
+func reportFollows(toks []token, i int) bool {
+	k := pastWhenSaid(toks, i+1)
+	return k >= len(toks) || toks[k].kind == tokPunct || toks[k].norm == "that"
+}
+
 // teamReports reports whether the verb at i, of which a team is the
 // subject, reports a result rather than an act: "that", a figure or
 // nothing after it, past when it was said ("showed in December that…",
@@ -807,7 +816,7 @@ func speechFollows(toks []token, i int) bool {
 // found a set of solutions".
 func isFindingVerb(w string) bool {
 	switch w {
-	case "found", "finds", "identified", "identifies", "showed", "shows", "show", "revealed", "reveals", "determined":
+	case "found", "finds", "identified", "identifies", "showed", "shows", "show", "revealed", "reveals", "determined", "discovered", "discovers":
 		return true
 	}
 	return false

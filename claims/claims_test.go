@@ -143,6 +143,8 @@ func TestFindAttributions(t *testing.T) {
 		{"NCIS has recruited Wilmer Valderrama to join the cast, TVLine has learned.", []string{"TVLine"}},
 		{"Company reports show a loss.", nil},
 		{"Smith learned to fly in 1990.", nil},
+		{"The New Zealand Geographic Board discovered in 2009 that the islands had never been named.", []string{"New Zealand Geographic Board"}},
+		{"Columbus discovered the island in 1492.", nil},
 		{"Exports grew 6 percent in May, customs data released on Monday showed.", nil},
 		{"Le déficit atteindra 5 % du PIB en 2024, prévoit la Banque de France.", []string{"Banque de France"}},
 		{"Nach Angaben des Statistischen Bundesamtes lebten 2022 rund 84 Millionen Menschen in Deutschland.", []string{"Statistischen Bundesamtes"}},
