@@ -29,6 +29,8 @@ func ratioClaims(claim string) []ratioClaim {
 	for i, w := range words {
 		lw := strings.ToLower(claim[w.Start:w.End])
 		m, end := 0.0, w.End
+		first := i         // the multiple's first word
+		timesMore := false // "three times more": three or four times as many
 		switch lw {
 		case "doubled", "doubling", "doubles":
 			m = 2
@@ -72,17 +74,22 @@ func ratioClaims(claim string) []ratioClaim {
 			if n, ok := smallNumber(claim[words[i-1].Start:words[i-1].End]); ok && n >= 2 {
 				m = n
 				w.Start = words[i-1].Start
+				first = i - 1
+				timesMore = next == "more"
 			}
 		}
 		if m == 0 {
 			continue
 		}
 		lo, hi := m/ratioTolerance, m*ratioTolerance
-		if i > 0 {
-			switch prev := strings.ToLower(claim[words[i-1].Start:words[i-1].End]); prev {
+		if timesMore {
+			hi = (m + 1) * ratioTolerance
+		}
+		if first > 0 {
+			switch prev := strings.ToLower(claim[words[first-1].Start:words[first-1].End]); prev {
 			case "nearly", "almost":
 				lo, hi = m*0.75, m*1.02
-				w.Start = words[i-1].Start
+				w.Start = words[first-1].Start
 			case "than", "least", "over":
 				// "more than doubled", "at least tripled", "over twice as many"
 				lo, hi = m*0.95, Open
@@ -111,8 +118,8 @@ func ratioWords(s string) []Span {
 	return out
 }
 
-// smallNumber reads a multiple written as digits or in words, two to
-// twenty: "4", "four", "10".
+// smallNumber reads a multiple written in digits (2 to 100) or in words
+// (two to twenty): "4", "four", "10".
 func smallNumber(w string) (float64, bool) {
 	if n, err := strconv.Atoi(w); err == nil {
 		return float64(n), n >= 2 && n <= 100

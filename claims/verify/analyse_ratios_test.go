@@ -20,6 +20,8 @@ func TestRatioClaims(t *testing.T) {
 		{"Women were twice as likely to quit.", "twice", 2 / ratioTolerance, 2 * ratioTolerance},
 		{"The plan aims to double the fleet by 2030.", "double", 2 / ratioTolerance, 2 * ratioTolerance},
 		{"A tenfold rise in cases was recorded.", "tenfold", 10 / ratioTolerance, 10 * ratioTolerance},
+		{"Clinics see nearly four times as many patients.", "nearly four times", 3, 4.08},
+		{"Rents are three times more than in 2010.", "three times", 3 / ratioTolerance, 4 * ratioTolerance},
 		{"Police are investigating a double murder.", "", 0, 0},
 		{"She won it twice in 2019.", "", 0, 0},
 		{"He was arrested three times.", "", 0, 0},
