@@ -67,6 +67,16 @@ func FuzzScore(f *testing.F) {
 	for _, s := range fuzzSeeds {
 		f.Add(s)
 	}
+	for _, s := range []string{
+		"Labour MP Tom Watson, who sits on the committee, said the money was a donation.",
+		"The prosecutor, François Molins, said in a separate statement that",
+		"NCIS has recruited him, TVLine has learned",
+		"the C.D.C.'s response team for Covid-19 estimated that",
+		"A review of cases found, said",
+		"Clients MUST NOT retry; Avoid it.",
+	} {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, sentence string) {
 		score, kinds := Score(sentence)
 		if math.IsNaN(score) || score < 0 || score > 1 {
