@@ -267,7 +267,13 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 			}
 			if isPointOut(t.norm) && (i+1 >= len(toks) || toks[i+1].norm != "out") {
 				// "points out" reports words; "points to" and "scored
-				// 12 points" do not
+				// 12 points" do not, unless what is pointed to is a
+				// source: "Pfizer pointed to a recent study that found…"
+				// (but "researchers point to remote work as the reason"
+				// names no source)
+				if i+1 < len(toks) && toks[i+1].norm == "to" && pointsToSource(toks, i+2) {
+					any = true
+				}
 				break
 			}
 			if (t.norm == "added" || t.norm == "adds") && !speechFollows(toks, i) {
@@ -621,6 +627,22 @@ func headFollower(w string) bool {
 func reportFollows(toks []token, i int) bool {
 	k := pastWhenSaid(toks, i+1)
 	return k >= len(toks) || toks[k].kind == tokPunct || toks[k].norm == "that"
+}
+
+// pointsToSource reports whether a study, a report, a survey or data
+// stands among the four words from i, figures aside: "pointed to a 2023
+// survey", "points to new data".
+func pointsToSource(toks []token, i int) bool {
+	for j := i; j < len(toks) && j < i+4; j++ {
+		switch {
+		case toks[j].kind == tokNumber:
+		case toks[j].kind != tokWord:
+			return false
+		case isSourceNoun(toks[j].norm):
+			return true
+		}
+	}
+	return false
 }
 
 // teamReports reports whether the verb at i, of which a team is the
