@@ -767,7 +767,7 @@ func skipAdverbs(toks []token, i int) int {
 	for i > 0 {
 		switch toks[i-1].norm {
 		case "has", "have", "had", "also", "later", "previously", "repeatedly", "recently", "publicly", "once", "then",
-			"today", "yesterday", "officially", "formally":
+			"today", "yesterday", "officially", "formally", "just", "again", "already", "reportedly", "privately", "initially":
 			i--
 			continue
 		}
@@ -1234,7 +1234,7 @@ func subjectBefore(toks []token, i int) int {
 		}
 		switch toks[j].norm {
 		case "has", "have", "had", "also", "previously", "later", "repeatedly", "recently", "publicly", "further", "then", "first",
-			"today", "yesterday", "officially", "formally":
+			"today", "yesterday", "officially", "formally", "just", "again", "already", "reportedly", "privately", "initially":
 			continue
 		}
 		return j

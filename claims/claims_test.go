@@ -145,6 +145,8 @@ func TestFindAttributions(t *testing.T) {
 		{"Smith learned to fly in 1990.", nil},
 		{"The New Zealand Geographic Board discovered in 2009 that the islands had never been named.", []string{"New Zealand Geographic Board"}},
 		{"Columbus discovered the island in 1492.", nil},
+		{"Matt Bevin of Kentucky just said Obamacare is failing in his state.", []string{"Matt Bevin of Kentucky"}},
+		{"The ministry reportedly told banks to stop lending in 2019.", nil},
 		{"Exports grew 6 percent in May, customs data released on Monday showed.", nil},
 		{"Le déficit atteindra 5 % du PIB en 2024, prévoit la Banque de France.", []string{"Banque de France"}},
 		{"Nach Angaben des Statistischen Bundesamtes lebten 2022 rund 84 Millionen Menschen in Deutschland.", []string{"Statistischen Bundesamtes"}},
