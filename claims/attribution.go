@@ -283,8 +283,7 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 			if t.norm == "learned" || t.norm == "learnt" {
 				// a scoop, told after it: "…, TVLine has learned."; "Smith
 				// learned to fly" is not one
-				if learnedScoop(toks, i) {
-					from, to := nameBefore(toks, skipAdverbs(toks, i))
+				if from, to, ok := learnedScoop(toks, i); ok {
 					add(from, to)
 					any = true
 				}
@@ -1049,14 +1048,15 @@ func numberWord(w string) bool {
 	return false
 }
 
-// learnedScoop reports whether "learned" at i closes the sentence after a
-// comma and a name ("…, TVLine has learned."): a news outlet's scoop.
-func learnedScoop(toks []token, i int) bool {
+// learnedScoop returns the name before "learned" at i when it closes the
+// sentence after a comma ("…, TVLine has learned."): a news outlet's
+// scoop.
+func learnedScoop(toks []token, i int) (from, to int, ok bool) {
 	if i+1 < len(toks) && (toks[i+1].kind != tokPunct || toks[i+1].norm == ",") {
-		return false
+		return 0, 0, false
 	}
-	from, to := nameBefore(toks, skipAdverbs(toks, i))
-	return to > from && from > 0 && toks[from-1].norm == ","
+	from, to = nameBefore(toks, skipAdverbs(toks, i))
+	return from, to, to > from && from > 0 && toks[from-1].norm == ","
 }
 
 // asideSpeaker returns the name of the speaker of the verb at v when an

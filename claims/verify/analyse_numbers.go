@@ -124,35 +124,28 @@ func (a *analysis) conflictFor(q Quantity, src []Quantity) conflict {
 			if shared < 1 {
 				continue
 			}
-			if shared > m.shared || shared == m.shared && near < bestNear {
-				m.shared, bestNear = shared, near
-				m.SourceText, m.SourceSpan = s.Text, s.Span
-				if i := a.sentenceOf(s.Span.Start); i >= 0 {
-					m.Passage = a.src[a.sents[i].Start:a.sents[i].End]
-				}
-			}
+			a.keepNearest(&m, &bestNear, s.Text, s.Span, shared, near)
 		}
 	}
 	if m.SourceText == "" && percentChange(a.claim, q) != 0 {
 		// no other percentage for it: the change the source gives with
 		// its two ends, "from 100 to 104" for "rose 12%"
-		for w, win := range a.windows {
-			if w >= 3 {
-				break
-			}
-			for _, ch := range a.sourceChanges(win.from, win.to) {
-				shared, near := a.sharedContext(ctx, ch.span)
-				if shared >= 1 && (shared > m.shared || shared == m.shared && near < bestNear) {
-					m.shared, bestNear = shared, near
-					m.SourceText, m.SourceSpan = a.src[ch.span.Start:ch.span.End], ch.span
-					if i := a.sentenceOf(ch.span.Start); i >= 0 {
-						m.Passage = a.src[a.sents[i].Start:a.sents[i].End]
-					}
-				}
-			}
-		}
+		a.weighChanges(ctx, &m, &bestNear, nil)
 	}
 	return m
+}
+
+// keepNearest makes text, at sp in the source, m's source value when it
+// shares more of the claim's words around the figure than the one m has,
+// or as many written nearer them (bestNear is that one's distance).
+func (a *analysis) keepNearest(m *conflict, bestNear *int, text string, sp Span, shared, near int) {
+	if shared > m.shared || shared == m.shared && near < *bestNear {
+		m.shared, *bestNear = shared, near
+		m.SourceText, m.SourceSpan = text, sp
+		if i := a.sentenceOf(sp.Start); i >= 0 {
+			m.Passage = a.src[a.sents[i].Start:a.sents[i].End]
+		}
+	}
 }
 
 // onlyInRanges reports whether the only figures of the source that match

@@ -206,36 +206,36 @@ func (a *analysis) sourceChanges(from, to int) []sourceChange {
 // the analysis.
 func (a *analysis) checkRatios() {
 	for _, rc := range a.ratios {
-		ctx := a.contextTerms(rc.span)
 		best := conflict{Missing: Missing{Kind: "number", Text: a.claim[rc.span.Start:rc.span.End], Span: rc.span}}
-		bestNear, backed := 0, false
-		for w, win := range a.windows {
-			if w >= 3 || backed {
-				break
-			}
-			for _, ch := range a.sourceChanges(win.from, win.to) {
-				shared, near := a.sharedContext(ctx, ch.span)
-				if shared < 1 {
-					continue
-				}
-				if rc.bounds.Contains(ch.ratio) {
-					backed = true
-					break
-				}
-				if shared > best.shared || shared == best.shared && near < bestNear {
-					best.shared, bestNear = shared, near
-					best.SourceText, best.SourceSpan = a.src[ch.span.Start:ch.span.End], ch.span
-					if i := a.sentenceOf(ch.span.Start); i >= 0 {
-						best.Passage = a.src[a.sents[i].Start:a.sents[i].End]
-					}
-				}
-			}
-		}
-		if !backed && best.SourceText != "" {
+		bestNear := 0
+		if !a.weighChanges(a.contextTerms(rc.span), &best, &bestNear, rc.bounds.Contains) && best.SourceText != "" {
 			a.conflicts++
 			a.missing = append(a.missing, best.Missing)
 		}
 	}
+}
+
+// weighChanges reads the changes of the three best passages that share
+// a word of ctx: it reports whether one has a ratio that backs accepts
+// (none, when backs is nil), and else offers each to m as the source's
+// value (see keepNearest).
+func (a *analysis) weighChanges(ctx []uint64, m *conflict, bestNear *int, backs func(float64) bool) bool {
+	for w, win := range a.windows {
+		if w >= 3 {
+			break
+		}
+		for _, ch := range a.sourceChanges(win.from, win.to) {
+			shared, near := a.sharedContext(ctx, ch.span)
+			if shared < 1 {
+				continue
+			}
+			if backs != nil && backs(ch.ratio) {
+				return true
+			}
+			a.keepNearest(m, bestNear, a.src[ch.span.Start:ch.span.End], ch.span, shared, near)
+		}
+	}
+	return false
 }
 
 // changedFrom reports whether before, the text before a figure, ends in
