@@ -178,6 +178,15 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 				add(from, to)
 				any = true
 			}
+		case "saying", "claiming", "arguing", "insisting", "noting", "adding", "warning", "explaining", "stating",
+			"asserting", "contending", "maintaining":
+			// a participle after the clause of who speaks: "His mother
+			// has defended him, claiming he was innocent.", "The
+			// company cut 300 jobs, saying that demand fell 20%."; not
+			// "She left, saying goodbye to 40 colleagues."
+			if i > 0 && toks[i-1].norm == "," && i+1 < len(toks) && (toks[i+1].norm == "that" || isSubjectPronoun(toks[i+1].norm)) {
+				any = true
+			}
 		case "note", "notes", "calculated", "calculates", "calculate":
 			// "…, historians note.", "…, scientists at the Met Office
 			// calculated."
@@ -276,8 +285,10 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 				}
 				break
 			}
-			if (t.norm == "added" || t.norm == "adds") && !speechFollows(toks, i) {
-				// "Employers added 303,000 jobs": an increase, not a remark
+			if (t.norm == "added" || t.norm == "adds" || t.norm == "maintained" || t.norm == "maintains") && !speechFollows(toks, i) {
+				// "Employers added 303,000 jobs": an increase, not a
+				// remark; "the members maintained their positions" kept
+				// them, and said nothing
 				break
 			}
 			if t.norm == "learned" || t.norm == "learnt" {
@@ -1348,6 +1359,17 @@ func isSourceNoun(w string) bool {
 		"gouvernement", "ministère", "ministre", "entreprise", "rapport", "étude", "enquête", "gobierno", "ministerio",
 		"ministro", "policía", "empresa", "informe", "estudio", "encuesta", "governo", "polícia", "relatório", "estudo",
 		"pesquisa", "regierung", "polizei", "ministerium", "minister", "unternehmen", "bericht", "studie", "umfrage":
+		return true
+	}
+	return false
+}
+
+// isSubjectPronoun reports whether w is an English pronoun that opens a
+// clause as its subject or its subject's possessive: "…, saying he was
+// innocent", "…, saying its profit fell".
+func isSubjectPronoun(w string) bool {
+	switch w {
+	case "he", "she", "they", "it", "we", "i", "there", "its", "their", "his", "her":
 		return true
 	}
 	return false

@@ -153,6 +153,16 @@ func Extract(doc *sources.Document, opts Options) []Claim {
 			j := speaker[i]
 			bits |= sigAttribution
 			atts = quotedBy(sents[j].Text, spans[j].Start)
+		default:
+			if b := doc.BlockAt(sp.Start); b >= 0 && doc.Blocks[b].Kind == sources.BlockQuote {
+				// the article sets it out as a quotation: its claims are
+				// the quoted source's, named when the sentence leading
+				// into it does ("In a statement, the ministry said:")
+				bits |= sigAttribution
+				if j := leadIn(doc, spans, i, b); j >= 0 && seq[j].bits&sigAttribution != 0 {
+					atts = quotedBy(sents[j].Text, spans[j].Start)
+				}
+			}
 		}
 		var kinds []Kind
 		kinds, kindBuf = carveKinds(kindBuf, bits)
@@ -247,6 +257,23 @@ func quoteSpeakers(doc *sources.Document, spans []sources.Span, seq []analysed) 
 	return speaker
 }
 
+// leadIn returns the sentence that leads into the quotation whose block b
+// sentence i of spans lies in: the sentence just before its first block
+// when it ends with a colon, or -1.
+func leadIn(doc *sources.Document, spans []sources.Span, i, b int) int {
+	for b > 0 && doc.Blocks[b-1].Kind == sources.BlockQuote {
+		b-- // a quotation of several paragraphs
+	}
+	j := i - 1
+	for j >= 0 && spans[j].Start >= doc.Blocks[b].Span.Start {
+		j--
+	}
+	if j < 0 || !strings.HasSuffix(strings.TrimRight(doc.Text[spans[j].Start:spans[j].End], " "), ":") {
+		return -1
+	}
+	return j
+}
+
 // opensWithContinuation reports whether s opens on a word that carries on
 // the sentence before it ("Additionally, the levels of assistance…" after
 // "The report concluded that…"), or gives an example of it or says it again
@@ -299,8 +326,9 @@ func quotedBy(s string, start int) []Attribution {
 
 // Scored reports whether Extract scores a sentence of doc: whether it lies
 // in the article's prose rather than in a heading, a preformatted block, a
-// table cell, a caption or a block that is all links (navigation, a
-// related story, a table of contents). A headline restates the body,
+// table cell, a caption, a list item not written as a sentence (see
+// ListFragment) or a block that is all links (navigation, a related story,
+// a table of contents). A headline or a bullet point restates the body,
 // where the claim can be checked and cited; code is not prose; a table's
 // cells are data, not sentences; a caption describes a picture and its
 // credit names who took it; a byline, dateline or biography is about the
@@ -335,8 +363,60 @@ func scoredBlock(doc *sources.Document, b int) bool {
 	switch doc.Blocks[b].Kind {
 	case sources.BlockHeading, sources.BlockPreformatted, sources.BlockTableCell, sources.BlockCaption, sources.BlockByline:
 		return false
+	case sources.BlockListItem:
+		if !endsSentence(doc.Slice(doc.Blocks[b].Span)) {
+			return false
+		}
 	}
 	return !linkBlock(doc, doc.Blocks[b].Span)
+}
+
+// ListFragment reports whether a sentence of doc lies in a list item that
+// is not written as a sentence, which Scored leaves out: a feature, a pro
+// or a con, a headline ("Most powerful hardware ever in a home console"),
+// with no closing full stop. A trainer can still learn from it as a
+// sentence that is not a claim.
+func ListFragment(doc *sources.Document, sentence sources.Span) bool {
+	b := doc.BlockAt(sentence.Start)
+	return b >= 0 && doc.Blocks[b].Kind == sources.BlockListItem &&
+		!endsSentence(doc.Slice(doc.Blocks[b].Span)) && !linkBlock(doc, doc.Blocks[b].Span)
+}
+
+// endsSentence reports whether the text of a block ends as a sentence
+// does, with a full stop, a question or exclamation mark, an ellipsis or a
+// semicolon, maybe followed by closing quotes or brackets and note markers
+// ("…in 2019.[3]", "…in 2019.12"). A list item that does not is a label:
+// a feature, a pro or a con, a headline, a contents entry.
+func endsSentence(s string) bool {
+	for {
+		s = strings.TrimRight(s, " \t\n\u00a0")
+		if s == "" {
+			return false
+		}
+		if s[len(s)-1] == ']' {
+			if open := strings.LastIndexByte(s, '['); open > 0 {
+				s = s[:open] // a note marker: "[3]", "[citation needed]"
+				continue
+			}
+		}
+		// a note number run into the full stop: "…in 2019.12"
+		end := len(s)
+		for end > 0 && end > len(s)-3 && s[end-1] >= '0' && s[end-1] <= '9' {
+			end--
+		}
+		if end < len(s) && end > 0 && s[end-1] == '.' {
+			return true
+		}
+		r, size := utf8.DecodeLastRuneInString(s)
+		switch r {
+		case '.', '!', '?', ';', '…', '。', '！', '？':
+			return true
+		case '"', '\'', '”', '’', '»', ')', ']', '*', '_':
+			s = s[:len(s)-size]
+			continue
+		}
+		return false
+	}
 }
 
 // linkBlock reports whether the letters of a block lie in its links, all

@@ -335,6 +335,13 @@ func TestAttributionKind(t *testing.T) {
 		{"The company pointed to a 2023 survey showing that 60% of riders pay by phone.", true},
 		{"Ridership on city buses and trains has not returned to its 2019 level, and researchers increasingly point to remote work as the main reason.", false},
 		{"The arrow points to the exit.", false},
+		// a participle after the speaker's clause; "maintained" with an object
+		{"His mother, Jo Hannington, has defended him, claiming he was innocent of the 2019 robbery.", true},
+		{"The company cut 300 jobs in 2023, saying that demand fell 20%.", true},
+		{"The retailer closed 40 stores, saying its sales fell 12% in 2023.", true},
+		{"She left the firm in 2019, saying goodbye to 40 colleagues.", false},
+		{"The two panel members maintained their positions on the 2019 budget.", false},
+		{"The company maintained that its 2019 accounts were accurate.", true},
 		{"Last month, work by Harvard specialists found that patients in polluted areas are more likely to die.", true},
 		{"The team showed up late to the final in 2019.", false},
 		{"Studies of the bridge began in 1990 and ended in 1994.", false},
@@ -477,24 +484,90 @@ func TestScored(t *testing.T) {
 <ul><li><a href="/a">Port volume hits record 4.1 million containers</a></li>
 <li>1 <a href="#history">History of the port since 1850</a></li>
 <li>The port opened in 1850, <a href="/history">the city archive</a> shows.</li></ul>
+<ul><li>Handles 4.1 million containers a year</li><li>Employs 2,300 people in 2023[4]</li>
+<li>It dredged its channel to 15 metres in 2021.[5]</li></ul>
 <h2>Volume rose 6% in 2023</h2>
 <pre>containers = 4100000</pre>
 </article></body></html>`
 	doc, err := sources.Parse([]byte(src), sources.ReadOptions{Name: "port.html"})
 	require.NoError(t, err)
-	var scored, skipped []string
+	var scored, skipped, fragments []string
 	for _, s := range Sentences(doc) {
 		if Scored(doc, s) {
 			scored = append(scored, doc.Slice(s))
 		} else {
 			skipped = append(skipped, doc.Slice(s))
 		}
+		if ListFragment(doc, s) {
+			fragments = append(fragments, doc.Slice(s))
+		}
 	}
+	assert.Equal(t, []string{"Handles 4.1 million containers a year", "Employs 2,300 people in 2023[4]"}, fragments)
 	assert.Equal(t, []string{
 		"The port handled 4.1 million containers in 2023, up 6% from 2022, and employs 2,300 people.",
 		"The port opened in 1850, the city archive shows.",
+		"It dredged its channel to 15 metres in 2021.[5]",
 	}, scored)
-	assert.Len(t, skipped, 9, "skipped: %q", skipped)
+	assert.Len(t, skipped, 11, "skipped: %q", skipped)
+}
+
+func TestEndsSentence(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"The port opened in 1850.", true},
+		{"Did the port open in 1850?", true},
+		{"The port opened in 1850;", true},
+		{"“The port opened in 1850.”", true},
+		{"The port opened in 1850 (the archive says so).", true},
+		{"The port opened in 1850.[3]", true},
+		{"The port opened in 1850.[3][citation needed]", true},
+		{"The port opened in 1850.12", true},
+		{"The port opened in 1850 [3]", false},
+		{"Most powerful hardware ever in a home console", false},
+		{"Still no VR support", false},
+		{"Key facts:", false},
+		{"3.2 Local government", false},
+		{"Employs 2,300 people", false},
+		{"", false},
+		{"   ", false},
+		{"港口于1850年开放。", true},
+	} {
+		assert.Equal(t, tc.want, endsSentence(tc.text), "%q", tc.text)
+	}
+}
+
+func TestBlockQuoteIsAttributed(t *testing.T) {
+	src := `<html><body><article>
+<p>The port handled 4.1 million containers in 2023, up 6% from 2022.</p>
+<p>In a statement, the port's director, Jane Doe, said:</p>
+<blockquote><p>Volume grew 6% in 2023 and we hired 300 people.</p><p>Our cranes moved 40 containers an hour in 2023.</p></blockquote>
+<p>The city paid $4 million in repairs in 2020.</p>
+<blockquote><p>The port employs 2,300 people, more than any employer in the county since 1990.</p></blockquote>
+</article></body></html>`
+	doc, err := sources.Parse([]byte(src), sources.ReadOptions{Name: "port.html"})
+	require.NoError(t, err)
+	got := map[string][]string{}
+	for _, c := range Extract(doc, Options{MinScore: 1e-9}) {
+		names := []string{}
+		for _, a := range c.Attributions {
+			assert.Equal(t, a.Name, doc.Slice(a.Span))
+			names = append(names, a.Name)
+		}
+		if slices.Contains(c.Kinds, KindAttribution) {
+			names = append(names, "(attributed)")
+		}
+		got[c.Text] = names
+	}
+	assert.Equal(t, map[string][]string{
+		"The port handled 4.1 million containers in 2023, up 6% from 2022.":               {},
+		"In a statement, the port's director, Jane Doe, said:":                            {"Jane Doe", "(attributed)"},
+		"Volume grew 6% in 2023 and we hired 300 people.":                                 {"Jane Doe", "(attributed)"},
+		"Our cranes moved 40 containers an hour in 2023.":                                 {"Jane Doe", "(attributed)"},
+		"The city paid $4 million in repairs in 2020.":                                    {},
+		"The port employs 2,300 people, more than any employer in the county since 1990.": {"(attributed)"},
+	}, got)
 }
 
 func TestQuotationRunIsAttributed(t *testing.T) {

@@ -901,7 +901,9 @@ func readDevPages(dir string, srcDirs []string) (pages [][]claims.Example, names
 		}
 		var exs []claims.Example
 		for _, sp := range claims.Sentences(doc) {
-			if doc.Locate(sp).Line > last || !claims.Scored(doc, sp) {
+			// a list item not written as a sentence is not scored, but
+			// it is labelled, and a good example of what is not a claim
+			if doc.Locate(sp).Line > last || !claims.Scored(doc, sp) && !claims.ListFragment(doc, sp) {
 				continue
 			}
 			text := doc.Slice(sp)
