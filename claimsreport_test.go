@@ -110,7 +110,10 @@ func TestFirstHandClaimRestsOnTheWriter(t *testing.T) {
 	}{
 		{"I received an email from Facebook in 2019 that lists 312 people.", true},
 		{"In 2019 my landlord raised the rent by 40%.", true},
-		{"Facebook has a profile of 300 million non-users like me.", true},
+		{"Facebook keeps a profile of me that lists 312 contacts.", true},
+		// a comparison with the writer does not make the writer the source
+		{"Facebook has a profile of 300 million non-users like me.", false},
+		{"Apple sells prescription inserts for people like us for $99.", false},
 		{"World War I killed about 20 million people.", false},
 		{"Elizabeth I reigned for 44 years, from 1558 to 1603.", false},
 		{"\"I lost 40% of my savings in 2008,\" the farmer said of the crash.", false},

@@ -875,7 +875,8 @@ func showsArithmetic(s string) bool {
 // firstHandSentence reports whether the writer speaks in the sentence s of
 // tokens toks in the first person: "I", "me", "my", or "we", "our", "us"
 // (a company's blog, a newsroom's own reporting), outside a quotation (a
-// speaker's "I" is theirs, not the writer's). A capital I after a
+// speaker's "I" is theirs, not the writer's), but not only in a
+// comparison ("for people like me, …"). A capital I after a
 // capitalised word is a numeral ("World War I", "Elizabeth I"), and "US"
 // is the United States.
 func firstHandSentence(s string, toks []token) bool {
@@ -891,11 +892,14 @@ func firstHandSentence(s string, toks []token) bool {
 			continue
 		}
 		switch t.norm {
-		case "me", "my", "myself", "mine", "i'm", "i've", "i'd", "i'll",
+		case "my", "myself", "mine", "i'm", "i've", "i'd", "i'll",
 			"we", "our", "we're", "we've", "we'd", "we'll", "ourselves":
 			return true
-		case "us":
-			if !isUS(s, t) {
+		case "me", "us":
+			if i > 0 && comparesTo(toks[i-1].norm) {
+				continue // "non-participants like me" names a kind, not a witness
+			}
+			if t.norm == "me" || !isUS(s, t) {
 				return true
 			}
 		case "i":
@@ -906,6 +910,10 @@ func firstHandSentence(s string, toks []token) bool {
 	}
 	return false
 }
+
+// comparesTo reports whether w compares what follows it with something:
+// "like me", "than us", "as me".
+func comparesTo(w string) bool { return w == "like" || w == "than" || w == "as" || w == "unlike" }
 
 // opensClause reports whether w, capitalised at the start of a sentence, is
 // a word that opens a clause ("Then I saw"), not a name ("Elizabeth I").

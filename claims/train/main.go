@@ -251,7 +251,7 @@ func main() {
 	l2 := flag.Float64("l2", 1e-2, "L2 penalty")
 	posw := flag.Float64("posw", 5, "loss weight of a positive example (class weighting)")
 	labw := flag.Float64("labw", 1, "loss weight of an own labelled sentence")
-	techLabelled := flag.String("tech", "testdata/claims/tech-labelled.tsv", "own labelled sentences of technical writing, for the written-text model only: in every fold's training but their own, scored held out, kept out of the calibration (empty: none)")
+	techLabelled := flag.String("tech", "testdata/claims/tech-labelled.tsv", "comma-separated files of own labelled sentences of the genres the dev pages lack (technical writing), for the written-text model only: in every fold's training but their own, scored held out, kept out of the calibration (empty: none)")
 	techw := flag.Float64("techw", 3, "loss weight of a -tech sentence")
 	clefw := flag.Float64("clefw", 0.5, "loss weight of a transcript sentence in the written-text model (the spoken model weighs them 1)")
 	extra := flag.String("extra", defaultExtra, "comma-separated JSON Lines files whose lines' \"claim\" fields are check-worthy claims, added to the training data (never scored)")
@@ -320,9 +320,16 @@ func main() {
 		own[i].Weight = *labw
 	}
 	var tech []claims.Example
+	var techFiles []string // the -tech files, whose sentences end in tech at techEnds
+	var techEnds []int
 	if *techLabelled != "" {
-		if tech, err = readLabelled(*techLabelled); err != nil {
-			log.Fatal(err)
+		for _, f := range strings.Split(*techLabelled, ",") {
+			exs, err := readLabelled(f)
+			if err != nil {
+				log.Fatal(err)
+			}
+			tech = append(tech, exs...)
+			techFiles, techEnds = append(techFiles, f), append(techEnds, len(tech))
 		}
 		for i := range tech {
 			tech[i].Weight = *techw
@@ -500,9 +507,14 @@ func main() {
 		fmt.Printf("Platt a=%.4f b=%.4f; threshold %.2f: held-out F1 transcripts %.3f, own sentences %.3f, real dev pages %.3f (P %.3f R %.3f)\n",
 			a, b, best, f1(clefFlatZ, clefFlat, a, b, best), f1(ownZ, own, a, b, best), f1(pageFlatZ, pageFlat, a, b, best),
 			precision(pageFlatZ, pageFlat, a, b, best), recall(pageFlatZ, pageFlat, a, b, best))
-		if len(tech) > 0 {
-			fmt.Printf("held out, technical writing: P %.3f R %.3f over %d sentences\n",
-				precision(techZ, tech, a, b, best), recall(techZ, tech, a, b, best), len(tech))
+		start := 0
+		for k, end := range techEnds {
+			if end > len(tech) {
+				break // the spoken model learns none of them
+			}
+			fmt.Printf("held out, %s: P %.3f R %.3f over %d sentences\n", filepath.Base(techFiles[k]),
+				precision(techZ[start:end], tech[start:end], a, b, best), recall(techZ[start:end], tech[start:end], a, b, best), end-start)
+			start = end
 		}
 		if writtenModel && *dump != "" {
 			if err := dumpScores(*dump, pageFlat, pageFlatZ, a, b); err != nil {
