@@ -160,11 +160,12 @@ type sourceChange struct {
 	ratio float64
 }
 
-// sourceChanges finds the changes written "from A to B" or "B, up (down)
-// from A" in the sentences [from, to] of the source, A and B being
-// figures of one kind, A not zero. Years and dates between them are the
-// times of the two ("from 1.2 million in 2019 to 2.6 million in 2023",
-// "$4bn in 2023, up from $3.6bn a year earlier").
+// sourceChanges finds the changes written "from A to B", "B, up (down)
+// from A" or "B, compared with A a year earlier" in the sentences [from,
+// to] of the source, A and B being figures of one kind, A not zero. Years
+// and dates between them are the times of the two ("from 1.2 million in
+// 2019 to 2.6 million in 2023", "$4bn in 2023, up from $3.6bn a year
+// earlier").
 func (a *analysis) sourceChanges(from, to int) []sourceChange {
 	lo, hi := a.sents[from].Start, a.sents[to].End
 	var out []sourceChange
@@ -181,14 +182,18 @@ func (a *analysis) sourceChanges(from, to int) []sourceChange {
 			if r.temporal() {
 				continue // "in 2019"
 			}
-			if r.Kind != q.Kind || !compatible(q, r) || r.ranged {
+			// a count's noun is often left out the second time: "1.5
+			// million containers, up from 1.2 million"
+			counts := q.Kind == KindCount && r.Kind == KindNumber || q.Kind == KindNumber && r.Kind == KindCount
+			if r.Kind != q.Kind && !counts || !compatible(q, r) || r.ranged {
 				break
 			}
 			between := " " + a.src[q.Span.End:r.Span.Start] // " in 2019 to ", " cases, up from "
 			switch {
 			case fromTo && strings.Contains(between+" ", " to "):
 				out = append(out, sourceChange{span: Span{Start: q.Span.Start, End: r.Span.End}, ratio: r.Value / q.Value})
-			case r.Value != 0 && (strings.HasSuffix(between, " up from ") || strings.HasSuffix(between, " down from ")):
+			case r.Value != 0 && (strings.HasSuffix(between, " up from ") || strings.HasSuffix(between, " down from ") ||
+				comparedWithEarlier(between, a.src[r.Span.End:min(hi, r.Span.End+32)])):
 				out = append(out, sourceChange{span: Span{Start: q.Span.Start, End: r.Span.End}, ratio: q.Value / r.Value})
 			}
 			break // the next figure, or none
@@ -236,6 +241,47 @@ func (a *analysis) weighChanges(ctx []uint64, m *conflict, bestNear *int, backs 
 		}
 	}
 	return false
+}
+
+// comparedWithEarlier reports whether between, the text between two
+// figures, compares the first with the second ("…, compared with ",
+// "…, against ", "… versus ") and after, the text after the second, makes
+// the second an earlier time's: "a year earlier", "in 2022", "last year".
+// Without the time it is a comparison of two things ("40% of women,
+// compared with 30% of men"), not a change.
+func comparedWithEarlier(between, after string) bool {
+	compares := false
+	for _, w := range [...]string{" compared with ", " compared to ", " against ", " versus ", " vs ", " vs. "} {
+		if strings.HasSuffix(between, w) {
+			compares = true
+			break
+		}
+	}
+	if !compares {
+		return false
+	}
+	after = strings.ToLower(strings.TrimLeft(after, " "))
+	for _, p := range [...]string{"a year earlier", "a year ago", "a year before", "the year before", "the previous year",
+		"the year earlier", "last year", "in the same period", "a decade earlier", "a decade ago", "the previous"} {
+		if strings.HasPrefix(after, p) {
+			return true
+		}
+	}
+	// "in 2022", "in 2019-20"
+	return len(after) >= 7 && strings.HasPrefix(after, "in ") && isYear(after[3:7])
+}
+
+// isYear reports whether s is four digits from 1800 to 2099.
+func isYear(s string) bool {
+	if len(s) != 4 {
+		return false
+	}
+	for i := range 4 {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s[:2] == "18" || s[:2] == "19" || s[:2] == "20"
 }
 
 // changedFrom reports whether before, the text before a figure, ends in

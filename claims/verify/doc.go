@@ -188,7 +188,10 @@
 // million"); with no other percentage for it in the best passages, a
 // change there that does not bear it out is the source's value. A change
 // is "from A to B" after a verb of change ("rose from", "went from", not
-// "aged from 30 to 70") or "B, up (down) from A".
+// "aged from 30 to 70"), "B, up (down) from A", or "B, compared with
+// (against, versus) A" with an earlier time after A ("a year earlier",
+// "in 2022"; without one it compares two things, "40% of women, compared
+// with 30% of men").
 //
 // # Cost and concurrency
 //
