@@ -331,3 +331,82 @@ func shortText(s string) string {
 	}
 	return s
 }
+
+// TestEvalLabelAgreement measures how far two people labelling by the same
+// definitions agree: testdata/realpages/second holds a second labelling of
+// some dev pages, made blind (from the definitions and the sentences, never
+// seeing the first labels or anything citecheck says). Taking the first
+// labels as the truth, the second labeller's uncited claims have a
+// precision and a recall like uncited-claim's: what a perfect reader of
+// the definitions might reach, and the reason the eval's target should be
+// read against it. It needs no page: the labels hold the sentences.
+//
+//	go test . -run TestEvalLabelAgreement -v
+func TestEvalLabelAgreement(t *testing.T) {
+	seconds, err := filepath.Glob("testdata/realpages/second/*.tsv")
+	require.NoError(t, err)
+	if len(seconds) == 0 {
+		t.Skip("no second labels in testdata/realpages/second")
+	}
+	var uncited, worthy prf
+	var both, agree, sameSupport, bothWorthy int
+	var firstPos, secondPos int
+	for _, path := range seconds {
+		page := filepath.Base(path)
+		first := map[string]claimLabel{}
+		for _, l := range readClaimLabels(t, filepath.Join("testdata/realpages", page)) {
+			first[l.text] = l
+		}
+		var pu, pw prf
+		matched := 0
+		for _, s := range readClaimLabels(t, path) {
+			f, ok := first[s.text]
+			if !ok {
+				continue // split otherwise when the first labels were made
+			}
+			matched++
+			both++
+			if f.worthy == s.worthy {
+				agree++
+			}
+			if f.worthy {
+				firstPos++
+			}
+			if s.worthy {
+				secondPos++
+			}
+			if f.worthy && s.worthy {
+				bothWorthy++
+				if f.support == s.support {
+					sameSupport++
+				}
+			}
+			count(&pw, s.worthy, f.worthy)
+			count(&pu, s.uncited(), f.uncited())
+		}
+		t.Logf("%-16s %3d sentences matched | check-worthy P %.3f R %.3f | uncited P %.3f R %.3f (tp %d fp %d fn %d)",
+			strings.TrimSuffix(page, ".tsv"), matched, pw.precision(), pw.recall(), pu.precision(), pu.recall(), pu.tp, pu.fp, pu.fn)
+		uncited.add(pu)
+		worthy.add(pw)
+	}
+	// Cohen's kappa on check-worthiness: agreement beyond chance
+	po := ratio(agree, both)
+	p1, p2 := ratio(firstPos, both), ratio(secondPos, both)
+	pe := p1*p2 + (1-p1)*(1-p2)
+	kappa := (po - pe) / (1 - pe)
+	t.Logf("second labeller against the first, %d sentences: check-worthy P %.3f R %.3f, Cohen's kappa %.3f; the same support on %d of %d claims both call check-worthy; uncited P %.3f R %.3f (tp %d fp %d fn %d)",
+		both, worthy.precision(), worthy.recall(), kappa, sameSupport, bothWorthy, uncited.precision(), uncited.recall(), uncited.tp, uncited.fp, uncited.fn)
+	require.Positive(t, both, "no second label matches a first one: the sentences differ")
+}
+
+// count adds one decision to c: got is what is measured, want the truth.
+func count(c *prf, got, want bool) {
+	switch {
+	case got && want:
+		c.tp++
+	case got:
+		c.fp++
+	case want:
+		c.fn++
+	}
+}
