@@ -30,6 +30,8 @@ func FuzzCheck(f *testing.F) {
 	f.Add([]byte("Claim (Ma et al., 2020) [3]\n\nReferences\n\n1. Ma X. Title. 2020."), uint8(1))
 	// note numbers that lost their superscript, ending sentences
 	f.Add([]byte("It shrank in 1970.1 Most closed in 1963.2 Few survived.3\n\nNotes\n1. Davies, Wales, 612.\n2. Ibid.\n3. Ibid.\n"), uint8(0))
+	// a quotation led into, and list items with and without a full stop
+	f.Add([]byte("<p>Jane Doe said:</p><blockquote><p>Sales rose 6% in 2023.</p><p>We hired 300.</p></blockquote><ul><li>Fast sync</li><li>It shipped in 2021.[4]</li><li>.”]</li></ul>"), uint8(2))
 	formats := []sources.Format{sources.FormatText, sources.FormatMarkdown, sources.FormatHTML}
 	for _, sh := range shapes {
 		f.Add(sh.gen(max(1, sh.unit/20)), uint8(slices.Index(formats, sh.format)))
