@@ -334,12 +334,14 @@ func shortText(s string) string {
 
 // TestEvalLabelAgreement measures how far two people labelling by the same
 // definitions agree: testdata/realpages/second holds a second labelling of
-// some dev pages, made blind (from the definitions and the sentences, never
+// the pages, made blind (from the definitions and the sentences, never
 // seeing the first labels or anything citecheck says). Taking the first
 // labels as the truth, the second labeller's uncited claims have a
 // precision and a recall like uncited-claim's: what a perfect reader of
 // the definitions might reach, and the reason the eval's target should be
-// read against it. It needs no page: the labels hold the sentences.
+// read against it. When the pages are here it also scores uncited-claim
+// against each labelling on the sentences both labelled, so that the two
+// can be compared. The first labels stay the ones the README quotes.
 //
 //	go test . -run TestEvalLabelAgreement -v
 func TestEvalLabelAgreement(t *testing.T) {
@@ -348,55 +350,103 @@ func TestEvalLabelAgreement(t *testing.T) {
 	if len(seconds) == 0 {
 		t.Skip("no second labels in testdata/realpages/second")
 	}
-	var uncited, worthy prf
-	var both, agree, sameSupport, bothWorthy int
-	var firstPos, secondPos int
+	split := readSplit(t, "testdata/realpages/split.txt")
+	var pages map[string]string
+	if _, err := os.Stat("../shared/data/readability-news-pages"); err == nil {
+		pages = realPageFiles(t)
+	}
+	type total struct {
+		uncited, worthy                  prf
+		both, agree, firstPos, secondPos int
+		bothWorthy, sameSupport          int
+		// uncited-claim against the first and the second labels
+		vsFirst, vsSecond prf
+	}
+	totals := map[string]*total{"dev": {}, "test": {}}
 	for _, path := range seconds {
-		page := filepath.Base(path)
+		page := strings.TrimSuffix(filepath.Base(path), ".tsv")
+		tot := totals[split[page]]
+		require.NotNil(t, tot, "page %s is in neither split", page)
 		first := map[string]claimLabel{}
-		for _, l := range readClaimLabels(t, filepath.Join("testdata/realpages", page)) {
+		for _, l := range readClaimLabels(t, filepath.Join("testdata/realpages", page+".tsv")) {
 			first[l.text] = l
 		}
+		second := map[string]claimLabel{}
 		var pu, pw prf
-		matched := 0
 		for _, s := range readClaimLabels(t, path) {
 			f, ok := first[s.text]
 			if !ok {
 				continue // split otherwise when the first labels were made
 			}
-			matched++
-			both++
+			second[s.text] = s
+			tot.both++
 			if f.worthy == s.worthy {
-				agree++
+				tot.agree++
 			}
 			if f.worthy {
-				firstPos++
+				tot.firstPos++
 			}
 			if s.worthy {
-				secondPos++
+				tot.secondPos++
 			}
 			if f.worthy && s.worthy {
-				bothWorthy++
+				tot.bothWorthy++
 				if f.support == s.support {
-					sameSupport++
+					tot.sameSupport++
 				}
 			}
 			count(&pw, s.worthy, f.worthy)
 			count(&pu, s.uncited(), f.uncited())
 		}
-		t.Logf("%-16s %3d sentences matched | check-worthy P %.3f R %.3f | uncited P %.3f R %.3f (tp %d fp %d fn %d)",
-			strings.TrimSuffix(page, ".tsv"), matched, pw.precision(), pw.recall(), pu.precision(), pu.recall(), pu.tp, pu.fp, pu.fn)
-		uncited.add(pu)
-		worthy.add(pw)
+		line := fmt.Sprintf("%-4s %-18s %3d sentences | check-worthy P %.3f R %.3f | uncited P %.3f R %.3f (tp %d fp %d fn %d)",
+			split[page], page, len(second), pw.precision(), pw.recall(), pu.precision(), pu.recall(), pu.tp, pu.fp, pu.fn)
+		if src, ok := pages[page]; ok {
+			body, err := os.ReadFile(src)
+			require.NoError(t, err)
+			r, err := citecheck.Check(context.Background(), bytes.NewReader(body), citecheck.Options{Name: src})
+			require.NoError(t, err)
+			flagged := map[string]bool{}
+			for _, f := range r.Findings {
+				if f.Code == citecheck.CodeUncitedClaim {
+					for _, c := range r.Claims {
+						if c.ID == f.Claim {
+							flagged[normSentence(c.Text)] = true
+						}
+					}
+				}
+			}
+			var vf, vs prf
+			for text, s := range second {
+				count(&vf, flagged[text], first[text].uncited())
+				count(&vs, flagged[text], s.uncited())
+			}
+			line += fmt.Sprintf(" | uncited-claim against the first P %.3f R %.3f, the second P %.3f R %.3f", vf.precision(), vf.recall(), vs.precision(), vs.recall())
+			tot.vsFirst.add(vf)
+			tot.vsSecond.add(vs)
+		}
+		t.Log(line)
+		tot.uncited.add(pu)
+		tot.worthy.add(pw)
 	}
-	// Cohen's kappa on check-worthiness: agreement beyond chance
-	po := ratio(agree, both)
-	p1, p2 := ratio(firstPos, both), ratio(secondPos, both)
-	pe := p1*p2 + (1-p1)*(1-p2)
-	kappa := (po - pe) / (1 - pe)
-	t.Logf("second labeller against the first, %d sentences: check-worthy P %.3f R %.3f, Cohen's kappa %.3f; the same support on %d of %d claims both call check-worthy; uncited P %.3f R %.3f (tp %d fp %d fn %d)",
-		both, worthy.precision(), worthy.recall(), kappa, sameSupport, bothWorthy, uncited.precision(), uncited.recall(), uncited.tp, uncited.fp, uncited.fn)
-	require.Positive(t, both, "no second label matches a first one: the sentences differ")
+	for _, set := range []string{"dev", "test"} {
+		tot := totals[set]
+		if tot.both == 0 {
+			continue
+		}
+		// Cohen's kappa on check-worthiness: agreement beyond chance
+		po := ratio(tot.agree, tot.both)
+		p1, p2 := ratio(tot.firstPos, tot.both), ratio(tot.secondPos, tot.both)
+		pe := p1*p2 + (1-p1)*(1-p2)
+		kappa := (po - pe) / (1 - pe)
+		t.Logf("%-4s second labeller against the first, %d sentences: check-worthy P %.3f R %.3f, Cohen's kappa %.3f; the same support on %d of %d claims both call check-worthy; uncited P %.3f R %.3f (tp %d fp %d fn %d)",
+			set, tot.both, tot.worthy.precision(), tot.worthy.recall(), kappa, tot.sameSupport, tot.bothWorthy,
+			tot.uncited.precision(), tot.uncited.recall(), tot.uncited.tp, tot.uncited.fp, tot.uncited.fn)
+		if pages != nil {
+			t.Logf("%-4s uncited-claim on the same sentences: against the first labels P %.3f R %.3f, against the second P %.3f R %.3f",
+				set, tot.vsFirst.precision(), tot.vsFirst.recall(), tot.vsSecond.precision(), tot.vsSecond.recall())
+		}
+	}
+	require.Positive(t, totals["dev"].both+totals["test"].both, "no second label matches a first one: the sentences differ")
 }
 
 // count adds one decision to c: got is what is measured, want the truth.
