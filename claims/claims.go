@@ -500,7 +500,7 @@ func capNonClaim(score float64, bits uint32, s string) float64 {
 		return score // under the cap already: nothing to read
 	}
 	if bits&sigQuestion != 0 || deskLine(s) || signpost(s) || noComment(s) || publicationNote(s) || staffBio(s) || !hasLowerWord(s) ||
-		bits&flagNormative != 0 || instruction(s) {
+		bits&flagNormative != 0 || instruction(s) || instruction(afterDateline(s)) {
 		return min(score, questionCap)
 	}
 	return score
@@ -790,6 +790,23 @@ func instruction(s string) bool {
 		return false
 	}
 	return true
+}
+
+// afterDateline returns s after a dateline that opens it, a date or a
+// place in capitals and a dash ("April 17, 2015 -- Imagine…",
+// "WASHINGTON (Reuters) - …"), or "" when none does.
+func afterDateline(s string) string {
+	head := s[:min(len(s), 48)]
+	if strings.IndexByte(head, '-') < 0 && strings.IndexByte(head, 0xE2) < 0 { // '—' and '–' open with 0xE2
+		return "" // most sentences
+	}
+	for _, dash := range [...]string{" -- ", " — ", " – ", " - "} {
+		i := strings.Index(head, dash)
+		if i > 0 && !hasLowerWord(s[:i]) {
+			return s[i+len(dash):]
+		}
+	}
+	return ""
 }
 
 // noComment reports whether s is the reporter's note that someone would

@@ -511,6 +511,22 @@ func TestScored(t *testing.T) {
 	assert.Len(t, skipped, 11, "skipped: %q", skipped)
 }
 
+func TestAfterDateline(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"April 17, 2015 -- Imagine being sick in the hospital.", "Imagine being sick in the hospital."},
+		{"WASHINGTON (Reuters) - The economy grew 2% in 2023.", "The economy grew 2% in 2023."},
+		{"PARIS — Avoid the metro on Friday.", "Avoid the metro on Friday."},
+		{"Sales rose 4% - the best year since 2010.", ""},
+		{"The economy grew 2% in 2023.", ""},
+		{"", ""},
+	} {
+		assert.Equal(t, tc.want, afterDateline(tc.text), "%q", tc.text)
+	}
+	// an instruction after a dateline is one all the same
+	score, _ := Score("April 17, 2015 -- Imagine being sick in the hospital with an infection that 3 antibiotics cannot stop.")
+	assert.LessOrEqual(t, score, questionCap)
+}
+
 func TestEndsSentence(t *testing.T) {
 	for _, tc := range []struct {
 		text string
