@@ -122,6 +122,7 @@ func Extract(doc *sources.Document, opts Options) []Claim {
 	var kindBuf []Kind       // backs the claims' Kinds, a few at a time
 	var attBuf []Attribution // and their Attributions
 	var tb [64]token
+	quote := quotation{block: -1, lead: -1} // the last quotation a claim lay in
 	for i, sp := range spans {
 		score := scores[i]
 		if score < 0 {
@@ -159,7 +160,10 @@ func Extract(doc *sources.Document, opts Options) []Claim {
 				// the quoted source's, named when the sentence leading
 				// into it does ("In a statement, the ministry said:")
 				bits |= sigAttribution
-				if j := leadIn(doc, spans, i, b); j >= 0 && seq[j].bits&sigAttribution != 0 {
+				if b != quote.block {
+					quote = quote.next(doc, spans, b)
+				}
+				if j := quote.lead; j >= 0 && seq[j].bits&sigAttribution != 0 {
 					atts = quotedBy(sents[j].Text, spans[j].Start)
 				}
 			}
@@ -257,17 +261,34 @@ func quoteSpeakers(doc *sources.Document, spans []sources.Span, seq []analysed) 
 	return speaker
 }
 
-// leadIn returns the sentence that leads into the quotation whose block b
-// sentence i of spans lies in: the sentence just before its first block
-// when it ends with a colon, or -1.
-func leadIn(doc *sources.Document, spans []sources.Span, i, b int) int {
-	for b > 0 && doc.Blocks[b-1].Kind == sources.BlockQuote {
-		b-- // a quotation of several paragraphs
+// quotation is a run of quotation blocks (a quotation of several
+// paragraphs) that a claim of Extract lies in: block is the block of that
+// claim, and lead the sentence that leads into the run (see leadIn).
+type quotation struct {
+	block, lead int
+}
+
+// next returns the quotation of block b, a quotation block after q's: q's
+// own when every block between is a quotation block too, whose lead is
+// known, else a new one. Claims come in order, so each block is walked
+// over once, however long the quotation.
+func (q quotation) next(doc *sources.Document, spans []sources.Span, b int) quotation {
+	first := b
+	for first > 0 && doc.Blocks[first-1].Kind == sources.BlockQuote {
+		if first-1 == q.block {
+			return quotation{block: b, lead: q.lead}
+		}
+		first--
 	}
-	j := i - 1
-	for j >= 0 && spans[j].Start >= doc.Blocks[b].Span.Start {
-		j--
-	}
+	return quotation{block: b, lead: leadIn(doc, spans, first)}
+}
+
+// leadIn returns the sentence of spans that leads into the quotation whose
+// first block is first: the sentence just before it when it ends with a
+// colon, or -1.
+func leadIn(doc *sources.Document, spans []sources.Span, first int) int {
+	start := doc.Blocks[first].Span.Start
+	j := sort.Search(len(spans), func(k int) bool { return spans[k].Start >= start }) - 1
 	if j < 0 || !strings.HasSuffix(strings.TrimRight(doc.Text[spans[j].Start:spans[j].End], " "), ":") {
 		return -1
 	}
@@ -394,8 +415,12 @@ func endsSentence(s string) bool {
 			return false
 		}
 		if s[len(s)-1] == ']' {
-			if open := strings.LastIndexByte(s, '['); open > 0 {
-				s = s[:open] // a note marker: "[3]", "[citation needed]"
+			// a note marker: "[3]", "[citation needed]"; looked for in the
+			// last bytes only, so that a run of brackets costs no more
+			// than its length
+			tail := len(s) - min(len(s), 40)
+			if open := strings.LastIndexByte(s[tail:], '['); open >= 0 && tail+open > 0 {
+				s = s[:tail+open]
 				continue
 			}
 		}

@@ -549,6 +549,9 @@ func TestEndsSentence(t *testing.T) {
 		{"", false},
 		{"   ", false},
 		{"港口于1850年开放。", true},
+		// long runs of brackets are read in one pass, not once per bracket
+		{"x" + strings.Repeat("]", 1<<20), false},
+		{"The port opened." + strings.Repeat(")", 1<<20), true},
 	} {
 		assert.Equal(t, tc.want, endsSentence(tc.text), "%q", tc.text)
 	}
