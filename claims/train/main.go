@@ -354,7 +354,7 @@ func main() {
 		own[i].Weight = *labw
 	}
 	var tech []claims.Example
-	var techFiles []string // the -tech files, whose sentences end in tech at techEnds
+	var techFiles []string // the -tech and -docs files, whose sentences end in tech at techEnds
 	var techEnds []int
 	if *techLabelled != "" {
 		for _, f := range strings.Split(*techLabelled, ",") {
