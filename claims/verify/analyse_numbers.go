@@ -36,7 +36,7 @@ func (a *analysis) checkQuantities() (unbacked, src []Quantity) {
 			}
 			ctx := a.contextTerms(q.Span)
 			for _, ch := range changes {
-				if n, _ := a.sharedContext(ctx, ch.span); n >= 1 && changeBacks(q, dir, ch.ratio) {
+				if n, _ := a.sharedContext(ctx, ch.span); n >= 1 && changeBacks(q, dir, ch.bounds) {
 					backed = true
 					a.changeBacked = append(a.changeBacked, q.Span)
 					if i := a.sentenceOf(ch.span.Start); i >= 0 {

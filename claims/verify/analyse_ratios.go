@@ -58,8 +58,13 @@ func ratioClaims(claim string) []ratioClaim {
 		case "tenfold", "ten-fold":
 			m = 10
 		case "twice":
-			if i+1 < len(words) && strings.EqualFold(claim[words[i+1].Start:words[i+1].End], "as") {
-				m = 2
+			// "twice as many", "twice its 2019 level", "twice the
+			// size"; not "twice a week" or "twice in 2019"
+			if i+1 < len(words) {
+				switch strings.ToLower(claim[words[i+1].Start:words[i+1].End]) {
+				case "as", "the", "its", "their", "his", "her", "that", "what":
+					m = 2
+				}
 			}
 		case "times":
 			if i == 0 || i+1 >= len(words) {
@@ -153,11 +158,12 @@ func withoutMultiples(qs []Quantity, rcs []ratioClaim) []Quantity {
 	return out
 }
 
-// sourceChange is a change the source states with both its ends: "from
-// 1.2 million in 2019 to 2.6 million", "from 10% to 18%".
+// sourceChange is a change the source states with both its ends, "from
+// 1.2 million in 2019 to 2.6 million", "from 10% to 18%", or as a
+// multiple, "more than twice its 2019 level", "doubled".
 type sourceChange struct {
-	span  Span // from the first figure to the second
-	ratio float64
+	span   Span     // from the first figure to the second, or the multiple
+	bounds Interval // the ratios of the new value to the old it states
 }
 
 // sourceChanges finds the changes written "from A to B", "B, up (down)
@@ -191,16 +197,24 @@ func (a *analysis) sourceChanges(from, to int) []sourceChange {
 			between := " " + a.src[q.Span.End:r.Span.Start] // " in 2019 to ", " cases, up from "
 			switch {
 			case fromTo && strings.Contains(between+" ", " to "):
-				out = append(out, sourceChange{span: Span{Start: q.Span.Start, End: r.Span.End}, ratio: r.Value / q.Value})
+				ratio := r.Value / q.Value
+				out = append(out, sourceChange{span: Span{Start: q.Span.Start, End: r.Span.End}, bounds: Interval{Lo: ratio, Hi: ratio}})
 			case r.Value != 0 && (strings.HasSuffix(between, " up from ") || strings.HasSuffix(between, " down from ") ||
 				comparedWithEarlier(between, a.src[r.Span.End:min(hi, r.Span.End+32)])):
-				out = append(out, sourceChange{span: Span{Start: q.Span.Start, End: r.Span.End}, ratio: q.Value / r.Value})
+				ratio := q.Value / r.Value
+				out = append(out, sourceChange{span: Span{Start: q.Span.Start, End: r.Span.End}, bounds: Interval{Lo: ratio, Hi: ratio}})
 			}
 			break // the next figure, or none
 		}
 	}
+	for _, rc := range ratioClaims(a.src[lo:hi]) {
+		out = append(out, sourceChange{span: Span{Start: lo + rc.span.Start, End: lo + rc.span.End}, bounds: rc.bounds})
+	}
 	return out
 }
+
+// overlaps reports whether the intervals a and b share a value.
+func overlaps(a, b Interval) bool { return a.Lo <= b.Hi && b.Lo <= a.Hi }
 
 // checkRatios reports a multiple of the claim as Missing with the change
 // the source gives in its place when one of the best passages states the
@@ -213,7 +227,8 @@ func (a *analysis) checkRatios() {
 	for _, rc := range a.ratios {
 		best := conflict{Missing: Missing{Kind: "number", Text: a.claim[rc.span.Start:rc.span.End], Span: rc.span}}
 		bestNear := 0
-		if !a.weighChanges(a.contextTerms(rc.span), &best, &bestNear, rc.bounds.Contains) && best.SourceText != "" {
+		backs := func(iv Interval) bool { return overlaps(rc.bounds, iv) }
+		if !a.weighChanges(a.contextTerms(rc.span), &best, &bestNear, backs) && best.SourceText != "" {
 			a.conflicts++
 			a.missing = append(a.missing, best.Missing)
 		}
@@ -224,7 +239,7 @@ func (a *analysis) checkRatios() {
 // a word of ctx: it reports whether one has a ratio that backs accepts
 // (none, when backs is nil), and else offers each to m as the source's
 // value (see keepNearest).
-func (a *analysis) weighChanges(ctx []uint64, m *conflict, bestNear *int, backs func(float64) bool) bool {
+func (a *analysis) weighChanges(ctx []uint64, m *conflict, bestNear *int, backs func(Interval) bool) bool {
 	for w, win := range a.windows {
 		if w >= 3 {
 			break
@@ -234,7 +249,7 @@ func (a *analysis) weighChanges(ctx []uint64, m *conflict, bestNear *int, backs 
 			if shared < 1 {
 				continue
 			}
-			if backs != nil && backs(ch.ratio) {
+			if backs != nil && backs(ch.bounds) {
 				return true
 			}
 			a.keepNearest(m, bestNear, a.src[ch.span.Start:ch.span.End], ch.span, shared, near)
@@ -347,13 +362,27 @@ func changeWord(w string) int {
 	return 0
 }
 
-// changeBacks reports whether a change of the source with ratio r bears
+// changeBacks reports whether a change of the source with ratios iv bears
 // out the claim's percentage change q in direction dir: "rose 12%" by a
-// rise from 100 to 112, "fell by a fifth" by one from 50 to 40.
-func changeBacks(q Quantity, dir int, r float64) bool {
-	pct := (r - 1) * 100
-	if dir < 0 {
-		pct = -pct
+// rise from 100 to 112, "fell by a fifth" by one from 50 to 40, "rose
+// 110%" by "more than doubled".
+func changeBacks(q Quantity, dir int, iv Interval) bool {
+	if iv.Lo == iv.Hi { // two figures: the change as the source rounds it
+		pct := (iv.Lo - 1) * 100
+		if dir < 0 {
+			pct = -pct
+		}
+		return pct > 0 && (q.Bounds.Contains(pct) || q.Range.Contains(math.Round(pct*10)/10))
 	}
-	return pct > 0 && (q.Bounds.Contains(pct) || q.Range.Contains(math.Round(pct*10)/10))
+	pct := Interval{Lo: (iv.Lo - 1) * 100, Hi: (iv.Hi - 1) * 100}
+	if iv.Hi == Open {
+		pct.Hi = Open
+	}
+	if dir < 0 {
+		if iv.Lo >= 1 {
+			return false // a multiple that grows backs no fall
+		}
+		pct = Interval{Lo: (1 - min(iv.Hi, 1)) * 100, Hi: (1 - iv.Lo) * 100}
+	}
+	return pct.Hi > 0 && overlaps(q.Bounds, pct)
 }

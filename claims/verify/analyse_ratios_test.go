@@ -24,6 +24,9 @@ func TestRatioClaims(t *testing.T) {
 		{"Rents are three times more than in 2010.", "three times", 3 / ratioTolerance, 4 * ratioTolerance},
 		{"Police are investigating a double murder.", "", 0, 0},
 		{"She won it twice in 2019.", "", 0, 0},
+		{"Ridership in 2023 was more than twice its 2019 level.", "twice", 1.9, Open},
+		{"The new hall is twice the size of the old one.", "twice", 2 / ratioTolerance, 2 * ratioTolerance},
+		{"The board meets twice a year.", "", 0, 0},
 		{"He was arrested three times.", "", 0, 0},
 		{"He did it many times more.", "", 0, 0},
 	}
@@ -65,6 +68,10 @@ func TestSourceChanges(t *testing.T) {
 		{"Tickets cost from $45 to $85.", nil, nil},
 		{"Sales rose from 0 to 5 units.", nil, nil},
 		{"Rates fell from 11.8% to $10.", nil, nil},
+		// a multiple is a change too, with the ratios it asserts (the
+		// lower end here)
+		{"By 2023 ridership was more than twice its 2019 level.", []string{"twice"}, []float64{1.9}},
+		{"Visits to the clinic doubled in 2023, to 1,500.", []string{"doubled"}, []float64{2 / ratioTolerance}},
 	}
 	for _, tt := range tests {
 		a := analyse(Claim{Text: "x"}, Source{Text: tt.source})
@@ -72,7 +79,7 @@ func TestSourceChanges(t *testing.T) {
 		var ratios []float64
 		for _, ch := range a.sourceChanges(0, len(a.sents)-1) {
 			got = append(got, tt.source[ch.span.Start:ch.span.End])
-			ratios = append(ratios, ch.ratio)
+			ratios = append(ratios, ch.bounds.Lo)
 		}
 		assert.Equal(t, tt.want, got, "%q", tt.source)
 		assert.InDeltaSlice(t, tt.ratios, ratios, 1e-9, "%q", tt.source)

@@ -191,7 +191,9 @@
 // "aged from 30 to 70"), "B, up (down) from A", or "B, compared with
 // (against, versus) A" with an earlier time after A ("a year earlier",
 // "in 2022"; without one it compares two things, "40% of women, compared
-// with 30% of men").
+// with 30% of men"), or a multiple the source states ("more than twice
+// its 2019 level", "doubled"), which backs a claim's multiple or
+// percentage change whose ratios overlap its own.
 //
 // # Cost and concurrency
 //
