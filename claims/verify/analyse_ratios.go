@@ -181,7 +181,7 @@ func (a *analysis) sourceChanges(from, to int) []sourceChange {
 			continue
 		}
 		fromTo := q.Value != 0 && changedFrom(a.src[max(lo, q.Span.Start-48):q.Span.Start])
-		for _, r := range qs[i+1:] {
+		for k, r := range qs[i+1:] {
 			if r.Span.Start >= hi || r.Span.Start-q.Span.End > 40 {
 				break
 			}
@@ -200,7 +200,7 @@ func (a *analysis) sourceChanges(from, to int) []sourceChange {
 				ratio := r.Value / q.Value
 				out = append(out, sourceChange{span: Span{Start: q.Span.Start, End: r.Span.End}, bounds: Interval{Lo: ratio, Hi: ratio}})
 			case r.Value != 0 && (strings.HasSuffix(between, " up from ") || strings.HasSuffix(between, " down from ") ||
-				comparedWithEarlier(between, a.src[r.Span.End:min(hi, r.Span.End+32)])):
+				comparedWithEarlier(between, a.src[r.Span.End:min(hi, r.Span.End+32)], a.datedAfter(qs[i+1+k+1:], r.Span.End))):
 				ratio := q.Value / r.Value
 				out = append(out, sourceChange{span: Span{Start: q.Span.Start, End: r.Span.End}, bounds: Interval{Lo: ratio, Hi: ratio}})
 			}
@@ -258,13 +258,20 @@ func (a *analysis) weighChanges(ctx []uint64, m *conflict, bestNear *int, backs 
 	return false
 }
 
+// datedAfter reports whether the quantity first of rest, the quantities after
+// offset end of the source, is a time written right after end with "in":
+// "1.2 million in 2022".
+func (a *analysis) datedAfter(rest []Quantity, end int) bool {
+	return len(rest) > 0 && rest[0].temporal() && strings.TrimSpace(a.src[end:rest[0].Span.Start]) == "in"
+}
+
 // comparedWithEarlier reports whether between, the text between two
 // figures, compares the first with the second ("…, compared with ",
-// "…, against ", "… versus ") and after, the text after the second, makes
-// the second an earlier time's: "a year earlier", "in 2022", "last year".
-// Without the time it is a comparison of two things ("40% of women,
-// compared with 30% of men"), not a change.
-func comparedWithEarlier(between, after string) bool {
+// "…, against ", "… versus ") and the second is an earlier time's: dated
+// (written "in 2022": see datedAfter) or followed, in after, by "a year
+// earlier", "last year". Without the time it is a comparison of two
+// things ("40% of women, compared with 30% of men"), not a change.
+func comparedWithEarlier(between, after string, dated bool) bool {
 	compares := false
 	for _, w := range [...]string{" compared with ", " compared to ", " against ", " versus ", " vs ", " vs. "} {
 		if strings.HasSuffix(between, w) {
@@ -275,6 +282,9 @@ func comparedWithEarlier(between, after string) bool {
 	if !compares {
 		return false
 	}
+	if dated {
+		return true
+	}
 	after = strings.ToLower(strings.TrimLeft(after, " "))
 	for _, p := range [...]string{"a year earlier", "a year ago", "a year before", "the year before", "the previous year",
 		"the year earlier", "last year", "in the same period", "a decade earlier", "a decade ago", "the previous"} {
@@ -282,21 +292,7 @@ func comparedWithEarlier(between, after string) bool {
 			return true
 		}
 	}
-	// "in 2022", "in 2019-20"
-	return len(after) >= 7 && strings.HasPrefix(after, "in ") && isYear(after[3:7])
-}
-
-// isYear reports whether s is four digits from 1800 to 2099.
-func isYear(s string) bool {
-	if len(s) != 4 {
-		return false
-	}
-	for i := range 4 {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return s[:2] == "18" || s[:2] == "19" || s[:2] == "20"
+	return false
 }
 
 // changedFrom reports whether before, the text before a figure, ends in
