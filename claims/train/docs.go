@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/mod/module"
+
 	"github.com/citecheck/citecheck/claims"
 	"github.com/citecheck/citecheck/sources"
 )
@@ -53,23 +55,13 @@ func docPath(name, goroot, modcache string) (string, error) {
 		}
 		mod, file := rest[:at+slash], rest[at+slash+1:]
 		path, version, _ := strings.Cut(mod, "@")
-		return filepath.Join(modcache, filepath.FromSlash(escapeModulePath(path))+"@"+version, filepath.FromSlash(file)), nil
+		escaped, err := module.EscapePath(path)
+		if err != nil {
+			return "", fmt.Errorf("document %q: %w", name, err)
+		}
+		return filepath.Join(modcache, filepath.FromSlash(escaped)+"@"+version, filepath.FromSlash(file)), nil
 	}
 	return "", fmt.Errorf("document %q: want goroot:FILE or gomod:MODULE@VERSION/FILE", name)
-}
-
-// escapeModulePath writes a module path as the module cache does: each
-// capital letter as '!' and the letter in lower case.
-func escapeModulePath(path string) string {
-	var b strings.Builder
-	for _, r := range path {
-		if 'A' <= r && r <= 'Z' {
-			b.WriteByte('!')
-			r += 'a' - 'A'
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 // docSentences returns the sentences of the document at path that Extract
