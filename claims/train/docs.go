@@ -64,6 +64,24 @@ func docPath(name, goroot, modcache string) (string, error) {
 	return "", fmt.Errorf("document %q: want goroot:FILE or gomod:MODULE@VERSION/FILE", name)
 }
 
+// fetchDoc makes sure the file of the document name is at file: a module
+// not yet in the module cache (one citecheck does not build with) is
+// fetched from the module proxy with go mod download, which checks it
+// against the checksum database.
+func fetchDoc(name, file string) error {
+	if _, err := os.Stat(file); err == nil || !strings.HasPrefix(name, "gomod:") {
+		return nil
+	}
+	rest := strings.TrimPrefix(name, "gomod:")
+	at := strings.IndexByte(rest, '@')
+	slash := strings.IndexByte(rest[at:], '/')
+	mod := rest[:at+slash]
+	if out, err := exec.Command("go", "mod", "download", mod).CombinedOutput(); err != nil {
+		return fmt.Errorf("go mod download %s: %w: %s", mod, err, bytes.TrimSpace(out))
+	}
+	return nil
+}
+
 // docSentences returns the sentences of the document at path that Extract
 // scores, as citecheck reads it.
 func docSentences(path string) ([]string, error) {
@@ -118,8 +136,11 @@ func readDocLabelsIn(path, goroot, modcache string, w float64) ([]claims.Example
 			if err != nil {
 				return nil, fmt.Errorf("%s:%d: %w", path, n+1, err)
 			}
+			if err := fetchDoc(f[0], file); err != nil {
+				return nil, fmt.Errorf("%s:%d: %w", path, n+1, err)
+			}
 			if sents, err = docSentences(file); err != nil {
-				return nil, fmt.Errorf("%s:%d: %w (go mod download fetches a module's files)", path, n+1, err)
+				return nil, fmt.Errorf("%s:%d: %w", path, n+1, err)
 			}
 			docs[f[0]] = sents
 		}
@@ -148,6 +169,9 @@ func dumpDocs(dir string, names []string) error {
 	for k, name := range names {
 		file, err := docPath(name, goroot, modcache)
 		if err != nil {
+			return err
+		}
+		if err := fetchDoc(name, file); err != nil {
 			return err
 		}
 		sents, err := docSentences(file)

@@ -51,6 +51,7 @@ func TestReadDocLabels(t *testing.T) {
 		return hex.EncodeToString(sum[:])[:8]
 	}
 	const doc = "gomod:example.com/Lib@v1.0.0/README.md"
+	t.Setenv("GOPROXY", "off") // a module not in the cache is not fetched
 	for _, tc := range []struct {
 		name, labels, err string
 		want              []claims.Example
@@ -73,5 +74,30 @@ func TestReadDocLabels(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, tc.want, got)
 		})
+	}
+}
+
+func TestFetchDoc(t *testing.T) {
+	present := filepath.Join(t.TempDir(), "README.md")
+	require.NoError(t, os.WriteFile(present, []byte("# x\n"), 0o644))
+	// With the proxy off, a module not in the cache cannot be fetched, and
+	// the error says what was tried; a file already there, or one of
+	// GOROOT, needs no fetch.
+	t.Setenv("GOPROXY", "off")
+	t.Setenv("GOMODCACHE", t.TempDir())
+	t.Setenv("GOFLAGS", "-modcacherw")
+	for _, tc := range []struct {
+		name, file, err string
+	}{
+		{name: "gomod:example.com/lib@v1.0.0/README.md", file: present},
+		{name: "goroot:doc/missing.html", file: filepath.Join(t.TempDir(), "missing.html")},
+		{name: "gomod:example.com/lib@v1.0.0/README.md", file: filepath.Join(t.TempDir(), "missing.md"), err: "go mod download example.com/lib@v1.0.0"},
+	} {
+		err := fetchDoc(tc.name, tc.file)
+		if tc.err != "" {
+			assert.ErrorContains(t, err, tc.err, tc.name)
+			continue
+		}
+		assert.NoError(t, err, tc.name)
 	}
 }

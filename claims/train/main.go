@@ -88,6 +88,12 @@
 // learnt by default: with them dev uncited-claim held out went to P 0.710
 // R 0.646 at weight 1 and P 0.718 R 0.656 at 0.5, below P 0.710 R 0.672
 // without them (F1 0.690), and the test pages were not scored with them.
+// 1,047 sentences of operations documentation and release notes of modules
+// citecheck does not build with (testdata/claims/doc-labels-proxy.tsv,
+// fetched from the module proxy; 76 check-worthy) are labelled but not
+// learnt either: with them dev uncited-claim held out went to P 0.703
+// R 0.672 at weight 1 (P 0.709 R 0.669 at 0.5), and the test pages from
+// P 0.505 R 0.655 to P 0.505 R 0.645.
 // 637 sentences of magazine features, reviews, opinion columns and
 // explainers written the same way (8 December 2026) were tried and
 // dropped: untrained on them the model already flagged only 25% of those
