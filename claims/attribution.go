@@ -247,6 +247,10 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 				if from, to := nameBefore(toks, skipAdverbs(toks, i)); to > from {
 					add(from, to)
 					any = true
+				} else if j := subjectBefore(toks, i); j >= 0 && (toks[j].norm == "he" || toks[j].norm == "she") && reportFollows(toks, i) {
+					// a person the sentences before name: "He estimates
+					// that the technology saves 70 percent of the costs."
+					any = true
 				} else if j := subjectBefore(toks, i); j >= 0 && (toks[j].norm == "it" || toks[j].norm == "they") {
 					// the source the sentences before name: "It
 					// estimates the total cost at $1.3b."
@@ -316,11 +320,11 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 				// Rothman did, not a finding he reports)
 				add(from, to)
 				any = true
-			} else if j := subjectBefore(toks, v); j >= 0 && (isSourceNoun(toks[j].norm) || isPronoun(toks[j].norm) && isSpeechVerb(t.norm)) {
+			} else if j := subjectBefore(toks, v); j >= 0 && (isSourceNoun(toks[j].norm) || isPronoun(toks[j].norm) && (isSpeechVerb(t.norm) || revealsWords(toks, i))) {
 				// "the company said", "researchers concluded", "the
 				// report found", "she told reporters"
 				any = true
-			} else if from, to := asideSpeaker(toks, v); isSpeechVerb(t.norm) && !makesWork(t.norm) && to > from {
+			} else if from, to := asideSpeaker(toks, v); (isSpeechVerb(t.norm) || revealsWords(toks, i)) && !makesWork(t.norm) && to > from {
 				// "Labour MP Tom Watson, who sits on the committee,
 				// said…", "The prosecutor, François Molins, said…"
 				add(from, to)
@@ -349,9 +353,15 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 			} else if (isSpeechVerb(t.norm) || t.norm == "say") && j >= 0 && peopleSpeak(toks, j, i) {
 				// "indigenous elders say they are not listened to"
 				any = true
-			} else if isSpeechVerb(t.norm) && j >= 0 && determinedSubject(toks, j) && reportsClause(toks, i) {
+			} else if (isSpeechVerb(t.norm) || revealsWords(toks, i)) && j >= 0 && determinedSubject(toks, j) && reportsClause(toks, i) {
 				// "In a statement, the airline said 40 flights were
 				// cancelled.", "the university said that…"
+				any = true
+			}
+			if !any && i > 0 && (toks[i-1].norm == "and" || toks[i-1].norm == "but") && coordinatedSpeech(t.norm) && (reportsClause(toks, i) || i+1 < len(toks) && toks[i+1].norm == ":") {
+				// a second verb of the sentence's subject: "Obama pledged
+				// federal support and said that the area needed…",
+				// "…, but said he likes where he's at"
 				any = true
 			}
 			if isReportingParticiple(t.norm) {
@@ -943,13 +953,18 @@ func determinedSubject(toks []token, j int) bool {
 	if toks[j].upper || isPronoun(toks[j].norm) || isDeterminer(toks[j].norm) {
 		return false
 	}
-	for k := j - 1; k >= 0 && k >= j-3; k-- {
+	// a name modifying the noun does not count towards the three words:
+	// "the Costa Crociere cruise line"
+	for k, words := j-1, 0; k >= 0 && words < 3; k-- {
 		if toks[k].kind != tokWord {
 			return false
 		}
 		switch toks[k].norm {
 		case "the", "a", "an", "its", "their", "his", "her", "our":
 			return true
+		}
+		if !toks[k].upper {
+			words++
 		}
 	}
 	return false
@@ -1230,6 +1245,30 @@ func isSpeechVerb(w string) bool {
 		"recalled", "recalls", "asserted", "asserts", "contended", "contends", "maintained", "maintains", "announced",
 		"announces", "confirmed", "confirms", "predicted", "predicts", "described", "describes", "adds",
 		"points", "pointed", "point": // "point out"
+		return true
+	}
+	return false
+}
+
+// revealsWords reports whether the verb at i, "revealed" or "disclosed",
+// reports what someone said, a clause following it ("the newsreader
+// revealed she would not return", "…disclosed that…"), rather than a
+// thing brought to light ("the programs that revealed the signatures of
+// chaos").
+func revealsWords(toks []token, i int) bool {
+	switch toks[i].norm {
+	case "revealed", "reveals", "disclosed", "discloses":
+		return i+1 < len(toks) && (toks[i+1].norm == "that" || isSubjectPronoun(toks[i+1].norm) && toks[i+1].norm != "its" && toks[i+1].norm != "their" && toks[i+1].norm != "his" && toks[i+1].norm != "her")
+	}
+	return false
+}
+
+// coordinatedSpeech reports whether w, after "and" or "but", reports what
+// the sentence's subject said: "…and said that…", "…but insisted the…".
+func coordinatedSpeech(w string) bool {
+	switch w {
+	case "said", "told", "added", "warned", "insisted", "argued", "stated", "explained", "noted", "acknowledged",
+		"admitted", "conceded", "claimed", "confirmed", "announced", "revealed", "disclosed":
 		return true
 	}
 	return false
