@@ -262,6 +262,12 @@ func findAttributions(s string, toks []token, collect bool, into []Attribution) 
 				} else if postposedSource(toks, i) {
 					// "…, the agency estimates."
 					any = true
+				} else if from, to := personAfter(toks, i+1); i > 0 && toks[i-1].norm == "," && to > from {
+					// the estimator after the figure: "There are as few
+					// as 1,500 fluent speakers, estimates Fairbanks
+					// linguist Michael Krauss."
+					add(from, to)
+					any = true
 				}
 			}
 		case "said", "says", "told", "reported", "found", "finds", "estimated", "announced",
@@ -790,6 +796,12 @@ func skipAdverbs(toks []token, i int) int {
 			"today", "yesterday", "officially", "formally", "just", "again", "already", "reportedly", "privately", "initially":
 			i--
 			continue
+		case "week", "month", "year", "weekend", "morning", "afternoon", "evening":
+			// "The Wall Street Journal this week reported"
+			if i > 1 && (toks[i-2].norm == "this" || toks[i-2].norm == "last") {
+				i -= 2
+				continue
+			}
 		}
 		return i
 	}
@@ -962,6 +974,9 @@ func determinedSubject(toks []token, j int) bool {
 		switch toks[k].norm {
 		case "the", "a", "an", "its", "their", "his", "her", "our":
 			return true
+		}
+		if possessiveName(&toks[k]) {
+			return true // "Judge Meyer's father announced…"
 		}
 		if !toks[k].upper {
 			words++
@@ -1387,7 +1402,7 @@ func isSourceNoun(w string) bool {
 		// who publish or count: "the newspaper reported", "the watchdog
 		// found"
 		"newspaper", "newspapers", "magazine", "broadcaster", "outlet", "pollster", "pollsters", "watchdog",
-		"regulators", "charity",
+		"regulators", "charity", "media",
 		// spokespeople, officials and data in French, Spanish, Portuguese
 		// and German: "le porte-parole a confirmé", "segundo dados do
 		// IBGE", "o presidente afirmou"
@@ -1488,6 +1503,22 @@ func nameAfter(toks []token, i int) (from, to int) {
 		case j > from && (t.kind == tokWord && isConnector(t.norm) || t.norm == "-"):
 		default:
 			return from, to
+		}
+	}
+	return from, to
+}
+
+// personAfter is nameAfter, past a place or an employer and a title before
+// the person: "Fairbanks linguist Michael Krauss" gives "Michael Krauss".
+func personAfter(toks []token, i int) (from, to int) {
+	from, to = nameAfter(toks, i)
+	j := to
+	for j < len(toks) && j < to+3 && toks[j].kind == tokWord && !toks[j].upper && !isConnector(toks[j].norm) {
+		j++
+	}
+	if j > to && to > from {
+		if f, t := nameAfter(toks, j); t > f && f == j {
+			return f, t
 		}
 	}
 	return from, to
