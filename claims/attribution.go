@@ -967,7 +967,7 @@ func determinedSubject(toks []token, j int) bool {
 	}
 	// a name modifying the noun does not count towards the three words:
 	// "the Costa Crociere cruise line"
-	for k, words := j-1, 0; k >= 0 && words < 3; k-- {
+	for k, words := j-1, 0; k >= 0 && k >= j-8 && words < 3; k-- {
 		if toks[k].kind != tokWord {
 			return false
 		}
