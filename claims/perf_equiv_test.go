@@ -43,6 +43,9 @@ func TestCarveKindsMatchesKindsOf(t *testing.T) {
 }
 
 var attributionInputs = []string{
+	"There are 1,500 speakers, estimates Fairbanks linguist Michael Krauss.", "The Wall Street Journal this week reported that sales fell.",
+	"Obama pledged support and said that the area needed a plan.", "His brother, Karl Stefanovic, revealed he was leaving.",
+	"Judge Meyer's father announced earlier this year that he will retire.", "He estimates that costs fell 70 percent.",
 	"According to Reuters, the rate rose.", "She said the rate rose.", "The rate rose, officials said.", "The rate rose (source: Freddie Mac).",
 	"A study by the Pew Research Center found that 40% agree.", "Okafor (2019) found a rise.", "Nothing here.",
 	"Data from the Bureau of Labor Statistics show growth.", "\"It rose,\" said Jane Smith.",
