@@ -1273,7 +1273,12 @@ func isSpeechVerb(w string) bool {
 func revealsWords(toks []token, i int) bool {
 	switch toks[i].norm {
 	case "revealed", "reveals", "disclosed", "discloses":
-		return i+1 < len(toks) && (toks[i+1].norm == "that" || isSubjectPronoun(toks[i+1].norm) && toks[i+1].norm != "its" && toks[i+1].norm != "their" && toks[i+1].norm != "his" && toks[i+1].norm != "her")
+		if i+1 < len(toks) {
+			switch toks[i+1].norm {
+			case "that", "he", "she", "they", "it", "we", "i", "there":
+				return true
+			}
+		}
 	}
 	return false
 }
