@@ -146,3 +146,33 @@ func TestFirstHandClaimRestsOnTheWriter(t *testing.T) {
 		})
 	}
 }
+
+// TestUncitedClaimSeverityInTechnicalDocuments holds that an uncited claim
+// of a document with code blocks (a README, a manual) is an info, not a
+// warning, unless it is marked "citation needed".
+func TestUncitedClaimSeverityInTechnicalDocuments(t *testing.T) {
+	const claim = "The cache cut median latency by 40% in 2023 across 12,000 servers."
+	code := "```\ngo get example.com/cache\n```\n\n"
+	tests := []struct {
+		name, text string
+		want       citecheck.Severity
+	}{
+		{"prose", claim + "\n", citecheck.SeverityWarning},
+		{"one code block", code + claim + "\n", citecheck.SeverityWarning},
+		{"two code blocks", code + claim + "\n\n" + code, citecheck.SeverityInfo},
+		{"two code blocks, citation needed", code + claim + "[citation needed]\n\n" + code, citecheck.SeverityWarning},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := citecheck.Check(context.Background(), strings.NewReader(tt.text), citecheck.Options{Name: "README.md"})
+			require.NoError(t, err)
+			var got []citecheck.Severity
+			for _, f := range r.Findings {
+				if f.Code == citecheck.CodeUncitedClaim {
+					got = append(got, f.Severity)
+				}
+			}
+			assert.Equal(t, []citecheck.Severity{tt.want}, got)
+		})
+	}
+}
