@@ -3,21 +3,16 @@ package citecheck_test
 import (
 	"bytes"
 	"context"
-	"crypto/sha1"
-	"encoding/hex"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"golang.org/x/mod/module"
 
 	"github.com/citecheck/citecheck"
-	"github.com/citecheck/citecheck/claims"
+	"github.com/citecheck/citecheck/claims/doclabels"
 	"github.com/citecheck/citecheck/sources"
 )
 
@@ -28,15 +23,15 @@ import (
 // model never learnt from. It prints how the claim detector does on them,
 // and holds that uncited-claim reports them as infos, not warnings, in the
 // documents with code blocks (citecheck.TechnicalCodeBlocks). The
-// documents are read from the module cache; go mod download fetches them
-// (the trainer does: go run ./claims/train -docs-dump with their names).
+// documents are read from the module cache (claims/doclabels); go mod
+// download fetches them (the trainer does: go run ./claims/train
+// -docs-dump with their names).
 func TestEvalTechnicalDocs(t *testing.T) {
 	const labelsPath = "testdata/claims/doc-labels-proxy.tsv"
 	data, err := os.ReadFile(labelsPath)
 	require.NoError(t, err)
-	out, err := exec.Command("go", "env", "GOMODCACHE").Output()
+	goroot, modcache, err := doclabels.Dirs()
 	require.NoError(t, err)
-	modcache := strings.TrimSpace(string(out))
 
 	type label struct {
 		index  int
@@ -61,36 +56,19 @@ func TestEvalTechnicalDocs(t *testing.T) {
 
 	var tp, fp, fn, warnings, infos, technical int
 	for _, name := range docs {
-		rest, ok := strings.CutPrefix(name, "gomod:")
-		require.True(t, ok, name)
-		at := strings.IndexByte(rest, '@')
-		slash := strings.IndexByte(rest[at:], '/')
-		path, version := rest[:at], rest[at+1:at+slash]
-		escaped, err := module.EscapePath(path)
+		file, err := doclabels.Path(name, goroot, modcache)
 		require.NoError(t, err)
-		file := filepath.Join(modcache, filepath.FromSlash(escaped)+"@"+version, filepath.FromSlash(rest[at+slash+1:]))
 		src, err := os.ReadFile(file)
 		if err != nil {
-			t.Skipf("%s is not in the module cache (go mod download %s@%s fetches it): %v", name, path, version, err)
+			t.Skipf("%s is not in the module cache (go mod download fetches it): %v", name, err)
 		}
-
-		// the sentences as the labels number them: those Extract scores
-		// and list items not written as sentences, in order
-		doc, err := sources.Parse(src, sources.ReadOptions{Name: file})
+		sents, err := doclabels.Sentences(file)
 		require.NoError(t, err)
-		var spans []sources.Span
-		for _, sp := range claims.Sentences(doc) {
-			if claims.Scored(doc, sp) || claims.ListFragment(doc, sp) {
-				spans = append(spans, sp)
-			}
-		}
 		worthy := map[string]bool{} // by the sentence, white space collapsed
 		for _, l := range labels[name] {
-			require.Less(t, l.index, len(spans), "%s: sentence %d", name, l.index)
-			s := strings.Join(strings.Fields(doc.Slice(spans[l.index])), " ")
-			sum := sha1.Sum([]byte(s))
-			require.Equal(t, l.hash, hex.EncodeToString(sum[:])[:8], "%s: sentence %d is not the one labelled", name, l.index)
-			worthy[s] = l.worthy
+			require.Less(t, l.index, len(sents), "%s: sentence %d", name, l.index)
+			require.Equal(t, l.hash, doclabels.Hash(sents[l.index]), "%s: sentence %d is not the one labelled", name, l.index)
+			worthy[sents[l.index]] = l.worthy
 		}
 
 		r, err := citecheck.Check(context.Background(), bytes.NewReader(src), citecheck.Options{Name: file})
@@ -109,6 +87,8 @@ func TestEvalTechnicalDocs(t *testing.T) {
 				fn++
 			}
 		}
+		doc, err := sources.Parse(src, sources.ReadOptions{Name: file})
+		require.NoError(t, err)
 		var codeBlocks int
 		for _, b := range doc.Blocks {
 			if b.Kind == sources.BlockPreformatted {

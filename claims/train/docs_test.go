@@ -1,8 +1,6 @@
 package main
 
 import (
-	"crypto/sha1"
-	"encoding/hex"
 	"os"
 	"path/filepath"
 	"testing"
@@ -11,28 +9,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/citecheck/citecheck/claims"
+	"github.com/citecheck/citecheck/claims/doclabels"
 )
-
-func TestDocPath(t *testing.T) {
-	for _, tc := range []struct {
-		name, want, err string
-	}{
-		{name: "goroot:doc/go_mem.html", want: "/go/doc/go_mem.html"},
-		{name: "gomod:github.com/yuin/goldmark@v1.8.7/README.md", want: "/mod/github.com/yuin/goldmark@v1.8.7/README.md"},
-		{name: "gomod:github.com/PuerkitoBio/goquery@v1.13.0/README.md", want: "/mod/github.com/!puerkito!bio/goquery@v1.13.0/README.md"},
-		{name: "gomod:github.com/yuin/goldmark/README.md", err: "want gomod:MODULE@VERSION/FILE"},
-		{name: "gomod:github.com/yuin/goldmark@v1.8.7", err: "want gomod:MODULE@VERSION/FILE"},
-		{name: "web:README.md", err: "want goroot:FILE"},
-	} {
-		got, err := docPath(tc.name, "/go", "/mod")
-		if tc.err != "" {
-			assert.ErrorContains(t, err, tc.err, tc.name)
-			continue
-		}
-		require.NoError(t, err, tc.name)
-		assert.Equal(t, filepath.FromSlash(tc.want), got, tc.name)
-	}
-}
 
 func TestReadDocLabels(t *testing.T) {
 	modcache := t.TempDir()
@@ -41,15 +19,12 @@ func TestReadDocLabels(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "README.md"), []byte(
 		"# Lib\n\nLib parses feeds. It is 2x faster than encoding/xml on our benchmark.\n\n"+
 			"```go\nx := lib.Parse(r)\n```\n\n- Fast\n- Small\n\nVersion 1.0 shipped in March 2024.\n"), 0o644))
-	sents, err := docSentences(filepath.Join(dir, "README.md"))
+	sents, err := doclabels.Sentences(filepath.Join(dir, "README.md"))
 	require.NoError(t, err)
 	// no heading, no code; list items kept for training, as the trainer
 	// keeps a page's
 	assert.Equal(t, []string{"Lib parses feeds.", "It is 2x faster than encoding/xml on our benchmark.", "Fast", "Small", "Version 1.0 shipped in March 2024."}, sents)
-	hash := func(s string) string {
-		sum := sha1.Sum([]byte(s))
-		return hex.EncodeToString(sum[:])[:8]
-	}
+	hash := doclabels.Hash
 	const doc = "gomod:example.com/Lib@v1.0.0/README.md"
 	t.Setenv("GOPROXY", "off") // a module not in the cache is not fetched
 	for _, tc := range []struct {
@@ -74,30 +49,5 @@ func TestReadDocLabels(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, tc.want, got)
 		})
-	}
-}
-
-func TestFetchDoc(t *testing.T) {
-	present := filepath.Join(t.TempDir(), "README.md")
-	require.NoError(t, os.WriteFile(present, []byte("# x\n"), 0o644))
-	// With the proxy off, a module not in the cache cannot be fetched, and
-	// the error says what was tried; a file already there, or one of
-	// GOROOT, needs no fetch.
-	t.Setenv("GOPROXY", "off")
-	t.Setenv("GOMODCACHE", t.TempDir())
-	t.Setenv("GOFLAGS", "-modcacherw")
-	for _, tc := range []struct {
-		name, file, err string
-	}{
-		{name: "gomod:example.com/lib@v1.0.0/README.md", file: present},
-		{name: "goroot:doc/missing.html", file: filepath.Join(t.TempDir(), "missing.html")},
-		{name: "gomod:example.com/lib@v1.0.0/README.md", file: filepath.Join(t.TempDir(), "missing.md"), err: "go mod download example.com/lib@v1.0.0"},
-	} {
-		err := fetchDoc(tc.name, tc.file)
-		if tc.err != "" {
-			assert.ErrorContains(t, err, tc.err, tc.name)
-			continue
-		}
-		assert.NoError(t, err, tc.name)
 	}
 }

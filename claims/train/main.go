@@ -252,8 +252,6 @@ package main
 
 import (
 	"bufio"
-	"crypto/sha1"
-	"encoding/hex"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -267,6 +265,7 @@ import (
 	"sync"
 
 	"github.com/citecheck/citecheck/claims"
+	"github.com/citecheck/citecheck/claims/doclabels"
 	"github.com/citecheck/citecheck/sources"
 )
 
@@ -914,7 +913,7 @@ func readWebLabels(path, src string, w, posw float64) ([][]claims.Example, error
 		if !ok || err != nil || i < 0 || i >= len(ev) {
 			return nil, fmt.Errorf("%s:%d: no sentence %s of page %s in %s", path, n+1, f[1], f[0], src)
 		}
-		if sum := sha1.Sum([]byte(ev[i])); hex.EncodeToString(sum[:])[:8] != f[3] {
+		if doclabels.Hash(ev[i]) != f[3] {
 			return nil, fmt.Errorf("%s:%d: sentence %d of page %s is not the one labelled (hash %s)", path, n+1, i, f[0], f[3])
 		}
 		if strings.TrimSpace(ev[i]) == "" {

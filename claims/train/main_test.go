@@ -1,8 +1,6 @@
 package main
 
 import (
-	"crypto/sha1"
-	"encoding/hex"
 	"os"
 	"path/filepath"
 	"testing"
@@ -11,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/citecheck/citecheck/claims"
+	"github.com/citecheck/citecheck/claims/doclabels"
 )
 
 func TestReadWebLabels(t *testing.T) {
@@ -19,10 +18,7 @@ func TestReadWebLabels(t *testing.T) {
 	require.NoError(t, os.WriteFile(src, []byte(
 		`{"evidence": ["(meta data) TITLE: x", "The bridge opened in 1932.", "What a view!"], "meta": {"id": "doc-1"}}`+"\n"+
 			`{"evidence": ["Sales fell 4% in May.", " "], "meta": {"id": "doc-2"}}`+"\n"), 0o644))
-	hash := func(s string) string {
-		sum := sha1.Sum([]byte(s))
-		return hex.EncodeToString(sum[:])[:8]
-	}
+	hash := doclabels.Hash
 	good := "# a comment\n" +
 		"doc-1\t1\t1\t" + hash("The bridge opened in 1932.") + "\n" +
 		"doc-1\t2\t0\t" + hash("What a view!") + "\n" +
